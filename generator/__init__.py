@@ -1,0 +1,1 @@
+"""Park Yearbook: turns curated YAML about high-tech parks into a static yearbook site."""

@@ -1,0 +1,85 @@
+"""The `yearbook` command: thin wrappers over the pipeline, one subcommand per job."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator.problems import DataError
+
+EXAMPLES = """examples:
+  yearbook check                      check every data file under ./data
+  yearbook coverage                   how much of each report's numbers the quotes cover
+"""
+
+
+def _report_problems(error: DataError) -> int:
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in error.problems:
+        print(problem.github_annotation() if github else str(problem), file=sys.stderr)
+    print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args) -> int:
+    """yearbook check: validate all data and print one summary line."""
+    from generator.pipeline import read_yearbook, summary_line
+
+    yearbook = read_yearbook(args.data)
+    print(summary_line(yearbook))
+    return 0
+
+
+def cmd_coverage(args) -> int:
+    """yearbook coverage: per report, the share of numeric mentions inside curated quotes."""
+    from generator.coverage import coverage
+    from generator.pipeline import read_yearbook
+
+    yearbook = read_yearbook(args.data)
+    quotes: dict[str, list[str]] = {}
+    for park_year in yearbook.years.values():
+        for entry in [*park_year.figures, *park_year.facts, *park_year.targets]:
+            quotes.setdefault(entry.origin.source, []).append(entry.origin.quote)
+    worst = 1.0
+    for source_id, source in yearbook.sources.items():
+        result = coverage(source, quotes.get(source_id, []))
+        total = len(result.covered) + len(result.missed)
+        print(f"{source_id}: {len(result.covered)}/{total} numeric mentions covered ({result.ratio:.1%})")
+        if args.missed:
+            for mention in result.missed:
+                paragraph = source.paragraphs[mention.paragraph]
+                context = paragraph[max(0, mention.offset - 12): mention.offset + 16]
+                print(f"  missed ¶{mention.paragraph + 1}: {mention.text}  …{context}…")
+        worst = min(worst, result.ratio)
+    if worst < args.minimum / 100:
+        print(f"coverage below {args.minimum}% for at least one report", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, shared by the CLI and the docs test."""
+    parser = argparse.ArgumentParser(prog="yearbook", description="Park Yearbook: check, generate and build the site.",
+                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: ./data)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate every data file")
+    check.set_defaults(run=cmd_check)
+    cover = commands.add_parser("coverage", help="print per report the share of numbers inside curated quotes")
+    cover.add_argument("--missed", action="store_true", help="list the numbers no quote covers")
+    cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
+    cover.set_defaults(run=cmd_coverage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as error:
+        return _report_problems(error)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,218 @@
+"""The yearbook as typed objects, built from validated data (no reading, no writing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.numbers import normalize
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A comparable indicator of the catalogue."""
+
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    kind: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Park:
+    """A high-tech park's profile."""
+
+    id: str
+    name: str
+    short_name: str
+    name_en: str
+    province: str
+    city: str
+    region: str
+    national_since: int | None = None
+    website: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands in a source: paragraph index and character range in that paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """An archived report: metadata and its text as paragraphs."""
+
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    published: str | None
+    park: str
+    paragraphs: list[str]
+    reference: str | None = None
+    covers: tuple[int, ...] = ()
+    url: str | None = None
+    note: str | None = None
+    _index: tuple[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+
+    def _normalized(self) -> tuple[str, list[tuple[int, int]]]:
+        """The text without spaces and line breaks, and for each character its (paragraph, offset)."""
+        if self._index is None:
+            chars, origin = [], []
+            for number, paragraph in enumerate(self.paragraphs):
+                for offset, char in enumerate(paragraph):
+                    if normalize(char):
+                        chars.append(char)
+                        origin.append((number, offset))
+            self._index = ("".join(chars), origin)
+        return self._index
+
+    def locate(self, quote: str) -> list[Span]:
+        """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""
+        text, origin = self._normalized()
+        wanted = normalize(quote)
+        at = text.find(wanted) if wanted else -1
+        if at < 0:
+            return []
+        spans: list[Span] = []
+        for position in range(at, at + len(wanted)):
+            paragraph, offset = origin[position]
+            if spans and spans[-1].paragraph == paragraph:
+                spans[-1] = Span(paragraph, spans[-1].start, offset + 1)
+            else:
+                spans.append(Span(paragraph, offset, offset + 1))
+        return spans
+
+    @property
+    def year(self) -> int | None:
+        """The publication year, where known."""
+        return int(self.published[:4]) if self.published else None
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """What every curated figure carries: its source, the verbatim quote and where it stands."""
+
+    source: str
+    quote: str
+    spans: tuple[Span, ...]
+    note: str | None
+
+    @property
+    def paragraph(self) -> int:
+        """The paragraph the quote starts in (0-based)."""
+        return self.spans[0].paragraph if self.spans else 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value of a catalogue indicator for one park and year."""
+
+    park: str
+    year: int
+    indicator: str
+    value: float
+    unit: str
+    change_pct: float | None
+    qualifier: str | None
+    origin: Quoted
+    order: int = 0  # position in its year file, for stable footnote numbers
+
+
+@dataclass(frozen=True)
+class FactFigure:
+    """One number of a fact."""
+
+    value: float
+    unit: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Another quantified statement of a report, grouped by theme."""
+
+    park: str
+    year: int
+    theme: str
+    text: str
+    figures: tuple[FactFigure, ...]
+    origin: Quoted
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal a report sets for its year or a later one."""
+
+    park: str
+    set_in: int
+    for_year: int
+    indicator: str | None
+    text: str
+    value: float
+    unit: str
+    comparator: str
+    origin: Quoted
+    order: int = 0
+
+
+@dataclass
+class ParkYear:
+    """What one park reported for one year."""
+
+    park: str
+    year: int
+    summary: str | None
+    sources: tuple[str, ...]
+    figures: list[Figure]
+    facts: list[Fact]
+    targets: list[Target]
+
+
+@dataclass
+class Yearbook:
+    """Everything the site shows."""
+
+    indicators: dict[str, Indicator]
+    parks: dict[str, Park]
+    sources: dict[str, Source]
+    years: dict[tuple[str, int], ParkYear]
+
+    def park_years(self, park: str) -> list[ParkYear]:
+        """A park's year files, oldest first."""
+        return [self.years[key] for key in sorted(self.years) if key[0] == park]
+
+    def figures(self) -> list[Figure]:
+        """Every indicator figure, ordered by park, year and catalogue order."""
+        order = {indicator: n for n, indicator in enumerate(self.indicators)}
+        return sorted((f for y in self.years.values() for f in y.figures),
+                      key=lambda f: (f.park, f.year, order[f.indicator]))
+
+    def series(self, park: str, indicator: str) -> list[Figure]:
+        """One park's values of one indicator, oldest first."""
+        return [f for y in self.park_years(park) for f in y.figures if f.indicator == indicator]
+
+    def targets_for(self, park: str, year: int) -> list[Target]:
+        """Targets any year file of `park` set for `year`."""
+        return [t for y in self.park_years(park) for t in y.targets if t.for_year == year]
+
+    def figure(self, park: str, year: int, indicator: str) -> Figure | None:
+        """The figure of one indicator for one park-year, if reported."""
+        park_year = self.years.get((park, year))
+        if park_year is None:
+            return None
+        return next((f for f in park_year.figures if f.indicator == indicator), None)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """A source text's paragraphs: its non-empty lines, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

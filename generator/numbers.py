@@ -1,0 +1,157 @@
+"""Reading numbers in Chinese report text: scaling by 万/亿, full-width digits, hedges, units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_WHITESPACE = re.compile(r"[\s\u3000]+")
+
+# A number: digits with an optional thousands grouping and decimals, then an optional multiplier.
+_NUMBER = re.compile(r"(?<![0-9.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|亿|万|千)?")
+_MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
+                "千": Decimal(1000), "": Decimal(1)}
+
+# Hedge words as they stand before a number (longest first) or after it.
+PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约", "逾",
+                 "突破", "力争")
+SUFFIX_HEDGES = ("以上", "左右", "多", "余")
+QUALIFIERS = ("约", "近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余",
+              "预计突破", "力争")
+_DECLINE_WORDS = ("下降", "减少", "下滑", "回落", "降低", "负增长", "减", "降")
+
+
+def normalize(text: str) -> str:
+    """Text as the checker compares it: no spaces or line breaks."""
+    return _WHITESPACE.sub("", text)
+
+
+def _ascii_digits(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number found in text, with where it stands and what surrounds it."""
+
+    start: int
+    end: int  # after digits and multiplier
+    number: Decimal  # as written, before the multiplier
+    multiplier: str
+    before: str  # up to 6 characters of text before the number
+    after: str  # up to 8 characters of text after the multiplier
+
+    @property
+    def amount(self) -> Decimal:
+        """The number scaled by its multiplier (3626亿 → 362600000000)."""
+        return self.number * _MULTIPLIERS[self.multiplier]
+
+    def hedges(self) -> list[str]:
+        """Hedge words standing next to this number."""
+        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
+        tail = self.after
+        for word in SUFFIX_HEDGES:
+            if tail.startswith(word):
+                found.append(word)
+        # A suffix hedge may also follow the unit: 100亿元以上, 5000万元左右.
+        unit_end = re.match(r"[^\d,，。;；、:：()（）以左多余]{0,4}", tail)
+        if unit_end:
+            rest = tail[unit_end.end():]
+            found += [word for word in ("以上", "左右") if rest.startswith(word)]
+        return found
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Every number in `text` (already normalized or not), in order."""
+    ascii_text = _ascii_digits(text)
+    tokens = []
+    for match in _NUMBER.finditer(ascii_text):
+        digits = match.group(1).replace(",", "") + (match.group(2) or "")
+        try:
+            number = Decimal(digits)
+        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+            continue
+        tokens.append(NumberToken(
+            start=match.start(), end=match.end(), number=number,
+            multiplier=match.group(3) or "",
+            before=ascii_text[max(0, match.start() - 6): match.start()],
+            after=ascii_text[match.end(): match.end() + 8],
+        ))
+    return tokens
+
+
+def split_unit(unit: str) -> tuple[Decimal, str]:
+    """A unit's scale and base: 亿元 → (1e8, 元), 万平方米 → (1e4, 平方米), 家 → (1, 家)."""
+    unit = _ascii_digits(unit.strip())
+    for prefix in ("万亿", "亿", "万", "千"):
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return _MULTIPLIERS[prefix], unit[len(prefix):]
+    return Decimal(1), unit
+
+
+def _same_amount(a: Decimal, b: Decimal) -> bool:
+    if a == b:
+        return True
+    scale = max(abs(a), abs(b))
+    return scale > 0 and abs(a - b) / scale < Decimal("1e-9")
+
+
+def _unit_follows(token: NumberToken, base: str) -> bool:
+    """Whether the base unit stands right after the number (a suffix hedge may sit between)."""
+    if not base:
+        return True
+    tail = token.after
+    for word in SUFFIX_HEDGES:
+        if tail.startswith(word):
+            tail = tail[len(word):]
+            break
+    return tail.startswith(base)
+
+
+def to_decimal(value) -> Decimal:
+    """A YAML number as an exact decimal (floats by their shortest repr, so 0.0958 stays 0.0958)."""
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome of looking for a figure in a quote."""
+
+    found: bool
+    hedges: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def find_figure(value, unit: str, quote: str) -> Match:
+    """Look for `value` `unit` in `quote`, reading 万/亿 scaling, decimals and full-width digits."""
+    scale, base = split_unit(unit)
+    wanted = to_decimal(value) * scale
+    text = normalize(quote)
+    same_number = []
+    for token in find_numbers(text):
+        if not _same_amount(token.amount, wanted):
+            continue
+        same_number.append(token)
+        if _unit_follows(token, base):
+            return Match(True, tuple(token.hedges()))
+    if same_number:
+        token = same_number[0]
+        return Match(False, reason=f"the number stands in the quote but is followed by "
+                                   f"'{token.after[:4]}', not the unit '{base}'")
+    return Match(False, reason="no number in the quote reads as this value in this unit")
+
+
+def find_change_pct(change_pct, quote: str) -> Match:
+    """Look for a 同比 growth of `change_pct` percent in `quote` (negative needs a decline word)."""
+    wanted = abs(to_decimal(change_pct))
+    for token in find_numbers(normalize(quote)):
+        if token.multiplier or token.number != wanted or not token.after.startswith("%"):
+            continue
+        declines = any(token.before.endswith(word) or token.before[:-1].endswith(word)
+                       for word in _DECLINE_WORDS) or token.before.endswith("-")
+        if (change_pct < 0) == declines:
+            return Match(True, tuple(token.hedges()))
+        return Match(False, reason="the quote gives the growth with the opposite sign")
+    return Match(False, reason="no percentage in the quote equals it")

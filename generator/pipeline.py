@@ -1,0 +1,29 @@
+"""load → validate → model: the yearbook of a data folder, or the problems that stop it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.assemble import assemble
+from generator.load import load
+from generator.model import Yearbook
+from generator.problems import DataError
+from generator.validate import validate
+
+
+def read_yearbook(data_root: Path) -> Yearbook:
+    """The checked yearbook of `data_root`; raises DataError with every problem found."""
+    raw = load(data_root)
+    problems = validate(raw)
+    if problems:
+        raise DataError(problems)
+    return assemble(raw)
+
+
+def summary_line(yearbook: Yearbook) -> str:
+    """One line that says what the data holds."""
+    figures = sum(len(y.figures) + sum(len(f.figures) for f in y.facts) for y in yearbook.years.values())
+    targets = sum(len(y.targets) for y in yearbook.years.values())
+    return (f"ok: {len(yearbook.parks)} parks, {len(yearbook.years)} park-years, "
+            f"{figures} figures, {targets} targets, {len(yearbook.sources)} sources, "
+            f"{len(yearbook.indicators)} indicators")

@@ -1,0 +1,95 @@
+"""JSON Schema validation of each data file, with errors in the project's own words."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from generator.problems import Problem
+from generator.yamlsafe import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false", "null": "null"}
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    """The validator for one file kind: indicators, park, source or year."""
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def describe_value(value) -> str:
+    """A short, readable rendering of a found value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"'{shown}'"
+    return repr(value)
+
+
+def field_name(location) -> str:
+    """`indicators[0].value` for the location ('indicators', 0, 'value')."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document)"
+
+
+def _expected(error) -> str:
+    kind = error.validator
+    schema = error.schema
+    if kind == "type":
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+    if kind == "enum":
+        return "one of " + ", ".join(describe_value(v) for v in schema["enum"])
+    if kind == "pattern":
+        return f"text matching {schema['pattern']}"
+    if kind == "minLength":
+        return "non-empty text"
+    if kind == "minItems":
+        return f"at least {schema['minItems']} item(s)"
+    if kind == "minimum":
+        return f"a number ≥ {schema['minimum']}"
+    if kind == "maximum":
+        return f"a number ≤ {schema['maximum']}"
+    return error.message
+
+
+def _problem(document: Document, error) -> Problem:
+    location = tuple(error.absolute_path)
+    if error.validator == "anyOf":
+        # Nullable fields: report the non-null alternative's complaint.
+        inner = [e for e in error.context if e.validator != "type" or e.schema.get("type") != "null"]
+        if inner:
+            error = inner[0]
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return Problem(document.path, document.line(location), field_name(location + (missing,)),
+                       "expected a value, found none (required field)")
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return Problem(document.path, document.line(location + (extra[0],)),
+                       field_name(location + (extra[0],)),
+                       f"expected one of the fields {', '.join(allowed)}, found '{extra[0]}'")
+    return Problem(document.path, document.line(location), field_name(location),
+                   f"expected {_expected(error)}, found {describe_value(error.instance)}")
+
+
+def check_schema(document: Document, kind: str) -> list[Problem]:
+    """Every schema violation in one document."""
+    errors = sorted(validator(kind).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    return [_problem(document, error) for error in errors]

@@ -1,0 +1,187 @@
+"""Every rule of the data contract, checked over all files, problems collected together."""
+
+from __future__ import annotations
+
+from generator.load import RawData
+from generator.model import Source, paragraphs_of
+from generator.numbers import find_change_pct, find_figure
+from generator.problems import Problem
+from generator.schema import check_schema, describe_value, field_name
+from generator.yamlsafe import Document
+
+
+class _Reporter:
+    """Collects problems for one document, resolving field locations to lines."""
+
+    def __init__(self, document: Document, problems: list[Problem]):
+        self.document, self.problems = document, problems
+
+    def __call__(self, location: tuple, message: str) -> None:
+        self.problems.append(Problem(self.document.path, self.document.line(location),
+                                     field_name(location), message))
+
+
+def _sources_from(raw: RawData, valid: set[str]) -> dict[str, Source]:
+    sources = {}
+    for source_id in valid:
+        text = raw.source_texts.get(source_id)
+        if text is not None:
+            data = raw.sources[source_id].data
+            sources[source_id] = Source(id=source_id, title=data["title"], publisher=data["publisher"],
+                                        kind=data["kind"], published=data["published"],
+                                        park=data["park"], paragraphs=paragraphs_of(text))
+    return sources
+
+
+def _check_quote(report, location, entry, sources, source_ids):
+    """The entry's source resolves and its quote stands verbatim in the source text."""
+    source_id = entry["source"]
+    if source_id not in source_ids:
+        known = ", ".join(sorted(source_ids)) or "none"
+        report(location + ("source",), f"expected a source id ({known}), found '{source_id}'")
+        return False
+    source = sources.get(source_id)
+    if source is None:
+        return False  # its text is missing or unreadable: already reported on the text file
+    if not source.locate(entry["quote"]):
+        report(location + ("quote",),
+               f"expected a verbatim passage of data/sources/{source_id}.txt "
+               f"(spaces and line breaks aside), found {describe_value(entry['quote'])}")
+        return False
+    return True
+
+
+def _check_number(report, location, value, unit, quote, qualifier, hedged):
+    match = find_figure(value, unit, quote)
+    if not match.found:
+        report(location + ("value",),
+               f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {match.reason}")
+        return
+    if not hedged:
+        return
+    if qualifier is None and match.hedges:
+        report(location + ("qualifier",),
+               f"expected '{match.hedges[0]}' (the quote hedges the number), found null")
+    elif qualifier is not None and qualifier not in match.hedges:
+        found = "/".join(match.hedges) if match.hedges else "no hedge"
+        report(location + ("qualifier",),
+               f"expected the hedge to stand next to the number in the quote, found {found} "
+               f"instead of '{qualifier}'")
+
+
+def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems):
+    report = _Reporter(document, problems)
+    data = document.data
+    park_id, year_text = key
+    if data["park"] != park_id:
+        report(("park",), f"expected '{park_id}' (the folder name), found '{data['park']}'")
+    if str(data["year"]) != year_text:
+        report(("year",), f"expected {year_text} (the file name), found {data['year']}")
+    if data["park"] not in parks:
+        report(("park",), f"expected a park with a file in data/parks/, found '{data['park']}'")
+    for index, source_id in enumerate(data.get("sources") or []):
+        if source_id not in source_ids:
+            report(("sources", index), f"expected a source id, found '{source_id}'")
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data.get("indicators") or []):
+        location = ("indicators", index)
+        indicator = catalogue.get(entry["id"])
+        if indicator is None:
+            report(location + ("id",), f"expected an indicator id of data/indicators.yaml, found '{entry['id']}'")
+        elif entry["unit"] != indicator["unit"]:
+            report(location + ("unit",), f"expected '{indicator['unit']}' (the catalogue unit of "
+                                         f"{entry['id']}), found '{entry['unit']}'")
+        if entry["id"] in seen:
+            report(location + ("id",), f"expected one entry per indicator, found '{entry['id']}' again "
+                                       f"(first at indicators[{seen[entry['id']]}])")
+        seen.setdefault(entry["id"], index)
+        if not _check_quote(report, location, entry, sources, source_ids):
+            continue
+        _check_number(report, location, entry["value"], entry["unit"], entry["quote"],
+                      entry.get("qualifier"), hedged=True)
+        if entry.get("change_pct") is not None:
+            match = find_change_pct(entry["change_pct"], entry["quote"])
+            if not match.found:
+                report(location + ("change_pct",), f"expected {entry['change_pct']}% to stand in the quote, "
+                                                   f"found it not: {match.reason}")
+    for index, entry in enumerate(data.get("facts") or []):
+        location = ("facts", index)
+        if not _check_quote(report, location, entry, sources, source_ids):
+            continue
+        for number, figure in enumerate(entry["figures"]):
+            _check_number(report, location + ("figures", number), figure["value"], figure["unit"],
+                          entry["quote"], figure.get("qualifier"), hedged=True)
+    for index, entry in enumerate(data.get("targets") or []):
+        location = ("targets", index)
+        if entry["for_year"] < data["year"]:
+            report(location + ("for_year",), f"expected {data['year']} or later (the file's year), "
+                                             f"found {entry['for_year']}")
+        indicator_id = entry.get("indicator")
+        if indicator_id is not None:
+            indicator = catalogue.get(indicator_id)
+            if indicator is None:
+                report(location + ("indicator",), f"expected an indicator id of data/indicators.yaml or null, "
+                                                  f"found '{indicator_id}'")
+            elif entry["unit"] != indicator["unit"]:
+                report(location + ("unit",), f"expected '{indicator['unit']}' (the catalogue unit of "
+                                             f"{indicator_id}), found '{entry['unit']}'")
+        if _check_quote(report, location, entry, sources, source_ids):
+            _check_number(report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False)
+
+
+def validate(raw: RawData) -> list[Problem]:
+    """All problems of the data, parse problems included; empty when the data is sound."""
+    problems = list(raw.problems)
+    catalogue: dict[str, dict] = {}
+    if raw.indicators is not None:
+        schema_problems = check_schema(raw.indicators, "indicators")
+        problems += schema_problems
+        if not schema_problems:
+            report = _Reporter(raw.indicators, problems)
+            names: dict[str, str] = {}
+            for index, entry in enumerate(raw.indicators.data):
+                if entry["id"] in catalogue:
+                    report((index, "id"), f"expected each id once, found '{entry['id']}' again")
+                catalogue.setdefault(entry["id"], entry)
+                for name in [entry["name"], *entry.get("aliases", [])]:
+                    if names.setdefault(name, entry["id"]) != entry["id"]:
+                        report((index, "aliases"), f"expected names and aliases to be unique, found "
+                                                   f"'{name}' also on {names[name]}")
+    parks: set[str] = set()
+    for park_id, document in raw.parks.items():
+        if document is None:
+            continue
+        schema_problems = check_schema(document, "park")
+        problems += schema_problems
+        if not schema_problems:
+            if document.data["id"] != park_id:
+                _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), "
+                                                       f"found '{document.data['id']}'")
+            parks.add(park_id)
+    source_ids: set[str] = set()
+    for source_id, document in raw.sources.items():
+        if document is None:
+            continue
+        schema_problems = check_schema(document, "source")
+        problems += schema_problems
+        if schema_problems:
+            continue
+        report = _Reporter(document, problems)
+        if document.data["id"] != source_id:
+            report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
+        if document.data["park"] not in parks:
+            report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
+        source_ids.add(source_id)
+    sources = _sources_from(raw, source_ids)
+    for key, document in raw.years.items():
+        if document is None:
+            continue
+        schema_problems = check_schema(document, "year")
+        problems += schema_problems
+        if not key[1].isdigit():
+            problems.append(Problem(document.path, 1, "(file)",
+                                    f"expected a file named <year>.yaml, found '{key[1]}'"))
+            continue
+        if not schema_problems:
+            _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems)
+    return sorted(set(problems))
