@@ -50,7 +50,7 @@ def cmd_coverage(args) -> int:
         if args.missed:
             for mention in result.missed:
                 paragraph = source.paragraphs[mention.paragraph]
-                context = paragraph[max(0, mention.offset - 12): mention.offset + 16]
+                context = paragraph[max(0, mention.offset - 12) : mention.offset + 16]
                 print(f"  missed ¶{mention.paragraph + 1}: {mention.text}  …{context}…")
         worst = min(worst, result.ratio)
     if worst < args.minimum / 100:
@@ -61,8 +61,12 @@ def cmd_coverage(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, shared by the CLI and the docs test."""
-    parser = argparse.ArgumentParser(prog="yearbook", description="Park Yearbook: check, generate and build the site.",
-                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="yearbook",
+        description="Park Yearbook: check, generate and build the site.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: ./data)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate every data file")
@@ -71,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     cover.add_argument("--missed", action="store_true", help="list the numbers no quote covers")
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
     cover.set_defaults(run=cmd_coverage)
+    from generator.editor_cli import register as register_editor_commands
+
+    register_editor_commands(commands)
     return parser
 
 

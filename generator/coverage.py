@@ -48,7 +48,7 @@ def mentions(source: Source) -> list[Mention]:
     for number, paragraph in enumerate(source.paragraphs):
         for token in find_numbers(paragraph):
             if _is_counted(token, paragraph):
-                found.append(Mention(number, token.start, paragraph[token.start:token.end]))
+                found.append(Mention(number, token.start, paragraph[token.start : token.end]))
     return found
 
 

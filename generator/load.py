@@ -64,8 +64,9 @@ def load(root: Path) -> RawData:
     if catalogue.is_file():
         raw.indicators = parse(catalogue)
     else:
-        raw.problems.append(Problem(_display(catalogue, root), 1, "(file)",
-                                    "expected the indicator catalogue, found no file"))
+        raw.problems.append(
+            Problem(_display(catalogue, root), 1, "(file)", "expected the indicator catalogue, found no file")
+        )
     for path in sorted((root / "parks").glob("*")):
         if path.suffix in (".yaml", ".yml"):
             raw.parks[path.stem] = parse(path)
@@ -75,12 +76,14 @@ def load(root: Path) -> RawData:
             raw.sources[path.stem] = parse(path)
             text_path = path.with_suffix(".txt")
             if not text_path.is_file():
-                raw.problems.append(Problem(shown, 1, "(file)",
-                                            f"expected the archived text beside it, found no {text_path.name}"))
+                raw.problems.append(
+                    Problem(shown, 1, "(file)", f"expected the archived text beside it, found no {text_path.name}")
+                )
         elif path.suffix == ".txt":
             if not path.with_suffix(".yaml").is_file():
-                raw.problems.append(Problem(shown, 1, "(file)",
-                                            f"expected metadata beside it, found no {path.stem}.yaml"))
+                raw.problems.append(
+                    Problem(shown, 1, "(file)", f"expected metadata beside it, found no {path.stem}.yaml")
+                )
                 continue
             text = _read_text(path, shown, raw.problems)
             if text is not None:
@@ -95,9 +98,14 @@ def load(root: Path) -> RawData:
     known = {"indicators.yaml", "parks", "sources", "years"}
     for path in sorted(root.iterdir()) if root.is_dir() else []:
         if path.name not in known and not path.name.startswith(".") and path.name != "README.md":
-            raw.problems.append(Problem(_display(path, root), 1, "(file)",
-                                        "expected one of indicators.yaml, parks/, sources/, years/, "
-                                        f"found '{path.name}'"))
+            raw.problems.append(
+                Problem(
+                    _display(path, root),
+                    1,
+                    "(file)",
+                    f"expected one of indicators.yaml, parks/, sources/, years/, found '{path.name}'",
+                )
+            )
     if not root.is_dir():
         raw.problems.append(Problem(root.as_posix(), 1, "(file)", "expected a data folder, found none"))
     return raw

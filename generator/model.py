@@ -194,8 +194,9 @@ class Yearbook:
     def figures(self) -> list[Figure]:
         """Every indicator figure, ordered by park, year and catalogue order."""
         order = {indicator: n for n, indicator in enumerate(self.indicators)}
-        return sorted((f for y in self.years.values() for f in y.figures),
-                      key=lambda f: (f.park, f.year, order[f.indicator]))
+        return sorted(
+            (f for y in self.years.values() for f in y.figures), key=lambda f: (f.park, f.year, order[f.indicator])
+        )
 
     def series(self, park: str, indicator: str) -> list[Figure]:
         """One park's values of one indicator, oldest first."""

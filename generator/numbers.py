@@ -11,15 +11,18 @@ _WHITESPACE = re.compile(r"[\s\u3000]+")
 
 # A number: digits with an optional thousands grouping and decimals, then an optional multiplier.
 _NUMBER = re.compile(r"(?<![0-9.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|亿|万|千)?")
-_MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
-                "千": Decimal(1000), "": Decimal(1)}
+_MULTIPLIERS = {
+    "万亿": Decimal(10) ** 12,
+    "亿": Decimal(10) ** 8,
+    "万": Decimal(10) ** 4,
+    "千": Decimal(1000),
+    "": Decimal(1),
+}
 
 # Hedge words as they stand before a number (longest first) or after it.
-PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约", "逾",
-                 "突破", "力争")
+PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约", "逾", "突破", "力争")
 SUFFIX_HEDGES = ("以上", "左右", "多", "余")
-QUALIFIERS = ("约", "近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余",
-              "预计突破", "力争")
+QUALIFIERS = ("约", "近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "力争")
 _DECLINE_WORDS = ("下降", "减少", "下滑", "回落", "降低", "负增长", "减", "降")
 
 
@@ -58,7 +61,7 @@ class NumberToken:
         # A suffix hedge may also follow the unit: 100亿元以上, 5000万元左右.
         unit_end = re.match(r"[^\d,，。;；、:：()（）以左多余]{0,4}", tail)
         if unit_end:
-            rest = tail[unit_end.end():]
+            rest = tail[unit_end.end() :]
             found += [word for word in ("以上", "左右") if rest.startswith(word)]
         return found
 
@@ -73,12 +76,16 @@ def find_numbers(text: str) -> list[NumberToken]:
             number = Decimal(digits)
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
             continue
-        tokens.append(NumberToken(
-            start=match.start(), end=match.end(), number=number,
-            multiplier=match.group(3) or "",
-            before=ascii_text[max(0, match.start() - 6): match.start()],
-            after=ascii_text[match.end(): match.end() + 8],
-        ))
+        tokens.append(
+            NumberToken(
+                start=match.start(),
+                end=match.end(),
+                number=number,
+                multiplier=match.group(3) or "",
+                before=ascii_text[max(0, match.start() - 6) : match.start()],
+                after=ascii_text[match.end() : match.end() + 8],
+            )
+        )
     return tokens
 
 
@@ -87,7 +94,7 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     unit = _ascii_digits(unit.strip())
     for prefix in ("万亿", "亿", "万", "千"):
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return _MULTIPLIERS[prefix], unit[len(prefix):]
+            return _MULTIPLIERS[prefix], unit[len(prefix) :]
     return Decimal(1), unit
 
 
@@ -105,7 +112,7 @@ def _unit_follows(token: NumberToken, base: str) -> bool:
     tail = token.after
     for word in SUFFIX_HEDGES:
         if tail.startswith(word):
-            tail = tail[len(word):]
+            tail = tail[len(word) :]
             break
     return tail.startswith(base)
 
@@ -138,8 +145,10 @@ def find_figure(value, unit: str, quote: str) -> Match:
             return Match(True, tuple(token.hedges()))
     if same_number:
         token = same_number[0]
-        return Match(False, reason=f"the number stands in the quote but is followed by "
-                                   f"'{token.after[:4]}', not the unit '{base}'")
+        return Match(
+            False,
+            reason=f"the number stands in the quote but is followed by '{token.after[:4]}', not the unit '{base}'",
+        )
     return Match(False, reason="no number in the quote reads as this value in this unit")
 
 
@@ -149,8 +158,9 @@ def find_change_pct(change_pct, quote: str) -> Match:
     for token in find_numbers(normalize(quote)):
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue
-        declines = any(token.before.endswith(word) or token.before[:-1].endswith(word)
-                       for word in _DECLINE_WORDS) or token.before.endswith("-")
+        declines = any(
+            token.before.endswith(word) or token.before[:-1].endswith(word) for word in _DECLINE_WORDS
+        ) or token.before.endswith("-")
         if (change_pct < 0) == declines:
             return Match(True, tuple(token.hedges()))
         return Match(False, reason="the quote gives the growth with the opposite sign")

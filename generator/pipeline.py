@@ -24,6 +24,8 @@ def summary_line(yearbook: Yearbook) -> str:
     """One line that says what the data holds."""
     figures = sum(len(y.figures) + sum(len(f.figures) for f in y.facts) for y in yearbook.years.values())
     targets = sum(len(y.targets) for y in yearbook.years.values())
-    return (f"ok: {len(yearbook.parks)} parks, {len(yearbook.years)} park-years, "
-            f"{figures} figures, {targets} targets, {len(yearbook.sources)} sources, "
-            f"{len(yearbook.indicators)} indicators")
+    return (
+        f"ok: {len(yearbook.parks)} parks, {len(yearbook.years)} park-years, "
+        f"{figures} figures, {targets} targets, {len(yearbook.sources)} sources, "
+        f"{len(yearbook.indicators)} indicators"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -12,11 +12,18 @@ from generator.problems import Problem
 from generator.yamlsafe import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
-               "integer": "a whole number", "boolean": "true or false", "null": "null"}
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "null",
+}
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> Draft202012Validator:
     """The validator for one file kind: indicators, park, source or year."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
@@ -77,16 +84,27 @@ def _problem(document: Document, error) -> Problem:
             error = inner[0]
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return Problem(document.path, document.line(location), field_name(location + (missing,)),
-                       "expected a value, found none (required field)")
+        return Problem(
+            document.path,
+            document.line(location),
+            field_name(location + (missing,)),
+            "expected a value, found none (required field)",
+        )
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
-        return Problem(document.path, document.line(location + (extra[0],)),
-                       field_name(location + (extra[0],)),
-                       f"expected one of the fields {', '.join(allowed)}, found '{extra[0]}'")
-    return Problem(document.path, document.line(location), field_name(location),
-                   f"expected {_expected(error)}, found {describe_value(error.instance)}")
+        return Problem(
+            document.path,
+            document.line(location + (extra[0],)),
+            field_name(location + (extra[0],)),
+            f"expected one of the fields {', '.join(allowed)}, found '{extra[0]}'",
+        )
+    return Problem(
+        document.path,
+        document.line(location),
+        field_name(location),
+        f"expected {_expected(error)}, found {describe_value(error.instance)}",
+    )
 
 
 def check_schema(document: Document, kind: str) -> list[Problem]:

@@ -17,8 +17,7 @@ class _Reporter:
         self.document, self.problems = document, problems
 
     def __call__(self, location: tuple, message: str) -> None:
-        self.problems.append(Problem(self.document.path, self.document.line(location),
-                                     field_name(location), message))
+        self.problems.append(Problem(self.document.path, self.document.line(location), field_name(location), message))
 
 
 def _sources_from(raw: RawData, valid: set[str]) -> dict[str, Source]:
@@ -27,9 +26,15 @@ def _sources_from(raw: RawData, valid: set[str]) -> dict[str, Source]:
         text = raw.source_texts.get(source_id)
         if text is not None:
             data = raw.sources[source_id].data
-            sources[source_id] = Source(id=source_id, title=data["title"], publisher=data["publisher"],
-                                        kind=data["kind"], published=data["published"],
-                                        park=data["park"], paragraphs=paragraphs_of(text))
+            sources[source_id] = Source(
+                id=source_id,
+                title=data["title"],
+                publisher=data["publisher"],
+                kind=data["kind"],
+                published=data["published"],
+                park=data["park"],
+                paragraphs=paragraphs_of(text),
+            )
     return sources
 
 
@@ -44,9 +49,11 @@ def _check_quote(report, location, entry, sources, source_ids):
     if source is None:
         return False  # its text is missing or unreadable: already reported on the text file
     if not source.locate(entry["quote"]):
-        report(location + ("quote",),
-               f"expected a verbatim passage of data/sources/{source_id}.txt "
-               f"(spaces and line breaks aside), found {describe_value(entry['quote'])}")
+        report(
+            location + ("quote",),
+            f"expected a verbatim passage of data/sources/{source_id}.txt "
+            f"(spaces and line breaks aside), found {describe_value(entry['quote'])}",
+        )
         return False
     return True
 
@@ -54,19 +61,21 @@ def _check_quote(report, location, entry, sources, source_ids):
 def _check_number(report, location, value, unit, quote, qualifier, hedged):
     match = find_figure(value, unit, quote)
     if not match.found:
-        report(location + ("value",),
-               f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {match.reason}")
+        report(
+            location + ("value",),
+            f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {match.reason}",
+        )
         return
     if not hedged:
         return
     if qualifier is None and match.hedges:
-        report(location + ("qualifier",),
-               f"expected '{match.hedges[0]}' (the quote hedges the number), found null")
+        report(location + ("qualifier",), f"expected '{match.hedges[0]}' (the quote hedges the number), found null")
     elif qualifier is not None and qualifier not in match.hedges:
         found = "/".join(match.hedges) if match.hedges else "no hedge"
-        report(location + ("qualifier",),
-               f"expected the hedge to stand next to the number in the quote, found {found} "
-               f"instead of '{qualifier}'")
+        report(
+            location + ("qualifier",),
+            f"expected the hedge to stand next to the number in the quote, found {found} instead of '{qualifier}'",
+        )
 
 
 def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems):
@@ -89,42 +98,63 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
         if indicator is None:
             report(location + ("id",), f"expected an indicator id of data/indicators.yaml, found '{entry['id']}'")
         elif entry["unit"] != indicator["unit"]:
-            report(location + ("unit",), f"expected '{indicator['unit']}' (the catalogue unit of "
-                                         f"{entry['id']}), found '{entry['unit']}'")
+            report(
+                location + ("unit",),
+                f"expected '{indicator['unit']}' (the catalogue unit of {entry['id']}), found '{entry['unit']}'",
+            )
         if entry["id"] in seen:
-            report(location + ("id",), f"expected one entry per indicator, found '{entry['id']}' again "
-                                       f"(first at indicators[{seen[entry['id']]}])")
+            report(
+                location + ("id",),
+                f"expected one entry per indicator, found '{entry['id']}' again "
+                f"(first at indicators[{seen[entry['id']]}])",
+            )
         seen.setdefault(entry["id"], index)
         if not _check_quote(report, location, entry, sources, source_ids):
             continue
-        _check_number(report, location, entry["value"], entry["unit"], entry["quote"],
-                      entry.get("qualifier"), hedged=True)
+        _check_number(
+            report, location, entry["value"], entry["unit"], entry["quote"], entry.get("qualifier"), hedged=True
+        )
         if entry.get("change_pct") is not None:
             match = find_change_pct(entry["change_pct"], entry["quote"])
             if not match.found:
-                report(location + ("change_pct",), f"expected {entry['change_pct']}% to stand in the quote, "
-                                                   f"found it not: {match.reason}")
+                report(
+                    location + ("change_pct",),
+                    f"expected {entry['change_pct']}% to stand in the quote, found it not: {match.reason}",
+                )
     for index, entry in enumerate(data.get("facts") or []):
         location = ("facts", index)
         if not _check_quote(report, location, entry, sources, source_ids):
             continue
         for number, figure in enumerate(entry["figures"]):
-            _check_number(report, location + ("figures", number), figure["value"], figure["unit"],
-                          entry["quote"], figure.get("qualifier"), hedged=True)
+            _check_number(
+                report,
+                location + ("figures", number),
+                figure["value"],
+                figure["unit"],
+                entry["quote"],
+                figure.get("qualifier"),
+                hedged=True,
+            )
     for index, entry in enumerate(data.get("targets") or []):
         location = ("targets", index)
         if entry["for_year"] < data["year"]:
-            report(location + ("for_year",), f"expected {data['year']} or later (the file's year), "
-                                             f"found {entry['for_year']}")
+            report(
+                location + ("for_year",),
+                f"expected {data['year']} or later (the file's year), found {entry['for_year']}",
+            )
         indicator_id = entry.get("indicator")
         if indicator_id is not None:
             indicator = catalogue.get(indicator_id)
             if indicator is None:
-                report(location + ("indicator",), f"expected an indicator id of data/indicators.yaml or null, "
-                                                  f"found '{indicator_id}'")
+                report(
+                    location + ("indicator",),
+                    f"expected an indicator id of data/indicators.yaml or null, found '{indicator_id}'",
+                )
             elif entry["unit"] != indicator["unit"]:
-                report(location + ("unit",), f"expected '{indicator['unit']}' (the catalogue unit of "
-                                             f"{indicator_id}), found '{entry['unit']}'")
+                report(
+                    location + ("unit",),
+                    f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
+                )
         if _check_quote(report, location, entry, sources, source_ids):
             _check_number(report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False)
 
@@ -145,8 +175,10 @@ def validate(raw: RawData) -> list[Problem]:
                 catalogue.setdefault(entry["id"], entry)
                 for name in [entry["name"], *entry.get("aliases", [])]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
-                        report((index, "aliases"), f"expected names and aliases to be unique, found "
-                                                   f"'{name}' also on {names[name]}")
+                        report(
+                            (index, "aliases"),
+                            f"expected names and aliases to be unique, found '{name}' also on {names[name]}",
+                        )
     parks: set[str] = set()
     for park_id, document in raw.parks.items():
         if document is None:
@@ -155,8 +187,9 @@ def validate(raw: RawData) -> list[Problem]:
         problems += schema_problems
         if not schema_problems:
             if document.data["id"] != park_id:
-                _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), "
-                                                       f"found '{document.data['id']}'")
+                _Reporter(document, problems)(
+                    ("id",), f"expected '{park_id}' (the file name), found '{document.data['id']}'"
+                )
             parks.add(park_id)
     source_ids: set[str] = set()
     for source_id, document in raw.sources.items():
@@ -179,8 +212,7 @@ def validate(raw: RawData) -> list[Problem]:
         schema_problems = check_schema(document, "year")
         problems += schema_problems
         if not key[1].isdigit():
-            problems.append(Problem(document.path, 1, "(file)",
-                                    f"expected a file named <year>.yaml, found '{key[1]}'"))
+            problems.append(Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'"))
             continue
         if not schema_problems:
             _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems)

@@ -42,9 +42,7 @@ class _ScalarConstructor(SafeConstructor):
     """Safe scalars, except that dates stay strings (JSON Schema checks their format)."""
 
 
-_ScalarConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str
-)
+_ScalarConstructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
 
 def _describe(location: Location) -> str:
@@ -62,25 +60,26 @@ def _build(node, location, lines, constructor):
         result = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(key_node.start_mark.line + 1, _describe(location),
-                               "expected plain data, found a merge key (<<)")
+                raise _Refused(
+                    key_node.start_mark.line + 1, _describe(location), "expected plain data, found a merge key (<<)"
+                )
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node.start_mark.line + 1, _describe(location),
-                               "expected a plain key, found a complex key")
+                raise _Refused(
+                    key_node.start_mark.line + 1, _describe(location), "expected a plain key, found a complex key"
+                )
             key = constructor.construct_object(key_node)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 key = str(key)
             if key in result:
-                raise _Refused(key_node.start_mark.line + 1, _describe(location + (key,)),
-                               f"expected each key once, found '{key}' again "
-                               f"(first on line {lines[location + (key,)]})")
+                raise _Refused(
+                    key_node.start_mark.line + 1,
+                    _describe(location + (key,)),
+                    f"expected each key once, found '{key}' again (first on line {lines[location + (key,)]})",
+                )
             result[key] = _build(value_node, location + (key,), lines, constructor)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, location + (index,), lines, constructor)
-            for index, item in enumerate(node.value)
-        ]
+        return [_build(item, location + (index,), lines, constructor) for index, item in enumerate(node.value)]
     return constructor.construct_object(node)
 
 
@@ -106,16 +105,15 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                return refuse(event.start_mark.line + 1, "(yaml)",
-                              f"expected plain data, found an alias (*{event.anchor})")
+                return refuse(
+                    event.start_mark.line + 1, "(yaml)", f"expected plain data, found an alias (*{event.anchor})"
+                )
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                return refuse(event.start_mark.line + 1, "(yaml)",
-                              f"expected plain data, found an anchor (&{anchor})")
+                return refuse(event.start_mark.line + 1, "(yaml)", f"expected plain data, found an anchor (&{anchor})")
             tag = getattr(event, "tag", None)
             if tag and tag.startswith("!") and not tag.startswith("!!"):
-                return refuse(event.start_mark.line + 1, "(yaml)",
-                              f"expected plain data, found the local tag {tag}")
+                return refuse(event.start_mark.line + 1, "(yaml)", f"expected plain data, found the local tag {tag}")
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -124,8 +122,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
     except yaml.YAMLError as error:
         return refuse(1, "(yaml)", f"expected valid YAML, found {error}")
     if len(nodes) > 1:
-        return refuse(nodes[1].start_mark.line + 1, "(yaml)",
-                      "expected one document, found several (---)")
+        return refuse(nodes[1].start_mark.line + 1, "(yaml)", "expected one document, found several (---)")
     if not nodes or nodes[0] is None:
         return refuse(1, "(file)", "expected data, found an empty file")
     lines: dict = {}
