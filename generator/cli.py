@@ -11,7 +11,9 @@ from generator.problems import DataError
 
 EXAMPLES = """examples:
   yearbook check                      check every data file under ./data
-  yearbook coverage                   how much of each report's numbers the quotes cover
+  yearbook coverage --missed          how much of each report's numbers the quotes cover
+  yearbook generate                   write the generated pages and data into docs/
+  yearbook build                      check + generate + mkdocs build --strict into site/
 """
 
 
@@ -59,6 +61,38 @@ def cmd_coverage(args) -> int:
     return 0
 
 
+def _project(args) -> Path:
+    """The project folder: the one holding the data folder and mkdocs.yml."""
+    return args.data.resolve().parent
+
+
+def cmd_generate(args) -> int:
+    """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
+    from generator.build import Progress, generate
+
+    report, _ = generate(_project(args), Progress("generate"))
+    print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return 0
+
+
+def cmd_build(args) -> int:
+    """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
+    from generator import mkdocs_hook
+    from generator.build import Progress, build_site, generate
+
+    project = _project(args)
+    if not (project / "mkdocs.yml").is_file():
+        print(f"{project / 'mkdocs.yml'}: expected the site configuration, found no file", file=sys.stderr)
+        return 1
+    report, nav = generate(project, Progress("generate"))
+    print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    mkdocs_hook.PREGENERATED[str(project)] = nav
+    status = build_site(project, strict=not args.no_strict)
+    if status == 0:
+        print(f"site built into {project / 'site'}")
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, shared by the CLI and the docs test."""
     parser = argparse.ArgumentParser(
@@ -75,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     cover.add_argument("--missed", action="store_true", help="list the numbers no quote covers")
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
     cover.set_defaults(run=cmd_coverage)
+    generate = commands.add_parser("generate", help="check, then write generated pages and data into docs/")
+    generate.set_defaults(run=cmd_generate)
+    build = commands.add_parser("build", help="check + generate + mkdocs build --strict into site/")
+    build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
+    build.set_defaults(run=cmd_build)
     from generator.editor_cli import register as register_editor_commands
 
     register_editor_commands(commands)

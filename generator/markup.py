@@ -1,0 +1,49 @@
+"""Escaping for generated Markdown and HTML: YAML text is always shown as text."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup, escape
+
+# Inline syntax anywhere (emphasis, code, links, attribute lists, table cells) …
+_INLINE_SYNTAX = re.compile(r"([\\`*_{\[\]|])")
+# … and block syntax at the start of a line (headings, lists, numbered lists).
+_BLOCK_START = re.compile(r"^([#+\-]|\d+(?=\.))")
+
+
+def md_text(value) -> str:
+    """Any value as inline Markdown text: HTML-escaped, Markdown syntax backslash-escaped, on one line."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = _INLINE_SYNTAX.sub(r"\\\1", str(escape(text)))
+    # `12. x` → `12\. x`; `# x` → `\# x`.
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
+
+
+def html_text(value) -> Markup:
+    """Any value as HTML text (for raw HTML blocks, where Markdown is not interpreted)."""
+    return escape("" if value is None else str(value))
+
+
+def page_url_dir(md_path: str) -> str:
+    """The folder a page is served from with directory URLs: parks/x/2016.md → parks/x/2016/."""
+    stem, _ = posixpath.splitext(md_path)
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem)
+    return stem
+
+
+def md_link(from_md: str, to_md: str, anchor: str = "") -> str:
+    """A relative link between two Markdown files, which MkDocs checks and rewrites."""
+    target = posixpath.relpath(to_md, posixpath.dirname(from_md) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def asset_url(from_md: str, to_path: str) -> str:
+    """A relative URL from a page (as served) to a file of the site, for HTML attributes."""
+    return posixpath.relpath(to_path, page_url_dir(from_md) or ".")

@@ -1,0 +1,28 @@
+"""MkDocs hook: run the generator before every build, so `mkdocs serve` reloads on data edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator.build import generate
+from generator.problems import DataError
+
+# Set by `yearbook build` after it generated, so the hook does not render everything twice.
+PREGENERATED: dict[str, list] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Generate pages and data into docs/ and install the yearbook's navigation."""
+    project = Path(config.config_file_path).resolve().parent
+    nav = PREGENERATED.get(str(project))
+    if nav is None:
+        try:
+            _, nav = generate(project)
+        except DataError as error:
+            lines = "\n".join(str(problem) for problem in error.problems)
+            raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
+    config.nav = nav
+    return config

@@ -1,0 +1,33 @@
+"""The site's navigation: region → province → park → year, then indicators, sources and pages."""
+
+from __future__ import annotations
+
+from generator.model import Yearbook
+from generator.render import REGIONS
+
+
+def site_nav(yearbook: Yearbook) -> list:
+    """The MkDocs `nav` list for the yearbook."""
+    regions = []
+    for region in REGIONS:
+        parks = [p for p in yearbook.parks.values() if p.region == region]
+        if not parks:
+            continue
+        provinces = []
+        for province in sorted({p.province for p in parks}):
+            entries = []
+            for park in sorted((p for p in parks if p.province == province), key=lambda p: p.id):
+                years = [{f"{py.year}年": f"parks/{park.id}/{py.year}.md"} for py in yearbook.park_years(park.id)]
+                entries.append({park.short_name: [f"parks/{park.id}/index.md", *years]})
+            provinces.append({province: entries})
+        regions.append({region: provinces})
+    indicators = [{i.name: f"indicators/{i.id}.md"} for i in yearbook.indicators.values()]
+    sources = [{s.title: f"sources/{s.id}.md"} for s in yearbook.sources.values()]
+    return [
+        {"首页": "index.md"},
+        {"园区": ["parks/index.md", *regions]},
+        {"指标": ["indicators/index.md", *indicators]},
+        {"来源": ["sources/index.md", *sources]},
+        {"数据下载": "data/index.md"},
+        {"关于": ["about.md", "guide.md"]},
+    ]

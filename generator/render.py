@@ -1,0 +1,208 @@
+"""Render the yearbook into generated files (Markdown pages, data downloads, chart specs), in memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import present
+from generator.charts import chart_specs
+from generator.markup import asset_url, html_text, md_link, md_text
+from generator.model import Figure, Source, Target, Yearbook
+from generator.targets import status
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
+REGIONS = ("东部", "中部", "西部", "东北")
+
+
+def environment() -> jinja2.Environment:
+    """Jinja2 set up for Markdown: every value is Markdown-escaped unless a template says otherwise."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        finalize=md_text,  # YAML text is text: never Markdown, HTML or a link
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        html=html_text,
+        num=present.number,
+        growth=present.growth,
+        qualified=lambda f: present.with_qualifier(f.value, f.unit, f.qualifier),
+        raw=Markup,
+        yaml_str=lambda text: Markup(json.dumps(str(text), ensure_ascii=False)),
+    )
+    return env
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=present.TIDY_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+class _Pages:
+    """Builds each page's context; links are relative to the page being rendered."""
+
+    def __init__(self, yearbook: Yearbook):
+        self.yb = yearbook
+        self.env = environment()
+        self.files: dict[str, str] = {}
+
+    def link(self, page: str, to: str, anchor: str = "") -> Markup:
+        return Markup(md_link(page, to, anchor))
+
+    def source_link(self, page: str, origin) -> Markup:
+        return self.link(page, f"sources/{origin.source}.md", f"p{origin.paragraph + 1}")
+
+    def chart(self, page: str, kind: str, data: str, title: str, unit: str, **filters) -> dict:
+        """What the chart partial needs: a chart kind pointed at a data file, filtered."""
+        return {
+            "kind": kind,
+            "spec": asset_url(page, f"assets/charts/{kind}.json"),
+            "src": asset_url(page, data),
+            "title": title,
+            "unit": unit,
+            "filters": {key: str(value) for key, value in filters.items() if value is not None},
+        }
+
+    def render(self, template: str, page: str, **context) -> None:
+        self.files[page] = self.env.get_template(template).render(page=page, pages=self, yb=self.yb, **context)
+
+    # Context helpers used by templates -------------------------------------------------------------
+
+    def park_year_link(self, page: str, park: str, year: int) -> Markup:
+        return self.link(page, f"parks/{park}/{year}.md")
+
+    def indicator_link(self, page: str, indicator: str) -> Markup:
+        return self.link(page, f"indicators/{indicator}.md")
+
+    def park_link(self, page: str, park: str) -> Markup:
+        return self.link(page, f"parks/{park}/index.md")
+
+    def status(self, target):
+        return status(self.yb, target)
+
+
+def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
+    """Parks grouped region → province, in the order readers expect."""
+    by_region: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for park in yb.parks.values():
+        by_region[park.region][park.province].append(park)
+    return [
+        (region, [(province, sorted(parks, key=lambda p: p.id)) for province, parks in sorted(by_region[region].items())])
+        for region in REGIONS
+        if region in by_region
+    ]
+
+
+def _source_paragraphs(source: Source, quoted_entries) -> list[tuple[int, dict]]:
+    """Each paragraph as HTML-escaped text with the quoted passages wrapped in <mark>."""
+    marked: dict[int, set[int]] = defaultdict(set)
+    for entry in quoted_entries:
+        for span in entry.origin.spans:
+            marked[span.paragraph].update(range(span.start, span.end))
+    paragraphs = []
+    for number, text in enumerate(source.paragraphs):
+        chars = marked.get(number, set())
+        html, inside = [], False
+        for offset, char in enumerate(text):
+            if (offset in chars) != inside:
+                html.append("<mark>" if not inside else "</mark>")
+                inside = not inside
+            html.append(str(escape(char)))
+        if inside:
+            html.append("</mark>")
+        paragraphs.append((number + 1, {"text": "".join(html), "quoted": bool(chars)}))
+    return paragraphs
+
+
+def _describe(yb: Yearbook, entry) -> str:
+    """A one-line description of a curated entry for the source page."""
+    if isinstance(entry, Figure):
+        return f"{yb.indicators[entry.indicator].name} {present.with_qualifier(entry.value, entry.unit, entry.qualifier)}"
+    if isinstance(entry, Target):
+        return f"目标({entry.for_year}年):{entry.text}"
+    return f"{entry.theme}:{entry.text}"
+
+
+def _series_by_indicator(yb: Yearbook, park: str) -> dict[str, list[Figure]]:
+    series: dict[str, list[Figure]] = {}
+    for indicator in yb.indicators:
+        values = yb.series(park, indicator)
+        if values:
+            series[indicator] = values
+    return series
+
+
+def render_site(yb: Yearbook) -> dict[str, bytes]:
+    """Every generated file, keyed by its path under docs/."""
+    pages = _Pages(yb)
+    grouped = _grouped_parks(yb)
+    latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
+    headline_rows = [s[-1] for s in (yb.series(p, "industrial_output_above_scale") for p in yb.parks) if s]
+    pages.render("home.md.j2", "index.md", grouped=grouped, latest=latest, headline_rows=headline_rows)
+    pages.render("parks_index.md.j2", "parks/index.md", grouped=grouped)
+    for park in yb.parks.values():
+        series = _series_by_indicator(yb, park.id)
+        years = [py.year for py in yb.park_years(park.id)]
+        single = [(indicator, figures) for indicator, figures in series.items() if len(figures) == 1]
+        pages.render("park.md.j2", f"parks/{park.id}/index.md", park=park, series=series, years=years, single=single)
+        for park_year in yb.park_years(park.id):
+            pages.render("park_year.md.j2", f"parks/{park.id}/{park_year.year}.md", park=park,
+                         py=park_year, series=series)
+    counts = {indicator: 0 for indicator in yb.indicators}
+    for figure in yb.figures():
+        counts[figure.indicator] += 1
+    pages.render("indicators_index.md.j2", "indicators/index.md", counts=counts)
+    for indicator in yb.indicators.values():
+        figures = [f for f in yb.figures() if f.indicator == indicator.id]
+        pages.render("indicator.md.j2", f"indicators/{indicator.id}.md", indicator=indicator, figures=figures)
+    pages.render("sources_index.md.j2", "sources/index.md")
+    for source in yb.sources.values():
+        quoted = [
+            (py, entry)
+            for py in yb.years.values()
+            for entry in [*py.figures, *py.facts, *py.targets]
+            if entry.origin.source == source.id
+        ]
+        pages.render("source.md.j2", f"sources/{source.id}.md", source=source, quoted=quoted,
+                     paragraphs=_source_paragraphs(source, [entry for _, entry in quoted]),
+                     describe=lambda entry: _describe(yb, entry))
+    pages.render("data.md.j2", "data/index.md", rows=len(yb.figures()))
+
+    files = {path: text.encode("utf-8") for path, text in pages.files.items()}
+    all_figures = yb.figures()
+    files["data/yearbook.csv"] = _csv([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
+    files["data/yearbook.json"] = _json([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
+    for park in yb.parks:
+        figures = [f for f in all_figures if f.park == park]
+        files[f"data/parks/{park}.csv"] = _csv([present.figure_row(yb, f) for f in figures]).encode("utf-8")
+        files[f"data/parks/{park}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
+    for indicator in yb.indicators:
+        figures = [f for f in all_figures if f.indicator == indicator]
+        files[f"data/indicators/{indicator}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
+    latest_rows = []
+    for park in yb.parks:
+        for indicator in yb.indicators:
+            series = yb.series(park, indicator)
+            if series:
+                latest_rows.append(present.chart_row(yb, series[-1]))
+    files["data/latest.json"] = _json(latest_rows).encode("utf-8")
+    for kind, spec in chart_specs().items():
+        files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
+    return files

@@ -1,0 +1,71 @@
+"""Write generated files into docs/ (the only module that writes output): changed bytes only, no stale files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# Folders and files of docs/ that belong to the generator; everything else in docs/ is hand-written.
+GENERATED = ("index.md", "parks", "indicators", "sources", "data", "assets/charts", "assets/vendor")
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a write changed."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+
+def _owned(relative: str) -> bool:
+    return any(relative == root or relative.startswith(root + "/") for root in GENERATED)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_output(docs: Path, files: dict[str, bytes], progress=None) -> WriteReport:
+    """Make docs/'s generated part equal `files`: write what changed, delete what is gone."""
+    unknown = sorted(path for path in files if not _owned(path))
+    if unknown:
+        raise ValueError(f"not a generated path: {unknown[0]}")
+    written, unchanged = [], 0
+    for number, (relative, data) in enumerate(sorted(files.items()), start=1):
+        target = docs / relative
+        try:
+            same = target.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            unchanged += 1
+        else:
+            _atomic_write(target, data)
+            written.append(relative)
+        if progress:
+            progress(number, len(files))
+    removed = []
+    for root in GENERATED:
+        base = docs / root
+        candidates = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in candidates:
+            relative = path.relative_to(docs).as_posix()
+            if relative not in files:
+                path.unlink()
+                removed.append(relative)
+        if base.is_dir():
+            for folder in sorted((p for p in base.rglob("*") if p.is_dir()), reverse=True):
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+    return WriteReport(tuple(written), tuple(removed), unchanged)
