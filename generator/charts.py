@@ -26,7 +26,11 @@ def _base() -> alt.Chart:
 
 
 def _titled(chart: alt.LayerChart, height) -> alt.LayerChart:
-    return chart.properties(title=alt.Title(TITLE, anchor="start"), width="container", height=height)
+    # Bars have a height per row (a step), so only the width fits the container.
+    autosize = alt.AutoSizeParams(type="fit-x" if isinstance(height, alt.Step) else "fit", contains="padding")
+    return chart.properties(
+        title=alt.Title(TITLE, anchor="start"), width="container", height=height, autosize=autosize
+    )
 
 
 def trend() -> alt.LayerChart:

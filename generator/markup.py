@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 # Inline syntax anywhere (emphasis, code, links, attribute lists, table cells) …
 _INLINE_SYNTAX = re.compile(r"([\\`*_{\[\]|])")
 # … and block syntax at the start of a line (headings, lists, numbered lists).
-_BLOCK_START = re.compile(r"^([#+\-]|\d+(?=\.))")
+_BLOCK_START = re.compile(r"^(#|[+\-](?=\s|$)|\d+(?=\.(?:\s|$)))")
 
 
 def md_text(value) -> str:

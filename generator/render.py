@@ -26,11 +26,13 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
-        finalize=md_text,  # YAML text is text: never Markdown, HTML or a link
+        # YAML text is text, never Markdown, HTML or a link: every {{ value }} is Markdown-escaped,
+        # except Markup (macro output and the |html, |raw filters).
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(md_text(value)),
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
     )
     env.filters.update(
         html=html_text,
@@ -164,7 +166,7 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
         pages.render("park.md.j2", f"parks/{park.id}/index.md", park=park, series=series, years=years, single=single)
         for park_year in yb.park_years(park.id):
             pages.render("park_year.md.j2", f"parks/{park.id}/{park_year.year}.md", park=park,
-                         py=park_year, series=series)
+                         py=park_year, series=series, multi=[i for i, f in series.items() if len(f) > 1])
     counts = {indicator: 0 for indicator in yb.indicators}
     for figure in yb.figures():
         counts[figure.indicator] += 1

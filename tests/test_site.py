@@ -1,0 +1,170 @@
+"""The generated site: golden pages, reproducibility, incremental writes, safe text, one real MkDocs build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.pipeline import read_yearbook
+from generator.render import render_site
+from tests.conftest import PROJECT, copy_project
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_PAGES = {"parks/xiamen-torch/index.md": "park-xiamen-torch.md", "parks/xiamen-torch/2016.md": "park-year-xiamen-torch-2016.md"}
+
+
+@pytest.fixture(scope="module")
+def real_files() -> dict[str, bytes]:
+    return render_site(read_yearbook(PROJECT / "data"))
+
+
+@pytest.mark.parametrize("page", sorted(GOLDEN_PAGES))
+def test_golden_page(real_files, page):
+    """Set UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
+    golden = GOLDEN / GOLDEN_PAGES[page]
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(real_files[page])
+    assert real_files[page].decode("utf-8") == golden.read_text(encoding="utf-8")
+
+
+def test_rendering_is_byte_identical(real_files):
+    again = render_site(read_yearbook(PROJECT / "data"))
+    assert again == real_files
+
+
+def test_every_park_year_and_source_has_a_page(real_files):
+    yearbook = read_yearbook(PROJECT / "data")
+    for park, year in yearbook.years:
+        assert f"parks/{park}/{year}.md" in real_files
+    for source in yearbook.sources:
+        assert f"sources/{source}.md" in real_files
+    for indicator in yearbook.indicators:
+        assert f"indicators/{indicator}.md" in real_files
+
+
+def test_downloads_hold_every_figure_with_its_quote(real_files):
+    yearbook = read_yearbook(PROJECT / "data")
+    rows = json.loads(real_files["data/yearbook.json"])
+    assert len(rows) == len(yearbook.figures()) > 0
+    csv_lines = real_files["data/yearbook.csv"].decode("utf-8").splitlines()
+    assert csv_lines[0] == "park,park_name,year,indicator,indicator_name,value,unit,change_pct,qualifier,source,source_title,quote,source_url"
+    assert len(csv_lines) == len(rows) + 1
+    for row in rows:
+        source = yearbook.sources[row["source"]]
+        assert source.locate(row["quote"]), row
+    # The charts draw the per-park files: the same numbers as the download.
+    for park in yearbook.parks:
+        chart_rows = json.loads(real_files[f"data/parks/{park}.json"])
+        assert [(r["year"], r["indicator"], r["value"]) for r in chart_rows] == [
+            (r["year"], r["indicator"], r["value"]) for r in rows if r["park"] == park
+        ]
+
+
+def _generate(project: Path) -> str:
+    return str(main(["--data", str(project / "data"), "generate"]))
+
+
+def test_second_generate_writes_nothing_and_an_edit_rewrites_only_its_pages(tmp_path, capsys):
+    project = copy_project(tmp_path / "p")
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    capsys.readouterr()
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    assert "generated: 0 written, 0 removed" in capsys.readouterr().out
+    year_file = project / "data/years/xiamen-torch/2016.yaml"
+    text = year_file.read_text(encoding="utf-8")
+    assert "summary:" in text
+    year_file.write_text(text.replace("summary:", "summary: 新摘要。", 1), encoding="utf-8")
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    assert "generated: 1 written, 0 removed" in capsys.readouterr().out
+
+
+def test_deleted_year_file_leaves_no_stale_page(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    assert (project / "docs/parks/xinyu/2014.md").is_file()
+    (project / "data/years/xinyu/2014.yaml").unlink()
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    assert not (project / "docs/parks/xinyu/2014.md").exists()
+    assert "xinyu" not in json.dumps(json.loads((project / "docs/data/yearbook.json").read_text()))
+
+
+def test_failed_check_leaves_previous_output_untouched(tmp_path, capsys):
+    project = copy_project(tmp_path / "p")
+    assert main(["--data", str(project / "data"), "generate"]) == 0
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    year_file = project / "data/years/xiamen-torch/2016.yaml"
+    year_file.write_text(year_file.read_text(encoding="utf-8").replace("year: 2016", "year: 2015"), encoding="utf-8")
+    assert main(["--data", str(project / "data"), "build"]) == 1
+    assert "data/years/xiamen-torch/2016.yaml:" in capsys.readouterr().err
+    after = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    assert after == before
+    assert not (project / "site").exists()
+
+
+INJECTIONS = [
+    "<script>alert('x')</script>",
+    "<img src=x onerror=alert(1)>",
+    "[点我](javascript:alert(1))",
+    "{{ 7*7 }}{% raw %}",
+    "</script><script>alert(2)</script>",
+    "**粗体** _斜体_ `代码` # 标题",
+]
+
+
+def _inject(data: Path) -> None:
+    """Put every injection string into free-text fields a reader sees."""
+    year_file = data / "years/xiamen-torch/2016.yaml"
+    import yaml
+
+    year = yaml.safe_load(year_file.read_text(encoding="utf-8"))
+    year["summary"] = " ".join(INJECTIONS)
+    year["facts"][0]["text"] = INJECTIONS[0] + INJECTIONS[2]
+    year["facts"][0]["theme"] = INJECTIONS[1]
+    year["targets"][0]["text"] = INJECTIONS[4] + INJECTIONS[3]
+    year_file.write_text(yaml.safe_dump(year, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    park_file = data / "parks/xiamen-torch.yaml"
+    park = yaml.safe_load(park_file.read_text(encoding="utf-8"))
+    park["description"] = " ".join(INJECTIONS)
+    park_file.write_text(yaml.safe_dump(park, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogue_file = data / "indicators.yaml"
+    catalogue = yaml.safe_load(catalogue_file.read_text(encoding="utf-8"))
+    catalogue[0]["definition"] = " ".join(INJECTIONS)
+    catalogue_file.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    _inject(data)
+    files = render_site(read_yearbook(data))
+    page = files["parks/xiamen-torch/2016.md"].decode("utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "](javascript:" not in page
+    assert "&lt;script&gt;alert" in page
+    assert "\\{\\{ 7\\*7 }}" in page
+    park_page = files["parks/xiamen-torch/index.md"].decode("utf-8")
+    assert "<script>" not in park_page and "](javascript:" not in park_page
+    indicator_page = files["indicators/" + read_yearbook(data).figures()[0].indicator + ".md"].decode("utf-8")
+    assert "<script>" not in indicator_page
+
+
+def test_real_site_builds_strict_with_every_page(built_site):
+    site = built_site / "site"
+    yearbook = read_yearbook(built_site / "data")
+    assert (site / "index.html").is_file()
+    for park, year in yearbook.years:
+        html = (site / f"parks/{park}/{year}/index.html").read_text(encoding="utf-8")
+        assert yearbook.parks[park].short_name in html
+    assert (site / "data/yearbook.csv").is_file()
+    assert (site / "assets/vendor/vega-bundle.js").stat().st_size > 100_000
+    # Self-contained: no page refers to another host for a script, style, font or image.
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
+        assert 'src="http' not in html and "src='http" not in html, html_file
+        assert '<link rel="stylesheet" href="http' not in html, html_file
