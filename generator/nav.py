@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from generator.model import Yearbook
 from generator.render import REGIONS
 
 
 def site_nav(yearbook: Yearbook) -> list:
-    """The MkDocs `nav` list for the yearbook."""
+    """The MkDocs `nav` list for the yearbook; titles are HTML-escaped because the theme inserts them as HTML."""
     regions = []
     for region in REGIONS:
         parks = [p for p in yearbook.parks.values() if p.region == region]
@@ -18,11 +20,11 @@ def site_nav(yearbook: Yearbook) -> list:
             entries = []
             for park in sorted((p for p in parks if p.province == province), key=lambda p: p.id):
                 years = [{f"{py.year}年": f"parks/{park.id}/{py.year}.md"} for py in yearbook.park_years(park.id)]
-                entries.append({park.short_name: [f"parks/{park.id}/index.md", *years]})
-            provinces.append({province: entries})
+                entries.append({str(escape(park.short_name)): [f"parks/{park.id}/index.md", *years]})
+            provinces.append({str(escape(province)): entries})
         regions.append({region: provinces})
-    indicators = [{i.name: f"indicators/{i.id}.md"} for i in yearbook.indicators.values()]
-    sources = [{s.title: f"sources/{s.id}.md"} for s in yearbook.sources.values()]
+    indicators = [{str(escape(i.name)): f"indicators/{i.id}.md"} for i in yearbook.indicators.values()]
+    sources = [{str(escape(s.title)): f"sources/{s.id}.md"} for s in yearbook.sources.values()]
     return [
         {"首页": "index.md"},
         {"园区": ["parks/index.md", *regions]},

@@ -40,7 +40,8 @@ def environment() -> jinja2.Environment:
         growth=present.growth,
         qualified=lambda f: present.with_qualifier(f.value, f.unit, f.qualifier),
         raw=Markup,
-        yaml_str=lambda text: Markup(json.dumps(str(text), ensure_ascii=False)),
+        # Front matter titles and descriptions are used as HTML by the theme: escape them for HTML.
+        yaml_str=lambda text: Markup(json.dumps(str(escape(str(text))), ensure_ascii=False)),
     )
     return env
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
+INJECTION_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
 HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearbook.css")
 
 
@@ -27,9 +28,10 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real yearbook, checked, generated and built with `mkdocs build --strict` once per session."""
+    """The real yearbook plus one park of injection strings, built with `mkdocs build --strict` once per session."""
     from generator.cli import main
 
     project = copy_project(tmp_path_factory.mktemp("project") / "yearbook")
+    shutil.copytree(INJECTION_FIXTURE, project / "data", dirs_exist_ok=True)
     assert main(["--data", str(project / "data"), "build"]) == 0
     return project
