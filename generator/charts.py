@@ -28,9 +28,7 @@ def _base() -> alt.Chart:
 def _titled(chart: alt.LayerChart, height) -> alt.LayerChart:
     # Bars have a height per row (a step), so only the width fits the container.
     autosize = alt.AutoSizeParams(type="fit-x" if isinstance(height, alt.Step) else "fit", contains="padding")
-    return chart.properties(
-        title=alt.Title(TITLE, anchor="start"), width="container", height=height, autosize=autosize
-    )
+    return chart.properties(title=alt.Title(TITLE, anchor="start"), width="container", height=height, autosize=autosize)
 
 
 def trend() -> alt.LayerChart:
@@ -55,7 +53,9 @@ def compare() -> alt.LayerChart:
         y=alt.Y("value:Q", title=Y_TITLE, scale=alt.Scale(zero=True)),
         color=alt.Color("park_name:N", title="园区", legend=alt.Legend(orient="bottom")),
     )
-    return _titled(alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=80).encode(tooltip=_TOOLTIP)), 300)
+    return _titled(
+        alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=80).encode(tooltip=_TOOLTIP)), 300
+    )
 
 
 def growth() -> alt.LayerChart:

@@ -7,8 +7,21 @@ from decimal import Decimal
 from generator.model import Figure, Yearbook
 from generator.numbers import to_decimal
 
-TIDY_COLUMNS = ("park", "park_name", "year", "indicator", "indicator_name", "value", "unit", "change_pct",
-                "qualifier", "source", "source_title", "quote", "source_url")
+TIDY_COLUMNS = (
+    "park",
+    "park_name",
+    "year",
+    "indicator",
+    "indicator_name",
+    "value",
+    "unit",
+    "change_pct",
+    "qualifier",
+    "source",
+    "source_title",
+    "quote",
+    "source_url",
+)
 SUFFIX_QUALIFIERS = ("以上", "左右", "多", "余")
 
 

@@ -107,7 +107,10 @@ def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
     for park in yb.parks.values():
         by_region[park.region][park.province].append(park)
     return [
-        (region, [(province, sorted(parks, key=lambda p: p.id)) for province, parks in sorted(by_region[region].items())])
+        (
+            region,
+            [(province, sorted(parks, key=lambda p: p.id)) for province, parks in sorted(by_region[region].items())],
+        )
         for region in REGIONS
         if region in by_region
     ]
@@ -137,7 +140,9 @@ def _source_paragraphs(source: Source, quoted_entries) -> list[tuple[int, dict]]
 def _describe(yb: Yearbook, entry) -> str:
     """A one-line description of a curated entry for the source page."""
     if isinstance(entry, Figure):
-        return f"{yb.indicators[entry.indicator].name} {present.with_qualifier(entry.value, entry.unit, entry.qualifier)}"
+        return (
+            f"{yb.indicators[entry.indicator].name} {present.with_qualifier(entry.value, entry.unit, entry.qualifier)}"
+        )
     if isinstance(entry, Target):
         return f"目标({entry.for_year}年):{entry.text}"
     return f"{entry.theme}:{entry.text}"
@@ -166,8 +171,14 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
         single = [(indicator, figures) for indicator, figures in series.items() if len(figures) == 1]
         pages.render("park.md.j2", f"parks/{park.id}/index.md", park=park, series=series, years=years, single=single)
         for park_year in yb.park_years(park.id):
-            pages.render("park_year.md.j2", f"parks/{park.id}/{park_year.year}.md", park=park,
-                         py=park_year, series=series, multi=[i for i, f in series.items() if len(f) > 1])
+            pages.render(
+                "park_year.md.j2",
+                f"parks/{park.id}/{park_year.year}.md",
+                park=park,
+                py=park_year,
+                series=series,
+                multi=[i for i, f in series.items() if len(f) > 1],
+            )
     counts = {indicator: 0 for indicator in yb.indicators}
     for figure in yb.figures():
         counts[figure.indicator] += 1
@@ -183,9 +194,14 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
             for entry in [*py.figures, *py.facts, *py.targets]
             if entry.origin.source == source.id
         ]
-        pages.render("source.md.j2", f"sources/{source.id}.md", source=source, quoted=quoted,
-                     paragraphs=_source_paragraphs(source, [entry for _, entry in quoted]),
-                     describe=lambda entry: _describe(yb, entry))
+        pages.render(
+            "source.md.j2",
+            f"sources/{source.id}.md",
+            source=source,
+            quoted=quoted,
+            paragraphs=_source_paragraphs(source, [entry for _, entry in quoted]),
+            describe=lambda entry: _describe(yb, entry),
+        )
     pages.render("data.md.j2", "data/index.md", rows=len(yb.figures()))
 
     files = {path: text.encode("utf-8") for path, text in pages.files.items()}

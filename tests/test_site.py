@@ -15,7 +15,10 @@ from generator.render import render_site
 from tests.conftest import PROJECT, copy_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-GOLDEN_PAGES = {"parks/xiamen-torch/index.md": "park-xiamen-torch.md", "parks/xiamen-torch/2016.md": "park-year-xiamen-torch-2016.md"}
+GOLDEN_PAGES = {
+    "parks/xiamen-torch/index.md": "park-xiamen-torch.md",
+    "parks/xiamen-torch/2016.md": "park-year-xiamen-torch-2016.md",
+}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,10 @@ def test_downloads_hold_every_figure_with_its_quote(real_files):
     rows = json.loads(real_files["data/yearbook.json"])
     assert len(rows) == len(yearbook.figures()) > 0
     csv_lines = real_files["data/yearbook.csv"].decode("utf-8").splitlines()
-    assert csv_lines[0] == "park,park_name,year,indicator,indicator_name,value,unit,change_pct,qualifier,source,source_title,quote,source_url"
+    assert (
+        csv_lines[0]
+        == "park,park_name,year,indicator,indicator_name,value,unit,change_pct,qualifier,source,source_title,quote,source_url"
+    )
     assert len(csv_lines) == len(rows) + 1
     for row in rows:
         source = yearbook.sources[row["source"]]

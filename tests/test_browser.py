@@ -1,0 +1,189 @@
+"""Real-browser checks in Debian's headless Chromium: charts, dark mode, search, sources, safety, no outside requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path):
+    """The built site served on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is required at {CHROMIUM} (apt-get install chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records console errors, page errors and every request it makes."""
+
+    def __init__(self, browser, base: str, color_scheme: str = "light"):
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def go(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def outside_requests(self) -> list[str]:
+        host = urlparse(self.base).netloc
+        return [
+            u
+            for u in self.requests
+            if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != host
+        ]
+
+    def close(self):
+        self.context.close()
+
+
+def _wait_for_charts(page) -> int:
+    count = page.locator(".yb-chart").count()
+    assert count > 0
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.yb-chart')].every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))",
+        timeout=20_000,
+    )
+    assert page.locator(".yb-chart.yb-failed").count() == 0
+    assert page.locator(".yb-chart svg").count() == count
+    return count
+
+
+def test_year_page_draws_charts_in_light_and_dark(browser, server, tmp_path):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    charts = _wait_for_charts(page)
+    page.screenshot(path=str(tmp_path / "light.png"), full_page=True)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    # The reader's toggle: Material's palette switch.
+    page.locator("label.md-header__button[for^='__palette_']:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function(
+        f"document.querySelectorAll('.yb-chart[data-scheme=\"dark\"] svg').length === {charts}", timeout=20_000
+    )
+    page.screenshot(path=str(tmp_path / "dark.png"), full_page=True)
+    # A data-table alternative exists for every chart.
+    assert page.locator("details:has-text('数据表')").count() >= charts
+    assert visit.errors == []
+    assert visit.outside_requests() == []
+    visit.close()
+
+
+def test_charts_survive_instant_navigation(browser, server):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/")
+    _wait_for_charts(page)
+    page.locator("a[href$='2016/']").first.click()
+    page.wait_for_url("**/parks/xiamen-torch/2016/")
+    _wait_for_charts(page)
+    assert visit.errors == []
+    visit.close()
+
+
+def test_figure_links_to_highlighted_passage(browser, server):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    link = page.locator("table a[title='查看原文出处']").first
+    value = link.inner_text()
+    link.click()
+    page.wait_for_url("**/sources/xiamen-torch-2016-work-report/#p*")
+    anchor = urlparse(page.url).fragment
+    paragraph = page.locator(f"p#{anchor}")
+    assert paragraph.locator("mark").count() >= 1
+    digits = "".join(ch for ch in value if ch.isdigit() or ch == ".")
+    assert digits.rstrip(".") in paragraph.locator("mark").all_inner_texts()[0] or digits in paragraph.inner_text()
+    assert page.evaluate(f"document.querySelector('p#{anchor}').matches(':target')")
+    assert visit.errors == []
+    visit.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("集成电路", "/parks/xiamen-torch/"),
+        ("火炬", "/parks/xiamen-torch/"),
+        ("高新技术企业", "/indicators/"),
+        ("实际利用外资", "/indicators/fdi_actual/"),
+    ],
+)
+def test_chinese_search_finds_the_page(browser, server, query, expected):
+    visit = Visit(browser, server)
+    page = visit.go("/")
+    page.locator("input[data-md-component='search-query']").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any(expected in href for href in hrefs), hrefs
+    assert visit.outside_requests() == []
+    visit.close()
+
+
+def test_injected_text_stays_inert(browser, server):
+    visit = Visit(browser, server)
+    for path in ("/parks/zz-injection/", "/parks/zz-injection/2020/", "/sources/zz-injection-report/", "/"):
+        page = visit.go(path)
+        if page.locator(".yb-chart").count():
+            _wait_for_charts(page)
+        assert page.evaluate("window.__injected") is None, path
+        assert page.locator("a[href^='javascript:']").count() == 0, path
+        assert page.locator("main img[src='x']").count() == 0, path
+    page = visit.go("/parks/zz-injection/2020/")
+    assert "<script>window.__injected = 9</script>" in page.locator("article").inner_text()
+    page.locator("input[data-md-component='search-query']").fill("注入测试")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.evaluate("window.__injected") is None
+    assert visit.errors == []
+    visit.close()
+
+
+def test_csv_download_and_no_outside_requests(browser, server):
+    visit = Visit(browser, server)
+    for path in ("/", "/parks/", "/indicators/industrial_output_above_scale/", "/sources/", "/about/"):
+        visit.go(path)
+    page = visit.go("/data/")
+    href = page.locator("a:has-text('全部指标 CSV')").get_attribute("href")
+    response = page.request.get(f"{server}/data/{href}")
+    assert response.ok
+    lines = response.text().splitlines()
+    assert lines[0].startswith("park,park_name,year,indicator")
+    assert any(line.startswith("xiamen-torch,") for line in lines[1:])
+    assert visit.outside_requests() == []
+    assert visit.errors == []
+    visit.close()
