@@ -13,7 +13,7 @@ HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearb
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A buildable project in `target`: mkdocs.yml, hand-written docs, and a copy of `data` (the real data by default)."""
+    """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(data or PROJECT / "data", target / "data")

@@ -1,4 +1,4 @@
-"""Real-browser checks in Debian's headless Chromium: charts, dark mode, search, sources, safety, no outside requests."""
+"""Real-browser checks in Debian's headless Chromium: charts, dark mode, search, sources, safety, requests."""
 
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ def _wait_for_charts(page) -> int:
     count = page.locator(".yb-chart").count()
     assert count > 0
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.yb-chart')].every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))",
+        "() => [...document.querySelectorAll('.yb-chart')]"
+        ".every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))",
         timeout=20_000,
     )
     assert page.locator(".yb-chart.yb-failed").count() == 0
