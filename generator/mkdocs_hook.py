@@ -9,9 +9,16 @@ from mkdocs.exceptions import PluginError
 
 from generator.build import generate
 from generator.problems import DataError
+from generator.search_index import index_site
 
 # Set by `yearbook build` after it generated, so the hook does not render everything twice.
 PREGENERATED: dict[str, list] = {}
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, where the search index is skipped to keep reloads fast."""
+    _COMMAND["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,3 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
     config.nav = nav
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built pages for search (not under `mkdocs serve`: reloads stay fast)."""
+    if _COMMAND["name"] == "serve":
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None

@@ -148,9 +148,9 @@ def test_figure_links_to_highlighted_passage(browser, server):
 def test_chinese_search_finds_the_page(browser, server, query, expected):
     visit = Visit(browser, server)
     page = visit.go("/")
-    page.locator("input[data-md-component='search-query']").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    page.locator(".yb-search input").fill(query)
+    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    hrefs = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => e.href)")
     assert any(expected in href for href in hrefs), hrefs
     assert visit.outside_requests() == []
     visit.close()
@@ -167,8 +167,9 @@ def test_injected_text_stays_inert(browser, server):
         assert page.locator("main img[src='x']").count() == 0, path
     page = visit.go("/parks/zz-injection/2020/")
     assert "<script>window.__injected = 9</script>" in page.locator("article").inner_text()
-    page.locator("input[data-md-component='search-query']").fill("注入测试")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.locator(".yb-search input").fill("注入测试")
+    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    assert page.locator(".yb-search-results img, .yb-search-results script").count() == 0
     assert page.evaluate("window.__injected") is None
     assert visit.errors == []
     visit.close()

@@ -1,0 +1,125 @@
+/* Search box in the header, backed by the site's own Pagefind index (Chinese segmentation; only the
+   chunks a query needs are fetched). Result text is inserted as text: only Pagefind's <mark> survives. */
+(function () {
+  "use strict";
+
+  var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
+  var engine = null;
+
+  function pagefind() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        return module.options({ baseUrl: root.pathname }).then(function () { return module; });
+      });
+    }
+    return engine;
+  }
+
+  // Copy an excerpt into `target` keeping only the text and <mark> highlights.
+  function appendExcerpt(target, html) {
+    var parsed = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html").body.firstChild;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        target.appendChild(mark);
+      } else {
+        target.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function render(list, status, results, query) {
+    list.textContent = "";
+    if (!results.length) {
+      status.textContent = "没有找到“" + query + "”";
+      return;
+    }
+    status.textContent = "找到 " + results.length + " 个结果";
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = data.url;
+      var title = document.createElement("span");
+      title.className = "yb-search-title";
+      title.textContent = (data.meta && data.meta.title) || data.url;
+      var excerpt = document.createElement("span");
+      excerpt.className = "yb-search-excerpt";
+      appendExcerpt(excerpt, data.excerpt || "");
+      link.appendChild(title);
+      link.appendChild(excerpt);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function build() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".yb-search")) return;
+    var box = document.createElement("div");
+    box.className = "yb-search";
+    box.setAttribute("role", "search");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "搜索园区、指标、原文";
+    input.setAttribute("aria-label", "搜索年鉴");
+    input.autocomplete = "off";
+    var panel = document.createElement("div");
+    panel.className = "yb-search-panel";
+    panel.hidden = true;
+    var status = document.createElement("p");
+    status.className = "yb-search-status";
+    status.setAttribute("aria-live", "polite");
+    var list = document.createElement("ol");
+    list.className = "yb-search-results";
+    panel.appendChild(status);
+    panel.appendChild(list);
+    box.appendChild(input);
+    box.appendChild(panel);
+    header.insertBefore(box, header.querySelector(".md-header__source"));
+
+    var latest = 0;
+    input.addEventListener("input", function () {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      if (!query) {
+        panel.hidden = true;
+        return;
+      }
+      panel.hidden = false;
+      status.textContent = "正在搜索…";
+      pagefind()
+        .then(function (module) { return module.debouncedSearch(query, {}, 200); })
+        .then(function (search) {
+          if (!search || ticket !== latest) return null;
+          return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
+        })
+        .then(function (results) {
+          if (results && ticket === latest) render(list, status, results, query);
+        })
+        .catch(function (error) {
+          status.textContent = "搜索暂不可用(" + error.message + ")";
+        });
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        input.value = "";
+        panel.hidden = true;
+      } else if (event.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) first.click();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!box.contains(event.target)) panel.hidden = true;
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(build);  // instant navigation may replace the header
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", build);
+  } else {
+    build();
+  }
+})();
