@@ -24,12 +24,13 @@ def site_nav(yearbook: Yearbook) -> list:
             provinces.append({str(escape(province)): entries})
         regions.append({region: provinces})
     indicators = [{str(escape(i.name)): f"indicators/{i.id}.md"} for i in yearbook.indicators.values()]
-    sources = [{str(escape(s.title)): f"sources/{s.id}.md"} for s in yearbook.sources.values()]
     return [
         {"首页": "index.md"},
         {"园区": ["parks/index.md", *regions]},
         {"指标": ["indicators/index.md", *indicators]},
-        {"来源": ["sources/index.md", *sources]},
+        # One source per report: thousands at scale, so they are reached from their index and the figures
+        # that cite them, not listed in every page's navigation (mkdocs.yml: not_in_nav).
+        {"来源": "sources/index.md"},
         {"数据下载": "data/index.md"},
         {"关于": ["about.md", "guide.md"]},
     ]
