@@ -33,6 +33,8 @@ def _is_counted(token: NumberToken, paragraph: str) -> bool:
         return False  # 2016年, 1月, 13日, 十四五 years
     if after.startswith(("号", "讯")) or before.endswith(("〔", "[", "【")):
         return False  # 〔2026〕4号, 1月13讯
+    if before.endswith((":", ":")) and before[-2:-1].isdigit():
+        return False  # 16:21
     if before.endswith("第"):
         return False  # 第14位
     if token.start == 0 and _LIST_MARK.match(after):

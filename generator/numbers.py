@@ -92,6 +92,8 @@ def find_numbers(text: str) -> list[NumberToken]:
 def split_unit(unit: str) -> tuple[Decimal, str]:
     """A unit's scale and base: 亿元 → (1e8, 元), 万平方米 → (1e4, 平方米), 家 → (1, 家)."""
     unit = _ascii_digits(unit.strip())
+    if unit in _MULTIPLIERS and unit:
+        return _MULTIPLIERS[unit], ""  # a bare multiplier: 5.78万亿
     for prefix in ("万亿", "亿", "万", "千"):
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return _MULTIPLIERS[prefix], unit[len(prefix) :]
