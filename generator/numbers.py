@@ -89,6 +89,28 @@ def find_numbers(text: str) -> list[NumberToken]:
     return tokens
 
 
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMBER = re.compile(r"(?<![一二两三四五六七八九十第])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])")
+
+
+def _chinese_value(text: str) -> int:
+    if "十" not in text:
+        return _CHINESE_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
+
+
+def find_chinese_numbers(text: str) -> list[NumberToken]:
+    """Small numbers written in Chinese numerals (两家, 十二个), for matching figures, not for coverage."""
+    return [
+        NumberToken(
+            start=m.start(), end=m.end(), number=Decimal(_chinese_value(m.group(1))), multiplier="",
+            before=text[max(0, m.start() - 6) : m.start()], after=text[m.end() : m.end() + 8],
+        )
+        for m in _CHINESE_NUMBER.finditer(text)
+    ]
+
+
 def split_unit(unit: str) -> tuple[Decimal, str]:
     """A unit's scale and base: 亿元 → (1e8, 元), 万平方米 → (1e4, 平方米), 家 → (1, 家)."""
     unit = _ascii_digits(unit.strip())
@@ -139,7 +161,7 @@ def find_figure(value, unit: str, quote: str) -> Match:
     wanted = to_decimal(value) * scale
     text = normalize(quote)
     same_number = []
-    for token in find_numbers(text):
+    for token in [*find_numbers(text), *find_chinese_numbers(text)]:
         if not _same_amount(token.amount, wanted):
             continue
         same_number.append(token)
