@@ -11,6 +11,7 @@ from generator.numbers import NumberToken, find_numbers
 _LIST_MARK = re.compile(r"^[.、．)）]")
 _DATE_AFTER = re.compile(r"^(年|月|日|-\d|/\d|届|季度)")
 _LETTER = re.compile(r"[A-Za-z]")
+_YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ def _is_counted(token: NumberToken, paragraph: str) -> bool:
         return False  # 5G, ISO9001
     if not token.multiplier and _DATE_AFTER.match(after):
         return False  # 2016年, 1月, 13日, 十四五 years
+    if re.fullmatch(r"(19|20)\d\d", str(token.number)) and after.startswith(_YEAR_WORDS):
+        return False  # 2020蓝图, 2023展望: a year naming a plan
     if after.startswith(("号", "讯")) or before.endswith(("〔", "[", "【")):
         return False  # 〔2026〕4号, 1月13讯
     if before.endswith((":", ":")) and before[-2:-1].isdigit():
@@ -72,8 +75,9 @@ def coverage(source: Source, quotes: list[str]) -> Coverage:
     """Which mentions of `source` stand inside one of `quotes`."""
     marked: dict[int, set[int]] = {}
     for quote in quotes:
-        for span in source.locate(quote):
-            marked.setdefault(span.paragraph, set()).update(range(span.start, span.end))
+        for occurrence in source.occurrences(quote):
+            for span in occurrence:
+                marked.setdefault(span.paragraph, set()).update(range(span.start, span.end))
     covered, missed = [], []
     for mention in mentions(source):
         inside = mention.offset in marked.get(mention.paragraph, set())

@@ -77,13 +77,25 @@ class Source:
 
     def locate(self, quote: str) -> list[Span]:
         """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""
-        text, origin = self._normalized()
+        occurrences = self.occurrences(quote, first_only=True)
+        return occurrences[0] if occurrences else []
+
+    def occurrences(self, quote: str, first_only: bool = False) -> list[list[Span]]:
+        """The spans of every occurrence of `quote` (a passage may stand twice in a report)."""
+        text, _ = self._normalized()
         wanted = normalize(quote)
-        at = text.find(wanted) if wanted else -1
-        if at < 0:
-            return []
+        found, at = [], text.find(wanted) if wanted else -1
+        while at >= 0:
+            found.append(self._spans(at, len(wanted)))
+            if first_only:
+                break
+            at = text.find(wanted, at + 1)
+        return found
+
+    def _spans(self, at: int, length: int) -> list[Span]:
+        _, origin = self._normalized()
         spans: list[Span] = []
-        for position in range(at, at + len(wanted)):
+        for position in range(at, at + length):
             paragraph, offset = origin[position]
             if spans and spans[-1].paragraph == paragraph:
                 spans[-1] = Span(paragraph, spans[-1].start, offset + 1)
