@@ -18,9 +18,9 @@ from generator.write import WriteReport, write_output
 class Progress:
     """`pages done / total` on a terminal, silent when output is not a terminal (CI logs)."""
 
-    def __init__(self, label: str, stream=sys.stderr):
-        self.label, self.stream = label, stream
-        self.enabled = stream.isatty() and not os.environ.get("CI")
+    def __init__(self, label: str, stream=None):
+        self.label, self.stream = label, stream or sys.stderr
+        self.enabled = self.stream.isatty() and not os.environ.get("CI")
         self.last = 0.0
 
     def __call__(self, done: int, total: int) -> None:

@@ -11,9 +11,75 @@ from generator.numbers import QUALIFIERS, NumberToken, find_numbers, normalize, 
 
 # Units as reports write them after a number (longest first); anything else falls back to one character.
 _UNITS = sorted(
-    """亿元 万元 千元 元 亿美元 万美元 美元 万平方米 平方米 平方公里 公里 千米 米 万亩 亩 万吨 吨 个百分点 %
-    家次 人次 万人次 万人 人 名 位 户 家 个 项 件 套 条 场 次 台 座 所 批 款 支 只 张 辆 栋 幢 层 期 种 类 篇
-    部 处 份 轮 倍 平方 千瓦 兆瓦 万千瓦 千兆 G 小时 天 月 周 年""".split(),
+    (
+        "亿元",
+        "万元",
+        "千元",
+        "元",
+        "亿美元",
+        "万美元",
+        "美元",
+        "万平方米",
+        "平方米",
+        "平方公里",
+        "公里",
+        "千米",
+        "米",
+        "万亩",
+        "亩",
+        "万吨",
+        "吨",
+        "个百分点",
+        "%",
+        "家次",
+        "人次",
+        "万人次",
+        "万人",
+        "人",
+        "名",
+        "位",
+        "户",
+        "家",
+        "个",
+        "项",
+        "件",
+        "套",
+        "条",
+        "场",
+        "次",
+        "台",
+        "座",
+        "所",
+        "批",
+        "款",
+        "支",
+        "只",
+        "张",
+        "辆",
+        "栋",
+        "幢",
+        "层",
+        "期",
+        "种",
+        "类",
+        "篇",
+        "部",
+        "处",
+        "份",
+        "轮",
+        "倍",
+        "平方",
+        "千瓦",
+        "兆瓦",
+        "万千瓦",
+        "千兆",
+        "G",
+        "小时",
+        "天",
+        "月",
+        "周",
+        "年",
+    ),
     key=len,
     reverse=True,
 )
@@ -21,7 +87,17 @@ _SENTENCE_END = "。;;!!??"
 _CLAUSE_END = _SENTENCE_END + ",,、::"
 _GROWTH = re.compile(r"(同比|比上年|较上年|年均)?(增长|增加|提高|上升|下降|减少|回落|降低)了?(\d+(?:\.\d+)?)%")
 _TARGET_WORDS = ("力争", "计划", "目标", "确保", "争取", "预期", "将")
-_PLAN_HEADINGS = ("工作打算", "工作安排", "工作计划", "工作思路", "展望", "目标任务", "主要目标", "重点工作", "工作重点")
+_PLAN_HEADINGS = (
+    "工作打算",
+    "工作安排",
+    "工作计划",
+    "工作思路",
+    "展望",
+    "目标任务",
+    "主要目标",
+    "重点工作",
+    "工作重点",
+)
 _RESULT_HEADINGS = ("工作总结", "成绩单", "回顾", "主要成效", "工作成效")
 _THEMES = [
     ("招商引资", ("招商", "引进", "签约", "落地", "项目", "外资", "内资")),
@@ -199,16 +275,18 @@ def draft_year(source: Source, catalogue: dict[str, Indicator], park: str, year:
             if match and _compatible(unit, match[1]):
                 target_indicator = match[1].id
                 unit = match[1].unit
-            targets.append({
-                "for_year": max(for_year, year),
-                "indicator": target_indicator,
-                "text": clause.text,
-                "value": _value(token, unit),
-                "unit": unit,
-                "comparator": _comparator(clause.text),
-                "source": source.id,
-                "quote": clause.text,
-            })
+            targets.append(
+                {
+                    "for_year": max(for_year, year),
+                    "indicator": target_indicator,
+                    "text": clause.text,
+                    "value": _value(token, unit),
+                    "unit": unit,
+                    "comparator": _comparator(clause.text),
+                    "source": source.id,
+                    "quote": clause.text,
+                }
+            )
             rest_tokens = rest_tokens[1:]
             if not rest_tokens:
                 continue
@@ -220,13 +298,15 @@ def draft_year(source: Source, catalogue: dict[str, Indicator], park: str, year:
             if qualifier:
                 figure["qualifier"] = qualifier
             figures.append(figure)
-        facts.append({
-            "theme": _theme(clause.sentence),
-            "text": clause.text,
-            "figures": figures,
-            "source": source.id,
-            "quote": clause.text,
-        })
+        facts.append(
+            {
+                "theme": _theme(clause.sentence),
+                "text": clause.text,
+                "figures": figures,
+                "source": source.id,
+                "quote": clause.text,
+            }
+        )
     return {
         "park": park,
         "year": year,

@@ -90,7 +90,9 @@ def find_numbers(text: str) -> list[NumberToken]:
 
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_NUMBER = re.compile(r"(?<![一二两三四五六七八九十第])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])")
+_CHINESE_NUMBER = re.compile(
+    r"(?<![一二两三四五六七八九十第])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+)
 
 
 def _chinese_value(text: str) -> int:
@@ -104,8 +106,12 @@ def find_chinese_numbers(text: str) -> list[NumberToken]:
     """Small numbers written in Chinese numerals (两家, 十二个), for matching figures, not for coverage."""
     return [
         NumberToken(
-            start=m.start(), end=m.end(), number=Decimal(_chinese_value(m.group(1))), multiplier="",
-            before=text[max(0, m.start() - 6) : m.start()], after=text[m.end() : m.end() + 8],
+            start=m.start(),
+            end=m.end(),
+            number=Decimal(_chinese_value(m.group(1))),
+            multiplier="",
+            before=text[max(0, m.start() - 6) : m.start()],
+            after=text[m.end() : m.end() + 8],
         )
         for m in _CHINESE_NUMBER.finditer(text)
     ]
