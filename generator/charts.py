@@ -21,6 +21,15 @@ _TOOLTIP = [
 ]
 
 
+# Years on a linear scale, so a gap of six years looks like one; labels without thousands separators.
+_YEAR_AXIS = alt.X(
+    "year:Q",
+    title="年份",
+    axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
+    scale=alt.Scale(zero=False, padding=24),
+)
+
+
 def _base() -> alt.Chart:
     return alt.Chart(DATA)
 
@@ -34,7 +43,7 @@ def _titled(chart: alt.LayerChart, height) -> alt.LayerChart:
 def trend() -> alt.LayerChart:
     """One park's series of one indicator: years on x, the unit on y, the page's year highlighted."""
     base = _base().encode(
-        x=alt.X("year:O", title="年份", axis=alt.Axis(labelAngle=0)),
+        x=_YEAR_AXIS,
         y=alt.Y("value:Q", title=Y_TITLE, scale=alt.Scale(zero=True)),
     )
     line = base.mark_line(strokeWidth=2)
@@ -49,7 +58,7 @@ def trend() -> alt.LayerChart:
 def compare() -> alt.LayerChart:
     """One indicator across parks: a line per park over the years."""
     base = _base().encode(
-        x=alt.X("year:O", title="年份", axis=alt.Axis(labelAngle=0)),
+        x=_YEAR_AXIS,
         y=alt.Y("value:Q", title=Y_TITLE, scale=alt.Scale(zero=True)),
         color=alt.Color("park_name:N", title="园区", legend=alt.Legend(orient="bottom")),
     )

@@ -78,6 +78,7 @@
         spec.data = { values: rowsFor(element, loaded[1]) };
         var dark = isDark();
         spec.config = Object.assign({}, spec.config, { background: "transparent" });
+        if (dark) spec.config.text = { color: "#e3e3e3" };  // the dark theme leaves label marks black
         element.dataset.scheme = dark ? "dark" : "light";
         return window.vegaEmbed(element, spec, {
           actions: false,
