@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.coverage import _is_counted
 from generator.model import Indicator, Source
-from generator.numbers import QUALIFIERS, NumberToken, find_numbers, normalize, split_unit
+from generator.numbers import QUALIFIERS, UNIT_SYNONYMS, NumberToken, find_numbers, normalize, split_unit
 
 # Units as reports write them after a number (longest first); anything else falls back to one character.
 _UNITS = sorted(
@@ -136,6 +136,8 @@ def _logical_paragraphs(source: Source) -> list[str]:
 def _split(text: str, ends: str) -> list[str]:
     parts, start = [], 0
     for index, char in enumerate(text):
+        if char == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+            continue  # a thousands separator: 1,234.5
         if char in ends:
             parts.append(text[start : index + 1])
             start = index + 1
@@ -152,6 +154,8 @@ def _clauses(source: Source, year: int) -> list[_Clause]:
             planning = True
         elif len(paragraph) <= 40 and any(word in paragraph for word in _RESULT_HEADINGS):
             planning = False
+        elif re.match(rf"^.{{0,12}}{year}年[,,]", paragraph) or f"过去的{year}年" in paragraph:
+            planning = False  # a paragraph that opens on the report's own year tells results
         for sentence in _split(paragraph, _SENTENCE_END):
             parts = _split(sentence, _CLAUSE_END)
             offset = 0
@@ -190,13 +194,28 @@ def _theme(text: str) -> str:
     return next((theme for theme, words in _THEMES if any(w in text for w in words)), "其他")
 
 
-def _names(catalogue: dict[str, Indicator]) -> list[tuple[str, Indicator]]:
-    names = [(name, ind) for ind in catalogue.values() for name in (ind.name, *ind.aliases)]
-    return sorted(names, key=lambda pair: len(pair[0]), reverse=True)
+def _names(catalogue: dict[str, Indicator]) -> list[tuple[re.Pattern, Indicator]]:
+    """A pattern per name and alias, longest first; long names may have a few words inside them
+    (规模以上互联网软件业实现营收, 新增3家上市企业), as reports write them."""
+    names = sorted(
+        ((name, ind) for ind in catalogue.values() for name in (ind.name, *ind.aliases)),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+    patterns = []
+    for name, indicator in names:
+        if len(name) >= 5:
+            gap = r"[^,,。;;、]{0,4}?"
+            pattern = re.compile(name[:2] + "".join(gap + re.escape(char) for char in name[2:]))
+        else:
+            pattern = re.compile(re.escape(name))
+        patterns.append((pattern, indicator))
+    return patterns
 
 
 def _compatible(token_unit: str, indicator: Indicator) -> bool:
-    return split_unit(token_unit)[1] == split_unit(indicator.unit)[1]
+    written, wanted = split_unit(token_unit)[1], split_unit(indicator.unit)[1]
+    return written == wanted or written in UNIT_SYNONYMS.get(wanted, ())
 
 
 def _comparator(text: str) -> str:
@@ -229,12 +248,11 @@ def draft_year(source: Source, catalogue: dict[str, Indicator], park: str, year:
         for_year = year + 1 if clause.planning else year
         if mentioned_year and int(mentioned_year.group(1)) >= year:
             for_year = int(mentioned_year.group(1))
-        match = next(((n, ind) for n, ind in names if n in clause.text), None)
+        match = next(((found, ind) for pattern, ind in names if (found := pattern.search(clause.text))), None)
         used: set[int] = set()
         if match and not is_target:
-            name, indicator = match
-            after_name = clause.text.index(name) + len(name)
-            candidates = [t for t in tokens if t.start >= after_name and _compatible(_unit_of(t), indicator)]
+            found, indicator = match
+            candidates = [t for t in tokens if t.start >= found.start() and _compatible(_unit_of(t), indicator)]
             if candidates and indicator.id not in indicators:
                 token = candidates[0]
                 quote = clause.text

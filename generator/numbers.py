@@ -144,11 +144,11 @@ def _unit_follows(token: NumberToken, base: str) -> bool:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
-    return tail.startswith((base, *_UNIT_SYNONYMS.get(base, ())))
+    return tail.startswith((base, *UNIT_SYNONYMS.get(base, ())))
 
 
 # Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
-_UNIT_SYNONYMS = {"人": ("名", "位")}
+UNIT_SYNONYMS = {"人": ("名", "位")}
 
 
 def to_decimal(value) -> Decimal:
