@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from generator.numbers import normalize
@@ -61,19 +62,26 @@ class Source:
     covers: tuple[int, ...] = ()
     url: str | None = None
     note: str | None = None
-    _index: tuple[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    _index: tuple[str, list[int]] | None = field(default=None, repr=False)
+    _offsets: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
-    def _normalized(self) -> tuple[str, list[tuple[int, int]]]:
-        """The text without spaces and line breaks, and for each character its (paragraph, offset)."""
+    def _normalized(self) -> tuple[str, list[int]]:
+        """The text without spaces and line breaks, and where each paragraph starts in it."""
         if self._index is None:
-            chars, origin = [], []
-            for number, paragraph in enumerate(self.paragraphs):
-                for offset, char in enumerate(paragraph):
-                    if normalize(char):
-                        chars.append(char)
-                        origin.append((number, offset))
-            self._index = ("".join(chars), origin)
+            parts = [normalize(paragraph) for paragraph in self.paragraphs]
+            starts, total = [], 0
+            for part in parts:
+                starts.append(total)
+                total += len(part)
+            self._index = ("".join(parts), starts)
         return self._index
+
+    def _offset_map(self, paragraph: int) -> list[int]:
+        """For each kept character of a paragraph, its offset in the paragraph as written (computed on demand)."""
+        if paragraph not in self._offsets:
+            text = self.paragraphs[paragraph]
+            self._offsets[paragraph] = [i for i, char in enumerate(text) if normalize(char)]
+        return self._offsets[paragraph]
 
     def locate(self, quote: str) -> list[Span]:
         """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""
@@ -93,14 +101,17 @@ class Source:
         return found
 
     def _spans(self, at: int, length: int) -> list[Span]:
-        _, origin = self._normalized()
+        _, starts = self._normalized()
         spans: list[Span] = []
-        for position in range(at, at + length):
-            paragraph, offset = origin[position]
-            if spans and spans[-1].paragraph == paragraph:
-                spans[-1] = Span(paragraph, spans[-1].start, offset + 1)
-            else:
-                spans.append(Span(paragraph, offset, offset + 1))
+        paragraph = bisect.bisect_right(starts, at) - 1
+        position, end = at, at + length
+        while position < end:
+            paragraph_end = starts[paragraph + 1] if paragraph + 1 < len(starts) else float("inf")
+            stop = min(end, paragraph_end)
+            offsets = self._offset_map(paragraph)
+            first, last = position - starts[paragraph], stop - 1 - starts[paragraph]
+            spans.append(Span(paragraph, offsets[first], offsets[last] + 1))
+            position, paragraph = stop, paragraph + 1
         return spans
 
     @property
