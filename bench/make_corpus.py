@@ -1,6 +1,6 @@
 """Make a synthetic yearbook of N parks × Y years that passes `yearbook check` (for scale benchmarks).
 
-    python bench/make_corpus.py OUT_DIR --parks 178 --years 20 --seed 1
+python bench/make_corpus.py OUT_DIR --parks 178 --years 20 --seed 1
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ def make_corpus(out: Path, parks: int, years: int, seed: int) -> None:
             paragraphs, indicators, facts, targets = [], [], [], []
             for entry in chosen:
                 base[entry["id"]] *= rng.uniform(0.95, 1.2)
-                value = _number(base[entry["id"]]) if entry["unit"] not in ("家", "件", "人") else int(base[entry["id"]])
+                value = (
+                    _number(base[entry["id"]]) if entry["unit"] not in ("家", "件", "人") else int(base[entry["id"]])
+                )
                 growth = _number(rng.uniform(-5, 25))
                 hedge = rng.choice(["", "", "", "近", "超"])
                 change = f"同比增长{growth}%" if growth >= 0 else f"同比下降{-growth}%"
@@ -99,7 +101,11 @@ def make_corpus(out: Path, parks: int, years: int, seed: int) -> None:
                 facts.append({"theme": rng.choice(THEMES), "text": text, "figures": [{"value": value, "unit": unit}],
                               "source": source_id, "quote": text})  # fmt: skip
             for entry in chosen[:5]:
-                goal = _number(base[entry["id"]] * 1.1) if entry["unit"] not in ("家", "件", "人") else int(base[entry["id"]] * 1.1)
+                goal = (
+                    _number(base[entry["id"]] * 1.1)
+                    if entry["unit"] not in ("家", "件", "人")
+                    else int(base[entry["id"]] * 1.1)
+                )
                 quote = f"力争{entry['name']}达到{goal}{entry['unit']}以上"
                 paragraphs.append(f"{year + 1}年,{quote}。{rng.choice(FILLER)}")
                 targets.append({"for_year": year + 1, "indicator": entry["id"], "text": quote, "value": goal,
@@ -110,7 +116,9 @@ def make_corpus(out: Path, parks: int, years: int, seed: int) -> None:
             (out / f"data/sources/{source_id}.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
             source = {"id": source_id, "title": f"{city}高新区{year}年工作报告", "publisher": f"{city}高新区管委会",
                       "kind": "work-report", "published": f"{year + 1}-01-15", "park": park_id}  # fmt: skip
-            (out / f"data/sources/{source_id}.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+            (out / f"data/sources/{source_id}.yaml").write_text(
+                yaml.safe_dump(source, allow_unicode=True), encoding="utf-8"
+            )
             year_file = {"park": park_id, "year": year, "summary": f"{city}高新区{year}年主要指标稳步增长。",
                          "sources": [source_id], "indicators": indicators, "facts": facts, "targets": targets}  # fmt: skip
             (out / f"data/years/{park_id}").mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -38,12 +39,17 @@ def page_url_dir(md_path: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=65536)
+def _relative(to_path: str, from_dir: str) -> str:
+    return posixpath.relpath(to_path, from_dir or ".")
+
+
 def md_link(from_md: str, to_md: str, anchor: str = "") -> str:
     """A relative link between two Markdown files, which MkDocs checks and rewrites."""
-    target = posixpath.relpath(to_md, posixpath.dirname(from_md) or ".")
+    target = _relative(to_md, posixpath.dirname(from_md))
     return f"{target}#{anchor}" if anchor else target
 
 
 def asset_url(from_md: str, to_path: str) -> str:
     """A relative URL from a page (as served) to a file of the site, for HTML attributes."""
-    return posixpath.relpath(to_path, page_url_dir(from_md) or ".")
+    return _relative(to_path, page_url_dir(from_md))

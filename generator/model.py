@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from generator.numbers import normalize
+
+_KEPT = re.compile(r"[^\s\u3000]")  # characters the checker compares (see numbers.normalize)
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,13 @@ class Source:
         """For each kept character of a paragraph, its offset in the paragraph as written (computed on demand)."""
         if paragraph not in self._offsets:
             text = self.paragraphs[paragraph]
-            self._offsets[paragraph] = [i for i, char in enumerate(text) if normalize(char)]
+            self._offsets[paragraph] = [match.start() for match in _KEPT.finditer(text)]
         return self._offsets[paragraph]
+
+    def contains(self, quote: str) -> bool:
+        """Whether `quote` stands in the text, spaces and line breaks aside."""
+        wanted = normalize(quote)
+        return bool(wanted) and wanted in self._normalized()[0]
 
     def locate(self, quote: str) -> list[Span]:
         """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""
@@ -210,20 +218,31 @@ class Yearbook:
     sources: dict[str, Source]
     years: dict[tuple[str, int], ParkYear]
 
-    def park_years(self, park: str) -> list[ParkYear]:
-        """A park's year files, oldest first."""
-        return [self.years[key] for key in sorted(self.years) if key[0] == park]
-
-    def figures(self) -> list[Figure]:
-        """Every indicator figure, ordered by park, year and catalogue order."""
+    def __post_init__(self) -> None:
+        # Indexes built once: pages ask for a park's years and series thousands of times.
+        self._by_park: dict[str, list[ParkYear]] = {park: [] for park in self.parks}
+        for key in sorted(self.years):
+            self._by_park.setdefault(key[0], []).append(self.years[key])
+        self._series: dict[tuple[str, str], list[Figure]] = {}
+        for park_year in (y for years in self._by_park.values() for y in years):
+            for figure in park_year.figures:
+                self._series.setdefault((figure.park, figure.indicator), []).append(figure)
         order = {indicator: n for n, indicator in enumerate(self.indicators)}
-        return sorted(
+        self._figures = sorted(
             (f for y in self.years.values() for f in y.figures), key=lambda f: (f.park, f.year, order[f.indicator])
         )
 
+    def park_years(self, park: str) -> list[ParkYear]:
+        """A park's year files, oldest first."""
+        return self._by_park.get(park, [])
+
+    def figures(self) -> list[Figure]:
+        """Every indicator figure, ordered by park, year and catalogue order."""
+        return self._figures
+
     def series(self, park: str, indicator: str) -> list[Figure]:
         """One park's values of one indicator, oldest first."""
-        return [f for y in self.park_years(park) for f in y.figures if f.indicator == indicator]
+        return self._series.get((park, indicator), [])
 
     def targets_for(self, park: str, year: int) -> list[Target]:
         """Targets any year file of `park` set for `year`."""

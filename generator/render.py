@@ -125,14 +125,13 @@ def _source_paragraphs(source: Source, quoted_entries) -> list[tuple[int, dict]]
     paragraphs = []
     for number, text in enumerate(source.paragraphs):
         chars = marked.get(number, set())
-        html, inside = [], False
-        for offset, char in enumerate(text):
-            if (offset in chars) != inside:
-                html.append("<mark>" if not inside else "</mark>")
-                inside = not inside
-            html.append(str(escape(char)))
-        if inside:
-            html.append("</mark>")
+        html, inside, run_start = [], False, 0
+        for offset in range(len(text) + 1):
+            now = offset < len(text) and offset in chars
+            if offset == len(text) or now != inside:
+                run = str(escape(text[run_start:offset]))
+                html.append(f"<mark>{run}</mark>" if inside and run else run)
+                inside, run_start = now, offset
         paragraphs.append((number + 1, {"text": "".join(html), "quoted": bool(chars)}))
     return paragraphs
 
@@ -184,7 +183,7 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
         counts[figure.indicator] += 1
     pages.render("indicators_index.md.j2", "indicators/index.md", counts=counts)
     for indicator in yb.indicators.values():
-        figures = [f for f in yb.figures() if f.indicator == indicator.id]
+        figures = [f for f in yb.figures() if f.indicator == indicator.id]  # 21 passes over the figures: cheap
         pages.render("indicator.md.j2", f"indicators/{indicator.id}.md", indicator=indicator, figures=figures)
     pages.render("sources_index.md.j2", "sources/index.md")
     for source in yb.sources.values():
@@ -208,12 +207,17 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
     all_figures = yb.figures()
     files["data/yearbook.csv"] = _csv([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
     files["data/yearbook.json"] = _json([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
+    by_park: dict[str, list[Figure]] = defaultdict(list)
+    by_indicator: dict[str, list[Figure]] = defaultdict(list)
+    for figure in all_figures:
+        by_park[figure.park].append(figure)
+        by_indicator[figure.indicator].append(figure)
     for park in yb.parks:
-        figures = [f for f in all_figures if f.park == park]
+        figures = by_park[park]
         files[f"data/parks/{park}.csv"] = _csv([present.figure_row(yb, f) for f in figures]).encode("utf-8")
         files[f"data/parks/{park}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
     for indicator in yb.indicators:
-        figures = [f for f in all_figures if f.indicator == indicator]
+        figures = by_indicator[indicator]
         files[f"data/indicators/{indicator}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
     latest_rows = []
     for park in yb.parks:

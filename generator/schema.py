@@ -6,6 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from generator.problems import Problem
@@ -28,6 +29,13 @@ def validator(kind: str) -> Draft202012Validator:
     """The validator for one file kind: indicators, park, source or year."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
+
+
+@cache
+def fast_validator(kind: str):
+    """A compiled validator for the common case, valid data (jsonschema explains the invalid)."""
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return fastjsonschema.compile(schema)
 
 
 def describe_value(value) -> str:
@@ -109,5 +117,10 @@ def _problem(document: Document, error) -> Problem:
 
 def check_schema(document: Document, kind: str) -> list[Problem]:
     """Every schema violation in one document."""
+    try:
+        fast_validator(kind)(document.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain every error with jsonschema, which reports them all with their paths
     errors = sorted(validator(kind).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     return [_problem(document, error) for error in errors]

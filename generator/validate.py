@@ -48,7 +48,7 @@ def _check_quote(report, location, entry, sources, source_ids):
     source = sources.get(source_id)
     if source is None:
         return False  # its text is missing or unreadable: already reported on the text file
-    if not source.locate(entry["quote"]):
+    if not source.contains(entry["quote"]):
         report(
             location + ("quote",),
             f"expected a verbatim passage of data/sources/{source_id}.txt "
