@@ -158,7 +158,7 @@ SENTENCES = [
     "但也要清醒看到,{problem}。",
     "{company}获评国家级专精特新“小巨人”企业,{product}市场占有率居全国前列。",
     "推进{place}—{city}产业合作园建设,签约合作项目{n}个。",
-    "启动建设{ind}产业园{phase}期,总建筑面积{area}万平方米。",
+    "启动建设{ind}产业园{phase}期,总建筑面积{hectare}万平方米。",
     "组织开展“{slogan}”系列活动{n}场,服务人才{n2}人次。",
 ]  # fmt: skip
 STAGES = ["竣工投产", "开工建设", "主体完工", "进入设备安装阶段", "实现试生产", "签约落地"]
@@ -279,7 +279,7 @@ class Prose:
             ind=rng.choice(INDUSTRIES), n=rng.randint(2, 300), n2=rng.randint(2, 120), pct=rng.randint(5, 99),
             money=rng.randint(100, 50000), money2=_text(rng.uniform(1, 30)), company=rng.choice(self.companies),
             product=rng.choice(PRODUCTS), stage=rng.choice(STAGES), place=rng.choice(PLACES),
-            slogan=rng.choice(SLOGANS), board=rng.choice(BOARDS), area=rng.randint(10, 3000),
+            slogan=rng.choice(SLOGANS), board=rng.choice(BOARDS), area=rng.randint(10, 3000), hectare=_text(rng.uniform(2, 80)),
             days=rng.randint(1, 5), problem=rng.choice(PROBLEMS), city=self.park.name, phase=rng.choice("一二三"),
         )  # fmt: skip
 
@@ -414,7 +414,9 @@ def _target(rng: random.Random, year: int, series: ParkSeries) -> tuple[str, dic
         quote = f"{entry['name']}{_text(goal)}{unit}左右"
         comparator, text = "~", f"{entry['name']}约{_text(goal)}{unit}"
     else:
-        quote = rng.choice([f"力争{entry['name']}达到{_text(goal)}{unit}以上", f"{entry['name']}突破{_text(goal)}{unit}"])
+        quote = rng.choice(
+            [f"力争{entry['name']}达到{_text(goal)}{unit}以上", f"{entry['name']}突破{_text(goal)}{unit}"]
+        )
         comparator, text = ">=", f"{entry['name']}不低于{_text(goal)}{unit}"
     return quote, {"for_year": for_year, "indicator": entry["id"], "text": text, "value": _number(goal),
                    "unit": unit, "comparator": comparator, "quote": quote}  # fmt: skip
@@ -556,7 +558,7 @@ def make_corpus(out: Path, parks: int, years: int, seed: int) -> dict:
                 "park": park.id, "covers": [year, year + 1],
             }  # fmt: skip
             (out / f"data/sources/{source_id}.yaml").write_text(_dump(source), encoding="utf-8")
-            top = ", ".join(f"{next(e['name'] for e in catalogue if e['id'] == i['id'])}{_text(i['value'])}{i['unit']}"
+            top = "、".join(f"{next(e['name'] for e in catalogue if e['id'] == i['id'])}{_text(i['value'])}{i['unit']}"
                             for i in indicators[:3])  # fmt: skip
             year_file = {
                 "park": park.id, "year": year,
