@@ -22,6 +22,8 @@ _MULTIPLIERS = {
 # Hedge words as they stand before a number (longest first) or after it.
 PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约", "逾", "突破", "力争")
 SUFFIX_HEDGES = ("以上", "左右", "多", "余")
+# Words ending in 约 that are not the hedge 约 (about).
+_NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
 QUALIFIERS = ("约", "近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "力争")
 _DECLINE_WORDS = ("下降", "减少", "下滑", "回落", "降低", "负增长", "减", "降")
 
@@ -54,6 +56,8 @@ class NumberToken:
     def hedges(self) -> list[str]:
         """Hedge words standing next to this number."""
         found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
+        if "约" in found and self.before.endswith(_NOT_HEDGES):
+            found.remove("约")  # 签约133个 is a signing, not "about 133"
         tail = self.after
         for word in SUFFIX_HEDGES:
             if tail.startswith(word):
