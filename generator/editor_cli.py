@@ -1,16 +1,22 @@
-"""Editor commands: new park/year scaffolds, add-source, extract, score-extraction."""
+"""Editor commands: new park/year scaffolds, add-source, extract, score-extraction.
+
+Each command reads only the files it needs (so it works while other data files are being edited),
+refuses to overwrite, and reports problems as `path:line: field: expected …, found …` or one clear
+line, returning 1.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import re
 import sys
 from pathlib import Path
 
 import yaml
 
-from generator.problems import DataError
-
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_FIRST_YEAR, _LAST_YEAR = 1988, 2100  # as schemas/year.schema.json allows
 
 
 def _fail(message: str) -> int:
@@ -18,149 +24,361 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _bad_id(field: str, value: str) -> str | None:
+    if _ID.match(value):
+        return None
+    return f"{field}: expected lowercase letters, digits and '-' (e.g. xiamen-torch), found '{value}'"
+
+
+def _bad_year(field: str, value: int) -> str | None:
+    if _FIRST_YEAR <= value <= _LAST_YEAR:
+        return None
+    return f"{field}: expected a year from {_FIRST_YEAR} to {_LAST_YEAR}, found {value}"
+
+
+def _shown(path: Path) -> str:
+    return path.as_posix()
+
+
 def _write_new(path: Path, text: str, force: bool = False) -> int:
     if path.exists() and not force:
-        return _fail(f"{path}: expected a new file, found one already (use --force to replace it)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}")
+        return _fail(f"{_shown(path)}: expected a new file, found one already (use --force to replace it)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        return _fail(f"{_shown(path)}: expected a writable place, found {error.strerror}")
+    print(f"wrote {_shown(path)}")
     return 0
 
 
-def cmd_new_park(args) -> int:
-    """yearbook new park <id>: a commented park profile."""
-    from generator.scaffold import park_file
+def _park_missing(data: Path, park: str, field: str) -> str | None:
+    problem = _bad_id(field, park)
+    if problem:
+        return problem
+    if not (data / "parks" / f"{park}.yaml").is_file():
+        known = ", ".join(sorted(p.stem for p in (data / "parks").glob("*.yaml"))) or "none yet"
+        return f"{field}: expected a park with a file in data/parks/ ({known}), found '{park}'"
+    return None
 
-    if not _ID.match(args.id):
-        return _fail(f"id: expected lowercase letters, digits and '-', found '{args.id}'")
-    return _write_new(args.data / "parks" / f"{args.id}.yaml", park_file(args.id))
+
+def _source_park(data: Path, source: str) -> str | None:
+    """The park a source's metadata names, where it can be read."""
+    from generator.yamlsafe import read_yaml
+
+    document, _ = read_yaml(data / "sources" / f"{source}.yaml", f"data/sources/{source}.yaml")
+    if document is not None and isinstance(document.data, dict) and isinstance(document.data.get("park"), str):
+        return document.data["park"]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# yearbook new park / new year
+# ---------------------------------------------------------------------------------------------
+
+
+def cmd_new_park(args) -> int:
+    """yearbook new park <id>: a commented park profile that passes the checker as written."""
+    from generator.scaffold import REGIONS, park_file
+
+    problem = _bad_id("id", args.id)
+    if problem:
+        return _fail(problem)
+    if args.region is not None and args.region not in REGIONS:
+        return _fail(f"--region: expected one of {', '.join(REGIONS)}, found '{args.region}'")
+    fields = {
+        "name": args.name,
+        "short_name": args.short_name,
+        "name_en": args.name_en,
+        "province": args.province,
+        "city": args.city,
+        "region": args.region,
+    }
+    return _write_new(args.data / "parks" / f"{args.id}.yaml", park_file(args.id, **fields))
 
 
 def cmd_new_year(args) -> int:
     """yearbook new year <park> <year> --source <id>: an empty, commented year file."""
     from generator.scaffold import year_file
 
-    if not (args.data / "parks" / f"{args.park}.yaml").is_file():
-        return _fail(f"park: expected a park with a file in data/parks/, found '{args.park}'")
+    problem = _park_missing(args.data, args.park, "park") or _bad_year("year", args.year)
+    problem = problem or _bad_id("--source", args.source)
+    if problem:
+        return _fail(problem)
     if not (args.data / "sources" / f"{args.source}.yaml").is_file():
-        return _fail(f"--source: expected a source id with a file in data/sources/, found '{args.source}'")
+        known = ", ".join(sorted(p.stem for p in (args.data / "sources").glob("*.yaml"))) or "none yet"
+        return _fail(f"--source: expected a source id with a file in data/sources/ ({known}), found '{args.source}'")
+    owner = _source_park(args.data, args.source)
+    if owner is not None and owner != args.park:
+        print(f"note: data/sources/{args.source}.yaml is about the park '{owner}', not '{args.park}'", file=sys.stderr)
     path = args.data / "years" / args.park / f"{args.year}.yaml"
     return _write_new(path, year_file(args.park, args.year, args.source))
 
 
+# ---------------------------------------------------------------------------------------------
+# yearbook add-source
+# ---------------------------------------------------------------------------------------------
+
+
+def _metadata_text(metadata: dict) -> str:
+    comments = {
+        "id": "the file name: data/sources/<id>.yaml, its text beside it in <id>.txt",
+        "title": "the document's own title",
+        "kind": "work-report | press",
+        "published": "YYYY-MM-DD; null where the document gives no date",
+        "reference": "索引号 / 文号, where given",
+        "park": "the park it reports on (data/parks/<park>.yaml)",
+    }
+    lines = ["# yaml-language-server: $schema=../../schemas/source.schema.json"]
+    for key, value in metadata.items():
+        line = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6, default_flow_style=False).rstrip("\n")
+        lines.append(f"{line}  # {comments[key]}" if key in comments and "\n" not in line else line)
+    lines.append("# covers: [2016, 2017]   # years whose results or plans it describes")
+    lines.append("# url: https://…         # where it was published online")
+    lines.append("# note: …                # anything a reader should know about the document")
+    return "\n".join(lines) + "\n"
+
+
 def cmd_add_source(args) -> int:
     """yearbook add-source <file> …: archive a report's text (furniture and duplication removed) and metadata."""
-    from generator.archive import clean_report
+    from generator.archive import clean_report_with_log
 
-    if not _ID.match(args.id):
-        return _fail(f"--id: expected lowercase letters, digits and '-', found '{args.id}'")
-    if not (args.data / "parks" / f"{args.park}.yaml").is_file():
-        return _fail(f"--park: expected a park with a file in data/parks/, found '{args.park}'")
-    if args.published and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.published):
-        return _fail(f"--published: expected a date YYYY-MM-DD, found '{args.published}'")
+    problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
+    if problem:
+        return _fail(problem)
+    for field, value in (("--title", args.title), ("--publisher", args.publisher)):
+        if not value.strip():
+            return _fail(f"{field}: expected non-empty text, found nothing")
+    if args.published is not None:
+        try:
+            datetime.date.fromisoformat(args.published)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published):
+                raise ValueError
+        except ValueError:
+            return _fail(f"--published: expected a date YYYY-MM-DD (e.g. 2017-02-03), found '{args.published}'")
+    sources = args.data / "sources"
+    targets = (sources / f"{args.id}.yaml", sources / f"{args.id}.txt")
+    existing = [path for path in targets if path.exists()]
+    if existing and not args.force:
+        return _fail(f"{_shown(existing[0])}: expected a new file, found one already (use --force to replace it)")
     try:
-        raw = Path(args.file).read_bytes().decode("utf-8")
+        raw = Path(args.file).read_bytes()
     except OSError as error:
         return _fail(f"{args.file}: expected a readable file, found {error.strerror}")
-    except UnicodeDecodeError:
-        return _fail(f"{args.file}: expected UTF-8 text, found another encoding (save it as UTF-8)")
-    text = clean_report(raw)
-    if not text.strip():
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _fail(f"{args.file}:{line}: expected UTF-8 text, found byte 0x{raw[error.start]:02x} (save it as UTF-8)")
+    cleaned, log = clean_report_with_log(text)
+    if not cleaned.strip():
         return _fail(f"{args.file}: expected the report's text, found nothing after cleaning")
     metadata = {
-        "id": args.id, "title": args.title, "publisher": args.publisher, "kind": args.kind,
-        "published": args.published, "reference": args.reference, "park": args.park,
-    }  # fmt: skip
-    header = "# yaml-language-server: $schema=../../schemas/source.schema.json\n"
-    body = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
-    sources = args.data / "sources"
-    status = _write_new(sources / f"{args.id}.yaml", header + body, args.force)
-    return status or _write_new(sources / f"{args.id}.txt", text, args.force)
+        "id": args.id,
+        "title": args.title.strip(),
+        "publisher": args.publisher.strip(),
+        "kind": args.kind,
+        "published": args.published,
+        "reference": args.reference,
+        "park": args.park,
+    }
+    status = _write_new(targets[1], cleaned, force=True) or _write_new(targets[0], _metadata_text(metadata), True)
+    if status == 0:
+        print(
+            f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture "
+            f"and {log.duplicated} duplicated paragraphs"
+        )
+        for line in log.furniture[:20]:
+            print(f"  removed: {line[:60]}")
+        header = " ".join(log.furniture)
+        if args.reference is None and re.search(r"(索引号|文号)\s*[::]", header):
+            print("note: the page header gives 索引号/文号 (see above); record it with --reference and --force")
+        if args.published is None and re.search(r"(发文日期|发布日期|成文日期|日期)\s*[::]", header):
+            print("note: the page header gives a date (see above); record it with --published and --force")
+    return status
 
 
-def _catalogue(data: Path):
-    from generator.pipeline import read_yearbook
+# ---------------------------------------------------------------------------------------------
+# yearbook extract
+# ---------------------------------------------------------------------------------------------
 
-    return read_yearbook(data)
+_DRAFT_HEADER = """\
+# yaml-language-server: $schema=../../../schemas/year.schema.json
+# DRAFT extracted by `yearbook extract` from data/sources/{source}.txt for {park} {year}.
+# It passes `yearbook check` as written, but every entry needs review against the report:
+#   - indicators: is the figure really this catalogue indicator, for the whole park and this year?
+#   - facts: write `text` in your own words; pick the theme; drop figures that say nothing;
+#   - targets: check for_year, the comparator and the indicator; move results that are not goals to facts;
+#   - write the summary in your own words.
+"""
+
+
+def _dump(value) -> str:
+    class _Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):  # noqa: ARG002 - plain data, never anchors
+            return True
+
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
+
+
+def draft_text(draft, catalogue) -> str:
+    """The draft as a commented YAML year file."""
+    data = draft.data
+    names = {entry.id: entry.name for entry in catalogue}
+    header = _DRAFT_HEADER.format(source=data["sources"][0], park=data["park"], year=data["year"])
+    parts = [header, _dump({k: data[k] for k in ("park", "year", "summary", "sources")})]
+    parts.append("# Catalogue indicators found in the report (value converted to the catalogue unit).\n")
+    if not data["indicators"]:
+        parts.append("indicators: []\n")
+    else:
+        parts.append("indicators:\n")
+        for item in data["indicators"]:
+            found = draft.names.get(item["id"], "")
+            wording = f" — the report says “{found}”" if found and found != names.get(item["id"]) else ""
+            parts.append(f"# {names.get(item['id'], item['id'])}{wording}\n")
+            parts.append(_dump([item]))
+    parts.append("# Other figures, one entry per clause: rewrite `text` in your own words.\n")
+    parts.append(_dump({"facts": data["facts"]}) if data["facts"] else "facts: []\n")
+    parts.append("# Goals: for_year is the year the goal is for.\n")
+    parts.append(_dump({"targets": data["targets"]}) if data["targets"] else "targets: []\n")
+    return "".join(parts)
 
 
 def cmd_extract(args) -> int:
     """yearbook extract <source> --park P --year Y: a draft year file for review."""
-    from generator.draft import draft_year
+    from generator.extract import extract, read_catalogue
 
-    yearbook = _catalogue(args.data)
-    source = yearbook.sources.get(args.source)
-    if source is None:
+    problem = _bad_id("source", args.source) or _park_missing(args.data, args.park, "--park")
+    problem = problem or _bad_year("--year", args.year)
+    if problem:
+        return _fail(problem)
+    text_path = args.data / "sources" / f"{args.source}.txt"
+    if not (args.data / "sources" / f"{args.source}.yaml").is_file() or not text_path.is_file():
+        known = ", ".join(sorted(p.stem for p in (args.data / "sources").glob("*.txt"))) or "none yet"
         return _fail(
-            f"source: expected an archived source id ({', '.join(sorted(yearbook.sources))}), found '{args.source}'"
+            f"source: expected an archived source (data/sources/<id>.txt and .yaml; {known}), found '{args.source}'"
         )
-    if args.park not in yearbook.parks:
-        return _fail(f"--park: expected a park with a file in data/parks/, found '{args.park}'")
-    draft = draft_year(source, yearbook.indicators, args.park, args.year)
-    for entry in draft["indicators"]:
-        for key in ("change_pct", "qualifier"):
-            if entry[key] is None:
-                del entry[key]
-    header = (
-        "# yaml-language-server: $schema=../../../schemas/year.schema.json\n"
-        f"# DRAFT extracted from data/sources/{args.source}.txt: review every entry, write the summary and\n"
-        "# the fact texts in your own words, move misplaced targets, then run `yearbook check`.\n"
-    )
-    text = header + yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=1000)
+    try:
+        text = text_path.read_bytes().decode("utf-8")
+    except OSError as error:
+        return _fail(f"{_shown(text_path)}: expected a readable file, found {error.strerror}")
+    except UnicodeDecodeError as error:
+        return _fail(f"{_shown(text_path)}: expected UTF-8 text, found byte at offset {error.start}")
+    catalogue, messages = read_catalogue(args.data)
+    for message in messages:
+        print(message, file=sys.stderr)
+    if not catalogue:
+        return _fail(
+            f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
+        )
+    owner = _source_park(args.data, args.source)
+    if owner is not None and owner != args.park:
+        print(f"note: data/sources/{args.source}.yaml is about the park '{owner}', not '{args.park}'", file=sys.stderr)
+    draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year)
+    output = draft_text(draft, catalogue)
     if args.output == "-":
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `… --output - | head`
+            pass
         return 0
     path = Path(args.output) if args.output else args.data / "years" / args.park / f"{args.year}.yaml"
-    status = _write_new(path, text, args.force)
+    status = _write_new(path, output, args.force)
     if status == 0:
-        counts = (len(draft["indicators"]), len(draft["facts"]), len(draft["targets"]))
-        print("draft: {} indicators, {} facts, {} targets".format(*counts))
+        data = draft.data
+        print(
+            f"draft: {len(data['indicators'])} indicators, {len(data['facts'])} facts, {len(data['targets'])} targets"
+        )
     return status
+
+
+# ---------------------------------------------------------------------------------------------
+# yearbook score-extraction
+# ---------------------------------------------------------------------------------------------
 
 
 def cmd_score_extraction(args) -> int:
     """yearbook score-extraction: precision and recall of drafts against the curated year files."""
-    from generator.draft import draft_year
+    from generator.extract import read_catalogue
+    from generator.extract_score import report, score_all, totals
 
-    yearbook = _catalogue(args.data)
-    total_hits = total_drafted = total_curated = 0
-    for (park, year), park_year in sorted(yearbook.years.items()):
-        curated = {(f.indicator, round(float(f.value), 6), f.unit) for f in park_year.figures}
-        drafted = set()
-        for source_id in park_year.sources:
-            draft = draft_year(yearbook.sources[source_id], yearbook.indicators, park, year)
-            drafted |= {(e["id"], round(float(e["value"]), 6), e["unit"]) for e in draft["indicators"]}
-        hits = len(curated & drafted)
-        total_hits, total_drafted, total_curated = (
-            total_hits + hits,
-            total_drafted + len(drafted),
-            total_curated + len(curated),
+    catalogue, messages = read_catalogue(args.data)
+    for message in messages:
+        print(message, file=sys.stderr)
+    if not catalogue:
+        return _fail(
+            f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
-        precision = hits / len(drafted) if drafted else 1.0
-        recall = hits / len(curated) if curated else 1.0
-        print(f"{park}/{year}: precision {precision:.0%} ({hits}/{len(drafted)}), ", end="")
-        print(f"recall {recall:.0%} ({hits}/{len(curated)})")
-    precision = total_hits / total_drafted if total_drafted else 1.0
-    recall = total_hits / total_curated if total_curated else 1.0
-    print(f"total: precision {precision:.1%} ({total_hits}/{total_drafted}), ", end="")
-    print(f"recall {recall:.1%} ({total_hits}/{total_curated})")
+    scores = score_all(args.data, catalogue)
+    for line in report(scores, details=args.details):
+        print(line)
+    precision, recall = totals(scores)
+    if precision * 100 < args.min_precision or recall * 100 < args.min_recall:
+        return _fail(
+            f"score: expected precision ≥ {args.min_precision}% and recall ≥ {args.min_recall}%, "
+            f"found {precision:.1%} and {recall:.1%}"
+        )
     return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Wiring
+# ---------------------------------------------------------------------------------------------
+
+
+def _in_data_folder(command):
+    """Run `command` only when --data names an existing folder (never create a stray data/ elsewhere)."""
+
+    def run(args) -> int:
+        if not args.data.is_dir():
+            return _fail(f"{_shown(args.data)}: expected a data folder, found none (run in the project or pass --data)")
+        return command(args)
+
+    run.__doc__ = command.__doc__
+    return run
 
 
 def register(commands) -> None:
     """Add the editor subcommands to the `yearbook` argument parser."""
     new = commands.add_parser("new", help="write a commented starting file for a park or a year")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
-    park = kinds.add_parser("park", help="yearbook new park <id>")
-    park.add_argument("id")
-    park.set_defaults(run=cmd_new_park)
-    year = kinds.add_parser("year", help="yearbook new year <park> <year> --source <id>")
+    park = kinds.add_parser(
+        "park",
+        help="yearbook new park <id>",
+        description="Write data/parks/<id>.yaml; fields not given are placeholders to fill in.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: yearbook new park shenzhen --name 深圳市高新技术产业园区 --region 东部",
+    )
+    park.add_argument("id", help="lowercase letters, digits and '-', e.g. shenzhen")
+    park.add_argument("--name", help="full official name")
+    park.add_argument("--short-name", help="the name reports use, e.g. 深圳高新区")
+    park.add_argument("--name-en", help="English name")
+    park.add_argument("--province")
+    park.add_argument("--city")
+    park.add_argument("--region", help="东部 | 中部 | 西部 | 东北")
+    park.set_defaults(run=_in_data_folder(cmd_new_park))
+    year = kinds.add_parser(
+        "year",
+        help="yearbook new year <park> <year> --source <id>",
+        description="Write data/years/<park>/<year>.yaml with commented examples of each entry.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: yearbook new year xinyu 2015 --source xinyu-2015-work-summary",
+    )
     year.add_argument("park")
     year.add_argument("year", type=int)
     year.add_argument("--source", required=True, help="the archived source the year draws on")
-    year.set_defaults(run=cmd_new_year)
+    year.set_defaults(run=_in_data_folder(cmd_new_year))
 
-    add = commands.add_parser("add-source", help="archive a report's text and metadata under data/sources/")
+    add = commands.add_parser(
+        "add-source",
+        help="archive a report's text and metadata under data/sources/",
+        description="Store the report's text (page furniture and duplicated blocks removed, never reworded) "
+        "as data/sources/<id>.txt and its metadata as <id>.yaml.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: yearbook add-source report.txt --id shenzhen-2024-work-report --park shenzhen "
+        '--title "…" --publisher "…" --published 2025-01-20',
+    )
     add.add_argument("file", help="the report as UTF-8 text (copied from the web page or a PDF)")
     add.add_argument("--id", required=True, help="e.g. xiamen-torch-2016-work-report")
     add.add_argument("--park", required=True)
@@ -170,18 +388,35 @@ def register(commands) -> None:
     add.add_argument("--kind", choices=["work-report", "press"], default="work-report")
     add.add_argument("--reference", default=None, help="索引号 / 文号")
     add.add_argument("--force", action="store_true", help="replace existing files")
-    add.set_defaults(run=cmd_add_source)
+    add.set_defaults(run=_in_data_folder(cmd_add_source))
 
-    extract = commands.add_parser("extract", help="draft a year file from an archived report")
+    extract = commands.add_parser(
+        "extract",
+        help="draft a year file from an archived report",
+        description="Draft data/years/<park>/<year>.yaml from data/sources/<source>.txt: indicators, facts, "
+        "targets, each with a verbatim quote. The draft passes `yearbook check`; review every entry.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: yearbook extract xinyu-2014-work-summary --park xinyu --year 2014 --output -",
+    )
     extract.add_argument("source")
     extract.add_argument("--park", required=True)
     extract.add_argument("--year", required=True, type=int)
     extract.add_argument("--output", default=None, help="a path, or - for standard output")
     extract.add_argument("--force", action="store_true", help="replace an existing year file")
-    extract.set_defaults(run=cmd_extract)
+    extract.set_defaults(run=_in_data_folder(cmd_extract))
 
-    score = commands.add_parser("score-extraction", help="score drafts against the curated year files")
-    score.set_defaults(run=cmd_score_extraction)
+    score = commands.add_parser(
+        "score-extraction",
+        help="score drafts against the curated year files",
+        description="Run `extract` in memory on the sources of every curated year file and print precision "
+        "and recall of (indicator, value, unit), per file and in total.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: yearbook score-extraction --details",
+    )
+    score.add_argument("--details", action="store_true", help="list missed and extra indicators")
+    score.add_argument("--min-precision", type=float, default=0.0, help="fail below this percentage")
+    score.add_argument("--min-recall", type=float, default=0.0, help="fail below this percentage")
+    score.set_defaults(run=_in_data_folder(cmd_score_extraction))
 
 
-__all__ = ["register", "DataError"]
+__all__ = ["register"]

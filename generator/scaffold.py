@@ -11,7 +11,7 @@ short_name: {short_name}          # how reports and readers call it, e.g. 厦门
 name_en: {name_en}
 province: {province}              # e.g. 福建省
 city: {city}                  # e.g. 厦门市
-region: {region}                 # 东部 | 中部 | 西部 | 东北 (as the Torch statistical yearbook groups parks)
+region: {region}                 # 东部 | 中部 | 西部 | 东北 (Torch statistical yearbook groups){region_note}
 # national_since: 1991      # year approved as a national high-tech zone
 # description: …            # a short profile in your own words
 """
@@ -52,16 +52,35 @@ targets: []
 """
 
 
-def park_file(park_id: str) -> str:
-    """A new park's profile with placeholders that pass the checker until filled in."""
+REGIONS = ("东部", "中部", "西部", "东北")
+
+
+def _scalar(value: str) -> str:
+    """A text as a one-line YAML scalar (quoted where YAML would read it otherwise)."""
+    import yaml
+
+    return yaml.safe_dump(value, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip()
+
+
+def park_file(
+    park_id: str,
+    name: str | None = None,
+    short_name: str | None = None,
+    name_en: str | None = None,
+    province: str | None = None,
+    city: str | None = None,
+    region: str | None = None,
+) -> str:
+    """A new park's profile; fields not given are placeholders that pass the checker until filled in."""
     return PARK_TEMPLATE.format(
         id=park_id,
-        name="待填写",
-        short_name="待填写",
-        name_en="To be filled in",
-        province="待填写",
-        city="待填写",
-        region="东部",
+        name=_scalar(name or "待填写"),
+        short_name=_scalar(short_name or "待填写"),
+        name_en=_scalar(name_en or "To be filled in"),
+        province=_scalar(province or "待填写"),
+        city=_scalar(city or "待填写"),
+        region=region or "东部",
+        region_note="" if region else "  ← placeholder: check it",
     )
 
 
