@@ -49,6 +49,7 @@ def describe_value(value) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
+        value = value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
         shown = value if len(value) <= 40 else value[:37] + "…"
         return f"'{shown}'"
     return repr(value)
@@ -58,6 +59,8 @@ def field_name(location) -> str:
     """`indicators[0].value` for the location ('indicators', 0, 'value')."""
     text = ""
     for part in location:
+        if isinstance(part, str) and not part.isprintable():
+            part = part.encode("unicode_escape").decode("ascii")
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(document)"
 
@@ -100,12 +103,12 @@ def _problem(document: Document, error) -> Problem:
         )
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        extra = sorted((set(error.instance) - set(allowed)), key=str)
         return Problem(
             document.path,
             document.line(location + (extra[0],)),
             field_name(location + (extra[0],)),
-            f"expected one of the fields {', '.join(allowed)}, found '{extra[0]}'",
+            f"expected one of the fields {', '.join(allowed)}, found {describe_value(str(extra[0]))}",
         )
     return Problem(
         document.path,

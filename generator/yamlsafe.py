@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,12 +54,35 @@ def _describe(location: Location) -> str:
         return "(document)"
     text = ""
     for part in location:
+        if isinstance(part, str) and not part.isprintable():
+            part = part.encode("unicode_escape").decode("ascii")
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
 
+_MAX_DEPTH = 50  # data files nest four levels; deeper nesting is a mistake or an attack
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _scalar(node, location, constructor):
+    """One scalar value, with any construction failure turned into a refusal at its line."""
+    line = node.start_mark.line + 1
+    try:
+        value = constructor.construct_object(node)
+    except Exception as error:  # PyYAML raises KeyError, IndexError, ValueError … on malformed tagged scalars
+        message = " ".join(str(getattr(error, "problem", None) or error).split())
+        raise _Refused(line, _describe(location), f"expected a plain value, found {node.tag} ({message})") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Refused(line, _describe(location), f"expected a finite number, found {node.value}")
+    return value
+
+
 def _build(node, location, lines, constructor):
     lines[location] = node.start_mark.line + 1
+    if len(location) > _MAX_DEPTH:
+        raise _Refused(lines[location], _describe(location[:3]), f"expected at most {_MAX_DEPTH} levels of nesting")
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTIONS:
+        raise _Refused(lines[location], _describe(location), f"expected plain data, found the tag {node.tag}")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -70,7 +94,7 @@ def _build(node, location, lines, constructor):
                 raise _Refused(
                     key_node.start_mark.line + 1, _describe(location), "expected a plain key, found a complex key"
                 )
-            key = constructor.construct_object(key_node)
+            key = _scalar(key_node, location, constructor)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 key = str(key)
             if key in result:
@@ -83,14 +107,14 @@ def _build(node, location, lines, constructor):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, location + (index,), lines, constructor) for index, item in enumerate(node.value)]
-    return constructor.construct_object(node)
+    return _scalar(node, location, constructor)
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems that stop it."""
 
     def refuse(line: int, field: str, message: str):
-        return None, [Problem(display_path, line, field, message)]
+        return None, [Problem(display_path, line, field, " ".join(message.split()))]  # one problem, one line
 
     try:
         raw = path.read_bytes()
@@ -122,6 +146,9 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return refuse(line, "(yaml)", f"expected valid YAML, found a syntax error: {error.problem}")
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return refuse(line, "(yaml)", f"expected printable text, found the control character #x{error.character:04x}")
     except yaml.YAMLError as error:
         return refuse(1, "(yaml)", f"expected valid YAML, found {error}")
     if len(nodes) > 1:
