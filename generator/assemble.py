@@ -19,8 +19,8 @@ from generator.model import (
 
 
 def _quoted(entry: dict, sources: dict[str, Source]) -> Quoted:
-    spans = tuple(sources[entry["source"]].locate(entry["quote"]))
-    return Quoted(entry["source"], entry["quote"], spans, entry.get("note"))
+    paragraph = sources[entry["source"]].paragraph_of(entry["quote"])
+    return Quoted(entry["source"], entry["quote"], paragraph, entry.get("note"))
 
 
 def assemble(raw: RawData) -> Yearbook:

@@ -92,7 +92,41 @@ def latest() -> alt.LayerChart:
     return _titled(alt.layer(bars, labels), alt.Step(32))
 
 
-KINDS = {"trend": trend, "compare": compare, "growth": growth, "latest": latest}
+def position() -> alt.FacetChart:
+    """A park's series of several indicators, a small panel each, with the page's year highlighted."""
+    base = alt.Chart().encode(
+        x=alt.X(
+            "year:Q",
+            title=None,
+            axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0, tickCount=4),
+            scale=alt.Scale(zero=False, padding=8),
+        ),
+        y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=4, format="~s")),
+    )
+    line = base.mark_line(strokeWidth=1.5, color="#4051b5")
+    points = base.mark_point(filled=True, opacity=1).encode(
+        color=alt.condition("datum.highlight", alt.value("#e8710a"), alt.value("#4051b5")),
+        size=alt.condition("datum.highlight", alt.value(110), alt.value(18)),
+        tooltip=_TOOLTIP,
+    )
+    panels = alt.layer(line, points).properties(width=190, height=110)
+    return (
+        panels.facet(
+            data=DATA,
+            facet=alt.Facet(
+                "indicator_label:N",
+                title=None,
+                sort=alt.EncodingSortField(field="indicator_order", op="min"),
+                header=alt.Header(labelFontSize=12, labelLimit=220, labelAnchor="start"),
+            ),
+            columns=3,
+        )
+        .resolve_scale(y="independent", x="shared")
+        .properties(title=alt.Title(TITLE, anchor="start"))
+    )
+
+
+KINDS = {"trend": trend, "position": position, "compare": compare, "growth": growth, "latest": latest}
 
 
 def chart_specs() -> dict[str, str]:

@@ -20,7 +20,12 @@ def md_text(value) -> str:
         return str(value)
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    return _md_text(str(value))
+
+
+@lru_cache(maxsize=262144)  # names, titles and units recur on thousands of pages
+def _md_text(value: str) -> str:
+    text = " ".join(value.split())
     text = _INLINE_SYNTAX.sub(r"\\\1", str(escape(text)))
     # `12. x` → `12\. x`; `# x` → `\# x`.
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)

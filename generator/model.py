@@ -91,6 +91,13 @@ class Source:
         wanted = normalize(quote)
         return bool(wanted) and wanted in self._normalized()[0]
 
+    def paragraph_of(self, quote: str) -> int:
+        """The paragraph (0-based) where the first occurrence of `quote` starts, or 0."""
+        text, starts = self._normalized()
+        wanted = normalize(quote)
+        at = text.find(wanted) if wanted else -1
+        return bisect.bisect_right(starts, at) - 1 if at >= 0 else 0
+
     def locate(self, quote: str) -> list[Span]:
         """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""
         occurrences = self.occurrences(quote, first_only=True)
@@ -134,13 +141,8 @@ class Quoted:
 
     source: str
     quote: str
-    spans: tuple[Span, ...]
+    paragraph: int  # where the quote starts (0-based); the source page finds its exact spans when it marks them
     note: str | None
-
-    @property
-    def paragraph(self) -> int:
-        """The paragraph the quote starts in (0-based)."""
-        return self.spans[0].paragraph if self.spans else 0
 
 
 @dataclass(frozen=True)

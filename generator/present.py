@@ -83,4 +83,22 @@ def chart_row(yearbook: Yearbook, figure: Figure) -> dict:
     row["display_short"] = with_qualifier(figure.value, "", figure.qualifier)
     row["display_year"] = f"{row['display']}({figure.year})"
     row["change_display"] = growth(figure.change_pct) or "—"
+    row["indicator_label"] = f"{row['indicator_name']}({figure.unit})"
+    row["indicator_order"] = list(yearbook.indicators).index(figure.indicator)
     return row
+
+
+def position(series: list[Figure], year: int) -> dict:
+    """Where one year's value stands in a park's series of an indicator: range, extremes and rank."""
+    this = next(f for f in series if f.year == year)
+    ranked = sorted(series, key=lambda f: to_decimal(f.value), reverse=True)
+    low, high = ranked[-1], ranked[0]
+    return {
+        "first": series[0].year,
+        "last": series[-1].year,
+        "count": len(series),
+        "low": low,
+        "high": high,
+        "this": this,
+        "rank": 1 + sum(1 for f in series if to_decimal(f.value) > to_decimal(this.value)),
+    }

@@ -15,6 +15,7 @@ from generator import present
 from generator.charts import chart_specs
 from generator.markup import asset_url, html_text, md_link, md_text
 from generator.model import Figure, Source, Target, Yearbook
+from generator.parallel import map_shares, worker_count
 from generator.targets import status
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
@@ -47,7 +48,8 @@ def environment() -> jinja2.Environment:
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # Compact: the downloads and chart data are read by programs, and the C encoder only runs without indent.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _csv(rows: list[dict]) -> str:
@@ -80,7 +82,8 @@ class _Pages:
             "src": asset_url(page, data),
             "title": title,
             "unit": unit,
-            "filters": {key: str(value) for key, value in filters.items() if value is not None},
+            # Attribute names in kebab case: data-filter-indicator-in reaches the browser as filterIndicatorIn.
+            "filters": {key.replace("_", "-"): str(value) for key, value in filters.items() if value is not None},
         }
 
     def render(self, template: str, page: str, **context) -> None:
@@ -96,6 +99,9 @@ class _Pages:
 
     def park_link(self, page: str, park: str) -> Markup:
         return self.link(page, f"parks/{park}/index.md")
+
+    def position(self, series, year):
+        return present.position(series, year)
 
     def status(self, target):
         return status(self.yb, target)
@@ -118,22 +124,30 @@ def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
 
 def _source_paragraphs(source: Source, quoted_entries) -> list[tuple[int, dict]]:
     """Each paragraph as HTML-escaped text with the quoted passages wrapped in <mark>."""
-    marked: dict[int, set[int]] = defaultdict(set)
+    ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for entry in quoted_entries:
-        for span in entry.origin.spans:
-            marked[span.paragraph].update(range(span.start, span.end))
+        for span in source.locate(entry.origin.quote):
+            ranges[span.paragraph].append((span.start, span.end))
     paragraphs = []
     for number, text in enumerate(source.paragraphs):
-        chars = marked.get(number, set())
-        html, inside, run_start = [], False, 0
-        for offset in range(len(text) + 1):
-            now = offset < len(text) and offset in chars
-            if offset == len(text) or now != inside:
-                run = str(escape(text[run_start:offset]))
-                html.append(f"<mark>{run}</mark>" if inside and run else run)
-                inside, run_start = now, offset
-        paragraphs.append((number + 1, {"text": "".join(html), "quoted": bool(chars)}))
+        html, position = [], 0
+        for start, end in _merged(ranges.get(number, [])):
+            html.append(f"{escape(text[position:start])}<mark>{escape(text[start:end])}</mark>")
+            position = end
+        html.append(str(escape(text[position:])))
+        paragraphs.append((number + 1, {"text": "".join(html), "quoted": number in ranges}))
     return paragraphs
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching character ranges joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged if end > start]
 
 
 def _describe(yb: Yearbook, entry) -> str:
@@ -156,54 +170,99 @@ def _series_by_indicator(yb: Yearbook, park: str) -> dict[str, list[Figure]]:
     return series
 
 
-def render_site(yb: Yearbook) -> dict[str, bytes]:
-    """Every generated file, keyed by its path under docs/."""
-    pages = _Pages(yb)
+def _page_jobs(yb: Yearbook) -> list[tuple]:
+    """Every page to render: (template, page path, context builder), in a fixed order."""
+    jobs: list[tuple] = []
+
+    def add(template: str, page: str, context=dict) -> None:
+        jobs.append((template, page, context))
+
     grouped = _grouped_parks(yb)
     latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
     headline_rows = [s[-1] for s in (yb.series(p, "industrial_output_above_scale") for p in yb.parks) if s]
-    pages.render("home.md.j2", "index.md", grouped=grouped, latest=latest, headline_rows=headline_rows)
-    pages.render("parks_index.md.j2", "parks/index.md", grouped=grouped)
+    add("home.md.j2", "index.md", lambda: {"grouped": grouped, "latest": latest, "headline_rows": headline_rows})
+    add("parks_index.md.j2", "parks/index.md", lambda: {"grouped": grouped})
     for park in yb.parks.values():
         series = _series_by_indicator(yb, park.id)
         years = [py.year for py in yb.park_years(park.id)]
         single = [(indicator, figures) for indicator, figures in series.items() if len(figures) == 1]
-        pages.render("park.md.j2", f"parks/{park.id}/index.md", park=park, series=series, years=years, single=single)
+        multi = [i for i, f in series.items() if len(f) > 1]
+        add(
+            "park.md.j2",
+            f"parks/{park.id}/index.md",
+            lambda park=park, series=series, years=years, single=single: {
+                "park": park,
+                "series": series,
+                "years": years,
+                "single": single,
+            },
+        )
         for park_year in yb.park_years(park.id):
-            pages.render(
+            add(
                 "park_year.md.j2",
                 f"parks/{park.id}/{park_year.year}.md",
-                park=park,
-                py=park_year,
-                series=series,
-                multi=[i for i, f in series.items() if len(f) > 1],
+                lambda park=park, py=park_year, series=series, multi=multi: {
+                    "park": park,
+                    "py": py,
+                    "series": series,
+                    "multi": multi,
+                },
             )
     counts = {indicator: 0 for indicator in yb.indicators}
+    figures_by_indicator: dict[str, list[Figure]] = defaultdict(list)
     for figure in yb.figures():
         counts[figure.indicator] += 1
-    pages.render("indicators_index.md.j2", "indicators/index.md", counts=counts)
+        figures_by_indicator[figure.indicator].append(figure)
+    add("indicators_index.md.j2", "indicators/index.md", lambda: {"counts": counts})
     for indicator in yb.indicators.values():
-        figures = [f for f in yb.figures() if f.indicator == indicator.id]  # 21 passes over the figures: cheap
-        pages.render("indicator.md.j2", f"indicators/{indicator.id}.md", indicator=indicator, figures=figures)
-    pages.render("sources_index.md.j2", "sources/index.md")
+        add(
+            "indicator.md.j2",
+            f"indicators/{indicator.id}.md",
+            lambda indicator=indicator: {"indicator": indicator, "figures": figures_by_indicator[indicator.id]},
+        )
+    add("sources_index.md.j2", "sources/index.md")
+    quoted_by_source: dict[str, list] = defaultdict(list)
+    for py in yb.years.values():
+        for entry in [*py.figures, *py.facts, *py.targets]:
+            quoted_by_source[entry.origin.source].append((py, entry))
     for source in yb.sources.values():
-        quoted = [
-            (py, entry)
-            for py in yb.years.values()
-            for entry in [*py.figures, *py.facts, *py.targets]
-            if entry.origin.source == source.id
-        ]
-        pages.render(
+        add(
             "source.md.j2",
             f"sources/{source.id}.md",
-            source=source,
-            quoted=quoted,
-            paragraphs=_source_paragraphs(source, [entry for _, entry in quoted]),
-            describe=lambda entry: _describe(yb, entry),
+            lambda source=source: {
+                "source": source,
+                "quoted": quoted_by_source[source.id],
+                "paragraphs": _source_paragraphs(source, [entry for _, entry in quoted_by_source[source.id]]),
+                "describe": lambda entry: _describe(yb, entry),
+            },
         )
-    pages.render("data.md.j2", "data/index.md", rows=len(yb.figures()))
+    add("data.md.j2", "data/index.md", lambda: {"rows": len(yb.figures())})
+    return jobs
 
-    files = {path: text.encode("utf-8") for path, text in pages.files.items()}
+
+_PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
+
+
+def render_pages(yb: Yearbook) -> dict[str, str]:
+    """Every Markdown page, keyed by its path under docs/; shares of the pages render in parallel."""
+    jobs = _page_jobs(yb)
+
+    def render_share(index: int) -> dict[str, str]:
+        pages = _Pages(yb)
+        for template, page, context in jobs[index::shares]:  # interleaved: big and small pages in every share
+            pages.render(template, page, **context())
+        return pages.files
+
+    shares = worker_count() if len(jobs) >= _PAGES_PER_WORKER else 1
+    rendered: dict[str, str] = {}
+    for files in map_shares(render_share, shares):
+        rendered.update(files)
+    return {page: rendered[page] for _, page, _ in jobs}
+
+
+def render_site(yb: Yearbook) -> dict[str, bytes]:
+    """Every generated file, keyed by its path under docs/."""
+    files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
     all_figures = yb.figures()
     files["data/yearbook.csv"] = _csv([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
     files["data/yearbook.json"] = _json([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")

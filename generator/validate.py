@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.load import RawData
 from generator.model import Source, paragraphs_of
 from generator.numbers import find_change_pct, find_figure
+from generator.parallel import map_shares, share, worker_count
 from generator.problems import Problem
 from generator.schema import check_schema, describe_value, field_name
 from generator.yamlsafe import Document
@@ -159,6 +160,9 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
             _check_number(report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False)
 
 
+_YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
+
+
 def validate(raw: RawData) -> list[Problem]:
     """All problems of the data, parse problems included; empty when the data is sound."""
     problems = list(raw.problems)
@@ -206,14 +210,26 @@ def validate(raw: RawData) -> list[Problem]:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
         source_ids.add(source_id)
     sources = _sources_from(raw, source_ids)
-    for key, document in raw.years.items():
-        if document is None:
-            continue
-        schema_problems = check_schema(document, "year")
-        problems += schema_problems
-        if not key[1].isdigit():
-            problems.append(Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'"))
-            continue
-        if not schema_problems:
-            _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems)
+    years = sorted(raw.years.items())
+
+    def check_years(index: int) -> list[Problem]:
+        found: list[Problem] = []
+        for key, document in share(years, index, shares):
+            if document is None:
+                continue
+            schema_problems = check_schema(document, "year")
+            found += schema_problems
+            if not key[1].isdigit():
+                found.append(
+                    Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'")
+                )
+                continue
+            if not schema_problems:
+                _check_year(document, key, raw, catalogue, parks, source_ids, sources, found)
+        return found
+
+    # Year files are checked independently of each other: split them over the CPUs when there are many.
+    shares = worker_count() if len(years) >= _YEARS_PER_WORKER else 1
+    for found in map_shares(check_years, shares):
+        problems += found
     return sorted(set(problems))

@@ -1,12 +1,16 @@
-"""Safe YAML reading that keeps the line of every value and refuses risky constructs."""
+"""Safe YAML reading that knows the line of every value and refuses risky constructs."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+import yaml_rs
 from yaml.constructor import SafeConstructor
 
 from generator.problems import Problem
@@ -26,10 +30,13 @@ class Document:
 
     path: str
     data: object
-    lines: dict = field(default_factory=dict)
+    text: str = ""
+    lines: dict | None = field(default=None, repr=False)
 
     def line(self, location: Location) -> int:
         """The line of the value at `location`, or of its nearest enclosing value."""
+        if self.lines is None:  # only a file with a problem needs its lines: map them on first use
+            self.lines = _line_map(self.text)
         location = tuple(location)
         while location not in self.lines and location:
             location = location[:-1]
@@ -110,6 +117,66 @@ def _build(node, location, lines, constructor):
     return _scalar(node, location, constructor)
 
 
+# Text the fast parser may read differently from the checked one goes to the full check: anchors, aliases, tags,
+# merge keys, non-finite floats (plain substrings, found at C speed) …
+_FULL_CHECK_MARKS = ("&", "*", "!", "<<", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF")
+# … document markers, directives and complex keys (only looked for when the text has their characters) …
+_FULL_CHECK_LINES = re.compile(r"^(?:---|\.\.\.|%)|^[ \t-]*\?(?:[ \t]|$)", re.MULTILINE)
+# … and characters YAML does not allow.
+_NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_VALUE_KEY_NEIGHBOURS = " \t\n\r[]{},:?-"  # a lone "=" between these is PyYAML's value key, which it refuses
+
+
+def _needs_full_check(text: str) -> bool:
+    """Whether the text holds anything the fast parser might read otherwise than the full check."""
+    if any(mark in text for mark in _FULL_CHECK_MARKS):
+        return True
+    if any(mark in text for mark in ("---", "...", "?", "%")) and _FULL_CHECK_LINES.search(text):
+        return True
+    at = text.find("=")
+    while at >= 0:
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else "\n"
+        if before in _VALUE_KEY_NEIGHBOURS and after in _VALUE_KEY_NEIGHBOURS:
+            return True
+        at = text.find("=", at + 1)
+    return _NOT_YAML_TEXT.search(text) is not None
+
+
+def _is_plain(data) -> bool:
+    """Whether parsed data holds only JSON-like values with finite numbers (checked by the C JSON encoder)."""
+    try:
+        json.dumps(data, ensure_ascii=False, allow_nan=False, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def _fast_parse(text: str):
+    """Data by the fast (Rust) parser, or the error it gave; None when the text needs the full check."""
+    if _needs_full_check(text):
+        return None, None
+    return _fast_parse_unconditionally(text)
+
+
+def _fast_parse_unconditionally(text: str):
+    """Data by the fast parser if it reads the text as plain data, else None; and its error, if any."""
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except yaml_rs.YAMLDecodeError as error:
+        return None, error
+    return (data, None) if isinstance(data, dict) and _is_plain(data) else (None, None)
+
+
+def _line_map(text: str) -> dict:
+    """The line of every value of a document already accepted by `read_yaml`."""
+    lines: dict = {}
+    # Should the full check refuse what the fast parser took, the lines mapped so far still place the problem.
+    with contextlib.suppress(_Refused, yaml.YAMLError, ValueError, AttributeError):
+        _build(yaml.compose(text, Loader=_LOADER), (), lines, _ScalarConstructor())
+    return lines
+
+
 def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems that stop it."""
 
@@ -129,6 +196,10 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
         return refuse(line, "(file)", f"expected UTF-8 text, found byte 0x{raw[error.start]:02x}")
     if text.startswith("\ufeff"):
         text = text[1:]
+    # Most files are plain data: the fast parser reads them and lines are mapped only if a problem needs one.
+    data, fast_error = _fast_parse(text)
+    if data is not None:
+        return Document(display_path, data, text), []
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent):
@@ -162,4 +233,10 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
         return refuse(refused.line, refused.field, refused.message)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         return refuse(1, "(yaml)", f"expected plain scalar values, found {error}")
-    return Document(display_path, data, lines), []
+    if fast_error is not None:  # the two parsers disagree: refuse rather than guess which reading is meant
+        found = re.search(r"line (\d+)", str(fast_error))
+        message = " ".join(str(fast_error).split("\n")[0].split())
+        return refuse(int(found.group(1)) if found else 1, "(yaml)", f"expected valid YAML, found {message}")
+    # Both parsers accept the file; take the fast parser's reading so every file's values are typed alike.
+    data_fast, _ = _fast_parse_unconditionally(text)
+    return Document(display_path, data if data_fast is None else data_fast, text, lines), []

@@ -59,7 +59,10 @@
     return rows.filter(function (row) {
       if (kind === "growth" && (row.change_pct === null || row.change_pct === undefined)) return false;
       return filters.every(function (pair) {
-        return pair[0] === "highlight" || String(row[pair[0]]) === pair[1];
+        if (pair[0] === "highlight") return true;
+        // "…In" filters hold a space-separated list of accepted values.
+        if (/In$/.test(pair[0])) return pair[1].split(" ").indexOf(String(row[pair[0].slice(0, -2)])) >= 0;
+        return String(row[pair[0]]) === pair[1];
       });
     }).map(function (row) {
       var copy = Object.assign({}, row);
