@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
 import time
 from pathlib import Path
 
+from generator.mkdocs_shard import build_share
 from generator.nav import site_nav
+from generator.parallel import map_shares, worker_count
 from generator.pipeline import read_yearbook
 from generator.render import render_site
 from generator.vendor import BUNDLE_PATH, vega_bundle
 from generator.write import WriteReport, write_output
+
+# Set by `yearbook build` after it generated, so the MkDocs hook does not render everything again. It lives here,
+# not in the hook: MkDocs loads the hook file as a module of its own, apart from the `generator` package.
+PREGENERATED: dict[str, list] = {}
 
 
 class Progress:
@@ -43,19 +50,33 @@ def generate(project: Path, progress=None) -> tuple[WriteReport, list]:
 
 def build_site(project: Path, strict: bool = True) -> int:
     """`mkdocs build` into a fresh folder, swapped in for site/ only when the build succeeds."""
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.search_index import index_site
 
     target = project / "site"
     staging = project / ".site-staging"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(staging))
-        build(config)
-    except (Abort, ConfigurationError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
+    except ConfigurationError as error:
         print(f"site build failed: {error}", file=sys.stderr)
+        return 1
+    _show_mkdocs_warnings()
+    pages = sum(1 for path in (project / "docs").rglob("*.md"))
+    shares = worker_count() if pages >= _PAGES_PER_WORKER else 1
+    # Each share is a whole MkDocs build that renders only its pages (see mkdocs_shard.py); the search index
+    # is made once, from all of them.
+    failures = [error for error in map_shares(lambda index: build_share(config, index, shares), shares) if error]
+    if not failures:
+        try:
+            index_site(staging)
+        except RuntimeError as error:
+            failures.append(str(error))
+    if failures:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"site build failed: {failures[0]}", file=sys.stderr)
         return 1
     previous = project / ".site-previous"
     shutil.rmtree(previous, ignore_errors=True)
@@ -64,3 +85,17 @@ def build_site(project: Path, strict: bool = True) -> int:
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
     return 0
+
+
+_PAGES_PER_WORKER = 400  # below this, a second MkDocs process costs more than it saves
+
+
+def _show_mkdocs_warnings() -> None:
+    """Print MkDocs' warnings (which --strict turns into a failure) as `WARNING: …` lines on stderr."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(handler, "yearbook", False) for handler in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.yearbook = True
+        logger.addHandler(handler)

@@ -77,8 +77,7 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
-    from generator import mkdocs_hook
-    from generator.build import Progress, build_site, generate
+    from generator.build import PREGENERATED, Progress, build_site, generate
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
@@ -86,7 +85,7 @@ def cmd_build(args) -> int:
         return 1
     report, nav = generate(project, Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
-    mkdocs_hook.PREGENERATED[str(project)] = nav
+    PREGENERATED[str(project)] = nav
     status = build_site(project, strict=not args.no_strict)
     if status == 0:
         print(f"site built into {project / 'site'}")

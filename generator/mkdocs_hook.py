@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator.build import Progress, generate
+from generator.build import PREGENERATED, Progress, generate
+from generator.mkdocs_shard import current_share, share_of
 from generator.problems import DataError
 from generator.search_index import index_site
 
-# Set by `yearbook build` after it generated, so the hook does not render everything twice.
-PREGENERATED: dict[str, list] = {}
 _COMMAND = {"name": "build"}
 _PAGES = {"done": 0, "total": 0, "progress": None}
 
@@ -37,9 +37,45 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, config: MkDocsConfig):
-    """Count the pages to build, for the progress line."""
-    _PAGES.update(done=0, total=sum(1 for f in files if f.is_documentation_page()), progress=Progress("build"))
+    """Count the pages to build, for the progress line (shown by the first share of a parallel build)."""
+    share = current_share()
+    pages = [f for f in files if f.is_documentation_page()]
+    if share:
+        pages = [f for f in pages if share_of(f.src_uri, share[1]) == share[0]]
+    progress = Progress("build" if not share else f"build (1 of {share[1]} processes)")
+    _PAGES.update(done=0, total=len(pages), progress=progress if not share or share[0] == 0 else None)
     return files
+
+
+# Generated pages carry large finished HTML (a report's text) between these markers. It is set aside before
+# Markdown runs and put back after: Markdown would only re-parse it, which costs more than the rest of the page.
+_RAW_BLOCK = re.compile(r"^<!-- yb:raw -->\n(.*?)\n<!-- /yb:raw -->$", re.DOTALL | re.MULTILINE)
+_SET_ASIDE: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """Set finished HTML blocks aside, leaving a placeholder paragraph for each."""
+    blocks: list[str] = []
+
+    def set_aside(match: re.Match) -> str:
+        blocks.append(match.group(1))
+        return f"YB-RAW-BLOCK-{len(blocks) - 1}"
+
+    markdown = _RAW_BLOCK.sub(set_aside, markdown)
+    if blocks:
+        _SET_ASIDE[page.file.src_uri] = blocks
+    return markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    """Put the finished HTML blocks back where their placeholders stand."""
+    blocks = _SET_ASIDE.pop(page.file.src_uri, None)
+    if not blocks:
+        return html
+    if page.present_anchor_ids is not None:  # MkDocs checks links to #anchors against the ids it saw
+        for block in blocks:
+            page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', block))
+    return re.sub(r"<p>YB-RAW-BLOCK-(\d+)</p>", lambda match: blocks[int(match.group(1))], html)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -52,7 +88,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the built pages for search (not under `mkdocs serve`: reloads stay fast)."""
-    if _COMMAND["name"] == "serve":
+    if _COMMAND["name"] == "serve" or current_share():  # a parallel build indexes once, after every share
         return
     try:
         index_site(Path(config.site_dir))

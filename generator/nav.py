@@ -1,4 +1,4 @@
-"""The site's navigation: region → province → park → year, then indicators, sources and pages."""
+"""The site's navigation: region → province → park, then indicators, sources and pages."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def site_nav(yearbook: Yearbook) -> list:
         for province in sorted({p.province for p in parks}):
             entries = []
             for park in sorted((p for p in parks if p.province == province), key=lambda p: p.id):
-                years = [{f"{py.year}年": f"parks/{park.id}/{py.year}.md"} for py in yearbook.park_years(park.id)]
-                entries.append({str(escape(park.short_name)): [f"parks/{park.id}/index.md", *years]})
+                # A park's year pages are reached from its page and from each other (not_in_nav in mkdocs.yml):
+                # 20 years × 178 parks in every page's menu would triple each page and the build.
+                entries.append({str(escape(park.short_name)): f"parks/{park.id}/index.md"})
             provinces.append({str(escape(province)): entries})
         regions.append({region: provinces})
     indicators = [{str(escape(i.name)): f"indicators/{i.id}.md"} for i in yearbook.indicators.values()]

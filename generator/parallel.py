@@ -16,8 +16,13 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _run_share(index: int):
-    return _TASK(index)
+def _run_share(index: int, connection) -> None:
+    try:
+        connection.send((True, _TASK(index)))
+    except BaseException as error:  # reported by the parent, which raises it again
+        connection.send((False, error))
+    finally:
+        connection.close()
 
 
 def map_shares(task, shares: int) -> list:
@@ -25,12 +30,31 @@ def map_shares(task, shares: int) -> list:
     global _TASK
     if shares <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [task(index) for index in range(shares)]
+    context = multiprocessing.get_context("fork")
     _TASK = task
     try:
-        with multiprocessing.get_context("fork").Pool(shares) as pool:
-            return pool.map(_run_share, range(shares))
+        # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the hook).
+        receivers, processes = [], []
+        for index in range(shares):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_run_share, args=(index, sender))
+            process.start()
+            sender.close()
+            receivers.append(receiver)
+            processes.append(process)
+        outcomes = []
+        for receiver, process in zip(receivers, processes, strict=True):
+            try:
+                outcomes.append(receiver.recv())  # before join: a large result would block the child otherwise
+            except EOFError:
+                outcomes.append((False, RuntimeError(f"a worker process ended without a result ({process.pid})")))
+            process.join()
     finally:
         _TASK = None
+    for succeeded, value in outcomes:
+        if not succeeded:
+            raise value
+    return [value for _, value in outcomes]
 
 
 def share(items: list, index: int, shares: int) -> list:

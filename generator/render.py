@@ -122,21 +122,26 @@ def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
     ]
 
 
-def _source_paragraphs(source: Source, quoted_entries) -> list[tuple[int, dict]]:
-    """Each paragraph as HTML-escaped text with the quoted passages wrapped in <mark>."""
+def _source_body(source: Source, quoted_entries) -> str:
+    """The report as HTML: a numbered, linkable paragraph each, the quoted passages wrapped in <mark>."""
     ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for entry in quoted_entries:
         for span in source.locate(entry.origin.quote):
             ranges[span.paragraph].append((span.start, span.end))
-    paragraphs = []
-    for number, text in enumerate(source.paragraphs):
-        html, position = [], 0
-        for start, end in _merged(ranges.get(number, [])):
-            html.append(f"{escape(text[position:start])}<mark>{escape(text[start:end])}</mark>")
+    html = ['<div class="yb-source">']
+    for index, text in enumerate(source.paragraphs):
+        number, parts, position = index + 1, [], 0
+        for start, end in _merged(ranges.get(index, [])):
+            parts.append(f"{escape(text[position:start])}<mark>{escape(text[start:end])}</mark>")
             position = end
-        html.append(str(escape(text[position:])))
-        paragraphs.append((number + 1, {"text": "".join(html), "quoted": number in ranges}))
-    return paragraphs
+        parts.append(str(escape(text[position:])))
+        quoted = " yb-quoted" if index in ranges else ""
+        html.append(
+            f'<p id="p{number}" class="yb-paragraph{quoted}"><a class="yb-pnum" href="#p{number}" '
+            f'title="第{number}段">{number}</a>{"".join(parts)}</p>'
+        )
+    html.append("</div>")
+    return "\n".join(html)
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,11 +206,12 @@ def _page_jobs(yb: Yearbook) -> list[tuple]:
             add(
                 "park_year.md.j2",
                 f"parks/{park.id}/{park_year.year}.md",
-                lambda park=park, py=park_year, series=series, multi=multi: {
+                lambda park=park, py=park_year, series=series, multi=multi, years=years: {
                     "park": park,
                     "py": py,
                     "series": series,
                     "multi": multi,
+                    "years": years,
                 },
             )
     counts = {indicator: 0 for indicator in yb.indicators}
@@ -232,7 +238,7 @@ def _page_jobs(yb: Yearbook) -> list[tuple]:
             lambda source=source: {
                 "source": source,
                 "quoted": quoted_by_source[source.id],
-                "paragraphs": _source_paragraphs(source, [entry for _, entry in quoted_by_source[source.id]]),
+                "body": _source_body(source, [entry for _, entry in quoted_by_source[source.id]]),
                 "describe": lambda entry: _describe(yb, entry),
             },
         )
