@@ -58,3 +58,10 @@ def md_link(from_md: str, to_md: str, anchor: str = "") -> str:
 def asset_url(from_md: str, to_path: str) -> str:
     """A relative URL from a page (as served) to a file of the site, for HTML attributes."""
     return _relative(to_path, page_url_dir(from_md))
+
+
+def page_url(from_md: str, to_md: str, anchor: str = "") -> str:
+    """A page's URL as served (directory URLs), relative to the page `from_md`, for finished HTML."""
+    target = _relative(page_url_dir(to_md) or ".", page_url_dir(from_md))
+    target = "./" if target == "." else target + "/"
+    return f"{target}#{anchor}" if anchor else target

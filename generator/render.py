@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from generator import present
 from generator.charts import chart_specs
-from generator.markup import asset_url, html_text, md_link, md_text
+from generator.markup import asset_url, html_text, md_link, md_text, page_url
 from generator.model import Figure, Source, Target, Yearbook
 from generator.parallel import map_shares, worker_count
 from generator.targets import status
@@ -70,6 +70,9 @@ class _Pages:
 
     def link(self, page: str, to: str, anchor: str = "") -> Markup:
         return Markup(md_link(page, to, anchor))
+
+    def url(self, page: str, to: str, anchor: str = "") -> str:
+        return page_url(page, to, anchor)
 
     def source_link(self, page: str, origin) -> Markup:
         return self.link(page, f"sources/{origin.source}.md", f"p{origin.paragraph + 1}")
