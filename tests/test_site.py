@@ -179,3 +179,47 @@ def test_real_site_builds_strict_with_every_page(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
         assert 'src="http' not in html and "src='http" not in html, html_file
         assert '<link rel="stylesheet" href="http' not in html, html_file
+
+
+def _local_links(html: str) -> list[str]:
+    return [link for link in re.findall(r'(?:href|src)="([^"]+)"', html) if not re.match(r"(?:[a-z]+:|//|#)", link)]
+
+
+def test_every_local_link_and_source_anchor_resolves(built_site):
+    """Finished HTML blocks bypass MkDocs' link checks, so every built page's links are checked here."""
+    site = built_site / "site"
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for link in _local_links(html):
+            path, _, anchor = link.partition("#")
+            base = site if path.startswith("/") else page.parent  # 404.html links from the site root
+            target = (base / path.lstrip("/")).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+            elif anchor and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\bid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if anchor not in ids[target]:
+                    broken.append(f"{page.relative_to(site)}: {link} (no such anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_build_split_over_processes_equals_one_process_build(built_site, tmp_path, monkeypatch):
+    """The parallel MkDocs build (one share per CPU) writes the same pages as a single MkDocs process."""
+    from generator import build
+    from generator.cli import main
+
+    project = tmp_path / "yearbook"
+    shutil.copytree(built_site, project, ignore=shutil.ignore_patterns("site", ".venv", ".cache"))
+    monkeypatch.setattr(build, "_PAGES_PER_WORKER", 0)
+    monkeypatch.setenv("YEARBOOK_JOBS", "2")
+    assert main(["--data", str(project / "data"), "build"]) == 0
+    single = {p.relative_to(built_site / "site"): p.read_bytes() for p in (built_site / "site").rglob("*.html")}
+    split = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*.html")}
+    assert split.keys() == single.keys()
+    assert [page for page in single if split[page] != single[page]] == []
+    assert (project / "site/pagefind/pagefind.js").is_file()
