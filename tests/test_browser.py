@@ -156,6 +156,45 @@ def test_chinese_search_finds_the_page(browser, server, query, expected):
     visit.close()
 
 
+def _search_urls(browser, base: str, query: str) -> list[str]:
+    """Every result path of a search, loading them all with the 更多 button."""
+    visit = Visit(browser, base)
+    page = visit.go("/")
+    page.locator(".yb-search input").fill(query)
+    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    status = page.locator(".yb-search-status").inner_text()
+    while page.locator(".yb-search-more").count():
+        shown = page.locator(".yb-search-results a").count()
+        page.locator(".yb-search-more").click()
+        page.wait_for_function(f"document.querySelectorAll('.yb-search-results a').length > {shown}")
+    urls = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    assert status == f"找到 {len(urls)} 个结果"
+    assert visit.errors == [] and visit.outside_requests() == []
+    visit.close()
+    return urls
+
+
+def test_search_over_an_index_in_parts_finds_what_one_index_finds(browser, server, built_site, tmp_path, monkeypatch):
+    from generator.search_index import PART_BYTES_VARIABLE, PARTS_FILE, SEARCH_DIR, index_site
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))
+    monkeypatch.setenv(PART_BYTES_VARIABLE, "300000")  # the test site is a few MB: several parts
+    index_site(site)
+    parts = (site / SEARCH_DIR / PARTS_FILE).read_text(encoding="utf-8")
+    assert parts.count("parts/") >= 2
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        whole = _search_urls(browser, server, "高新技术企业")
+        in_parts = _search_urls(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "高新技术企业")
+    finally:
+        httpd.shutdown()
+    assert len(whole) > 5  # more than one batch, so the 更多 button was used
+    assert sorted(in_parts) == sorted(whole)
+
+
 def test_injected_text_stays_inert(browser, server):
     visit = Visit(browser, server)
     for path in ("/parks/zz-injection/", "/parks/zz-injection/2020/", "/sources/zz-injection-report/", "/"):

@@ -8,8 +8,18 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () { return module; });
+      var bundle = new URL("pagefind/", root);
+      engine = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        return module.options({ baseUrl: root.pathname }).then(function () {
+          // A large site is indexed in parts (generator/search_index.py): merge them into one ranked list.
+          return fetch(new URL("yearbook-parts.json", bundle).href).then(function (response) {
+            return response.ok ? response.json() : [];
+          }).catch(function () { return []; });
+        }).then(function (parts) {
+          return Promise.all(parts.map(function (part) {
+            return module.mergeIndex(new URL(part, bundle).pathname);
+          }));
+        }).then(function () { return module; });
       });
     }
     return engine;
@@ -29,13 +39,9 @@
     });
   }
 
-  function render(list, status, results, query) {
-    list.textContent = "";
-    if (!results.length) {
-      status.textContent = "没有找到“" + query + "”";
-      return;
-    }
-    status.textContent = "找到 " + results.length + " 个结果";
+  var PAGE = 5;  // results loaded at a time: each costs a fetch of its page's text
+
+  function appendResults(list, results) {
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -51,6 +57,40 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+  }
+
+  // Show the first results of `search`, and a button that loads the next ones.
+  function render(panel, list, status, search, query, isCurrent) {
+    list.textContent = "";
+    var old = panel.querySelector(".yb-search-more");
+    if (old) old.remove();
+    var all = search.results;
+    if (!all.length) {
+      status.textContent = "没有找到“" + query + "”";
+      return Promise.resolve();
+    }
+    status.textContent = "找到 " + all.length + " 个结果";
+    var shown = 0;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "yb-search-more md-button";
+    function next() {
+      var batch = all.slice(shown, shown + PAGE);
+      shown += batch.length;
+      more.disabled = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
+        if (!isCurrent()) return;
+        appendResults(list, results);
+        more.disabled = false;
+        more.textContent = "再显示 " + Math.min(PAGE, all.length - shown) + " 个";
+        if (shown >= all.length) more.remove();
+      });
+    }
+    more.addEventListener("click", function () {
+      next().catch(function (error) { status.textContent = "搜索暂不可用(" + error.message + ")"; });
+    });
+    panel.appendChild(more);
+    return next();
   }
 
   function build() {
@@ -92,10 +132,7 @@
         .then(function (module) { return module.debouncedSearch(query, {}, 200); })
         .then(function (search) {
           if (!search || ticket !== latest) return null;
-          return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
-        })
-        .then(function (results) {
-          if (results && ticket === latest) render(list, status, results, query);
+          return render(panel, list, status, search, query, function () { return ticket === latest; });
         })
         .catch(function (error) {
           status.textContent = "搜索暂不可用(" + error.message + ")";
