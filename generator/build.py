@@ -48,8 +48,13 @@ def generate(project: Path, progress=None) -> tuple[WriteReport, list]:
     return report, site_nav(yearbook)
 
 
-def build_site(project: Path, strict: bool = True) -> int:
-    """`mkdocs build` into a fresh folder, swapped in for site/ only when the build succeeds."""
+def build_site(project: Path, strict: bool = True, seconds: dict | None = None) -> int:
+    """`mkdocs build` into a fresh folder, swapped in for site/ only when the build succeeds.
+
+    `seconds`, when given, receives the wall time of the MkDocs and the search-index stages.
+    """
+    seconds = {} if seconds is None else seconds
+    started = time.perf_counter()
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -69,11 +74,14 @@ def build_site(project: Path, strict: bool = True) -> int:
     # Each share is a whole MkDocs build that renders only its pages (see mkdocs_shard.py); the search index
     # is made once, from all of them.
     failures = [error for error in map_shares(lambda index: build_share(config, index, shares), shares) if error]
+    seconds["mkdocs"] = time.perf_counter() - started
     if not failures:
+        started = time.perf_counter()
         try:
             index_site(staging)
         except RuntimeError as error:
             failures.append(str(error))
+        seconds["search index"] = time.perf_counter() - started
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"site build failed: {failures[0]}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator.problems import DataError
@@ -83,12 +84,14 @@ def cmd_build(args) -> int:
     if not (project / "mkdocs.yml").is_file():
         print(f"{project / 'mkdocs.yml'}: expected the site configuration, found no file", file=sys.stderr)
         return 1
+    started = time.perf_counter()
     report, nav = generate(project, Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
     PREGENERATED[str(project)] = nav
-    status = build_site(project, strict=not args.no_strict)
+    seconds = {"generate": time.perf_counter() - started}
+    status = build_site(project, strict=not args.no_strict, seconds=seconds)
     if status == 0:
-        print(f"site built into {project / 'site'}")
+        print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status
 
 
