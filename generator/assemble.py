@@ -16,6 +16,8 @@ from generator.model import (
     Yearbook,
     paragraphs_of,
 )
+from generator.reuse import NoReuse, Reuse
+from generator.validate import referenced_sources
 
 
 def _quoted(entry: dict, sources: dict[str, Source]) -> Quoted:
@@ -23,9 +25,34 @@ def _quoted(entry: dict, sources: dict[str, Source]) -> Quoted:
     return Quoted(entry["source"], entry["quote"], paragraph, entry.get("note"))
 
 
-def assemble(raw: RawData) -> Yearbook:
-    """The yearbook of data that `validate` found sound."""
-    indicators = {
+def assemble(raw: RawData, reuse: Reuse | None = None) -> Yearbook:
+    """The yearbook of data that `validate` found sound (with `reuse`, unchanged files give the same objects)."""
+    reuse = reuse or NoReuse()
+    indicators = reuse.get("indicators", None, (raw.indicators,), lambda: _indicators(raw.indicators.data))
+    parks = {
+        key: reuse.get("park", key, (doc,), lambda doc=doc: Park(**doc.data)) for key, doc in sorted(raw.parks.items())
+    }
+    sources = {
+        key: reuse.get(
+            "assembled source", key, (doc, raw.source_texts[key]), lambda key=key, doc=doc: _source(raw, key, doc)
+        )
+        for key, doc in sorted(raw.sources.items())
+    }
+    years = {}
+    for (park, year_text), doc in sorted(raw.years.items()):
+        referenced = referenced_sources(doc.data)
+        inputs = (doc, referenced, *(sources[s] for s in referenced))
+        years[(park, int(year_text))] = reuse.get(
+            "park year",
+            (park, year_text),
+            inputs,
+            lambda park=park, year=int(year_text), doc=doc: _park_year(park, year, doc.data, sources),
+        )
+    return Yearbook(indicators, parks, sources, years)
+
+
+def _indicators(entries: list[dict]) -> dict[str, Indicator]:
+    return {
         e["id"]: Indicator(
             id=e["id"],
             name=e["name"],
@@ -36,58 +63,57 @@ def assemble(raw: RawData) -> Yearbook:
             aliases=tuple(e.get("aliases", [])),
             headline=bool(e.get("headline", False)),
         )
-        for e in raw.indicators.data
+        for e in entries
     }
-    parks = {key: Park(**doc.data) for key, doc in sorted(raw.parks.items())}
-    sources = {}
-    for key, doc in sorted(raw.sources.items()):
-        data = dict(doc.data)
-        data["covers"] = tuple(data.get("covers", ()))
-        sources[key] = Source(paragraphs=paragraphs_of(raw.source_texts[key]), **data)
-    years = {}
-    for (park, year_text), doc in sorted(raw.years.items()):
-        data, year = doc.data, int(year_text)
-        figures = [
-            Figure(
-                park,
-                year,
-                e["id"],
-                e["value"],
-                e["unit"],
-                e.get("change_pct"),
-                e.get("qualifier"),
-                _quoted(e, sources),
-                order,
-            )
-            for order, e in enumerate(data.get("indicators") or [])
-        ]
-        facts = [
-            Fact(
-                park,
-                year,
-                e["theme"],
-                e["text"],
-                tuple(FactFigure(f["value"], f["unit"], f.get("qualifier")) for f in e["figures"]),
-                _quoted(e, sources),
-                order,
-            )
-            for order, e in enumerate(data.get("facts") or [])
-        ]
-        targets = [
-            Target(
-                park,
-                year,
-                e["for_year"],
-                e.get("indicator"),
-                e["text"],
-                e["value"],
-                e["unit"],
-                e["comparator"],
-                _quoted(e, sources),
-                order,
-            )
-            for order, e in enumerate(data.get("targets") or [])
-        ]
-        used = data.get("sources") or sorted({f.origin.source for f in [*figures, *facts, *targets]})
-        years[(park, year)] = ParkYear(park, year, data.get("summary"), tuple(used), figures, facts, targets)
-    return Yearbook(indicators, parks, sources, years)
+
+
+def _source(raw: RawData, key: str, doc) -> Source:
+    data = dict(doc.data)
+    data["covers"] = tuple(data.get("covers", ()))
+    return Source(paragraphs=paragraphs_of(raw.source_texts[key]), **data)
+
+
+def _park_year(park: str, year: int, data: dict, sources: dict[str, Source]) -> ParkYear:
+    figures = [
+        Figure(
+            park,
+            year,
+            e["id"],
+            e["value"],
+            e["unit"],
+            e.get("change_pct"),
+            e.get("qualifier"),
+            _quoted(e, sources),
+            order,
+        )
+        for order, e in enumerate(data.get("indicators") or [])
+    ]
+    facts = [
+        Fact(
+            park,
+            year,
+            e["theme"],
+            e["text"],
+            tuple(FactFigure(f["value"], f["unit"], f.get("qualifier")) for f in e["figures"]),
+            _quoted(e, sources),
+            order,
+        )
+        for order, e in enumerate(data.get("facts") or [])
+    ]
+    targets = [
+        Target(
+            park,
+            year,
+            e["for_year"],
+            e.get("indicator"),
+            e["text"],
+            e["value"],
+            e["unit"],
+            e["comparator"],
+            _quoted(e, sources),
+            order,
+        )
+        for order, e in enumerate(data.get("targets") or [])
+    ]
+    used = data.get("sources") or sorted({f.origin.source for f in [*figures, *facts, *targets]})
+    return ParkYear(park, year, data.get("summary"), tuple(used), figures, facts, targets)

@@ -13,13 +13,21 @@ from generator.mkdocs_shard import build_share
 from generator.nav import site_nav
 from generator.parallel import map_shares, worker_count
 from generator.pipeline import read_yearbook
-from generator.render import render_site
+from generator.render import TEMPLATE_DIR, render_site
+from generator.reuse import Reuse
 from generator.vendor import BUNDLE_PATH, vega_bundle
 from generator.write import WriteReport, write_output
 
 # Set by `yearbook build` after it generated, so the MkDocs hook does not render everything again. It lives here,
 # not in the hook: MkDocs loads the hook file as a module of its own, apart from the `generator` package.
 PREGENERATED: dict[str, list] = {}
+
+
+class Serving:
+    """`mkdocs serve` state that must outlive one build: MkDocs loads the hook module afresh for every rebuild."""
+
+    active = False
+    reuse: dict[str, Reuse] = {}  # project folder → the results of its last generate
 
 
 class Progress:
@@ -39,13 +47,29 @@ class Progress:
             self.stream.flush()
 
 
-def generate(project: Path, progress=None) -> tuple[WriteReport, list]:
-    """Check the data, render every generated file and write the changed ones into docs/; returns the nav."""
-    yearbook = read_yearbook(project / "data")
-    files = render_site(yearbook)
+def generate(project: Path, progress=None, reuse: Reuse | None = None) -> tuple[WriteReport, list]:
+    """Check the data, render every generated file and write the changed ones into docs/; returns the nav.
+
+    `reuse` (kept by a long-lived process such as `mkdocs serve`) holds the last run's results, so that only
+    the files an edit touched are read, checked, rendered and compared again.
+    """
+    yearbook = read_yearbook(project / "data", reuse)
+    templates = _templates_stamp()
+    # An edited template may change any page: then everything is rendered again.
+    previous = reuse.site[:2] if reuse and reuse.site and reuse.site[2] == templates else None
+    files = render_site(yearbook, previous)
     files[BUNDLE_PATH] = vega_bundle()
-    report = write_output(project / "docs", files, progress)
+    report = write_output(project / "docs", files, progress, on_disk=previous[1] if previous else None)
+    if reuse:
+        reuse.site = (yearbook, files, templates)
     return report, site_nav(yearbook)
+
+
+def _templates_stamp() -> tuple:
+    """Name, size and modification time of every page template."""
+    return tuple(
+        (path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(TEMPLATE_DIR.glob("*.j2"))
+    )
 
 
 def build_site(project: Path, strict: bool = True, seconds: dict | None = None) -> int:

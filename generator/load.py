@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.problems import Problem
+from generator.reuse import NoReuse, Reuse
 from generator.yamlsafe import MAX_BYTES, Document, read_yaml
 
 
@@ -51,14 +52,37 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def load(root: Path) -> RawData:
-    """Parse everything under `root` (a data/ folder); collect problems instead of stopping."""
+def _stamp(path: Path) -> tuple:
+    """What tells an unchanged file: size, modification time and inode (an editor's save replaces the inode)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return ()
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def load(root: Path, reuse: Reuse | None = None) -> RawData:
+    """Parse everything under `root` (a data/ folder); collect problems instead of stopping.
+
+    With `reuse`, a file whose size and modification time did not change is not read again: its last parse
+    (the same object) is returned.
+    """
     raw = RawData(root)
+    reuse = reuse or NoReuse()
 
     def parse(path: Path) -> Document | None:
-        document, problems = read_yaml(path, _display(path, root))
+        document, problems = reuse.get("parse", path, (_stamp(path),), lambda: read_yaml(path, _display(path, root)))
         raw.problems.extend(problems)
         return document
+
+    def read_text(path: Path, shown: str) -> str | None:
+        def read() -> tuple[str | None, list[Problem]]:
+            problems: list[Problem] = []
+            return _read_text(path, shown, problems), problems
+
+        text, problems = reuse.get("read", path, (_stamp(path),), read)
+        raw.problems.extend(problems)
+        return text
 
     catalogue = root / "indicators.yaml"
     if catalogue.is_file():
@@ -85,7 +109,7 @@ def load(root: Path) -> RawData:
                     Problem(shown, 1, "(file)", f"expected metadata beside it, found no {path.stem}.yaml")
                 )
                 continue
-            text = _read_text(path, shown, raw.problems)
+            text = read_text(path, shown)
             if text is not None:
                 raw.source_texts[path.stem] = text
     for park_dir in sorted((root / "years").glob("*")):

@@ -46,7 +46,15 @@ def page_url_dir(md_path: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _relative(to_path: str, from_dir: str) -> str:
-    return posixpath.relpath(to_path, from_dir or ".")
+    """posixpath.relpath for paths inside the site (no '..', no leading '/'), without its os calls."""
+    to_parts = [part for part in to_path.split("/") if part and part != "."]
+    from_parts = [part for part in from_dir.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def md_link(from_md: str, to_md: str, anchor: str = "") -> str:

@@ -8,32 +8,50 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator.build import PREGENERATED, Progress, generate
+from generator.build import PREGENERATED, Progress, Serving, generate
 from generator.mkdocs_shard import current_share, share_of
 from generator.problems import DataError
+from generator.reuse import Reuse
 from generator.search_index import index_site
+from generator.write import GENERATED
 
-_COMMAND = {"name": "build"}
 _PAGES = {"done": 0, "total": 0, "progress": None}
 
 
+def _project(config: MkDocsConfig) -> str:
+    return str(Path(config.config_file_path).resolve().parent)
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`, where the search index is skipped to keep reloads fast."""
-    _COMMAND["name"] = command
+    """Under `mkdocs serve`, keep each generate's results for the next (reloads redo only what an edit touched)."""
+    Serving.active = Serving.active or command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate pages and data into docs/ and install the yearbook's navigation."""
-    project = Path(config.config_file_path).resolve().parent
-    nav = PREGENERATED.get(str(project))
+    project = _project(config)
+    nav = PREGENERATED.get(project)
     if nav is None:
+        reuse = Serving.reuse.setdefault(project, Reuse()) if Serving.active else None
+        previous_nav = reuse.nav if reuse else None
         try:
-            _, nav = generate(project)
+            _, nav = generate(Path(project), reuse=reuse)
         except DataError as error:
             lines = "\n".join(str(problem) for problem in error.problems)
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
+        if reuse is not None:
+            reuse.nav = nav
+            if previous_nav is not None and previous_nav != nav:
+                _mark_all_pages_changed(Path(config.docs_dir))
     config.nav = nav
     return config
+
+
+def _mark_all_pages_changed(docs: Path) -> None:
+    """A `serve --dirty` rebuild renders only pages newer than their HTML: a changed menu must reach them all."""
+    for root in GENERATED:
+        for page in (docs / root).rglob("*.md") if (docs / root).is_dir() else []:
+            page.touch()
 
 
 def on_files(files, config: MkDocsConfig):
@@ -88,7 +106,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the built pages for search (not under `mkdocs serve`: reloads stay fast)."""
-    if _COMMAND["name"] == "serve" or current_share():  # a parallel build indexes once, after every share
+    if Serving.active or current_share():  # a parallel build indexes once, after every share
         return
     try:
         index_site(Path(config.site_dir))

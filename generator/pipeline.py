@@ -8,16 +8,17 @@ from generator.assemble import assemble
 from generator.load import load
 from generator.model import Yearbook
 from generator.problems import DataError
+from generator.reuse import Reuse
 from generator.validate import validate
 
 
-def read_yearbook(data_root: Path) -> Yearbook:
+def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
     """The checked yearbook of `data_root`; raises DataError with every problem found."""
-    raw = load(data_root)
-    problems = validate(raw)
+    raw = load(data_root, reuse)
+    problems = validate(raw, reuse)
     if problems:
         raise DataError(problems)
-    return assemble(raw)
+    return assemble(raw, reuse)
 
 
 def summary_line(yearbook: Yearbook) -> str:

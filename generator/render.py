@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections import defaultdict
@@ -22,6 +23,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
 
 
+@functools.cache  # one per process: templates compile once, and Jinja reloads any whose file changed
 def environment() -> jinja2.Environment:
     """Jinja2 set up for Markdown: every value is Markdown-escaped unless a template says otherwise."""
     env = jinja2.Environment(
@@ -103,6 +105,21 @@ class _Pages:
     def park_link(self, page: str, park: str) -> Markup:
         return self.link(page, f"parks/{park}/index.md")
 
+    def series_rows(self, page: str, figures: list[Figure], show_park: bool) -> Markup:
+        """The <tr> rows of a series table: Python, not a Jinja loop, as an indicator page has one per park-year."""
+        rows = []
+        for f in figures:
+            park = f"<td>{escape(self.yb.parks[f.park].short_name)}</td>" if show_park else ""
+            year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
+            source_url = escape(page_url(page, f"sources/{f.origin.source}.md", f"p{f.origin.paragraph + 1}"))
+            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier))
+            rows.append(
+                f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td style="text-align: right;">{value}</td>'
+                f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
+                f'<td><a href="{source_url}">原文</a></td></tr>'
+            )
+        return Markup("\n".join(rows))
+
     def position(self, series, year):
         return present.position(series, year)
 
@@ -178,19 +195,23 @@ def _series_by_indicator(yb: Yearbook, park: str) -> dict[str, list[Figure]]:
     return series
 
 
-def _page_jobs(yb: Yearbook) -> list[tuple]:
-    """Every page to render: (template, page path, context builder), in a fixed order."""
+def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
+    """The pages to render (all, or those in `only`): (template, page path, context builder), in a fixed order."""
     jobs: list[tuple] = []
 
     def add(template: str, page: str, context=dict) -> None:
-        jobs.append((template, page, context))
+        if only is None or page in only:
+            jobs.append((template, page, context))
 
     grouped = _grouped_parks(yb)
     latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
     headline_rows = [s[-1] for s in (yb.series(p, "industrial_output_above_scale") for p in yb.parks) if s]
     add("home.md.j2", "index.md", lambda: {"grouped": grouped, "latest": latest, "headline_rows": headline_rows})
     add("parks_index.md.j2", "parks/index.md", lambda: {"grouped": grouped})
+    wanted_parks = None if only is None else {page.split("/")[1] for page in only if page.startswith("parks/")}
     for park in yb.parks.values():
+        if wanted_parks is not None and park.id not in wanted_parks:
+            continue
         series = _series_by_indicator(yb, park.id)
         years = [py.year for py in yb.park_years(park.id)]
         single = [(indicator, figures) for indicator, figures in series.items() if len(figures) == 1]
@@ -250,11 +271,12 @@ def _page_jobs(yb: Yearbook) -> list[tuple]:
 
 
 _PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
+_ALWAYS = ("index.md", "parks/index.md", "indicators/index.md", "sources/index.md", "data/index.md")
 
 
-def render_pages(yb: Yearbook) -> dict[str, str]:
-    """Every Markdown page, keyed by its path under docs/; shares of the pages render in parallel."""
-    jobs = _page_jobs(yb)
+def render_pages(yb: Yearbook, only: set[str] | None = None) -> dict[str, str]:
+    """Markdown pages keyed by their path under docs/ (all, or those in `only`); shares render in parallel."""
+    jobs = _page_jobs(yb, only)
 
     def render_share(index: int) -> dict[str, str]:
         pages = _Pages(yb)
@@ -269,22 +291,109 @@ def render_pages(yb: Yearbook) -> dict[str, str]:
     return {page: rendered[page] for _, page, _ in jobs}
 
 
-def render_site(yb: Yearbook) -> dict[str, bytes]:
-    """Every generated file, keyed by its path under docs/."""
-    files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
-    all_figures = yb.figures()
-    files["data/yearbook.csv"] = _csv([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
-    files["data/yearbook.json"] = _json([present.figure_row(yb, f) for f in all_figures]).encode("utf-8")
+def page_paths(yb: Yearbook) -> set[str]:
+    """The path of every page the yearbook has."""
+    paths = set(_ALWAYS)
+    for park in yb.parks:
+        paths.add(f"parks/{park}/index.md")
+        paths.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
+    paths.update(f"indicators/{indicator}.md" for indicator in yb.indicators)
+    paths.update(f"sources/{source}.md" for source in yb.sources)
+    return paths
+
+
+def changes(old: Yearbook, new: Yearbook) -> tuple[set[str], set[str], set[str]] | None:
+    """(parks, indicators, sources) whose pages and data show something that differs between two yearbooks
+    built with the same Reuse (unchanged parts are the same objects); None when any page may differ."""
+    if old.indicators is not new.indicators or old.parks.keys() != new.parks.keys():
+        return None
+    if any(old.parks[key] is not new.parks[key] for key in new.parks):
+        return None  # names and provinces appear on many pages and in the navigation
+    parks: set[str] = set()
+    indicators: set[str] = set()
+    sources = {
+        key for key in old.sources.keys() | new.sources.keys() if old.sources.get(key) is not new.sources.get(key)
+    }
+    for key in old.years.keys() | new.years.keys():
+        before, after = old.years.get(key), new.years.get(key)
+        if before is after:
+            continue
+        parks.add(key[0])  # a park's page and all its year pages show its series
+        for park_year in (before, after):
+            if park_year is not None:
+                indicators.update(f.indicator for f in park_year.figures)
+                sources.update(park_year.sources)
+                sources.update(e.origin.source for e in [*park_year.figures, *park_year.facts, *park_year.targets])
+    return parks, indicators, sources
+
+
+def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[str]) -> set[str]:
+    pages = set(_ALWAYS)
+    for park in parks:
+        pages.add(f"parks/{park}/index.md")
+        pages.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
+    pages.update(f"indicators/{indicator}.md" for indicator in indicators)
+    pages.update(f"sources/{source}.md" for source in sources)
+    return pages
+
+
+def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None = None) -> dict[str, bytes]:
+    """Every generated file, keyed by its path under docs/.
+
+    `previous` (the yearbook and files of the last run of this process, its unchanged parts the same objects)
+    lets only the files that show a change be rendered again; the others are taken from it.
+    """
+    changed = changes(previous[0], yb) if previous else None
+    if changed is None:
+        files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
+        files.update(_data_files(yb, set(yb.parks), set(yb.indicators)))
+        for kind, spec in chart_specs().items():
+            files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
+        return files
+    parks, indicators, sources = changed
+    old_files = previous[1]
+    paths = page_paths(yb)
+    stale = (_pages_of(yb, parks, indicators, sources) | (paths - old_files.keys())) & paths
+    files = {path: old_files[path] for path in paths - stale}
+    files.update((path, text.encode("utf-8")) for path, text in render_pages(yb, stale).items())
+    kept = ("data/parks/", "data/indicators/", "assets/")
+    files.update((path, data) for path, data in old_files.items() if path.startswith(kept))
+    files.update(_data_files(yb, parks, indicators, old_files))
+    return files
+
+
+# Per park, the JSON of its tidy rows inside data/yearbook.json, with the data/parks/<park>.csv bytes made from
+# the same rows: while a long-lived process reuses those very bytes, the park is unchanged and so is its part.
+_YEARBOOK_JSON_PARTS: dict[str, tuple[bytes, str]] = {}
+
+
+def _data_files(
+    yb: Yearbook, parks: set[str], indicators: set[str], previous: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """The downloads and chart data of the given parks and indicators, and the whole-yearbook files, which are
+    put together per park (the other parks' parts taken from `previous`)."""
+    files = {}
     by_park: dict[str, list[Figure]] = defaultdict(list)
     by_indicator: dict[str, list[Figure]] = defaultdict(list)
-    for figure in all_figures:
+    for figure in yb.figures():
         by_park[figure.park].append(figure)
         by_indicator[figure.indicator].append(figure)
-    for park in yb.parks:
-        figures = by_park[park]
-        files[f"data/parks/{park}.csv"] = _csv([present.figure_row(yb, f) for f in figures]).encode("utf-8")
-        files[f"data/parks/{park}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
-    for indicator in yb.indicators:
+    header = _csv([])
+    csv_parts, json_parts = [header], []
+    for park in yb.parks:  # in id order, as yb.figures()
+        csv_path = f"data/parks/{park}.csv"
+        part = _YEARBOOK_JSON_PARTS.get(park)
+        if park in parks or previous is None or part is None or part[0] is not previous.get(csv_path):
+            rows = [present.figure_row(yb, f) for f in by_park[park]]
+            files[csv_path] = _csv(rows).encode("utf-8")
+            files[f"data/parks/{park}.json"] = _json([present.chart_row(yb, f) for f in by_park[park]]).encode()
+            part = _YEARBOOK_JSON_PARTS[park] = (files[csv_path], _json(rows)[1:-2])  # without [ ] and newline
+        csv_parts.append(part[0].decode("utf-8").removeprefix(header))
+        if part[1]:
+            json_parts.append(part[1])
+    files["data/yearbook.csv"] = "".join(csv_parts).encode("utf-8")
+    files["data/yearbook.json"] = f"[{','.join(json_parts)}]\n".encode()
+    for indicator in sorted(indicators & yb.indicators.keys()):
         figures = by_indicator[indicator]
         files[f"data/indicators/{indicator}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
     latest_rows = []
@@ -294,6 +403,4 @@ def render_site(yb: Yearbook) -> dict[str, bytes]:
             if series:
                 latest_rows.append(present.chart_row(yb, series[-1]))
     files["data/latest.json"] = _json(latest_rows).encode("utf-8")
-    for kind, spec in chart_specs().items():
-        files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
     return files

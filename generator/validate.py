@@ -7,7 +7,9 @@ from generator.model import Source, paragraphs_of
 from generator.numbers import find_change_pct, find_figure
 from generator.parallel import map_shares, share, worker_count
 from generator.problems import Problem
-from generator.schema import check_schema, describe_value, field_name
+from generator.reuse import NoReuse, Reuse
+from generator.schema import check_schema as schema_problems_of
+from generator.schema import describe_value, field_name
 from generator.yamlsafe import Document
 
 
@@ -21,22 +23,41 @@ class _Reporter:
         self.problems.append(Problem(self.document.path, self.document.line(location), field_name(location), message))
 
 
-def _sources_from(raw: RawData, valid: set[str]) -> dict[str, Source]:
+def _sources_from(raw: RawData, valid: set[str], reuse: Reuse) -> dict[str, Source]:
     sources = {}
     for source_id in valid:
         text = raw.source_texts.get(source_id)
         if text is not None:
-            data = raw.sources[source_id].data
-            sources[source_id] = Source(
-                id=source_id,
-                title=data["title"],
-                publisher=data["publisher"],
-                kind=data["kind"],
-                published=data["published"],
-                park=data["park"],
-                paragraphs=paragraphs_of(text),
+            document = raw.sources[source_id]
+            sources[source_id] = reuse.get(
+                "source",
+                source_id,
+                (document, text),
+                lambda data=document.data, text=text, id=source_id: Source(
+                    id=id,
+                    title=data["title"],
+                    publisher=data["publisher"],
+                    kind=data["kind"],
+                    published=data["published"],
+                    park=data["park"],
+                    paragraphs=paragraphs_of(text),
+                ),
             )
     return sources
+
+
+def referenced_sources(data) -> tuple[str, ...]:
+    """The source ids a year file names, read defensively (the file may not have passed its schema)."""
+    ids: set[str] = set()
+    if isinstance(data, dict):
+        for section in ("indicators", "facts", "targets"):
+            entries = data.get(section)
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("source"), str):
+                    ids.add(entry["source"])
+        named = data.get("sources")
+        ids.update(name for name in (named if isinstance(named, list) else []) if isinstance(name, str))
+    return tuple(sorted(ids))
 
 
 def _check_quote(report, location, entry, sources, source_ids):
@@ -163,8 +184,16 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
 _YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
 
 
-def validate(raw: RawData) -> list[Problem]:
-    """All problems of the data, parse problems included; empty when the data is sound."""
+def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
+    """All problems of the data, parse problems included; empty when the data is sound.
+
+    With `reuse`, a file is checked again only when it or a file it refers to changed.
+    """
+    reuse = reuse or NoReuse()
+
+    def check_schema(document: Document, kind: str) -> list[Problem]:
+        return reuse.get("schema", document.path, (document,), lambda: schema_problems_of(document, kind))
+
     problems = list(raw.problems)
     catalogue: dict[str, dict] = {}
     if raw.indicators is not None:
@@ -209,27 +238,43 @@ def validate(raw: RawData) -> list[Problem]:
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
         source_ids.add(source_id)
-    sources = _sources_from(raw, source_ids)
-    years = sorted(raw.years.items())
+    sources = _sources_from(raw, source_ids, reuse)
+    parks, source_ids = reuse.stable("parks", frozenset(parks)), reuse.stable("source ids", frozenset(source_ids))
 
-    def check_years(index: int) -> list[Problem]:
-        found: list[Problem] = []
-        for key, document in share(years, index, shares):
-            if document is None:
-                continue
+    def year_inputs(document: Document) -> tuple:
+        referenced = referenced_sources(document.data)
+        return (document, raw.indicators, parks, source_ids, referenced, *(sources.get(s) for s in referenced))
+
+    checked: dict[tuple[str, str], list[Problem]] = {}
+    pending = []
+    for key, document in sorted(raw.years.items()):
+        if document is not None:
+            found, result = reuse.lookup("year", key, year_inputs(document))
+            if found:
+                checked[key] = result
+            else:
+                pending.append((key, document))
+
+    def check_years(index: int) -> list[tuple[tuple[str, str], list[Problem]]]:
+        results = []
+        for key, document in share(pending, index, shares):
+            found: list[Problem] = []
             schema_problems = check_schema(document, "year")
             found += schema_problems
             if not key[1].isdigit():
                 found.append(
                     Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'")
                 )
-                continue
-            if not schema_problems:
+            elif not schema_problems:
                 _check_year(document, key, raw, catalogue, parks, source_ids, sources, found)
-        return found
+            results.append((key, found))
+        return results
 
     # Year files are checked independently of each other: split them over the CPUs when there are many.
-    shares = worker_count() if len(years) >= _YEARS_PER_WORKER else 1
-    for found in map_shares(check_years, shares):
+    shares = worker_count() if len(pending) >= _YEARS_PER_WORKER else 1
+    for results in map_shares(check_years, shares):
+        for key, found in results:
+            checked[key] = reuse.store("year", key, year_inputs(raw.years[key]), found)
+    for found in checked.values():
         problems += found
     return sorted(set(problems))

@@ -36,8 +36,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_output(docs: Path, files: dict[str, bytes], progress=None) -> WriteReport:
-    """Make docs/'s generated part equal `files`: write what changed, delete what is gone."""
+def write_output(docs: Path, files: dict[str, bytes], progress=None, on_disk: dict | None = None) -> WriteReport:
+    """Make docs/'s generated part equal `files`: write what changed, delete what is gone.
+
+    `on_disk`: what this process wrote (or found) last time; a file given as that very object is not read back.
+    """
+    on_disk = on_disk or {}
     unknown = sorted(path for path in files if not _owned(path))
     if unknown:
         raise ValueError(f"not a generated path: {unknown[0]}")
@@ -45,7 +49,7 @@ def write_output(docs: Path, files: dict[str, bytes], progress=None) -> WriteRep
     for number, (relative, data) in enumerate(sorted(files.items()), start=1):
         target = docs / relative
         try:
-            same = target.read_bytes() == data
+            same = (on_disk.get(relative) is data and target.is_file()) or target.read_bytes() == data
         except OSError:
             same = False
         if same:

@@ -1,0 +1,90 @@
+"""A long-lived process (mkdocs serve) regenerates only what an edit touched, and gets what a fresh run gets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from generator.build import generate
+from generator.pipeline import read_yearbook
+from generator.render import render_site
+from generator.reuse import Reuse
+from generator.vendor import BUNDLE_PATH, vega_bundle
+from generator.write import GENERATED
+
+YEAR = "data/years/xiamen-torch/2016.yaml"
+
+
+def _generated(docs: Path) -> dict[str, bytes]:
+    files = {}
+    for root in GENERATED:
+        base = docs / root
+        for path in [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()):
+            files[path.relative_to(docs).as_posix()] = path.read_bytes()
+    return files
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    # Two edits within one clock tick must still look changed: move the time on explicitly.
+    stamp = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+def _drop_first_indicator(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("indicators:\n") + 1
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  - "))
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+EDITS = {
+    "summary": lambda p: _edit(p / YEAR, "summary: 2016年,", "summary: 2016年全年,"),
+    "a figure removed": lambda p: _drop_first_indicator(p / YEAR),
+    "a paragraph added at the top of a report": lambda p: _edit(
+        p / "data/sources/xiamen-torch-2016-work-report.txt", "厦门火炬高新区2016年", "前言。\n\n厦门火炬高新区2016年"
+    ),
+    "a year file deleted": lambda p: (p / "data/years/xiamen-torch/2020.yaml").unlink(),
+    "a park renamed": lambda p: _edit(p / "data/parks/xiamen-torch.yaml", "short_name: ", "short_name: 新"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_reused_generate_writes_what_a_fresh_one_would(tmp_path, edit):
+    project = copy_project(tmp_path / "yearbook")
+    reuse = Reuse()
+    generate(project, reuse=reuse)
+    before = _generated(project / "docs")
+    again, _ = generate(project, reuse=reuse)
+    assert again.written == () and reuse.hits > 0
+
+    EDITS[edit](project)
+    report, _ = generate(project, reuse=reuse)
+    fresh = render_site(read_yearbook(project / "data"))
+    fresh[BUNDLE_PATH] = vega_bundle()
+    after = _generated(project / "docs")
+    assert after == fresh  # every file, not only those the edit was expected to touch
+    assert set(report.written) == {path for path in after if before.get(path) != after[path]}
+    assert report.written and set(report.removed) == before.keys() - after.keys()
+
+
+def test_an_edit_renders_only_the_pages_that_show_it(tmp_path, monkeypatch):
+    import generator.render as render
+
+    project = copy_project(tmp_path / "yearbook")
+    reuse = Reuse()
+    generate(project, reuse=reuse)
+    rendered: list[set[str] | None] = []
+    original = render.render_pages
+    monkeypatch.setattr(render, "render_pages", lambda yb, only=None: rendered.append(only) or original(yb, only))
+    EDITS["summary"](project)
+    generate(project, reuse=reuse)
+    (only,) = rendered
+    assert only is not None and "parks/xiamen-torch/2016.md" in only
+    assert not any(page.startswith(("parks/xinyu/", "sources/xinyu")) for page in only)
+    assert len(only) < len(_generated(project / "docs")) / 3
