@@ -40,7 +40,7 @@ def assemble(raw: RawData, reuse: Reuse | None = None) -> Yearbook:
     }
     years = {}
     for (park, year_text), doc in sorted(raw.years.items()):
-        referenced = referenced_sources(doc.data)
+        referenced = reuse.get("referenced", doc.path, (doc,), lambda doc=doc: referenced_sources(doc.data))
         inputs = (doc, referenced, *(sources[s] for s in referenced))
         years[(park, int(year_text))] = reuse.get(
             "park year",

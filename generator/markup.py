@@ -36,6 +36,7 @@ def html_text(value) -> Markup:
     return escape("" if value is None else str(value))
 
 
+@lru_cache(maxsize=65536)
 def page_url_dir(md_path: str) -> str:
     """The folder a page is served from with directory URLs: parks/x/2016.md → parks/x/2016/."""
     stem, _ = posixpath.splitext(md_path)

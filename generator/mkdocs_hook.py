@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             lines = "\n".join(str(problem) for problem in error.problems)
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
         if reuse is not None:
+            # The kept results are millions of long-lived objects: out of the cycle collector's full passes,
+            # which would otherwise walk them all, for a second or more, during every rebuild.
+            gc.freeze()
             reuse.nav = nav
             if previous_nav is not None and previous_nav != nav:
                 _mark_all_pages_changed(Path(config.docs_dir))

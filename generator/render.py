@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from generator import present
 from generator.charts import chart_specs
 from generator.markup import asset_url, html_text, md_link, md_text, page_url
-from generator.model import Figure, Source, Target, Yearbook
+from generator.model import Figure, ParkYear, Source, Target, Yearbook
 from generator.parallel import map_shares, worker_count
 from generator.targets import status
 
@@ -251,10 +251,13 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
             lambda indicator=indicator: {"indicator": indicator, "figures": figures_by_indicator[indicator.id]},
         )
     add("sources_index.md.j2", "sources/index.md")
+    wanted_sources = None if only is None else {page[8:-3] for page in only if page.startswith("sources/")}
     quoted_by_source: dict[str, list] = defaultdict(list)
-    for py in yb.years.values():
-        for entry in [*py.figures, *py.facts, *py.targets]:
-            quoted_by_source[entry.origin.source].append((py, entry))
+    for py in yb.years.values() if wanted_sources is None or wanted_sources else ():
+        for entries in (py.figures, py.facts, py.targets):
+            for entry in entries:
+                if wanted_sources is None or entry.origin.source in wanted_sources:
+                    quoted_by_source[entry.origin.source].append((py, entry))
     for source in yb.sources.values():
         add(
             "source.md.j2",
@@ -319,12 +322,30 @@ def changes(old: Yearbook, new: Yearbook) -> tuple[set[str], set[str], set[str]]
         if before is after:
             continue
         parks.add(key[0])  # a park's page and all its year pages show its series
-        for park_year in (before, after):
-            if park_year is not None:
-                indicators.update(f.indicator for f in park_year.figures)
-                sources.update(park_year.sources)
-                sources.update(e.origin.source for e in [*park_year.figures, *park_year.facts, *park_year.targets])
+        # Indicator and report pages list entries of many parks: only those whose entries changed are redone.
+        old_figures, new_figures = _by(before, "indicator"), _by(after, "indicator")
+        indicators.update(
+            i for i in old_figures.keys() | new_figures.keys() if old_figures.get(i) != new_figures.get(i)
+        )
+        old_quoted, new_quoted = _by(before, "source"), _by(after, "source")
+        sources.update(s for s in old_quoted.keys() | new_quoted.keys() if old_quoted.get(s) != new_quoted.get(s))
+        if (before and before.sources) != (after and after.sources):
+            sources.update([*(before.sources if before else ()), *(after.sources if after else ())])
     return parks, indicators, sources
+
+
+def _by(park_year: ParkYear | None, what: str) -> dict[str, list]:
+    """A park-year's figures by indicator ("indicator"), or all its quoted entries by source ("source")."""
+    grouped: dict[str, list] = defaultdict(list)
+    if park_year is None:
+        return grouped
+    if what == "indicator":
+        for figure in park_year.figures:
+            grouped[figure.indicator].append(figure)
+    else:
+        for entry in [*park_year.figures, *park_year.facts, *park_year.targets]:
+            grouped[entry.origin.source].append(entry)
+    return grouped
 
 
 def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[str]) -> set[str]:

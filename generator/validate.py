@@ -242,7 +242,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
     parks, source_ids = reuse.stable("parks", frozenset(parks)), reuse.stable("source ids", frozenset(source_ids))
 
     def year_inputs(document: Document) -> tuple:
-        referenced = referenced_sources(document.data)
+        referenced = reuse.get("referenced", document.path, (document,), lambda: referenced_sources(document.data))
         return (document, raw.indicators, parks, source_ids, referenced, *(sources.get(s) for s in referenced))
 
     checked: dict[tuple[str, str], list[Problem]] = {}

@@ -62,14 +62,18 @@ def write_output(docs: Path, files: dict[str, bytes], progress=None, on_disk: di
     removed = []
     for root in GENERATED:
         base = docs / root
-        candidates = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        for path in candidates:
-            relative = path.relative_to(docs).as_posix()
-            if relative not in files:
-                path.unlink()
-                removed.append(relative)
-        if base.is_dir():
-            for folder in sorted((p for p in base.rglob("*") if p.is_dir()), reverse=True):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
-    return WriteReport(tuple(written), tuple(removed), unchanged)
+        if base.is_file():
+            if root not in files:
+                base.unlink()
+                removed.append(root)
+            continue
+        # os.walk, bottom up: a folder emptied of stale files is removed after them.
+        for folder, _subfolders, names in os.walk(base, topdown=False):
+            prefix = Path(folder).relative_to(docs).as_posix() + "/"
+            for name in sorted(names):
+                if prefix + name not in files:
+                    os.unlink(os.path.join(folder, name))
+                    removed.append(prefix + name)
+            if folder != str(base) and not os.listdir(folder):
+                os.rmdir(folder)
+    return WriteReport(tuple(written), tuple(sorted(removed)), unchanged)
