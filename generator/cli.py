@@ -15,6 +15,7 @@ EXAMPLES = """examples:
   yearbook coverage --missed          how much of each report's numbers the quotes cover
   yearbook generate                   write the generated pages and data into docs/
   yearbook build                      check + generate + mkdocs build --strict into site/
+  yearbook serve                      live preview; an edit shows after a rebuild of what it touched
 """
 
 
@@ -95,6 +96,18 @@ def cmd_build(args) -> int:
     return status
 
 
+def cmd_serve(args) -> int:
+    """yearbook serve: live preview that, after an edit, redoes only the files and pages the edit touched."""
+    project = _project(args)
+    # --dirty: MkDocs renders again only the pages whose Markdown the generator rewrote. MkDocs warns about
+    # every dirty build, so strict mode (mkdocs.yml) is off here; `yearbook build` stays strict.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(project / "mkdocs.yml")]
+    if args.dev_addr:
+        command += ["--dev-addr", args.dev_addr]
+    sys.stdout.flush()
+    os.execv(sys.executable, command)  # this process becomes the server: Ctrl-C and signals reach it directly
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, shared by the CLI and the docs test."""
     parser = argparse.ArgumentParser(
@@ -116,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check + generate + mkdocs build --strict into site/")
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
     build.set_defaults(run=cmd_build)
+    serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/, quick to show an edit")
+    serve.add_argument("--dev-addr", metavar="IP:PORT", help="where to serve (default 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
     from generator.editor_cli import register as register_editor_commands
 
     register_editor_commands(commands)

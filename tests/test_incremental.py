@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
+
 from generator.build import generate
 from generator.pipeline import read_yearbook
 from generator.render import render_site
@@ -88,3 +93,37 @@ def test_an_edit_renders_only_the_pages_that_show_it(tmp_path, monkeypatch):
     assert only is not None and "parks/xiamen-torch/2016.md" in only
     assert not any(page.startswith(("parks/xinyu/", "sources/xinyu")) for page in only)
     assert len(only) < len(_generated(project / "docs")) / 3
+
+
+def test_yearbook_serve_shows_an_edit(tmp_path):
+    """The real dev server: an edit to a year file reaches the served page, and only touched pages are redone."""
+    project = copy_project(tmp_path / "yearbook")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/parks/xiamen-torch/2016/"
+    command = [sys.executable, "-m", "generator", "--data", str(project / "data"), "serve"]
+    server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.PIPE)
+
+    def page_when(condition, seconds: float = 60) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                if condition(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+
+    try:
+        page_when(lambda html: "2016年,厦门火炬" in html)
+        index_before = (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns
+        EDITS["summary"](project)
+        page_when(lambda html: "2016年全年,厦门火炬" in html)
+        assert (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns == index_before
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert b"Traceback" not in errors, errors.decode("utf-8", "replace")[-2000:]
