@@ -63,10 +63,12 @@ class StageError(RuntimeError):
     pass
 
 
-def run_stage(name: str, command: list[str], cwd: Path) -> dict:
+def run_stage(name: str, command: list[str], cwd: Path, env: dict | None = None) -> dict:
     """Run one stage as a subprocess: wall time, peak RSS (its own or its waited-for children's), output."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     # Drain the pipes in threads so a chatty stage cannot block; wait4 gives the child's rusage.
     chunks: dict[str, bytes] = {}
 
@@ -538,7 +540,7 @@ def markdown_by_kind(project: Path) -> dict:
 
 
 def profile(project: Path, python: str, out: Path) -> dict:
-    """cProfile of a cold `generate` and of `mkdocs build` (separate runs, not part of the timings)."""
+    """cProfile of a cold `generate` and of `mkdocs build` (separate one-process runs, not part of the timings)."""
     clean(project)
     results = {}
     for name, command in (
@@ -546,7 +548,9 @@ def profile(project: Path, python: str, out: Path) -> dict:
         ("mkdocs_build", ["-m", "mkdocs", "build", "-f", "mkdocs.yml"]),
     ):
         prof = out / f"profile-{name}.prof"
-        stage = run_stage(f"profile {name}", [python, "-m", "cProfile", "-o", str(prof), *command], project)
+        # One process (YEARBOOK_JOBS=1): the profiler does not follow work into forked workers.
+        profiled = [python, "-m", "cProfile", "-o", str(prof), *command]
+        stage = run_stage(f"profile {name}", profiled, project, {"YEARBOOK_JOBS": "1"})
         summary = summarize_profile(prof)
         summary["wall_s"] = stage["seconds"]
         results[name] = summary
