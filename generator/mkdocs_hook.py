@@ -100,12 +100,27 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     return re.sub(r"<p>YB-RAW-BLOCK-(\d+)</p>", lambda match: blocks[int(match.group(1))], html)
 
 
+# Elements whose whitespace shows (or, for scripts, may matter); everything else renders a run of whitespace
+# as one space, so the theme's indentation at the start of a line can go (about a tenth of a page's bytes).
+_KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+_INDENTATION = re.compile(r"\n[ \t]+")
+
+
+def without_indentation(html: str) -> str:
+    """The page with every line's leading spaces removed, except inside <pre>, <textarea> and <script>."""
+    pieces = _KEEP_WHITESPACE.split(html)
+    # split() yields text, element, tag name, text, element, tag name, …: only the text pieces change.
+    for index in range(0, len(pieces), 3):
+        pieces[index] = _INDENTATION.sub("\n", pieces[index])
+    return "".join(piece for index, piece in enumerate(pieces) if index % 3 != 2)
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Show `pages done / total` on a terminal (silent in CI logs)."""
+    """Drop the indentation; show `pages done / total` on a terminal (silent in CI logs)."""
     _PAGES["done"] += 1
     if _PAGES["progress"]:
         _PAGES["progress"](_PAGES["done"], _PAGES["total"])
-    return output
+    return without_indentation(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -223,3 +223,28 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
     assert split.keys() == single.keys()
     assert [page for page in single if split[page] != single[page]] == []
     assert (project / "site/pagefind/pagefind.js").is_file()
+
+
+def test_built_pages_drop_indentation_but_keep_preformatted_text():
+    """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
+    from generator.mkdocs_hook import without_indentation
+
+    page = (
+        "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"
+        "    <pre><code>  第一行\n    缩进的第二行</code></pre>\n"
+        "    <script>\n      var text = `a\n        b`;\n    </script>\n"
+        "    <textarea>\n  保留\n</textarea>\n  </body>\n</html>"
+    )
+    assert without_indentation(page) == (
+        "<html>\n<body>\n<p>规模以上\n工业总产值</p>\n"
+        "<pre><code>  第一行\n    缩进的第二行</code></pre>\n"
+        "<script>\n      var text = `a\n        b`;\n    </script>\n"
+        "<textarea>\n  保留\n</textarea>\n</body>\n</html>"
+    )
+
+
+def test_built_pages_carry_no_theme_indentation(built_site):
+    park, year = min(read_yearbook(built_site / "data").years)
+    html = (built_site / f"site/parks/{park}/{year}/index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|textarea|script)\b.*?</\1>", "", html, flags=re.DOTALL)
+    assert "<article" in outside and not re.search(r"\n[ \t]+<", outside)
