@@ -49,6 +49,7 @@ GOALS = {  # the issue's targets: (metric key, limit, unit)
     "total_s": (30.0, "s"),
     "generate_s": (5.0, "s"),
     "park_year_page_bytes": (50_000, "B"),
+    "park_year_pages_max_bytes": (50_000, "B"),  # every park-year page, not just the sample
     "first_search_bytes": (300_000, "B"),
     "peak_rss_bytes": (2 * 10**9, "B"),
 }
@@ -383,7 +384,7 @@ def measure_search(site: Path, entry: str, queries: list[str], flavour: str) -> 
             browser.close()
     finally:
         server.shutdown()
-    worst = max(results.values(), key=lambda r: r["search"]["bytes"])
+    worst = max(results.values(), key=lambda r: r["search"]["gzip_bytes"])
     return {"queries": results, "bytes": worst["search"]["bytes"], "gzip_bytes": worst["search"]["gzip_bytes"]}
 
 
@@ -751,7 +752,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _search_value(search: dict, key: str):
-    return search.get(key) if "queries" in search else search.get("static_estimate", {}).get("bytes")
+    """A first-search size: measured in the browser, or estimated from the files when it was not."""
+    return search.get(key) if "queries" in search else search.get("static_estimate", {}).get(key)
 
 
 def table(results: dict) -> str:
@@ -779,10 +781,11 @@ def table(results: dict) -> str:
         ("  … with whitespace collapsed", page.get("whitespace_collapsed"), base_page.get("whitespace_collapsed"),
          "B", None),
         ("park-year pages: median", site["park_year_pages_median_bytes"], None, "B", None),
-        ("park-year pages: largest", site["park_year_pages_max_bytes"], None, "B", None),
-        ("first Chinese search (worst query)", _search_value(search, "bytes"), _search_value(base_search, "bytes"),
-         "B", "first_search_bytes"),
-        ("  … gzip", search.get("gzip_bytes"), base_search.get("gzip_bytes"), "B", None),
+        ("park-year pages: largest", site["park_year_pages_max_bytes"], None, "B", "park_year_pages_max_bytes"),
+        ("first Chinese search, transferred (worst query)", _search_value(search, "gzip_bytes"),
+         _search_value(base_search, "gzip_bytes"), "B", "first_search_bytes"),
+        ("  … the same files as stored (uncompressed)", _search_value(search, "bytes"),
+         _search_value(base_search, "bytes"), "B", None),
         ("peak memory (max RSS of a stage)", results["peak_rss_bytes"], (base or {}).get("peak_rss_bytes"), "B",
          "peak_rss_bytes"),
     ]  # fmt: skip
