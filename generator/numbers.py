@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+# The full-width comma "，" is Chinese punctuation between clauses, never a thousands separator: not mapped.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _WHITESPACE = re.compile(r"[\s\u3000]+")
 
 # A number: digits with an optional thousands grouping and decimals, then an optional multiplier.
@@ -24,7 +25,12 @@ PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "
 SUFFIX_HEDGES = ("以上", "左右", "多", "余")
 # Words ending in 约 that are not the hedge 约 (about).
 _NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
-QUALIFIERS = ("约", "近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "力争")
+# Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
+_NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
+QUALIFIERS = (
+    "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
+    "力争",
+)  # fmt: skip
 _DECLINE_WORDS = ("下降", "减少", "下滑", "回落", "降低", "负增长", "减", "降")
 
 
@@ -58,6 +64,8 @@ class NumberToken:
         found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
         if "约" in found and self.before.endswith(_NOT_HEDGES):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
+        if "近" in found and self.before.endswith(_NOT_NEAR):
+            found.remove("近")
         tail = self.after
         for word in SUFFIX_HEDGES:
             if tail.startswith(word):
@@ -70,26 +78,41 @@ class NumberToken:
         return found
 
 
+def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str) -> NumberToken:
+    return NumberToken(
+        start=start,
+        end=end,
+        number=Decimal(digits),
+        multiplier=multiplier,
+        before=ascii_text[max(0, start - 6) : start],
+        after=ascii_text[end : end + 8],
+    )
+
+
 def find_numbers(text: str) -> list[NumberToken]:
     """Every number in `text` (already normalized or not), in order."""
     ascii_text = _ascii_digits(text)
+    return [
+        _token(ascii_text, m.start(), m.end(), m.group(1).replace(",", "") + (m.group(2) or ""), m.group(3) or "")
+        for m in _NUMBER.finditer(ascii_text)
+    ]
+
+
+def _comma_lists(text: str) -> list[NumberToken]:
+    """The other reading of `120,230`: many reports type the comma between two numbers as ASCII ','."""
+    ascii_text = _ascii_digits(text)
     tokens = []
     for match in _NUMBER.finditer(ascii_text):
-        digits = match.group(1).replace(",", "") + (match.group(2) or "")
-        try:
-            number = Decimal(digits)
-        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+        if "," not in match.group(1):
             continue
-        tokens.append(
-            NumberToken(
-                start=match.start(),
-                end=match.end(),
-                number=number,
-                multiplier=match.group(3) or "",
-                before=ascii_text[max(0, match.start() - 6) : match.start()],
-                after=ascii_text[match.end() : match.end() + 8],
-            )
-        )
+        position = match.start()
+        pieces = match.group(1).split(",")
+        for index, piece in enumerate(pieces):
+            last = index == len(pieces) - 1
+            digits = piece + (match.group(2) or "" if last else "")
+            end = match.end() if last else position + len(piece)
+            tokens.append(_token(ascii_text, position, end, digits, match.group(3) or "" if last else ""))
+            position += len(piece) + 1
     return tokens
 
 
@@ -172,10 +195,13 @@ class Match:
 def find_figure(value, unit: str, quote: str) -> Match:
     """Look for `value` `unit` in `quote`, reading 万/亿 scaling, decimals and full-width digits."""
     scale, base = split_unit(unit)
+    if not to_decimal(value).is_finite():  # YAML's .nan and .inf are numbers to the schema
+        return Match(False, reason=f"expected a finite number, found {value}")
     wanted = to_decimal(value) * scale
     text = normalize(quote)
     same_number = []
-    for token in [*find_numbers(text), *find_chinese_numbers(text)]:
+    # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
+    for token in [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]:
         if not _same_amount(token.amount, wanted):
             continue
         same_number.append(token)
@@ -193,6 +219,9 @@ def find_figure(value, unit: str, quote: str) -> Match:
 def find_change_pct(change_pct, quote: str) -> Match:
     """Look for a 同比 growth of `change_pct` percent in `quote` (negative needs a decline word)."""
     wanted = abs(to_decimal(change_pct))
+    if not wanted.is_finite():
+        return Match(False, reason=f"expected a finite number, found {change_pct}")
+    opposite = False
     for token in find_numbers(normalize(quote)):
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue
@@ -201,5 +230,7 @@ def find_change_pct(change_pct, quote: str) -> Match:
         ) or token.before.endswith("-")
         if (change_pct < 0) == declines:
             return Match(True, tuple(token.hedges()))
+        opposite = True  # 出口下降5%,进口增长5%: the one with the right sign may come later
+    if opposite:
         return Match(False, reason="the quote gives the growth with the opposite sign")
     return Match(False, reason="no percentage in the quote equals it")

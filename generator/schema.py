@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from pathlib import Path
 
@@ -118,12 +119,29 @@ def _problem(document: Document, error) -> Problem:
     )
 
 
+def _non_finite(value, location=()):
+    """Locations of YAML's .nan and .inf, which JSON Schema takes for numbers."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_finite(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _non_finite(item, (*location, index))
+
+
 def check_schema(document: Document, kind: str) -> list[Problem]:
-    """Every schema violation in one document."""
+    """Every schema violation in one document, and every number that is not finite."""
+    odd = [
+        Problem(document.path, document.line(location), field_name(location), f"expected a finite number, found {v}")
+        for location, v in _non_finite(document.data)
+    ]
     try:
         fast_validator(kind)(document.data)
-        return []
+        return odd
     except fastjsonschema.JsonSchemaException:
         pass  # explain every error with jsonschema, which reports them all with their paths
     errors = sorted(validator(kind).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
-    return [_problem(document, error) for error in errors]
+    return [_problem(document, error) for error in errors] + odd

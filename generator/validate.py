@@ -69,7 +69,7 @@ def _check_quote(report, location, entry, sources, source_ids):
         return False
     source = sources.get(source_id)
     if source is None:
-        return False  # its text is missing or unreadable: already reported on the text file
+        return False  # its text or metadata has problems: already reported on those files
     if not source.contains(entry["quote"]):
         report(
             location + ("quote",),
@@ -206,25 +206,25 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                 if entry["id"] in catalogue:
                     report((index, "id"), f"expected each id once, found '{entry['id']}' again")
                 catalogue.setdefault(entry["id"], entry)
-                for name in [entry["name"], *entry.get("aliases", [])]:
+                named = [((index, "name"), entry["name"])]
+                named += [((index, "aliases", k), alias) for k, alias in enumerate(entry.get("aliases", []))]
+                for location, name in named:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
-                        report(
-                            (index, "aliases"),
-                            f"expected names and aliases to be unique, found '{name}' also on {names[name]}",
-                        )
-    parks: set[str] = set()
+                        unique = "expected names and aliases to be unique"
+                        report(location, f"{unique}, found '{name}' also on {names[name]}")
+    # A park or source whose file is there counts as known even when the file has problems of its own: those
+    # are reported once, on that file, not again on every file that refers to it.
+    parks: set[str] = set(raw.parks)
     for park_id, document in raw.parks.items():
         if document is None:
             continue
         schema_problems = check_schema(document, "park")
         problems += schema_problems
-        if not schema_problems:
-            if document.data["id"] != park_id:
-                _Reporter(document, problems)(
-                    ("id",), f"expected '{park_id}' (the file name), found '{document.data['id']}'"
-                )
-            parks.add(park_id)
-    source_ids: set[str] = set()
+        if not schema_problems and document.data["id"] != park_id:
+            found = document.data["id"]
+            _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
+    source_ids: set[str] = set(raw.sources)
+    sound_sources: set[str] = set()
     for source_id, document in raw.sources.items():
         if document is None:
             continue
@@ -237,8 +237,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
-        source_ids.add(source_id)
-    sources = _sources_from(raw, source_ids, reuse)
+        sound_sources.add(source_id)
+    sources = _sources_from(raw, sound_sources, reuse)
     parks, source_ids = reuse.stable("parks", frozenset(parks)), reuse.stable("source ids", frozenset(source_ids))
 
     def year_inputs(document: Document) -> tuple:

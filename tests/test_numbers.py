@@ -205,14 +205,9 @@ def test_any_amount_is_found_in_any_catalogue_scale(number, written, stored, ful
     assert not find_figure(float(value * 10 + 1), stored, quote).found
 
 
-# --- known generator bugs, each pinned by a strict xfail (remove the mark once fixed) ---------------------------
+# --- cases that were generator bugs -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: numbers.find_change_pct returns at the first equal percentage of the opposite sign "
-    "instead of looking on for one with the right sign",
-)
 @pytest.mark.parametrize(
     ("change", "quote"), [(5, "出口下降5%,进口增长5%"), (-5, "出口增长5%,进口下降5%")], ids=["growth", "decline"]
 )
@@ -220,37 +215,21 @@ def test_change_pct_after_an_equal_one_of_the_other_sign(change, quote):
     assert find_change_pct(change, quote).found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: the first hedge found (which validate.py tells editors to write as qualifier) can be "
-    "将近/接近/预计超过, which the year schema's qualifier enum refuses",
-)
 @pytest.mark.parametrize("quote", ["营收将近300亿元", "营收接近300亿元", "预计超过300亿元"])
 def test_the_hedge_offered_is_a_qualifier_editors_can_write(quote):
     match = find_figure(300, "亿元", quote)
     assert match.found and match.hedges[0] in QUALIFIERS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: numbers._NUMBER reads '120,230' as one number 120230 (thousands grouping), although "
-    "in these reports ',' and '，' are the Chinese comma between two numbers",
-)
 @pytest.mark.parametrize("quote", ["科技型中小企业分别新增120,230家", "科技型中小企业分别新增120，230家"])
 def test_two_numbers_separated_by_a_comma(quote):
     assert find_figure(120, "家", quote).found or find_figure(230, "家", quote).found
 
 
-@pytest.mark.xfail(strict=True, reason="generator bug: 最近3年 is read as the hedge 近 before 3")
 def test_a_word_ending_in_a_hedge_character_is_not_a_hedge():
     assert find_figure(3, "年", "最近3年累计引进项目120个").hedges == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: find_figure raises decimal.InvalidOperation for NaN/inf values (YAML .nan/.inf pass the "
-    "schema as numbers), so `yearbook check` crashes with a traceback",
-)
 @pytest.mark.parametrize("value", [float("nan"), float("inf")], ids=["nan", "inf"])
 def test_non_finite_value_is_not_found(value):
     assert not find_figure(value, "亿元", "规模以上工业总产值2145.69亿元").found

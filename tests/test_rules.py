@@ -80,6 +80,10 @@ EDITS = [
     ("schema: unknown field", YEAR_PATH, "    change_pct: 8\n", "    change_pct: 8\n    chang_pct: 8\n",
      "data/years/demo/2016.yaml:9: indicators[0].chang_pct: expected one of the fields change_pct, id, note, "
      "qualifier, quote, source, unit, value, found 'chang_pct'"),
+    ("schema: number not finite", YEAR_PATH, "value: 2145.69", "value: .nan",
+     "data/years/demo/2016.yaml:6: indicators[0].value: expected a finite number, found .nan"),
+    ("schema: growth not finite", YEAR_PATH, "change_pct: 8", "change_pct: -.inf",
+     "data/years/demo/2016.yaml:8: indicators[0].change_pct: expected a finite number, found -.inf"),
     ("schema: bad enum (comparator)", YEAR_PATH, 'comparator: ">="', "comparator: 大于",
      "data/years/demo/2016.yaml:29: targets[0].comparator: expected one of '>=', '<=', '~', '=', found '大于'"),
     ("schema: bad enum (region)", PARK_PATH, "region: 东部", "region: 南部",
@@ -151,7 +155,7 @@ EDITS = [
     # --- catalogue ---
     ("catalogue: alias used twice", CATALOGUE_PATH,
      "  name_en: Foreign", "  aliases: [外资, 规上工业总产值]\n  name_en: Foreign",
-     "data/indicators.yaml:10: [1].aliases: expected names and aliases to be unique, found '规上工业总产值' also on "
+     "data/indicators.yaml:10: [1].aliases[1]: expected names and aliases to be unique, found '规上工业总产值' also on "
      "industrial_output_above_scale"),
 ]  # fmt: skip
 
@@ -161,8 +165,7 @@ def test_each_rule_gives_one_exact_problem(tmp_path, capsys, mini_data, rule, re
     data = mini_data(tmp_path, {relative: mini_data.edited(relative, old, new)})
     status, problems, _ = run_check(data, capsys)
     assert status == 1
-    # Exactly one problem in the broken file. (A park or source file that fails its schema also makes the files
-    # referring to it complain: see test_a_broken_profile_is_not_reported_again_where_it_is_referred_to.)
+    # Exactly one problem in the broken file (a rule may also, rightly, make other files complain).
     assert [row for row in problems if row.startswith(f"data/{relative}:")] == [expected]
 
 
@@ -178,11 +181,6 @@ def test_duplicate_catalogue_id(tmp_path, capsys, mini_data):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: validate.py reports a clash of an indicator's *name* under field 'aliases', on the line "
-    "of the entry, not of its name",
-)
 def test_a_name_used_twice_in_the_catalogue_points_at_the_name(tmp_path, capsys, mini_data):
     catalogue = mini_data.edited(CATALOGUE_PATH, "name: 实际利用外资", "name: 规上工业总产值")
     status, problems, _ = run_check(mini_data(tmp_path, {CATALOGUE_PATH: catalogue}), capsys)
@@ -193,12 +191,6 @@ def test_a_name_used_twice_in_the_catalogue_points_at_the_name(tmp_path, capsys,
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator bug: validate.py adds a park/source id to the known ids only when its file passes the schema, "
-    "so every file referring to it also reports 'expected a park with a file in data/parks/' / "
-    "'expected a source id (none)' although the file is there",
-)
 @pytest.mark.parametrize(
     ("relative", "old", "new"),
     [(PARK_PATH, "region: 东部", "region: 南部"), (SOURCE_PATH, "kind: work-report", "kind: speech")],
