@@ -93,11 +93,7 @@ def build_site(project: Path, strict: bool = True, seconds: dict | None = None) 
         print(f"site build failed: {error}", file=sys.stderr)
         return 1
     _show_mkdocs_warnings()
-    pages = sum(1 for path in (project / "docs").rglob("*.md"))
-    shares = worker_count() if pages >= _PAGES_PER_WORKER else 1
-    # Each share is a whole MkDocs build that renders only its pages (see mkdocs_shard.py); the search index
-    # is made once, from all of them.
-    failures = [error for error in map_shares(lambda index: build_share(config, index, shares), shares) if error]
+    failures = build_shares(config)
     seconds["mkdocs"] = time.perf_counter() - started
     if not failures:
         started = time.perf_counter()
@@ -117,6 +113,15 @@ def build_site(project: Path, strict: bool = True, seconds: dict | None = None) 
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
     return 0
+
+
+def build_shares(config) -> list[str]:
+    """MkDocs into config.site_dir, one share of the pages per CPU; the reasons of the shares that failed."""
+    pages = sum(1 for path in Path(config.docs_dir).rglob("*.md"))
+    shares = worker_count() if pages >= _PAGES_PER_WORKER else 1
+    # Each share is a whole MkDocs build that renders only its pages (see mkdocs_shard.py); the search index
+    # is made afterwards, once, from all of them.
+    return [error for error in map_shares(lambda index: build_share(config, index, shares), shares) if error]
 
 
 _PAGES_PER_WORKER = 400  # below this, a second MkDocs process costs more than it saves

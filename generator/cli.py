@@ -98,14 +98,9 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     """yearbook serve: live preview that, after an edit, redoes only the files and pages the edit touched."""
-    project = _project(args)
-    # --dirty: MkDocs renders again only the pages whose Markdown the generator rewrote. MkDocs warns about
-    # every dirty build, so strict mode (mkdocs.yml) is off here; `yearbook build` stays strict.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(project / "mkdocs.yml")]
-    if args.dev_addr:
-        command += ["--dev-addr", args.dev_addr]
-    sys.stdout.flush()
-    os.execv(sys.executable, command)  # this process becomes the server: Ctrl-C and signals reach it directly
+    from generator.serve import serve
+
+    return serve(_project(args), args.dev_addr)
 
 
 def build_parser() -> argparse.ArgumentParser:

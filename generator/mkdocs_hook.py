@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import logging
 import re
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +19,7 @@ from generator.search_index import index_site
 from generator.write import GENERATED
 
 _PAGES = {"done": 0, "total": 0, "progress": None}
+_LOG = logging.getLogger("mkdocs.yearbook")
 
 
 def _project(config: MkDocsConfig) -> str:
@@ -35,8 +38,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if nav is None:
         reuse = Serving.reuse.setdefault(project, Reuse()) if Serving.active else None
         previous_nav = reuse.nav if reuse else None
+        started = time.perf_counter()
         try:
-            _, nav = generate(Path(project), reuse=reuse)
+            report, nav = generate(Path(project), reuse=reuse)
         except DataError as error:
             lines = "\n".join(str(problem) for problem in error.problems)
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
@@ -45,6 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # which would otherwise walk them all, for a second or more, during every rebuild.
             gc.freeze()
             reuse.nav = nav
+            written = len(report.written) + len(report.removed)
+            _LOG.info(f"Yearbook regenerated in {time.perf_counter() - started:.2f} seconds ({written} files changed)")
             if previous_nav is not None and previous_nav != nav:
                 _mark_all_pages_changed(Path(config.docs_dir))
     config.nav = nav

@@ -127,3 +127,25 @@ def test_yearbook_serve_shows_an_edit(tmp_path):
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert b"Traceback" not in errors, errors.decode("utf-8", "replace")[-2000:]
+
+
+def test_serve_falls_back_to_polling_when_file_events_are_unavailable(tmp_path, monkeypatch):
+    """Where the system refuses more file watches (inotify's limit), the server still watches, by polling."""
+    import watchdog.observers
+    import watchdog.observers.polling
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.serve import _watch
+
+    def refuse(self, *args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers.Observer, "schedule", refuse)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    folders = [tmp_path / "docs", tmp_path / "data"]
+    for folder in folders:
+        folder.mkdir()
+    _watch(server, [str(folder) for folder in folders])
+    assert isinstance(server.observer, watchdog.observers.polling.PollingObserver)
+    assert sorted(server._watched_paths) == sorted(str(folder) for folder in folders)
+    server.server_close()
