@@ -105,6 +105,18 @@ class _Pages:
     def park_link(self, page: str, park: str) -> Markup:
         return self.link(page, f"parks/{park}/index.md")
 
+    def quoted_rows(self, page: str, quoted: list[tuple]) -> Markup:
+        """The <tr> rows of a source page's 引用本文的数据: Python, as a report may be quoted a hundred times."""
+        rows = []
+        for py, entry in quoted:
+            year_url = escape(page_url(page, f"parks/{py.park}/{py.year}.md"))
+            paragraph = entry.origin.paragraph + 1
+            rows.append(
+                f'<tr><td><a href="{year_url}">{escape(self.yb.parks[py.park].short_name)} {py.year}</a></td>'
+                f'<td>{escape(_describe(self.yb, entry))}</td><td><a href="#p{paragraph}">第{paragraph}段</a></td></tr>'
+            )
+        return Markup("\n".join(rows))
+
     def series_rows(self, page: str, figures: list[Figure], show_park: bool) -> Markup:
         """The <tr> rows of a series table: Python, not a Jinja loop, as an indicator page has one per park-year."""
         rows = []
@@ -266,7 +278,6 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
                 "source": source,
                 "quoted": quoted_by_source[source.id],
                 "body": _source_body(source, [entry for _, entry in quoted_by_source[source.id]]),
-                "describe": lambda entry: _describe(yb, entry),
             },
         )
     add("data.md.j2", "data/index.md", lambda: {"rows": len(yb.figures())})
