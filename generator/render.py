@@ -105,6 +105,21 @@ class _Pages:
     def park_link(self, page: str, park: str) -> Markup:
         return self.link(page, f"parks/{park}/index.md")
 
+    def footnote_items(self, page: str, notes: list[tuple], titled: bool) -> Markup:
+        """The <li> of each footnote (label, origin): the quote and a link to its paragraph, ~50 on a year page."""
+        items = []
+        for label, origin in notes:
+            paragraph = origin.paragraph + 1
+            url = escape(page_url(page, f"sources/{origin.source}.md", f"p{paragraph}"))
+            title = f"{escape(self.yb.sources[origin.source].title)} " if titled else ""
+            note = f" 注:{escape(origin.note)}" if origin.note else ""
+            label = escape(label)
+            items.append(
+                f'<li id="fn:{label}">\n<p><a href="{url}">{title}第{paragraph}段</a>:“{escape(origin.quote)}”{note}'
+                f'&#160;<a class="footnote-backref" href="#fnref:{label}" title="返回正文">&#8617;</a></p>\n</li>'
+            )
+        return Markup("\n".join(items))
+
     def quoted_rows(self, page: str, quoted: list[tuple]) -> Markup:
         """The <tr> rows of a source page's 引用本文的数据: Python, as a report may be quoted a hundred times."""
         rows = []
