@@ -60,6 +60,13 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
         build(config, serve_url=serve_url, dirty=True)
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+
+    def error_page(code: int) -> bytes | None:
+        """As under `mkdocs serve`: a missing page shows the site's own 404 page."""
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
     _watch(server, [config.docs_dir, config.config_file_path, *config.watch])
     server = config.plugins.on_serve(server, config=config, builder=builder)
     try:

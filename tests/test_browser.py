@@ -195,6 +195,27 @@ def test_search_over_an_index_in_parts_finds_what_one_index_finds(browser, serve
     assert sorted(in_parts) == sorted(whole)
 
 
+def test_search_without_an_index_says_why(browser, built_site, tmp_path):
+    """A preview (`yearbook serve`) has no search index: the search box says so instead of failing."""
+    from generator.search_index import SEARCH_DIR
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        visit = Visit(browser, f"http://127.0.0.1:{httpd.server_address[1]}")
+        page = visit.go("/")
+        page.locator(".yb-search input").fill("集成电路")
+        status = page.locator(".yb-search-status")
+        page.wait_for_function("!document.querySelector('.yb-search-status').textContent.startsWith('正在搜索')")
+        assert "尚未建立搜索索引" in status.inner_text()
+        assert page.locator(".yb-search-results a").count() == 0
+        visit.close()
+    finally:
+        httpd.shutdown()
+
+
 def test_injected_text_stays_inert(browser, server):
     visit = Visit(browser, server)
     for path in ("/parks/zz-injection/", "/parks/zz-injection/2020/", "/sources/zz-injection-report/", "/"):

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -123,6 +124,9 @@ def test_yearbook_serve_shows_an_edit(tmp_path):
         EDITS["summary"](project)
         page_when(lambda html: "2016年全年,厦门火炬" in html)
         assert (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns == index_before
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(url.replace("/2016/", "/1999/"), timeout=5)
+        assert missing.value.code == 404 and "高新区年鉴" in missing.value.read().decode("utf-8")  # the site's 404 page
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)

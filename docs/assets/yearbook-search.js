@@ -4,12 +4,17 @@
   "use strict";
 
   var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
+  var NO_INDEX = "no-index";
   var engine = null;
 
   function pagefind() {
     if (!engine) {
       var bundle = new URL("pagefind/", root);
-      engine = import(new URL("pagefind.js", bundle).href).then(function (module) {
+      // A preview (yearbook serve) has no index: say so, rather than fail on the script's import.
+      engine = fetch(new URL("pagefind-entry.json", bundle).href).then(function (response) {
+        if (response.status === 404) throw new Error(NO_INDEX);
+        return import(new URL("pagefind.js", bundle).href);
+      }).then(function (module) {
         return module.options({ baseUrl: root.pathname }).then(function () {
           // A large site is indexed in parts (generator/search_index.py): merge them into one ranked list.
           return fetch(new URL("yearbook-parts.json", bundle).href).then(function (response) {
@@ -135,7 +140,9 @@
           return render(panel, list, status, search, query, function () { return ticket === latest; });
         })
         .catch(function (error) {
-          status.textContent = "搜索暂不可用(" + error.message + ")";
+          status.textContent = error.message === NO_INDEX
+            ? "本站尚未建立搜索索引:预览(yearbook serve)不建索引,yearbook build 之后即可搜索。"
+            : "搜索暂不可用(" + error.message + ")";
         });
     });
     input.addEventListener("keydown", function (event) {
