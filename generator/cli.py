@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.problems import DataError
+from generator.data.problems import DataError
 
 EXAMPLES = """examples:
   yearbook check                      check every data file under ./data
@@ -29,7 +29,7 @@ def _report_problems(error: DataError) -> int:
 
 def cmd_check(args) -> int:
     """yearbook check: validate all data and print one summary line."""
-    from generator.pipeline import read_yearbook, summary_line
+    from generator.data.pipeline import read_yearbook, summary_line
 
     yearbook = read_yearbook(args.data)
     print(summary_line(yearbook))
@@ -38,8 +38,8 @@ def cmd_check(args) -> int:
 
 def cmd_coverage(args) -> int:
     """yearbook coverage: per report, the share of numeric mentions inside curated quotes."""
-    from generator.coverage import coverage
-    from generator.pipeline import read_yearbook
+    from generator.data.coverage import coverage
+    from generator.data.pipeline import read_yearbook
 
     yearbook = read_yearbook(args.data)
     quotes: dict[str, list[str]] = {}
@@ -70,7 +70,7 @@ def _project(args) -> Path:
 
 def cmd_generate(args) -> int:
     """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
-    from generator.build import Progress, generate
+    from generator.build.build import Progress, generate
 
     report, _ = generate(_project(args), Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
@@ -79,7 +79,7 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
-    from generator.build import PREGENERATED, Progress, build_site, generate
+    from generator.build.build import PREGENERATED, Progress, build_site, generate
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
@@ -98,7 +98,7 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     """yearbook serve: live preview that, after an edit, redoes only the files and pages the edit touched."""
-    from generator.serve import serve
+    from generator.build.serve import serve
 
     return serve(_project(args), args.dev_addr)
 
@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/, quick to show an edit")
     serve.add_argument("--dev-addr", metavar="IP:PORT", help="where to serve (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
-    from generator.editor_cli import register as register_editor_commands
+    from generator.editor.commands import register as register_editor_commands
 
     register_editor_commands(commands)
     return parser

@@ -175,7 +175,7 @@ def _search_urls(browser, base: str, query: str) -> list[str]:
 
 
 def test_search_over_an_index_in_parts_finds_what_one_index_finds(browser, server, built_site, tmp_path, monkeypatch):
-    from generator.search_index import PART_BYTES_VARIABLE, PARTS_FILE, SEARCH_DIR, index_site
+    from generator.build.search_index import PART_BYTES_VARIABLE, PARTS_FILE, SEARCH_DIR, index_site
 
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))
@@ -197,7 +197,7 @@ def test_search_over_an_index_in_parts_finds_what_one_index_finds(browser, serve
 
 def test_search_without_an_index_says_why(browser, built_site, tmp_path):
     """A preview (`yearbook serve`) has no search index: the search box says so instead of failing."""
-    from generator.search_index import SEARCH_DIR
+    from generator.build.search_index import SEARCH_DIR
 
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))

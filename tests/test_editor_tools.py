@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.archive import clean_report, clean_report_with_log
 from generator.cli import main
-from generator.extract import extract, logical_paragraphs, read_catalogue
+from generator.editor.archive import clean_report, clean_report_with_log
+from generator.editor.extract import extract, logical_paragraphs, read_catalogue
 from tests.conftest import PROJECT
 
 CATALOGUE = """\

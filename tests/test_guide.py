@@ -27,7 +27,7 @@ def _commands() -> list[str]:
 def _message_stems() -> set[str]:
     """The fixed opening of every 'expected …' message the generator can print."""
     stems = set()
-    for path in (PROJECT / "generator").glob("*.py"):
+    for path in (PROJECT / "generator").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             first = None
             if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):

@@ -79,7 +79,7 @@ EDITS = [
      "data/years/demo/2016.yaml:3: summary: expected text, found a list"),
     ("schema: unknown field", YEAR_PATH, "    change_pct: 8\n", "    change_pct: 8\n    chang_pct: 8\n",
      "data/years/demo/2016.yaml:9: indicators[0].chang_pct: expected one of the fields change_pct, id, note, "
-     "qualifier, quote, source, unit, value, found 'chang_pct'"),
+     "period, qualifier, quote, scope, source, unit, value, found 'chang_pct'"),
     ("schema: number not finite", YEAR_PATH, "value: 2145.69", "value: .nan",
      "data/years/demo/2016.yaml:6: indicators[0].value: expected a finite number, found .nan"),
     ("schema: growth not finite", YEAR_PATH, "change_pct: 8", "change_pct: -.inf",

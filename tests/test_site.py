@@ -12,8 +12,8 @@ import pytest
 from markupsafe import escape
 
 from generator.cli import main
-from generator.pipeline import read_yearbook
-from generator.render import render_site
+from generator.data.pipeline import read_yearbook
+from generator.site.render import render_site
 from tests.conftest import PROJECT, copy_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -210,7 +210,7 @@ def test_every_local_link_and_source_anchor_resolves(built_site):
 
 def test_build_split_over_processes_equals_one_process_build(built_site, tmp_path, monkeypatch):
     """The parallel MkDocs build (one share per CPU) writes the same pages as a single MkDocs process."""
-    from generator import build
+    from generator.build import build
     from generator.cli import main
 
     project = tmp_path / "yearbook"
@@ -227,7 +227,7 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
 
 def test_built_pages_drop_indentation_but_keep_preformatted_text():
     """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
-    from generator.mkdocs_hook import without_indentation
+    from generator.build.mkdocs_hook import without_indentation
 
     page = (
         "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"

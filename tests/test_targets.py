@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.pipeline import read_yearbook
-from generator.render import render_site
-from generator.targets import status
+from generator.data.pipeline import read_yearbook
+from generator.data.targets import status
+from generator.site.render import render_site
 from tests.test_rules import YEAR, make_data
 
 TARGETS_2016 = YEAR.replace(

@@ -189,7 +189,7 @@ def test_constructor_errors_give_their_line_on_one_line(tmp_path, capsys, mini_d
     ("old", "new"),
     [
         ("facts:\n", "facts: !!python/object/apply:os.system\n"),
-        ("  - theme: 招商引资", "  - !!python/object:generator.model.Park\n    theme: 招商引资"),
+        ("  - theme: 招商引资", "  - !!python/object:generator.data.model.Park\n    theme: 招商引资"),
     ],
     ids=["on a list", "on a mapping"],
 )

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 BUNDLE_PATH = "assets/vendor/vega-bundle.js"
-_CACHE = Path(__file__).resolve().parent.parent / ".cache"
+_CACHE = Path(__file__).resolve().parents[2] / ".cache"
 
 
 @lru_cache(maxsize=1)

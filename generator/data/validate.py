@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from generator.load import RawData
-from generator.model import Source, paragraphs_of
-from generator.numbers import find_change_pct, find_figure
+from generator.data.load import RawData
+from generator.data.model import Source, paragraphs_of
+from generator.data.numbers import find_change_pct, find_figure
+from generator.data.problems import Problem
+from generator.data.schema import check_schema as schema_problems_of
+from generator.data.schema import describe_value, field_name
+from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
-from generator.problems import Problem
 from generator.reuse import NoReuse, Reuse
-from generator.schema import check_schema as schema_problems_of
-from generator.schema import describe_value, field_name
-from generator.yamlsafe import Document
 
 
 class _Reporter:

@@ -9,14 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from generator.mkdocs_shard import build_share
-from generator.nav import site_nav
+from generator.build.mkdocs_shard import build_share
+from generator.data.pipeline import read_yearbook
 from generator.parallel import map_shares, worker_count
-from generator.pipeline import read_yearbook
-from generator.render import TEMPLATE_DIR, render_site
 from generator.reuse import Reuse
-from generator.vendor import BUNDLE_PATH, vega_bundle
-from generator.write import WriteReport, write_output
+from generator.site.nav import site_nav
+from generator.site.render import TEMPLATE_DIR, render_site
+from generator.site.vendor import BUNDLE_PATH, vega_bundle
+from generator.site.write import WriteReport, write_output
 
 # Set by `yearbook build` after it generated, so the MkDocs hook does not render everything again. It lives here,
 # not in the hook: MkDocs loads the hook file as a module of its own, apart from the `generator` package.
@@ -82,7 +82,7 @@ def build_site(project: Path, strict: bool = True, seconds: dict | None = None) 
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from generator.search_index import index_site
+    from generator.build.search_index import index_site
 
     target = project / "site"
     staging = project / ".site-staging"

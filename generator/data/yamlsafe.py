@@ -13,7 +13,7 @@ import yaml
 import yaml_rs
 from yaml.constructor import SafeConstructor
 
-from generator.problems import Problem
+from generator.data.problems import Problem
 
 MAX_BYTES = 1_000_000
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import present
-from generator.charts import chart_specs
-from generator.markup import asset_url, html_text, md_link, md_text, page_url
-from generator.model import Figure, ParkYear, Source, Target, Yearbook
+from generator.site import present
+from generator.site.charts import chart_specs
+from generator.site.markup import asset_url, html_text, md_link, md_text, page_url
+from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
 from generator.parallel import map_shares, worker_count
-from generator.targets import status
+from generator.data.targets import status
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator.extract import CatalogueEntry, extract
-from generator.numbers import to_decimal
-from generator.yamlsafe import read_yaml
+from generator.data.numbers import to_decimal
+from generator.data.yamlsafe import read_yaml
+from generator.editor.extract import CatalogueEntry, extract
 
 Triple = tuple[str, Decimal, str]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.assemble import assemble
-from generator.load import load
-from generator.model import Yearbook
-from generator.problems import DataError
+from generator.data.assemble import assemble
+from generator.data.load import load
+from generator.data.model import Yearbook
+from generator.data.problems import DataError
+from generator.data.validate import validate
 from generator.reuse import Reuse
-from generator.validate import validate
 
 
 def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.model import Figure, Yearbook
-from generator.numbers import to_decimal
+from generator.data.model import Figure, Yearbook
+from generator.data.numbers import to_decimal
 
 TIDY_COLUMNS = (
     "park",

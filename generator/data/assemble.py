@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.load import RawData
-from generator.model import (
+from generator.data.load import RawData
+from generator.data.model import (
     Fact,
     FactFigure,
     Figure,
@@ -16,8 +16,8 @@ from generator.model import (
     Yearbook,
     paragraphs_of,
 )
+from generator.data.validate import referenced_sources
 from generator.reuse import NoReuse, Reuse
-from generator.validate import referenced_sources
 
 
 def _quoted(entry: dict, sources: dict[str, Source]) -> Quoted:
@@ -85,6 +85,8 @@ def _park_year(park: str, year: int, data: dict, sources: dict[str, Source]) -> 
             e.get("qualifier"),
             _quoted(e, sources),
             order,
+            e.get("period"),
+            e.get("scope"),
         )
         for order, e in enumerate(data.get("indicators") or [])
     ]
@@ -97,6 +99,8 @@ def _park_year(park: str, year: int, data: dict, sources: dict[str, Source]) -> 
             tuple(FactFigure(f["value"], f["unit"], f.get("qualifier")) for f in e["figures"]),
             _quoted(e, sources),
             order,
+            e.get("period"),
+            e.get("scope"),
         )
         for order, e in enumerate(data.get("facts") or [])
     ]

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from generator.numbers import normalize
+from generator.data.numbers import normalize
 
 _KEPT = re.compile(r"[^\s\u3000]")  # characters the checker compares (see numbers.normalize)
 
@@ -158,6 +158,8 @@ class Figure:
     qualifier: str | None
     origin: Quoted
     order: int = 0  # position in its year file, for stable footnote numbers
+    period: str | None = None  # part of the year (1-9月, 上半年); None = the whole year
+    scope: str | None = None  # named part of the park (主园区); None = the whole park
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ class Fact:
     figures: tuple[FactFigure, ...]
     origin: Quoted
     order: int = 0
+    period: str | None = None
+    scope: str | None = None
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def _park_missing(data: Path, park: str, field: str) -> str | None:
 
 def _source_park(data: Path, source: str) -> str | None:
     """The park a source's metadata names, where it can be read."""
-    from generator.yamlsafe import read_yaml
+    from generator.data.yamlsafe import read_yaml
 
     document, _ = read_yaml(data / "sources" / f"{source}.yaml", f"data/sources/{source}.yaml")
     if document is not None and isinstance(document.data, dict) and isinstance(document.data.get("park"), str):
@@ -79,7 +79,7 @@ def _source_park(data: Path, source: str) -> str | None:
 
 def cmd_new_park(args) -> int:
     """yearbook new park <id>: a commented park profile that passes the checker as written."""
-    from generator.scaffold import REGIONS, park_file
+    from generator.editor.scaffold import REGIONS, park_file
 
     problem = _bad_id("id", args.id)
     if problem:
@@ -99,7 +99,7 @@ def cmd_new_park(args) -> int:
 
 def cmd_new_year(args) -> int:
     """yearbook new year <park> <year> --source <id>: an empty, commented year file."""
-    from generator.scaffold import year_file
+    from generator.editor.scaffold import year_file
 
     problem = _park_missing(args.data, args.park, "park") or _bad_year("year", args.year)
     problem = problem or _bad_id("--source", args.source)
@@ -141,7 +141,7 @@ def _metadata_text(metadata: dict) -> str:
 
 def cmd_add_source(args) -> int:
     """yearbook add-source <file> …: archive a report's text (furniture and duplication removed) and metadata."""
-    from generator.archive import clean_report_with_log
+    from generator.editor.archive import clean_report_with_log
 
     problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
     if problem:
@@ -246,7 +246,7 @@ def draft_text(draft, catalogue) -> str:
 
 def cmd_extract(args) -> int:
     """yearbook extract <source> --park P --year Y: a draft year file for review."""
-    from generator.extract import extract, read_catalogue
+    from generator.editor.extract import extract, read_catalogue
 
     problem = _bad_id("source", args.source) or _park_missing(args.data, args.park, "--park")
     problem = problem or _bad_year("--year", args.year)
@@ -300,8 +300,8 @@ def cmd_extract(args) -> int:
 
 def cmd_score_extraction(args) -> int:
     """yearbook score-extraction: precision and recall of drafts against the curated year files."""
-    from generator.extract import read_catalogue
-    from generator.extract_score import report, score_all, totals
+    from generator.editor.extract import read_catalogue
+    from generator.editor.extract_score import report, score_all, totals
 
     catalogue, messages = read_catalogue(args.data)
     for message in messages:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.model import Yearbook
-from generator.render import REGIONS
+from generator.data.model import Yearbook
+from generator.site.render import REGIONS
 
 
 def site_nav(yearbook: Yearbook) -> list:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Source
-from generator.numbers import NumberToken, find_numbers
+from generator.data.model import Source
+from generator.data.numbers import NumberToken, find_numbers
 
 _LIST_MARK = re.compile(r"^[.、．)）]")
 _DATE_AFTER = re.compile(r"^(年|月|日|-\d|/\d|届|季度)")

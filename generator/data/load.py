@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.problems import Problem
+from generator.data.problems import Problem
+from generator.data.yamlsafe import MAX_BYTES, Document, read_yaml
 from generator.reuse import NoReuse, Reuse
-from generator.yamlsafe import MAX_BYTES, Document, read_yaml
 
 
 @dataclass

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.build import PREGENERATED, Progress, Serving, build_shares, generate
+from generator.build.build import PREGENERATED, Progress, Serving, build_shares, generate
 from generator.reuse import Reuse
 
 SERVE_DIR = ".serve-site"  # in the project folder; git-ignored

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from generator.coverage import _is_counted
-from generator.numbers import (
+from generator.data.coverage import _is_counted
+from generator.data.numbers import (
     QUALIFIERS,
     UNIT_SYNONYMS,
     NumberToken,
@@ -33,7 +33,7 @@ from generator.numbers import (
     find_numbers,
     split_unit,
 )
-from generator.yamlsafe import read_yaml
+from generator.data.yamlsafe import read_yaml
 
 # ---------------------------------------------------------------------------------------------
 # The catalogue

@@ -10,10 +10,10 @@ from pathlib import Path
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from generator.problems import Problem
-from generator.yamlsafe import Document
+from generator.data.problems import Problem
+from generator.data.yamlsafe import Document
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 _TYPE_WORDS = {
     "object": "a mapping",
     "array": "a list",

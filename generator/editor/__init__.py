@@ -1,0 +1,1 @@
+"""Editor tools: scaffolds, archiving reports, drafting year files and scoring drafts."""
