@@ -53,9 +53,11 @@ CASES = [
     ("complex key", "summary: 示范。", "? [a, b]\n: 示范。",
      f"{SHOWN}:3: (document): expected a plain key, found a complex key"),
     ("syntax error", "summary: 示范。", "summary: [示范",
-     f"{SHOWN}:4: (yaml): expected valid YAML, found a syntax error: did not find expected ',' or ']'"),
+     f"{SHOWN}:4: (yaml): expected valid YAML, found a syntax error: did not find expected ',' or ']'"
+     " (a [ … ] or { … } is not closed on its line, or text in it holds a ',': quote that text)"),
     ("tab indentation", "    value: 2145.69", "\tvalue: 2145.69",
-     f"{SHOWN}:6: (yaml): expected valid YAML, found a syntax error: found a tab character that violates indentation"),
+     f"{SHOWN}:6: (yaml): expected valid YAML, found a syntax error: found a tab character that violates indentation"
+     " (indent with spaces, never tabs)"),
     ("two documents", "park: demo", "park: demo\n---\npark: demo",
      f"{SHOWN}:3: (yaml): expected one document, found several (---)"),
 ]  # fmt: skip

@@ -8,6 +8,7 @@ from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
 from generator.data.problems import DataError
+from generator.data.suggest import known_ids, with_suggestions
 from generator.data.validate import validate
 from generator.reuse import Reuse
 
@@ -17,7 +18,7 @@ def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
     raw = load(data_root, reuse)
     problems = validate(raw, reuse)
     if problems:
-        raise DataError(problems)
+        raise DataError(with_suggestions(problems, known_ids(raw)))
     return assemble(raw, reuse)
 
 

@@ -12,10 +12,14 @@ _SHOWN = 14  # characters of context shown on each side of the first difference
 
 
 def _nearest_window(quote: str, paragraphs: list[str]) -> tuple[int, str] | None:
-    """The paragraph most like the quote and the stretch of it the quote lines up with."""
+    """The paragraph most like the quote, and the stretch of the report (across paragraphs) lined up with it."""
+    texts = [normalize(paragraph) for paragraph in paragraphs]
+    joined, starts, total = "".join(texts), [], 0
+    for text in texts:
+        starts.append(total)
+        total += len(text)
     best = None
-    for index, paragraph in enumerate(paragraphs):
-        text = normalize(paragraph)
+    for index, text in enumerate(texts):
         if not text:
             continue
         matcher = difflib.SequenceMatcher(None, quote, text, autojunk=False)
@@ -25,8 +29,8 @@ def _nearest_window(quote: str, paragraphs: list[str]) -> tuple[int, str] | None
             # Line up on the first solid match: a stray one-character match earlier would shift the window.
             longest = max(block.size for block in blocks)
             anchor = next(block for block in blocks if block.size >= min(4, longest))
-            start = max(0, anchor.b - anchor.a)
-            best = (score, index, text[start : start + len(quote) + _SHOWN])
+            start = max(0, starts[index] + anchor.b - anchor.a)
+            best = (score, index, joined[start : start + len(quote) + _SHOWN])
     if best is None or best[0] < max(2, len(quote) // 3):
         return None  # nothing in the report is close enough to call a near miss
     return best[1], best[2]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+from dataclasses import replace
+
+from generator.data.problems import Problem
 
 
 def nearest(word: str, known: Iterable[str]) -> str | None:
@@ -28,3 +32,34 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the nearest known word, or '' when nothing is close."""
     found = nearest(word, known)
     return f" (did you mean '{found}'?)" if found else ""
+
+
+# Fields that name a park, an indicator or a source: a problem on one of them gets the nearest known id.
+_REFERENCES = (
+    (re.compile(r"^(.*\.)?park$"), "parks"),
+    (re.compile(r"^(indicators\[\d+\]\.id|targets\[\d+\]\.indicator)$"), "indicators"),
+    (re.compile(r"^(sources\[\d+\]|.*\.source)$"), "sources"),
+)
+_FOUND = re.compile(r"found '([^']*)'")
+
+
+def known_ids(raw) -> dict[str, set[str]]:
+    """The park, indicator and source ids of a loaded data folder, read defensively (files may be broken)."""
+    entries = raw.indicators.data if raw.indicators is not None and isinstance(raw.indicators.data, list) else []
+    indicators = {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    return {"parks": set(raw.parks), "indicators": indicators, "sources": set(raw.sources)}
+
+
+def with_suggestions(problems: list[Problem], known: dict[str, set[str]]) -> list[Problem]:
+    """The problems, each naming an unknown id followed by the nearest known one where one is close."""
+    result = []
+    for problem in problems:
+        found = _FOUND.search(problem.message)
+        kind = next((kind for pattern, kind in _REFERENCES if pattern.match(problem.field)), None)
+        if found and kind and "did you mean" not in problem.message and found.group(1) not in known[kind]:
+            hint = did_you_mean(found.group(1), known[kind])
+            if hint:
+                at = found.end()
+                problem = replace(problem, message=problem.message[:at] + hint + problem.message[at:])
+        result.append(problem)
+    return result

@@ -1,0 +1,42 @@
+"""What usually causes a YAML syntax error, and how to fix it, in an editor's words."""
+
+from __future__ import annotations
+
+import re
+
+_KEY_THEN_TEXT = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
+_QUOTE_HOW = 'put the whole text in double quotes, e.g. quote: "…" (write \\" for a " inside it)'
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def syntax_hint(problem: str, text: str, line: int) -> str:
+    """' (…)': the usual cause of the parser's `problem` at `line` (1-based) of `text`, or ''."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = next((row for row in reversed(lines[: max(0, line - 1)]) if row.strip()), "")
+    if "mapping values are not allowed" in problem:
+        if _KEY_THEN_TEXT.match(here) and ": " in here.split(": ", 1)[1]:
+            return f" (a ': ' inside unquoted text reads as a new field: {_QUOTE_HOW})"
+        if ":" in here and _indent(here) > _indent(above):
+            return " (this line is indented deeper than the field above it: line it up with its siblings)"
+        if ":" not in above.split("#")[0] or not _KEY_THEN_TEXT.match(above):
+            return f" (a field name needs ': ' after it; in text, a ': ' needs quotes: {_QUOTE_HOW})"
+        return f" (a ': ' inside unquoted text reads as a new field: {_QUOTE_HOW})"
+    if "tab character" in problem or "'\\t'" in problem:
+        return " (indent with spaces, never tabs)"
+    if "expected '-' indicator" in problem or "expected key" in problem:
+        if re.search(r":\s*\"[^\"]*\"\s*[^\s#]", here) or re.search(r":\s*'[^']*'\s*[^\s#]", here):
+            return " (text goes on after its closing quote: put the whole value inside the quotes)"
+        return " (the indentation is off: entries of a list, and fields of an entry, start in the same column)"
+    if "end of stream" in problem or "while scanning a quoted scalar" in problem:
+        return " (a quote is opened and never closed: end the text with the same quote mark)"
+    if "cannot start any token" in problem:
+        return f" (text may not begin with @ or `: {_QUOTE_HOW})"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return " (a [ … ] or { … } is not closed on its line, or text in it holds a ',': quote that text)"
+    if "could not find expected ':'" in problem:
+        return " (a field name needs ': ' after it; text that goes on to the next line must be indented or quoted)"
+    return ""
