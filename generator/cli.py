@@ -152,6 +152,32 @@ def cmd_serve(args) -> int:
     return serve(_project(args), args.dev_addr)
 
 
+def cmd_schemas(args) -> int:
+    """yearbook schemas: set the `examples` of schemas/*.json from the ids, themes and units in data/."""
+    from generator.data.load import load
+    from generator.editor.schema_examples import updated_schemas, vocabulary
+
+    schema_dir = _project(args) / "schemas"
+    if not schema_dir.is_dir():
+        print(f"{schema_dir.as_posix()}: expected the schemas folder beside data/, found none", file=sys.stderr)
+        return 1
+    changed = {
+        path: text
+        for path, text in updated_schemas(schema_dir, vocabulary(load(args.data))).items()
+        if path.read_text(encoding="utf-8") != text
+    }
+    for path, text in changed.items():
+        shown = path.relative_to(_project(args)).as_posix()
+        if args.check:
+            print(f"{shown}: expected examples current with data/, found them out of date (run yearbook schemas)")
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            print(f"wrote {shown}")
+    if not changed:
+        print("schemas: examples current with data/")
+    return 1 if changed and args.check else 0
+
+
 def _configured_addr(project: Path) -> str | None:
     """The dev_addr of mkdocs.yml, where it sets one (a plain line; MkDocs reads the file itself later)."""
     try:
@@ -249,6 +275,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--dev-addr", metavar="IP:PORT", help=f"where to serve (default {DEFAULT_ADDR})")
     serve.set_defaults(run=cmd_serve)
+    schemas = _command(
+        commands,
+        "schemas",
+        "offer the ids, themes and units in data/ for completion in schemas/*.json",
+        "Write the park, source and indicator ids, the themes and the units in use into the `examples` of the "
+        "JSON Schemas, so an editor's YAML language server offers them. --check only says whether they are current.",
+        "yearbook schemas --check",
+    )
+    schemas.add_argument("--check", action="store_true", help="change nothing; exit 1 when examples are stale")
+    schemas.set_defaults(run=cmd_schemas)
     from generator.editor.commands import register as register_editor_commands
 
     register_editor_commands(commands)
