@@ -97,6 +97,8 @@ _COMPARATOR_SPELLINGS |= {"～": "~", "≈": "~", "左右": "~", "以上": ">=",
 def _hint(error) -> str:
     """A likely correction for a value the schema refused, or ''."""
     value = error.instance
+    if value is None and error.validator == "enum" and "~" in error.schema["enum"]:
+        return ' (a bare ~ is null in YAML: write "~" in quotes)'
     if not isinstance(value, str):
         return ""
     if error.validator == "enum":

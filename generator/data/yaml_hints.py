@@ -27,7 +27,7 @@ def syntax_hint(problem: str, text: str, line: int) -> str:
         return f" (a ': ' inside unquoted text reads as a new field: {_QUOTE_HOW})"
     if "tab character" in problem or "'\\t'" in problem:
         return " (indent with spaces, never tabs)"
-    if "expected '-' indicator" in problem or "expected key" in problem:
+    if "did not find expected '-' indicator" in problem or "did not find expected key" in problem:
         if re.search(r":\s*\"[^\"]*\"\s*[^\s#]", here) or re.search(r":\s*'[^']*'\s*[^\s#]", here):
             return " (text goes on after its closing quote: put the whole value inside the quotes)"
         return " (the indentation is off: entries of a list, and fields of an entry, start in the same column)"
@@ -35,7 +35,7 @@ def syntax_hint(problem: str, text: str, line: int) -> str:
         return " (a quote is opened and never closed: end the text with the same quote mark)"
     if "cannot start any token" in problem:
         return f" (text may not begin with @ or `: {_QUOTE_HOW})"
-    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+    if "did not find expected ',' or" in problem:
         return " (a [ … ] or { … } is not closed on its line, or text in it holds a ',': quote that text)"
     if "could not find expected ':'" in problem:
         return " (a field name needs ': ' after it; text that goes on to the next line must be indented or quoted)"
