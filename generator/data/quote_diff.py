@@ -30,7 +30,10 @@ def _nearest_window(quote: str, paragraphs: list[str]) -> tuple[int, str] | None
             longest = max(block.size for block in blocks)
             anchor = next(block for block in blocks if block.size >= min(4, longest))
             start = max(0, starts[index] + anchor.b - anchor.a)
-            best = (score, index, joined[start : start + len(quote) + _SHOWN])
+            end = start + len(quote) + _SHOWN
+            # Show past the quote's length only up to the end of the paragraph it reaches into.
+            end = min([end, *(s for s in [*starts[1:], len(joined)] if s >= start + len(quote))])
+            best = (score, index, joined[start:end])
     if best is None or best[0] < max(2, len(quote) // 3):
         return None  # nothing in the report is close enough to call a near miss
     return best[1], best[2]
