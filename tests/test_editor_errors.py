@@ -147,3 +147,19 @@ def test_yaml_syntax_errors_say_what_usually_causes_them(tmp_path, capsys, mini_
 
 def test_a_syntax_hint_is_empty_for_an_unknown_cause():
     assert syntax_hint("something new", "a: 1\n", 1) == ""
+
+
+def test_an_unquoted_hash_that_cuts_a_quote_is_reported(tmp_path, capsys, mini_data):
+    problems = _problems(
+        tmp_path,
+        capsys,
+        mini_data,
+        [
+            ("quote: 实际利用外资约3.65亿美元", "quote: 实际利用外资约3.65亿美元 #1"),
+            ("summary: 示范。", "summary: 示范。  # 待写"),
+        ],
+    )
+    assert problems == [
+        f"{SHOWN}:16: indicators[1].quote: expected the whole text, found it cut at ' #' (YAML reads ' #' and the "
+        'rest of the line as a comment: put the whole quote in double quotes, e.g. quote: "…#…")'
+    ]

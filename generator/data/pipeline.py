@@ -10,13 +10,18 @@ from generator.data.model import Yearbook
 from generator.data.problems import DataError
 from generator.data.suggest import known_ids, with_suggestions
 from generator.data.validate import validate
-from generator.reuse import Reuse
+from generator.data.yaml_hints import comment_cuts
+from generator.reuse import NoReuse, Reuse
 
 
 def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
     """The checked yearbook of `data_root`; raises DataError with every problem found."""
+    reuse = reuse or NoReuse()
     raw = load(data_root, reuse)
     problems = validate(raw, reuse)
+    for document in raw.years.values():
+        if document is not None:  # a ' #' in unquoted text cuts it without a syntax error
+            problems += reuse.get("cuts", document.path, (document,), lambda d=document: comment_cuts(d))
     if problems:
         raise DataError(with_suggestions(problems, known_ids(raw)))
     return assemble(raw, reuse)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.data.problems import Problem
+
 _KEY_THEN_TEXT = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
 _QUOTE_HOW = 'put the whole text in double quotes, e.g. quote: "…" (write \\" for a " inside it)'
 
@@ -40,3 +42,31 @@ def syntax_hint(problem: str, text: str, line: int) -> str:
     if "could not find expected ':'" in problem:
         return " (a field name needs ': ' after it; text that goes on to the next line must be indented or quoted)"
     return ""
+
+
+# An unquoted quote or text followed by ' #': YAML drops the rest of the line as a comment, silently.
+_CUT_BY_COMMENT = re.compile(r"^[ \t]*(?:-[ \t]+)?(quote|text)[ \t]*:[ \t]+(?![\"'|>])[^\n#]*?[ \t]#", re.MULTILINE)
+
+
+def comment_cuts(document) -> list[Problem]:
+    """Quotes and texts that YAML cut at an unquoted ' #' (the rest of the line read as a comment)."""
+    from generator.data.schema import field_name  # schema reads through yamlsafe, which uses the hints above
+
+    if " #" not in document.text and "\t#" not in document.text:
+        return []
+    problems = []
+    for match in _CUT_BY_COMMENT.finditer(document.text):
+        line = document.text.count("\n", 0, match.start()) + 1
+        document.line(())  # map every value's line, to name the field on this one
+        places = [place for place, at in document.lines.items() if at == line and place and place[-1] == match[1]]
+        field = field_name(places[0]) if places else match[1]
+        problems.append(
+            Problem(
+                document.path,
+                line,
+                field,
+                "expected the whole text, found it cut at ' #' (YAML reads ' #' and the rest of the line as a "
+                f'comment: put the whole {match[1]} in double quotes, e.g. {match[1]}: "…#…")',
+            )
+        )
+    return problems
