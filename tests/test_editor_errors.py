@@ -11,6 +11,7 @@ from generator.data.model import Source, paragraphs_of
 from generator.data.quote_diff import describe_difference
 from generator.data.suggest import did_you_mean, nearest
 from generator.data.yaml_hints import syntax_hint
+from tests.conftest import MINI_YEAR
 from tests.test_rules import YEAR_PATH, run_check
 
 SHOWN = f"data/{YEAR_PATH}"
@@ -163,3 +164,18 @@ def test_an_unquoted_hash_that_cuts_a_quote_is_reported(tmp_path, capsys, mini_d
         f"{SHOWN}:16: indicators[1].quote: expected the whole text, found it cut at ' #' (YAML reads ' #' and the "
         'rest of the line as a comment: put the whole quote in double quotes, e.g. quote: "…#…")'
     ]
+
+
+def test_a_theme_one_slip_away_from_one_in_use_is_questioned(tmp_path, capsys, mini_data):
+    fact = "    text: 再记一条\n    figures: [{value: 96, unit: 个}]\n    source: demo-2016\n"
+    fact += "    quote: 全年共策划生成96个产业项目\n"
+    more = f"  - theme: 招商引资\n{fact}  - theme: 招商引资\n{fact}  - theme: 招商引支\n"
+    problems = _problems(tmp_path, capsys, mini_data, [("  - theme: 招商引资\n", more)])
+    assert problems == [
+        f"{SHOWN}:28: facts[2].theme: expected a theme in use or a clearly new one, found '招商引支' "
+        "(did you mean '招商引资'?)"
+    ]
+    status, _, _ = run_check(
+        mini_data(tmp_path / "new", {YEAR_PATH: MINI_YEAR.replace("招商引资", "科技创新")}), capsys
+    )
+    assert status == 0  # a new theme used once is welcome

@@ -8,7 +8,7 @@ from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
 from generator.data.problems import DataError
-from generator.data.suggest import known_ids, with_suggestions
+from generator.data.suggest import known_ids, theme_problems, with_suggestions
 from generator.data.validate import validate
 from generator.data.yaml_hints import comment_cuts
 from generator.reuse import NoReuse, Reuse
@@ -22,6 +22,7 @@ def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
     for document in raw.years.values():
         if document is not None:  # a ' #' in unquoted text cuts it without a syntax error
             problems += reuse.get("cuts", document.path, (document,), lambda d=document: comment_cuts(d))
+    problems += theme_problems(raw)
     if problems:
         raise DataError(with_suggestions(problems, known_ids(raw)))
     return assemble(raw, reuse)

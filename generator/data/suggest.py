@@ -63,3 +63,31 @@ def with_suggestions(problems: list[Problem], known: dict[str, set[str]]) -> lis
                 problem = replace(problem, message=problem.message[:at] + hint + problem.message[at:])
         result.append(problem)
     return result
+
+
+def theme_problems(raw) -> list[Problem]:
+    """Facts whose theme is used once and is a near-spelling of a theme in use elsewhere: most likely a typo.
+
+    A new theme is welcome; one that differs from an existing one by a slip of the keyboard splits the facts of one
+    theme into two groups on the park's pages.
+    """
+    uses: dict[str, list[tuple]] = {}
+    for document in raw.years.values():
+        facts = document.data.get("facts") if document is not None and isinstance(document.data, dict) else None
+        for index, fact in enumerate(facts if isinstance(facts, list) else []):
+            if isinstance(fact, dict) and isinstance(fact.get("theme"), str):
+                uses.setdefault(fact["theme"], []).append((document, index))
+    established = [theme for theme, places in uses.items() if len(places) > 1]
+    problems = []
+    for theme, places in uses.items():
+        if len(places) == 1 and (found := nearest(theme, established)):
+            document, index = places[0]
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line(("facts", index, "theme")),
+                    f"facts[{index}].theme",
+                    f"expected a theme in use or a clearly new one, found '{theme}' (did you mean '{found}'?)",
+                )
+            )
+    return problems
