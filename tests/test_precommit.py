@@ -55,3 +55,10 @@ def test_a_commit_of_broken_data_is_stopped_with_the_problem(tmp_path):
     assert (
         "data/parks/xinyu.yaml:8: region: expected one of '东部', '中部', '西部', '东北', found '中'" in failed.stdout
     )
+    # Python is linted and formatted with the project's ruff: the hook fixes the file and stops this commit.
+    (project / "tool.py").write_text('"""A tool."""\nx=1\n', encoding="utf-8")
+    park.write_text(park.read_text(encoding="utf-8").replace("region: 中", "region: 中部"), encoding="utf-8")
+    assert _run(["git", "add", "data", "tool.py"], project, home).returncode == 0
+    fixed = _run([str(PRE_COMMIT), "run"], project, home)
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout
+    assert (project / "tool.py").read_text(encoding="utf-8") == '"""A tool."""\n\nx = 1\n'
