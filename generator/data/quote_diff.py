@@ -11,6 +11,16 @@ from generator.data.numbers import normalize
 _SHOWN = 14  # characters of context shown on each side of the first difference
 
 
+_CANDIDATES = 3  # paragraphs compared in full; the rest are ranked by a cheap count of shared trigrams
+
+
+def _candidates(quote: str, texts: list[str]) -> list[int]:
+    """The paragraphs sharing the most three-character pieces with the quote (a report may have thousands)."""
+    pieces = {quote[at : at + 3] for at in range(max(1, len(quote) - 2))}
+    shared = [(sum(piece in text for piece in pieces), index) for index, text in enumerate(texts) if text]
+    return [index for count, index in sorted(shared, key=lambda pair: -pair[0])[:_CANDIDATES] if count]
+
+
 def _nearest_window(quote: str, paragraphs: list[str]) -> tuple[int, str] | None:
     """The paragraph most like the quote, and the stretch of the report (across paragraphs) lined up with it."""
     texts = [normalize(paragraph) for paragraph in paragraphs]
@@ -19,9 +29,8 @@ def _nearest_window(quote: str, paragraphs: list[str]) -> tuple[int, str] | None
         starts.append(total)
         total += len(text)
     best = None
-    for index, text in enumerate(texts):
-        if not text:
-            continue
+    for index in _candidates(quote, texts):
+        text = texts[index]
         matcher = difflib.SequenceMatcher(None, quote, text, autojunk=False)
         blocks = [block for block in matcher.get_matching_blocks() if block.size]
         score = sum(block.size for block in blocks)
