@@ -179,3 +179,22 @@ def test_a_theme_one_slip_away_from_one_in_use_is_questioned(tmp_path, capsys, m
         mini_data(tmp_path / "new", {YEAR_PATH: MINI_YEAR.replace("招商引资", "科技创新")}), capsys
     )
     assert status == 0  # a new theme used once is welcome
+
+
+def test_schema_problems_of_the_catalogue_park_and_source_leave_the_rest_checked(tmp_path, capsys, mini_data):
+    from tests.conftest import MINI_INDICATORS, MINI_PARK, MINI_SOURCE
+
+    changes = {
+        "indicators.yaml": MINI_INDICATORS.replace("  definition: 报告期内实际到位的外商投资。\n", ""),
+        "parks/demo.yaml": MINI_PARK.replace("region: 东部", "region: 东部\nwebsite: www.demo.cn"),
+        "sources/demo-2016.yaml": MINI_SOURCE + "notes: 拼错的字段\n",
+        YEAR_PATH: MINI_YEAR.replace("value: 3.65", "value: 3.66"),
+    }
+    status, problems, _ = run_check(mini_data(tmp_path, changes), capsys)
+    assert status == 1
+    assert [row.split(": expected")[0] for row in problems] == [
+        "data/indicators.yaml:8: [1].definition",
+        "data/parks/demo.yaml:8: website",
+        "data/sources/demo-2016.yaml:7: notes",
+        f"{SHOWN}:12: indicators[1].value",  # the year's rules ran: fdi_actual is still in the catalogue
+    ]

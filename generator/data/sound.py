@@ -15,13 +15,11 @@ from generator.data.problems import Problem
 from generator.data.schema import validator
 from generator.data.yamlsafe import Document
 
-# The fields each kind's rules read: a file (or entry) with a schema problem on one of them is not checked further.
-_RULE_FIELDS = {
-    "park": {"id"},
-    "source": {"id", "title", "publisher", "kind", "published", "park"},
-    "indicators": {"id", "name", "aliases", "unit"},
-    "year": {"park", "year"},
-}
+# The fields a year file's rules read before its entries: with a schema problem on one, the file is not checked
+# further. Elsewhere a schema problem on any declared field stops the rules of that file (a park, a source) or
+# entry (of the catalogue, of a year file's lists); unknown fields alone stop nothing, as no rule reads them.
+_YEAR_FIELDS = {"park", "year"}
+_WORDS = {"name_en", "definition", "headline"}  # catalogue fields only the site reads
 _YEAR_LISTS = ("indicators", "facts", "targets", "sources")
 _LEADING_INDEX = re.compile(r"^(?P<section>[a-z_]*)\[(?P<index>\d+)\]")
 
@@ -84,15 +82,15 @@ def sound_part(document: Document, kind: str, schema_problems: list[Problem]) ->
     places = _error_places(document.data, kind)
     if any(not place for place in places):
         return None  # the whole file has the wrong shape
-    needed = _RULE_FIELDS[kind]
     if kind == "indicators":
-        refused = {place[0] for place in places if len(place) < 2 or place[1] in needed}
+        # A catalogue entry whose only problems are in words for readers still names its indicator for the rules.
+        refused = {p[0] for p in places if not _only_unknown(p, depth=1) and (len(p) < 2 or p[1] not in _WORDS)}
         entries, kept = _keep(document.data, refused)
         return SoundPart(document, entries, {"": kept})
-    if any(place[0] in needed for place in places):
-        return None
     if kind != "year":
-        return SoundPart(document, document.data, {})
+        return None if any(not _only_unknown(place, depth=0) for place in places) else document
+    if any(place[0] in _YEAR_FIELDS for place in places):
+        return None
     data, kept_lists = dict(document.data), {}
     for place in places:
         if place[0] not in _YEAR_LISTS or len(place) < 2 or not isinstance(data.get(place[0]), list):
@@ -100,13 +98,14 @@ def sound_part(document: Document, kind: str, schema_problems: list[Problem]) ->
     for section in _YEAR_LISTS:
         if isinstance(data.get(section), list):
             # An entry with only unknown fields besides sound ones is still checked: the rules never read them.
-            refused = {p[1] for p in places if p[0] == section and len(p) > 1 and not _only_unknown(p)}
+            refused = {p[1] for p in places if p[0] == section and len(p) > 1 and not _only_unknown(p, depth=2)}
             data[section], kept_lists[section] = _keep(data[section], refused)
     return SoundPart(document, data, kept_lists)
 
 
-def _only_unknown(place: tuple) -> bool:
-    return len(place) == 4 and place[-1] == "(unknown)"
+def _only_unknown(place: tuple, depth: int) -> bool:
+    """Whether `place` is an unknown field of the mapping `depth` levels down (0: the file, 2: a list entry)."""
+    return len(place) == depth + 2 and place[-1] == "(unknown)"
 
 
 def rule_problems(document: Document, kind: str, schema_problems: list[Problem], check: Callable) -> list[Problem]:
