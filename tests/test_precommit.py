@@ -20,7 +20,7 @@ def _run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_config_uses_only_local_hooks_calling_project_scripts():
+def test_config_uses_only_local_hooks_calling_project_scripts(tmp_path):
     import yaml
 
     config = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -28,7 +28,7 @@ def test_config_uses_only_local_hooks_calling_project_scripts():
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     for hook in hooks:
         assert (PROJECT / hook["entry"].split()[0]).is_file(), hook["id"]
-    result = _run([str(PRE_COMMIT), "validate-config", ".pre-commit-config.yaml"], PROJECT, PROJECT)
+    result = _run([str(PRE_COMMIT), "validate-config", ".pre-commit-config.yaml"], PROJECT, tmp_path)
     assert result.returncode == 0, result.stderr
 
 

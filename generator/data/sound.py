@@ -44,6 +44,7 @@ class SoundPart:
 
     def __init__(self, document: Document, data, kept: dict[str, list[int]]):
         self.path, self.data, self._document, self._kept = document.path, data, document, kept
+        self.text = document.text  # the file as written, for rules that read it
 
     def _original(self, location: tuple) -> tuple:
         if len(location) >= 2 and isinstance(location[1], int) and location[0] in self._kept:
