@@ -310,3 +310,6 @@ def main(argv: list[str] | None = None) -> int:
         return _report_problems(error)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `yearbook … | head`: the reader left; say nothing more, and no traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

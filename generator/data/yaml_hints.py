@@ -6,8 +6,13 @@ import re
 
 from generator.data.problems import Problem
 
-_KEY_THEN_TEXT = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
-_QUOTE_HOW = 'put the whole text in double quotes, e.g. quote: "…" (write \\" for a " inside it)'
+_KEY_THEN_TEXT = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+\S")
+
+
+def _quote_how(line: str) -> str:
+    """How to quote the text of `line`, shown with its own field name."""
+    key = _KEY_THEN_TEXT.match(line)
+    return f'put the whole text in double quotes, e.g. {key[1] if key else "quote"}: "…" (write \\" for a " inside it)'
 
 
 def _indent(line: str) -> int:
@@ -21,12 +26,12 @@ def syntax_hint(problem: str, text: str, line: int) -> str:
     above = next((row for row in reversed(lines[: max(0, line - 1)]) if row.strip()), "")
     if "mapping values are not allowed" in problem:
         if _KEY_THEN_TEXT.match(here) and ": " in here.split(": ", 1)[1]:
-            return f" (a ': ' inside unquoted text reads as a new field: {_QUOTE_HOW})"
+            return f" (a ': ' inside unquoted text reads as a new field: {_quote_how(here)})"
         if ":" in here and _indent(here) > _indent(above):
             return " (this line is indented deeper than the field above it: line it up with its siblings)"
         if ":" not in above.split("#")[0] or not _KEY_THEN_TEXT.match(above):
-            return f" (a field name needs ': ' after it; in text, a ': ' needs quotes: {_QUOTE_HOW})"
-        return f" (a ': ' inside unquoted text reads as a new field: {_QUOTE_HOW})"
+            return f" (a field name needs ': ' after it; in text, a ': ' needs quotes: {_quote_how(here)})"
+        return f" (a ': ' inside unquoted text reads as a new field: {_quote_how(here)})"
     if "tab character" in problem or "'\\t'" in problem:
         return " (indent with spaces, never tabs)"
     if "did not find expected '-' indicator" in problem or "did not find expected key" in problem:
@@ -36,7 +41,7 @@ def syntax_hint(problem: str, text: str, line: int) -> str:
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
         return " (a quote is opened and never closed: end the text with the same quote mark)"
     if "cannot start any token" in problem:
-        return f" (text may not begin with @ or `: {_QUOTE_HOW})"
+        return f" (text may not begin with @ or `: {_quote_how(here)})"
     if "did not find expected ',' or" in problem:
         return " (a [ … ] or { … } is not closed on its line, or text in it holds a ',': quote that text)"
     if "could not find expected ':'" in problem:
