@@ -117,11 +117,14 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
             verb_gap = next((span for k, span in gaps.items() if k.startswith("v")), None)
             total = plain + (verb_gap[1] - verb_gap[0] if verb_gap else 0)
             found.append(Hit(name, match.start(), match.end(), total, verb_gap))
-    # A count named without a verb (国家高新技术企业) is a stock: 净增/新增 before it makes it a change.
+    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock.
     found = [
         hit
         for hit in found
-        if hit.name.verb or hit.name.text.startswith(_VERBS) or not text[: hit.start].endswith(_CHANGE_VERBS)
+        if hit.name.verb
+        or hit.name.text.startswith(_VERBS)
+        or hit.name.entry.kind != "stock"
+        or not text[: hit.start].endswith(_CHANGE_VERBS)
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
     found = [
@@ -271,6 +274,8 @@ def make(
 _RESPECTIVELY = re.compile(r"分别(为|是|达到|达|完成|实现)")
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
+# 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
+_TOTAL_AFTER_CHANGE = re.compile(r"^(总数|总量|累计|共计|累计达到)")
 
 
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
@@ -320,7 +325,8 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
             # The name split over two clauses: 16个省市重点项目计划总投资174亿元,全年完成投资182亿元;
             # or the subject in a short opening sentence: 软件信息服务业保持快速增长。全年营收实现701.2亿元.
             subject_clause = None
-            if c_index > 0 and clauses[c_index - 1].key not in direct_hit_keys:
+            total = _TOTAL_AFTER_CHANGE.match(clause.text)
+            if c_index > 0 and (clauses[c_index - 1].key not in direct_hit_keys or total):
                 subject_clause = clauses[c_index - 1]
             elif c_index == 0 and s_index == 1:
                 opening = sentences[0]
