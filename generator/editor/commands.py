@@ -359,7 +359,7 @@ def cmd_extract(args) -> int:
 def cmd_score_extraction(args) -> int:
     """yearbook score-extraction: precision and recall of drafts against the curated year files."""
     from generator.editor.extract import read_catalogue
-    from generator.editor.extract_score import report, score_all, totals
+    from generator.editor.extract_score import mistakes, report, score_all, score_fixtures, totals
 
     catalogue, messages = read_catalogue(args.data)
     for message in messages:
@@ -368,7 +368,12 @@ def cmd_score_extraction(args) -> int:
         return _fail(
             f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
-    scores = score_all(args.data, catalogue)
+    if args.fixtures is not None:
+        if not (args.fixtures / "expected.yaml").is_file():
+            return _fail(f"--fixtures: expected a folder with expected.yaml, found '{_shown(args.fixtures)}'")
+        scores = score_fixtures(args.fixtures, catalogue)
+    else:
+        scores = score_all(args.data, catalogue)
     for line in report(scores, details=args.details):
         print(line)
     precision, recall = totals(scores)
@@ -377,6 +382,8 @@ def cmd_score_extraction(args) -> int:
             f"score: expected precision ≥ {args.min_precision}% and recall ≥ {args.min_recall}%, "
             f"found {precision:.1%} and {recall:.1%}"
         )
+    if args.fixtures is not None and mistakes(scores):
+        return _fail(f"score: expected no part of the year or park drafted as the year, found {mistakes(scores)}")
     return 0
 
 
@@ -469,12 +476,22 @@ def register(commands) -> None:
     score = commands.add_parser(
         "score-extraction",
         help="score drafts against the curated year files",
-        description="Run `extract` in memory on the sources of every curated year file and print precision "
-        "and recall of (indicator, value, unit), per file and in total.",
+        description="Run `extract` in memory on the sources of every curated year file (or, with --fixtures, on "
+        "report fixtures with their expected figures) and print precision and recall of (indicator, value, unit, "
+        "period, scope), the entries whose 同比 and hedge are right, and parts of the year or park drafted as the "
+        "year, per file and in total.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example: yearbook score-extraction --details",
+        epilog="example: yearbook score-extraction --fixtures --details",
     )
     score.add_argument("--details", action="store_true", help="list missed and extra indicators")
+    score.add_argument(
+        "--fixtures",
+        type=Path,
+        nargs="?",
+        const=Path("tests/fixtures/reports"),
+        default=None,
+        help="score on report fixtures with expected figures (default folder: tests/fixtures/reports)",
+    )
     score.add_argument("--min-precision", type=float, default=0.0, help="fail below this percentage")
     score.add_argument("--min-recall", type=float, default=0.0, help="fail below this percentage")
     score.set_defaults(run=_in_data_folder(cmd_score_extraction))
