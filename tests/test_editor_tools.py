@@ -139,7 +139,8 @@ def _run(data: Path, *args: str) -> int:
 
 
 PARK_ARGS = ("new", "park", PARK, "--name", "测试高新技术产业开发区", "--short-name", "测试高新区",
-             "--name-en", "Test Hi-tech Zone", "--province", "测试省", "--city", "测试市", "--region", "中部")  # fmt: skip
+             "--name-en", "Test Hi-tech Zone", "--province", "测试省", "--city", "测试市",
+             "--region", "中部")  # fmt: skip
 
 
 def _with_source(tmp_path: Path, report: str = REPORT) -> Path:

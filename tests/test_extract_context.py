@@ -6,7 +6,10 @@ from tests.extract_helpers import draft, indicators
 
 
 def test_a_period_in_the_title_or_a_paragraph_opening_is_recorded():
-    text = "某高新区2024年1—9月经济运行情况\n1—9月,全区固定资产投资98.6亿元,同比下降2.3%。\n截至9月底,全区共有国家高新技术企业318家。\n"
+    text = (
+        "某高新区2024年1—9月经济运行情况\n1—9月,全区固定资产投资98.6亿元,同比下降2.3%。\n"
+        "截至9月底,全区共有国家高新技术企业318家。\n"
+    )
     found = indicators(text)
     assert found["fixed_asset_investment"]["period"] == "1—9月"
     assert found["national_high_tech_enterprises"]["period"] == "截至9月底"

@@ -33,8 +33,13 @@ def _archive(tmp_path: Path, case: dict) -> tuple[Path, str]:
         (data / folder).mkdir(parents=True)
     (data / "indicators.yaml").write_bytes((PROJECT / "data" / "indicators.yaml").read_bytes())
     park = case["park"]
-    new_park = ["new", "park", park, "--name", f"{park}高新技术产业开发区", "--short-name", f"{park}高新区",
-                "--name-en", f"{park} Hi-tech Zone", "--province", "某省", "--city", "某市", "--region", "中部"]  # fmt: skip
+    names = {
+        "--name": f"{park}高新技术产业开发区",
+        "--short-name": f"{park}高新区",
+        "--name-en": f"{park} Hi-tech Zone",
+    }
+    places = {"--province": "某省", "--city": "某市", "--region": "中部"}
+    new_park = ["new", "park", park, *[part for pair in {**names, **places}.items() for part in pair]]
     assert main(["--data", str(data), *new_park]) == 0
     source = re.sub(r"[^a-z0-9]+", "-", f"{park}-{case['year']}-{Path(case['file']).stem}").strip("-")
     add = ["add-source", str(FIXTURES / case["file"]), "--id", source, "--park", park, "--title", case["style"],
