@@ -78,12 +78,13 @@ def read_docx(path: Path) -> Report:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
         raise UnreadableReport(f"expected a Word .docx file, found {error}") from None
     lines = []
     for block in document.element.body.iterchildren():
