@@ -32,3 +32,10 @@ def test_older_and_traditional_names_map_to_the_catalogue():
     found = indicators("2024年,全年進出口總額186.4億元,稅收收入52.3億元,同比增長4.6%。")
     assert found["import_export_total"]["value"] == 186.4
     assert found["tax_revenue"]["quote"] == "稅收收入52.3億元,同比增長4.6%"  # the report's own script
+
+
+def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
+    found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
+    assert found["new_national_high_tech_enterprises"]["value"] == 58
+    stock = found["national_high_tech_enterprises"]
+    assert (stock["value"], stock["quote"]) == (312, "全年新认定高新技术企业58家,累计达到312家")

@@ -278,6 +278,23 @@ _PART_OPENING = ("其中", "含")
 _TOTAL_AFTER_CHANGE = re.compile(r"^(总数|总量|累计|共计|累计达到)")
 
 
+def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: list[Name]) -> Candidate | None:
+    """新认定高新技术企业58家,累计达到312家: the total is the stock whose name the change's object holds."""
+    changes = [h for h in hits(before.text, names) if h.name.entry.kind != "stock"]
+    if len(changes) != 1:
+        return None
+    change = changes[0]
+    counted = before.text[change.start : change.end]
+    for name in names:
+        core = name.text.removesuffix("总数").removesuffix("数")
+        if name.entry.kind != "stock" or name.text.startswith(_VERBS) or len(core) < 4 or core not in counted:
+            continue
+        token = value_after(total.end(), clause.text, clause.tokens, name.entry.unit, limit=3)
+        if token is not None:
+            return make(name, token, clause, None, before.start - clause.start + change.start, direct=False)
+    return None
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
@@ -334,6 +351,10 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 if len(opening_text) <= 25 and not any(c.tokens for c in opening):
                     subject_clause = opening[0]
             if subject_clause is None:
+                continue
+            stock = _stock_after_change(total, clause, subject_clause, names) if total else None
+            if stock is not None:
+                found.append(stock)
                 continue
             lead = _LEADING_TIME.match(clause.text).end()
             best = None
