@@ -38,4 +38,4 @@ def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
     assert found["new_national_high_tech_enterprises"]["value"] == 58
     stock = found["national_high_tech_enterprises"]
-    assert (stock["value"], stock["quote"]) == (312, "全年新认定高新技术企业58家,累计达到312家")
+    assert (stock["value"], stock["quote"]) == (312, "新认定高新技术企业58家,累计达到312家")
