@@ -38,3 +38,10 @@ def test_a_hedge_governing_the_clause_is_recorded():
     assert found["fiscal_revenue_total"]["qualifier"] == "预计"
     assert found["district_general_budget_revenue"]["qualifier"] == "预计"
     assert found["fiscal_revenue_total"]["quote"].startswith("预计全年")
+
+
+def test_a_part_of_the_park_keeps_its_growth_in_the_same_fact():
+    data = draft("2024年,全区营业收入2315.4亿元。主园区实现营业收入1508.2亿元,同比增长10.3%。")
+    part = [f for f in data["facts"] if f.get("scope") == "主园区"]
+    assert len(part) == 1 and part[0]["quote"] == "主园区实现营业收入1508.2亿元,同比增长10.3%"
+    assert part[0]["figures"] == [{"value": 1508.2, "unit": "亿元"}, {"value": 10.3, "unit": "%"}]

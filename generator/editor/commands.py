@@ -261,7 +261,7 @@ _DRAFT_HEADER = """\
 # yaml-language-server: $schema=../../../schemas/year.schema.json
 # DRAFT extracted by `yearbook extract` from data/sources/{source}.txt for {park} {year}.
 # `yearbook check` refuses it until it is reviewed: check every entry against the report, then delete
-# the line `draft: true` below. Apart from that line, the draft passes the check as written.
+# the line `draft: true` below. Every quote is cut from the archived text and shows its figure.
 #   - indicators: is the figure really this catalogue indicator? `period` / `scope` say where the report
 #     gives it for part of the year (1—9月) or part of the park (主园区); none means the whole year and park;
 #   - facts: write `text` in your own words; pick the theme; drop figures that say nothing;
@@ -348,6 +348,7 @@ def cmd_extract(args) -> int:
         print(
             f"draft: {len(data['indicators'])} indicators, {len(data['facts'])} facts, {len(data['targets'])} targets"
         )
+        print("review every entry against the report, then delete the line `draft: true` (check refuses it till then)")
     return status
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
-from generator.editor.extract.bind import Candidate, Name, build_names, candidates, hits
+from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
 from generator.editor.extract.context import PERIOD, qualify
@@ -55,6 +55,12 @@ def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
         if shows and candidate.quote_end - earlier.start <= _MAX_QUOTE:
             return earlier.start
     return start
+
+
+def _only_growth(clause: Clause, tokens) -> bool:
+    """Whether a clause is nothing but a 同比 rate (同比增长10.3%, 下降2.1%)."""
+    match = GROWTH.match(clause.text)
+    return match is not None and match.end() >= len(clause.text) - 1 and len(tokens) == 1
 
 
 def _whole(item: dict) -> bool:
@@ -154,11 +160,24 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     goals: list[dict] = []
     for sentences in read:
         for clauses in sentences:
+            previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
             for clause in clauses:
                 rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
                 if not rest:
+                    previous = None
                     continue
                 quote = paragraphs[clause.paragraph][clause.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                if previous is not None and _only_growth(clause, rest):
+                    # 主园区实现营业收入1508.2亿元,同比增长10.3%: the rate belongs to the fact before it.
+                    before, fact = previous
+                    joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                    figure = {"value": plain_number(rest[0].number), "unit": "%"}
+                    if _shows(figure["value"], "%", joined)[0]:
+                        fact.update(text=joined, quote=joined)
+                        fact["figures"].append(figure)
+                        previous = None
+                        continue
+                previous = None
 
                 def verify(value, unit, quote=quote):
                     return _shows(value, unit, quote)[0]
@@ -189,6 +208,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 if clause.year < year:  # kept so every number has an entry; a caveat for readers if kept
                     fact["note"] = f"原文此处讲的是{clause.year}年的情况。"
                 facts.append(fact)
+                previous = (clause, fact)
     data = {
         "park": park,
         "year": year,
