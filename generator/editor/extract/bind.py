@@ -57,7 +57,8 @@ def _char(char: str) -> str:
 def _pattern(name: str) -> tuple[re.Pattern, bool]:
     """A name with room for a few words inside it, as reports write them (规模以上工业企业完成总产值)."""
     verb = next((v for v in _VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
-    if len(name) < 4:
+    if len(name) < 5 and not verb:
+        # Short names take no words inside: 营业收入 is not 主营业务收入.
         return re.compile("".join(_char(c) for c in name)), False
     head = verb or name[:2]
     parts = [_char(c) for c in head]
