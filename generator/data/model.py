@@ -64,6 +64,7 @@ class Source:
     reference: str | None = None
     covers: tuple[int, ...] = ()
     url: str | None = None
+    parks: tuple[str, ...] = ()  # other parks a report covers (a city-wide press release), besides `park`
     note: str | None = None
     _index: tuple[str, list[int]] | None = field(default=None, repr=False)
     _offsets: dict[int, list[int]] = field(default_factory=dict, repr=False)

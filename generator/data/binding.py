@@ -1,0 +1,216 @@
+"""Binding: the quote names the indicator, and the value and growth are the ones that name governs.
+
+The rules, as the editor guide states them (docs/guide.md, "How a quote proves a figure"):
+
+- the indicator's name (or an alias) stands in the quote, whole, or in two parts in order (规模以上工业企业完成
+  总产值 names 规模以上工业企业总产值; 新增3家上市企业 names 新增上市企业);
+- the amount it governs is the first amount in the catalogue unit's family (亿元/万元/元, 亿美元/万美元, 家 …)
+  after the name's last part in the same clause, or the count standing right before it (新增3家上市企业);
+- that amount is not a plan or a target (计划, 目标, 预期, 力争, 争取 before it in the clause);
+- the growth is the first percentage after that amount that a growth or decline word introduces, before any other
+  amount, within the sentence; shares (占全市45%) and plan completion (完成计划的104%) are not growth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.data.clauses import Context, clause_bounds
+from generator.data.numbers import (
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    UNIT_SYNONYMS,
+    NumberToken,
+    _comma_lists,
+    _same_amount,
+    _unit_follows,
+    find_chinese_numbers,
+    find_numbers,
+    reads_as_decline,
+    split_unit,
+    to_decimal,
+)
+
+_PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
+_SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
+_COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the quote names an indicator: the name as looked for, and where its last part stands."""
+
+    label: str
+    head_end: int  # end of the first part (= start for a name found whole)
+    start: int  # start of the last part
+    end: int  # end of the last part
+
+
+def namings(names: list[str], text: str) -> list[Naming]:
+    """Every place `text` names one of `names`, whole names first, longer names first."""
+    whole, split = [], []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            whole.append(Naming(name, match.start(), match.start(), match.end()))
+        for cut in range(2, len(name) - 1):
+            head, tail = name[:cut], name[cut:]
+            first = text.find(head)
+            if first < 0:
+                continue
+            for match in re.finditer(re.escape(tail), text):
+                if match.start() >= first + len(head):
+                    split.append(Naming(name, first + len(head), match.start(), match.end()))
+    return whole + split
+
+
+def tokens_of(text: str) -> list[NumberToken]:
+    """Every number of a prepared quote, digits and Chinese numerals, in order."""
+    return sorted([*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)], key=lambda t: t.start)
+
+
+def written(token: NumberToken, text: str) -> str:
+    """The number as the quote writes it, with what follows up to the clause's end (at most a few characters)."""
+    tail = re.match(r"[^,，;；。、:：()（）]{0,4}", text[token.end :]).group(0)
+    return text[token.start : token.end] + re.sub(r"[0-9].*", "", tail)
+
+
+@dataclass(frozen=True)
+class Governed:
+    """The amount a naming governs, or why there is none."""
+
+    naming: Naming
+    token: NumberToken | None
+    planned: bool = False
+
+
+def governed_amount(naming: Naming, text: str, tokens: list[NumberToken], base: str) -> Governed:
+    """The amount in `base`'s family that the name governs in its clause."""
+    start, end = clause_bounds(text, naming.start)
+    family = [t for t in tokens if _unit_follows(t, base) and not t.after.startswith("%")]
+    counts = [
+        t
+        for t in family
+        if max(start, naming.head_end) <= t.start and t.end <= naming.start and naming.start - t.end <= _COUNT_GAP
+    ]
+    if counts:
+        return Governed(naming, counts[-1])
+    for token in family:
+        if naming.end <= token.start < end:
+            between = text[start : naming.start] + text[naming.end : token.start]
+            return Governed(naming, token, planned=any(word in between for word in _PLAN_WORDS))
+    return Governed(naming, None)
+
+
+def growth_after(token: NumberToken, text: str, tokens: list[NumberToken]) -> NumberToken | None:
+    """The growth percentage of an amount: the first one a growth word introduces, before any other amount."""
+    sentence_end = min([at for at in (text.find(m, token.end) for m in "。!！?？") if at >= 0] or [len(text)])
+    for later in tokens:
+        if later.start < token.end:
+            continue
+        if later.start >= sentence_end:
+            break
+        if not later.after.startswith("%"):
+            if later.after.startswith("个百分点"):
+                continue
+            return None  # another amount: what follows is its growth, not this one's
+        clause_start, _ = clause_bounds(text, later.start)
+        lead = text[clause_start : later.start]
+        said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
+        if said and said not in _SHARE_WORDS:
+            return later
+    return None
+
+
+def _last_word(text: str, words: tuple[str, ...]) -> str | None:
+    """Of `words`, the one ending last in `text` (the longer of two ending together)."""
+    best, best_end = None, -1
+    for word in words:
+        at = text.rfind(word)
+        if at >= 0 and (at + len(word) > best_end or (at + len(word) == best_end and len(word) > len(best or ""))):
+            best, best_end = word, at + len(word)
+    return best
+
+
+def signed_percent(token: NumberToken, text: str) -> Decimal:
+    """A growth percentage with the sign its words give it."""
+    clause_start, _ = clause_bounds(text, token.start)
+    return -token.number if reads_as_decline(text[clause_start : token.start], token) else token.number
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a quote says of one indicator: the governed amount and its growth, or the problems found."""
+
+    token: NumberToken | None
+    problems: tuple[tuple[str, str], ...]  # (field, message)
+
+
+def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
+    """Check that the quote names the indicator and that value and change_pct are what that name governs."""
+    text = context.quote
+    names = [indicator["name"], *indicator.get("aliases", [])]
+    found = namings(names, text)
+    if not found:
+        looked = ", ".join(names)
+        return Binding(
+            None, (("quote", f"expected the quote to name {indicator['name']} (looked for: {looked}), found none"),)
+        )
+    scale, base = split_unit(entry["unit"])
+    wanted = to_decimal(entry["value"]) * scale
+    tokens = tokens_of(text)
+    governed = [governed_amount(naming, text, tokens, base) for naming in found]
+    match = next((g for g in governed if g.token is not None and _same_amount(g.token.amount, wanted)), None)
+    value = f"{to_decimal(entry['value'])} {entry['unit']}"
+    if match is None:
+        first = next((g for g in governed if g.token is not None), None)
+        if first is None:
+            family = "/".join([base, *UNIT_SYNONYMS.get(base, ())]) if base else entry["unit"]
+            message = (
+                f"expected an amount in {family} after '{found[0].label}' in the same clause, "
+                f"found none for {value}"
+            )
+        else:
+            message = (
+                f"expected {written(first.token, text)} (the amount '{first.naming.label}' governs in its clause), "
+                f"found {value}"
+            )
+        return Binding(None, (("value", message),))
+    problems = []
+    token = match.token
+    if match.planned:
+        problems.append(("value", f"expected an actual amount, found {written(token, text)} given as a plan"))
+    if token.in_range:
+        problems.append(("value", f"expected a single amount, found a range ending in {written(token, text)}"))
+    change = entry.get("change_pct")
+    if change is not None:
+        growth = growth_after(token, text, tokens)
+        if growth is None:
+            problems.append(
+                (
+                    "change_pct",
+                    f"expected the growth of {written(token, text)} (增长/下降 …% after it, before any other amount), "
+                    f"found none in the quote for {change}%",
+                )
+            )
+        elif signed_percent(growth, text) != to_decimal(change):
+            bound = signed_percent(growth, text)
+            why = "; 下降/减少/降幅 make it negative" if bound == -to_decimal(change) else ""
+            problems.append(
+                (
+                    "change_pct",
+                    f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%",
+                )
+            )
+    return Binding(token, tuple(problems))
+
+
+def figure_token(value, unit: str, text: str) -> NumberToken | None:
+    """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
+    scale, base = split_unit(unit)
+    wanted = to_decimal(value) * scale
+    for token in tokens_of(text):
+        if _same_amount(token.amount, wanted) and _unit_follows(token, base):
+            return token
+    return None

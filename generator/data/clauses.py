@@ -1,0 +1,120 @@
+"""A quote as the checker reads it: prepared text, its clauses, the sentence around it, and what that sentence
+says about the year, the part of the year and the part of the park."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.data.model import Source
+from generator.data.numbers import INVISIBLE, normalize
+
+# Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
+CLAUSE_MARKS = ",，;；。!！?？:："
+SENTENCE_MARKS = "。!！?？;；"
+_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[0-9０-９])")
+
+
+def prepare(text: str) -> str:
+    """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart."""
+    return normalize(_DIGIT_SPACE_DIGIT.sub("|", text))
+
+
+def invisible_in(text: str) -> str | None:
+    """The invisible characters of `text` named as U+XXXX, or None when there is none."""
+    found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
+    return " ".join(found) if found else None
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of `text` that holds `position`."""
+    start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    ends = [at for at in (text.find(mark, position) for mark in CLAUSE_MARKS) if at >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A prepared quote with the rest of its sentence in the source: `lead` before it, `trail` after it."""
+
+    quote: str
+    lead: str = ""
+    trail: str = ""
+
+    @property
+    def sentence(self) -> str:
+        return self.lead + self.quote + self.trail
+
+    def before(self, position: int) -> str:
+        """The sentence up to `position` of the quote."""
+        return self.lead + self.quote[:position]
+
+
+def context_of(source: Source, quote: str) -> Context:
+    """The quote with the rest of the sentence it stands in (within its paragraph)."""
+    prepared = prepare(quote)
+    paragraph = prepare(source.paragraphs[source.paragraph_of(quote)]) if source.paragraphs else ""
+    at = paragraph.find(prepared)
+    if at < 0:  # the quote runs over a paragraph break: its own words are all there is
+        return Context(prepared)
+    start = max(paragraph.rfind(mark, 0, at) for mark in SENTENCE_MARKS) + 1
+    end_at = at + len(prepared)
+    ends = [found for found in (paragraph.find(mark, end_at) for mark in SENTENCE_MARKS) if found >= 0]
+    end = min(ends) if ends else len(paragraph)
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end])
+
+
+# --- the part of the year ---------------------------------------------------------------------------------------
+
+_CHINESE_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE_MONTH.update({"十一": 11, "十二": 12})
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DASH = r"[-－—–~～至到]"
+PERIOD_PATTERNS = (
+    re.compile(rf"{_MONTH}{_DASH}{_MONTH}月份?"),  # 1-9月, 1至9月, 一至九月, 1—11月份
+    re.compile(r"[上下]半年"),
+    re.compile(r"前[一二三两1-3]季度|第?[一二三四1-4]季度"),
+    re.compile(rf"前{_MONTH}个月|截至{_MONTH}月[底末]?|{_MONTH}月[底末]"),
+)
+
+
+def _month_number(text: str) -> str:
+    return str(_CHINESE_MONTH[text]) if text in _CHINESE_MONTH else str(int(text))
+
+
+def period_key(text: str) -> str:
+    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
+    text = prepare(text).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二")
+    return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+
+
+def periods_in(text: str) -> list[str]:
+    """The partial periods a text states, as written."""
+    found = []
+    for pattern in PERIOD_PATTERNS:
+        found += [match.group(0) for match in pattern.finditer(text)]
+    return found
+
+
+# --- the part of the park ---------------------------------------------------------------------------------------
+
+# Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
+SCOPE_PATTERN = re.compile(r"主园区|核心园区|核心区|拓展区|辐射区|分园区|分园|园区本部|本部园区")
+
+
+def scopes_in(text: str) -> list[str]:
+    """The parts of a park a text names."""
+    return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
+
+
+# --- the year --------------------------------------------------------------------------------------------------
+
+# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来) or a range.
+_YEAR = re.compile(r"(?<![0-9比较同与自从至到—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+
+
+def year_stated(text: str) -> int | None:
+    """The last year `text` names as the time of what follows it."""
+    found = _YEAR.findall(text)
+    return int(found[-1]) if found else None
