@@ -14,8 +14,10 @@ The rules, as the editor guide states them (docs/guide.md, "How a quote proves a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from generator.data.clauses import Context, clause_bounds
 from generator.data.numbers import (
@@ -48,12 +50,13 @@ class Naming:
     end: int  # end of the last part
 
 
-def namings(names: list[str], text: str) -> list[Naming]:
-    """Every place `text` names one of `names`, whole names first, longer names first."""
-    whole, split = [], []
-    for name in sorted(names, key=len, reverse=True):
+def namings(names: list[str], text: str) -> Iterator[Naming]:
+    """Every place `text` names one of `names`: whole names first (longer first), then names in two parts."""
+    ordered = sorted(names, key=len, reverse=True)
+    for name in ordered:
         for match in re.finditer(re.escape(name), text):
-            whole.append(Naming(name, match.start(), match.start(), match.end()))
+            yield Naming(name, match.start(), match.start(), match.end())
+    for name in ordered:
         for cut in range(2, len(name) - 1):
             head, tail = name[:cut], name[cut:]
             first = text.find(head)
@@ -61,13 +64,14 @@ def namings(names: list[str], text: str) -> list[Naming]:
                 continue
             for match in re.finditer(re.escape(tail), text):
                 if match.start() >= first + len(head):
-                    split.append(Naming(name, first + len(head), match.start(), match.end()))
-    return whole + split
+                    yield Naming(name, first + len(head), match.start(), match.end())
 
 
-def tokens_of(text: str) -> list[NumberToken]:
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[NumberToken, ...]:
     """Every number of a prepared quote, digits and Chinese numerals, in order."""
-    return sorted([*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)], key=lambda t: t.start)
+    found = [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def written(token: NumberToken, text: str) -> str:
@@ -85,10 +89,9 @@ class Governed:
     planned: bool = False
 
 
-def governed_amount(naming: Naming, text: str, tokens: list[NumberToken], base: str) -> Governed:
-    """The amount in `base`'s family that the name governs in its clause."""
+def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
+    """The amount of `family` (the numbers in the catalogue unit's family) that the name governs in its clause."""
     start, end = clause_bounds(text, naming.start)
-    family = [t for t in tokens if _unit_follows(t, base) and not t.after.startswith("%")]
     counts = [
         t
         for t in family
@@ -103,7 +106,7 @@ def governed_amount(naming: Naming, text: str, tokens: list[NumberToken], base: 
     return Governed(naming, None)
 
 
-def growth_after(token: NumberToken, text: str, tokens: list[NumberToken]) -> NumberToken | None:
+def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
     """The growth percentage of an amount: the first one a growth word introduces, before any other amount."""
     sentence_end = min([at for at in (text.find(m, token.end) for m in "。!！?？") if at >= 0] or [len(text)])
     for later in tokens:
@@ -151,24 +154,32 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
     """Check that the quote names the indicator and that value and change_pct are what that name governs."""
     text = context.quote
     names = [indicator["name"], *indicator.get("aliases", [])]
-    found = namings(names, text)
-    if not found:
+    scale, base = split_unit(entry["unit"])
+    wanted = to_decimal(entry["value"]) * scale
+    tokens = tokens_of(text)
+    family = [t for t in tokens if not t.after.startswith("%") and _unit_follows(t, base)]
+    first_naming, first = None, None
+    match = None
+    for naming in namings(names, text):
+        governed = governed_amount(naming, text, family)
+        first_naming = first_naming or naming
+        if governed.token is None:
+            continue
+        first = first or governed
+        if _same_amount(governed.token.amount, wanted):
+            match = governed
+            break
+    if first_naming is None:
         looked = ", ".join(names)
         return Binding(
             None, (("quote", f"expected the quote to name {indicator['name']} (looked for: {looked}), found none"),)
         )
-    scale, base = split_unit(entry["unit"])
-    wanted = to_decimal(entry["value"]) * scale
-    tokens = tokens_of(text)
-    governed = [governed_amount(naming, text, tokens, base) for naming in found]
-    match = next((g for g in governed if g.token is not None and _same_amount(g.token.amount, wanted)), None)
     value = f"{to_decimal(entry['value'])} {entry['unit']}"
     if match is None:
-        first = next((g for g in governed if g.token is not None), None)
         if first is None:
-            family = "/".join([base, *UNIT_SYNONYMS.get(base, ())]) if base else entry["unit"]
+            family_units = "/".join([base, *UNIT_SYNONYMS.get(base, ())]) if base else entry["unit"]
             message = (
-                f"expected an amount in {family} after '{found[0].label}' in the same clause, "
+                f"expected an amount in {family_units} after '{first_naming.label}' in the same clause, "
                 f"found none for {value}"
             )
         else:
@@ -210,6 +221,8 @@ def figure_token(value, unit: str, text: str) -> NumberToken | None:
     """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
     scale, base = split_unit(unit)
     wanted = to_decimal(value) * scale
+    if not wanted.is_finite():
+        return None
     for token in tokens_of(text):
         if _same_amount(token.amount, wanted) and _unit_follows(token, base):
             return token

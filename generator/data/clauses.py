@@ -3,8 +3,10 @@ says about the year, the part of the year and the part of the park."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.data.model import Source
 from generator.data.numbers import INVISIBLE, normalize
@@ -15,6 +17,7 @@ SENTENCE_MARKS = "。!！?？;；"
 _DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[0-9０-９])")
 
 
+@lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
 def prepare(text: str) -> str:
     """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart."""
     return normalize(_DIGIT_SPACE_DIGIT.sub("|", text))
@@ -26,11 +29,17 @@ def invisible_in(text: str) -> str | None:
     return " ".join(found) if found else None
 
 
+@lru_cache(maxsize=1024)
+def _clause_marks(text: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(text) if character in CLAUSE_MARKS)
+
+
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
     """Start and end of the clause of `text` that holds `position`."""
-    start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
-    ends = [at for at in (text.find(mark, position) for mark in CLAUSE_MARKS) if at >= 0]
-    return start, min(ends) if ends else len(text)
+    marks = _clause_marks(text)
+    index = bisect.bisect_left(marks, position)
+    start = marks[index - 1] + 1 if index > 0 else 0
+    return start, marks[index] if index < len(marks) else len(text)
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,8 @@ def periods_in(text: str) -> list[str]:
 # --- the part of the park ---------------------------------------------------------------------------------------
 
 # Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
-SCOPE_PATTERN = re.compile(r"主园区|核心园区|核心区|拓展区|辐射区|分园区|分园|园区本部|本部园区")
+# Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
+SCOPE_PATTERN = re.compile(r"(?:主园区|核心园区|核心区|拓展区|辐射区|分园区|分园|园区本部|本部园区)(?!域)")
 
 
 def scopes_in(text: str) -> list[str]:

@@ -93,16 +93,16 @@ class NumberToken:
             if tail.startswith(word):
                 found.append(word)
         # A suffix hedge may also follow the unit: 100亿元以上, 5000万元左右.
-        unit_end = re.match(r"[^\d,，。;；、:：()（）以左多余]{0,4}", tail)
+        unit_end = re.match(r"[^\d,，。;；、:：()（）以左上多余]{0,4}", tail)
         if unit_end:
             rest = tail[unit_end.end() :]
-            found += [word for word in ("以上", "左右") if rest.startswith(word)]
+            found += [word for word in ("以上", "左右", "上下") if rest.startswith(word) and word not in found]
+            if "上下" in found and rest.startswith("上下游"):
+                found.remove("上下")  # 100家上下游企业: the supply chain, not "about 100"
         return found
 
 
-def _token(
-    ascii_text: str, start: int, end: int, digits: str, multiplier: str, negative: bool = False
-) -> NumberToken:
+def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str, negative: bool = False) -> NumberToken:
     return NumberToken(
         start=start,
         end=end,

@@ -116,22 +116,21 @@ def _check_quote(report, location, entry, sources, source_ids, owner):
 
 def _check_number(report, location, value, unit, quote, qualifier, hedged, context: Context | None = None):
     """The number stands whole in the quote with its unit; a hedged one records its hedge. Returns its token."""
-    match = find_figure(value, unit, quote)
-    if not match.found:
+    token = figure_token(value, unit, context.quote if context else prepare(quote))
+    if token is None:
+        reason = find_figure(value, unit, quote).reason or "its digits stand apart (a space inside the number)"
         report(
             location + ("value",),
-            f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {match.reason}",
+            f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {reason}",
         )
         return None
-    token = figure_token(value, unit, context.quote if context else prepare(quote))
-    if token is not None and token.in_range:
+    if token.in_range:
         report(location + ("value",), f"expected a single amount, found a range ending in {value} {unit}")
-    if not hedged:
-        return token
-    hedges = hedges_of(token, context.before(token.start)) if token and context else match.hedges
-    problem = qualifier_problem(qualifier, tuple(hedges))
-    if problem:
-        report(location + ("qualifier",), problem)
+    if hedged:
+        hedges = hedges_of(token, context.before(token.start) if context else "")
+        problem = qualifier_problem(qualifier, hedges)
+        if problem:
+            report(location + ("qualifier",), problem)
     return token
 
 
@@ -162,7 +161,8 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             f"expected scope: {named[0]} (the quote names a part of the park), found none",
         )
     elif scope is not None and prepare(scope) not in context.sentence:
-        report(location + ("scope",), f"expected the quote's sentence to name the part of the park {scope}, found it not")
+        shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
+        report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 
 
 def _check_indicator(report, location, entry, indicator, context: Context, year: int) -> None:
@@ -177,6 +177,63 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
         report(location + ("qualifier",), problem)
     _check_year_of(report, location, token, context, year)
     _check_part(report, location, entry, context, token.end)
+
+
+def _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, year) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None or indicator is None or entry["unit"] != indicator["unit"]:
+        return
+    if to_finite(entry["value"], entry.get("change_pct")):  # else the schema reports the NaN or infinity
+        _check_indicator(report, location, entry, indicator, context, year)
+
+
+def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None:
+        return
+    for number, figure in enumerate(entry["figures"]):
+        _check_number(
+            report,
+            location + ("figures", number),
+            figure["value"],
+            figure["unit"],
+            entry["quote"],
+            figure.get("qualifier"),
+            hedged=True,
+            context=context,
+        )
+    _check_part(report, location, entry, context, len(context.quote))
+
+
+def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None:
+        return
+    token = _check_number(
+        report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False, context=context
+    )
+    if token is not None:
+        problem = comparator_problem(entry["comparator"], token)
+        if problem:
+            report(location + ("comparator",), problem)
+
+
+def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, int], catalogue: dict) -> list[str]:
+    """The problems of one entry of a year file quoting `source`, as `field: message` (the rules without files)."""
+    found: list[str] = []
+
+    def report(location: tuple, message: str) -> None:
+        found.append(f"{field_name(location)}: {message}")
+
+    sources, ids, location = {source.id: source}, {source.id}, (section, 0)
+    if section == "indicators":
+        indicator = catalogue[entry["id"]]
+        _check_indicator_entry(report, location, entry, indicator, sources, ids, owner, owner[1])
+    elif section == "facts":
+        _check_fact_entry(report, location, entry, sources, ids, owner)
+    else:
+        _check_target_entry(report, location, entry, sources, ids, owner)
+    return found
 
 
 def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems):
@@ -213,29 +270,10 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                 f"(first at indicators[{seen[entry['id']]}])",
             )
         seen.setdefault(entry["id"], index)
-        context = _check_quote(report, location, entry, sources, source_ids, owner)
-        if context is None or indicator is None or entry["unit"] != indicator["unit"]:
-            continue
-        if not to_finite(entry["value"], entry.get("change_pct")):
-            continue  # the schema reports a NaN or an infinity
-        _check_indicator(report, location, entry, indicator, context, data["year"])
+        _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, data["year"])
     for index, entry in enumerate(data.get("facts") or []):
         location = ("facts", index)
-        context = _check_quote(report, location, entry, sources, source_ids, owner)
-        if context is None:
-            continue
-        for number, figure in enumerate(entry["figures"]):
-            _check_number(
-                report,
-                location + ("figures", number),
-                figure["value"],
-                figure["unit"],
-                entry["quote"],
-                figure.get("qualifier"),
-                hedged=True,
-                context=context,
-            )
-        _check_part(report, location, entry, context, len(context.quote))
+        _check_fact_entry(report, location, entry, sources, source_ids, owner)
     for index, entry in enumerate(data.get("targets") or []):
         location = ("targets", index)
         if entry["for_year"] < data["year"]:
@@ -256,16 +294,7 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     location + ("unit",),
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
-        context = _check_quote(report, location, entry, sources, source_ids, owner)
-        if context is None:
-            continue
-        token = _check_number(
-            report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False, context=context
-        )
-        if token is not None:
-            problem = comparator_problem(entry["comparator"], token)
-            if problem:
-                report(location + ("comparator",), problem)
+        _check_target_entry(report, location, entry, sources, source_ids, owner)
 
 
 def to_finite(*numbers) -> bool:
