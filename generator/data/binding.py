@@ -13,6 +13,7 @@ The rules, as the editor guide states them (docs/guide.md, "How a quote proves a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from generator.data.numbers import (
 
 _PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
 _SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
+# Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
+_CARRY_ON = ("达到", "达", "为", "共计", "合计", "总计", "总额达", "规模达", "金额达")
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
 
 
@@ -76,7 +79,7 @@ def tokens_of(text: str) -> tuple[NumberToken, ...]:
 
 def written(token: NumberToken, text: str) -> str:
     """The number as the quote writes it, with what follows up to the clause's end (at most a few characters)."""
-    tail = re.match(r"[^,，;；。、:：()（）]{0,4}", text[token.end :]).group(0)
+    tail = re.match(r"[^,，;；。、:：()（）|]{0,4}", text[token.end :]).group(0)
     return text[token.start : token.end] + re.sub(r"[0-9].*", "", tail)
 
 
@@ -103,7 +106,27 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         if naming.end <= token.start < end:
             between = text[start : naming.start] + text[naming.end : token.start]
             return Governed(naming, token, planned=any(word in between for word in _PLAN_WORDS))
+    # No amount in the name's clause: the next clause may carry it on without a subject of its own
+    # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
+    following = next((t for t in family if t.start >= end), None)
+    if following is not None and text[end : end + 1] not in "。!！?？":
+        clause_start, _ = clause_bounds(text, following.start)
+        carries_on = text[clause_start : following.start].startswith(_CARRY_ON)
+        no_end = not any(mark in text[end : following.start] for mark in "。!！?？")
+        if carries_on and no_end and clause_start == end + 1:
+            return Governed(naming, following)
     return Governed(naming, None)
+
+
+def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> NumberToken | None:
+    """A growth given between the name and its amount: 出口总额同比增长5%,达到12.5亿美元."""
+    for between in tokens:
+        if naming.end <= between.start < token.start and between.after.startswith("%"):
+            clause_start, _ = clause_bounds(text, between.start)
+            said = _last_word(text[clause_start : between.start], (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
+            if said and said not in _SHARE_WORDS:
+                return between
+    return None
 
 
 def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
@@ -115,8 +138,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if later.start >= sentence_end:
             break
         if not later.after.startswith("%"):
-            if later.after.startswith("个百分点"):
-                continue
+            if later.after.startswith(("个百分点", "年", "月", "日", "季度")) and not later.multiplier:
+                continue  # points, and dates: 比2015年增长20%
             return None  # another amount: what follows is its growth, not this one's
         clause_start, _ = clause_bounds(text, later.start)
         lead = text[clause_start : later.start]
@@ -158,6 +181,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
     family = [t for t in tokens if not t.after.startswith("%") and _unit_follows(t, base)]
+    cells = table_cells(tokens, context.table_units, base)
+    family = family or cells
     first_naming, first = None, None
     match = None
     for naming in namings(names, text):
@@ -182,6 +207,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
                 f"expected an amount in {family_units} after '{first_naming.label}' in the same clause, "
                 f"found none for {value}"
             )
+        elif first.token.in_range:
+            message = f"expected a single amount, found a range ending in {written(first.token, text)}"
         else:
             message = (
                 f"expected {written(first.token, text)} (the amount '{first.naming.label}' governs in its clause), "
@@ -195,8 +222,19 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
     if token.in_range:
         problems.append(("value", f"expected a single amount, found a range ending in {written(token, text)}"))
     change = entry.get("change_pct")
-    if change is not None:
-        growth = growth_after(token, text, tokens)
+    if change is not None and token in cells:
+        growth_cell = next((cell for cell in _bare(tokens) if cell.start > token.end), None)
+        has_growth = len(context.table_units) > 1 and context.table_units[1] == "%" and growth_cell is not None
+        if not has_growth:
+            problems.append(
+                ("change_pct", f"expected a % column after the amount in the table, found none for {change}%")
+            )
+        elif growth_cell.amount != to_decimal(change):
+            problems.append(
+                ("change_pct", f"expected {growth_cell.amount}% (the table's % column of that row), found {change}%")
+            )
+    elif change is not None:
+        growth = growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
         if growth is None:
             problems.append(
                 (
@@ -215,6 +253,23 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
                 )
             )
     return Binding(token, tuple(problems))
+
+
+def _bare(tokens) -> list[NumberToken]:
+    """Numbers with no unit after them: table cells (the prepared text keeps cells apart with '|')."""
+    return [t for t in tokens if t.after[:1] in ("", "|") and not t.multiplier]
+
+
+def table_cells(tokens, units: tuple[str, ...], base: str) -> list[NumberToken]:
+    """A table row's first cell read in the unit its 单位 line gives the first column (亿元 for 单位:亿元、%)."""
+    if not units:
+        return []
+    scale, unit_base = split_unit(units[0])
+    if unit_base != base:
+        return []
+    multiplier = next((m for m in ("万亿", "亿", "万", "千") if units[0].startswith(m)), "")
+    cells = _bare(tokens)
+    return [dataclasses.replace(cells[0], multiplier=multiplier)] if cells and scale else []
 
 
 def figure_token(value, unit: str, text: str) -> NumberToken | None:

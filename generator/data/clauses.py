@@ -9,18 +9,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.data.numbers import INVISIBLE, normalize
+from generator.data.numbers import INVISIBLE, normalize, simplified
 
 # Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
 CLAUSE_MARKS = ",，;；。!！?？:："
 SENTENCE_MARKS = "。!！?？;；"
-_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[0-9０-９])")
+_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
 
 
 @lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
 def prepare(text: str) -> str:
-    """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart."""
-    return normalize(_DIGIT_SPACE_DIGIT.sub("|", text))
+    """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart;
+    traditional characters read as simplified ones."""
+    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
 
 
 def invisible_in(text: str) -> str | None:
@@ -49,6 +50,7 @@ class Context:
     quote: str
     lead: str = ""
     trail: str = ""
+    table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
 
     @property
     def sentence(self) -> str:
@@ -60,17 +62,44 @@ class Context:
 
 
 def context_of(source: Source, quote: str) -> Context:
-    """The quote with the rest of the sentence it stands in (within its paragraph)."""
+    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units."""
     prepared = prepare(quote)
-    paragraph = prepare(source.paragraphs[source.paragraph_of(quote)]) if source.paragraphs else ""
+    number = source.paragraph_of(quote) if source.paragraphs else 0
+    paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
+    units = table_units(source.paragraphs, number)
     at = paragraph.find(prepared)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared)
+        return Context(prepared, table_units=units)
     start = max(paragraph.rfind(mark, 0, at) for mark in SENTENCE_MARKS) + 1
     end_at = at + len(prepared)
     ends = [found for found in (paragraph.find(mark, end_at) for mark in SENTENCE_MARKS) if found >= 0]
     end = min(ends) if ends else len(paragraph)
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end])
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units)
+
+
+_UNIT_LINE = re.compile(r"单位[:：]([^。;；]*)")
+_TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
+
+
+def table_units(paragraphs: list[str], number: int) -> tuple[str, ...]:
+    """The units of the table a paragraph is a row of: its own 单位 line or the nearest one above it.
+
+    Only a paragraph that reads as a table row (a name, then numbers a space apart, no unit after them) has them.
+    """
+    if not paragraphs or not _is_table_row(paragraphs[number]):
+        return ()
+    for above in range(number, max(-1, number - _TABLE_ROWS), -1):
+        found = _UNIT_LINE.search(prepare(paragraphs[above]))
+        if found:
+            return tuple(unit for unit in re.split(r"[、,，/]", found.group(1)) if unit)
+    return ()
+
+
+_ROW = re.compile(r"[\u4e00-\u9fff)）]\s*-?\d[\d.,]*(\s+-?\d[\d.,]*)*\s*$")
+
+
+def _is_table_row(paragraph: str) -> bool:
+    return bool(_ROW.search(simplified(paragraph)))
 
 
 # --- the part of the year ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,7 +15,7 @@ _WHITESPACE = re.compile(r"[\s\u3000]+")
 # grouping and decimals, then an optional multiplier. A number is read whole: never from inside 1,200 or 2145.69.
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)(?:(?<![0-9])([-−－]))?"
-    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)(万亿|亿|万|千)?"
+    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)(?:(多|余)(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
 )
 _MINUS = "-−－"
 # Zero-width characters, soft hyphens and bidirectional controls: invisible in a quote, yet they split a number
@@ -53,6 +54,21 @@ def normalize(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+# Traditional characters of the words the checker reads (names, units, hedges, growth), for reposts in 繁體:
+# 地區生產總值約300億元,同比增長5% reads as 地区生产总值约300亿元,同比增长5%.
+_TRADITIONAL = str.maketrans(
+    "區產總億萬約實現長規額業資進際稅財專請權數項預計過餘減國術與達為較務營設備機開發興標個點幣園級費鏈體線創價銷"
+    "書縣廠樓參會議場對貸險證購幾傳兩廣東門貿鎮鄉於從來後將還這統稱報噸畝戶筆間棟條屆單億萬",
+    "区产总亿万约实现长规额业资进际税财专请权数项预计过余减国术与达为较务营设备机开发兴标个点币园级费链体线创价销"
+    "书县厂楼参会议场对贷险证购几传两广东门贸镇乡于从来后将还这统称报吨亩户笔间栋条届单亿万",
+)
+
+
+def simplified(text: str) -> str:
+    """Text with the traditional characters the checker reads mapped to simplified ones."""
+    return text.translate(_TRADITIONAL)
+
+
 def _ascii_digits(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
@@ -68,6 +84,7 @@ class NumberToken:
     before: str  # up to 6 characters of text before the number
     after: str  # up to 8 characters of text after the multiplier
     negative: bool = False  # written with a minus sign: -5亿元
+    inner_hedge: str = ""  # 多 or 余 between the digits and the multiplier: 300多亿元
 
     @property
     def amount(self) -> Decimal:
@@ -84,6 +101,8 @@ class NumberToken:
     def hedges(self) -> list[str]:
         """Hedge words standing next to this number."""
         found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
+        if self.inner_hedge:
+            found.append(self.inner_hedge)
         if "约" in found and self.before.endswith(_NOT_HEDGES):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
         if "近" in found and self.before.endswith(_NOT_NEAR):
@@ -102,7 +121,9 @@ class NumberToken:
         return found
 
 
-def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str, negative: bool = False) -> NumberToken:
+def _token(
+    ascii_text: str, start: int, end: int, digits: str, multiplier: str, negative: bool = False, inner: str = ""
+) -> NumberToken:
     return NumberToken(
         start=start,
         end=end,
@@ -111,6 +132,7 @@ def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str, 
         before=ascii_text[max(0, start - 6) : start],
         after=ascii_text[end : end + 8],
         negative=negative,
+        inner_hedge=inner,
     )
 
 
@@ -123,8 +145,9 @@ def find_numbers(text: str) -> list[NumberToken]:
             m.start(),
             m.end(),
             m.group(2).replace(",", "") + (m.group(3) or ""),
-            m.group(4) or "",
+            m.group(5) or "",
             negative=bool(m.group(1)),
+            inner=m.group(4) or "",
         )
         for m in _NUMBER.finditer(ascii_text)
     ]
@@ -148,7 +171,9 @@ def _comma_lists(text: str) -> list[NumberToken]:
             last = index == len(pieces) - 1
             digits = piece + (match.group(3) or "" if last else "")
             end = match.end() if last else position + len(piece)
-            tokens.append(_token(ascii_text, position, end, digits, match.group(4) or "" if last else ""))
+            # Every item of the list takes the multiplier and unit written after the last one: 120,230家.
+            item = _token(ascii_text, position, end, digits, match.group(5) or "")
+            tokens.append(dataclasses.replace(item, after=ascii_text[match.end() : match.end() + 8]))
             position += len(piece) + 1
     return tokens
 
@@ -241,7 +266,7 @@ def find_figure(value, unit: str, quote: str) -> Match:
     if not to_decimal(value).is_finite():  # YAML's .nan and .inf are numbers to the schema
         return Match(False, reason=f"expected a finite number, found {value}")
     wanted = to_decimal(value) * scale
-    text = normalize(quote)
+    text = simplified(normalize(quote))
     same_number = []
     # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
     for token in [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]:
