@@ -38,6 +38,7 @@ from generator.data.numbers import (
 
 _PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
 _SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
+_VERBS = ("实现", "完成", "达到", "取得", "共计", "累计")
 # Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
 _CARRY_ON = ("达到", "达", "为", "共计", "合计", "总计", "总额达", "规模达", "金额达")
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
@@ -66,7 +67,10 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
             if first < 0:
                 continue
             for match in re.finditer(re.escape(tail), text):
-                if match.start() >= first + len(head):
+                # A last part of two characters (营收, 总额) is anyone's: only right after a verb is it this one's
+                # (规模以上互联网软件业实现营收, not 出口总额…,进口总额).
+                short = len(tail) < 3 and not text[: match.start()].endswith(_VERBS)
+                if match.start() >= first + len(head) and not short:
                     yield Naming(name, first + len(head), match.start(), match.end())
 
 
@@ -173,10 +177,15 @@ class Binding:
     problems: tuple[tuple[str, str], ...]  # (field, message)
 
 
-def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
-    """Check that the quote names the indicator and that value and change_pct are what that name governs."""
+def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = ()) -> Binding:
+    """Check that the quote names the indicator and that value and change_pct are what that name governs.
+
+    `others` are the names of the other indicators of the catalogue: a name standing inside one of them names that
+    one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator.
+    """
     text = context.quote
     names = [indicator["name"], *indicator.get("aliases", [])]
+    taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
@@ -185,7 +194,12 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
     family = family or cells
     first_naming, first = None, None
     match = None
+    inside = None
     for naming in namings(names, text):
+        holder = next(((start, end) for start, end in taken if start <= naming.start and naming.end <= end), None)
+        if holder is not None:
+            inside = inside or text[holder[0] : holder[1]]
+            continue
         governed = governed_amount(naming, text, family)
         first_naming = first_naming or naming
         if governed.token is None:
@@ -196,9 +210,9 @@ def bind_indicator(entry: dict, indicator: dict, context: Context) -> Binding:
             break
     if first_naming is None:
         looked = ", ".join(names)
-        return Binding(
-            None, (("quote", f"expected the quote to name {indicator['name']} (looked for: {looked}), found none"),)
-        )
+        found = f"found it only inside {inside}, the name of another indicator" if inside else "found none"
+        message = f"expected the quote to name {indicator['name']} (looked for: {looked}), {found}"
+        return Binding(None, (("quote", message),))
     value = f"{to_decimal(entry['value'])} {entry['unit']}"
     if match is None:
         if first is None:

@@ -165,8 +165,8 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 
 
-def _check_indicator(report, location, entry, indicator, context: Context, year: int) -> None:
-    binding = bind_indicator(entry, indicator, context)
+def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=()) -> None:
+    binding = bind_indicator(entry, indicator, context, others)
     for field, message in binding.problems:
         report(location + (field,), message)
     token = binding.token
@@ -179,12 +179,25 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     _check_part(report, location, entry, context, token.end)
 
 
-def _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, year) -> None:
+def _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, year, others=()) -> None:
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None or indicator is None or entry["unit"] != indicator["unit"]:
         return
     if to_finite(entry["value"], entry.get("change_pct")):  # else the schema reports the NaN or infinity
-        _check_indicator(report, location, entry, indicator, context, year)
+        _check_indicator(report, location, entry, indicator, context, year, others)
+
+
+def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
+    """The names and aliases of every catalogue indicator but one, longer ones only (a name inside them)."""
+    own = catalogue[indicator_id]
+    mine = [own["name"], *own.get("aliases", [])]
+    names = (
+        name
+        for key, entry in catalogue.items()
+        if key != indicator_id
+        for name in (entry["name"], *entry.get("aliases", []))
+    )
+    return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
 
 
 def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
@@ -228,7 +241,8 @@ def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, 
     sources, ids, location = {source.id: source}, {source.id}, (section, 0)
     if section == "indicators":
         indicator = catalogue[entry["id"]]
-        _check_indicator_entry(report, location, entry, indicator, sources, ids, owner, owner[1])
+        others = other_names(catalogue, entry["id"])
+        _check_indicator_entry(report, location, entry, indicator, sources, ids, owner, owner[1], others)
     elif section == "facts":
         _check_fact_entry(report, location, entry, sources, ids, owner)
     else:
@@ -270,7 +284,8 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                 f"(first at indicators[{seen[entry['id']]}])",
             )
         seen.setdefault(entry["id"], index)
-        _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, data["year"])
+        others = other_names(catalogue, entry["id"]) if indicator is not None else ()
+        _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, data["year"], others)
     for index, entry in enumerate(data.get("facts") or []):
         location = ("facts", index)
         _check_fact_entry(report, location, entry, sources, source_ids, owner)
