@@ -5,9 +5,15 @@ tests/conftest.py (see tests/test_rules.py for its line numbers) and asserts the
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from generator.data.pipeline import read_yearbook
 from tests.test_rules import run_check
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 YEAR, TEXT, SOURCE = "years/demo/2016.yaml", "sources/demo-2016.txt", "sources/demo-2016.yaml"
 OUTPUT_QUOTE = "quote: 规模以上工业总产值2145.69亿元,同比增长8%"
@@ -176,8 +182,6 @@ def test_a_recorded_period_and_scope_pass(tmp_path, capsys, mini_data):
 
 
 def test_a_part_of_the_year_or_park_is_carried_but_not_compared(tmp_path, capsys, mini_data):
-    from generator.data.pipeline import read_yearbook
-
     text = mini_data.edited(TEXT, OUTPUT_TEXT, "1至9月,主园区完成规模以上工业总产值2145.69亿元,同比增长8%")
     year = mini_data.edited(YEAR, "    change_pct: 8\n", "    change_pct: 8\n    period: 1-9月\n    scope: 主园区\n")
     yearbook = read_yearbook(mini_data(tmp_path, {TEXT: text, YEAR: year}))
@@ -187,3 +191,41 @@ def test_a_part_of_the_year_or_park_is_carried_but_not_compared(tmp_path, capsys
     assert yearbook.series("demo", "industrial_output_above_scale") == []  # no trend chart draws it
     assert yearbook.figure("demo", 2016, "industrial_output_above_scale") is None  # no target is checked against it
     assert yearbook.figure("demo", 2016, "fdi_actual") is not None
+
+
+# --- the examples on our own data ------------------------------------------------------------------------
+
+REAL = [
+    ("xiamen-torch/2016.yaml",
+     [("  - id: key_project_investment\n    value: 182", "  - id: key_project_investment\n    value: 174")],
+     "data/years/xiamen-torch/2016.yaml:72: indicators[9].value: expected 182亿元 (the amount '省市重点项目完成投资' "
+     "governs in its clause), found 174 亿元"),
+    ("xinyu/2014.yaml", [("    change_pct: 10.1", "    change_pct: 5"),
+                         ("quote: 2014年全区完成生产总值215亿元,同比增长10.1%\n",
+                          "quote: 2014年全区完成生产总值215亿元,同比增长10.1%;完成财政总收入17.99亿元,同比增长5%\n")],
+     "data/years/xinyu/2014.yaml:10: indicators[0].change_pct: expected 10.1% (the growth that follows 215亿元), "
+     "found 5%"),
+    ("xinyu/2014.yaml", [("  - id: gdp\n    value: 215", "  - id: gdp\n    value: 17.99"),
+                         ("quote: 2014年全区完成生产总值215亿元,同比增长10.1%\n",
+                          "quote: 2014年全区完成生产总值215亿元,同比增长10.1%;完成财政总收入17.99亿元,同比增长5%\n")],
+     "data/years/xinyu/2014.yaml:8: indicators[0].value: expected 215亿元 (the amount '生产总值' governs in its "
+     "clause), found 17.99 亿元"),
+    ("xiamen-torch/2022.yaml", [("qualifier: 预计突破", "qualifier: null")],
+     "data/years/xiamen-torch/2022.yaml:40: indicators[4].qualifier: expected '预计突破' (the quote hedges the "
+     "number), found null"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("relative", "edits", "expected"), REAL, ids=[f"{r[0]}:{r[2].split(': ')[1]}" for r in REAL])
+def test_wrong_entries_in_our_own_data_are_refused(tmp_path, capsys, relative, edits, expected):
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    path = data / "years" / relative
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    status, problems, _ = run_check(data, capsys)
+    assert status == 1
+    assert problems == [expected]
