@@ -70,11 +70,18 @@ def context_of(source: Source, quote: str) -> Context:
     at = paragraph.find(prepared)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(prepared, table_units=units)
-    start = max(paragraph.rfind(mark, 0, at) for mark in SENTENCE_MARKS) + 1
+    marks = _sentence_marks(paragraph)
     end_at = at + len(prepared)
-    ends = [found for found in (paragraph.find(mark, end_at) for mark in SENTENCE_MARKS) if found >= 0]
-    end = min(ends) if ends else len(paragraph)
+    before = bisect.bisect_left(marks, at)
+    start = marks[before - 1] + 1 if before > 0 else 0
+    after = bisect.bisect_left(marks, end_at)
+    end = marks[after] if after < len(marks) else len(paragraph)
     return Context(prepared, paragraph[start:at], paragraph[end_at:end], units)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_marks(paragraph: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
 
 
 _UNIT_LINE = re.compile(r"单位[:：]([^。;；]*)")
@@ -98,6 +105,7 @@ def table_units(paragraphs: list[str], number: int) -> tuple[str, ...]:
 _ROW = re.compile(r"[\u4e00-\u9fff)）]\s*-?\d[\d.,]*(\s+-?\d[\d.,]*)*\s*$")
 
 
+@lru_cache(maxsize=8192)
 def _is_table_row(paragraph: str) -> bool:
     return bool(_ROW.search(simplified(paragraph)))
 
@@ -129,6 +137,8 @@ def period_key(text: str) -> str:
 
 def periods_in(text: str) -> list[str]:
     """The partial periods a text states, as written."""
+    if "月" not in text and "半年" not in text and "季度" not in text:
+        return []  # most sentences: no pattern can match
     found = []
     for pattern in PERIOD_PATTERNS:
         found += [match.group(0) for match in pattern.finditer(text)]
@@ -144,6 +154,8 @@ SCOPE_PATTERN = re.compile(r"(?:主园区|核心园区|核心区|拓展区|辐�
 
 def scopes_in(text: str) -> list[str]:
     """The parts of a park a text names."""
+    if "区" not in text and "园" not in text:
+        return []
     return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
 
 

@@ -39,6 +39,8 @@ SUFFIX_HEDGES = ("以上", "左右", "上下", "多", "余")
 _NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
 # Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
 _NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
+_PREFIX_HEDGE_ENDS = {word[-1] for word in PREFIX_HEDGES}
+_UNIT_THEN_HEDGE = re.compile(r"[^\d,，。;；、:：()（）以左上多余]{0,4}")
 QUALIFIERS = (
     "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
     "力争", "约为", "不足", "不到", "上下",
@@ -64,9 +66,12 @@ _TRADITIONAL = str.maketrans(
 )
 
 
+_ANY_TRADITIONAL = re.compile("[" + "".join(chr(code) for code in _TRADITIONAL) + "]")
+
+
 def simplified(text: str) -> str:
     """Text with the traditional characters the checker reads mapped to simplified ones."""
-    return text.translate(_TRADITIONAL)
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
 
 
 def _ascii_digits(text: str) -> str:
@@ -100,7 +105,8 @@ class NumberToken:
 
     def hedges(self) -> list[str]:
         """Hedge words standing next to this number."""
-        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
+        ends_in_hedge = self.before[-1:] in _PREFIX_HEDGE_ENDS  # most numbers have none: skip the word list
+        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)] if ends_in_hedge else []
         if self.inner_hedge:
             found.append(self.inner_hedge)
         if "约" in found and self.before.endswith(_NOT_HEDGES):
@@ -112,7 +118,7 @@ class NumberToken:
             if tail.startswith(word):
                 found.append(word)
         # A suffix hedge may also follow the unit: 100亿元以上, 5000万元左右.
-        unit_end = re.match(r"[^\d,，。;；、:：()（）以左上多余]{0,4}", tail)
+        unit_end = _UNIT_THEN_HEDGE.match(tail) if ("以上" in tail or "左右" in tail or "上下" in tail) else None
         if unit_end:
             rest = tail[unit_end.end() :]
             found += [word for word in ("以上", "左右", "上下") if rest.startswith(word) and word not in found]

@@ -250,7 +250,7 @@ def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, 
     return found
 
 
-def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems):
+def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems, others_of=None):
     report = _Reporter(document, problems)
     data = document.data
     park_id, year_text = key
@@ -284,7 +284,10 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                 f"(first at indicators[{seen[entry['id']]}])",
             )
         seen.setdefault(entry["id"], index)
-        others = other_names(catalogue, entry["id"]) if indicator is not None else ()
+        if indicator is None:
+            others = ()
+        else:
+            others = others_of[entry["id"]] if others_of else other_names(catalogue, entry["id"])
         _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, data["year"], others)
     for index, entry in enumerate(data.get("facts") or []):
         location = ("facts", index)
@@ -405,6 +408,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             else:
                 pending.append((key, document))
 
+    others_of = {indicator_id: other_names(catalogue, indicator_id) for indicator_id in catalogue}
+
     def check_years(index: int) -> list[tuple[tuple[str, str], list[Problem]]]:
         results = []
         for key, document in share(pending, index, shares):
@@ -416,7 +421,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'")
                 )
             elif not schema_problems:
-                _check_year(document, key, raw, catalogue, parks, source_ids, sources, found)
+                _check_year(document, key, raw, catalogue, parks, source_ids, sources, found, others_of)
             results.append((key, found))
         return results
 
