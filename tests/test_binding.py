@@ -209,6 +209,9 @@ ROWS = [
     ("力争规模以上工业主营业务收入达到682亿元", None, target(682, "亿元", "<="),
      "comparator: expected '=' or '>=' (the quote puts no 以内/左右 on the number)", "nothing says at most", XY14),
     ("能耗增幅控制在3%以内", None, target(3, "%", "<="), ACCEPT, "以内 is at most", None),
+    ("到2020年,全区地区生产总值力争突破300亿元", None, target(300, "亿元", ">="),
+     "for_year: expected for_year 2020 (the year the quote sets the goal for), found 2017", "a goal for 2020", None),
+    ("2017年,全区地区生产总值力争突破300亿元", None, target(300, "亿元", ">="), ACCEPT, "next year's goal", None),
     ("力争2-3年内建成科技企业加速器并申报国家级平台", None, target(3, "年", "<="),
      "value: expected a single amount, found a range", "2-3年 is a range", XY14),
     # --- another year, another period, another part of the park ----------------------------------------------

@@ -91,6 +91,12 @@ CASES = [
      {YEAR: _replace('comparator: ">="', 'comparator: "<="')},
      "data/years/demo/2016.yaml:29: targets[0].comparator: expected '=' or '>=' (the quote puts no 以内/左右 on the "
      "number), found '<='"),
+    ("year: a goal for another year",
+     {TEXT: _replace("全年共策划生成96个产业项目", "2018年共策划生成96个产业项目"),
+      YEAR: [("quote: 全年共策划生成96个产业项目\ntargets", "quote: 2018年共策划生成96个产业项目\ntargets"),
+             ("    quote: 全年共策划生成96个产业项目\n", "    quote: 2018年共策划生成96个产业项目\n")]},
+     "data/years/demo/2016.yaml:24: targets[0].for_year: expected for_year 2018 (the year the quote sets the goal "
+     "for), found 2017"),
     ("year: another year's amount",
      {TEXT: _replace(OUTPUT_TEXT, "2015年高新区完成规模以上工业总产值2145.69亿元,同比增长8%"),
       YEAR: _replace(OUTPUT_QUOTE, "quote: 2015年高新区完成规模以上工业总产值2145.69亿元,同比增长8%")},

@@ -162,7 +162,7 @@ def scopes_in(text: str) -> list[str]:
 # --- the year --------------------------------------------------------------------------------------------------
 
 # 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来) or a range.
-_YEAR = re.compile(r"(?<![0-9比较同与自从至到—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+_YEAR = re.compile(r"(?<![0-9比较同与自从—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
 
 
 def year_stated(text: str) -> int | None:

@@ -229,6 +229,12 @@ def _check_target_entry(report, location, entry, sources, source_ids, owner) -> 
         problem = comparator_problem(entry["comparator"], token)
         if problem:
             report(location + ("comparator",), problem)
+        stated = year_stated(context.before(token.start))
+        if stated is not None and stated != entry["for_year"]:
+            report(
+                location + ("for_year",),
+                f"expected for_year {stated} (the year the quote sets the goal for), found {entry['for_year']}",
+            )
 
 
 def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, int], catalogue: dict) -> list[str]:
