@@ -44,6 +44,7 @@ def target(value, unit: str, comparator: str) -> tuple[str, dict]:
     return "targets", {"for_year": 2017, "text": "目标。", "value": value, "unit": unit, "comparator": comparator}
 
 
+SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
 TABLE = ["2016年主要经济指标", "单位:亿元、%", "指标 绝对值 增长", "(一) 规模以上工业总产值 1,203.5 9.1"]
 TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
 
@@ -243,6 +244,15 @@ ROWS = [
     ("全区实现规模以上工业总产值800亿元", None, ind("industrial_output_above_scale", 800, scope="核心区"),
      "scope: expected the quote's sentence to name 核心区, found no part of the park", "a part not named", None),
     ("拓展区域创新生态,新签约项目60个", None, fact(60, "个"), ACCEPT, "拓展区域 is not a part of the park", None),
+    ("全年规上工业增加值同比增长14.3%;实现软件园规上互联网软件业营收676.9亿元。", SOFTWARE_PARK,
+     ind("internet_software_revenue_above_scale", 676.9),
+     "scope: expected scope: 软件园 (the quote names a part of the park), found none",
+     "the software park is a part of the park", X25),
+    ("全年规上工业增加值同比增长14.3%;实现软件园规上互联网软件业营收676.9亿元。", SOFTWARE_PARK,
+     ind("internet_software_revenue_above_scale", 676.9, scope="软件园"), ACCEPT, "软件园 recorded", X25),
+    ("同翔基地完成固定资产投资90亿元", None, ind("fixed_asset_investment", 90), "scope: expected scope: 同翔基地",
+     "a base of the park", None),
+    ("全园区完成固定资产投资90亿元", None, ind("fixed_asset_investment", 90), ACCEPT, "全园区 is the whole", None),
     # --- styles: statistical tables, traditional characters, press releases ------------------------------------
     (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
      "a table row in the unit of its 单位 line", None),

@@ -175,6 +175,7 @@ class Binding:
 
     token: NumberToken | None
     problems: tuple[tuple[str, str], ...]  # (field, message)
+    area: str | None = None  # a part of the park named right before the indicator: 软件园 in 实现软件园规上…营收
 
 
 def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = ()) -> Binding:
@@ -266,7 +267,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
                     f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%",
                 )
             )
-    return Binding(token, tuple(problems))
+    return Binding(token, tuple(problems), area_before(text, match.naming))
 
 
 def _bare(tokens) -> list[NumberToken]:
@@ -284,6 +285,39 @@ def table_cells(tokens, units: tuple[str, ...], base: str) -> list[NumberToken]:
     multiplier = next((m for m in ("万亿", "亿", "万", "千") if units[0].startswith(m)), "")
     cells = _bare(tokens)
     return [dataclasses.replace(cells[0], multiplier=multiplier)] if cells and scale else []
+
+
+# A place name ending in 园, 基地, 产业区 or 片区 as the subject of the figure, right before the indicator's name
+# (verbs and 规上 aside): 实现软件园规上互联网软件业营收, 同翔基地完成固定资产投资.
+_AREA_END = re.compile(r"(园|基地|产业区|片区)$")
+_BETWEEN = ("规上", "规模以上", "实现", "完成", "全年", "累计", "共")
+_VERB = re.compile(r".*(实现|完成|全年|其中|共有)")
+_WHOLE_PARK = ("园区", "高新园", "工业园", "科技园")  # words for the park as a whole, not a part of it
+
+
+def area_before(text: str, naming: Naming) -> str | None:
+    """The part of the park named as the subject right before the indicator's name, if any."""
+    start, _ = clause_bounds(text, naming.start)
+    head_start = naming.start if naming.head_end == naming.start else naming.head_end - _head_length(naming)
+    before = text[start:head_start]
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _BETWEEN:
+            if before.endswith(word):
+                before, stripped = before[: -len(word)], True
+    end = _AREA_END.search(before)
+    if end is None:
+        return None
+    stem = before[: end.start()]
+    verb = _VERB.match(stem)
+    stem = stem[verb.end() :] if verb else stem
+    area = stem[-4:] + end.group(1)
+    return area if len(area) > len(end.group(1)) and area not in _WHOLE_PARK else None
+
+
+def _head_length(naming: Naming) -> int:
+    return len(naming.label) - (naming.end - naming.start)
 
 
 def figure_token(value, unit: str, text: str) -> NumberToken | None:

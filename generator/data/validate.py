@@ -177,6 +177,11 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
         report(location + ("qualifier",), problem)
     _check_year_of(report, location, token, context, year)
     _check_part(report, location, entry, context, token.end)
+    if binding.area and entry.get("scope") is None:
+        report(
+            location + ("scope",),
+            f"expected scope: {binding.area} (the quote names a part of the park), found none",
+        )
 
 
 def _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, year, others=()) -> None:
