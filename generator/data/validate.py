@@ -18,8 +18,11 @@ from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.numbers import INVISIBLE, NumberToken, find_figure
 from generator.data.problems import Problem
+from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
+from generator.data.sound import rule_problems, sound_part
+from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
 from generator.reuse import NoReuse, Reuse
@@ -79,7 +82,8 @@ def _check_quote(report, location, entry, sources, source_ids, owner):
     source_id = entry["source"]
     if source_id not in source_ids:
         known = ", ".join(sorted(source_ids)) or "none"
-        report(location + ("source",), f"expected a source id ({known}), found '{source_id}'")
+        hint = did_you_mean(source_id, source_ids)
+        report(location + ("source",), f"expected a source id ({known}), found '{source_id}'{hint}")
         return None
     invisible = invisible_in(entry["quote"])
     if invisible:
@@ -108,7 +112,8 @@ def _check_quote(report, location, entry, sources, source_ids, owner):
         report(
             location + ("quote",),
             f"expected a verbatim passage of data/sources/{source_id}.txt "
-            f"(spaces and line breaks aside), found {describe_value(entry['quote'])}",
+            f"(spaces and line breaks aside), found {describe_value(entry['quote'])}"
+            + describe_difference(entry["quote"], source),
         )
         return None
     return context_of(source, entry["quote"])
@@ -359,10 +364,11 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
     if raw.indicators is not None:
         schema_problems = check_schema(raw.indicators, "indicators")
         problems += schema_problems
-        if not schema_problems:
-            report = _Reporter(raw.indicators, problems)
+
+        def check_catalogue(part, found):  # on the entries whose id, names and unit passed the schema
+            report = _Reporter(part, found)
             names: dict[str, str] = {}
-            for index, entry in enumerate(raw.indicators.data):
+            for index, entry in enumerate(part.data):
                 if entry["id"] in catalogue:
                     report((index, "id"), f"expected each id once, found '{entry['id']}' again")
                 catalogue.setdefault(entry["id"], entry)
@@ -372,6 +378,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+
+        problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
     # are reported once, on that file, not again on every file that refers to it.
     parks: set[str] = set(raw.parks)
@@ -380,7 +388,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             continue
         schema_problems = check_schema(document, "park")
         problems += schema_problems
-        if not schema_problems and document.data["id"] != park_id:
+        if sound_part(document, "park", schema_problems) and document.data["id"] != park_id:
             found = document.data["id"]
             _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
     source_ids: set[str] = set(raw.sources)
@@ -390,7 +398,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             continue
         schema_problems = check_schema(document, "source")
         problems += schema_problems
-        if schema_problems:
+        if sound_part(document, "source", schema_problems) is None:
             continue
         report = _Reporter(document, problems)
         if document.data["id"] != source_id:
@@ -431,8 +439,15 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                 found.append(
                     Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'")
                 )
-            elif not schema_problems:
-                _check_year(document, key, raw, catalogue, parks, source_ids, sources, found, others_of)
+            else:  # the entries that passed the schema are checked too: one run shows every problem
+                found += rule_problems(
+                    document,
+                    "year",
+                    schema_problems,
+                    lambda part, out, key=key: _check_year(
+                        part, key, raw, catalogue, parks, source_ids, sources, out, others_of
+                    ),
+                )
             results.append((key, found))
         return results
 
