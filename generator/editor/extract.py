@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from generator.data.binding import bind_indicator
+from generator.data.clauses import Context, periods_in, prepare, scopes_in
 from generator.data.coverage import _is_counted
 from generator.data.numbers import (
     QUALIFIERS,
@@ -612,6 +614,13 @@ def _read(paragraphs: list[str], year: int) -> list[list[list[_Clause]]]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _names_a_part(entry: CatalogueEntry, value, quote: str) -> bool:
+    """Whether the quote gives the figure for a part of the park or of the year, as `yearbook check` reads it."""
+    indicator = {"name": entry.name, "aliases": list(entry.aliases)}
+    binding = bind_indicator({"value": value, "unit": entry.unit}, indicator, Context(prepare(quote)))
+    return bool(binding.area or scopes_in(quote) or periods_in(quote))
+
+
 @dataclass
 class _Candidate:
     entry: CatalogueEntry
@@ -854,8 +863,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         paragraph = paragraphs[candidate.clause.paragraph]
         quote = paragraph[candidate.quote_start : candidate.quote_end].rstrip(_CLAUSE_SEP + "、")
         found, qualifier = _hedge(candidate.value, entry.unit, quote)
-        if not found:
-            continue
+        if not found or _names_a_part(entry, candidate.value, quote):
+            continue  # a part of the park or of the year (软件园…, 1-9月…) is a fact, not the park's figure
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
         if candidate.change_pct is not None and find_change_pct(candidate.change_pct, quote).found:
             item["change_pct"] = candidate.change_pct
