@@ -13,6 +13,7 @@ from generator.data.clauses import (
     scopes_in,
     year_stated,
 )
+from generator.data.drafts import unreviewed
 from generator.data.hedges import comparator_problem, hedges_of, qualifier_problem
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
@@ -458,4 +459,5 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             checked[key] = reuse.store("year", key, year_inputs(raw.years[key]), found)
     for found in checked.values():
         problems += found
+    problems += unreviewed(raw)  # drafts and placeholders (generator/data/drafts.py)
     return sorted(set(problems))
