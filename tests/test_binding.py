@@ -91,10 +91,16 @@ ROWS = [
     ("新增国家高新技术企业120家,累计达到1500家", None, ind("new_national_high_tech_enterprises", 1500),
      "value: expected 120家", "1500 is the running total, not the new ones", None),
     ("新增国家高新技术企业120家,累计达到1500家", None, ind("national_high_tech_enterprises", 120),
-     "quote: expected the quote to name 国家高新技术企业数 (looked for: 国家高新技术企业数, 国家高新技术企业, "
-     "国家级高新技术企业, 累计国家高新技术企业), found it only inside 新增国家高新技术企业, the name of another "
-     "indicator",
+     "value: expected 1500家 (the amount '国家高新技术企业数' governs in its clause), found 120 家",
      "新增国家高新技术企业 names the new ones, not the total", None),
+    ("新增国家高新技术企业120家,累计达到1500家", None, ind("national_high_tech_enterprises", 1500), ACCEPT,
+     "累计 carries the total of the same subject", None),
+    ("新增国家高新技术企业120家", None, ind("national_high_tech_enterprises", 120),
+     "quote: expected the quote to name 国家高新技术企业数 (looked for: … found it only inside 新增国家高新技术企业, "
+     "the name of another indicator", "a change is not the stock", None),
+    ("研发投入强度约为3.1%", None, ind("rd_intensity", 3.1, qualifier="约为"), ACCEPT, "a rate in %", None),
+    ("研发投入强度3.1%,同比提高0.2个百分点", None, ind("rd_intensity", 0.2),
+     "value: expected 3.1% (the amount '研发投入强度' governs", "points are not the rate", None),
     ("国家级高新技术企业总数达到1500家", None, ind("national_high_tech_enterprises", 1500), ACCEPT,
      "the total, named", None),
     ("合同利用外资5亿美元,实际利用外资3.65亿美元", None, ind("fdi_actual", 5),
@@ -295,9 +301,10 @@ def test_the_careful_editors_answer(passage, quote, claim, answer, why, report):
     if answer is ACCEPT:
         assert found == [], why
     else:
-        assert any(answer in problem for problem in found), (why, found)
-        field = answer.split(":")[0]
-        assert all(problem.split(":")[0].endswith(field) for problem in found if answer in problem)
+        pieces = answer.split(" … ")  # " … " stands for words that may change (a catalogue's list of aliases)
+        matching = [problem for problem in found if all(piece in problem for piece in pieces)]
+        assert matching, (why, found)
+        assert all(problem.split(":")[0].endswith(answer.split(":")[0]) for problem in matching)
 
 
 def test_the_table_is_large_and_balanced():

@@ -122,6 +122,29 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     return Governed(naming, None)
 
 
+_TOTAL_WORDS = ("累计", "总数", "总量", "共有")
+
+
+def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
+    """A stock's total told after a change of it, its subject carried on: 新认定高新技术企业58家,累计达到312家.
+
+    The subject is the stock's name without 数/总数 or 累计 (高新技术企业 of 高新技术企业数); the total stands in a
+    later clause of the sentence that opens with 累计, 总数, 总量 or 共有.
+    """
+    for name in names:
+        subject = name.removeprefix("累计").removesuffix("总数").removesuffix("数")
+        at = text.find(subject)
+        if subject == name or len(subject) < 3 or at < 0:
+            continue
+        for token in family:
+            clause_start, _ = clause_bounds(text, token.start)
+            same_sentence = not any(mark in text[at : token.start] for mark in "。!！?？")
+            opens = text[clause_start : token.start].startswith(_TOTAL_WORDS)
+            if clause_start > at + len(subject) and same_sentence and opens:
+                return Governed(Naming(name, at + len(subject), at, at + len(subject)), token)
+    return None
+
+
 def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> NumberToken | None:
     """A growth given between the name and its amount: 出口总额同比增长5%,达到12.5亿美元."""
     for between in tokens:
@@ -190,7 +213,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
-    family = [t for t in tokens if not t.after.startswith("%") and _unit_follows(t, base)]
+    # A rate in % (研发投入强度3.1%) is an amount of its own; elsewhere a percentage is growth, never the amount.
+    family = [t for t in tokens if (base == "%") == t.after.startswith("%") and _unit_follows(t, base)]
     cells = table_cells(tokens, context.table_units, base)
     family = family or cells
     first_naming, first = None, None
@@ -209,6 +233,11 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         if _same_amount(governed.token.amount, wanted):
             match = governed
             break
+    if match is None and indicator.get("kind") == "stock":
+        total = stock_total(names, text, family)
+        if total is not None:
+            first_naming, first = first_naming or total.naming, first or total
+            match = total if _same_amount(total.token.amount, wanted) else None
     if first_naming is None:
         looked = ", ".join(names)
         found = f"found it only inside {inside}, the name of another indicator" if inside else "found none"
