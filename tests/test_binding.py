@@ -99,6 +99,9 @@ ROWS = [
      "quote: expected the quote to name 国家高新技术企业数 (looked for: … found it only inside 新增国家高新技术企业, "
      "the name of another indicator", "a change is not the stock", None),
     ("研发投入强度约为3.1%", None, ind("rd_intensity", 3.1, qualifier="约为"), ACCEPT, "a rate in %", None),
+    ("研發投入強度3.1%", None, ind("rd_intensity", 3.1), ACCEPT, "a traditional-character name", None),
+    ("R&D經費內部支出逾28亿元", None, ind("rd_expenditure", 28, qualifier="逾"), ACCEPT,
+     "traditional and simplified characters mixed", None),
     ("研发投入强度3.1%,同比提高0.2个百分点", None, ind("rd_intensity", 0.2),
      "value: expected 3.1% (the amount '研发投入强度' governs", "points are not the rate", None),
     ("国家级高新技术企业总数达到1500家", None, ind("national_high_tech_enterprises", 1500), ACCEPT,

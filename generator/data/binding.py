@@ -32,6 +32,7 @@ from generator.data.numbers import (
     find_chinese_numbers,
     find_numbers,
     reads_as_decline,
+    simplified,
     split_unit,
     to_decimal,
 )
@@ -208,7 +209,9 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator.
     """
     text = context.quote
-    names = [indicator["name"], *indicator.get("aliases", [])]
+    # Names read as the quote is read: a traditional alias (研發投入強度) meets a repost's text in simplified form.
+    names = list(dict.fromkeys(simplified(name) for name in (indicator["name"], *indicator.get("aliases", []))))
+    others = tuple(simplified(other) for other in others)
     taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
