@@ -51,7 +51,9 @@
   function restore() {
     var saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(KEY + location.pathname) || "null"); } catch (error) { saved = null; }
-    if (!saved || location.hash) return;
+    // Material's navigation.tracking keeps the current heading in the address, and scrolls to it on return:
+    // the link's own place is the more exact one.
+    if (!saved || location.hash.indexOf("#q-") === 0) return;
     var link = document.querySelectorAll("article a[href]")[saved.index];
     if (!link) return;
     var stop = false;
