@@ -432,3 +432,15 @@ def test_csv_download_and_no_outside_requests(browser, server):
     assert visit.outside_requests() == []
     assert visit.errors == []
     visit.close()
+
+
+def test_theme_switch_names_the_scheme_in_force(browser, server):
+    """Each radio button of the light/dark switch is named after its own scheme, the one in force checked."""
+    for scheme, name in (("light", "浅色模式"), ("dark", "深色模式")):
+        visit = Visit(browser, server, color_scheme=scheme)
+        page = visit.go("/")
+        checked = page.eval_on_selector_all(
+            "input[name='__palette']:checked", "is => is.map(i => i.getAttribute('aria-label'))"
+        )
+        assert checked == [name], (scheme, checked)
+        visit.close()

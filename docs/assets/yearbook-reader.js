@@ -86,6 +86,20 @@
     opened = [];
   });
 
+  // The light/dark switch: Material names each of its two radio buttons after the switch its *label* makes, and
+  // leaves both unchecked while the system's scheme decides, so in dark mode a screen reader hears "切换到深色模式"
+  // on the focused button. Each button is named after its own scheme and the one in force is checked.
+  var SCHEME_NAMES = { default: "浅色模式", slate: "深色模式" };
+  function syncPalette() {
+    var current = document.body.getAttribute("data-md-color-scheme");
+    document.querySelectorAll("input[name='__palette'][data-md-color-scheme]").forEach(function (input) {
+      var scheme = input.getAttribute("data-md-color-scheme");
+      if (SCHEME_NAMES[scheme]) input.setAttribute("aria-label", SCHEME_NAMES[scheme]);
+      input.checked = scheme === current;
+    });
+  }
+  new MutationObserver(syncPalette).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
   function isBackForward() {
     var entries = performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
     return entries.length && entries[0].type === "back_forward";
@@ -98,6 +112,7 @@
   window.addEventListener("hashchange", function () { clearParagraphs(); showQuote(); });
 
   function onPage() {
+    syncPalette();
     clearParagraphs();
     showQuote();
     if (popped || (first && isBackForward())) restore();

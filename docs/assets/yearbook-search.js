@@ -132,7 +132,8 @@
     box.setAttribute("role", "search");
     var input = document.createElement("input");
     input.type = "search";
-    input.placeholder = "搜索园区、指标、原文";
+    // The full hint where it fits; a phone's header shows the short one whole (the label says it all).
+    input.placeholder = window.matchMedia("(max-width: 44.9375em)").matches ? "搜索" : "搜索园区、指标、原文";
     input.setAttribute("aria-label", "搜索年鉴");
     input.autocomplete = "off";
     var panel = document.createElement("div");

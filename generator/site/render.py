@@ -149,7 +149,7 @@ class _Pages:
             park = f"<td>{escape(self.yb.parks[f.park].short_name)}</td>" if show_park else ""
             year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
             source_url = escape(self.quote_url(page, f.origin))
-            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + _marks(f)
+            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             rows.append(
                 f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td style="text-align: right;">{value}</td>'
                 f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
