@@ -35,7 +35,10 @@
 
   // Pagefind joins a heading, a table cell or a list item to what follows with ". ": a separator reads better.
   function cleanText(text) {
-    return text.replace(/(^|[^A-Za-z])\.(\s+|$)/g, "$1 · ").replace(/^ · /, "");
+    return text
+      .replace(/(^|[^A-Za-z])\.(\s+|$)/g, "$1 · ")
+      .replace(/\.\s+(?=[\u2e80-\u9fff\uff00-\uffef])/g, " · ")  // after an English name, before Chinese
+      .replace(/^ · /, "");
   }
 
   // Copy an excerpt into `target` keeping only the text and <mark> highlights.
