@@ -168,8 +168,11 @@ class _Pages:
             return Markup("")
         return Markup(f'<p class="yb-mark-note">{MARKS_NOTE}</p>')
 
-    def search_terms(self, park) -> str:
-        """A park's names as search terms for its pages' Pagefind metadata (see search_index.name_terms)."""
+    def search_terms(self, park, short: bool = False) -> str:
+        """A park's names as search terms for its pages' Pagefind metadata (see search_index.name_terms): all of
+        them on its own page; on its year pages (twenty a park) the short name, city and English name only."""
+        if short:
+            return name_terms(park.short_name, park.city, park.name_en)
         return name_terms(park.name, park.short_name, park.city, park.province, park.name_en)
 
     def indicator_terms(self, indicator) -> str:
