@@ -9,9 +9,12 @@ from generator.build.search_index import name_terms
 from generator.data.pipeline import read_yearbook
 from generator.site.render import MARKS_NOTE, quote_anchor, render_pages
 
+# A figure of the main area for January to September: the report says so in the quoted sentence.
+PARTIAL_SOURCE = ("高新区完成规模以上工业总产值", "高新区主园区1-9月完成规模以上工业总产值")
 PARTIAL_FIGURE = (
-    "    change_pct: 8\n    source: demo-2016\n",
-    "    change_pct: 8\n    period: 1-9月\n    scope: 主园区\n    source: demo-2016\n",
+    "    change_pct: 8\n    source: demo-2016\n    quote: 规模以上工业总产值2145.69亿元,同比增长8%\n",
+    "    change_pct: 8\n    period: 1-9月\n    scope: 主园区\n    source: demo-2016\n"
+    "    quote: 主园区1-9月完成规模以上工业总产值2145.69亿元,同比增长8%\n",
 )
 
 
@@ -53,9 +56,13 @@ def test_overlapping_quotes_keep_both_anchors(mini_data, tmp_path):
 
 
 def test_partial_period_and_scope_are_marked_with_a_note(mini_data, tmp_path):
-    year = mini_data.edited("years/demo/2016.yaml", *PARTIAL_FIGURE)
-    pages = _pages(mini_data, tmp_path, {"years/demo/2016.yaml": year})
-    for page in ("parks/demo/2016.md", "parks/demo/index.md", "indicators/industrial_output_above_scale.md"):
+    changes = {
+        "years/demo/2016.yaml": mini_data.edited("years/demo/2016.yaml", *PARTIAL_FIGURE),
+        "sources/demo-2016.txt": mini_data.edited("sources/demo-2016.txt", *PARTIAL_SOURCE),
+    }
+    pages = _pages(mini_data, tmp_path, changes)
+    # (A part-year or part-park figure stays out of the park's series, so its park page does not show it.)
+    for page in ("parks/demo/2016.md", "indicators/industrial_output_above_scale.md"):
         assert '<span class="yb-mark">(1–9月 · 主园区)</span>' in pages[page], page
         assert MARKS_NOTE in pages[page], page
     # A whole-year, whole-park figure carries no mark and its page no note.
