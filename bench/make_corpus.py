@@ -477,7 +477,7 @@ def _dump(data) -> str:
 
 
 def copy_project(out: Path) -> None:
-    """mkdocs.yml, the hand-written files of docs/, links to generator/ and site_templates/."""
+    """mkdocs.yml, the hand-written files of docs/, links to generator/, site_templates/ and overrides/."""
     sys.path.insert(0, str(PROJECT))
     from generator.site.write import GENERATED  # what the generator owns in docs/; the rest is hand-written
 
@@ -489,7 +489,7 @@ def copy_project(out: Path) -> None:
             continue
         (out / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, out / "docs" / relative)
-    for folder in ("generator", "site_templates"):
+    for folder in ("generator", "site_templates", "overrides"):  # overrides: mkdocs.yml's custom_dir
         link = out / folder
         if link.is_symlink() or link.exists():
             link.unlink()

@@ -10,6 +10,8 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 INJECTION_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
 HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearbook-search.js", "assets/yearbook.css")
+HAND_WRITTEN_DOCS += ("assets/yearbook-reader.js",)
+THEME_OVERRIDES = "overrides"  # mkdocs.yml's custom_dir: the 404 page and the zh-CN interface words
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
@@ -20,6 +22,7 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     for relative in HAND_WRITTEN_DOCS:
         (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT / "docs" / relative, target / "docs" / relative)
+    shutil.copytree(PROJECT / THEME_OVERRIDES, target / THEME_OVERRIDES)
     # mkdocs.yml watches these folders, so they must exist beside it.
     for folder in ("site_templates", "generator"):
         (target / folder).symlink_to(PROJECT / folder)

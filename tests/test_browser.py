@@ -7,7 +7,7 @@ import http.server
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -119,20 +119,203 @@ def test_charts_survive_instant_navigation(browser, server):
     visit.close()
 
 
-def test_figure_links_to_highlighted_passage(browser, server):
+def test_figure_links_to_its_own_highlighted_quote(browser, server):
+    """A figure's link opens its source at its own quote (#q-…): that passage alone is highlighted."""
     visit = Visit(browser, server)
     page = visit.go("/parks/xiamen-torch/2016/")
     link = page.locator("table a[title='查看原文出处']").first
     value = link.inner_text()
     link.click()
-    page.wait_for_url("**/sources/xiamen-torch-2016-work-report/#p*")
-    anchor = urlparse(page.url).fragment
-    paragraph = page.locator(f"p#{anchor}")
-    assert paragraph.locator("mark").count() >= 1
-    digits = "".join(ch for ch in value if ch.isdigit() or ch == ".")
-    assert digits.rstrip(".") in paragraph.locator("mark").all_inner_texts()[0] or digits in paragraph.inner_text()
-    assert page.evaluate(f"document.querySelector('p#{anchor}').matches(':target')")
+    page.wait_for_url("**/sources/xiamen-torch-2016-work-report/#q-*")
+    anchor = unquote(urlparse(page.url).fragment)
+    page.wait_for_selector(".yb-source mark.yb-current")
+    current = page.eval_on_selector_all(".yb-source mark.yb-current", "ms => ms.map(m => [m.dataset.q, m.textContent])")
+    assert current and all(anchor in q.split(" ") for q, _ in current)
+    quoted = "".join(text for _, text in current)
+    digits = "".join(ch for ch in value if ch.isdigit() or ch == ".").rstrip(".")
+    assert digits in quoted
+    # Every other passage of the report, those of the same paragraph included, stays quiet.
+    others = page.eval_on_selector_all(
+        ".yb-source mark[data-q]:not(.yb-current)", "ms => ms.map(m => getComputedStyle(m).backgroundColor)"
+    )
+    assert len(others) > 1 and set(others) == {"rgba(0, 0, 0, 0)"}
+    lit = page.eval_on_selector(".yb-source mark.yb-current", "m => getComputedStyle(m).backgroundColor")
+    assert lit != "rgba(0, 0, 0, 0)"
+    assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor) < 900
     assert visit.errors == []
+    visit.close()
+
+
+def test_every_quote_anchor_is_unique_and_linked_ones_exist(built_site):
+    """Quote anchors are readable (#q-…) and unique on their page, and every link to one finds it."""
+    import re
+
+    site = built_site / "site"
+    for page in (site / "sources").glob("*/index.html"):
+        ids = re.findall(r'id="(q-[^"]+)"', page.read_text(encoding="utf-8"))
+        assert ids, page
+        assert len(ids) == len(set(ids)), page
+    year_page = (site / "parks/xiamen-torch/2016/index.html").read_text(encoding="utf-8")
+    assert "#q-" in year_page and "/#p" not in year_page
+
+
+def test_back_from_a_source_returns_to_the_reader_place(browser, server):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    _wait_for_charts(page)
+    link = page.locator(".footnote a[href*='#q-']").nth(3)
+    link.scroll_into_view_if_needed()
+    page.mouse.wheel(0, -200)
+    page.wait_for_timeout(300)
+    before = link.evaluate("a => a.getBoundingClientRect().top")
+    link.click()
+    page.wait_for_url("**/sources/**#q-*")
+    page.go_back()
+    page.wait_for_url(lambda url: urlparse(url).path == "/parks/xiamen-torch/2016/")
+    _wait_for_charts(page)
+    page.wait_for_timeout(800)
+    after = page.locator(".footnote a[href*='#q-']").nth(3).evaluate("a => a.getBoundingClientRect().top")
+    assert abs(after - before) < 40, (before, after)
+    assert visit.errors == []
+    visit.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "park"),
+    [("新余", "xinyu"), ("新余高新区", "xinyu"), ("新余市", "xinyu"), ("Xinyu", "xinyu"), ("厦门火炬", "xiamen-torch")],
+)
+def test_search_finds_a_park_by_any_of_its_names_first(browser, server, query, park):
+    """Full, short, city or English name: the park's page comes first, then its years; Enter opens the first."""
+    visit = Visit(browser, server)
+    page = visit.go("/")
+    page.locator(".yb-search input").fill(query)
+    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    paths = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    assert paths[0] == f"/parks/{park}/", paths
+    assert paths[1].startswith(f"/parks/{park}/20"), paths
+    page.locator(".yb-search input").press("Enter")
+    page.wait_for_url(f"**/parks/{park}/")
+    assert visit.errors == [] and visit.outside_requests() == []
+    visit.close()
+
+
+def test_search_keyboard_and_results_at_the_passage(browser, server):
+    """`/` focuses the box, arrows move through the results, and a result opens at the passage it matched."""
+    visit = Visit(browser, server)
+    page = visit.go("/parks/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.yb-search input')")
+    page.keyboard.type("莫兰蒂")
+    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.href")
+    assert first == page.eval_on_selector(".yb-search-results a", "a => a.href")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") != first
+    excerpts = page.eval_on_selector_all(".yb-search-excerpt", "els => els.map(e => e.textContent)")
+    assert not any(". " in text for text in excerpts), excerpts  # Pagefind's joins read as " · "
+    hrefs = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => e.href)")
+    report = next(href for href in hrefs if "/sources/" in href)
+    anchor = unquote(urlparse(report).fragment)
+    assert anchor
+    page.goto(report)
+    passage = page.evaluate("id => document.getElementById(id).closest('p, tr, li, h2, h3').textContent", anchor)
+    assert "莫兰蒂" in passage
+    assert visit.errors == [] and visit.outside_requests() == []
+    visit.close()
+
+
+_AXE_PAGES = (
+    "/",
+    "/parks/xiamen-torch/",
+    "/parks/xiamen-torch/2016/",
+    "/indicators/industrial_output_above_scale/",
+    "/sources/xiamen-torch-2016-work-report/",
+    "/parks/",
+    "/404.html",
+)
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390)])
+def test_axe_finds_no_violation(browser, server, scheme, width):
+    """axe-core (shipped by the axe-playwright-python package, injected from disk) on the main page kinds."""
+    axe_package = pytest.importorskip("axe_playwright_python")
+    script = Path(axe_package.__file__).parent / "axe.min.js"
+    visit = Visit(browser, server, color_scheme=scheme)
+    visit.page.set_viewport_size({"width": width, "height": 844})
+    found = {}
+    for path in _AXE_PAGES:
+        page = visit.go(path)
+        if page.locator(".yb-chart").count():
+            _wait_for_charts(page)
+        page.add_script_tag(path=str(script))
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations'],
+                 runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}))
+               .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
+        )
+        if violations:
+            found[path] = violations
+    assert found == {}
+    assert visit.outside_requests() == []
+    visit.close()
+
+
+def test_chinese_interface_on_every_page_kind(browser, server):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert page.locator("a.headerlink").first.get_attribute("title") == "本节链接"
+    headings = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
+    assert "主要指标" in headings and not any(h.startswith("_") for h in headings)
+    page = visit.go("/")
+    for listing in ("parks/", "indicators/", "sources/"):
+        assert page.locator(f"nav a[href$='{listing}']").count() >= 1, listing
+    page = visit.go("/404.html")
+    assert "找不到这个页面" in page.locator("article").inner_text()
+    for listing in ("/parks/", "/indicators/", "/sources/"):
+        assert page.locator(f"article a[href$='{listing}']").count() == 1, listing
+    assert "Not found" not in page.content()
+    assert visit.errors == []
+    visit.close()
+
+
+def test_phone_layout_keeps_values_whole_and_targets_large(browser, server):
+    visit = Visit(browser, server)
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/", "/parks/xiamen-torch/", "/parks/xiamen-torch/2016/", "/sources/xiamen-torch-2016-work-report/"):
+        page = visit.go(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        # A value and its unit on one line: no right-aligned cell or card value is taller than one line.
+        broken = page.eval_on_selector_all(
+            ".yb-card-value, article td[style*='right']",
+            "els => els.filter(e => e.textContent.trim() && getComputedStyle(e).whiteSpace !== 'nowrap')"
+            ".map(e => e.textContent)",
+        )
+        assert broken == [], (path, broken)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    sizes = page.eval_on_selector_all(
+        "sup a.footnote-ref", "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
+    )
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes[:3]
+    title = page.locator(".md-header__topic").first
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    assert visit.errors == []
+    visit.close()
+
+
+def test_print_opens_tables_and_leaves_out_navigation(browser, server):
+    visit = Visit(browser, server)
+    page = visit.go("/parks/xiamen-torch/2016/")
+    _wait_for_charts(page)
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("article details:not([open])").count() == 0
+    for hidden in (".md-header", ".md-sidebar--primary", ".yb-search", ".md-footer"):
+        assert page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
+    assert page.locator(".yb-chart svg").count() > 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("article details[open]").count() == 0
     visit.close()
 
 
@@ -249,3 +432,15 @@ def test_csv_download_and_no_outside_requests(browser, server):
     assert visit.outside_requests() == []
     assert visit.errors == []
     visit.close()
+
+
+def test_theme_switch_names_the_scheme_in_force(browser, server):
+    """Each radio button of the light/dark switch is named after its own scheme, the one in force checked."""
+    for scheme, name in (("light", "浅色模式"), ("dark", "深色模式")):
+        visit = Visit(browser, server, color_scheme=scheme)
+        page = visit.go("/")
+        checked = page.eval_on_selector_all(
+            "input[name='__palette']:checked", "is => is.map(i => i.getAttribute('aria-label'))"
+        )
+        assert checked == [name], (scheme, checked)
+        visit.close()

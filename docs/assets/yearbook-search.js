@@ -5,6 +5,9 @@
 
   var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
   var NO_INDEX = "no-index";
+  // A park's names and an indicator's (pages' metadata, see generator/build/search_index.py) rank the park's or
+  // indicator's own page first, then the park's years.
+  var META_WEIGHTS = { names: 20, park: 4, indicator: 10, title: 5 };
   var engine = null;
 
   function pagefind() {
@@ -15,7 +18,7 @@
         if (response.status === 404) throw new Error(NO_INDEX);
         return import(new URL("pagefind.js", bundle).href);
       }).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () {
+        return module.options({ baseUrl: root.pathname, ranking: { metaWeights: META_WEIGHTS } }).then(function () {
           // A large site is indexed in parts (generator/search_index.py): merge them into one ranked list.
           return fetch(new URL("yearbook-parts.json", bundle).href).then(function (response) {
             return response.ok ? response.json() : [];
@@ -30,6 +33,14 @@
     return engine;
   }
 
+  // Pagefind joins a heading, a table cell or a list item to what follows with ". ": a separator reads better.
+  function cleanText(text) {
+    return text
+      .replace(/(^|[^A-Za-z])\.(\s+|$)/g, "$1 · ")
+      .replace(/\.\s+(?=[\u2e80-\u9fff\uff00-\uffef])/g, " · ")  // after an English name, before Chinese
+      .replace(/^ · /, "");
+  }
+
   // Copy an excerpt into `target` keeping only the text and <mark> highlights.
   function appendExcerpt(target, html) {
     var parsed = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html").body.firstChild;
@@ -39,9 +50,27 @@
         mark.textContent = node.textContent;
         target.appendChild(mark);
       } else {
-        target.appendChild(document.createTextNode(node.textContent));
+        target.appendChild(document.createTextNode(cleanText(node.textContent)));
       }
     });
+  }
+
+  // Where a result opens: the passage, heading or footnote just before its best-matching word (Pagefind lists
+  // every element with an id and where it stands among the page's words), or the top of the page.
+  var PASSAGE = /^(h[2-6]|p|mark|span|li)$/i;
+  function passageUrl(data) {
+    var best = null;
+    (data.weighted_locations || []).forEach(function (w) {
+      if (!best || w.balanced_score > best.balanced_score) best = w;
+    });
+    if (!best) return data.url;
+    var anchor = null;
+    (data.anchors || []).forEach(function (a) {
+      if (a.location <= best.location && PASSAGE.test(a.element) && a.id && (!anchor || a.location >= anchor.location)) {
+        anchor = a;
+      }
+    });
+    return anchor ? data.url.split("#")[0] + "#" + encodeURIComponent(anchor.id) : data.url;
   }
 
   var PAGE = 5;  // results loaded at a time: each costs a fetch of its page's text
@@ -50,7 +79,7 @@
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = data.url;
+      link.href = passageUrl(data);
       var title = document.createElement("span");
       title.className = "yb-search-title";
       title.textContent = (data.meta && data.meta.title) || data.url;
@@ -106,7 +135,8 @@
     box.setAttribute("role", "search");
     var input = document.createElement("input");
     input.type = "search";
-    input.placeholder = "搜索园区、指标、原文";
+    // The full hint where it fits; a phone's header shows the short one whole (the label says it all).
+    input.placeholder = window.matchMedia("(max-width: 44.9375em)").matches ? "搜索" : "搜索园区、指标、原文";
     input.setAttribute("aria-label", "搜索年鉴");
     input.autocomplete = "off";
     var panel = document.createElement("div");
@@ -152,12 +182,43 @@
       } else if (event.key === "Enter") {
         var first = list.querySelector("a");
         if (first) first.click();
+      } else if (event.key === "ArrowDown") {
+        moveFocus(1, event);
+      }
+    });
+    // As in Material's own search: arrows move through the results, Escape goes back to the box.
+    function moveFocus(step, event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      if (!links.length) return;
+      event.preventDefault();
+      var at = links.indexOf(document.activeElement) + step;
+      if (at < 0) input.focus();
+      else links[Math.min(at, links.length - 1)].focus();
+    }
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") moveFocus(1, event);
+      else if (event.key === "ArrowUp") moveFocus(-1, event);
+      else if (event.key === "Escape") {
+        panel.hidden = true;
+        input.focus();
       }
     });
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target)) panel.hidden = true;
     });
   }
+
+  // `/` or `s` anywhere but in a text field puts the cursor in the search box, as in Material's own search.
+  document.addEventListener("keydown", function (event) {
+    if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    var input = document.querySelector(".yb-search input");
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(build);  // instant navigation may replace the header

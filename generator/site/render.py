@@ -5,19 +5,24 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import json
+import re
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
+from generator.data.numbers import normalize
+from generator.build.search_index import name_terms
+from generator.data.targets import status
+from generator.parallel import map_shares, worker_count
 from generator.site import present
 from generator.site.charts import chart_specs
 from generator.site.markup import asset_url, html_text, md_link, md_text, page_url
-from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
-from generator.parallel import map_shares, worker_count
-from generator.data.targets import status
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
@@ -77,7 +82,11 @@ class _Pages:
         return page_url(page, to, anchor)
 
     def source_link(self, page: str, origin) -> Markup:
-        return self.link(page, f"sources/{origin.source}.md", f"p{origin.paragraph + 1}")
+        return self.link(page, f"sources/{origin.source}.md", quote_anchor(origin.quote))
+
+    def quote_url(self, page: str, origin) -> str:
+        """A quoted passage's URL as served: its source page at the passage's own anchor."""
+        return page_url(page, f"sources/{origin.source}.md", quote_anchor(origin.quote))
 
     def chart(self, page: str, kind: str, data: str, title: str, unit: str, **filters) -> dict:
         """What the chart partial needs: a chart kind pointed at a data file, filtered."""
@@ -110,7 +119,7 @@ class _Pages:
         items = []
         for label, origin in notes:
             paragraph = origin.paragraph + 1
-            url = escape(page_url(page, f"sources/{origin.source}.md", f"p{paragraph}"))
+            url = escape(self.quote_url(page, origin))
             title = f"{escape(self.yb.sources[origin.source].title)} " if titled else ""
             note = f" 注:{escape(origin.note)}" if origin.note else ""
             label = escape(label)
@@ -126,9 +135,10 @@ class _Pages:
         for py, entry in quoted:
             year_url = escape(page_url(page, f"parks/{py.park}/{py.year}.md"))
             paragraph = entry.origin.paragraph + 1
+            anchor = escape(quote_anchor(entry.origin.quote))
             rows.append(
                 f'<tr><td><a href="{year_url}">{escape(self.yb.parks[py.park].short_name)} {py.year}</a></td>'
-                f'<td>{escape(_describe(self.yb, entry))}</td><td><a href="#p{paragraph}">第{paragraph}段</a></td></tr>'
+                f'<td>{escape(_describe(self.yb, entry))}</td><td><a href="#{anchor}">第{paragraph}段</a></td></tr>'
             )
         return Markup("\n".join(rows))
 
@@ -138,14 +148,36 @@ class _Pages:
         for f in figures:
             park = f"<td>{escape(self.yb.parks[f.park].short_name)}</td>" if show_park else ""
             year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
-            source_url = escape(page_url(page, f"sources/{f.origin.source}.md", f"p{f.origin.paragraph + 1}"))
-            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier))
+            source_url = escape(self.quote_url(page, f.origin))
+            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             rows.append(
                 f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td style="text-align: right;">{value}</td>'
                 f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
         return Markup("\n".join(rows))
+
+    def marks(self, figure) -> Markup:
+        """The part of the year (1–9月) and of the park (主园区) a figure covers, shown beside its value; empty for a
+        whole-year, whole-park figure."""
+        return Markup(_marks(figure))
+
+    def marks_note(self, figures) -> Markup:
+        """The note under a table or row of cards in which some figure covers only part of the year or park."""
+        if not any(getattr(f, "period", None) or getattr(f, "scope", None) for f in figures):
+            return Markup("")
+        return Markup(f'<p class="yb-mark-note">{MARKS_NOTE}</p>')
+
+    def search_terms(self, park, short: bool = False) -> str:
+        """A park's names as search terms for its pages' Pagefind metadata (see search_index.name_terms): all of
+        them on its own page; on its year pages (twenty a park) the short name, city and English name only."""
+        if short:
+            return name_terms(park.short_name, park.city, park.name_en)
+        return name_terms(park.name, park.short_name, park.city, park.province, park.name_en)
+
+    def indicator_terms(self, indicator) -> str:
+        """An indicator's names as search terms for its page's Pagefind metadata (see search_index.name_terms)."""
+        return name_terms(indicator.name, *indicator.aliases)
 
     def position(self, series, year):
         return present.position(series, year)
@@ -169,37 +201,75 @@ def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
     ]
 
 
+MARKS_NOTE = (
+    "注:数值旁标出时段(如“1–9月”)的,只含该年的一部分;标出范围(如“主园区”)的,只含园区的一部分。"
+    "与全年、全园区的数值比较时请留意。"
+)
+
+
+def _marks(figure) -> str:
+    """`<span class="yb-mark">1–9月 · 主园区</span>` for a figure that covers part of the year or park, else ''."""
+    parts = [part for part in (getattr(figure, "period", None), getattr(figure, "scope", None)) if part]
+    if not parts:
+        return ""
+    period = getattr(figure, "period", None)
+    text = " · ".join(part.replace("-", "–") if part == period else part for part in parts)
+    return f' <span class="yb-mark">({escape(text)})</span>'
+
+
+def quote_anchor(quote: str) -> str:
+    """A quoted passage's anchor on its source page, from the quote alone (so every page links to the same one):
+    `q-` and the quote's first letters and digits, with a short checksum of the whole when it is longer."""
+    kept = "".join(_ANCHOR_CHARACTERS.findall(normalize(quote)))
+    if len(kept) <= _ANCHOR_LETTERS:
+        return f"q-{kept}"
+    return f"q-{kept[:_ANCHOR_LETTERS]}-{zlib.crc32(normalize(quote).encode()) % 16**6:06x}"
+
+
+_ANCHOR_CHARACTERS = re.compile(r"[^\W_]+|(?<=\d)\.(?=\d)")  # letters and digits, and a decimal point
+_ANCHOR_LETTERS = 16
+
+
 def _source_body(source: Source, quoted_entries) -> str:
-    """The report as HTML: a numbered, linkable paragraph each, the quoted passages wrapped in <mark>."""
-    ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for entry in quoted_entries:
-        for span in source.locate(entry.origin.quote):
-            ranges[span.paragraph].append((span.start, span.end))
+    """The report as HTML: a numbered, linkable paragraph each; every quoted passage a <mark> with its own anchor
+    (`quote_anchor`), so a figure's link shows that passage alone among the others of its paragraph."""
+    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for quote in dict.fromkeys(entry.origin.quote for entry in quoted_entries):
+        anchor = quote_anchor(quote)
+        for span in source.locate(quote):
+            marks[span.paragraph].append((span.start, span.end, anchor))
     html = ['<div class="yb-source">']
     for index, text in enumerate(source.paragraphs):
-        number, parts, position = index + 1, [], 0
-        for start, end in _merged(ranges.get(index, [])):
-            parts.append(f"{escape(text[position:start])}<mark>{escape(text[start:end])}</mark>")
-            position = end
-        parts.append(str(escape(text[position:])))
-        quoted = " yb-quoted" if index in ranges else ""
+        number = index + 1
+        quoted = " yb-quoted" if index in marks else ""
         html.append(
             f'<p id="p{number}" class="yb-paragraph{quoted}"><a class="yb-pnum" href="#p{number}" '
-            f'title="第{number}段">{number}</a>{"".join(parts)}</p>'
+            f'title="第{number}段" aria-label="第{number}段">{number}</a>{_marked(text, marks.get(index, []))}</p>'
         )
     html.append("</div>")
     return "\n".join(html)
 
 
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching character ranges joined, in order."""
-    merged: list[list[int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged if end > start]
+def _marked(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """A paragraph's text with its quoted passages in <mark>: where passages overlap, the text is cut at every
+    passage's start and end, and each piece lists the passages it belongs to (data-q); a passage's anchor stands
+    on its first piece."""
+    if not marks:
+        return str(escape(text))
+    cuts = sorted({0, len(text), *(start for start, _, _ in marks), *(end for _, end, _ in marks)})
+    parts, anchored = [], set()
+    for start, end in itertools.pairwise(cuts):
+        piece = escape(text[start:end])
+        covering = [anchor for first, last, anchor in marks if first <= start and end <= last]
+        if not covering:
+            parts.append(str(piece))
+            continue
+        new = [anchor for anchor in dict.fromkeys(covering) if anchor not in anchored]
+        anchored.update(new)
+        ids = "".join(f'<span id="{escape(anchor)}" class="yb-q-anchor"></span>' for anchor in new[1:])
+        mark_id = f' id="{escape(new[0])}"' if new else ""
+        parts.append(f'{ids}<mark{mark_id} data-q="{escape(" ".join(dict.fromkeys(covering)))}">{piece}</mark>')
+    return "".join(parts)
 
 
 def _describe(yb: Yearbook, entry) -> str:
