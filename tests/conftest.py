@@ -9,7 +9,14 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 INJECTION_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
-HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearbook-search.js", "assets/yearbook.css")
+HAND_WRITTEN_DOCS = (
+    "about.md",
+    "guide.md",
+    "assets/yearbook-search.js",
+    "assets/yearbook.css",
+    "assets/yearbook-charts.js",
+    "assets/yearbook-charts.css",
+)
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
