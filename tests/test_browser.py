@@ -78,6 +78,8 @@ class Visit:
 def _wait_for_charts(page) -> int:
     count = page.locator(".yb-chart").count()
     assert count > 0
+    for chart in page.locator(".yb-chart").all():  # a chart is drawn when it comes near the screen
+        chart.scroll_into_view_if_needed()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.yb-chart')]"
         ".every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))",
@@ -243,7 +245,9 @@ def test_csv_download_and_no_outside_requests(browser, server):
     href = page.locator("a:has-text('全部指标 CSV')").evaluate("a => a.href")
     response = page.request.get(href)
     assert response.ok
-    lines = response.text().splitlines()
+    body = response.body()
+    assert body.startswith(b"\xef\xbb\xbf")  # the byte-order mark: Excel in a Chinese locale reads UTF-8
+    lines = body.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("park,park_name,year,indicator")
     assert any(line.startswith("xiamen-torch,") for line in lines[1:])
     assert visit.outside_requests() == []

@@ -355,14 +355,13 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
             (year, f"indicators/{indicator.id}/{year}.md") for year in years
         ]:
             add(
-                "indicator.md.j2",
+                "indicator.md.j2" if page.count("/") == 1 else "indicator_year.md.j2",
                 page,
                 lambda indicator=indicator, figures=figures, years=years, year=year, page=page: {
                     "indicator": indicator,
                     "figures": figures,
                     "years": years,
                     "year": year,
-                    "main": page.count("/") == 1,
                     "in_year": [f for f in figures if f.year == year],
                 },
             )
