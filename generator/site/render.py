@@ -184,6 +184,9 @@ class _Pages:
     def status(self, target):
         return present.target_status(self.yb, target)
 
+    def target_states(self, targets) -> list[str]:
+        return [present.target_status(self.yb, target).state for target in targets]
+
     def ranking_year(self, figures):
         return present.ranking_year(figures)
 
