@@ -7,7 +7,7 @@
 
   var cache = {};
   var bundle = null;
-  var MARGIN = "600px 0px";  // start loading a little before the chart is seen
+  var MARGIN = "300px 0px";  // start loading a little before the chart is seen
 
   function load(url) {
     if (!cache[url]) {

@@ -156,22 +156,6 @@ def growth() -> alt.LayerChart:
     return _titled(alt.layer(bars, labels), alt.Step(28))
 
 
-def ranking() -> alt.LayerChart:
-    """One indicator in one year across parks, largest first; hedged values as lighter bars."""
-    base = alt.Chart(DATA).encode(
-        y=alt.Y("park_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
-        x=alt.X("value:Q", title=Y_TITLE, axis=alt.Axis(labelExpr=_CHINESE_NUMBER, tickCount=5)),
-    )
-    bars = base.mark_bar(color=LINE, stroke=LINE, strokeWidth=1.5).encode(
-        fillOpacity=alt.condition("datum.hedged", alt.value(0.35), alt.value(1)),
-        tooltip=_TOOLTIP,
-    )
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="display:N")
-    # Room to the right of the longest bar for its label: an invisible mark a third further out.
-    room = base.mark_point(opacity=0).encode(x="room:Q").transform_calculate(room="datum.value * 1.35")
-    return _titled(alt.layer(bars, labels, room), alt.Step(24))
-
-
 def panels() -> alt.FacetChart:
     """A park's series of several indicators, a small panel each (each with its own year axis, all on one year
     scale), the page's year highlighted. The browser sets the columns and the panel width to fit the page."""
@@ -195,7 +179,7 @@ def panels() -> alt.FacetChart:
     )
 
 
-KINDS = {"panels": panels, "compare": compare, "growth": growth, "ranking": ranking}
+KINDS = {"panels": panels, "compare": compare, "growth": growth}
 
 
 def scheme_config(scheme: str) -> dict:

@@ -17,9 +17,10 @@ from generator.site.address import site_url
 from generator.site.charts import chart_specs
 from generator.site.markup import asset_url, html_text, md_link, md_text, page_url
 from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
+from generator.data.numbers import to_decimal
 from generator.parallel import map_shares, worker_count
 
-_ROW_HEIGHT = {"ranking": 24, "growth": 28}  # the Altair step of the bar charts (generator/site/charts.py)
+_ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/site/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
 
@@ -106,17 +107,24 @@ class _Pages:
         }
 
     def ranking_rows(self, page: str, ranked: list[tuple]) -> Markup:
-        """The <tr> rows of one year's ranking of an indicator (rank, park, value, 同比, source): up to 178 a page."""
+        """The <tr> rows of one year's ranking of an indicator (rank, park, value, 同比, source), each value with a
+        bar to scale: a bar chart in HTML, drawn without the chart library (up to 178 rows a page)."""
+        whole = [f for rank, f in ranked if rank is not None]
+        largest = max((to_decimal(f.value) for f in whole), default=0)
         rows = []
         for rank, f in ranked:
             year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
             source_url = escape(page_url(page, f"sources/{f.origin.source}.md", f"p{f.origin.paragraph + 1}"))
             value = escape(present.with_qualifier(f.value, f.unit, f.qualifier))
-            part = present.part_label(f)
-            place = rank if rank is not None else f"不排名({escape(part)})"
+            if rank is None:  # part of the year or park: listed, not ranked, no bar
+                place, bar = f"不排名({escape(present.part_label(f))})", ""
+            else:
+                share = to_decimal(f.value) / largest * 100 if largest > 0 and to_decimal(f.value) > 0 else 0
+                hedged = " yb-bar-hedged" if f.qualifier else ""
+                place, bar = rank, f'<span class="yb-bar{hedged}" style="width: {share:.1f}%;"></span>'
             rows.append(
                 f'<tr><td>{place}</td><td><a href="{year_url}">{escape(self.yb.parks[f.park].short_name)}</a></td>'
-                f'<td style="text-align: right;">{value}</td>'
+                f'<td class="yb-bar-cell"><span class="yb-bar-track">{bar}</span>{value}</td>'
                 f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
@@ -257,11 +265,6 @@ def _chart_key(kind: str, figures, yb: Yearbook) -> list[str]:
     """What the marks of a chart mean, for the marks its figures need (a series chart gets whole series)."""
     figures = list(figures)
     partial = any(not present.is_whole(f) for f in figures)
-    if kind == "ranking":
-        return [
-            *(["浅色条:报告给出的是约数(近、约、超……)"] if any(f.qualifier for f in figures) else []),
-            *(["只涵盖部分期间或部分园区的数字不参与排名,列在表末"] if partial else []),
-        ]
     if kind not in ("panels", "compare"):
         return []
     series: dict[tuple, list[Figure]] = defaultdict(list)
@@ -582,7 +585,7 @@ def _data_files(
         rows = _chart_rows(yb, figures, address)
         files[f"data/indicators/{indicator}.json"] = _json(rows).encode("utf-8")
         files[f"data/indicators/{indicator}.csv"] = (BOM + _csv(rows)).encode("utf-8")
-        # One file per year for its ranking chart: a phone fetches one year's parks, not every year's.
+        # One file per year: a program (or a chart) fetches one year's parks, not every year's.
         by_year: dict[int, list[dict]] = defaultdict(list)
         for row in rows:
             by_year[row["year"]].append(row)
