@@ -108,8 +108,9 @@ def test_an_edit_redoes_the_facts_and_targets_rows_it_touches(tmp_path):
     first = render_site(read_yearbook(data, reuse))
     year_file = data / "years/xiamen-torch/2016.yaml"
     text = year_file.read_text(encoding="utf-8")
-    theme = next(line for line in text.splitlines() if line.strip().startswith("- theme:"))
-    year_file.write_text(text.replace(theme, theme + "(修订)", 1), encoding="utf-8")
+    facts = text.index("\nfacts:")
+    line = next(line for line in text[facts:].splitlines() if line.strip().startswith("text:"))
+    year_file.write_text(text[:facts] + text[facts:].replace(line, line + "(修订)", 1), encoding="utf-8")
     again = render_site(read_yearbook(data, reuse))  # unchanged park-years are the same objects: their rows reused
     fresh = render_site(read_yearbook(data))
     assert again["data/facts.csv"] == fresh["data/facts.csv"] != first["data/facts.csv"]
