@@ -217,6 +217,9 @@ def series_marks(series: list[Figure]) -> dict[tuple, dict]:
     return marks
 
 
+_OFF_THE_LINE = {"segment": None, "basis_break": False}
+
+
 def chart_row(yearbook: Yearbook, figure: Figure, marks: dict[tuple, dict], site_url: str = "") -> dict:
     """A tidy row plus what the charts draw and say: display strings, hedge and part marks, line segments."""
     row = figure_row(yearbook, figure, site_url)
@@ -229,7 +232,8 @@ def chart_row(yearbook: Yearbook, figure: Figure, marks: dict[tuple, dict], site
     row["whole"] = is_whole(figure)
     row["hedged"] = figure.qualifier is not None
     row["mark"] = "part" if part else "hedged" if figure.qualifier else "exact"
-    row.update(marks[(figure.park, figure.year, figure.indicator, figure.order)])
+    # A figure for part of the year or park is on no line (the model's series leave it out).
+    row.update(marks.get((figure.park, figure.year, figure.indicator, figure.order), _OFF_THE_LINE))
     row["basis"] = basis(figure) or "指标目录口径"
     return row
 
