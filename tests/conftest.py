@@ -12,6 +12,9 @@ INJECTION_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
 HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearbook-search.js", "assets/yearbook.css")
 HAND_WRITTEN_DOCS += ("assets/yearbook-reader.js",)
 THEME_OVERRIDES = "overrides"  # mkdocs.yml's custom_dir: the 404 page and the zh-CN interface words
+# The charts' script and styles; yearbook.js (which drew every chart at once) is gone.
+HAND_WRITTEN_DOCS = tuple(d for d in HAND_WRITTEN_DOCS if d != "assets/yearbook.js")
+HAND_WRITTEN_DOCS += ("assets/yearbook-charts.js", "assets/yearbook-charts.css")
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:

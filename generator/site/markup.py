@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import zlib
 from functools import lru_cache
 
 from markupsafe import Markup, escape
+
+from generator.data.numbers import normalize
 
 # Inline syntax anywhere (emphasis, code, links, attribute lists, table cells) …
 _INLINE_SYNTAX = re.compile(r"([\\`*_{\[\]|])")
@@ -74,3 +77,16 @@ def page_url(from_md: str, to_md: str, anchor: str = "") -> str:
     target = _relative(page_url_dir(to_md) or ".", page_url_dir(from_md))
     target = "./" if target == "." else target + "/"
     return f"{target}#{anchor}" if anchor else target
+
+
+def quote_anchor(quote: str) -> str:
+    """A quoted passage's anchor on its source page, from the quote alone (so every page links to the same one):
+    `q-` and the quote's first letters and digits, with a short checksum of the whole when it is longer."""
+    kept = "".join(_ANCHOR_CHARACTERS.findall(normalize(quote)))
+    if len(kept) <= _ANCHOR_LETTERS:
+        return f"q-{kept}"
+    return f"q-{kept[:_ANCHOR_LETTERS]}-{zlib.crc32(normalize(quote).encode()) % 16**6:06x}"
+
+
+_ANCHOR_CHARACTERS = re.compile(r"[^\W_]+|(?<=\d)\.(?=\d)")  # letters and digits, and a decimal point
+_ANCHOR_LETTERS = 16

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from generator.data.model import Figure, Yearbook
+from generator.data.model import Fact, Figure, Target, Yearbook
 from generator.data.numbers import to_decimal
+from generator.data.targets import TargetStatus, status
+from generator.site.markup import quote_anchor
 
 TIDY_COLUMNS = (
     "park",
@@ -17,6 +20,43 @@ TIDY_COLUMNS = (
     "unit",
     "change_pct",
     "qualifier",
+    "period",
+    "scope",
+    "note",
+    "source",
+    "source_title",
+    "quote",
+    "source_url",
+)
+FACT_COLUMNS = (
+    "park",
+    "park_name",
+    "year",
+    "theme",
+    "text",
+    "figures",
+    "period",
+    "scope",
+    "note",
+    "source",
+    "source_title",
+    "quote",
+    "source_url",
+)
+TARGET_COLUMNS = (
+    "park",
+    "park_name",
+    "set_in",
+    "for_year",
+    "indicator",
+    "indicator_name",
+    "text",
+    "comparator",
+    "value",
+    "unit",
+    "status",
+    "actual_value",
+    "note",
     "source",
     "source_title",
     "quote",
@@ -50,12 +90,32 @@ def growth(change_pct) -> str:
     return f"{sign}{number(change_pct)}%"
 
 
-def source_url(source: str, paragraph: int) -> str:
-    """The passage's address relative to the site root."""
-    return f"sources/{source}/#p{paragraph + 1}"
+def source_url(source: str, quote: str, site_url: str = "") -> str:
+    """The quoted passage's address: under `site_url` (the published site's address), else relative to the site root."""
+    return f"{site_url}sources/{source}/#{quote_anchor(quote)}"
 
 
-def figure_row(yearbook: Yearbook, figure: Figure) -> dict:
+def is_whole(entry: Figure | Fact) -> bool:
+    """Whether a figure covers the whole year and the whole park: only such figures are a park's year value."""
+    return not entry.period and not entry.scope
+
+
+def part_label(entry: Figure | Fact) -> str:
+    """`1-9月`, `主园区`, `主园区 1-9月`: the part of the year or park a figure covers, or empty."""
+    return " ".join(part for part in (entry.scope, entry.period) if part)
+
+
+def _quoted_row(yearbook: Yearbook, park: str, origin, site_url: str) -> dict:
+    return {
+        "note": origin.note,
+        "source": origin.source,
+        "source_title": yearbook.sources[origin.source].title,
+        "quote": origin.quote,
+        "source_url": source_url(origin.source, origin.quote, site_url),
+    }
+
+
+def figure_row(yearbook: Yearbook, figure: Figure, site_url: str = "") -> dict:
     """One tidy row per figure: the same fields in CSV, JSON and chart data."""
     park = yearbook.parks[figure.park]
     indicator = yearbook.indicators[figure.indicator]
@@ -69,23 +129,136 @@ def figure_row(yearbook: Yearbook, figure: Figure) -> dict:
         "unit": figure.unit,
         "change_pct": figure.change_pct,
         "qualifier": figure.qualifier,
-        "source": figure.origin.source,
-        "source_title": yearbook.sources[figure.origin.source].title,
-        "quote": figure.origin.quote,
-        "source_url": source_url(figure.origin.source, figure.origin.paragraph),
+        "period": figure.period,
+        "scope": figure.scope,
+        **_quoted_row(yearbook, figure.park, figure.origin, site_url),
     }
 
 
-def chart_row(yearbook: Yearbook, figure: Figure) -> dict:
-    """A tidy row plus the display strings the charts' labels and tooltips show."""
-    row = figure_row(yearbook, figure)
-    row["display"] = with_qualifier(figure.value, figure.unit, figure.qualifier)
-    row["display_short"] = with_qualifier(figure.value, "", figure.qualifier)
-    row["display_year"] = f"{row['display']}({figure.year})"
+def fact_row(yearbook: Yearbook, fact: Fact, site_url: str = "") -> dict:
+    """One row per fact; its numbers as `96个; 3.5亿元` in one column."""
+    return {
+        "park": fact.park,
+        "park_name": yearbook.parks[fact.park].short_name,
+        "year": fact.year,
+        "theme": fact.theme,
+        "text": fact.text,
+        "figures": "; ".join(with_qualifier(f.value, f.unit, f.qualifier) for f in fact.figures),
+        "period": fact.period,
+        "scope": fact.scope,
+        **_quoted_row(yearbook, fact.park, fact.origin, site_url),
+    }
+
+
+def target_row(yearbook: Yearbook, target: Target, site_url: str = "") -> dict:
+    """One row per target, with whether it was met and the figure it was checked against."""
+    checked = target_status(yearbook, target)
+    return {
+        "park": target.park,
+        "park_name": yearbook.parks[target.park].short_name,
+        "set_in": target.set_in,
+        "for_year": target.for_year,
+        "indicator": target.indicator,
+        "indicator_name": yearbook.indicators[target.indicator].name if target.indicator else None,
+        "text": target.text,
+        "comparator": target.comparator,
+        "value": target.value,
+        "unit": target.unit,
+        "status": checked.label,
+        "actual_value": checked.actual.value if checked.actual else None,
+        **_quoted_row(yearbook, target.park, target.origin, site_url),
+    }
+
+
+class _NoFigure(TargetStatus):
+    """A target naming an indicator that its year's report does not give (or gives only for part of it)."""
+
+    @property
+    def label(self) -> str:
+        return "当年未报告该指标"
+
+
+def target_status(yearbook: Yearbook, target: Target) -> TargetStatus:
+    """A target's state as the site shows it: a named indicator missing from the target year's figures says so,
+    and a figure for part of the year or park is not the year's value to check against."""
+    if target.indicator is None or (target.park, target.for_year) not in yearbook.years:
+        return status(yearbook, target)
+    actual = yearbook.figure(target.park, target.for_year, target.indicator)
+    if actual is None or not is_whole(actual):
+        return _NoFigure("not-comparable")
+    return status(yearbook, target)
+
+
+# An indicator note saying `口径为…` states the figure's definition (see docs/guide.md).
+_BASIS = re.compile(r"口径为([^;;。]+)")
+
+
+def basis(figure: Figure) -> str | None:
+    """The definition a figure's note states for it (`口径为…`), or None for the catalogue's."""
+    match = _BASIS.search(figure.origin.note or "")
+    return match.group(1).strip() if match else None
+
+
+def series_marks(series: list[Figure]) -> dict[tuple, dict]:
+    """How a chart joins one park's series of one indicator, keyed by (park, year, indicator, order): a line
+    runs only between whole-year, whole-park figures of consecutive years on the same definition; `segment`
+    names the line a figure is on (None: drawn alone), `basis_break` marks a definition differing from the last."""
+    marks: dict[tuple, dict] = {}
+    previous, segment = None, 0
+    for figure in series:
+        key = (figure.park, figure.year, figure.indicator, figure.order)
+        if not is_whole(figure):
+            marks[key] = {"segment": None, "basis_break": False}
+            continue
+        changed = previous is not None and basis(previous) != basis(figure)
+        if previous is None or changed or figure.year != previous.year + 1:
+            segment += 1
+        marks[key] = {"segment": f"{figure.park}/{figure.indicator}/{segment}", "basis_break": changed}
+        previous = figure
+    return marks
+
+
+_OFF_THE_LINE = {"segment": None, "basis_break": False}
+
+
+def chart_row(yearbook: Yearbook, figure: Figure, marks: dict[tuple, dict], site_url: str = "") -> dict:
+    """A tidy row plus what the charts draw and say: display strings, hedge and part marks, line segments."""
+    row = figure_row(yearbook, figure, site_url)
+    part = part_label(figure)
+    row["display"] = with_qualifier(figure.value, figure.unit, figure.qualifier) + (f"({part})" if part else "")
+    row["display_short"] = with_qualifier(figure.value, "", figure.qualifier) + (f"({part})" if part else "")
     row["change_display"] = growth(figure.change_pct) or "—"
     row["indicator_label"] = f"{row['indicator_name']}({figure.unit})"
     row["indicator_order"] = list(yearbook.indicators).index(figure.indicator)
+    row["whole"] = is_whole(figure)
+    row["hedged"] = figure.qualifier is not None
+    row["mark"] = "part" if part else "hedged" if figure.qualifier else "exact"
+    # A figure for part of the year or park is on no line (the model's series leave it out).
+    row.update(marks.get((figure.park, figure.year, figure.indicator, figure.order), _OFF_THE_LINE))
+    row["basis"] = basis(figure) or "指标目录口径"
     return row
+
+
+def ranking_year(figures: list[Figure]) -> tuple[int, int] | None:
+    """The year to compare parks in and how many parks it has: the year with most parks reporting a whole-year,
+    whole-park value (the latest of equals); None without such figures."""
+    parks_by_year: dict[int, set[str]] = {}
+    for figure in figures:
+        if is_whole(figure):
+            parks_by_year.setdefault(figure.year, set()).add(figure.park)
+    best = max(parks_by_year.items(), key=lambda item: (len(item[1]), item[0]), default=None)
+    return (best[0], len(best[1])) if best else None
+
+
+def ranked(figures: list[Figure]) -> list[tuple[int | None, Figure]]:
+    """One year's figures of an indicator, largest first with their rank (equal values share one); figures for
+    part of the year or park follow, unranked."""
+    whole = sorted((f for f in figures if is_whole(f)), key=lambda f: (-to_decimal(f.value), f.park))
+    rows: list[tuple[int | None, Figure]] = []
+    for index, figure in enumerate(whole):
+        same = index and to_decimal(whole[index - 1].value) == to_decimal(figure.value)
+        rows.append((rows[-1][0] if same else index + 1, figure))
+    return rows + [(None, f) for f in figures if not is_whole(f)]
 
 
 def position(series: list[Figure], year: int) -> dict:

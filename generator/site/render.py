@@ -21,9 +21,12 @@ from generator.build.search_index import name_terms
 from generator.data.targets import status
 from generator.parallel import map_shares, worker_count
 from generator.site import present
+from generator.site.address import site_url
 from generator.site.charts import chart_specs
-from generator.site.markup import asset_url, html_text, md_link, md_text, page_url
+from generator.site.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
+from generator.data.numbers import to_decimal
 
+_ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/site/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
 
@@ -59,9 +62,13 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _csv(rows: list[dict]) -> str:
+# Spreadsheets (Excel in a Chinese locale above all) read a CSV as UTF-8 only when it starts with this mark.
+BOM = "\ufeff"
+
+
+def _csv(rows: list[dict], columns: tuple[str, ...] = present.TIDY_COLUMNS) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=present.TIDY_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -88,17 +95,50 @@ class _Pages:
         """A quoted passage's URL as served: its source page at the passage's own anchor."""
         return page_url(page, f"sources/{origin.source}.md", quote_anchor(origin.quote))
 
-    def chart(self, page: str, kind: str, data: str, title: str, unit: str, **filters) -> dict:
-        """What the chart partial needs: a chart kind pointed at a data file, filtered."""
+    def chart(
+        self, page: str, kind: str, data: str, title: str, unit: str, figures=(), table="下方数据表", **filters
+    ) -> dict:
+        """What the chart partial needs: a chart kind pointed at a data file, filtered, and the key to the marks
+        its `figures` need; `table` names where the same numbers stand as a table."""
         return {
             "kind": kind,
             "spec": asset_url(page, f"assets/charts/{kind}.json"),
             "src": asset_url(page, data),
             "title": title,
             "unit": unit,
+            "table": table,
+            "key": _chart_key(kind, figures, self.yb),
+            # Room kept for a chart of rows (its height known here), so drawing it does not push the page down.
+            "height": 70 + _ROW_HEIGHT[kind] * sum(1 for f in figures if present.is_whole(f))
+            if kind in _ROW_HEIGHT
+            else 0,
             # Attribute names in kebab case: data-filter-indicator-in reaches the browser as filterIndicatorIn.
             "filters": {key.replace("_", "-"): str(value) for key, value in filters.items() if value is not None},
         }
+
+    def ranking_rows(self, page: str, ranked: list[tuple]) -> Markup:
+        """The <tr> rows of one year's ranking of an indicator (rank, park, value, 同比, source), each value with a
+        bar to scale: a bar chart in HTML, drawn without the chart library (up to 178 rows a page)."""
+        whole = [f for rank, f in ranked if rank is not None]
+        largest = max((to_decimal(f.value) for f in whole), default=0)
+        rows = []
+        for rank, f in ranked:
+            year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
+            source_url = escape(self.quote_url(page, f.origin))
+            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier))
+            if rank is None:  # part of the year or park: listed, not ranked, no bar
+                place, bar = f"不排名({escape(present.part_label(f))})", ""
+            else:
+                share = to_decimal(f.value) / largest * 100 if largest > 0 and to_decimal(f.value) > 0 else 0
+                hedged = " yb-bar-hedged" if f.qualifier else ""
+                place, bar = rank, f'<span class="yb-bar{hedged}" style="width: {share:.1f}%;"></span>'
+            rows.append(
+                f'<tr><td>{place}</td><td><a href="{year_url}">{escape(self.yb.parks[f.park].short_name)}</a></td>'
+                f'<td class="yb-bar-cell"><span class="yb-bar-track">{bar}</span>{value}</td>'
+                f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
+                f'<td><a href="{source_url}">原文</a></td></tr>'
+            )
+        return Markup("\n".join(rows))
 
     def render(self, template: str, page: str, **context) -> None:
         self.files[page] = self.env.get_template(template).render(page=page, pages=self, yb=self.yb, **context)
@@ -183,7 +223,16 @@ class _Pages:
         return present.position(series, year)
 
     def status(self, target):
-        return status(self.yb, target)
+        return present.target_status(self.yb, target)
+
+    def target_states(self, targets) -> list[str]:
+        return [present.target_status(self.yb, target).state for target in targets]
+
+    def ranking_year(self, figures):
+        return present.ranking_year(figures)
+
+    def ranked(self, figures):
+        return present.ranked(figures)
 
 
 def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
@@ -217,17 +266,6 @@ def _marks(figure) -> str:
     return f' <span class="yb-mark">({escape(text)})</span>'
 
 
-def quote_anchor(quote: str) -> str:
-    """A quoted passage's anchor on its source page, from the quote alone (so every page links to the same one):
-    `q-` and the quote's first letters and digits, with a short checksum of the whole when it is longer."""
-    kept = "".join(_ANCHOR_CHARACTERS.findall(normalize(quote)))
-    if len(kept) <= _ANCHOR_LETTERS:
-        return f"q-{kept}"
-    return f"q-{kept[:_ANCHOR_LETTERS]}-{zlib.crc32(normalize(quote).encode()) % 16**6:06x}"
-
-
-_ANCHOR_CHARACTERS = re.compile(r"[^\W_]+|(?<=\d)\.(?=\d)")  # letters and digits, and a decimal point
-_ANCHOR_LETTERS = 16
 
 
 def _source_body(source: Source, quoted_entries) -> str:
@@ -283,6 +321,36 @@ def _describe(yb: Yearbook, entry) -> str:
     return f"{entry.theme}:{entry.text}"
 
 
+def _chart_key(kind: str, figures, yb: Yearbook) -> list[str]:
+    """What the marks of a chart mean, for the marks its figures need (a series chart gets whole series)."""
+    figures = list(figures)
+    partial = any(not present.is_whole(f) for f in figures)
+    if kind not in ("panels", "compare"):
+        return []
+    series: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        series[(figure.park, figure.indicator)].append(figure)
+    gaps = breaks = False
+    for values in series.values():
+        whole = [f for f in values if present.is_whole(f)]
+        gaps = gaps or any(b.year - a.year > 1 for a, b in zip(whole, whole[1:]))
+        breaks = breaks or any(mark["basis_break"] for mark in present.series_marks(values).values())
+    return [
+        *(["空心圆点:报告给出的是约数(近、约、超……)"] if any(f.qualifier for f in figures) else []),
+        *(["空心三角:只涵盖部分期间或部分园区的数字,不与全年数字相连"] if partial else []),
+        *(["相隔一年以上的两年之间不连线:中间的年份没有数据"] if gaps else []),
+        *(["竖虚线:指标口径在此改变,前后数字不宜直接比较"] if breaks else []),
+    ]
+
+
+def _indicator_years(yb: Yearbook) -> dict[str, list[int]]:
+    """Each indicator's years with figures: one ranking page each."""
+    years: dict[str, set[int]] = {indicator: set() for indicator in yb.indicators}
+    for figure in yb.figures():
+        years[figure.indicator].add(figure.year)
+    return {indicator: sorted(found) for indicator, found in years.items()}
+
+
 def _series_by_indicator(yb: Yearbook, park: str) -> dict[str, list[Figure]]:
     series: dict[str, list[Figure]] = {}
     for indicator in yb.indicators:
@@ -302,8 +370,11 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
 
     grouped = _grouped_parks(yb)
     latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
-    headline_rows = [s[-1] for s in (yb.series(p, "industrial_output_above_scale") for p in yb.parks) if s]
-    add("home.md.j2", "index.md", lambda: {"grouped": grouped, "latest": latest, "headline_rows": headline_rows})
+    add(
+        "home.md.j2",
+        "index.md",
+        lambda: {"grouped": grouped, "latest": latest, "figures_of": lambda indicator: figures_by_indicator[indicator]},
+    )
     add("parks_index.md.j2", "parks/index.md", lambda: {"grouped": grouped})
     wanted_parks = None if only is None else {page.split("/")[1] for page in only if page.startswith("parks/")}
     for park in yb.parks.values():
@@ -341,12 +412,25 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
         counts[figure.indicator] += 1
         figures_by_indicator[figure.indicator].append(figure)
     add("indicators_index.md.j2", "indicators/index.md", lambda: {"counts": counts})
+    indicator_years = _indicator_years(yb)
     for indicator in yb.indicators.values():
-        add(
-            "indicator.md.j2",
-            f"indicators/{indicator.id}.md",
-            lambda indicator=indicator: {"indicator": indicator, "figures": figures_by_indicator[indicator.id]},
-        )
+        figures, years = figures_by_indicator[indicator.id], indicator_years[indicator.id]
+        chosen = present.ranking_year(figures)
+        # The indicator's page ranks the parks in one year (the one most parks report); each year has its page.
+        for year, page in [(chosen[0] if chosen else years[-1] if years else None, f"indicators/{indicator.id}.md")] + [
+            (year, f"indicators/{indicator.id}/{year}.md") for year in years
+        ]:
+            add(
+                "indicator.md.j2" if page.count("/") == 1 else "indicator_year.md.j2",
+                page,
+                lambda indicator=indicator, figures=figures, years=years, year=year, page=page: {
+                    "indicator": indicator,
+                    "figures": figures,
+                    "years": years,
+                    "year": year,
+                    "in_year": [f for f in figures if f.year == year],
+                },
+            )
     add("sources_index.md.j2", "sources/index.md")
     wanted_sources = None if only is None else {page[8:-3] for page in only if page.startswith("sources/")}
     quoted_by_source: dict[str, list] = defaultdict(list)
@@ -397,6 +481,8 @@ def page_paths(yb: Yearbook) -> set[str]:
         paths.add(f"parks/{park}/index.md")
         paths.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
     paths.update(f"indicators/{indicator}.md" for indicator in yb.indicators)
+    for indicator, years in _indicator_years(yb).items():
+        paths.update(f"indicators/{indicator}/{year}.md" for year in years)
     paths.update(f"sources/{source}.md" for source in yb.sources)
     return paths
 
@@ -450,6 +536,9 @@ def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[
         pages.add(f"parks/{park}/index.md")
         pages.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
     pages.update(f"indicators/{indicator}.md" for indicator in indicators)
+    indicator_years = _indicator_years(yb)
+    for indicator in indicators & indicator_years.keys():
+        pages.update(f"indicators/{indicator}/{year}.md" for year in indicator_years[indicator])
     pages.update(f"sources/{source}.md" for source in sources)
     return pages
 
@@ -474,7 +563,13 @@ def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None
     files = {path: old_files[path] for path in paths - stale}
     files.update((path, text.encode("utf-8")) for path, text in render_pages(yb, stale).items())
     kept = ("data/parks/", "data/indicators/", "assets/")
-    files.update((path, data) for path, data in old_files.items() if path.startswith(kept))
+    redone = {f"data/indicators/{i}.json" for i in indicators} | {f"data/indicators/{i}.csv" for i in indicators}
+    redone_years = tuple(f"data/indicators/{i}/" for i in indicators)  # a year may have lost its last figure
+    files.update(
+        (path, data)
+        for path, data in old_files.items()
+        if path.startswith(kept) and path not in redone and not path.startswith(redone_years)
+    )
     files.update(_data_files(yb, parks, indicators, old_files))
     return files
 
@@ -482,6 +577,40 @@ def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None
 # Per park, the JSON of its tidy rows inside data/yearbook.json, with the data/parks/<park>.csv bytes made from
 # the same rows: while a long-lived process reuses those very bytes, the park is unchanged and so is its part.
 _YEARBOOK_JSON_PARTS: dict[str, tuple[bytes, str]] = {}
+# Per park-year, its rows of the facts and targets downloads (CSV and JSON), with what they were made from: reused
+# while those are the very same objects (a target's row also shows the figure of its target year).
+_ENTRY_PARTS: dict[tuple, tuple[tuple, str, str]] = {}
+
+
+def _chart_rows(yb: Yearbook, figures: list[Figure], address: str) -> list[dict]:
+    """Chart rows of figures, each knowing where its series' lines run (computed over the whole series)."""
+    marks: dict[tuple, dict] = {}
+    for park, indicator in dict.fromkeys((f.park, f.indicator) for f in figures):
+        marks.update(present.series_marks(yb.series(park, indicator)))
+    return [present.chart_row(yb, f, marks, address) for f in figures]
+
+
+def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
+    """The facts or targets download (CSV without its header, JSON items) of every park-year, in order."""
+    columns, make = (
+        (present.FACT_COLUMNS, present.fact_row) if kind == "facts" else (present.TARGET_COLUMNS, present.target_row)
+    )
+    header = _csv([], columns)
+    csv_parts, json_parts = [], []
+    for key in sorted(yb.years):
+        park_year = yb.years[key]
+        entries = park_year.facts if kind == "facts" else park_year.targets
+        basis = (park_year, yb.parks[key[0]], address, yb.indicators)
+        if kind == "targets":
+            basis += tuple(yb.years.get((t.park, t.for_year)) for t in entries)
+        cached = _ENTRY_PARTS.get((kind, key))
+        if cached is None or len(cached[0]) != len(basis) or any(a is not b for a, b in zip(cached[0], basis)):
+            rows = [make(yb, entry, address) for entry in entries]
+            cached = _ENTRY_PARTS[(kind, key)] = (basis, _csv(rows, columns).removeprefix(header), _json(rows)[1:-2])
+        csv_parts.append(cached[1])
+        if cached[2]:
+            json_parts.append(cached[2])
+    return BOM + header + "".join(csv_parts), f"[{','.join(json_parts)}]\n"
 
 
 def _data_files(
@@ -490,34 +619,40 @@ def _data_files(
     """The downloads and chart data of the given parks and indicators, and the whole-yearbook files, which are
     put together per park (the other parks' parts taken from `previous`)."""
     files = {}
+    address = site_url()
     by_park: dict[str, list[Figure]] = defaultdict(list)
     by_indicator: dict[str, list[Figure]] = defaultdict(list)
     for figure in yb.figures():
         by_park[figure.park].append(figure)
         by_indicator[figure.indicator].append(figure)
     header = _csv([])
-    csv_parts, json_parts = [header], []
+    csv_parts, json_parts = [BOM + header], []
     for park in yb.parks:  # in id order, as yb.figures()
         csv_path = f"data/parks/{park}.csv"
         part = _YEARBOOK_JSON_PARTS.get(park)
         if park in parks or previous is None or part is None or part[0] is not previous.get(csv_path):
-            rows = [present.figure_row(yb, f) for f in by_park[park]]
-            files[csv_path] = _csv(rows).encode("utf-8")
-            files[f"data/parks/{park}.json"] = _json([present.chart_row(yb, f) for f in by_park[park]]).encode()
+            rows = [present.figure_row(yb, f, address) for f in by_park[park]]
+            files[csv_path] = (BOM + _csv(rows)).encode("utf-8")
+            files[f"data/parks/{park}.json"] = _json(_chart_rows(yb, by_park[park], address)).encode()
             part = _YEARBOOK_JSON_PARTS[park] = (files[csv_path], _json(rows)[1:-2])  # without [ ] and newline
-        csv_parts.append(part[0].decode("utf-8").removeprefix(header))
+        csv_parts.append(part[0].decode("utf-8").removeprefix(BOM + header))
         if part[1]:
             json_parts.append(part[1])
     files["data/yearbook.csv"] = "".join(csv_parts).encode("utf-8")
     files["data/yearbook.json"] = f"[{','.join(json_parts)}]\n".encode()
     for indicator in sorted(indicators & yb.indicators.keys()):
         figures = by_indicator[indicator]
-        files[f"data/indicators/{indicator}.json"] = _json([present.chart_row(yb, f) for f in figures]).encode("utf-8")
-    latest_rows = []
-    for park in yb.parks:
-        for indicator in yb.indicators:
-            series = yb.series(park, indicator)
-            if series:
-                latest_rows.append(present.chart_row(yb, series[-1]))
-    files["data/latest.json"] = _json(latest_rows).encode("utf-8")
+        rows = _chart_rows(yb, figures, address)
+        files[f"data/indicators/{indicator}.json"] = _json(rows).encode("utf-8")
+        files[f"data/indicators/{indicator}.csv"] = (BOM + _csv(rows)).encode("utf-8")
+        # One file per year: a program (or a chart) fetches one year's parks, not every year's.
+        by_year: dict[int, list[dict]] = defaultdict(list)
+        for row in rows:
+            by_year[row["year"]].append(row)
+        for year, year_rows in by_year.items():
+            files[f"data/indicators/{indicator}/{year}.json"] = _json(year_rows).encode("utf-8")
+    for kind in ("facts", "targets"):
+        table, items = _entry_parts(yb, kind, address)
+        files[f"data/{kind}.csv"] = table.encode("utf-8")
+        files[f"data/{kind}.json"] = items.encode("utf-8")
     return files

@@ -1,0 +1,179 @@
+"""Charts read right: specs, colours, series lines, marks and rankings; and, in Chromium, lazy drawing."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import pytest
+
+from generator.data.model import Figure, Quoted
+from generator.data.pipeline import read_yearbook
+from generator.site import present
+from generator.site.charts import PALETTES, chart_specs
+from generator.site.render import render_site
+from tests.conftest import PROJECT
+from tests.test_browser import Visit, browser, server  # noqa: F401 (the browser tests' fixtures)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", sorted(PALETTES))
+def test_every_mark_colour_stands_out_from_the_page_and_the_grid(scheme):
+    palette = PALETTES[scheme]
+    marks = [palette[key] for key in ("line", "highlight", "break", "up", "down", "text")] + palette["category"]
+    for colour in marks:
+        assert contrast(colour, palette["background"]) >= 3, (scheme, colour)
+        assert contrast(colour, palette["background"]) > contrast(palette["grid"], palette["background"])
+
+
+def test_specs_name_no_colour_or_number_format_of_their_own():
+    """Colours come from the scheme's palette (placeholders), numbers in 万/亿 (never SI's k and M)."""
+    for kind, text in chart_specs().items():
+        spec = json.loads(text)
+        body = json.dumps({key: value for key, value in spec.items() if key != "usermeta"}, ensure_ascii=False)
+        assert "~s" not in body and '"format": "s"' not in body, kind
+        assert re.search(r'"#[0-9a-fA-F]{6}"', body) is None, kind
+        if kind != "growth":
+            assert "万" in body and "亿" in body, kind
+        assert set(spec["usermeta"]["colors"]) == set(PALETTES)
+
+
+def test_small_multiples_give_every_panel_its_own_year_axis_on_one_scale():
+    spec = json.loads(chart_specs()["panels"])
+    assert spec["resolve"]["axis"]["x"] == "independent"
+    assert spec["resolve"]["scale"]["x"] == "shared"
+    for layer in spec["spec"]["layer"]:
+        if "y" in layer.get("encoding", {}):
+            axis = layer["encoding"]["y"]["axis"]
+            assert axis["minExtent"] == axis["maxExtent"]  # plot areas start at the same place in every panel
+
+
+def _figure(year: int, value: float, **changes) -> Figure:
+    origin = Quoted("s", "q", 0, changes.pop("note", None))
+    return Figure("p", year, "i", value, "亿元", None, None, origin, **changes)
+
+
+def test_lines_join_only_consecutive_whole_years_on_one_definition():
+    series = [
+        _figure(2014, 1),
+        _figure(2015, 2),
+        _figure(2016, 3, period="1-9月"),  # part of the year: off the line
+        _figure(2017, 4),  # after a gap (2016 has no whole-year value)
+        _figure(2018, 5, note="口径为市级以上人才。"),  # another definition
+        _figure(2019, 6, note="口径为市级以上人才。"),
+        _figure(2025, 7, note="口径为市级以上人才。"),  # six years later
+    ]
+    marks = present.series_marks(series)
+    segments = [marks[("p", f.year, "i", 0)]["segment"] for f in series]
+    assert segments[0] == segments[1]
+    assert segments[2] is None
+    assert len({segments[1], segments[3], segments[4], segments[6]}) == 4
+    assert segments[4] == segments[5]
+    breaks = [marks[("p", f.year, "i", 0)]["basis_break"] for f in series]
+    assert breaks == [False, False, False, False, True, False, False]
+
+
+def test_ranking_compares_whole_year_values_of_one_year_only():
+    a = replace(_figure(2020, 5), park="a")
+    b = replace(_figure(2020, 9), park="b")
+    c = replace(_figure(2020, 9), park="c")
+    part = replace(_figure(2020, 50, scope="主园区"), park="d")
+    ranked = present.ranked([a, b, c, part])
+    assert [(rank, f.park) for rank, f in ranked] == [(1, "b"), (1, "c"), (3, "a"), (None, "d")]
+    assert present.ranking_year([a, replace(_figure(2021, 1), park="a"), b]) == (2020, 2)
+    assert present.ranking_year([part]) is None
+
+
+def test_home_compares_one_stated_year_and_indicator_pages_rank_each_year():
+    files = render_site(read_yearbook(PROJECT / "data"))
+    home = files["index.md"].decode("utf-8")
+    # The real parks never report the headline indicator for the same year: no chart across years.
+    assert "latest.json" not in home and "最新年份" not in home
+    assert "不同年份的数字不作比较" in home
+    page = files["indicators/industrial_output_above_scale.md"].decode("utf-8")
+    assert "2022年各园区排名" in page
+    for year in (2014, 2016, 2022):
+        assert f"indicators/industrial_output_above_scale/{year}.md" in files
+        assert f"data/indicators/industrial_output_above_scale/{year}.json" in files
+    assert "data/latest.json" not in files
+
+
+def test_a_plan_year_target_names_what_is_missing():
+    """2020 only plans: a target naming an indicator says the year reports no such figure, not 无可比指标."""
+    yearbook = read_yearbook(PROJECT / "data")
+    targets = [t for t in yearbook.years[("xiamen-torch", 2020)].targets if t.for_year == 2020]
+    named = [t for t in targets if t.indicator]
+    assert named
+    for target in named:
+        assert present.target_status(yearbook, target).label == "当年未报告该指标"
+    for target in targets:
+        if target.indicator is None:
+            assert present.target_status(yearbook, target).label == "无可比指标"
+
+
+# -- In Chromium --------------------------------------------------------------------------------------------------
+
+browser_only = pytest.mark.browser
+
+
+@browser_only
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_library_loads_only_when_a_chart_nears_the_screen(browser, server, scheme, width, tmp_path):  # noqa: F811
+    visit = Visit(browser, server, color_scheme=scheme)
+    visit.context.close()
+    visit.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    visit.page = visit.context.new_page()
+    visit.page.on("request", lambda r: visit.requests.append(r.url))
+    visit.page.on("pageerror", lambda e: visit.errors.append(str(e)))
+    page = visit.go("/parks/xiamen-torch/2016/")
+    nearest = page.evaluate(
+        "() => Math.min(...[...document.querySelectorAll('.yb-chart')].map(e => e.getBoundingClientRect().top))"
+        " - window.innerHeight"
+    )
+    if nearest > 300 + 100:  # no chart near the screen (the loading margin is 300 px): no chart library yet
+        assert not any("vega-bundle" in url for url in visit.requests)
+    else:
+        assert width > 390  # on a phone the headline table keeps every chart well below the first screen
+    panels = page.locator(".yb-chart[data-kind='panels']")
+    panels.scroll_into_view_if_needed()
+    page.wait_for_selector(".yb-chart[data-kind='panels'].yb-drawn svg", timeout=20_000)
+    assert any("vega-bundle" in url for url in visit.requests)
+    # Every panel has its own year axis (2016 under each), and no label in SI's k.
+    labels = panels.locator("svg text").evaluate_all("texts => texts.map(t => t.textContent)")
+    assert not any(label.endswith(("k", "M")) for label in labels), labels
+    indicators = panels.get_attribute("data-filter-indicator-in").split()
+    assert labels.count("2016") == len(indicators)
+    # Axis numbers as Chinese readers write them, evaluated by Vega itself.
+    layers = json.loads(chart_specs()["compare"])["layer"]
+    expression = next(layer["encoding"]["y"]["axis"]["labelExpr"] for layer in layers if "y" in layer["encoding"])
+    formatted = page.evaluate(
+        """async expr => {
+             const out = [];
+             for (const v of [4000, 12000, 300000000, 0.5]) {
+               const update = expr.replace(/datum\\.value/g, String(v));
+               const spec = {signals: [{name: "out", update: update}]};
+               const result = await vegaEmbed(document.createElement("div"), spec, {mode: "vega", actions: false});
+               out.push(result.view.signal("out"));
+             }
+             return out;
+           }""",
+        expression,
+    )
+    assert formatted == ["4000", "1.2万", "3亿", "0.5"]
+    panels.screenshot(path=str(tmp_path / f"panels-{scheme}-{width}.png"))
+    assert visit.errors == []
+    assert visit.outside_requests() == []
+    visit.close()
