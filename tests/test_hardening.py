@@ -6,6 +6,7 @@ pinned on the mini data folder of tests/conftest.py.
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.data.load import load
+from tests.conftest import copy_project
 
 YEAR = "years/demo/2016.yaml"
 SHOWN = "data/years/demo/2016.yaml"
@@ -259,3 +261,58 @@ def test_no_value_crashes_the_checker(property_data, mini_data, capsys, value, l
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert all(row.startswith(f"{SHOWN}:") for row in err.splitlines()[:-1]), err
+
+
+# --- data text never becomes Markdown structure, a generator marker or a spreadsheet formula ---------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, mini_data):
+    """The mini yearbook with data text that imitates Markdown blocks, the raw-block placeholder and formulas."""
+    edits = {
+        YEAR: mini_data.edited(YEAR, "summary: 示范。", 'summary: "!!! danger \\"来自数据\\""'),
+        "parks/demo.yaml": mini_data.files["parks/demo.yaml"].replace(
+            "short_name: 示范高新区", 'short_name: \'=HYPERLINK("http://example.com","示范")\''
+        )
+        + "description: YB-RAW-BLOCK-0\n",
+        "indicators.yaml": mini_data.edited(
+            "indicators.yaml", "definition: 报告期内实际到位的外商投资。", "definition: '??? note \"展开\"'"
+        ).replace("name: 实际利用外资", "name: '@SUM(1+1)'"),
+    }
+    root = tmp_path_factory.mktemp("hostile")
+    project = copy_project(root / "project", data=mini_data(root, edits))
+    assert main(["--data", str(project / "data"), "build"]) == 0
+    return project
+
+
+def test_admonition_syntax_in_data_stays_text(hostile_site):
+    year_page = (hostile_site / "site/parks/demo/2016/index.html").read_text("utf-8")
+    assert '!!! danger "来自数据"' in html.unescape(year_page)  # as the reader sees it
+    assert 'class="admonition' not in year_page
+    indicator_page = (hostile_site / "site/indicators/fdi_actual/index.html").read_text("utf-8")
+    assert '??? note "展开"' in html.unescape(indicator_page)
+    assert "<details" not in indicator_page
+
+
+def test_the_raw_block_placeholder_in_data_stays_text(hostile_site):
+    park_page = (hostile_site / "site/parks/demo/index.html").read_text("utf-8")
+    assert "YB-RAW-BLOCK-0" in park_page
+    source_page = (hostile_site / "site/sources/demo-2016/index.html").read_text("utf-8")
+    assert source_page.count('id="p1"') == 1  # the report's text, one raw block, once
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_neutralised(hostile_site):
+    import csv
+
+    rows = list(csv.DictReader((hostile_site / "site/data/yearbook.csv").open(encoding="utf-8")))
+    assert {row["park_name"] for row in rows} == {'\'=HYPERLINK("http://example.com","示范")'}
+    assert "'@SUM(1+1)" in {row["indicator_name"] for row in rows}
+    assert all(not cell.startswith(("=", "+", "@", "\t", "\r")) for row in rows for cell in row.values())
+
+
+def test_a_negative_number_stays_a_number_in_the_csv():
+    from generator.site.render import _csv
+
+    text = _csv([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
+    row = text.splitlines()[1].split(",")
+    assert "-5.2" in row and "-3" in row and "'-5.2%" in row and "'=1+1" in row

@@ -54,11 +54,24 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+# A text cell starting with one of these is run as a formula by spreadsheets (=HYPERLINK(…) and the like); as OWASP
+# recommends for CSV injection, such a cell gets a leading apostrophe, which spreadsheets show as text. Numbers
+# (value, change_pct, year) are numbers in the rows, so a negative number such as -5.2 stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(row: dict) -> dict:
+    for key, value in row.items():
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            row = {**row, key: "'" + value}
+    return row
+
+
 def _csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=present.TIDY_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(_spreadsheet_safe(row) for row in rows)
     return buffer.getvalue()
 
 
