@@ -43,8 +43,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             report, nav = generate(Path(project), reuse=reuse)
         except DataError as error:
-            lines = "\n".join(str(problem) for problem in error.problems)
+            Serving.problems = [str(problem) for problem in error.problems]
+            lines = "\n".join(Serving.problems)
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
+        Serving.problems = []
         if reuse is not None:
             # The kept results are millions of long-lived objects: out of the cycle collector's full passes,
             # which would otherwise walk them all, for a second or more, during every rebuild.
