@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a fault of the machine (read-only folder, full disk, mount point): one line
         from generator.build.guard import fault_message
 
-        print(fault_message(error, Path.cwd()), file=sys.stderr)
+        print(fault_message(error, _project(args)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -169,12 +169,30 @@ def build_shares(config) -> list[str]:
 _PAGES_PER_WORKER = 400  # below this, a second MkDocs process costs more than it saves
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to the sys.stderr of the moment (a test may have replaced the one there was when it was added)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _not_a_page_failure(record: logging.LogRecord) -> bool:
+    # MkDocs logs a page that failed to build, then raises the error again; that error is reported, in one line.
+    return not record.getMessage().startswith("Error building page")
+
+
 def _show_mkdocs_warnings() -> None:
     """Print MkDocs' warnings (which --strict turns into a failure) as `WARNING: …` lines on stderr."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(handler, "yearbook", False) for handler in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setLevel(logging.WARNING)
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.addFilter(_not_a_page_failure)
         handler.yearbook = True
         logger.addHandler(handler)
