@@ -316,3 +316,19 @@ def test_a_negative_number_stays_a_number_in_the_csv():
     text = _csv([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
     row = text.splitlines()[1].split(",")
     assert "-5.2" in row and "-3" in row and "'-5.2%" in row and "'=1+1" in row
+
+
+def test_a_hand_written_page_linked_out_of_the_project_is_refused(tmp_path, capsys, mini_data):
+    secret = tmp_path / "secret.md"
+    secret.write_text("# 机密\n", encoding="utf-8")
+    project = copy_project(tmp_path / "project", data=mini_data(tmp_path))
+    (project / "docs" / "leak.md").symlink_to(secret)
+    os.mkfifo(project / "docs" / "pipe.md")
+    assert main(["--data", str(project / "data"), "generate"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"docs/leak.md:1: (file): expected a regular file, found a link to {secret} (outside the project)",
+        "docs/pipe.md:1: (file): expected a regular file, found a FIFO (named pipe)",
+        "2 problem(s) found; nothing was written.",
+    ]
+    assert not (project / "docs" / "parks").exists()
