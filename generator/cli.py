@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
+import textwrap
 import time
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.data.problems import DataError
@@ -16,7 +20,12 @@ EXAMPLES = """examples:
   yearbook generate                   write the generated pages and data into docs/
   yearbook build                      check + generate + mkdocs build --strict into site/
   yearbook serve                      live preview; an edit shows after a rebuild of what it touched
+  yearbook COMMAND --help             what one command does, with an example
+
+The project is found from any folder inside it (the nearest one above holding data/ and mkdocs.yml).
+exit status: 0 done, 1 problems found (each listed), 2 a command line it does not understand, 130 interrupted
 """
+DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 def _report_problems(error: DataError) -> int:
@@ -68,6 +77,42 @@ def _project(args) -> Path:
     return args.data.resolve().parent
 
 
+def find_data(start: Path) -> Path:
+    """The data folder of the project around `start`, found as git finds its repository: upwards."""
+    for folder in (start, *start.parents):
+        if (folder / "data").is_dir() and (folder / "mkdocs.yml").is_file():
+            return folder / "data"
+    return start / "data"  # not in a project: the commands say they found no data folder
+
+
+def _version() -> str:
+    try:
+        return version("park-yearbook")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def _busy(dev_addr: str) -> str | None:
+    """Why `yearbook serve` could not listen at `dev_addr`, said before any work; None when it can."""
+    host, _, port_text = dev_addr.rpartition(":")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return f"--dev-addr: expected IP:PORT (e.g. {DEFAULT_ADDR}), found '{dev_addr}'"
+    port = int(port_text)
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself will
+            probe.bind((host, port))
+    except OSError as error:
+        if getattr(error, "errno", None) == errno.EADDRINUSE:
+            return (
+                f"--dev-addr: expected a free port, found {host}:{port} in use (is another `yearbook serve` "
+                f"running? stop it, or serve elsewhere: yearbook serve --dev-addr {host}:{port + 1})"
+            )
+        return f"--dev-addr: expected an address of this machine, found '{dev_addr}' ({error.strerror or error})"
+    return None
+
+
 def cmd_generate(args) -> int:
     """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
     from generator.build.build import Progress, generate
@@ -101,52 +146,178 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     """yearbook serve: live preview that, after an edit, redoes only the files and pages the edit touched."""
+    problem = _busy(args.dev_addr or _configured_addr(_project(args)) or DEFAULT_ADDR)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from generator.build.serve import serve
 
     return serve(_project(args), args.dev_addr)
+
+
+def cmd_schemas(args) -> int:
+    """yearbook schemas: set the `examples` of schemas/*.json from the ids, themes and units in data/."""
+    from generator.data.load import load
+    from generator.editor.schema_examples import updated_schemas, vocabulary
+
+    schema_dir = _project(args) / "schemas"
+    if not schema_dir.is_dir():
+        print(f"{schema_dir.as_posix()}: expected the schemas folder beside data/, found none", file=sys.stderr)
+        return 1
+    changed = {
+        path: text
+        for path, text in updated_schemas(schema_dir, vocabulary(load(args.data))).items()
+        if path.read_text(encoding="utf-8") != text
+    }
+    for path, text in changed.items():
+        shown = path.relative_to(_project(args)).as_posix()
+        if args.check:
+            print(f"{shown}: expected examples current with data/, found them out of date (run yearbook schemas)")
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            print(f"wrote {shown}")
+    if not changed:
+        print("schemas: examples current with data/")
+    return 1 if changed and args.check else 0
+
+
+def _configured_addr(project: Path) -> str | None:
+    """The dev_addr of mkdocs.yml, where it sets one (a plain line; MkDocs reads the file itself later)."""
+    try:
+        text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("dev_addr:"):
+            return line.partition(":")[2].split("#")[0].strip().strip("'\"") or None
+    return None
+
+
+def _command(commands, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
+    """A subcommand with its one-line summary, a description and an example in its --help."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, 100),
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+_DATA_HELP = "the data folder (default: data/ of the project around the current folder)"
+
+
+def _accept_global_options(parser: argparse.ArgumentParser) -> None:
+    """Let --data stand after the command too (`yearbook check --data data`), as before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if not any("--data" in a.option_strings for a in sub._actions):
+                    sub.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=_DATA_HELP)
+                _accept_global_options(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, shared by the CLI and the docs test."""
     parser = argparse.ArgumentParser(
         prog="yearbook",
-        description="Park Yearbook: check, generate and build the site.",
+        description="Park Yearbook (高新区年鉴): check the data, generate the pages and build the site.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: ./data)")
+    parser.add_argument("--version", action="version", version=f"yearbook {_version()}")
+    parser.add_argument("--data", type=Path, default=None, help=_DATA_HELP)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="validate every data file")
+    check = _command(
+        commands,
+        "check",
+        "validate every data file",
+        "Check every file under data/ against its schema and the rules (quotes verbatim, numbers in their quotes, "
+        "ids known). Prints one summary line, or every problem as path:line: field: expected …, found … "
+        "and exits with status 1.",
+        "yearbook check",
+    )
     check.set_defaults(run=cmd_check)
-    cover = commands.add_parser("coverage", help="print per report the share of numbers inside curated quotes")
+    cover = _command(
+        commands,
+        "coverage",
+        "print per report the share of numbers inside curated quotes",
+        "For each archived report, how many of its numbers stand inside a quote of some year file: "
+        "the numbers no quote covers are figures not yet curated.",
+        "yearbook coverage --missed",
+    )
     cover.add_argument("--missed", action="store_true", help="list the numbers no quote covers")
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
     cover.set_defaults(run=cmd_coverage)
-    generate = commands.add_parser("generate", help="check, then write generated pages and data into docs/")
+    generate = _command(
+        commands,
+        "generate",
+        "check, then write generated pages and data into docs/",
+        "Check the data, then write the generated Markdown pages, charts and downloads into docs/ "
+        "(only files whose bytes change are written). Nothing is written when the check finds a problem.",
+        "yearbook generate",
+    )
     generate.set_defaults(run=cmd_generate)
-    build = commands.add_parser("build", help="check + generate + mkdocs build --strict into site/")
+    build = _command(
+        commands,
+        "build",
+        "check + generate + mkdocs build --strict into site/",
+        "Check, generate and build the whole site with its search index into site/. "
+        "On any failure the previous site/ is kept as it was.",
+        "yearbook build",
+    )
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
     build.set_defaults(run=cmd_build)
-    serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/, quick to show an edit")
-    serve.add_argument("--dev-addr", metavar="IP:PORT", help="where to serve (default 127.0.0.1:8000)")
+    serve = _command(
+        commands,
+        "serve",
+        "live preview at http://127.0.0.1:8000/, quick to show an edit",
+        "Build the site once, then serve it with live reload: an edit to data/ redoes only the pages it "
+        "touched and the browser reloads. Problems in the data are printed in this terminal.",
+        "yearbook serve --dev-addr 127.0.0.1:8001",
+    )
+    serve.add_argument("--dev-addr", metavar="IP:PORT", help=f"where to serve (default {DEFAULT_ADDR})")
     serve.set_defaults(run=cmd_serve)
+    schemas = _command(
+        commands,
+        "schemas",
+        "offer the ids, themes and units in data/ for completion in schemas/*.json",
+        "Write the park, source and indicator ids, the themes and the units in use into the `examples` of the "
+        "JSON Schemas, so an editor's YAML language server offers them. --check only says whether they are current.",
+        "yearbook schemas --check",
+    )
+    schemas.add_argument("--check", action="store_true", help="change nothing; exit 1 when examples are stale")
+    schemas.set_defaults(run=cmd_schemas)
     from generator.editor.commands import register as register_editor_commands
 
     register_editor_commands(commands)
+    _accept_global_options(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.data is None:
+        args.data = find_data(Path.cwd())
+    if not args.data.is_dir():
+        print(
+            f"{args.data.as_posix()}: expected a data folder, found none (run yearbook in the project or any "
+            "folder inside it, or pass --data)",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return args.run(args)
     except DataError as error:
         return _report_problems(error)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `yearbook … | head`: the reader left; say nothing more, and no traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:  # a fault of the machine (read-only folder, full disk, mount point): one line
         from generator.build.guard import fault_message
 
         print(fault_message(error, _project(args)), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130

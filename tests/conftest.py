@@ -26,6 +26,12 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def _plain_problem_lines(monkeypatch):
+    """Tests read problems as `path:line: …`; under GitHub Actions the CLI would print annotations instead."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real yearbook plus one park of injection strings, built with `mkdocs build --strict` once per session."""

@@ -79,7 +79,7 @@ EDITS = [
      "data/years/demo/2016.yaml:3: summary: expected text, found a list"),
     ("schema: unknown field", YEAR_PATH, "    change_pct: 8\n", "    change_pct: 8\n    chang_pct: 8\n",
      "data/years/demo/2016.yaml:9: indicators[0].chang_pct: expected one of the fields change_pct, id, note, "
-     "period, qualifier, quote, scope, source, unit, value, found 'chang_pct'"),
+     "period, qualifier, quote, scope, source, unit, value, found 'chang_pct' (did you mean 'change_pct'?)"),
     ("schema: number not finite", YEAR_PATH, "value: 2145.69", "value: .nan",
      "data/years/demo/2016.yaml:6: indicators[0].value: expected a finite number, found .nan"),
     ("schema: growth not finite", YEAR_PATH, "change_pct: 8", "change_pct: -.inf",
@@ -105,7 +105,8 @@ EDITS = [
     # --- references resolve ---
     ("reference: unknown source", YEAR_PATH,
      "    source: demo-2016\n    quote: 实际", "    source: demo-2015\n    quote: 实际",
-     "data/years/demo/2016.yaml:15: indicators[1].source: expected a source id (demo-2016), found 'demo-2015'"),
+     "data/years/demo/2016.yaml:15: indicators[1].source: expected a source id (demo-2016), found 'demo-2015' "
+     "(did you mean 'demo-2016'?)"),
     ("reference: unknown indicator", YEAR_PATH, "- id: fdi_actual", "- id: fdi",
      "data/years/demo/2016.yaml:11: indicators[1].id: expected an indicator id of data/indicators.yaml, found 'fdi'"),
     ("reference: unknown target indicator", YEAR_PATH, "indicator: null", "indicator: projects",
@@ -123,7 +124,9 @@ EDITS = [
     # --- quotes and numbers ---
     ("quote: not in the source", YEAR_PATH, "quote: 实际利用外资约3.65亿美元", "quote: 实际使用外资约3.65亿美元",
      "data/years/demo/2016.yaml:16: indicators[1].quote: expected a verbatim passage of data/sources/demo-2016.txt "
-     "(spaces and line breaks aside), found '实际使用外资约3.65亿美元'"),
+     "(spaces and line breaks aside), found '实际使用外资约3.65亿美元'; "
+     "nearest passage (¶2): '实际利用外资约3.65亿美元。'; "
+     "first difference after '实际': the report has '利', the quote '使'"),
     ("value: not in the quote", YEAR_PATH, "value: 2145.69", "value: 2145.7",
      "data/years/demo/2016.yaml:6: indicators[0].value: expected 2145.7 亿元 to stand in the quote, found it not: "
      "no number in the quote reads as this value in this unit"),

@@ -8,16 +8,23 @@ from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
 from generator.data.problems import DataError
+from generator.data.suggest import known_ids, theme_problems, with_suggestions
 from generator.data.validate import validate
-from generator.reuse import Reuse
+from generator.data.yaml_hints import comment_cuts
+from generator.reuse import NoReuse, Reuse
 
 
 def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
     """The checked yearbook of `data_root`; raises DataError with every problem found."""
+    reuse = reuse or NoReuse()
     raw = load(data_root, reuse)
     problems = validate(raw, reuse)
+    for document in raw.years.values():
+        if document is not None:  # a ' #' in unquoted text cuts it without a syntax error
+            problems += reuse.get("cuts", document.path, (document,), lambda d=document: comment_cuts(d))
+    problems += theme_problems(raw)
     if problems:
-        raise DataError(problems)
+        raise DataError(with_suggestions(problems, known_ids(raw)))
     return assemble(raw, reuse)
 
 

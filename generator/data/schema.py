@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from generator.data.problems import Problem
+from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -87,7 +89,57 @@ def _expected(error) -> str:
     return error.message
 
 
-def _problem(document: Document, error) -> Problem:
+# What editors write for a comparator, and what the schema means by it.
+_COMPARATOR_SPELLINGS = {"≥": ">=", "＞＝": ">=", "=>": ">=", "≤": "<=", "＜＝": "<=", "=<": "<=", "＝": "=", "约": "~"}
+_COMPARATOR_SPELLINGS |= {"～": "~", "≈": "~", "左右": "~", "以上": ">=", "以下": "<="}
+
+
+def _hint(error) -> str:
+    """A likely correction for a value the schema refused, or ''."""
+    value = error.instance
+    if value is None and error.validator == "enum" and "~" in error.schema["enum"]:
+        return ' (a bare ~ is null in YAML: write "~" in quotes)'
+    if not isinstance(value, str):
+        return ""
+    if error.validator == "enum":
+        known = [v for v in error.schema["enum"] if isinstance(v, str)]
+        if _COMPARATOR_SPELLINGS.get(value.strip()) in known:
+            return f" (did you mean '{_COMPARATOR_SPELLINGS[value.strip()]}'?)"
+        return did_you_mean(value, known)
+    if error.validator == "pattern":
+        pattern = error.schema["pattern"]
+        separator = "_" if "_" in pattern else "-"
+        cleaned = re.sub(r"[\s_-]+", separator, value.strip().lower())
+        if cleaned != value and re.search(pattern, cleaned):
+            return f" (did you mean '{cleaned}'?)"
+    return ""
+
+
+def _fields_elsewhere(schema: dict) -> dict[str, str]:
+    """For a year file, which list (indicators, facts, targets) each entry field belongs to."""
+    owners: dict[str, str] = {}
+    for section, part in schema.get("properties", {}).items():
+        for name in part.get("items", {}).get("properties", {}) if isinstance(part, dict) else ():
+            owners.setdefault(name, section)
+    return owners
+
+
+def _unknown_field(document: Document, error, location: tuple, extra, root_schema: dict) -> Problem:
+    allowed = sorted(error.schema.get("properties", {}))
+    hint = did_you_mean(str(extra), allowed)
+    owner = _fields_elsewhere(root_schema).get(str(extra))
+    section = location[0] if location and isinstance(location[0], str) else None
+    if not hint and owner and section and owner != section:
+        hint = f" (a field of {owner} entries: does this entry belong under {owner}?)"
+    return Problem(
+        document.path,
+        document.line(location + (extra,)),
+        field_name(location + (extra,)),
+        f"expected one of the fields {', '.join(allowed)}, found {describe_value(str(extra))}{hint}",
+    )
+
+
+def _problems(document: Document, error, root_schema: dict) -> list[Problem]:
     location = tuple(error.absolute_path)
     if error.validator == "anyOf":
         # Nullable fields: report the non-null alternative's complaint.
@@ -96,27 +148,26 @@ def _problem(document: Document, error) -> Problem:
             error = inner[0]
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return Problem(
+        return [
+            Problem(
+                document.path,
+                document.line(location),
+                field_name(location + (missing,)),
+                "expected a value, found none (required field)",
+            )
+        ]
+    if error.validator == "additionalProperties":
+        # Every unknown field, not only the first: a pasted entry may bring several.
+        extras = sorted((set(error.instance) - set(error.schema.get("properties", {}))), key=str)
+        return [_unknown_field(document, error, location, extra, root_schema) for extra in extras]
+    return [
+        Problem(
             document.path,
             document.line(location),
-            field_name(location + (missing,)),
-            "expected a value, found none (required field)",
+            field_name(location),
+            f"expected {_expected(error)}, found {describe_value(error.instance)}{_hint(error)}",
         )
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted((set(error.instance) - set(allowed)), key=str)
-        return Problem(
-            document.path,
-            document.line(location + (extra[0],)),
-            field_name(location + (extra[0],)),
-            f"expected one of the fields {', '.join(allowed)}, found {describe_value(str(extra[0]))}",
-        )
-    return Problem(
-        document.path,
-        document.line(location),
-        field_name(location),
-        f"expected {_expected(error)}, found {describe_value(error.instance)}",
-    )
+    ]
 
 
 def _non_finite(value, location=()):
@@ -143,5 +194,6 @@ def check_schema(document: Document, kind: str) -> list[Problem]:
         return odd
     except fastjsonschema.JsonSchemaException:
         pass  # explain every error with jsonschema, which reports them all with their paths
-    errors = sorted(validator(kind).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
-    return [_problem(document, error) for error in errors] + odd
+    checker = validator(kind)
+    errors = sorted(checker.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    return [problem for error in errors for problem in _problems(document, error, checker.schema)] + odd

@@ -6,8 +6,11 @@ from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.numbers import find_change_pct, find_figure
 from generator.data.problems import Problem
+from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
+from generator.data.sound import rule_problems, sound_part
+from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
 from generator.reuse import NoReuse, Reuse
@@ -65,7 +68,8 @@ def _check_quote(report, location, entry, sources, source_ids):
     source_id = entry["source"]
     if source_id not in source_ids:
         known = ", ".join(sorted(source_ids)) or "none"
-        report(location + ("source",), f"expected a source id ({known}), found '{source_id}'")
+        hint = did_you_mean(source_id, source_ids)
+        report(location + ("source",), f"expected a source id ({known}), found '{source_id}'{hint}")
         return False
     source = sources.get(source_id)
     if source is None:
@@ -74,7 +78,8 @@ def _check_quote(report, location, entry, sources, source_ids):
         report(
             location + ("quote",),
             f"expected a verbatim passage of data/sources/{source_id}.txt "
-            f"(spaces and line breaks aside), found {describe_value(entry['quote'])}",
+            f"(spaces and line breaks aside), found {describe_value(entry['quote'])}"
+            + describe_difference(entry["quote"], source),
         )
         return False
     return True
@@ -199,10 +204,11 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
     if raw.indicators is not None:
         schema_problems = check_schema(raw.indicators, "indicators")
         problems += schema_problems
-        if not schema_problems:
-            report = _Reporter(raw.indicators, problems)
+
+        def check_catalogue(part, found):  # on the entries whose id, names and unit passed the schema
+            report = _Reporter(part, found)
             names: dict[str, str] = {}
-            for index, entry in enumerate(raw.indicators.data):
+            for index, entry in enumerate(part.data):
                 if entry["id"] in catalogue:
                     report((index, "id"), f"expected each id once, found '{entry['id']}' again")
                 catalogue.setdefault(entry["id"], entry)
@@ -212,6 +218,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+
+        problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
     # are reported once, on that file, not again on every file that refers to it.
     parks: set[str] = set(raw.parks)
@@ -220,7 +228,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             continue
         schema_problems = check_schema(document, "park")
         problems += schema_problems
-        if not schema_problems and document.data["id"] != park_id:
+        if sound_part(document, "park", schema_problems) and document.data["id"] != park_id:
             found = document.data["id"]
             _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
     source_ids: set[str] = set(raw.sources)
@@ -230,7 +238,7 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             continue
         schema_problems = check_schema(document, "source")
         problems += schema_problems
-        if schema_problems:
+        if sound_part(document, "source", schema_problems) is None:
             continue
         report = _Reporter(document, problems)
         if document.data["id"] != source_id:
@@ -265,8 +273,13 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                 found.append(
                     Problem(document.path, 1, "(file)", f"expected a file named <year>.yaml, found '{key[1]}'")
                 )
-            elif not schema_problems:
-                _check_year(document, key, raw, catalogue, parks, source_ids, sources, found)
+            else:  # the entries that passed the schema are checked too: one run shows every problem
+                found += rule_problems(
+                    document,
+                    "year",
+                    schema_problems,
+                    lambda part, out, key=key: _check_year(part, key, raw, catalogue, parks, source_ids, sources, out),
+                )
             results.append((key, found))
         return results
 

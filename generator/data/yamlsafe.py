@@ -15,6 +15,7 @@ from yaml.constructor import SafeConstructor
 
 from generator.data.files import Refused, read_limited
 from generator.data.problems import Problem
+from generator.data.yaml_hints import syntax_hint
 
 MAX_BYTES = 1_000_000
 
@@ -234,7 +235,8 @@ def read_yaml(path: Path, display_path: str, project: Path | None = None) -> tup
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return refuse(line, "(yaml)", f"expected valid YAML, found a syntax error: {error.problem}")
+        hint = syntax_hint(str(error.problem), text, line)
+        return refuse(line, "(yaml)", f"expected valid YAML, found a syntax error: {error.problem}{hint}")
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         return refuse(line, "(yaml)", f"expected printable text, found the control character #x{error.character:04x}")

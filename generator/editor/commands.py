@@ -341,7 +341,15 @@ def _in_data_folder(command):
 
 def register(commands) -> None:
     """Add the editor subcommands to the `yearbook` argument parser."""
-    new = commands.add_parser("new", help="write a commented starting file for a park or a year")
+    new = commands.add_parser(
+        "new",
+        help="write a commented starting file for a park or a year",
+        description="Write a commented starting file: a park's profile (new park) or an empty year file with "
+        "examples of each entry (new year). Fill in every placeholder before committing.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  yearbook new park shenzhen --name 深圳市高新技术产业园区 --region 东部\n"
+        "  yearbook new year shenzhen 2024 --source shenzhen-2024-work-report",
+    )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     park = kinds.add_parser(
         "park",
@@ -354,8 +362,8 @@ def register(commands) -> None:
     park.add_argument("--name", help="full official name")
     park.add_argument("--short-name", help="the name reports use, e.g. 深圳高新区")
     park.add_argument("--name-en", help="English name")
-    park.add_argument("--province")
-    park.add_argument("--city")
+    park.add_argument("--province", help="e.g. 福建省")
+    park.add_argument("--city", help="e.g. 厦门市")
     park.add_argument("--region", help="东部 | 中部 | 西部 | 东北")
     park.set_defaults(run=_in_data_folder(cmd_new_park))
     year = kinds.add_parser(
@@ -365,8 +373,8 @@ def register(commands) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="example: yearbook new year xinyu 2015 --source xinyu-2015-work-summary",
     )
-    year.add_argument("park")
-    year.add_argument("year", type=int)
+    year.add_argument("park", help="the park's id (data/parks/<park>.yaml)")
+    year.add_argument("year", type=int, help="the year the report describes, e.g. 2024")
     year.add_argument("--source", required=True, help="the archived source the year draws on")
     year.set_defaults(run=_in_data_folder(cmd_new_year))
 
@@ -381,9 +389,9 @@ def register(commands) -> None:
     )
     add.add_argument("file", help="the report as UTF-8 text (copied from the web page or a PDF)")
     add.add_argument("--id", required=True, help="e.g. xiamen-torch-2016-work-report")
-    add.add_argument("--park", required=True)
-    add.add_argument("--title", required=True)
-    add.add_argument("--publisher", required=True)
+    add.add_argument("--park", required=True, help="the park it reports on (data/parks/<park>.yaml)")
+    add.add_argument("--title", required=True, help="the document's own title")
+    add.add_argument("--publisher", required=True, help="who published it, e.g. 新余高新区管委会")
     add.add_argument("--published", default=None, help="YYYY-MM-DD; omit where the document gives no date")
     add.add_argument("--kind", choices=["work-report", "press"], default="work-report")
     add.add_argument("--reference", default=None, help="索引号 / 文号")
@@ -398,9 +406,9 @@ def register(commands) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="example: yearbook extract xinyu-2014-work-summary --park xinyu --year 2014 --output -",
     )
-    extract.add_argument("source")
-    extract.add_argument("--park", required=True)
-    extract.add_argument("--year", required=True, type=int)
+    extract.add_argument("source", help="the archived source's id (data/sources/<source>.txt)")
+    extract.add_argument("--park", required=True, help="the park's id")
+    extract.add_argument("--year", required=True, type=int, help="the year the report describes")
     extract.add_argument("--output", default=None, help="a path, or - for standard output")
     extract.add_argument("--force", action="store_true", help="replace an existing year file")
     extract.set_defaults(run=_in_data_folder(cmd_extract))
