@@ -238,7 +238,7 @@ def property_data(tmp_path_factory, mini_data):
 NESTED = st.integers(min_value=1, max_value=5000).flatmap(
     lambda depth: st.sampled_from(["[" * depth + "]" * depth, "- " * depth + "x", "{a: " * depth + "1" + "}" * depth])
 )
-LONG_LINES = st.integers(min_value=1_000, max_value=300_000).map(lambda size: "填" * size)
+LONG_LINES = st.integers(min_value=1_000, max_value=100_000).map(lambda size: "填" * size)
 HUGE_NUMBERS = st.one_of(
     st.integers(min_value=-(10**400), max_value=10**400).map(str),
     st.sampled_from(["1e400", "-1e400", "1e-400", "0x" + "f" * 300, "9" * 5000 + ".5", "1_000", ".NaN", "-.inf"]),
@@ -251,7 +251,7 @@ ODD_UNICODE = st.text(
 )
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.one_of(NESTED, LONG_LINES, HUGE_NUMBERS, ODD_UNICODE), line=st.sampled_from(["summary", "value"]))
 def test_no_value_crashes_the_checker(property_data, mini_data, capsys, value, line):
     old = "summary: 示范。" if line == "summary" else "    value: 2145.69"
