@@ -138,9 +138,14 @@ def _run(data: Path, *args: str) -> int:
     return main(["--data", str(data), *args])
 
 
+PARK_ARGS = ("new", "park", PARK, "--name", "测试高新技术产业开发区", "--short-name", "测试高新区",
+             "--name-en", "Test Hi-tech Zone", "--province", "测试省", "--city", "测试市",
+             "--region", "中部")  # fmt: skip
+
+
 def _with_source(tmp_path: Path, report: str = REPORT) -> Path:
     data = _data(tmp_path)
-    assert _run(data, "new", "park", PARK, "--name", "测试高新技术产业开发区", "--region", "中部") == 0
+    assert _run(data, *PARK_ARGS) == 0
     path = tmp_path / "report.txt"
     path.write_text(report, encoding="utf-8")
     add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "测试高新区2023年工作总结",
@@ -152,11 +157,19 @@ def _with_source(tmp_path: Path, report: str = REPORT) -> Path:
 # --- new park / new year ----------------------------------------------------------------------
 
 
-def test_scaffolds_pass_check_as_written(tmp_path, capsys):
+def test_scaffolds_fail_check_until_their_placeholders_are_filled_in(tmp_path, capsys):
     data = _data(tmp_path)
     assert _run(data, "new", "park", PARK) == 0
-    park = (data / "parks" / f"{PARK}.yaml").read_text(encoding="utf-8")
+    path = data / "parks" / f"{PARK}.yaml"
+    park = path.read_text(encoding="utf-8")
     assert park.startswith("# yaml-language-server: $schema=../../schemas/park.schema.json\n")
+    capsys.readouterr()
+    assert _run(data, "check") == 1
+    err = capsys.readouterr().err
+    assert "parks/test-park.yaml:4: name: expected the park's own name, found the placeholder '待填写'" in err
+    assert err.count("found the placeholder") == 5  # name, short_name, name_en, province, city
+    path.unlink()
+    assert _run(data, *PARK_ARGS) == 0
     assert _run(data, "check") == 0
     (data / "sources" / "s.txt").write_text("全年共策划生成96个产业项目。\n", encoding="utf-8")
     (data / "sources" / "s.yaml").write_text(
@@ -263,12 +276,23 @@ def test_add_source_refuses_bad_input(tmp_path, capsys):
 # --- extract ----------------------------------------------------------------------------------
 
 
+def reviewed(path: Path) -> None:
+    """What an editor does last: delete the draft marker."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text("".join(line for line in text.splitlines(True) if not line.startswith("draft: true")), "utf-8")
+
+
 def _draft(tmp_path: Path, report: str = REPORT, year: int = 2023) -> tuple[Path, dict]:
+    """A draft, checked: refused as a draft, passing once its marker is deleted."""
     data = _with_source(tmp_path, report)
     assert _run(data, "extract", SOURCE, "--park", PARK, "--year", str(year)) == 0
     path = data / "years" / PARK / f"{year}.yaml"
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../schemas/year")
-    return data, yaml.safe_load(path.read_text(encoding="utf-8"))
+    draft = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert draft.pop("draft") is True
+    assert _run(data, "check") == 1
+    reviewed(path)
+    return data, draft
 
 
 def test_extract_maps_figures_to_the_catalogue(tmp_path, capsys):
@@ -401,6 +425,7 @@ def test_drafts_of_every_real_report_pass_check(real_data, capsys):
         published = str(metadata.get("published") or "2021")
         year = min(metadata.get("covers") or [int(published[:4]) - 1])
         assert _run(real_data, "extract", source, "--park", metadata["park"], "--year", str(year)) == 0
+        reviewed(real_data / "years" / metadata["park"] / f"{year}.yaml")
     capsys.readouterr()
     assert _run(real_data, "check") == 0, capsys.readouterr().err
 

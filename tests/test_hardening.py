@@ -147,8 +147,12 @@ NAMES = [
     (".yml twin", "parks/demo.yml", "data/parks/demo.yml:1: (file): expected the extension .yaml, found .yml"),
     ("unknown extension", "parks/demo.json", "data/parks/demo.json:1: (file): "
      "expected a park profile named <park>.yaml, found 'demo.json'"),
-    ("unknown file among sources", "sources/demo-2016.pdf", "data/sources/demo-2016.pdf:1: (file): "
-     "expected a report's <source>.yaml and <source>.txt, found 'demo-2016.pdf'"),
+    ("unknown file among sources", "sources/demo-2016.json", "data/sources/demo-2016.json:1: (file): "
+     "expected a report's <source>.yaml, <source>.txt and original (.html, .pdf, .docx), found 'demo-2016.json'"),
+    ("upper-case original extension", "sources/demo-2016.PDF", "data/sources/demo-2016.PDF:1: (file): "
+     "expected the extension .pdf, found .PDF"),
+    ("original without metadata", "sources/other.pdf", "data/sources/other.pdf:1: (file): "
+     "expected metadata beside it, found no other.yaml"),
     ("upper-case text extension", "sources/demo-2016.TXT", "data/sources/demo-2016.TXT:1: (file): "
      "expected the extension .txt, found .TXT"),
     ("year file not named by its year", "years/demo/2016-draft.yaml", "data/years/demo/2016-draft.yaml:1: (file): "
@@ -332,3 +336,8 @@ def test_a_hand_written_page_linked_out_of_the_project_is_refused(tmp_path, caps
         "2 problem(s) found; nothing was written.",
     ]
     assert not (project / "docs" / "parks").exists()
+
+
+def test_a_reports_original_beside_its_text_is_accepted_unread(tmp_path, capsys, mini_data):
+    data = mini_data(tmp_path, {"sources/demo-2016.pdf": b"%PDF-1.7 not read by the checker"})
+    assert main(["--data", str(data), "check"]) == 0, capsys.readouterr().err

@@ -64,10 +64,12 @@ def _stamp(path: Path) -> tuple:
 
 
 # What each folder of data/ holds: a file name is an id (or a year) and one of these extensions.
-_EXTENSIONS = {"parks": (".yaml",), "sources": (".yaml", ".txt"), "years": (".yaml",)}
+# A report's original as published (web page, PDF, .docx) is kept beside its text, named in its metadata, never read.
+_ORIGINALS = (".html", ".htm", ".pdf", ".docx")
+_EXTENSIONS = {"parks": (".yaml",), "sources": (".yaml", ".txt", *_ORIGINALS), "years": (".yaml",)}
 _WHAT = {
     "parks": "a park profile named <park>.yaml",
-    "sources": "a report's <source>.yaml and <source>.txt",
+    "sources": "a report's <source>.yaml, <source>.txt and original (.html, .pdf, .docx)",
     "years": "a year file named <year>.yaml",
 }
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -89,7 +91,7 @@ def _name_problem(name: str, folder: str) -> str | None:
     stem, dot, extension = name.rpartition(".")
     extension = dot + extension
     if not dot or extension not in _EXTENSIONS[folder]:
-        wanted = ".txt" if extension.lower() == ".txt" else ".yaml"
+        wanted = extension.lower() if extension.lower() in _EXTENSIONS[folder] else ".yaml"
         if dot and (extension.lower() in _EXTENSIONS[folder] or extension.lower() == ".yml"):
             return f"expected the extension {wanted}, found {extension}"
         return f"expected {_WHAT[folder]}, found '{name}'"
@@ -209,6 +211,9 @@ def load(root: Path, reuse: Reuse | None = None) -> RawData:
                 raw.problems.append(
                     Problem(shown, 1, "(file)", f"expected the archived text beside it, found no {path.stem}.txt")
                 )
+        elif path.suffix in _ORIGINALS:
+            if not os.path.lexists(path.with_suffix(".yaml")):
+                report(path, f"expected metadata beside it, found no {path.stem}.yaml")
         elif f"{path.stem}.yaml" not in names:
             if not os.path.lexists(path.with_suffix(".yaml")):
                 raw.problems.append(

@@ -65,6 +65,8 @@ class Source:
     covers: tuple[int, ...] = ()
     url: str | None = None
     note: str | None = None
+    retrieved: str | None = None  # when the archived copy was taken
+    original: dict | None = None  # the published file beside the text: {file, sha256}
     _index: tuple[str, list[int]] | None = field(default=None, repr=False)
     _offsets: dict[int, list[int]] = field(default_factory=dict, repr=False)
 

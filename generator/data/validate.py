@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.numbers import find_change_pct, find_figure
@@ -290,4 +291,5 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             checked[key] = reuse.store("year", key, year_inputs(raw.years[key]), found)
     for found in checked.values():
         problems += found
+    problems += unreviewed(raw)  # drafts and placeholders (generator/data/drafts.py)
     return sorted(set(problems))

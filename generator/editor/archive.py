@@ -3,9 +3,14 @@
 What counts as furniture is what a web page adds around a document: empty lines, QR-code footers
 ("扫一扫…", "请扫描二维码", "关注…"), font-size switches, lone "|" separators, navigation and
 breadcrumb lines, share/print/close buttons, the page's metadata table (索引号, 发布机构, 日期, 来源…),
-a logo's Latin caption, and Markdown bold marks left by a scraper. Everything else is kept as it
-stands, one paragraph per line. A run of paragraphs that repeats an earlier run (a page scraped twice)
-is kept once.
+a logo's Latin caption, a printed page number (- 1 -), and Markdown bold marks left by a scraper.
+Everything else is kept as it stands, one paragraph per line. A run of paragraphs that repeats an
+earlier run (a page scraped twice) is kept once. Invisible characters (zero-width spaces and joiners,
+soft hyphens, bidirectional controls) are removed and counted: they would split a figure or a name
+for the checker without showing on the page.
+
+A government page's metadata block ([ 索引号 ] … [ 发布机构 ] … [ 成文日期 ] …, also in traditional
+characters) is not text of the report: `page_metadata` offers it as the source's metadata.
 """
 
 from __future__ import annotations
@@ -16,17 +21,26 @@ from dataclasses import dataclass, field
 _META_KEYS = (
     "索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|发布日期|发布时间|生成日期|名称|标题|内容概述|主题分类|体裁分类"
     "|主题词|公开方式|公开范围|有效性|信息来源|来源|作者|编辑|责任编辑|浏览次数|点击数|阅读数|访问量|日期|时间"
+    "|索引號|文號|發文字號|發布機構|發佈機構|發文機關|發文日期|發布日期|發佈日期|發布時間|發佈時間|主題分類|體裁分類|主題詞"
+    "|信息來源|來源|編輯|責任編輯|瀏覽次數|點擊數|閱讀數|時間"
+)
+# Characters that do not show but split words and numbers: zero-width, soft hyphen, bidirectional controls.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A metadata block as a row of a page's table: [ 索引号 ] value [ 发布机构 ] value …, or | 索引号: | value |.
+_META_BLOCK = re.compile(
+    rf"^[|｜]?\s*[\[【]?\s*(?:{_META_KEYS})\s*[\]】]?\s*[:：]?\s*[|｜].*$|^\s*[\[【]\s*(?:{_META_KEYS})\s*[\]】].*$"
 )
 _FURNITURE = re.compile(
     r"^(?:"
     r"[|｜丨]+"  # lone separators
-    r"|扫一扫.*|.*请?扫描二维码.*|.{0,6}二维码.{0,10}|关注.{0,14}|.*字体大小.*|【?字体[::].{0,12}|字号[::].{0,12}"
+    r"|扫一扫.*|.*请?扫描二维码.*|.{0,6}二维码.{0,10}|关注.{0,14}|.*字体大小.*|【?字体[:：].{0,12}|字号[:：].{0,12}"
     r"|打印本页|关闭窗口|【?(?:打印|关闭|收藏|返回|顶部|打印本页|关闭窗口)】?(?:\s*【?(?:打印|关闭|收藏|返回|顶部)】?)*"
     r"|分享到.{0,30}|.{0,4}(?:首页|主页)\s*[>›»/].*|当前位置.*|您的位置.*|您现在的位置.*|网站首页.{0,40}"
     r"|上一篇.*|下一篇.*|上一条.*|下一条.*|\[?返回顶部\]?|返回列表|相关链接.{0,10}|附件下载.{0,10}"
-    rf"|(?:{_META_KEYS})\s*[::].{{0,120}}"  # the page's metadata table
+    rf"|(?:{_META_KEYS})\s*[:：].{{0,120}}"  # the page's metadata table
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|[A-Z][A-Z &\-.,']{3,}"  # a logo's caption: TORCH / DEVELOPMENT ZONE FOR
+    r"|[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"  # a printed page number
     r")$"
 )
 # A menu: several short items separated by | > » / (首页 | 机构概况 | 政务公开 …).
@@ -41,11 +55,12 @@ class CleaningLog:
 
     kept: int = 0
     duplicated: int = 0
+    invisible: int = 0
     furniture: list[str] = field(default_factory=list)
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(_FURNITURE.match(line) or _MENU.match(line))
+    return bool(_FURNITURE.match(line) or _MENU.match(line) or _META_BLOCK.match(line))
 
 
 def _split_run_on(line: str) -> list[str]:
@@ -107,6 +122,7 @@ def clean_report_with_log(text: str) -> tuple[str, CleaningLog]:
     """The report's text as archived (one paragraph per line) and what was removed."""
     log = CleaningLog()
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, log.invisible = INVISIBLE.subn("", text)
     lines = [raw.replace("**", "").strip() for raw in text.split("\n")]  # ** is Markdown bold left by a scraper
     lines = [line for line in lines if line]
     # A document pasted as one line: its paragraphs are separated by spaces.
@@ -126,3 +142,56 @@ def clean_report_with_log(text: str) -> tuple[str, CleaningLog]:
 def clean_report(text: str) -> str:
     """The report's text as archived: one paragraph per line, furniture and duplicated runs removed."""
     return clean_report_with_log(text)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# A page's metadata block
+# ---------------------------------------------------------------------------------------------
+
+_KEYS = {  # each field's keys, the preferred first
+    "reference": ("索引号", "索引號", "发文字号", "發文字號", "文号", "文號"),
+    "publisher": ("发布机构", "發布機構", "發佈機構", "发文机关", "發文機關"),
+    "published": (
+        "发布日期",
+        "發布日期",
+        "發佈日期",
+        "成文日期",
+        "发文日期",
+        "發文日期",
+        "发布时间",
+        "發布時間",
+        "發佈時間",
+    ),
+}
+_ALL_KEYS = sorted({k for keys in _KEYS.values() for k in keys}, key=len, reverse=True)
+_PAIR = re.compile(
+    rf"[\[【]?\s*(?P<key>{'|'.join(_ALL_KEYS)})\s*[\]】]?\s*[:：]?\s*[|｜\n]?\s*(?P<value>[^|｜\n\[【\u3000]+)"
+)
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _iso_date(text: str) -> str | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def page_metadata(text: str) -> dict[str, str]:
+    """What a page's metadata block says: reference (索引号 or 文号), publisher, published (a date)."""
+    given: dict[str, str] = {}
+    for match in _PAIR.finditer(INVISIBLE.sub("", text)):
+        value = match.group("value").strip()
+        if value:
+            given.setdefault(match.group("key"), value)
+    found: dict[str, str] = {}
+    for field_name, keys in _KEYS.items():
+        for key in keys:
+            value = given.get(key)
+            if value is not None and field_name == "published":
+                value = _iso_date(value)
+            if value:
+                found[field_name] = value
+                break
+    return found

@@ -128,73 +128,128 @@ def _metadata_text(metadata: dict) -> str:
         "published": "YYYY-MM-DD; null where the document gives no date",
         "reference": "索引号 / 文号, where given",
         "park": "the park it reports on (data/parks/<park>.yaml)",
+        "url": "where it was published online",
+        "retrieved": "when the archived copy was taken",
     }
     lines = ["# yaml-language-server: $schema=../../schemas/source.schema.json"]
     for key, value in metadata.items():
         line = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6, default_flow_style=False).rstrip("\n")
         lines.append(f"{line}  # {comments[key]}" if key in comments and "\n" not in line else line)
+        if key == "original":
+            lines[-1] += "\n# the file as published, kept beside the text; sha256 proves it unchanged"
     lines.append("# covers: [2016, 2017]   # years whose results or plans it describes")
-    lines.append("# url: https://…         # where it was published online")
+    if "url" not in metadata:
+        lines.append("# url: https://…         # where it was published online")
     lines.append("# note: …                # anything a reader should know about the document")
     return "\n".join(lines) + "\n"
 
 
-def cmd_add_source(args) -> int:
-    """yearbook add-source <file> …: archive a report's text (furniture and duplication removed) and metadata."""
-    from generator.editor.archive import clean_report_with_log
-
-    problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
-    if problem:
-        return _fail(problem)
-    for field, value in (("--title", args.title), ("--publisher", args.publisher)):
-        if not value.strip():
-            return _fail(f"{field}: expected non-empty text, found nothing")
-    if args.published is not None:
-        try:
-            datetime.date.fromisoformat(args.published)
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published):
-                raise ValueError
-        except ValueError:
-            return _fail(f"--published: expected a date YYYY-MM-DD (e.g. 2017-02-03), found '{args.published}'")
-    sources = args.data / "sources"
-    targets = (sources / f"{args.id}.yaml", sources / f"{args.id}.txt")
-    existing = [path for path in targets if path.exists()]
-    if existing and not args.force:
-        return _fail(f"{_shown(existing[0])}: expected a new file, found one already (use --force to replace it)")
+def _date_problem(field: str, value: str | None) -> str | None:
+    if value is None:
+        return None
     try:
-        raw = Path(args.file).read_bytes()
+        datetime.date.fromisoformat(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+    except ValueError:
+        return f"{field}: expected a date YYYY-MM-DD (e.g. 2017-02-03), found '{value}'"
+    return None
+
+
+def _report_text(path: Path) -> tuple[str | None, str, str | None]:
+    """(text, the page's whole text for its metadata, a problem) of a report file of any kind we read."""
+    from generator.editor.formats import UnreadableReport, read_report
+
+    try:
+        raw = path.read_bytes()
     except OSError as error:
-        return _fail(f"{args.file}: expected a readable file, found {error.strerror}")
+        return None, "", f"{path}: expected a readable file, found {error.strerror}"
+    if path.suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
+        try:
+            report = read_report(path, raw)
+        except UnreadableReport as error:
+            return None, "", f"{path}: {error}"
+        return report.text, report.page_text or report.text, None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return _fail(f"{args.file}:{line}: expected UTF-8 text, found byte 0x{raw[error.start]:02x} (save it as UTF-8)")
+        return None, "", f"{path}:{line}: expected UTF-8 text, found byte 0x{raw[error.start]:02x} (save it as UTF-8)"
+    return text, text, None
+
+
+def cmd_add_source(args) -> int:
+    """yearbook add-source <file> …: archive a report (text, web page, PDF or .docx) and its metadata."""
+    import hashlib
+
+    from generator.editor.archive import clean_report_with_log, page_metadata
+
+    problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
+    problem = problem or _date_problem("--published", args.published) or _date_problem("--retrieved", args.retrieved)
+    if problem:
+        return _fail(problem)
+    for field, value in (("--title", args.title), ("--publisher", args.publisher)):
+        if value is not None and not value.strip():
+            return _fail(f"{field}: expected non-empty text, found nothing")
+    if args.url is not None and not re.match(r"^https?://\S+$", args.url):
+        return _fail(f"--url: expected an address starting with http:// or https://, found '{args.url}'")
+    source = Path(args.file)
+    suffix = source.suffix.lower()
+    keeps_original = suffix in (".html", ".htm", ".pdf", ".docx")
+    sources = args.data / "sources"
+    targets = [sources / f"{args.id}.yaml", sources / f"{args.id}.txt"]
+    if keeps_original:
+        targets.append(sources / f"{args.id}{suffix}")
+    existing = [path for path in targets if path.exists()]
+    if existing and not args.force:
+        return _fail(f"{_shown(existing[0])}: expected a new file, found one already (use --force to replace it)")
+    text, page_text, problem = _report_text(source)
+    if problem:
+        return _fail(problem)
     cleaned, log = clean_report_with_log(text)
     if not cleaned.strip():
         return _fail(f"{args.file}: expected the report's text, found nothing after cleaning")
+    offered = page_metadata(page_text)
+    publisher = args.publisher or offered.get("publisher")
+    if not publisher:
+        return _fail("--publisher: expected who published the report (the page names none), found nothing")
     metadata = {
         "id": args.id,
         "title": args.title.strip(),
-        "publisher": args.publisher.strip(),
+        "publisher": publisher.strip(),
         "kind": args.kind,
-        "published": args.published,
-        "reference": args.reference,
+        "published": args.published or offered.get("published"),
+        "reference": args.reference or offered.get("reference"),
         "park": args.park,
     }
+    if args.url is not None:
+        metadata["url"] = args.url
+    if args.retrieved is not None:
+        metadata["retrieved"] = args.retrieved
+    status = 0
+    if keeps_original:
+        raw = source.read_bytes()
+        metadata["original"] = {"file": targets[2].name, "sha256": hashlib.sha256(raw).hexdigest()}
+        try:
+            targets[2].write_bytes(raw)
+            print(f"wrote {_shown(targets[2])}")
+        except OSError as error:
+            return _fail(f"{_shown(targets[2])}: expected a writable place, found {error.strerror}")
     status = _write_new(targets[1], cleaned, force=True) or _write_new(targets[0], _metadata_text(metadata), True)
     if status == 0:
         print(
-            f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture "
-            f"and {log.duplicated} duplicated paragraphs"
+            f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture, "
+            f"{log.duplicated} duplicated paragraphs and {log.invisible} invisible characters "
+            "(zero-width, soft hyphens, bidirectional controls)"
         )
         for line in log.furniture[:20]:
             print(f"  removed: {line[:60]}")
-        header = " ".join(log.furniture)
-        if args.reference is None and re.search(r"(索引号|文号)\s*[::]", header):
-            print("note: the page header gives 索引号/文号 (see above); record it with --reference and --force")
-        if args.published is None and re.search(r"(发文日期|发布日期|成文日期|日期)\s*[::]", header):
-            print("note: the page header gives a date (see above); record it with --published and --force")
+        for field, value in offered.items():
+            given = getattr(args, field)
+            if given is None:
+                print(f"note: {field} '{value}' taken from the page's metadata block; check it")
+            elif given != value:
+                print(f"note: the page's metadata block gives {field} '{value}', you gave '{given}'")
     return status
 
 
@@ -205,8 +260,10 @@ def cmd_add_source(args) -> int:
 _DRAFT_HEADER = """\
 # yaml-language-server: $schema=../../../schemas/year.schema.json
 # DRAFT extracted by `yearbook extract` from data/sources/{source}.txt for {park} {year}.
-# It passes `yearbook check` as written, but every entry needs review against the report:
-#   - indicators: is the figure really this catalogue indicator, for the whole park and this year?
+# `yearbook check` refuses it until it is reviewed: check every entry against the report, then delete
+# the line `draft: true` below. Every quote is cut from the archived text and shows its figure.
+#   - indicators: is the figure really this catalogue indicator? `period` / `scope` say where the report
+#     gives it for part of the year (1—9月) or part of the park (主园区); none means the whole year and park;
 #   - facts: write `text` in your own words; pick the theme; drop figures that say nothing;
 #   - targets: check for_year, the comparator and the indicator; move results that are not goals to facts;
 #   - write the summary in your own words.
@@ -226,7 +283,8 @@ def draft_text(draft, catalogue) -> str:
     data = draft.data
     names = {entry.id: entry.name for entry in catalogue}
     header = _DRAFT_HEADER.format(source=data["sources"][0], park=data["park"], year=data["year"])
-    parts = [header, _dump({k: data[k] for k in ("park", "year", "summary", "sources")})]
+    parts = [header, "draft: true  # delete this line once every entry is reviewed\n"]
+    parts.append(_dump({k: data[k] for k in ("park", "year", "summary", "sources")}))
     parts.append("# Catalogue indicators found in the report (value converted to the catalogue unit).\n")
     if not data["indicators"]:
         parts.append("indicators: []\n")
@@ -290,6 +348,7 @@ def cmd_extract(args) -> int:
         print(
             f"draft: {len(data['indicators'])} indicators, {len(data['facts'])} facts, {len(data['targets'])} targets"
         )
+        print("review every entry against the report, then delete the line `draft: true` (check refuses it till then)")
     return status
 
 
@@ -301,7 +360,7 @@ def cmd_extract(args) -> int:
 def cmd_score_extraction(args) -> int:
     """yearbook score-extraction: precision and recall of drafts against the curated year files."""
     from generator.editor.extract import read_catalogue
-    from generator.editor.extract_score import report, score_all, totals
+    from generator.editor.extract_score import mistakes, report, score_all, score_fixtures, totals
 
     catalogue, messages = read_catalogue(args.data)
     for message in messages:
@@ -310,7 +369,12 @@ def cmd_score_extraction(args) -> int:
         return _fail(
             f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
-    scores = score_all(args.data, catalogue)
+    if args.fixtures is not None:
+        if not (args.fixtures / "expected.yaml").is_file():
+            return _fail(f"--fixtures: expected a folder with expected.yaml, found '{_shown(args.fixtures)}'")
+        scores = score_fixtures(args.fixtures, catalogue)
+    else:
+        scores = score_all(args.data, catalogue)
     for line in report(scores, details=args.details):
         print(line)
     precision, recall = totals(scores)
@@ -319,6 +383,8 @@ def cmd_score_extraction(args) -> int:
             f"score: expected precision ≥ {args.min_precision}% and recall ≥ {args.min_recall}%, "
             f"found {precision:.1%} and {recall:.1%}"
         )
+    if args.fixtures is not None and mistakes(scores):
+        return _fail(f"score: expected no part of the year or park drafted as the year, found {mistakes(scores)}")
     return 0
 
 
@@ -381,18 +447,23 @@ def register(commands) -> None:
     add = commands.add_parser(
         "add-source",
         help="archive a report's text and metadata under data/sources/",
-        description="Store the report's text (page furniture and duplicated blocks removed, never reworded) "
-        "as data/sources/<id>.txt and its metadata as <id>.yaml.",
+        description="Store the report's text (page furniture, duplicated blocks and invisible characters removed, "
+        "never reworded) as data/sources/<id>.txt, its metadata as <id>.yaml and, for a web page, PDF or .docx, "
+        "the original file beside them with its sha256.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example: yearbook add-source report.txt --id shenzhen-2024-work-report --park shenzhen "
-        '--title "…" --publisher "…" --published 2025-01-20',
+        epilog="example: yearbook add-source report.html --id shenzhen-2024-work-report --park shenzhen "
+        '--title "…" --url https://… --retrieved 2025-02-01',
     )
-    add.add_argument("file", help="the report as UTF-8 text (copied from the web page or a PDF)")
+    add.add_argument("file", help="the report: UTF-8 text, a saved web page (.html), a PDF with a text layer, a .docx")
     add.add_argument("--id", required=True, help="e.g. xiamen-torch-2016-work-report")
     add.add_argument("--park", required=True, help="the park it reports on (data/parks/<park>.yaml)")
     add.add_argument("--title", required=True, help="the document's own title")
-    add.add_argument("--publisher", required=True, help="who published it, e.g. 新余高新区管委会")
+    add.add_argument(
+        "--publisher", default=None, help="who published it, e.g. 新余高新区管委会 (default: the page's 发布机构)"
+    )
     add.add_argument("--published", default=None, help="YYYY-MM-DD; omit where the document gives no date")
+    add.add_argument("--url", default=None, help="where it was published online")
+    add.add_argument("--retrieved", default=None, help="YYYY-MM-DD: when the archived copy was taken")
     add.add_argument("--kind", choices=["work-report", "press"], default="work-report")
     add.add_argument("--reference", default=None, help="索引号 / 文号")
     add.add_argument("--force", action="store_true", help="replace existing files")
@@ -416,12 +487,22 @@ def register(commands) -> None:
     score = commands.add_parser(
         "score-extraction",
         help="score drafts against the curated year files",
-        description="Run `extract` in memory on the sources of every curated year file and print precision "
-        "and recall of (indicator, value, unit), per file and in total.",
+        description="Run `extract` in memory on the sources of every curated year file (or, with --fixtures, on "
+        "report fixtures with their expected figures) and print precision and recall of (indicator, value, unit, "
+        "period, scope), the entries whose 同比 and hedge are right, and parts of the year or park drafted as the "
+        "year, per file and in total.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example: yearbook score-extraction --details",
+        epilog="example: yearbook score-extraction --fixtures --details",
     )
     score.add_argument("--details", action="store_true", help="list missed and extra indicators")
+    score.add_argument(
+        "--fixtures",
+        type=Path,
+        nargs="?",
+        const=Path("tests/fixtures/reports"),
+        default=None,
+        help="score on report fixtures with expected figures (default folder: tests/fixtures/reports)",
+    )
     score.add_argument("--min-precision", type=float, default=0.0, help="fail below this percentage")
     score.add_argument("--min-recall", type=float, default=0.0, help="fail below this percentage")
     score.set_defaults(run=_in_data_folder(cmd_score_extraction))

@@ -1,7 +1,14 @@
-"""Score the extractor against the curated year files: precision and recall of (indicator, value, unit)."""
+"""Score the extractor: precision and recall of (indicator, value, unit, period, scope), against the curated
+year files or against report fixtures of invented parks with their expected figures.
+
+Besides precision and recall, a score counts the drafted entries whose 同比 and hedge are right too, and
+the figures of a part of the year or of the park (1—9月, 主园区) drafted as the park's year: the one
+mistake a reader cannot see on the page.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -10,21 +17,26 @@ from generator.data.numbers import to_decimal
 from generator.data.yamlsafe import read_yaml
 from generator.editor.extract import CatalogueEntry, extract
 
-Triple = tuple[str, Decimal, str]
+Key = tuple[str, Decimal, str, str | None, str | None]  # indicator, value, unit, period, scope
+_DASHES = re.compile(r"\s*[-—–~至到]\s*")
 
 
 @dataclass
 class FileScore:
-    """The score of one curated year file."""
+    """The score of one curated year file or one fixture."""
 
     park: str
     year: int
-    curated: set[Triple] = field(default_factory=set)
-    drafted: set[Triple] = field(default_factory=set)
+    label: str = ""
+    curated: set[Key] = field(default_factory=set)
+    drafted: set[Key] = field(default_factory=set)
+    exact_expected: set[Key] = field(default_factory=set)  # expected keys whose 同比 and hedge were right too
+    partial_as_year: list[str] = field(default_factory=list)  # parts of the year or park drafted as the year
+    results_as_targets: list[str] = field(default_factory=list)  # earlier results filed as goals
     problems: list[str] = field(default_factory=list)
 
     @property
-    def hits(self) -> set[Triple]:
+    def hits(self) -> set[Key]:
         return self.curated & self.drafted
 
     @property
@@ -36,16 +48,54 @@ class FileScore:
         return len(self.hits) / len(self.curated) if self.curated else 1.0
 
 
-def _triple(entry) -> Triple | None:
-    if not isinstance(entry, dict):
-        return None
-    indicator, value, unit = entry.get("id"), entry.get("value"), entry.get("unit")
-    if not isinstance(indicator, str) or not isinstance(unit, str) or isinstance(value, bool):
+def _number(value) -> Decimal | None:
+    if isinstance(value, bool):
         return None
     try:
-        return indicator, to_decimal(value).normalize(), unit
+        return to_decimal(value).normalize()
     except (InvalidOperation, TypeError, ValueError):
         return None
+
+
+def _part(text) -> str | None:
+    """A period or scope as compared: dashes and 至 read alike (1-9月 = 1—9月 = 1至9月)."""
+    return _DASHES.sub("-", text.strip()) if isinstance(text, str) and text.strip() else None
+
+
+def _key(entry) -> Key | None:
+    if not isinstance(entry, dict):
+        return None
+    indicator, unit, value = entry.get("id"), entry.get("unit"), _number(entry.get("value"))
+    if not isinstance(indicator, str) or not isinstance(unit, str) or value is None:
+        return None
+    return indicator, value, unit, _part(entry.get("period")), _part(entry.get("scope"))
+
+
+def _details(entry: dict) -> tuple[Decimal | None, str | None]:
+    change = entry.get("change_pct")
+    return (_number(change) if change is not None else None), entry.get("qualifier")
+
+
+def _compare(result: FileScore, expected: list, drafted: list, parts: list) -> None:
+    """Fill a score from expected and drafted indicator entries and the parts that must not be the year."""
+    result.curated = {k for k in map(_key, expected) if k}
+    result.drafted = {k for k in map(_key, drafted) if k}
+    by_key = {_key(entry): entry for entry in drafted if _key(entry)}
+    for entry in expected:
+        key = _key(entry)
+        if key in by_key and _details(by_key[key]) == _details(entry):
+            result.exact_expected.add(key)
+    whole = {(k[0], k[1]) for k in result.drafted if k[3] is None and k[4] is None}
+    for part in parts:
+        value = _number(part.get("value")) if isinstance(part, dict) else None
+        if value is not None and (part.get("id"), value) in whole:
+            where = part.get("period") or part.get("scope") or "part"
+            result.partial_as_year.append(f"{part.get('id')} {format(value, 'f')} ({where})")
+
+
+# ---------------------------------------------------------------------------------------------
+# Against the curated year files
+# ---------------------------------------------------------------------------------------------
 
 
 def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileScore | None:
@@ -53,17 +103,18 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
     if not path.stem.isdigit():
         return None
     park, year = path.parent.name, int(path.stem)
-    result = FileScore(park, year)
+    result = FileScore(park, year, f"{park}/{year}")
     document, problems = read_yaml(path, path.as_posix())
     if document is None or not isinstance(document.data, dict):
         result.problems += [str(p) for p in problems] or [f"{path.as_posix()}:1: (document): not a mapping"]
         return result
     curated_entries = document.data.get("indicators") or []
-    result.curated = {t for t in map(_triple, curated_entries if isinstance(curated_entries, list) else []) if t}
+    curated_entries = curated_entries if isinstance(curated_entries, list) else []
     sources = [s for s in document.data.get("sources") or [] if isinstance(s, str)]
-    for entry in curated_entries if isinstance(curated_entries, list) else []:
+    for entry in curated_entries:
         if isinstance(entry, dict) and isinstance(entry.get("source"), str) and entry["source"] not in sources:
             sources.append(entry["source"])
+    drafted: list[dict] = []
     for source_id in sources:
         text_path = data / "sources" / f"{source_id}.txt"
         try:
@@ -71,8 +122,9 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
         except (OSError, UnicodeDecodeError) as error:
             result.problems.append(f"{text_path.as_posix()}: source text not readable ({error})")
             continue
-        draft = extract(text, source_id, catalogue, park, year)
-        result.drafted |= {t for t in map(_triple, draft.data["indicators"]) if t}
+        drafted += extract(text, source_id, catalogue, park, year).data["indicators"]
+    parts = [e for e in curated_entries if isinstance(e, dict) and (e.get("period") or e.get("scope"))]
+    _compare(result, curated_entries, drafted, parts)
     return result
 
 
@@ -86,32 +138,102 @@ def score_all(data: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
     return scores
 
 
-def _show(triple: Triple) -> str:
-    indicator, value, unit = triple
-    return f"{indicator} {format(value, 'f')} {unit}"
+# ---------------------------------------------------------------------------------------------
+# Against report fixtures of invented parks
+# ---------------------------------------------------------------------------------------------
+
+
+def fixture_text(path: Path) -> str:
+    """A fixture report's text as `yearbook add-source` archives it."""
+    from generator.editor.archive import clean_report
+    from generator.editor.formats import read_report
+
+    raw = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
+        return clean_report(read_report(path, raw).text)
+    return clean_report(raw.decode("utf-8"))
+
+
+def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
+    """Scores of every report listed in <folder>/expected.yaml."""
+    expected_path = folder / "expected.yaml"
+    document, problems = read_yaml(expected_path, expected_path.as_posix())
+    if document is None or not isinstance(document.data, list):
+        score = FileScore("", 0, expected_path.as_posix())
+        score.problems = [str(p) for p in problems] or [f"{expected_path.as_posix()}:1: expected a list of reports"]
+        return [score]
+    scores = []
+    for case in document.data:
+        if not isinstance(case, dict) or not isinstance(case.get("file"), str):
+            continue
+        park, year = str(case.get("park", "park")), int(case.get("year", 0))
+        score = FileScore(park, year, f"{case['file']} ({year})")
+        try:
+            text = fixture_text(folder / case["file"])
+        except Exception as error:  # noqa: BLE001 - any unreadable fixture is reported, not raised
+            score.problems.append(f"{case['file']}: not readable ({error})")
+            scores.append(score)
+            continue
+        draft = extract(text, "fixture", catalogue, park, year).data
+        _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
+        whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
+        for wrong in case.get("not_figures") or []:
+            value = _number(wrong.get("value"))
+            if (wrong.get("id"), value) in whole:
+                score.partial_as_year.append(f"{wrong.get('id')} {format(value, 'f')} (another measure)")
+        goals = {(_number(t.get("value")), t.get("unit")) for t in draft["targets"]}
+        for result in case.get("not_targets") or []:
+            if (_number(result.get("value")), result.get("unit")) in goals:
+                score.results_as_targets.append(f"{result.get('value')} {result.get('unit')}")
+        scores.append(score)
+    return scores
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+
+
+def _show(key: Key) -> str:
+    indicator, value, unit, period, scope = key
+    where = "".join(f" [{part}]" for part in (period, scope) if part)
+    return f"{indicator} {format(value, 'f')} {unit}{where}"
 
 
 def report(scores: list[FileScore], details: bool = False) -> list[str]:
     """The lines `yearbook score-extraction` prints: one per file, then the total."""
     lines = []
-    hits = drafted = curated = 0
     for score in scores:
         lines.append(
-            f"{score.park}/{score.year}: precision {score.precision:.0%} ({len(score.hits)}/{len(score.drafted)}), "
-            f"recall {score.recall:.0%} ({len(score.hits)}/{len(score.curated)})"
+            f"{score.label}: precision {score.precision:.0%} ({len(score.hits)}/{len(score.drafted)}), "
+            f"recall {score.recall:.0%} ({len(score.hits)}/{len(score.curated)}), "
+            f"with 同比 and hedge right {len(score.exact_expected)}/{len(score.curated)}, "
+            f"parts drafted as the year {len(score.partial_as_year)}"
         )
         lines += [f"  ! {problem}" for problem in score.problems]
+        lines += [f"  ! part drafted as the year: {part}" for part in score.partial_as_year]
+        lines += [f"  ! earlier result drafted as a target: {result}" for result in score.results_as_targets]
         if details:
-            by_id = {t[0]: t for t in score.curated}
-            for triple in sorted(score.curated - score.drafted):
-                lines.append(f"  missed: {_show(triple)}")
-            for triple in sorted(score.drafted - score.curated):
-                why = f" (curated: {_show(by_id[triple[0]])})" if triple[0] in by_id else " (not curated)"
-                lines.append(f"  extra:  {_show(triple)}{why}")
-        hits, drafted, curated = hits + len(score.hits), drafted + len(score.drafted), curated + len(score.curated)
-    precision = hits / drafted if drafted else 1.0
-    recall = hits / curated if curated else 1.0
-    lines.append(f"total: precision {precision:.1%} ({hits}/{drafted}), recall {recall:.1%} ({hits}/{curated})")
+            by_id = {k[0]: k for k in score.curated}
+            for key in sorted(score.curated - score.drafted, key=str):
+                lines.append(f"  missed: {_show(key)}")
+            for key in sorted(score.drafted - score.curated, key=str):
+                why = f" (expected: {_show(by_id[key[0]])})" if key[0] in by_id else " (not expected)"
+                lines.append(f"  extra:  {_show(key)}{why}")
+            for key in sorted(score.hits - score.exact_expected, key=str):
+                lines.append(f"  同比 or hedge differs: {_show(key)}")
+    precision, recall = totals(scores)
+    hits = sum(len(s.hits) for s in scores)
+    drafted = sum(len(s.drafted) for s in scores)
+    curated = sum(len(s.curated) for s in scores)
+    exact = sum(len(s.exact_expected) for s in scores)
+    parts = sum(len(s.partial_as_year) for s in scores)
+    as_targets = sum(len(s.results_as_targets) for s in scores)
+    lines.append(
+        f"total: precision {precision:.1%} ({hits}/{drafted}), recall {recall:.1%} ({hits}/{curated}), "
+        f"with 同比 and hedge right {exact / curated if curated else 1:.1%} ({exact}/{curated}), "
+        f"parts drafted as the year {parts}, earlier results drafted as targets {as_targets}"
+    )
     return lines
 
 
@@ -121,3 +243,8 @@ def totals(scores: list[FileScore]) -> tuple[float, float]:
     drafted = sum(len(s.drafted) for s in scores)
     curated = sum(len(s.curated) for s in scores)
     return (hits / drafted if drafted else 1.0), (hits / curated if curated else 1.0)
+
+
+def mistakes(scores: list[FileScore]) -> int:
+    """Parts of the year or park drafted as the year, and earlier results drafted as targets."""
+    return sum(len(s.partial_as_year) + len(s.results_as_targets) for s in scores)

@@ -1,0 +1,375 @@
+"""Stage 4, bind to indicators: catalogue names found in a clause, each bound to the figure it governs,
+with the 同比 rate that goes with it.
+
+A name may have a few words inside it, as reports write them (规模以上工业企业完成总产值); a name that
+opens on a verb may hold the counted object (新增3家上市企业). The figure is the one right after the
+name (a verb and a hedge may stand between), or inside a verb name; 同比 is the rate right after the
+figure, in the same clause or opening the next one, or right after the name when the amount follows
+(同比下降2.4%,总额为310亿元). Names and figures listed with 分别 are paired in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.data.numbers import NumberToken, split_unit
+from generator.editor.extract.catalogue import CatalogueEntry
+from generator.editor.extract.clauses import Clause, Sentences
+from generator.editor.extract.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
+
+_VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定")
+# Abbreviations every Chinese report uses.
+_SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"))
+_CHANGE_VERBS = ("新增", "净增", "新认定", "新引进", "新培育", "新晋", "增加", "减少", "净减", "新入选")
+_SUBSETS = (
+    "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
+    "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
+    "每万人", "万人", "人均", "地均",
+)  # fmt: skip
+_QUOTE_MARKS = "“”\"'「」‘’『』"
+_GAP = r"[^,，。;；:：!?！？\d]"
+_VERB_GAP = r"[^,，。;；:：!?！？]"
+_MAX_GAP, _MAX_VERB_GAP = 4, 10
+
+GROWTH = re.compile(
+    r"(同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|比上年同期)?"
+    r"(增长|增加|提高|上升|提升|下降|减少|回落|降低|下滑|增速|增幅)(?:了|为|达到|达|约|近|超过|超)?"
+    r"(\d+(?:[.．]\d+)?)[%％]"
+)
+_ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_DECLINES = ("下降", "减少", "回落", "降低", "下滑")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    entry: CatalogueEntry
+    pattern: re.Pattern
+    verb: bool
+
+
+def _char(char: str) -> str:
+    return f"[{re.escape(_QUOTE_MARKS)}]?" if char in _QUOTE_MARKS else re.escape(char)
+
+
+def _pattern(name: str) -> tuple[re.Pattern, bool]:
+    """A name with room for a few words inside it, as reports write them (规模以上工业企业完成总产值)."""
+    verb = next((v for v in _VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
+    if len(name) < 5 and not verb:
+        # Short names take no words inside: 营业收入 is not 主营业务收入.
+        return re.compile("".join(_char(c) for c in name)), False
+    head = verb or name[:2]
+    parts = [_char(c) for c in head]
+    for index, char in enumerate(name[len(head) :]):
+        if char in _QUOTE_MARKS:
+            parts.append(_char(char))
+            continue
+        gap = (
+            f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
+            if verb and index == 0
+            else f"(?P<g{index}>{_GAP}{{0,{_MAX_GAP}}}?)"
+        )
+        parts.append(gap + _char(char))
+    return re.compile("".join(parts)), bool(verb)
+
+
+def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
+    """Every name and alias of the catalogue (and their common short forms) as patterns, in simplified
+    characters (traditional aliases read the same once the text is in its matching form)."""
+    from generator.editor.extract.read import matching_form
+
+    taken = {matching_form(n): e.id for e in catalogue for n in (e.name, *e.aliases)}
+    names: list[Name] = []
+    seen: set[str] = set()
+    for entry in catalogue:
+        for name in (entry.name, *entry.aliases):
+            variants = [matching_form(name)]
+            for long, short in _SHORT_FORMS:
+                variants += [v.replace(long, short) for v in variants if long in v]
+            for variant in variants:
+                if variant in seen or taken.get(variant, entry.id) != entry.id:
+                    continue
+                seen.add(variant)
+                pattern, verb = _pattern(variant)
+                names.append(Name(variant, entry, pattern, verb))
+    return names
+
+
+@dataclass(frozen=True)
+class Hit:
+    name: Name
+    start: int
+    end: int
+    gap: int  # characters inside the name that are not part of it
+    verb_gap: tuple[int, int] | None  # where the counted object may stand (新增[3家]上市企业)
+
+
+def hits(text: str, names: list[Name]) -> list[Hit]:
+    """Non-overlapping name hits in a clause: the tighter hit wins, then the longer one."""
+    found = []
+    for name in names:
+        for match in name.pattern.finditer(text):
+            gaps = {k: match.span(k) for k, v in match.groupdict().items() if v}
+            plain = sum(b - a for k, (a, b) in gaps.items() if k.startswith("g"))
+            if plain > _MAX_GAP:
+                continue
+            verb_gap = next((span for k, span in gaps.items() if k.startswith("v")), None)
+            total = plain + (verb_gap[1] - verb_gap[0] if verb_gap else 0)
+            found.append(Hit(name, match.start(), match.end(), total, verb_gap))
+    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock.
+    found = [
+        hit
+        for hit in found
+        if hit.name.verb
+        or hit.name.text.startswith(_VERBS)
+        or hit.name.entry.kind != "stock"
+        or not text[: hit.start].endswith(_CHANGE_VERBS)
+    ]
+    # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
+    found = [
+        hit
+        for hit in found
+        if not text[: hit.start].endswith(_SUBSETS)
+        and not (text[: hit.start].endswith("进") and text[hit.start] == "出")
+    ]
+    found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))
+    kept: list[Hit] = []
+    for hit in found:
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: hit.start)
+
+
+_BRIDGE_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "超过", "突破", "近", "超", "约", "逾")
+
+
+def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, limit: int = 4) -> NumberToken | None:
+    """The number standing right after a name (a verb such as 达/实现 and a hedge may sit between)."""
+    following = [t for t in tokens if t.start >= hit_end]
+    if not following:
+        return None
+    token = min(following, key=lambda t: t.start)
+    bridge = text[hit_end : token.start]
+    for hedge in _BRIDGE_HEDGES:
+        if bridge.endswith(hedge):
+            bridge = bridge[: -len(hedge)]
+            break
+    if len(bridge) > limit or re.search(r"\d", bridge):
+        return None
+    if not compatible(unit_of(token), unit):
+        return None
+    if split_unit(unit)[1] == "%" and re.search(r"(增长|增速|增幅|提高|下降|减少)$", text[:hit_end] + bridge):
+        return None  # a growth rate is not the value of a ratio indicator
+    return token
+
+
+def value_in_gap(hit: Hit, tokens: list[NumberToken], unit: str) -> NumberToken | None:
+    """新增3家上市企业: the number inside a verb name, standing right before the object."""
+    if hit.verb_gap is None:
+        return None
+    start, end = hit.verb_gap
+    for token in tokens:
+        if start <= token.start and unit_end(token) == end and compatible(unit_of(token), unit):
+            return token
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates: a name bound to a figure, with its 同比 and the span of its quote
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    entry: CatalogueEntry
+    token: NumberToken
+    clause: Clause  # the clause holding the figure
+    value: int | float
+    quote_start: int  # offsets in the paragraph text
+    quote_end: int
+    change_pct: int | float | None = None
+    growth_key: tuple[int, int] | None = None  # (clause key, token start) of the 同比 rate used
+    direct: bool = True
+    matched: str = ""
+
+
+def _segment(text: str, position: int, forward: bool) -> int:
+    """The start (or end) of the 、-separated item holding `position`."""
+    if forward:
+        found = text.find("、", position)
+        return len(text) if found < 0 else found
+    found = text.rfind("、", 0, position)
+    return 0 if found < 0 else found + 1
+
+
+def signed(match: re.Match) -> int | float:
+    change = plain_number(Decimal(match.group(3).translate(_ASCII)))
+    return -change if match.group(2) in _DECLINES else change
+
+
+def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Match | None, Clause | None, int]:
+    """A 同比 rate right after a figure: in the same clause, or opening the next clause of the sentence.
+    Returns the match, the clause holding it and the offset in that clause's text the match is relative to."""
+    rest = clause.text[after:]
+    match = GROWTH.search(rest)
+    if match and match.start() <= 6:
+        between = [t for t in clause.tokens if after <= t.start < after + match.start(3) and t.after[:1] != "%"]
+        if not between:
+            return match, clause, after
+    if following is not None:
+        match = GROWTH.search(following.text)
+        others = [t for t in following.tokens if not t.after.startswith("%")]
+        if match and match.start() <= 4 and not others:
+            return match, following, 0
+    return None, None, 0
+
+
+_TOTAL_OPENING = re.compile(r"^(总额|总量|总值|规模|金额|总计|合计)?(为|达到|达|至|突破|超过|超|约|近)")
+
+
+def _growth_first(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
+    """全社会固定资产投资同比下降2.4%,总额为310亿元: the rate right after the name, the value opening the
+    next clause."""
+    growth = GROWTH.match(clause.text, hit.end)
+    if growth is None or clause.text[growth.end() :].strip() or following is None:
+        return None
+    opening = _TOTAL_OPENING.match(following.text)
+    if opening is None:
+        return None
+    return value_after(opening.end(), following.text, following.tokens, unit, limit=2)
+
+
+def _make_growth_first(hit: Hit, clause: Clause, following: Clause, token: NumberToken) -> Candidate:
+    growth = GROWTH.match(clause.text, hit.end)
+    start = clause.start + _segment(clause.text, hit.start, False)
+    end = following.start + _segment(following.text, token.end, True)
+    value = in_unit(token, hit.name.entry.unit)
+    key = (clause.key, growth.start(3))
+    return Candidate(hit.name.entry, token, following, value, start, end, signed(growth), key, True, hit.name.text)
+
+
+def make(
+    name: Name,
+    token: NumberToken,
+    clause: Clause,
+    following: Clause | None,
+    name_at: int,
+    direct: bool,
+    with_growth: bool = True,
+) -> Candidate:
+    """A candidate with its quote: from the item holding the name to the item holding the number (and 同比)."""
+    value = in_unit(token, name.entry.unit)
+    start = clause.start + (_segment(clause.text, name_at, False) if name_at >= 0 else name_at)
+    end = clause.start + _segment(clause.text, token.end, True)
+    growth, where, offset = _growth(clause, token.end, following) if with_growth else (None, None, 0)
+    change, growth_key = None, None
+    if growth is not None:
+        change = signed(growth)
+        growth_key = (where.key, offset + growth.start(3))
+        end = where.start + _segment(where.text, offset + growth.end(), True)
+    return Candidate(name.entry, token, clause, value, start, end, change, growth_key, direct, name.text)
+
+
+_RESPECTIVELY = re.compile(r"分别(为|是|达到|达|完成|实现)")
+_LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
+_PART_OPENING = ("其中", "含")
+# 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
+_TOTAL_AFTER_CHANGE = re.compile(r"^(总数|总量|累计|共计|累计达到)")
+
+
+def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: list[Name]) -> Candidate | None:
+    """新认定高新技术企业58家,累计达到312家: the total is the stock whose name the change's object holds."""
+    changes = [h for h in hits(before.text, names) if h.name.entry.kind != "stock"]
+    if len(changes) != 1:
+        return None
+    change = changes[0]
+    counted = before.text[change.start : change.end]
+    for name in names:
+        core = name.text.removesuffix("总数").removesuffix("数")
+        if name.entry.kind != "stock" or name.text.startswith(_VERBS) or len(core) < 4 or core not in counted:
+            continue
+        token = value_after(total.end(), clause.text, clause.tokens, name.entry.unit, limit=3)
+        if token is not None:
+            return make(name, token, clause, None, before.start - clause.start + change.start, direct=False)
+    return None
+
+
+def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
+    """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
+    found: list[Candidate] = []
+    for s_index, clauses in enumerate(sentences):
+        direct_hit_keys: set[int] = set()
+        named_before: set[str] = set()  # indicators named earlier in the sentence
+        for c_index, clause in enumerate(clauses):
+            if clause.year != year or clause.goal or clause.mode != "results":
+                continue
+            tokens = clause.tokens + chinese_counts(clause.text)
+            following = clauses[c_index + 1] if c_index + 1 < len(clauses) else None
+            used: set[int] = set()
+            clause_hits = hits(clause.text, names)
+            if clause.text.startswith(_PART_OPENING) and clause.scope is None:
+                # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
+                clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
+                if not clause_hits:
+                    continue
+            named_before |= {h.name.entry.id for h in clause_hits}
+            if clause_hits:
+                direct_hit_keys.add(clause.key)
+            respectively = _RESPECTIVELY.search(clause.text)
+            if respectively and len(clause_hits) > 1:
+                # 合同外资、实际利用外资分别为4.94亿美元、3.65亿美元: names and numbers in the same order.
+                before = [h for h in clause_hits if h.end <= respectively.start()]
+                after = [t for t in clause.tokens if t.start >= respectively.end() and not t.after.startswith("%")]
+                if len(before) == len(after) > 1:
+                    for hit, token in zip(before, after, strict=True):
+                        if compatible(unit_of(token), hit.name.entry.unit):
+                            found.append(make(hit.name, token, clause, None, hit.start, True, False))
+                    continue
+            for hit in clause_hits:
+                unit = hit.name.entry.unit
+                available = [t for t in tokens if t.start not in used]
+                token = value_in_gap(hit, available, unit) or value_after(hit.end, clause.text, available, unit)
+                if token is None:
+                    late = _growth_first(hit, clause, following, unit)
+                    if late is not None:
+                        found.append(_make_growth_first(hit, clause, following, late))
+                    continue
+                used.add(token.start)
+                found.append(make(hit.name, token, clause, following, hit.start, direct=True))
+            if clause_hits or not clause.tokens:
+                continue
+            # The name split over two clauses: 16个省市重点项目计划总投资174亿元,全年完成投资182亿元;
+            # or the subject in a short opening sentence: 软件信息服务业保持快速增长。全年营收实现701.2亿元.
+            subject_clause = None
+            total = _TOTAL_AFTER_CHANGE.match(clause.text)
+            if c_index > 0 and (clauses[c_index - 1].key not in direct_hit_keys or total):
+                subject_clause = clauses[c_index - 1]
+            elif c_index == 0 and s_index == 1:
+                opening = sentences[0]
+                opening_text = "".join(c.text for c in opening)
+                if len(opening_text) <= 25 and not any(c.tokens for c in opening):
+                    subject_clause = opening[0]
+            if subject_clause is None:
+                continue
+            stock = _stock_after_change(total, clause, subject_clause, names) if total else None
+            if stock is not None:
+                found.append(stock)
+                continue
+            lead = _LEADING_TIME.match(clause.text).end()
+            best = None
+            for name in names:
+                text = name.text
+                for cut in range(3, len(text) - 1):
+                    subject, measure = text[:cut], text[cut:]
+                    at = clause.text.find(measure, lead)
+                    if at < 0 or at - lead > 2 or subject not in subject_clause.text:
+                        continue
+                    token = value_after(at + len(measure), clause.text, clause.tokens, name.entry.unit)
+                    if token is not None and (best is None or len(measure) > len(best[1])):
+                        best = (name, measure, token)
+            if best is not None:
+                name, _, token = best
+                found.append(make(name, token, clause, following, subject_clause.start - clause.start, direct=False))
+    return found

@@ -1,0 +1,41 @@
+"""The indicator catalogue as the extractor needs it: ids, names, aliases and units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.data.yamlsafe import read_yaml
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """What the extractor needs of one indicator of data/indicators.yaml."""
+
+    id: str
+    name: str
+    unit: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "flow"
+
+
+def read_catalogue(data: Path) -> tuple[list[CatalogueEntry], list[str]]:
+    """The indicator catalogue of a data folder, and messages about what could not be read."""
+    path = data / "indicators.yaml"
+    shown = path.as_posix()
+    document, problems = read_yaml(path, shown)
+    if document is None:
+        return [], [str(problem) for problem in problems]
+    if not isinstance(document.data, list):
+        return [], [f"{shown}:1: (document): the catalogue should be a list of indicators"]
+    entries, messages = [], []
+    for index, item in enumerate(document.data):
+        fields = item if isinstance(item, dict) else {}
+        if not all(isinstance(fields.get(key), str) and fields.get(key) for key in ("id", "name", "unit")):
+            line = document.line((index,))
+            messages.append(f"{shown}:{line}: [{index}]: skipped (it needs text in id, name and unit)")
+            continue
+        aliases = tuple(a for a in fields.get("aliases") or [] if isinstance(a, str) and a)
+        kind = fields.get("kind") if isinstance(fields.get("kind"), str) else "flow"
+        entries.append(CatalogueEntry(fields["id"], fields["name"], fields["unit"], aliases, kind))
+    return entries, messages

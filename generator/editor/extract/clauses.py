@@ -1,0 +1,261 @@
+"""Stage 2, split clauses: paragraph → sentence (。!?) → clause (, ; :), each knowing the year it is about.
+
+A small state machine follows which year the text is talking about: headings ("二、2015年工作打算",
+"2023 展望"), paragraphs opening on a year ("2017年,高新区将……"), sentences opening on a year and
+years named in a clause ("获评2013年度……"). 去年 and 今年 are read from when the document was written:
+a press release dated early in the next year calls the year it reports on 去年.
+A clause about a later year, or one that sets a goal (力争, 确保, 计划完成…, 将新增…), is a goal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.data.numbers import NumberToken
+from generator.editor.extract.figures import counted
+from generator.editor.extract.read import CLOSERS, SENTENCE_END
+
+CLAUSE_SEP = ",，;；:："
+_LIST_MARK = re.compile(
+    r"[●■◆▲•·★]+|\d{1,2}[.、．](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+)
+_OPENERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "）": "（", "》": "《", "】": "【"}
+
+
+def trim(text: str) -> str:
+    """A clause without the sentence end after it; closing brackets and quotes stay when they close
+    something opened in the clause."""
+    while text and text[-1] in SENTENCE_END + CLOSERS + CLAUSE_SEP + "、":
+        last = text[-1]
+        if last in _OPENERS and text.count(_OPENERS[last]) >= text.count(last):
+            break
+        text = text[:-1]
+    return text
+
+
+def spans(text: str, separators: str, closers: str = "") -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` between separators (a separator and closers stay with the part
+    before it when `closers` is given for sentences; clause spans exclude the separator)."""
+    found, start, index = [], 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in separators:
+            # 1,234.5 and 16:21 are numbers, not two clauses.
+            between_digits = 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+            if not (between_digits and char in ",，:："):
+                if closers:
+                    end = index + 1
+                    while end < len(text) and text[end] in closers:
+                        end += 1
+                    found.append((start, end))
+                    start = index = end
+                    continue
+                found.append((start, index))
+                start = index + 1
+        index += 1
+    if start < len(text):
+        found.append((start, len(text)))
+    return [(a, b) for a, b in found if text[a:b].strip(separators + closers)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Which year a passage is about
+# ---------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+_PLAN_HEADINGS = (
+    "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
+)  # fmt: skip
+_LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|同比)")
+_THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
+_RESULT_HEADINGS = ("总结", "回顾", "成绩", "主要成效", "完成情况", "主要成绩", "工作成效", "运行情况")
+_PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
+# A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
+_WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    year: int
+    kind: str  # "年" (2016年), "年度" (2013年度), "bare" (2023 展望)
+
+
+def year_mentions(text: str) -> list[YearMention]:
+    """Years named in `text`, leaving out dates (2015年1月10日) and bases of comparison (比2015年)."""
+    found = []
+    for match in _YEAR.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if before.endswith(("比", "较", "同", "于", "第", "〔", "[", "【", "(", "（")) and not after.startswith("年"):
+            continue
+        if before.endswith(("比", "较")):
+            continue
+        if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
+            continue
+        if after.startswith("年度"):
+            kind = "年度"
+        elif after.startswith("年"):
+            kind = "年"
+        else:
+            kind = "bare"
+        found.append(YearMention(match.start(), int(match.group(1)), kind))
+    return found
+
+
+def written_in(paragraphs: list[str]) -> int | None:
+    """The year the document was written, from a date line among its first paragraphs."""
+    for paragraph in paragraphs[:4]:
+        match = _WRITTEN.search(paragraph)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+@dataclass
+class _State:
+    year: int
+    mode: str  # "results" | "plan" (a past year is "results" with year < Y)
+
+
+def is_heading(paragraph: str) -> bool:
+    body = paragraph.rstrip("。")
+    return len(body) <= 40 and not any(mark in body for mark in SENTENCE_END)
+
+
+_STRONG_GOALS = re.compile(r"力争|确保|争取(?!到)|预期目标|目标(是|为|:|：)")
+_PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新增|引进|建成|投产|新建|推动|推进|培育)")
+_WILL = re.compile(
+    r"将(进一步|继续|加快|加速|全力|大力|力争|推动|实现|完成|新增|新建|建成|打造|推进|启动|达到|引进|培育)"
+)
+
+
+def is_goal(text: str) -> bool:
+    """Whether a clause sets a goal rather than reporting a result."""
+    return bool(_STRONG_GOALS.search(text) or _PLANNED.search(text) or _WILL.search(text))
+
+
+@dataclass
+class Clause:
+    """One clause of the report, with the year it is about and what stages 5 and 6 add to it."""
+
+    key: int
+    paragraph: int
+    sentence: int  # index of the sentence in its paragraph
+    index: int  # index of the clause in its sentence
+    start: int  # offsets in the paragraph text
+    end: int
+    text: str  # in the matching form (simplified characters)
+    year: int
+    mode: str  # "results" | "plan"
+    goal: bool
+    heading: str
+    tokens: list[NumberToken] = field(default_factory=list)
+    period: str | None = None  # set by stage 5: 1—9月, 上半年 … (None: the whole year)
+    scope: str | None = None  # set by stage 5: 主园区, 核心区 … (None: the whole park)
+    hedge: str | None = None  # set by stage 5: a hedge governing the clause (预计全年…)
+    sentence_start: int = 0  # where its sentence starts in the paragraph
+
+
+Sentences = list[list[Clause]]
+
+
+def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = frozenset()) -> list[Sentences]:
+    """Paragraph → sentence → clause, each clause knowing the year it is about and whether it sets a goal.
+
+    Paragraphs in `skip` (table rows, read in their own way) give no clauses."""
+    state = _State(year, "results")
+    written = written_in(paragraphs)
+    reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
+    seen_results = False
+    heading = ""
+    result: list[Sentences] = []
+    key = 0
+    for number, paragraph in enumerate(paragraphs):
+        if number in skip:
+            result.append([])
+            continue
+        local = _State(state.year, state.mode)
+        if is_heading(paragraph):
+            mentioned = sorted({m.year for m in year_mentions(paragraph) if m.kind != "年度"})
+            planning = any(word in paragraph for word in _PLAN_HEADINGS)
+            if len(mentioned) == 1:
+                at = mentioned[0]
+                if at > year or (at == year and planning):
+                    state = _State(at, "plan")
+                elif at == year or any(word in paragraph for word in _RESULT_HEADINGS):
+                    state = _State(at, "results")
+            elif not mentioned and planning:
+                state = _State(year + 1 if seen_results else year, "plan")
+            elif not mentioned and any(word in paragraph for word in _RESULT_HEADINGS):
+                state = _State(year, "results")
+            local = _State(state.year, state.mode)
+            heading = paragraph
+        else:
+            opening = [m for m in year_mentions(paragraph[:40]) if m.kind == "年"]
+            if opening:
+                at = opening[0].year
+                first_sentence = paragraph[: next((i for i, c in enumerate(paragraph) if c in "。!?！？"), 30)][:30]
+                if at > year:
+                    state = _State(at, "plan")
+                elif at == year:
+                    state = _State(at, "plan" if _PLAN_OPENING.search(first_sentence) else "results")
+                else:
+                    state = _State(at, "results")  # the text now tells an earlier year
+                local = _State(state.year, state.mode)
+        sentences = []
+        for index, (s_start, s_end) in enumerate(spans(paragraph, SENTENCE_END, CLOSERS)):
+            sentence = paragraph[s_start:s_end]
+            sentence_state = _State(local.year, local.mode)
+            opening = [m for m in year_mentions(sentence[:8]) if m.kind == "年"]
+            if opening:
+                at = opening[0].year
+                if at > year:
+                    sentence_state = _State(at, "plan")
+                elif at == year:
+                    sentence_state = _State(at, local.mode if local.year == year else "results")
+                else:
+                    sentence_state = _State(at, "results")
+            clauses = []
+            for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
+                mark = _LIST_MARK.match(sentence, c_start, c_end)
+                if mark and mark.end() < c_end:
+                    c_start = mark.end()  # quotes start after ● 1. (一)
+                text = trim(sentence[c_start:c_end]) or sentence[c_start:c_end]
+                clause_state = _State(sentence_state.year, sentence_state.mode)
+                named = [m.year for m in year_mentions(text) if m.kind in ("年", "年度")]
+                if named and named[0] != clause_state.year:
+                    at = named[0]
+                    clause_state = _State(at, "plan" if at > year else "results")
+                last_year = _LAST_YEAR.search(text)
+                if "明年" in text and clause_state.year == year:
+                    clause_state = _State(year + 1, "plan")
+                elif reported_last_year and _THIS_YEAR.search(text):
+                    clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
+                elif last_year and reported_last_year:
+                    clause_state = _State(year, "results")  # 去年高新区…: the year reported on
+                elif last_year and clause_state.year == year:
+                    clause_state = _State(year - 1, "results")  # 上年地区生产总值为…: the year before
+                goal = clause_state.mode == "plan" or is_goal(text)
+                clause = Clause(
+                    key=key,
+                    paragraph=number,
+                    sentence=index,
+                    index=c_index,
+                    start=s_start + c_start,
+                    end=s_start + c_start + len(text),
+                    text=text,
+                    year=clause_state.year,
+                    mode=clause_state.mode,
+                    goal=goal,
+                    heading=heading,
+                    tokens=counted(text),
+                    sentence_start=s_start,
+                )
+                key += 1
+                if clause.tokens and clause.year == year and not goal:
+                    seen_results = True
+                clauses.append(clause)
+            sentences.append(clauses)
+        result.append(sentences)
+    return result

@@ -1,0 +1,226 @@
+"""Stage 7, draft: the year file as plain data, every entry checked against its quote before it is written.
+
+One entry per indicator: the figure for the whole year and the whole park wins; a figure of a part of
+the year or of the park is drafted as the indicator (with `period` / `scope`) only when the report gives
+no whole-year figure for it, otherwise it stays among the facts with its period and scope. Every other
+number lands in a fact (a clause about an earlier year carries a note) or, where the clause sets a goal,
+in a target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
+from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
+from generator.editor.extract.catalogue import CatalogueEntry
+from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
+from generator.editor.extract.context import PERIOD, qualify
+from generator.editor.extract.figures import compatible, plain_number, unit_of
+from generator.editor.extract.read import matching_form, paragraphs_with_lines, raw_lines
+from generator.editor.extract.tables import Row, read_tables, table_lines
+from generator.editor.extract.targets import sets_target, targets
+from generator.editor.extract.themes import theme
+
+_MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
+
+
+@dataclass
+class Draft:
+    """A draft year file as plain data, and the wording each indicator was found under."""
+
+    data: dict
+    names: dict[str, str]  # indicator id → the wording found in the report (for review comments)
+
+
+def _shows(value, unit: str, quote: str) -> tuple[bool, str | None]:
+    """Whether the quote (read in simplified characters) shows the figure, and the hedge next to it."""
+    match = find_figure(value, unit, matching_form(quote))
+    hedges = [h for h in match.hedges if h in QUALIFIERS]
+    return match.found, (hedges[0] if hedges else None)
+
+
+def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
+    """Where the quote starts once it shows the period, part of the park and hedge its figure is read under."""
+    start = candidate.quote_start
+    clause = candidate.clause
+    for earlier in sentence:
+        if earlier.start >= start:
+            break
+        shows = (
+            (clause.period and clause.period in earlier.text)
+            or (clause.scope and earlier.text.lstrip("其中:：").startswith(clause.scope))
+            or (clause.hedge and "预计" in earlier.text)
+        )
+        if shows and candidate.quote_end - earlier.start <= _MAX_QUOTE:
+            return earlier.start
+    return start
+
+
+def _only_growth(clause: Clause, tokens) -> bool:
+    """Whether a clause is nothing but a 同比 rate (同比增长10.3%, 下降2.1%)."""
+    match = GROWTH.match(clause.text)
+    return match is not None and match.end() >= len(clause.text) - 1 and len(tokens) == 1
+
+
+def _whole(item: dict) -> bool:
+    return not item.get("period") and not item.get("scope")
+
+
+def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]:
+    """Indicator entries from table rows (the row is the quote)."""
+    found = []
+    for row in rows:
+        if row.value is None:
+            continue
+        row_hits = [h for h in hits(row.name, names) if h.start <= 1 and len(row.name) - h.end <= 1]
+        if len(row_hits) != 1 or not compatible(row.unit, row_hits[0].name.entry.unit):
+            continue
+        entry = row_hits[0].name.entry
+        value = plain_number(row.value * split_unit(row.unit)[0] / split_unit(entry.unit)[0])
+        item = {"id": entry.id, "value": value, "unit": entry.unit}
+        if row.change_pct is not None:
+            item["change_pct"] = plain_number(row.change_pct)
+        period = PERIOD.search(matching_form(row.title))
+        if period:
+            item["period"] = period.group(1)
+        found.append((item, row))
+    return found
+
+
+def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int) -> Draft:
+    """A draft year file (as data) from one archived report's text: every counted number lands in an entry."""
+    names = build_names(catalogue)
+    units = {entry.id: entry.unit for entry in catalogue}
+    lines = raw_lines(text)
+    in_tables = table_lines(lines)
+    paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
+    skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
+    matching = [matching_form(p) for p in paragraphs]
+    read = split_clauses(matching, year, skip)
+    qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
+
+    # 1. Indicator candidates; one indicator whose name meets different values in one paragraph, for the
+    #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
+    found: list[Candidate] = []
+    for sentences in read:
+        in_paragraph = candidates(sentences, names, year)
+        values: dict[tuple, set] = {}
+        for c in in_paragraph:
+            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add(c.value)
+        found += [c for c in in_paragraph if len(values[(c.entry.id, c.clause.period, c.clause.scope)]) == 1]
+
+    drafted: list[tuple[dict, Candidate | None]] = []
+    for candidate in found:
+        entry, clause = candidate.entry, candidate.clause
+        paragraph = paragraphs[clause.paragraph]
+        start = _widened(candidate, read[clause.paragraph][clause.sentence])
+        quote = paragraph[start : candidate.quote_end].rstrip(CLAUSE_SEP + "、")
+        shown, hedge = _shows(candidate.value, entry.unit, quote)
+        if not shown:
+            continue
+        item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
+        if candidate.change_pct is not None and find_change_pct(candidate.change_pct, matching_form(quote)).found:
+            item["change_pct"] = candidate.change_pct
+        if hedge or clause.hedge:
+            item["qualifier"] = hedge or clause.hedge
+        if clause.period:
+            item["period"] = clause.period
+        if clause.scope:
+            item["scope"] = clause.scope
+        item.update(source=source_id, quote=quote)
+        drafted.append((item, candidate))
+    for item, row in _row_candidates(read_tables(lines, year), names, year):
+        item.update(source=source_id, quote=row.text)
+        drafted.append((item, None))
+
+    # 2. One entry per indicator: the whole year and park first, else the first part given.
+    indicators: dict[str, dict] = {}
+    matched_names: dict[str, str] = {}
+    consumed: set[tuple[int, int]] = set()
+    for item, candidate in sorted(drafted, key=lambda pair: not _whole(pair[0])):
+        chosen = indicators.get(item["id"])
+        if chosen is not None:
+            same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
+            if same and candidate is not None:  # the same figure told again (a lead, a box)
+                consumed.add((candidate.clause.key, candidate.token.start))
+                if candidate.growth_key and chosen.get("change_pct") == item.get("change_pct"):
+                    consumed.add(candidate.growth_key)
+            continue
+        indicators[item["id"]] = item
+        if candidate is not None:
+            matched_names[item["id"]] = candidate.matched
+            consumed.add((candidate.clause.key, candidate.token.start))
+            if "change_pct" in item and candidate.growth_key:
+                consumed.add(candidate.growth_key)
+    ordered = sorted(indicators.values(), key=lambda item: [pair[0] for pair in drafted].index(item))
+
+    # 3. Every other number: a target where the clause sets a goal for this year or a later one, else a fact.
+    facts: list[dict] = []
+    goals: list[dict] = []
+    for sentences in read:
+        for clauses in sentences:
+            previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
+            for clause in clauses:
+                rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
+                if not rest:
+                    previous = None
+                    continue
+                quote = paragraphs[clause.paragraph][clause.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                if previous is not None and _only_growth(clause, rest):
+                    # 主园区实现营业收入1508.2亿元,同比增长10.3%: the rate belongs to the fact before it.
+                    before, fact = previous
+                    joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                    figure = {"value": plain_number(rest[0].number), "unit": "%"}
+                    if _shows(figure["value"], "%", joined)[0]:
+                        fact.update(text=joined, quote=joined)
+                        fact["figures"].append(figure)
+                        previous = None
+                        continue
+                previous = None
+
+                def verify(value, unit, quote=quote):
+                    return _shows(value, unit, quote)[0]
+
+                if sets_target(clause, year):
+                    goals += targets(clause, rest, quote, names, units, source_id, year, verify)
+                    continue
+                figures = []
+                for token in rest:
+                    unit, value = unit_of(token), plain_number(token.number)
+                    shown, hedge = _shows(value, unit, quote)
+                    if not shown:
+                        continue
+                    figure = {"value": value, "unit": unit}
+                    if hedge:
+                        figure["qualifier"] = hedge
+                    if figure not in figures:
+                        figures.append(figure)
+                if not figures:
+                    continue
+                sentence = "".join(c.text for c in clauses)
+                fact = {"theme": theme(clause.text, sentence, clause.heading), "text": quote, "figures": figures}
+                if clause.period:
+                    fact["period"] = clause.period
+                if clause.scope:
+                    fact["scope"] = clause.scope
+                fact.update(source=source_id, quote=quote)
+                if clause.year < year:  # kept so every number has an entry; a caveat for readers if kept
+                    fact["note"] = f"原文此处讲的是{clause.year}年的情况。"
+                facts.append(fact)
+                previous = (clause, fact)
+    data = {
+        "park": park,
+        "year": year,
+        "summary": None,
+        "sources": [source_id],
+        "indicators": ordered,
+        "facts": facts,
+        "targets": goals,
+    }
+    return Draft(data, matched_names)
+
+
+def same_value(a, b) -> bool:
+    """Whether two YAML numbers are the same amount (1642.3 and 1642.30)."""
+    return to_decimal(a).normalize() == to_decimal(b).normalize()

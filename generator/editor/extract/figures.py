@@ -1,0 +1,99 @@
+"""Stage 3, find figures: the numbers of a clause that count something, with their units.
+
+Page furniture is not a figure: dates and periods (2024年, 1至9月, 1—9月), times, document and
+serial numbers, phone numbers, postcodes and registration numbers, addresses (1888号),
+anniversaries (30周年), ordinals and ranks (第3位, 500强), list marks, and numbers with no unit.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.data.coverage import _is_counted
+from generator.data.numbers import UNIT_SYNONYMS, NumberToken, find_chinese_numbers, find_numbers, split_unit
+
+# Units as reports write them after a number (longest first).
+_UNIT_WORDS = (
+    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
+    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
+    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
+    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
+    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
+    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
+)  # fmt: skip
+UNITS = sorted(_UNIT_WORDS, key=len, reverse=True)
+_MONEY_AND_COUNTS = ("元", "美元", "欧元", "家", "个", "件", "项", "人", "名", "%")
+COUNT_UNITS = "家个人名位项件所座套户"
+# What follows a number that is a date, a span of months or an anniversary rather than an amount.
+_NOT_AMOUNT_AFTER = re.compile(r"^(至\d|[—–~-]\d|周年|年度|强|号|届|次会议|版)")
+# What stands before a number that is a phone number, a postcode or a registration code.
+_CODE_BEFORE = re.compile(r"(电话|传真|热线|邮编|邮政编码|标识码|备案号|备|编号|代码|索引号|[-—])[:：]?$")
+
+
+def unit_of(token: NumberToken) -> str:
+    """The unit written after a number (with its multiplier: 亿元, 万平方米), after any 多/余 hedge; "" if none."""
+    tail = token.after
+    for hedge in ("多", "余"):
+        if tail.startswith(hedge):
+            tail = tail[len(hedge) :]
+            break
+    unit = next((u for u in UNITS if tail.startswith(u)), None)
+    if unit is None:
+        return token.multiplier  # 5.78万亿重大项目: the unit is the multiplier itself
+    return f"{token.multiplier}{unit}"
+
+
+def plain_number(value: Decimal) -> int | float:
+    """A decimal as the plainest YAML number (0.0958, 2000, 1234.5)."""
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return int(value)
+    return float(format(value, "f"))
+
+
+def in_unit(token: NumberToken, unit: str) -> int | float:
+    """The token's amount expressed in `unit` (958万元 in 亿元 → 0.0958)."""
+    scale, _ = split_unit(unit)
+    return plain_number(token.amount / scale)
+
+
+def compatible(written: str, wanted: str) -> bool:
+    """Whether a unit as written can be converted to the catalogue unit (万元 → 亿元, 名 → 人)."""
+    base, wanted_base = split_unit(written)[1], split_unit(wanted)[1]
+    return bool(base) and (base == wanted_base or base in UNIT_SYNONYMS.get(wanted_base, ()))
+
+
+def is_furniture(token: NumberToken, text: str) -> bool:
+    """Whether a number is a date, a code, an address, an anniversary or an ordinal, not a figure."""
+    if _NOT_AMOUNT_AFTER.match(token.after):
+        return True
+    if _CODE_BEFORE.search(token.before):
+        return True
+    digits = text[token.start : token.end]
+    if not token.multiplier and "." not in digits and len(digits) >= 6 and not unit_of(token):
+        return True  # a long bare number: a phone number, a code
+    return False
+
+
+def counted(text: str) -> list[NumberToken]:
+    """Numbers that count something, with a unit (dates, codes, list marks and ranks left out)."""
+    found = []
+    for token in find_numbers(text):
+        if is_furniture(token, text) or not unit_of(token):
+            continue
+        acronym = token.before[-1:].isascii() and token.before[-1:].isupper() and token.before[-2:-1].isupper()
+        if _is_counted(token, text) or (acronym and unit_of(token)[len(token.multiplier) :] in _MONEY_AND_COUNTS):
+            found.append(token)  # GDP1234亿元 counts; ISO9001, G20 do not
+    return found
+
+
+def chinese_counts(text: str) -> list[NumberToken]:
+    """两家, 三个: small numbers in Chinese numerals followed by a counting unit (used for indicators only)."""
+    return [t for t in find_chinese_numbers(text) if t.after[:1] and t.after[0] in COUNT_UNITS]
+
+
+def unit_end(token: NumberToken) -> int:
+    """Where the unit written after a number ends (after a 多/余 hedge too)."""
+    hedge = 1 if token.after[:1] in ("多", "余") else 0
+    return token.end + hedge + len(unit_of(token)) - len(token.multiplier)

@@ -1,0 +1,89 @@
+"""Stage 1, read: the report's text as paragraphs the way the checker compares them, and a form for matching.
+
+Paragraphs are compacted (no spaces, as the checker compares quotes) and lines a page layout broke
+in the middle of a sentence are joined again. Each paragraph also gets a *matching form*: the same
+text in simplified characters, character for character, so that a report reposted in traditional
+characters (地區生產總值, 億元, 約) is read with the same rules while quotes are cut from the text in
+the report's own script.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SPACES = re.compile(r"[\s\u3000]+")
+SENTENCE_END = "。!?！？"
+CLOSERS = "”’」』)）》】"
+# Marks that open a heading or a list item: 一、 (一) 1. A ● …
+HEADING_MARK = re.compile(
+    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[A-Z][ 、.．]|[●■◆▲•·★]"
+    r"|第[一二三四五六七八九十]+[章节部分])"
+)
+
+
+def compact(line: str) -> str:
+    """A line without spaces (as the checker compares), keeping one space between two Latin words."""
+
+    def keep(match: re.Match) -> str:
+        before = line[match.start() - 1] if match.start() else ""
+        after = line[match.end()] if match.end() < len(line) else ""
+        return " " if before.isascii() and before.isalpha() and after.isascii() and after.isalpha() else ""
+
+    return _SPACES.sub(keep, line.strip())
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
+    if not previous or previous[-1] in SENTENCE_END + CLOSERS + ";；:：":
+        return False
+    if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
+        return False
+    return len(previous) > 40 or any(mark in previous for mark in ",，、;；")
+
+
+def raw_lines(text: str) -> list[str]:
+    """The report's lines as written (line ends unified, empty lines dropped)."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line for line in lines if line.strip()]
+
+
+def paragraphs_with_lines(text: str, keep_apart: frozenset[int] = frozenset()) -> tuple[list[str], list[int]]:
+    """The report's paragraphs, compacted, and the index (among `raw_lines`) of the line each starts on.
+
+    Lines whose index is in `keep_apart` (table rows) are never joined to their neighbours."""
+    paragraphs: list[str] = []
+    first_lines: list[int] = []
+    joinable = False
+    for index, raw in enumerate(raw_lines(text)):
+        line = compact(raw)
+        if paragraphs and joinable and index not in keep_apart and _continues(paragraphs[-1], line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+            first_lines.append(index)
+        joinable = index not in keep_apart
+    return paragraphs, first_lines
+
+
+def logical_paragraphs(text: str) -> list[str]:
+    """The report's paragraphs, compacted, with lines broken inside a sentence joined again."""
+    return paragraphs_with_lines(text)[0]
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def matching_form(text: str) -> str:
+    """`text` in simplified characters with the same length, so offsets found in it cut the original."""
+    if text.isascii():
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase conversion changed the length: convert character by character instead.
+    return "".join(c if len(c := _converter().convert(char)) == 1 else char for char in text)

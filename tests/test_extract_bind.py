@@ -1,0 +1,41 @@
+"""Stage 4, bind: a name bound to the figure it governs, with its 同比."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import indicators
+
+
+def test_a_figure_and_its_growth_are_one_entry():
+    found = indicators("2024年,全区营业总收入2315.4亿元,增长9.2%;进出口总额312.5亿元,同比下降3.4%。")
+    assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (2315.4, 9.2)
+    assert found["import_export_total"]["change_pct"] == -3.4
+    assert found["operating_revenue"]["quote"] == "全区营业总收入2315.4亿元,增长9.2%"
+
+
+def test_qi_zhong_naming_another_indicator_is_drafted_a_part_of_the_same_is_not():
+    found = indicators("2024年,工业总产值1820.6亿元,增长8.5%,其中规模以上工业总产值1642.3亿元,增长9.0%。")
+    assert found["industrial_output"]["value"] == 1820.6
+    assert found["industrial_output_above_scale"]["value"] == 1642.3
+    found = indicators("2024年,工业总产值1820.6亿元,其中工业总产值增长最快的是电子信息业,为800亿元。")
+    assert found["industrial_output"]["value"] == 1820.6
+
+
+def test_a_stock_after_its_change_and_measures_per_person_are_told_apart():
+    found = indicators("2024年,全年新增国家高新技术企业68家,总数达到426家;每万人有效发明专利拥有量达到48.6件。")
+    assert found["new_national_high_tech_enterprises"]["value"] == 68
+    assert found["national_high_tech_enterprises"]["value"] == 426
+    assert "valid_invention_patents" not in found  # 48.6 per 10,000 people is not the count
+
+
+def test_older_and_traditional_names_map_to_the_catalogue():
+    assert indicators("2012年,高新区实现技工贸总收入1856.2亿元。", 2012)["operating_revenue"]["value"] == 1856.2
+    found = indicators("2024年,全年進出口總額186.4億元,稅收收入52.3億元,同比增長4.6%。")
+    assert found["import_export_total"]["value"] == 186.4
+    assert found["tax_revenue"]["quote"] == "稅收收入52.3億元,同比增長4.6%"  # the report's own script
+
+
+def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
+    found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
+    assert found["new_national_high_tech_enterprises"]["value"] == 58
+    stock = found["national_high_tech_enterprises"]
+    assert (stock["value"], stock["quote"]) == (312, "新认定高新技术企业58家,累计达到312家")

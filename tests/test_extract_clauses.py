@@ -1,0 +1,39 @@
+"""Stage 2, split clauses: which year a clause is about, and whether it sets a goal."""
+
+from __future__ import annotations
+
+from generator.editor.extract.clauses import is_goal, split_clauses, written_in
+
+
+def _clauses(paragraphs: list[str], year: int):
+    return [c for sentences in split_clauses(paragraphs, year) for clauses in sentences for c in clauses]
+
+
+def test_headings_and_openings_move_the_year():
+    paragraphs = ["一、2024年工作回顾", "全区营业收入1000亿元,增长8%。", "二、2025年工作思路", "营业收入增长10%以上。"]
+    found = {c.text: (c.year, c.goal) for c in _clauses(paragraphs, 2024)}
+    assert found["全区营业收入1000亿元"] == (2024, False)
+    assert found["营业收入增长10%以上"] == (2025, True)
+
+
+def test_last_year_in_a_press_release_of_the_next_year_is_the_year_reported_on():
+    paragraphs = [
+        "来源:日报 2025-01-16 09:30",
+        "去年高新区固定资产投资完成215.3亿元。",
+        "今年将力争营业收入突破1150亿元。",
+    ]
+    assert written_in(paragraphs) == 2025
+    found = {c.text: (c.year, c.goal) for c in _clauses(paragraphs, 2024)}
+    assert found["去年高新区固定资产投资完成215.3亿元"] == (2024, False)
+    assert found["今年将力争营业收入突破1150亿元"] == (2025, True)
+
+
+def test_last_year_in_a_report_of_its_own_year_is_the_year_before():
+    found = {c.text: c.year for c in _clauses(["2024年,上年地区生产总值为450亿元。"], 2024)}
+    assert found["上年地区生产总值为450亿元"] == 2023
+
+
+def test_goals_are_told_by_their_verbs():
+    assert is_goal("力争突破950亿元") and is_goal("计划引进亿元以上项目30个") and is_goal("将新增企业20家")
+    assert not is_goal("实现营业收入865.2亿元") and not is_goal("已计划完成的项目")
+    assert not is_goal("完成年计划的165%")  # a result measured against the plan

@@ -1,0 +1,47 @@
+"""Stage 5, period, scope and hedges."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import draft, indicators
+
+
+def test_a_period_in_the_title_or_a_paragraph_opening_is_recorded():
+    text = (
+        "某高新区2024年1—9月经济运行情况\n1—9月,全区固定资产投资98.6亿元,同比下降2.3%。\n"
+        "截至9月底,全区共有国家高新技术企业318家。\n"
+    )
+    found = indicators(text)
+    assert found["fixed_asset_investment"]["period"] == "1—9月"
+    assert found["national_high_tech_enterprises"]["period"] == "截至9月底"
+    assert found["national_high_tech_enterprises"]["quote"].startswith("截至9月底")  # the quote shows its period
+
+
+def test_a_whole_year_figure_wins_and_the_part_stays_a_fact_with_its_period():
+    text = "2024年,上半年地区生产总值236.4亿元,增长5.9%。全年实现地区生产总值486.7亿元,同比增长6.8%。"
+    data = draft(text)
+    gdp = {item["id"]: item for item in data["indicators"]}["gdp"]
+    assert gdp["value"] == 486.7 and "period" not in gdp
+    part = [f for f in data["facts"] if any(fig["value"] == 236.4 for fig in f["figures"])]
+    assert part and part[0]["period"] == "上半年"
+
+
+def test_a_part_of_the_park_opening_a_clause_is_its_scope():
+    text = "2024年,全区营业收入2315.4亿元。主园区实现营业收入1508.2亿元,东湖科技园实现营业收入512.6亿元。"
+    data = draft(text)
+    assert {item["id"]: item["value"] for item in data["indicators"]} == {"operating_revenue": 2315.4}
+    scopes = {fig["value"]: f.get("scope") for f in data["facts"] for fig in f["figures"]}
+    assert scopes == {1508.2: "主园区", 512.6: "东湖科技园"}
+
+
+def test_a_hedge_governing_the_clause_is_recorded():
+    found = indicators("2024年,预计全年全口径财政收入完成45.6亿元,一般公共预算收入21.3亿元。")
+    assert found["fiscal_revenue_total"]["qualifier"] == "预计"
+    assert found["district_general_budget_revenue"]["qualifier"] == "预计"
+    assert found["fiscal_revenue_total"]["quote"].startswith("预计全年")
+
+
+def test_a_part_of_the_park_keeps_its_growth_in_the_same_fact():
+    data = draft("2024年,全区营业收入2315.4亿元。主园区实现营业收入1508.2亿元,同比增长10.3%。")
+    part = [f for f in data["facts"] if f.get("scope") == "主园区"]
+    assert len(part) == 1 and part[0]["quote"] == "主园区实现营业收入1508.2亿元,同比增长10.3%"
+    assert part[0]["figures"] == [{"value": 1508.2, "unit": "亿元"}, {"value": 10.3, "unit": "%"}]

@@ -1,0 +1,46 @@
+"""Stage 1, read: paragraphs, the simplified matching form, and tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.editor.extract.read import logical_paragraphs, matching_form, paragraphs_with_lines, raw_lines
+from generator.editor.extract.tables import read_tables, table_lines
+
+
+def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
+    text = "2012年,高新区实现技工贸总收入1856.2亿元,同比增长\n15.3%;工业总产值 1420.5 亿元。\n二、下一步工作\n"
+    assert logical_paragraphs(text) == [
+        "2012年,高新区实现技工贸总收入1856.2亿元,同比增长15.3%;工业总产值1420.5亿元。",
+        "二、下一步工作",
+    ]
+
+
+def test_the_matching_form_is_simplified_and_keeps_every_offset():
+    text = "嘉禾高新區實現地區生產總值約628.5億元,同比增長6.3%"
+    simple = matching_form(text)
+    assert simple == "嘉禾高新区实现地区生产总值约628.5亿元,同比增长6.3%"
+    assert len(simple) == len(text)  # offsets found in the simplified form cut the original
+
+
+def test_table_rows_take_the_units_of_the_header_line_and_a_unit_column():
+    text = (
+        "主要经济指标\n单位:亿元、%\n指标名称\t2024年\t同比增长\n(一)营业收入\t1286.40\t10.2\n"
+        "(二)固定资产投资\t--\t-3.5\n  其中:规模以上工业总产值  871.50  9.1\n"
+        "科技指标\n指标\t单位\t2024年\t同比增长(%)\n有效发明专利\t件\t3856\t15.2\n"
+    )
+    rows = {row.name: row for row in read_tables(raw_lines(text), 2024)}
+    revenue = rows["营业收入"]
+    assert (revenue.value, revenue.unit, revenue.change_pct) == (Decimal("1286.40"), "亿元", Decimal("10.2"))
+    assert rows["固定资产投资"].value is None  # "--": no figure, only its growth
+    assert rows["规模以上工业总产值"].value == Decimal("871.50")  # 其中: and two-space cells
+    patents = rows["有效发明专利"]
+    assert (patents.value, patents.unit, patents.change_pct) == (Decimal("3856"), "件", Decimal("15.2"))
+
+
+def test_table_rows_are_never_joined_to_prose():
+    text = "单位:亿元、%\n(一)营业收入\t1286.40\t10.2\n(二)地区生产总值\t512.30\t7.2\n"
+    lines = raw_lines(text)
+    paragraphs, first = paragraphs_with_lines(text, table_lines(lines))
+    assert paragraphs == ["单位:亿元、%", "(一)营业收入1286.4010.2", "(二)地区生产总值512.307.2"]
+    assert first == [0, 1, 2]
