@@ -80,6 +80,7 @@ publisher: 示范高新区
 kind: work-report
 published: 2017-02-03
 park: demo
+covers: [2016, 2017]
 """
 # As newspaper layouts do (see xiamen-torch-2022): a line break inside "2145.69亿元" and a space
 # inside "3.65 亿美元"; quotes are compared with spaces and line breaks removed.

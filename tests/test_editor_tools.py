@@ -151,6 +151,8 @@ def _with_source(tmp_path: Path, report: str = REPORT) -> Path:
     add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "测试高新区2023年工作总结",
            "--publisher", "测试高新区管委会", "--published", "2024-01-20"]  # fmt: skip
     assert _run(data, *add) == 0
+    with (data / "sources" / f"{SOURCE}.yaml").open("a", encoding="utf-8") as metadata:
+        metadata.write("covers: [2023, 2024]\n")  # as the editor fills it in: year files may quote it for these years
     return data
 
 

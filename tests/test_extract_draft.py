@@ -45,6 +45,8 @@ def _archive(tmp_path: Path, case: dict) -> tuple[Path, str]:
     add = ["add-source", str(FIXTURES / case["file"]), "--id", source, "--park", park, "--title", case["style"],
            "--publisher", "某高新区管委会"]  # fmt: skip
     assert main(["--data", str(data), *add]) == 0
+    with (data / "sources" / f"{source}.yaml").open("a", encoding="utf-8") as metadata:
+        metadata.write(f"covers: [{case['year']}, {case['year'] + 1}]\n")  # as the editor fills it in
     return data, source
 
 

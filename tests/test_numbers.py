@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, normalize
+from generator.data.clauses import invisible_in
+from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, find_numbers, normalize
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 X16, X20, X22, X25, XY14 = (
@@ -233,3 +234,46 @@ def test_a_word_ending_in_a_hedge_character_is_not_a_hedge():
 @pytest.mark.parametrize("value", [float("nan"), float("inf")], ids=["nan", "inf"])
 def test_non_finite_value_is_not_found(value):
     assert not find_figure(value, "亿元", "规模以上工业总产值2145.69亿元").found
+
+
+# --- whole numbers, signs, ranges ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("地区生产总值1,200亿元", [Decimal("1.2e11")]),  # one number, never 200
+        ("规上工业总产值2,145.69亿元", [Decimal("2.14569e11")]),
+        ("利润-5亿元", [Decimal("-5e8")]),  # a minus sign keeps its sign
+        ("增长－3.2%", [Decimal("-3.2")]),  # full-width minus
+        ("1-9月", [Decimal(1), Decimal(9)]),  # a dash between digits is a range, not a sign
+        ("营收300多亿元", [Decimal("3e10")]),  # 多 between the digits and 亿
+        ("21,45家", [Decimal(21)]),  # not grouped in threes: 45 is not read from inside it
+    ],
+)
+def test_numbers_are_read_whole_with_their_sign(text, amounts):
+    assert [token.amount for token in find_numbers(text)] == amounts
+
+
+@pytest.mark.parametrize(("text", "in_range"), [("200-300亿元", True), ("200至300亿元", True), ("300亿元", False)])
+def test_a_range_is_seen_from_its_end(text, in_range):
+    assert find_numbers(text)[-1].in_range is in_range
+
+
+@pytest.mark.parametrize("quote", ["全年统一批复项目", "唯一一家", "同一批次"])
+def test_a_numeral_inside_a_word_is_not_a_count(quote):
+    assert not find_figure(1, "批", quote).found and not find_figure(1, "家", quote).found
+
+
+def test_invisible_characters_are_named():
+    assert invisible_in("21\u200b45亿元\u00ad") == "U+00AD U+200B"
+    assert invisible_in("2145亿元") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "quote", "found"),
+    [(-5, "降幅为5%", True), (5, "降幅为5%", False), (-6, "同比下跌6%", True), (-4, "萎缩4%", True),
+     (-3, "负增长3%", True), (9, "增速回落至9%", True), (-9, "增速回落至9%", False)],
+)  # fmt: skip
+def test_decline_words_give_the_sign(change, quote, found):
+    assert find_change_pct(change, quote).found is found

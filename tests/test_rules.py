@@ -128,8 +128,8 @@ EDITS = [
      "nearest passage (¶2): '实际利用外资约3.65亿美元。'; "
      "first difference after '实际': the report has '利', the quote '使'"),
     ("value: not in the quote", YEAR_PATH, "value: 2145.69", "value: 2145.7",
-     "data/years/demo/2016.yaml:6: indicators[0].value: expected 2145.7 亿元 to stand in the quote, found it not: "
-     "no number in the quote reads as this value in this unit"),
+     "data/years/demo/2016.yaml:6: indicators[0].value: expected 2145.69亿元 (the amount '规模以上工业总产值' governs "
+     "in its clause), found 2145.7 亿元"),
     ("value: right number, wrong unit in the quote", YEAR_PATH,
      "    value: 96\n    unit: 个", "    value: 96\n    unit: 家",
      "data/years/demo/2016.yaml:27: targets[0].value: expected 96 家 to stand in the quote, found it not: "
@@ -138,11 +138,11 @@ EDITS = [
      "data/years/demo/2016.yaml:20: facts[0].figures[0].value: expected 69 个 to stand in the quote, found it not: "
      "no number in the quote reads as this value in this unit"),
     ("change_pct: not in the quote", YEAR_PATH, "change_pct: 8", "change_pct: 9",
-     "data/years/demo/2016.yaml:8: indicators[0].change_pct: expected 9% to stand in the quote, found it not: "
-     "no percentage in the quote equals it"),
+     "data/years/demo/2016.yaml:8: indicators[0].change_pct: expected 8% (the growth that follows 2145.69亿元), "
+     "found 9%"),
     ("change_pct: wrong sign", YEAR_PATH, "change_pct: 8", "change_pct: -8",
-     "data/years/demo/2016.yaml:8: indicators[0].change_pct: expected -8% to stand in the quote, found it not: "
-     "the quote gives the growth with the opposite sign"),
+     "data/years/demo/2016.yaml:8: indicators[0].change_pct: expected 8% (the growth that follows 2145.69亿元; "
+     "下降/减少/降幅 make it negative), found -8%"),
     ("hedge: qualifier missing", YEAR_PATH, "    qualifier: 约\n", "",
      "data/years/demo/2016.yaml:11: indicators[1].qualifier: expected '约' (the quote hedges the number), found null"),
     ("hedge: wrong qualifier", YEAR_PATH, "qualifier: 约", "qualifier: 近",
@@ -190,7 +190,10 @@ def test_a_name_used_twice_in_the_catalogue_points_at_the_name(tmp_path, capsys,
     assert status == 1
     assert problems == [
         "data/indicators.yaml:9: [1].name: expected names and aliases to be unique, found '规上工业总产值' also on "
-        "industrial_output_above_scale"
+        "industrial_output_above_scale",
+        # … and the year file's quote no longer names fdi_actual:
+        "data/years/demo/2016.yaml:16: indicators[1].quote: expected the quote to name 规上工业总产值 "
+        "(looked for: 规上工业总产值), found none",
     ]
 
 
@@ -213,7 +216,7 @@ def test_duplicate_indicator_in_a_park_year(tmp_path, capsys, mini_data):
         "  - id: fdi_actual\n    value: 3.65\n    unit: 亿美元\n    qualifier: 约\n    source: demo-2016\n"
         "    quote: 实际利用外资约3.65亿美元\n",
         "  - id: industrial_output_above_scale\n    value: 2145.69\n    unit: 亿元\n    source: demo-2016\n"
-        "    quote: 工业总产值2145.69亿元\n",
+        "    quote: 规模以上工业总产值2145.69亿元\n",
     )
     status, problems, _ = run_check(mini_data(tmp_path, {YEAR_PATH: year}), capsys)
     assert status == 1

@@ -64,6 +64,7 @@ class Source:
     reference: str | None = None
     covers: tuple[int, ...] = ()
     url: str | None = None
+    parks: tuple[str, ...] = ()  # other parks a report covers (a city-wide press release), besides `park`
     note: str | None = None
     retrieved: str | None = None  # when the archived copy was taken
     original: dict | None = None  # the published file beside the text: {file, sha256}
@@ -163,6 +164,11 @@ class Figure:
     period: str | None = None  # part of the year (1-9月, 上半年); None = the whole year
     scope: str | None = None  # named part of the park (主园区); None = the whole park
 
+    @property
+    def whole(self) -> bool:
+        """Whether this is the park's value for the whole year (no period, no scope): the only kind compared."""
+        return self.period is None and self.scope is None
+
 
 @dataclass(frozen=True)
 class FactFigure:
@@ -234,7 +240,8 @@ class Yearbook:
         self._series: dict[tuple[str, str], list[Figure]] = {}
         for park_year in (y for years in self._by_park.values() for y in years):
             for figure in park_year.figures:
-                self._series.setdefault((figure.park, figure.indicator), []).append(figure)
+                if figure.whole:  # a 1-9月 or 主园区 figure is never drawn or compared as the year's value
+                    self._series.setdefault((figure.park, figure.indicator), []).append(figure)
         order = {indicator: n for n, indicator in enumerate(self.indicators)}
         self._figures = sorted(
             (f for y in self.years.values() for f in y.figures), key=lambda f: (f.park, f.year, order[f.indicator])
@@ -249,7 +256,7 @@ class Yearbook:
         return self._figures
 
     def series(self, park: str, indicator: str) -> list[Figure]:
-        """One park's values of one indicator, oldest first."""
+        """One park's whole-year, whole-park values of one indicator, oldest first."""
         return self._series.get((park, indicator), [])
 
     def targets_for(self, park: str, year: int) -> list[Target]:
@@ -257,11 +264,11 @@ class Yearbook:
         return [t for y in self.park_years(park) for t in y.targets if t.for_year == year]
 
     def figure(self, park: str, year: int, indicator: str) -> Figure | None:
-        """The figure of one indicator for one park-year, if reported."""
+        """The whole-year, whole-park figure of one indicator for one park-year, if reported."""
         park_year = self.years.get((park, year))
         if park_year is None:
             return None
-        return next((f for f in park_year.figures if f.indicator == indicator), None)
+        return next((f for f in park_year.figures if f.indicator == indicator and f.whole), None)
 
 
 def paragraphs_of(text: str) -> list[str]:

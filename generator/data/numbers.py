@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,8 +11,16 @@ from decimal import Decimal
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _WHITESPACE = re.compile(r"[\s\u3000]+")
 
-# A number: digits with an optional thousands grouping and decimals, then an optional multiplier.
-_NUMBER = re.compile(r"(?<![0-9.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|亿|万|千)?")
+# A number: an optional minus sign (not after a digit: 1-9月 is a range), digits with an optional thousands
+# grouping and decimals, then an optional multiplier. A number is read whole: never from inside 1,200 or 2145.69.
+_NUMBER = re.compile(
+    r"(?<![0-9.])(?<![0-9],)(?:(?<![0-9])([-−－]))?"
+    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)(?:(多|余)(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
+)
+_MINUS = "-−－"
+# Zero-width characters, soft hyphens and bidirectional controls: invisible in a quote, yet they split a number
+# (21\u200b45 would read as 45) or reorder what a reader sees.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _MULTIPLIERS = {
     "万亿": Decimal(10) ** 12,
     "亿": Decimal(10) ** 8,
@@ -21,22 +30,48 @@ _MULTIPLIERS = {
 }
 
 # Hedge words as they stand before a number (longest first) or after it.
-PREFIX_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约", "逾", "突破", "力争")
-SUFFIX_HEDGES = ("以上", "左右", "多", "余")
+PREFIX_HEDGES = (
+    "预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约为", "约", "逾", "突破", "力争", "不足",
+    "不到",
+)  # fmt: skip
+SUFFIX_HEDGES = ("以上", "左右", "上下", "多", "余")
 # Words ending in 约 that are not the hedge 约 (about).
 _NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
 # Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
 _NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
+_PREFIX_HEDGE_ENDS = {word[-1] for word in PREFIX_HEDGES}
+_UNIT_THEN_HEDGE = re.compile(r"[^\d,，。;；、:：()（）以左上多余]{0,4}")
 QUALIFIERS = (
     "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
-    "力争",
+    "力争", "约为", "不足", "不到", "上下",
 )  # fmt: skip
-_DECLINE_WORDS = ("下降", "减少", "下滑", "回落", "降低", "负增长", "减", "降")
+DECLINE_WORDS = ("下降", "减少", "下滑", "下跌", "回落", "降低", "萎缩", "降幅", "负增长", "减", "降")
+GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "增加", "同比", "比上年", "较上年", "增")
+# A unit word followed by one of these is the start of another unit: 5个百分点 is not 5 个, 300人次 not 300 人.
+_UNIT_GOES_ON = ("百分点", "次", "/")
 
 
 def normalize(text: str) -> str:
     """Text as the checker compares it: no spaces or line breaks."""
     return _WHITESPACE.sub("", text)
+
+
+# Traditional characters of the words the checker reads (names, units, hedges, growth), for reposts in 繁體:
+# 地區生產總值約300億元,同比增長5% reads as 地区生产总值约300亿元,同比增长5%.
+_TRADITIONAL = str.maketrans(
+    "區產總億萬約實現長規額業資進際稅財專請權數項預計過餘減國術與達為較務營設備機開發興標個點幣園級費鏈體線創價銷"
+    "書縣廠樓參會議場對貸險證購幾傳兩廣東門貿鎮鄉於從來後將還這統稱報噸畝戶筆間棟條屆單億萬經內員繳徑強",
+    "区产总亿万约实现长规额业资进际税财专请权数项预计过余减国术与达为较务营设备机开发兴标个点币园级费链体线创价销"
+    "书县厂楼参会议场对贷险证购几传两广东门贸镇乡于从来后将还这统称报吨亩户笔间栋条届单亿万经内员缴径强",
+)
+
+
+_ANY_TRADITIONAL = re.compile("[" + "".join(chr(code) for code in _TRADITIONAL) + "]")
+
+
+def simplified(text: str) -> str:
+    """Text with the traditional characters the checker reads mapped to simplified ones."""
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
 
 
 def _ascii_digits(text: str) -> str:
@@ -53,15 +88,27 @@ class NumberToken:
     multiplier: str
     before: str  # up to 6 characters of text before the number
     after: str  # up to 8 characters of text after the multiplier
+    negative: bool = False  # written with a minus sign: -5亿元
+    inner_hedge: str = ""  # 多 or 余 between the digits and the multiplier: 300多亿元
 
     @property
     def amount(self) -> Decimal:
-        """The number scaled by its multiplier (3626亿 → 362600000000)."""
-        return self.number * _MULTIPLIERS[self.multiplier]
+        """The number scaled by its multiplier (3626亿 → 362600000000), with its sign."""
+        amount = self.number * _MULTIPLIERS[self.multiplier]
+        return -amount if self.negative else amount
+
+    @property
+    def in_range(self) -> bool:
+        """Whether the number is one end of a range: 200-300亿元, 200至300亿元, 200~300亿元."""
+        ends_range = re.match(r"[-~～—–至到][0-9０-９]", self.after)
+        return bool(ends_range) or bool(re.search(r"[0-9０-９](万|亿)?[-~～—–至到]$", self.before))
 
     def hedges(self) -> list[str]:
         """Hedge words standing next to this number."""
-        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)]
+        ends_in_hedge = self.before[-1:] in _PREFIX_HEDGE_ENDS  # most numbers have none: skip the word list
+        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)] if ends_in_hedge else []
+        if self.inner_hedge:
+            found.append(self.inner_hedge)
         if "约" in found and self.before.endswith(_NOT_HEDGES):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
         if "近" in found and self.before.endswith(_NOT_NEAR):
@@ -71,14 +118,18 @@ class NumberToken:
             if tail.startswith(word):
                 found.append(word)
         # A suffix hedge may also follow the unit: 100亿元以上, 5000万元左右.
-        unit_end = re.match(r"[^\d,，。;；、:：()（）以左多余]{0,4}", tail)
+        unit_end = _UNIT_THEN_HEDGE.match(tail) if ("以上" in tail or "左右" in tail or "上下" in tail) else None
         if unit_end:
             rest = tail[unit_end.end() :]
-            found += [word for word in ("以上", "左右") if rest.startswith(word)]
+            found += [word for word in ("以上", "左右", "上下") if rest.startswith(word) and word not in found]
+            if "上下" in found and rest.startswith("上下游"):
+                found.remove("上下")  # 100家上下游企业: the supply chain, not "about 100"
         return found
 
 
-def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str) -> NumberToken:
+def _token(
+    ascii_text: str, start: int, end: int, digits: str, multiplier: str, negative: bool = False, inner: str = ""
+) -> NumberToken:
     return NumberToken(
         start=start,
         end=end,
@@ -86,6 +137,8 @@ def _token(ascii_text: str, start: int, end: int, digits: str, multiplier: str) 
         multiplier=multiplier,
         before=ascii_text[max(0, start - 6) : start],
         after=ascii_text[end : end + 8],
+        negative=negative,
+        inner_hedge=inner,
     )
 
 
@@ -93,32 +146,49 @@ def find_numbers(text: str) -> list[NumberToken]:
     """Every number in `text` (already normalized or not), in order."""
     ascii_text = _ascii_digits(text)
     return [
-        _token(ascii_text, m.start(), m.end(), m.group(1).replace(",", "") + (m.group(2) or ""), m.group(3) or "")
+        _token(
+            ascii_text,
+            m.start(),
+            m.end(),
+            m.group(2).replace(",", "") + (m.group(3) or ""),
+            m.group(5) or "",
+            negative=bool(m.group(1)),
+            inner=m.group(4) or "",
+        )
         for m in _NUMBER.finditer(ascii_text)
     ]
 
 
 def _comma_lists(text: str) -> list[NumberToken]:
-    """The other reading of `120,230`: many reports type the comma between two numbers as ASCII ','."""
+    """The other reading of `120,230` where the text says 分别 (respectively): a list typed with ASCII commas.
+
+    Anywhere else grouped digits are one number: 1,200亿元 is never 200亿元.
+    """
     ascii_text = _ascii_digits(text)
+    if "分别" not in ascii_text:
+        return []
     tokens = []
     for match in _NUMBER.finditer(ascii_text):
-        if "," not in match.group(1):
+        if "," not in match.group(2) or "分别" not in ascii_text[: match.start()]:
             continue
         position = match.start()
-        pieces = match.group(1).split(",")
+        pieces = match.group(2).split(",")
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
-            digits = piece + (match.group(2) or "" if last else "")
+            digits = piece + (match.group(3) or "" if last else "")
             end = match.end() if last else position + len(piece)
-            tokens.append(_token(ascii_text, position, end, digits, match.group(3) or "" if last else ""))
+            # Every item of the list takes the multiplier and unit written after the last one: 120,230家.
+            item = _token(ascii_text, position, end, digits, match.group(5) or "")
+            tokens.append(dataclasses.replace(item, after=ascii_text[match.end() : match.end() + 8]))
             position += len(piece) + 1
     return tokens
 
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A numeral right after one of these characters is part of a word, not a count: 统一批复, 唯一, 同一, 单一, 第一.
+_NUMERAL_IN_WORD = "一二两三四五六七八九十第统唯同单专逐划合万之均初周星礼每"
 _CHINESE_NUMBER = re.compile(
-    r"(?<![一二两三四五六七八九十第])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+    rf"(?<![{_NUMERAL_IN_WORD}])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 )
 
 
@@ -171,7 +241,11 @@ def _unit_follows(token: NumberToken, base: str) -> bool:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
-    return tail.startswith((base, *UNIT_SYNONYMS.get(base, ())))
+    for written in (base, *UNIT_SYNONYMS.get(base, ())):
+        if tail.startswith(written):
+            rest = tail[len(written) :]
+            return not (rest.startswith(_UNIT_GOES_ON) and not base.endswith(_UNIT_GOES_ON))
+    return False
 
 
 # Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
@@ -198,7 +272,7 @@ def find_figure(value, unit: str, quote: str) -> Match:
     if not to_decimal(value).is_finite():  # YAML's .nan and .inf are numbers to the schema
         return Match(False, reason=f"expected a finite number, found {value}")
     wanted = to_decimal(value) * scale
-    text = normalize(quote)
+    text = simplified(normalize(quote))
     same_number = []
     # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
     for token in [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]:
@@ -216,6 +290,26 @@ def find_figure(value, unit: str, quote: str) -> Match:
     return Match(False, reason="no number in the quote reads as this value in this unit")
 
 
+def reads_as_decline(before: str, token: NumberToken) -> bool:
+    """Whether a percentage is a decline: a minus sign, or a decline word as the last word of growth before it.
+
+    "下降5%", "降幅为5%", "同比下跌6%", "负增长3%" are declines; "增速回落至9%" is a rate that fell to +9%.
+    """
+    if token.negative:
+        return True
+    # The word that ends last wins; of two ending together the longer (负增长 over 增长).
+    last_end, last_word = -1, ""
+    for word in (*DECLINE_WORDS, *GROWTH_WORDS):
+        at = before.rfind(word)
+        end = at + len(word) if at >= 0 else -1
+        if end > last_end or (end == last_end and end >= 0 and len(word) > len(last_word)):
+            last_end, last_word = end, word
+    if last_word not in DECLINE_WORDS:
+        return False
+    settles = before[last_end:].startswith(("至", "到"))
+    return not settles or last_word in ("降幅", "负增长")
+
+
 def find_change_pct(change_pct, quote: str) -> Match:
     """Look for a 同比 growth of `change_pct` percent in `quote` (negative needs a decline word)."""
     wanted = abs(to_decimal(change_pct))
@@ -225,10 +319,7 @@ def find_change_pct(change_pct, quote: str) -> Match:
     for token in find_numbers(normalize(quote)):
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue
-        declines = any(
-            token.before.endswith(word) or token.before[:-1].endswith(word) for word in _DECLINE_WORDS
-        ) or token.before.endswith("-")
-        if (change_pct < 0) == declines:
+        if (change_pct < 0) == reads_as_decline(token.before, token):
             return Match(True, tuple(token.hedges()))
         opposite = True  # 出口下降5%,进口增长5%: the one with the right sign may come later
     if opposite:

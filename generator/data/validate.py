@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from generator.data.binding import bind_indicator, figure_token
+from generator.data.clauses import (
+    Context,
+    context_of,
+    invisible_in,
+    period_key,
+    periods_in,
+    prepare,
+    scopes_in,
+    year_stated,
+)
 from generator.data.drafts import unreviewed
+from generator.data.hedges import comparator_problem, hedges_of, qualifier_problem
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
-from generator.data.numbers import find_change_pct, find_figure
+from generator.data.numbers import INVISIBLE, NumberToken, find_figure
 from generator.data.problems import Problem
 from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
@@ -45,6 +57,8 @@ def _sources_from(raw: RawData, valid: set[str], reuse: Reuse) -> dict[str, Sour
                     published=data["published"],
                     park=data["park"],
                     paragraphs=paragraphs_of(text),
+                    covers=tuple(data.get("covers") or ()),
+                    parks=tuple(data.get("parks") or ()),
                 ),
             )
     return sources
@@ -64,17 +78,37 @@ def referenced_sources(data) -> tuple[str, ...]:
     return tuple(sorted(ids))
 
 
-def _check_quote(report, location, entry, sources, source_ids):
-    """The entry's source resolves and its quote stands verbatim in the source text."""
+def _check_quote(report, location, entry, sources, source_ids, owner):
+    """The entry's source resolves, belongs to the file's park and year, and its quote stands verbatim in it."""
     source_id = entry["source"]
     if source_id not in source_ids:
         known = ", ".join(sorted(source_ids)) or "none"
         hint = did_you_mean(source_id, source_ids)
         report(location + ("source",), f"expected a source id ({known}), found '{source_id}'{hint}")
-        return False
+        return None
+    invisible = invisible_in(entry["quote"])
+    if invisible:
+        report(location + ("quote",), f"expected visible text, found {invisible} inside the quote (delete it)")
+        return None
     source = sources.get(source_id)
     if source is None:
-        return False  # its text or metadata has problems: already reported on those files
+        return None  # its text or metadata has problems: already reported on those files
+    if owner is None:
+        pass  # the file's park or year is wrong or unknown (reported on it): nothing to match the source against
+    elif source.park != owner[0] and owner[0] not in source.parks:
+        report(
+            location + ("source",),
+            f"expected a source of {owner[0]} (this file's park), found '{source_id}', a source of {source.park}",
+        )
+        return None
+    elif owner[1] not in source.covers:
+        covered = ", ".join(str(y) for y in source.covers) or "none"
+        report(
+            location + ("source",),
+            f"expected a source whose covers lists {owner[1]} (this file's year), found '{source_id}' "
+            f"(covers: {covered})",
+        )
+        return None
     if not source.contains(entry["quote"]):
         report(
             location + ("quote",),
@@ -82,31 +116,158 @@ def _check_quote(report, location, entry, sources, source_ids):
             f"(spaces and line breaks aside), found {describe_value(entry['quote'])}"
             + describe_difference(entry["quote"], source),
         )
-        return False
-    return True
+        return None
+    return context_of(source, entry["quote"])
 
 
-def _check_number(report, location, value, unit, quote, qualifier, hedged):
-    match = find_figure(value, unit, quote)
-    if not match.found:
+def _check_number(report, location, value, unit, quote, qualifier, hedged, context: Context | None = None):
+    """The number stands whole in the quote with its unit; a hedged one records its hedge. Returns its token."""
+    token = figure_token(value, unit, context.quote if context else prepare(quote))
+    if token is None:
+        reason = find_figure(value, unit, quote).reason or "its digits stand apart (a space inside the number)"
         report(
             location + ("value",),
-            f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {match.reason}",
+            f"expected {describe_value(value)} {unit} to stand in the quote, found it not: {reason}",
         )
-        return
-    if not hedged:
-        return
-    if qualifier is None and match.hedges:
-        report(location + ("qualifier",), f"expected '{match.hedges[0]}' (the quote hedges the number), found null")
-    elif qualifier is not None and qualifier not in match.hedges:
-        found = "/".join(match.hedges) if match.hedges else "no hedge"
+        return None
+    if token.in_range:
+        report(location + ("value",), f"expected a single amount, found a range ending in {value} {unit}")
+    if hedged:
+        hedges = hedges_of(token, context.before(token.start) if context else "")
+        problem = qualifier_problem(qualifier, hedges)
+        if problem:
+            report(location + ("qualifier",), problem)
+    return token
+
+
+def _check_year_of(report, location, token: NumberToken, context: Context, year: int) -> None:
+    """The amount is given for the file's year, not another one the sentence names before it."""
+    stated = year_stated(context.before(token.start))
+    if stated is not None and stated != year:
+        report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
+
+
+def _check_part(report, location, entry, context: Context, upto: int) -> None:
+    """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
+    stated = periods_in(context.sentence)
+    period = entry.get("period")
+    if period is None and stated:
         report(
-            location + ("qualifier",),
-            f"expected the hedge to stand next to the number in the quote, found {found} instead of '{qualifier}'",
+            location + ("period",),
+            f"expected period: {stated[0]} (the quote's sentence gives a part of the year), found none",
+        )
+    elif period is not None and period_key(period) not in {period_key(found) for found in stated}:
+        shown = "/".join(stated) or "no part of the year"
+        report(location + ("period",), f"expected the quote's sentence to show the period {period}, found {shown}")
+    named = scopes_in(context.before(upto))
+    scope = entry.get("scope")
+    if scope is None and named:
+        report(
+            location + ("scope",),
+            f"expected scope: {named[0]} (the quote names a part of the park), found none",
+        )
+    elif scope is not None and prepare(scope) not in context.sentence:
+        shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
+        report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
+
+
+def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=()) -> None:
+    binding = bind_indicator(entry, indicator, context, others)
+    for field, message in binding.problems:
+        report(location + (field,), message)
+    token = binding.token
+    if token is None:
+        return
+    problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, context.before(token.start)))
+    if problem:
+        report(location + ("qualifier",), problem)
+    _check_year_of(report, location, token, context, year)
+    _check_part(report, location, entry, context, token.end)
+    if binding.area and entry.get("scope") is None:
+        report(
+            location + ("scope",),
+            f"expected scope: {binding.area} (the quote names a part of the park), found none",
         )
 
 
-def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems):
+def _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, year, others=()) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None or indicator is None or entry["unit"] != indicator["unit"]:
+        return
+    if to_finite(entry["value"], entry.get("change_pct")):  # else the schema reports the NaN or infinity
+        _check_indicator(report, location, entry, indicator, context, year, others)
+
+
+def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
+    """The names and aliases of every catalogue indicator but one, longer ones only (a name inside them)."""
+    own = catalogue[indicator_id]
+    mine = [own["name"], *own.get("aliases", [])]
+    names = (
+        name
+        for key, entry in catalogue.items()
+        if key != indicator_id
+        for name in (entry["name"], *entry.get("aliases", []))
+    )
+    return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
+
+
+def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None:
+        return
+    for number, figure in enumerate(entry["figures"]):
+        _check_number(
+            report,
+            location + ("figures", number),
+            figure["value"],
+            figure["unit"],
+            entry["quote"],
+            figure.get("qualifier"),
+            hedged=True,
+            context=context,
+        )
+    _check_part(report, location, entry, context, len(context.quote))
+
+
+def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+    context = _check_quote(report, location, entry, sources, source_ids, owner)
+    if context is None:
+        return
+    token = _check_number(
+        report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False, context=context
+    )
+    if token is not None:
+        problem = comparator_problem(entry["comparator"], token)
+        if problem:
+            report(location + ("comparator",), problem)
+        stated = year_stated(context.before(token.start))
+        if stated is not None and stated != entry["for_year"]:
+            report(
+                location + ("for_year",),
+                f"expected for_year {stated} (the year the quote sets the goal for), found {entry['for_year']}",
+            )
+
+
+def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, int], catalogue: dict) -> list[str]:
+    """The problems of one entry of a year file quoting `source`, as `field: message` (the rules without files)."""
+    found: list[str] = []
+
+    def report(location: tuple, message: str) -> None:
+        found.append(f"{field_name(location)}: {message}")
+
+    sources, ids, location = {source.id: source}, {source.id}, (section, 0)
+    if section == "indicators":
+        indicator = catalogue[entry["id"]]
+        others = other_names(catalogue, entry["id"])
+        _check_indicator_entry(report, location, entry, indicator, sources, ids, owner, owner[1], others)
+    elif section == "facts":
+        _check_fact_entry(report, location, entry, sources, ids, owner)
+    else:
+        _check_target_entry(report, location, entry, sources, ids, owner)
+    return found
+
+
+def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems, others_of=None):
     report = _Reporter(document, problems)
     data = document.data
     park_id, year_text = key
@@ -119,6 +280,9 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
     for index, source_id in enumerate(data.get("sources") or []):
         if source_id not in source_ids:
             report(("sources", index), f"expected a source id, found '{source_id}'")
+    # The source of each entry must be of this park and cover this year, once both are known to be right.
+    consistent = data["park"] == park_id and str(data["year"]) == year_text and park_id in parks
+    owner = (park_id, data["year"]) if consistent else None
     seen: dict[str, int] = {}
     for index, entry in enumerate(data.get("indicators") or []):
         location = ("indicators", index)
@@ -137,32 +301,14 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                 f"(first at indicators[{seen[entry['id']]}])",
             )
         seen.setdefault(entry["id"], index)
-        if not _check_quote(report, location, entry, sources, source_ids):
-            continue
-        _check_number(
-            report, location, entry["value"], entry["unit"], entry["quote"], entry.get("qualifier"), hedged=True
-        )
-        if entry.get("change_pct") is not None:
-            match = find_change_pct(entry["change_pct"], entry["quote"])
-            if not match.found:
-                report(
-                    location + ("change_pct",),
-                    f"expected {entry['change_pct']}% to stand in the quote, found it not: {match.reason}",
-                )
+        if indicator is None:
+            others = ()
+        else:
+            others = others_of[entry["id"]] if others_of else other_names(catalogue, entry["id"])
+        _check_indicator_entry(report, location, entry, indicator, sources, source_ids, owner, data["year"], others)
     for index, entry in enumerate(data.get("facts") or []):
         location = ("facts", index)
-        if not _check_quote(report, location, entry, sources, source_ids):
-            continue
-        for number, figure in enumerate(entry["figures"]):
-            _check_number(
-                report,
-                location + ("figures", number),
-                figure["value"],
-                figure["unit"],
-                entry["quote"],
-                figure.get("qualifier"),
-                hedged=True,
-            )
+        _check_fact_entry(report, location, entry, sources, source_ids, owner)
     for index, entry in enumerate(data.get("targets") or []):
         location = ("targets", index)
         if entry["for_year"] < data["year"]:
@@ -183,8 +329,22 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     location + ("unit",),
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
-        if _check_quote(report, location, entry, sources, source_ids):
-            _check_number(report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False)
+        _check_target_entry(report, location, entry, sources, source_ids, owner)
+
+
+def to_finite(*numbers) -> bool:
+    """Whether every given number (None aside) is finite."""
+    return all(n is None or n == n and n not in (float("inf"), float("-inf")) for n in numbers)
+
+
+def _invisible_in_text(path: str, text: str) -> list[Problem]:
+    """Invisible characters in an archived text, one problem per line that has them."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if INVISIBLE.search(line):
+            found = invisible_in(line)
+            problems.append(Problem(path, number, "(text)", f"expected visible text, found {found} (delete it)"))
+    return problems
 
 
 _YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
@@ -246,6 +406,10 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
+        text = raw.source_texts.get(source_id)
+        if text is not None and INVISIBLE.search(text):
+            problems += _invisible_in_text(document.path[: -len(".yaml")] + ".txt", text)
+            continue
         sound_sources.add(source_id)
     sources = _sources_from(raw, sound_sources, reuse)
     parks, source_ids = reuse.stable("parks", frozenset(parks)), reuse.stable("source ids", frozenset(source_ids))
@@ -264,6 +428,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             else:
                 pending.append((key, document))
 
+    others_of = {indicator_id: other_names(catalogue, indicator_id) for indicator_id in catalogue}
+
     def check_years(index: int) -> list[tuple[tuple[str, str], list[Problem]]]:
         results = []
         for key, document in share(pending, index, shares):
@@ -279,7 +445,9 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     document,
                     "year",
                     schema_problems,
-                    lambda part, out, key=key: _check_year(part, key, raw, catalogue, parks, source_ids, sources, out),
+                    lambda part, out, key=key: _check_year(
+                        part, key, raw, catalogue, parks, source_ids, sources, out, others_of
+                    ),
                 )
             results.append((key, found))
         return results

@@ -1,0 +1,364 @@
+"""Binding: the quote names the indicator, and the value and growth are the ones that name governs.
+
+The rules, as the editor guide states them (docs/guide.md, "How a quote proves a figure"):
+
+- the indicator's name (or an alias) stands in the quote, whole, or in two parts in order (规模以上工业企业完成
+  总产值 names 规模以上工业企业总产值; 新增3家上市企业 names 新增上市企业);
+- the amount it governs is the first amount in the catalogue unit's family (亿元/万元/元, 亿美元/万美元, 家 …)
+  after the name's last part in the same clause, or the count standing right before it (新增3家上市企业);
+- that amount is not a plan or a target (计划, 目标, 预期, 力争, 争取 before it in the clause);
+- the growth is the first percentage after that amount that a growth or decline word introduces, before any other
+  amount, within the sentence; shares (占全市45%) and plan completion (完成计划的104%) are not growth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from generator.data.clauses import Context, clause_bounds
+from generator.data.numbers import (
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    UNIT_SYNONYMS,
+    NumberToken,
+    _comma_lists,
+    _same_amount,
+    _unit_follows,
+    find_chinese_numbers,
+    find_numbers,
+    reads_as_decline,
+    simplified,
+    split_unit,
+    to_decimal,
+)
+
+_PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
+_SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
+_VERBS = ("实现", "完成", "达到", "取得", "共计", "累计")
+# Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
+_CARRY_ON = ("达到", "达", "为", "共计", "合计", "总计", "总额达", "规模达", "金额达")
+_COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the quote names an indicator: the name as looked for, and where its last part stands."""
+
+    label: str
+    head_end: int  # end of the first part (= start for a name found whole)
+    start: int  # start of the last part
+    end: int  # end of the last part
+
+
+def namings(names: list[str], text: str) -> Iterator[Naming]:
+    """Every place `text` names one of `names`: whole names first (longer first), then names in two parts."""
+    ordered = sorted(names, key=len, reverse=True)
+    for name in ordered:
+        for match in re.finditer(re.escape(name), text):
+            yield Naming(name, match.start(), match.start(), match.end())
+    for name in ordered:
+        for cut in range(2, len(name) - 1):
+            head, tail = name[:cut], name[cut:]
+            first = text.find(head)
+            if first < 0:
+                continue
+            for match in re.finditer(re.escape(tail), text):
+                # A last part of two characters (营收, 总额) is anyone's: only right after a verb is it this one's
+                # (规模以上互联网软件业实现营收, not 出口总额…,进口总额).
+                short = len(tail) < 3 and not text[: match.start()].endswith(_VERBS)
+                if match.start() >= first + len(head) and not short:
+                    yield Naming(name, first + len(head), match.start(), match.end())
+
+
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[NumberToken, ...]:
+    """Every number of a prepared quote, digits and Chinese numerals, in order."""
+    found = [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]
+    return tuple(sorted(found, key=lambda t: t.start))
+
+
+def written(token: NumberToken, text: str) -> str:
+    """The number as the quote writes it, with what follows up to the clause's end (at most a few characters)."""
+    tail = re.match(r"[^,，;；。、:：()（）|]{0,4}", text[token.end :]).group(0)
+    return text[token.start : token.end] + re.sub(r"[0-9].*", "", tail)
+
+
+@dataclass(frozen=True)
+class Governed:
+    """The amount a naming governs, or why there is none."""
+
+    naming: Naming
+    token: NumberToken | None
+    planned: bool = False
+
+
+def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
+    """The amount of `family` (the numbers in the catalogue unit's family) that the name governs in its clause."""
+    start, end = clause_bounds(text, naming.start)
+    counts = [
+        t
+        for t in family
+        if max(start, naming.head_end) <= t.start and t.end <= naming.start and naming.start - t.end <= _COUNT_GAP
+    ]
+    if counts:
+        return Governed(naming, counts[-1])
+    for token in family:
+        if naming.end <= token.start < end:
+            between = text[start : naming.start] + text[naming.end : token.start]
+            return Governed(naming, token, planned=any(word in between for word in _PLAN_WORDS))
+    # No amount in the name's clause: the next clause may carry it on without a subject of its own
+    # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
+    following = next((t for t in family if t.start >= end), None)
+    if following is not None and text[end : end + 1] not in "。!！?？":
+        clause_start, _ = clause_bounds(text, following.start)
+        carries_on = text[clause_start : following.start].startswith(_CARRY_ON)
+        no_end = not any(mark in text[end : following.start] for mark in "。!！?？")
+        if carries_on and no_end and clause_start == end + 1:
+            return Governed(naming, following)
+    return Governed(naming, None)
+
+
+_TOTAL_WORDS = ("累计", "总数", "总量", "共有")
+
+
+def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
+    """A stock's total told after a change of it, its subject carried on: 新认定高新技术企业58家,累计达到312家.
+
+    The subject is the stock's name without 数/总数 or 累计 (高新技术企业 of 高新技术企业数); the total stands in a
+    later clause of the sentence that opens with 累计, 总数, 总量 or 共有.
+    """
+    for name in names:
+        subject = name.removeprefix("累计").removesuffix("总数").removesuffix("数")
+        at = text.find(subject)
+        if subject == name or len(subject) < 3 or at < 0:
+            continue
+        for token in family:
+            clause_start, _ = clause_bounds(text, token.start)
+            same_sentence = not any(mark in text[at : token.start] for mark in "。!！?？")
+            opens = text[clause_start : token.start].startswith(_TOTAL_WORDS)
+            if clause_start > at + len(subject) and same_sentence and opens:
+                return Governed(Naming(name, at + len(subject), at, at + len(subject)), token)
+    return None
+
+
+def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> NumberToken | None:
+    """A growth given between the name and its amount: 出口总额同比增长5%,达到12.5亿美元."""
+    for between in tokens:
+        if naming.end <= between.start < token.start and between.after.startswith("%"):
+            clause_start, _ = clause_bounds(text, between.start)
+            said = _last_word(text[clause_start : between.start], (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
+            if said and said not in _SHARE_WORDS:
+                return between
+    return None
+
+
+def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
+    """The growth percentage of an amount: the first one a growth word introduces, before any other amount."""
+    sentence_end = min([at for at in (text.find(m, token.end) for m in "。!！?？") if at >= 0] or [len(text)])
+    for later in tokens:
+        if later.start < token.end:
+            continue
+        if later.start >= sentence_end:
+            break
+        if not later.after.startswith("%"):
+            if later.after.startswith(("个百分点", "年", "月", "日", "季度")) and not later.multiplier:
+                continue  # points, and dates: 比2015年增长20%
+            return None  # another amount: what follows is its growth, not this one's
+        clause_start, _ = clause_bounds(text, later.start)
+        lead = text[clause_start : later.start]
+        said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
+        if said and said not in _SHARE_WORDS:
+            return later
+    return None
+
+
+def _last_word(text: str, words: tuple[str, ...]) -> str | None:
+    """Of `words`, the one ending last in `text` (the longer of two ending together)."""
+    best, best_end = None, -1
+    for word in words:
+        at = text.rfind(word)
+        if at >= 0 and (at + len(word) > best_end or (at + len(word) == best_end and len(word) > len(best or ""))):
+            best, best_end = word, at + len(word)
+    return best
+
+
+def signed_percent(token: NumberToken, text: str) -> Decimal:
+    """A growth percentage with the sign its words give it."""
+    clause_start, _ = clause_bounds(text, token.start)
+    return -token.number if reads_as_decline(text[clause_start : token.start], token) else token.number
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a quote says of one indicator: the governed amount and its growth, or the problems found."""
+
+    token: NumberToken | None
+    problems: tuple[tuple[str, str], ...]  # (field, message)
+    area: str | None = None  # a part of the park named right before the indicator: 软件园 in 实现软件园规上…营收
+
+
+def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = ()) -> Binding:
+    """Check that the quote names the indicator and that value and change_pct are what that name governs.
+
+    `others` are the names of the other indicators of the catalogue: a name standing inside one of them names that
+    one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator.
+    """
+    text = context.quote
+    # Names read as the quote is read: a traditional alias (研發投入強度) meets a repost's text in simplified form.
+    names = list(dict.fromkeys(simplified(name) for name in (indicator["name"], *indicator.get("aliases", []))))
+    others = tuple(simplified(other) for other in others)
+    taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
+    scale, base = split_unit(entry["unit"])
+    wanted = to_decimal(entry["value"]) * scale
+    tokens = tokens_of(text)
+    # A rate in % (研发投入强度3.1%) is an amount of its own; elsewhere a percentage is growth, never the amount.
+    family = [t for t in tokens if (base == "%") == t.after.startswith("%") and _unit_follows(t, base)]
+    cells = table_cells(tokens, context.table_units, base)
+    family = family or cells
+    first_naming, first = None, None
+    match = None
+    inside = None
+    for naming in namings(names, text):
+        holder = next(((start, end) for start, end in taken if start <= naming.start and naming.end <= end), None)
+        if holder is not None:
+            inside = inside or text[holder[0] : holder[1]]
+            continue
+        governed = governed_amount(naming, text, family)
+        first_naming = first_naming or naming
+        if governed.token is None:
+            continue
+        first = first or governed
+        if _same_amount(governed.token.amount, wanted):
+            match = governed
+            break
+    if match is None and indicator.get("kind") == "stock":
+        total = stock_total(names, text, family)
+        if total is not None:
+            first_naming, first = first_naming or total.naming, first or total
+            match = total if _same_amount(total.token.amount, wanted) else None
+    if first_naming is None:
+        looked = ", ".join(names)
+        found = f"found it only inside {inside}, the name of another indicator" if inside else "found none"
+        message = f"expected the quote to name {indicator['name']} (looked for: {looked}), {found}"
+        return Binding(None, (("quote", message),))
+    value = f"{to_decimal(entry['value'])} {entry['unit']}"
+    if match is None:
+        if first is None:
+            family_units = "/".join([base, *UNIT_SYNONYMS.get(base, ())]) if base else entry["unit"]
+            message = (
+                f"expected an amount in {family_units} after '{first_naming.label}' in the same clause, "
+                f"found none for {value}"
+            )
+        elif first.token.in_range:
+            message = f"expected a single amount, found a range ending in {written(first.token, text)}"
+        else:
+            message = (
+                f"expected {written(first.token, text)} (the amount '{first.naming.label}' governs in its clause), "
+                f"found {value}"
+            )
+        return Binding(None, (("value", message),))
+    problems = []
+    token = match.token
+    if match.planned:
+        problems.append(("value", f"expected an actual amount, found {written(token, text)} given as a plan"))
+    if token.in_range:
+        problems.append(("value", f"expected a single amount, found a range ending in {written(token, text)}"))
+    change = entry.get("change_pct")
+    if change is not None and token in cells:
+        growth_cell = next((cell for cell in _bare(tokens) if cell.start > token.end), None)
+        has_growth = len(context.table_units) > 1 and context.table_units[1] == "%" and growth_cell is not None
+        if not has_growth:
+            problems.append(
+                ("change_pct", f"expected a % column after the amount in the table, found none for {change}%")
+            )
+        elif growth_cell.amount != to_decimal(change):
+            problems.append(
+                ("change_pct", f"expected {growth_cell.amount}% (the table's % column of that row), found {change}%")
+            )
+    elif change is not None:
+        growth = growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
+        if growth is None:
+            problems.append(
+                (
+                    "change_pct",
+                    f"expected the growth of {written(token, text)} (增长/下降 …% after it, before any other amount), "
+                    f"found none in the quote for {change}%",
+                )
+            )
+        elif signed_percent(growth, text) != to_decimal(change):
+            bound = signed_percent(growth, text)
+            why = "; 下降/减少/降幅 make it negative" if bound == -to_decimal(change) else ""
+            problems.append(
+                (
+                    "change_pct",
+                    f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%",
+                )
+            )
+    return Binding(token, tuple(problems), area_before(text, match.naming))
+
+
+def _bare(tokens) -> list[NumberToken]:
+    """Numbers with no unit after them: table cells (the prepared text keeps cells apart with '|')."""
+    return [t for t in tokens if t.after[:1] in ("", "|") and not t.multiplier]
+
+
+def table_cells(tokens, units: tuple[str, ...], base: str) -> list[NumberToken]:
+    """A table row's first cell read in the unit its 单位 line gives the first column (亿元 for 单位:亿元、%)."""
+    if not units:
+        return []
+    scale, unit_base = split_unit(units[0])
+    if unit_base != base:
+        return []
+    multiplier = next((m for m in ("万亿", "亿", "万", "千") if units[0].startswith(m)), "")
+    cells = _bare(tokens)
+    return [dataclasses.replace(cells[0], multiplier=multiplier)] if cells and scale else []
+
+
+# A place name ending in 园, 基地, 产业区 or 片区 as the subject of the figure, right before the indicator's name
+# (verbs and 规上 aside): 实现软件园规上互联网软件业营收, 同翔基地完成固定资产投资.
+_AREA_END = re.compile(r"(园|基地|产业区|片区)$")
+_BETWEEN = ("规上", "规模以上", "实现", "完成", "全年", "累计", "共")
+_VERB = re.compile(r".*(实现|完成|全年|其中|共有)")
+_WHOLE_PARK = ("园区", "高新园", "工业园", "科技园")  # words for the park as a whole, not a part of it
+
+
+def area_before(text: str, naming: Naming) -> str | None:
+    """The part of the park named as the subject right before the indicator's name, if any."""
+    start, _ = clause_bounds(text, naming.start)
+    head_start = naming.start if naming.head_end == naming.start else naming.head_end - _head_length(naming)
+    before = text[start:head_start]
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _BETWEEN:
+            if before.endswith(word):
+                before, stripped = before[: -len(word)], True
+    end = _AREA_END.search(before)
+    if end is None:
+        return None
+    stem = before[: end.start()]
+    verb = _VERB.match(stem)
+    stem = stem[verb.end() :] if verb else stem
+    area = stem[-4:] + end.group(1)
+    return area if len(area) > len(end.group(1)) and area not in _WHOLE_PARK else None
+
+
+def _head_length(naming: Naming) -> int:
+    return len(naming.label) - (naming.end - naming.start)
+
+
+def figure_token(value, unit: str, text: str) -> NumberToken | None:
+    """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
+    scale, base = split_unit(unit)
+    wanted = to_decimal(value) * scale
+    if not wanted.is_finite():
+        return None
+    for token in tokens_of(text):
+        if _same_amount(token.amount, wanted) and _unit_follows(token, base):
+            return token
+    return None

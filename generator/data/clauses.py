@@ -1,0 +1,171 @@
+"""A quote as the checker reads it: prepared text, its clauses, the sentence around it, and what that sentence
+says about the year, the part of the year and the part of the park."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.data.model import Source
+from generator.data.numbers import INVISIBLE, normalize, simplified
+
+# Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
+CLAUSE_MARKS = ",，;；。!！?？:："
+SENTENCE_MARKS = "。!！?？;；"
+_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
+
+
+@lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
+def prepare(text: str) -> str:
+    """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart;
+    traditional characters read as simplified ones."""
+    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
+
+
+def invisible_in(text: str) -> str | None:
+    """The invisible characters of `text` named as U+XXXX, or None when there is none."""
+    found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
+    return " ".join(found) if found else None
+
+
+@lru_cache(maxsize=1024)
+def _clause_marks(text: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(text) if character in CLAUSE_MARKS)
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of `text` that holds `position`."""
+    marks = _clause_marks(text)
+    index = bisect.bisect_left(marks, position)
+    start = marks[index - 1] + 1 if index > 0 else 0
+    return start, marks[index] if index < len(marks) else len(text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A prepared quote with the rest of its sentence in the source: `lead` before it, `trail` after it."""
+
+    quote: str
+    lead: str = ""
+    trail: str = ""
+    table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
+
+    @property
+    def sentence(self) -> str:
+        return self.lead + self.quote + self.trail
+
+    def before(self, position: int) -> str:
+        """The sentence up to `position` of the quote."""
+        return self.lead + self.quote[:position]
+
+
+def context_of(source: Source, quote: str) -> Context:
+    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units."""
+    prepared = prepare(quote)
+    number = source.paragraph_of(quote) if source.paragraphs else 0
+    paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
+    units = table_units(source.paragraphs, number)
+    at = paragraph.find(prepared)
+    if at < 0:  # the quote runs over a paragraph break: its own words are all there is
+        return Context(prepared, table_units=units)
+    marks = _sentence_marks(paragraph)
+    end_at = at + len(prepared)
+    before = bisect.bisect_left(marks, at)
+    start = marks[before - 1] + 1 if before > 0 else 0
+    after = bisect.bisect_left(marks, end_at)
+    end = marks[after] if after < len(marks) else len(paragraph)
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_marks(paragraph: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
+
+
+_UNIT_LINE = re.compile(r"单位[:：]([^。;；]*)")
+_TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
+
+
+def table_units(paragraphs: list[str], number: int) -> tuple[str, ...]:
+    """The units of the table a paragraph is a row of: its own 单位 line or the nearest one above it.
+
+    Only a paragraph that reads as a table row (a name, then numbers a space apart, no unit after them) has them.
+    """
+    if not paragraphs or not _is_table_row(paragraphs[number]):
+        return ()
+    for above in range(number, max(-1, number - _TABLE_ROWS), -1):
+        found = _UNIT_LINE.search(prepare(paragraphs[above]))
+        if found:
+            return tuple(unit for unit in re.split(r"[、,，/]", found.group(1)) if unit)
+    return ()
+
+
+_ROW = re.compile(r"[\u4e00-\u9fff)）]\s*-?\d[\d.,]*(\s+-?\d[\d.,]*)*\s*$")
+
+
+@lru_cache(maxsize=8192)
+def _is_table_row(paragraph: str) -> bool:
+    return bool(_ROW.search(simplified(paragraph)))
+
+
+# --- the part of the year ---------------------------------------------------------------------------------------
+
+_CHINESE_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE_MONTH.update({"十一": 11, "十二": 12})
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DASH = r"[-－—–~～至到]"
+PERIOD_PATTERNS = (
+    re.compile(rf"{_MONTH}{_DASH}{_MONTH}月份?"),  # 1-9月, 1至9月, 一至九月, 1—11月份
+    re.compile(r"[上下]半年"),
+    re.compile(r"前[一二三两1-3]季度|第?[一二三四1-4]季度"),
+    re.compile(rf"前{_MONTH}个月|截至{_MONTH}月[底末]?|{_MONTH}月[底末]"),
+)
+
+
+def _month_number(text: str) -> str:
+    return str(_CHINESE_MONTH[text]) if text in _CHINESE_MONTH else str(int(text))
+
+
+def period_key(text: str) -> str:
+    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
+    text = prepare(text).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二")
+    return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+
+
+def periods_in(text: str) -> list[str]:
+    """The partial periods a text states, as written."""
+    if "月" not in text and "半年" not in text and "季度" not in text:
+        return []  # most sentences: no pattern can match
+    found = []
+    for pattern in PERIOD_PATTERNS:
+        found += [match.group(0) for match in pattern.finditer(text)]
+    return found
+
+
+# --- the part of the park ---------------------------------------------------------------------------------------
+
+# Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
+# Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
+SCOPE_PATTERN = re.compile(r"(?:主园区|核心园区|核心区|拓展区|辐射区|分园区|分园|园区本部|本部园区)(?!域)")
+
+
+def scopes_in(text: str) -> list[str]:
+    """The parts of a park a text names."""
+    if "区" not in text and "园" not in text:
+        return []
+    return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
+
+
+# --- the year --------------------------------------------------------------------------------------------------
+
+# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来) or a range.
+_YEAR = re.compile(r"(?<![0-9比较同与自从—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+
+
+def year_stated(text: str) -> int | None:
+    """The last year `text` names as the time of what follows it."""
+    found = _YEAR.findall(text)
+    return int(found[-1]) if found else None

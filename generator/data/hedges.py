@@ -1,0 +1,75 @@
+"""Hedges: which qualifier a quoted number needs, and which comparator a target's words allow."""
+
+from __future__ import annotations
+
+from generator.data.numbers import QUALIFIERS, NumberToken
+
+# 预计 anywhere before the number in its sentence makes the number an estimate: 预计全年完成…, 预计主园区实现….
+FORECAST = "预计"
+
+# A target's words and the comparator they mean; a hedge in none of these (多, 余, 力争) says nothing of it.
+COMPARATOR_WORDS = {
+    ">=": ("以上", "突破", "超过", "超", "逾", "不低于", "不少于", "至少", "预计突破", "预计超过"),
+    "<=": ("以内", "以下", "不超过", "不高于", "控制在", "不足", "不到"),
+    "~": ("左右", "上下", "约为", "约", "近", "将近", "接近"),
+}
+_BEFORE_ONLY = ("不低于", "不少于", "至少", "不超过", "不高于", "控制在")  # words that stand before a number only
+_AFTER_ONLY = ("以内", "以下")
+
+
+def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
+    """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence."""
+    near = list(dict.fromkeys(token.hedges()))
+    if "约为" in near and "约" not in near:
+        near.append("约")  # 约为 is 约: either spelling records it
+    if FORECAST not in sentence_before or any(word.startswith(FORECAST) for word in near):
+        return tuple(near)
+    # Both hedges must be recorded: 预计突破 where the catalogue of qualifiers has it, else 预计, the stronger.
+    combined = [FORECAST + word for word in near if FORECAST + word in QUALIFIERS]
+    return tuple(combined or [FORECAST])
+
+
+def qualifier_problem(qualifier: str | None, hedges: tuple[str, ...]) -> str | None:
+    """What is wrong with `qualifier` for a number carrying `hedges`, or None."""
+    if qualifier is None and hedges:
+        return f"expected '{hedges[0]}' (the quote hedges the number), found null"
+    if qualifier is not None and qualifier not in hedges:
+        found = "/".join(hedges) if hedges else "no hedge"
+        return f"expected the hedge to stand next to the number in the quote, found {found} instead of '{qualifier}'"
+    return None
+
+
+def comparator_words(token: NumberToken) -> dict[str, str]:
+    """The comparators a target's number is given by its words, each with the word that says so."""
+    said: dict[str, str] = {}
+    for comparator, words in COMPARATOR_WORDS.items():
+        for word in words:
+            before = word not in _AFTER_ONLY and token.before.endswith(word)
+            after = word not in _BEFORE_ONLY and _after_unit(token.after).startswith(word)
+            if (before or after) and comparator not in said:
+                said[comparator] = word
+    if "约" in said.values() and token.before.endswith(("签约", "节约", "制约")):
+        said = {c: w for c, w in said.items() if w != "约"}
+    return said
+
+
+def _after_unit(after: str) -> str:
+    """What follows a number's unit (a unit is at most a few characters: 亿元, 万平方米, 个)."""
+    for length in range(0, 5):
+        rest = after[length:]
+        if rest.startswith(("以上", "以内", "以下", "左右", "上下")):
+            return rest
+    return after
+
+
+def comparator_problem(comparator: str, token: NumberToken) -> str | None:
+    """What is wrong with a target's comparator for the words around its number, or None."""
+    said = comparator_words(token)
+    if not said:
+        if comparator in ("=", ">="):
+            return None  # 新增20家, 力争达到682亿元: a goal to reach, met at or above it
+        return f"expected '=' or '>=' (the quote puts no 以内/左右 on the number), found '{comparator}'"
+    if comparator in said:
+        return None
+    wanted, word = next(iter(said.items()))
+    return f"expected '{wanted}' (the quote says {word}), found '{comparator}'"

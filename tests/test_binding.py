@@ -1,0 +1,323 @@
+"""The careful editor's table: phrasings of reports, each with the entry an editor might write and the answer.
+
+Each row is a passage (as a source paragraph, or several paragraphs for a table), the quote, the entry claimed
+(indicator, value, change_pct, qualifier, period, scope; or a fact's figure; or a target), and the answer a careful
+editor gives: accept, or reject with the field and the words of the message that tells what to fix. Rows marked
+with a report id are verbatim passages of that report (a test proves it); the others are styles the five reports
+do not have: statistical tables, 1–9 month notes, press releases, plans, traditional-character reposts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.data.model import Source
+from generator.data.numbers import normalize
+from generator.data.validate import entry_problems
+
+PROJECT = Path(__file__).resolve().parent.parent
+CATALOGUE = {entry["id"]: entry for entry in yaml.safe_load((PROJECT / "data" / "indicators.yaml").read_text("utf-8"))}
+X16, X20, X22, X25, XY14 = (
+    "xiamen-torch-2016-work-report",
+    "xiamen-torch-2020-blueprint",
+    "xiamen-torch-2022-review",
+    "xiamen-torch-2025-work-report",
+    "xinyu-2014-work-summary",
+)
+ACCEPT = None
+YEAR_OF = {X16: 2016, X20: 2020, X22: 2022, X25: 2025, XY14: 2014}  # the year file a report's passage feeds
+
+
+def ind(indicator: str, value, **fields) -> tuple[str, dict]:
+    return "indicators", {"id": indicator, "value": value, "unit": CATALOGUE[indicator]["unit"], **fields}
+
+
+def fact(value, unit: str, qualifier=None, **fields) -> tuple[str, dict]:
+    figure = {"value": value, "unit": unit, "qualifier": qualifier}
+    return "facts", {"theme": "主题", "text": "事实。", "figures": [figure], **fields}
+
+
+def target(value, unit: str, comparator: str) -> tuple[str, dict]:
+    return "targets", {"for_year": 2017, "text": "目标。", "value": value, "unit": unit, "comparator": comparator}
+
+
+SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
+TABLE = ["2016年主要经济指标", "单位:亿元、%", "指标 绝对值 增长", "(一) 规模以上工业总产值 1,203.5 9.1"]
+TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
+
+# (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
+ROWS = [
+    # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
+    ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
+     change_pct=8), ACCEPT, "name, amount and growth in one clause", X16),
+    ("规模以上工业增加值461.42亿元,同比增长8.3%", None, ind("industrial_value_added_above_scale", 461.42,
+     change_pct=8.3), ACCEPT, "the plain statement", X16),
+    ("高新区16个省市重点项目计划总投资174亿元,全年完成投资182亿元", None, ind("key_project_investment", 182),
+     ACCEPT, "the name in two parts: its subject, then 完成投资 182", X16),
+    ("高新区16个省市重点项目计划总投资174亿元,全年完成投资182亿元", None, ind("key_project_investment", 174),
+     "value: expected 182亿元 (the amount '省市重点项目完成投资' governs", "174 is the plan, not the actual", X16),
+    ("高新区16个省市重点项目计划总投资174亿元,全年完成投资182亿元", None, ind("key_project_investment", 16),
+     "value: expected 182亿元", "16 个 is a count of projects, not 亿元", X16),
+    ("规模以上工业企业完成总产值622亿元,同比增长16.7%", None, ind("industrial_output_above_scale", 622,
+     change_pct=16.7), ACCEPT, "an alias in two parts around 完成", XY14),
+    ("规模以上工业企业完成总产值622亿元,同比增长16.7%;实现主营业务收入620亿元,同比增长16.5%", None,
+     ind("industrial_revenue_above_scale", 620, change_pct=16.5), ACCEPT, "the subject opens the sentence", XY14),
+    ("实现主营业务收入620亿元,同比增长16.5%", None, ind("industrial_revenue_above_scale", 620, change_pct=16.5),
+     "quote: expected the quote to name 规模以上工业主营业务收入 (looked for:", "主营业务收入 of what?", XY14),
+    ("共有27人入选国家、省、市各类人才计划", None, ind("new_high_level_talents", 27),
+     "quote: expected the quote to name 新增高层次人才", "入选人才计划 is not 新增高层次人才", X16),
+    ("新增3家上市企业,美图在香港主板上市,清源科技、吉比特在上海上市", None, ind("new_listed_companies", 3), ACCEPT,
+     "a count standing inside the name: 新增3家上市企业", X16),
+    ("新增唯科、嘉戎等两家上市公司", None, ind("new_listed_companies", 2), ACCEPT, "a count in Chinese numerals", X22),
+    ("新增市级以上高层次人才699名", None, ind("new_high_level_talents", 699), ACCEPT, "名 counts people", X25),
+    ("国家级高新技术企业预计突破1500家", None, ind("national_high_tech_enterprises", 1500, qualifier="预计突破"),
+     ACCEPT, "the hedge recorded", X22),
+    ("实际利用外资约2.9亿美元", None, ind("fdi_actual", 2.9, qualifier="约"), ACCEPT, "约 recorded", X25),
+    ("实现利用外资1.46亿元,同比增长13.98%", None, ind("fdi_actual", 1.46),
+     "value: expected an amount in 美元 after '利用外资'", "1.46亿元 is yuan; the catalogue counts dollars", XY14),
+    ("51个省市重点项目完成投资226.7亿元,完成年度计划123.1%", None, ind("key_project_investment", 226.7), ACCEPT,
+     "the count of projects is in another unit", X25),
+    ("地区生产总值215亿元、财政总收入17.99亿元", None, ind("gdp", 17.99),
+     "value: expected 215亿元", "the first amount after 地区生产总值 is its own", None),
+    ("地区生产总值215亿元、财政总收入17.99亿元", None, ind("fiscal_revenue_total", 17.99), ACCEPT,
+     "the amount after 财政总收入", None),
+    ("全区实现工业总产值300亿元", None, ind("industrial_output_above_scale", 300),
+     "quote: expected the quote to name 规模以上工业总产值", "工业总产值 of all firms is not 规模以上", None),
+    ("实现GDP 512.3亿元,增长7.2%", None, ind("gdp", 512.3, change_pct=7.2), ACCEPT, "an alias in Latin letters",
+     None),
+    ("新增国家高新技术企业120家,累计达到1500家", None, ind("new_national_high_tech_enterprises", 1500),
+     "value: expected 120家", "1500 is the running total, not the new ones", None),
+    ("新增国家高新技术企业120家,累计达到1500家", None, ind("national_high_tech_enterprises", 120),
+     "value: expected 1500家 (the amount '国家高新技术企业数' governs in its clause), found 120 家",
+     "新增国家高新技术企业 names the new ones, not the total", None),
+    ("新增国家高新技术企业120家,累计达到1500家", None, ind("national_high_tech_enterprises", 1500), ACCEPT,
+     "累计 carries the total of the same subject", None),
+    ("新增国家高新技术企业120家", None, ind("national_high_tech_enterprises", 120),
+     "quote: expected the quote to name 国家高新技术企业数 (looked for: … found it only inside 新增国家高新技术企业, "
+     "the name of another indicator", "a change is not the stock", None),
+    ("研发投入强度约为3.1%", None, ind("rd_intensity", 3.1, qualifier="约为"), ACCEPT, "a rate in %", None),
+    ("研發投入強度3.1%", None, ind("rd_intensity", 3.1), ACCEPT, "a traditional-character name", None),
+    ("R&D經費內部支出逾28亿元", None, ind("rd_expenditure", 28, qualifier="逾"), ACCEPT,
+     "traditional and simplified characters mixed", None),
+    ("研发投入强度3.1%,同比提高0.2个百分点", None, ind("rd_intensity", 0.2),
+     "value: expected 3.1% (the amount '研发投入强度' governs", "points are not the rate", None),
+    ("国家级高新技术企业总数达到1500家", None, ind("national_high_tech_enterprises", 1500), ACCEPT,
+     "the total, named", None),
+    ("合同利用外资5亿美元,实际利用外资3.65亿美元", None, ind("fdi_actual", 5),
+     "value: expected 3.65亿美元 (the amount '实际利用外资' governs", "利用外资 inside 合同利用外资 is another", None),
+    ("出口总额同比增长5%,达到12.5亿美元", None, ind("export_total", 12.5, change_pct=5), ACCEPT,
+     "the next clause carries the amount on", None),
+    ("出口总额同比增长5%,进口总额达到12.5亿美元", None, ind("export_total", 12.5),
+     "value: expected an amount in 美元 after '出口总额'", "the amount belongs to 进口总额", None),
+    ("全年计划完成固定资产投资300亿元", None, ind("fixed_asset_investment", 300),
+     "value: expected an actual amount, found 300亿元 given as a plan", "a plan is not a result", None),
+    ("固定资产投资目标300亿元,实际完成固定资产投资280亿元", None, ind("fixed_asset_investment", 280), ACCEPT,
+     "the actual amount of the second clause", None),
+    ("固定资产投资目标300亿元,实际完成固定资产投资280亿元", None, ind("fixed_asset_investment", 300),
+     "value: expected an actual amount, found 300亿元 given as a plan", "the target of the first clause", None),
+    # --- growth: the growth of that same amount, with its sign --------------------------------------------------
+    ("2014年全区完成生产总值215亿元,同比增长10.1%;完成财政总收入17.99亿元,同比增长5%", None,
+     ind("gdp", 215, change_pct=10.1), ACCEPT, "the growth after the amount", XY14),
+    ("2014年全区完成生产总值215亿元,同比增长10.1%;完成财政总收入17.99亿元,同比增长5%", None,
+     ind("gdp", 215, change_pct=5), "change_pct: expected 10.1% (the growth that follows 215亿元)",
+     "5% is 财政总收入's growth", XY14),
+    ("固定资产投资241亿元;同比增长19.5%", None, ind("fixed_asset_investment", 241, change_pct=19.5), ACCEPT,
+     "growth in the next clause, no amount between", X16),
+    ("规上工业总产值200亿元,占全市45%", None, ind("industrial_output_above_scale", 200, change_pct=45),
+     "change_pct: expected the growth of 200亿元", "占全市45% is a share", None),
+    ("实际利用外资3.65亿美元,完成计划的101.5%", None, ind("fdi_actual", 3.65, change_pct=101.5),
+     "change_pct: expected the growth of 3.65亿美元", "plan completion is not growth", X16),
+    ("出口总额2亿美元,增长3%,进口总额1亿美元,增长5%", None, ind("export_total", 2, change_pct=5),
+     "change_pct: expected 3% (the growth that follows 2亿美元)", "5% is 进口's growth", None),
+    ("出口总额2亿美元,增长3%,进口总额1亿美元,增长5%", None, ind("export_total", 2, change_pct=3), ACCEPT,
+     "出口's own growth", None),
+    ("出口总额2亿美元,降幅为5%", None, ind("export_total", 2, change_pct=5),
+     "change_pct: expected -5% (the growth that follows 2亿美元; 下降/减少/降幅 make it negative), found 5%",
+     "降幅 is a decline", None),
+    ("出口总额2亿美元,降幅为5%", None, ind("export_total", 2, change_pct=-5), ACCEPT, "the decline negative", None),
+    ("出口总额2亿美元,同比下跌6%", None, ind("export_total", 2, change_pct=6), "change_pct: expected -6%",
+     "下跌 is a decline", None),
+    ("出口总额2亿美元,同比萎缩4%", None, ind("export_total", 2, change_pct=4), "change_pct: expected -4%",
+     "萎缩 is a decline", None),
+    ("出口总额2亿美元,同比下降5%", None, ind("export_total", 2, change_pct=-5), ACCEPT, "下降 negative", None),
+    ("出口总额2亿美元,同比减少5%", None, ind("export_total", 2, change_pct=5), "change_pct: expected -5%",
+     "减少 is a decline", None),
+    ("出口总额2亿美元,同比回落5%", None, ind("export_total", 2, change_pct=-5), ACCEPT, "回落 5% is -5%", None),
+    ("出口总额2亿美元,负增长3%", None, ind("export_total", 2, change_pct=-3), ACCEPT, "负增长 negative", None),
+    ("出口总额2亿美元,增长-3%", None, ind("export_total", 2, change_pct=3), "change_pct: expected -3%",
+     "a minus sign", None),
+    ("出口总额2亿美元,增速回落至9%", None, ind("export_total", 2, change_pct=9), ACCEPT,
+     "the growth fell to 9%: still +9%", None),
+    ("出口总额2亿美元,增速回落至9%", None, ind("export_total", 2, change_pct=-9), "change_pct: expected 9%",
+     "回落至 gives the level, not a decline", None),
+    ("规模以上互联网软件业实现营收近300亿元,增速近9%", None, ind("internet_software_revenue_above_scale", 300,
+     change_pct=9, qualifier="近"), ACCEPT, "hedged amount and growth", X22),
+    ("实现利税42亿元,同比增长18.51%", None, ind("industrial_output_above_scale", 18.51),
+     "quote: expected the quote to name 规模以上工业总产值", "a growth rate is not an amount", XY14),
+    ("规模以上工业增加值461.42亿元,同比增长8.3%,高于全市增速2.9个百分点", None,
+     ind("industrial_value_added_above_scale", 461.42, change_pct=2.9), "change_pct: expected 8.3%",
+     "points above the city are not growth", None),
+    # --- whole numbers, signs and units ------------------------------------------------------------------------
+    ("地区生产总值1,200亿元", None, ind("gdp", 200), "value: expected 1,200亿元", "part of 1,200", None),
+    ("地区生产总值1,200亿元", None, ind("gdp", 1200), ACCEPT, "grouped digits are one number", None),
+    ("规上工业总产值2,145.69亿元", None, ind("industrial_output_above_scale", 145.69), "value: expected 2,145.69亿元",
+     "part of 2,145.69", None),
+    ("财政总收入-5亿元", None, ind("fiscal_revenue_total", 5), "value: expected -5亿元", "the minus sign", None),
+    ("财政总收入-5亿元", None, ind("fiscal_revenue_total", -5), ACCEPT, "a negative amount kept", None),
+    ("地区生产总值２１４５．６９亿元", None, ind("gdp", 2145.69), ACCEPT, "full-width digits", None),
+    ("地区生产总值5123000万元", None, ind("gdp", 512.3), ACCEPT, "万元 converted to 亿元", None),
+    ("全年统一批复项目", None, fact(1, "批"), "value: expected 1 批 to stand in the quote",
+     "统一 is a word, not a count", None),
+    ("高于全市增速2.9个百分点", None, fact(2.9, "个"), "value: expected 2.9 个 to stand in the quote",
+     "the unit is 个百分点", X16),
+    ("高于全市增速2.9个百分点", None, fact(2.9, "个百分点"), ACCEPT, "the unit whole", X16),
+    ("共计5200人次投入第十四号超强台风灾后重建活动", None, fact(5200, "人"),
+     "value: expected 5200 人 to stand in the quote", "人次 counts visits, not people", X16),
+    ("科技型中小企业分别新增120,230家", None, fact(120, "家"), ACCEPT, "分别: a list typed with a comma", None),
+    ("全年新增科技型中小企业120,230家", None, fact(230, "家"), "value: expected 230 家 to stand in the quote",
+     "without 分别 the digits are one number", None),
+    # --- invisible characters ----------------------------------------------------------------------------------
+    ("地区生产总值21\u200b45亿元", None, ind("gdp", 45), "quote: expected visible text, found U+200B",
+     "a zero-width space splits the number", None),
+    ("地区生产总值21\u00ad45亿元", None, ind("gdp", 2145), "quote: expected visible text, found U+00AD",
+     "a soft hyphen", None),
+    ("地区生产总值\u202e2145亿元", None, ind("gdp", 2145), "quote: expected visible text, found U+202E",
+     "a bidirectional control", None),
+    # --- hedges ------------------------------------------------------------------------------------------------
+    ("地区生产总值约为300亿元", None, ind("gdp", 300), "qualifier: expected '约为' (the quote hedges the number)",
+     "约为 unstated", None),
+    ("地区生产总值约为300亿元", None, ind("gdp", 300, qualifier="约"), ACCEPT, "约为 recorded as 约", None),
+    ("地区生产总值不足300亿元", None, ind("gdp", 300), "qualifier: expected '不足'", "不足 unstated", None),
+    ("地区生产总值300亿元上下", None, ind("gdp", 300), "qualifier: expected '上下'", "上下 unstated", None),
+    ("地区生产总值300亿元左右", None, ind("gdp", 300, qualifier="左右"), ACCEPT, "左右 recorded", None),
+    ("地区生产总值逾300亿元", None, ind("gdp", 300), "qualifier: expected '逾'", "逾 unstated", None),
+    ("地区生产总值将近300亿元", None, ind("gdp", 300, qualifier="将近"), ACCEPT, "将近 recorded", None),
+    ("实现营业收入300多亿元", None, fact(300, "亿元"), "qualifier: expected '多'", "多 unstated", None),
+    ("带动100家上下游企业集聚", None, fact(100, "家"), ACCEPT, "上下游 is the supply chain, not a hedge", None),
+    ("地区生产总值200-300亿元", None, ind("gdp", 300), "value: expected a single amount, found a range",
+     "a range is not one value", None),
+    ("地区生产总值200至300亿元", None, ind("gdp", 200), "value: expected a single amount, found a range",
+     "a range written with 至", None),
+    ("预计全年完成地区生产总值300亿元", None, ind("gdp", 300), "qualifier: expected '预计'",
+     "预计 governs the clause", None),
+    ("预计全年完成地区生产总值300亿元", None, ind("gdp", 300, qualifier="预计"), ACCEPT, "预计 recorded", None),
+    ("预计,全年地区生产总值将超过300亿元", None, ind("gdp", 300, qualifier="超过"),
+     "qualifier: expected the hedge to stand next to the number in the quote, found 预计超过",
+     "预计 of the sentence and 超过 both bear on it", None),
+    ("力争全区生产总值突破235亿元", None, target(235, "亿元", ">="), ACCEPT, "突破 is at least", XY14),
+    ("力争全区生产总值突破235亿元", None, target(235, "亿元", "<="), "comparator: expected '>=' (the quote says 突破)",
+     "the comparator contradicts 突破", XY14),
+    ("力争用2年左右时间使我区进入科技部创新型特色园区行列", None, target(2, "年", "~"), ACCEPT, "左右 is about",
+     XY14),
+    ("力争用2年左右时间使我区进入科技部创新型特色园区行列", None, target(2, "年", ">="),
+     "comparator: expected '~' (the quote says 左右)", "左右 stored as >=", XY14),
+    ("力争规模以上工业主营业务收入达到682亿元", None, target(682, "亿元", ">="), ACCEPT, "达到: a goal to reach",
+     XY14),
+    ("力争规模以上工业主营业务收入达到682亿元", None, target(682, "亿元", "<="),
+     "comparator: expected '=' or '>=' (the quote puts no 以内/左右 on the number)", "nothing says at most", XY14),
+    ("能耗增幅控制在3%以内", None, target(3, "%", "<="), ACCEPT, "以内 is at most", None),
+    ("到2020年,全区地区生产总值力争突破300亿元", None, target(300, "亿元", ">="),
+     "for_year: expected for_year 2020 (the year the quote sets the goal for), found 2017", "a goal for 2020", None),
+    ("2017年,全区地区生产总值力争突破300亿元", None, target(300, "亿元", ">="), ACCEPT, "next year's goal", None),
+    ("力争2-3年内建成科技企业加速器并申报国家级平台", None, target(3, "年", "<="),
+     "value: expected a single amount, found a range", "2-3年 is a range", XY14),
+    # --- another year, another period, another part of the park ----------------------------------------------
+    ("2015年地区生产总值100亿元,2016年地区生产总值120亿元", None, ind("gdp", 100),
+     "value: expected an amount for 2016 (the file's year), found it given for 2015", "another year's amount", None),
+    ("2015年地区生产总值100亿元,2016年地区生产总值120亿元", None, ind("gdp", 120), ACCEPT, "this year's", None),
+    ("地区生产总值120亿元,比2015年增长20%", None, ind("gdp", 120, change_pct=20), ACCEPT,
+     "比2015年 compares, it does not date the amount", None),
+    ("1至9月,园区实现规上工业总产值312.45亿元,同比增长6.2%。", "园区实现规上工业总产值312.45亿元,同比增长6.2%",
+     ind("industrial_output_above_scale", 312.45, change_pct=6.2),
+     "period: expected period: 1至9月 (the quote's sentence gives a part of the year), found none",
+     "nine months are not the year", None),
+    ("1至9月,园区实现规上工业总产值312.45亿元,同比增长6.2%。", "园区实现规上工业总产值312.45亿元,同比增长6.2%",
+     ind("industrial_output_above_scale", 312.45, change_pct=6.2, period="1-9月"), ACCEPT, "1-9月 recorded", None),
+    ("上半年,全区地区生产总值256亿元", None, ind("gdp", 256, period="前三季度"),
+     "period: expected the quote's sentence to show the period 前三季度, found 上半年", "the wrong period", None),
+    ("前三季度,全区地区生产总值356亿元", None, ind("gdp", 356, period="前三季度"), ACCEPT, "前三季度", None),
+    ("一至九月,全区地区生产总值356亿元", None, ind("gdp", 356, period="1-9月"), ACCEPT,
+     "the same period in Chinese numerals", None),
+    ("全区地区生产总值356亿元", None, ind("gdp", 356, period="上半年"),
+     "period: expected the quote's sentence to show the period 上半年, found no part of the year",
+     "a period the report does not state", None),
+    ("预计主园区实现地区生产总值400亿元", None, ind("gdp", 400, qualifier="预计"),
+     "scope: expected scope: 主园区 (the quote names a part of the park), found none", "part of the park", None),
+    ("预计主园区实现地区生产总值400亿元", None, ind("gdp", 400, qualifier="预计", scope="主园区"), ACCEPT,
+     "scope and hedge recorded", None),
+    ("核心区实现规模以上工业总产值800亿元", None, ind("industrial_output_above_scale", 800, scope="核心区"), ACCEPT,
+     "核心区 recorded", None),
+    ("全区实现规模以上工业总产值800亿元", None, ind("industrial_output_above_scale", 800, scope="核心区"),
+     "scope: expected the quote's sentence to name 核心区, found no part of the park", "a part not named", None),
+    ("拓展区域创新生态,新签约项目60个", None, fact(60, "个"), ACCEPT, "拓展区域 is not a part of the park", None),
+    ("全年规上工业增加值同比增长14.3%;实现软件园规上互联网软件业营收676.9亿元。", SOFTWARE_PARK,
+     ind("internet_software_revenue_above_scale", 676.9),
+     "scope: expected scope: 软件园 (the quote names a part of the park), found none",
+     "the software park is a part of the park", X25),
+    ("全年规上工业增加值同比增长14.3%;实现软件园规上互联网软件业营收676.9亿元。", SOFTWARE_PARK,
+     ind("internet_software_revenue_above_scale", 676.9, scope="软件园"), ACCEPT, "软件园 recorded", X25),
+    ("同翔基地完成固定资产投资90亿元", None, ind("fixed_asset_investment", 90), "scope: expected scope: 同翔基地",
+     "a base of the park", None),
+    ("全园区完成固定资产投资90亿元", None, ind("fixed_asset_investment", 90), ACCEPT, "全园区 is the whole", None),
+    # --- styles: statistical tables, traditional characters, press releases ------------------------------------
+    (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
+     "a table row in the unit of its 单位 line", None),
+    (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 7.2), "value: expected 512.30 (the amount", "the growth column",
+     None),
+    (TABLE, "规模以上工业总产值 1,203.5 9.1", ind("industrial_output_above_scale", 203.5), "value: expected 1,203.5",
+     "part of a grouped cell", None),
+    (TABLE, "财政总收入 80.1 -3.5", ind("fiscal_revenue_total", 80.1, change_pct=-3.5), ACCEPT,
+     "a negative growth cell", None),
+    (TABLE, "财政总收入 80.1 -3.5", ind("fiscal_revenue_total", 80.1, change_pct=3.5),
+     "change_pct: expected -3.5% (the table's % column of that row)", "the sign of the cell", None),
+    ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5, qualifier="约"), ACCEPT,
+     "a traditional-character repost", None),
+    ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5), "qualifier: expected '约'",
+     "約 is 约", None),
+    ("记者从高新区获悉,2016年高新区实现地区生产总值512.3亿元,同比增长7.2%。", None,
+     ind("gdp", 512.3, change_pct=7.2), ACCEPT, "a press release", None),
+    ("2017年,高新区将力争实现地区生产总值560亿元", None, ind("gdp", 560),
+     "value: expected an amount for 2016 (the file's year), found it given for 2017", "next year's plan", None),
+]  # fmt: skip
+
+
+def problems_of(passage, quote, section: str, entry: dict, year: int = 2016) -> list[str]:
+    paragraphs = passage if isinstance(passage, list) else [passage]
+    source = Source(
+        id="demo", title="示范", publisher="示范", kind="work-report", published=None, park="demo",
+        paragraphs=paragraphs, covers=(year, year + 1),
+    )  # fmt: skip
+    claimed = {**entry, "source": "demo", "quote": quote if quote is not None else paragraphs[0]}
+    if section == "targets":
+        claimed["for_year"] = year + 1
+    return entry_problems(section, claimed, source, ("demo", year), CATALOGUE)
+
+
+@pytest.mark.parametrize(
+    ("passage", "quote", "claim", "answer", "why", "report"), ROWS, ids=[f"{n}-{row[4]}" for n, row in enumerate(ROWS)]
+)
+def test_the_careful_editors_answer(passage, quote, claim, answer, why, report):
+    found = problems_of(passage, quote, *claim, year=YEAR_OF.get(report, 2016))
+    if answer is ACCEPT:
+        assert found == [], why
+    else:
+        pieces = answer.split(" … ")  # " … " stands for words that may change (a catalogue's list of aliases)
+        matching = [problem for problem in found if all(piece in problem for piece in pieces)]
+        assert matching, (why, found)
+        assert all(problem.split(":")[0].endswith(answer.split(":")[0]) for problem in matching)
+
+
+def test_the_table_is_large_and_balanced():
+    answers = [row[3] for row in ROWS]
+    assert len(ROWS) >= 80
+    assert answers.count(ACCEPT) >= 30 and len(answers) - answers.count(ACCEPT) >= 40
+
+
+def test_rows_from_the_reports_stand_in_the_archived_texts():
+    reports = (PROJECT / "data" / "sources").glob("*.txt")
+    texts = {path.stem: normalize(path.read_text(encoding="utf-8")) for path in reports}
+    missing = [row[0] for row in ROWS if row[5] is not None and normalize(row[0]) not in texts[row[5]]]
+    assert missing == []
