@@ -281,7 +281,7 @@ def hostile_site(tmp_path_factory, mini_data):
         + "description: YB-RAW-BLOCK-0\n",
         "indicators.yaml": mini_data.edited(
             "indicators.yaml", "definition: 报告期内实际到位的外商投资。", "definition: '??? note \"展开\"'"
-        ).replace("name: 实际利用外资", "name: '@SUM(1+1)'"),
+        ).replace("name: 实际利用外资", "name: '@SUM(1+1)'\n  aliases: [实际利用外资]"),  # the quote names it so,
     }
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project", data=mini_data(root, edits))
