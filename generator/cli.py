@@ -172,7 +172,10 @@ def cmd_schemas(args) -> int:
     for path, text in changed.items():
         shown = path.relative_to(_project(args)).as_posix()
         if args.check:
-            print(f"{shown}: expected examples current with data/, found them out of date (run yearbook schemas)")
+            print(
+                f"{shown}: expected examples current with data/, found them out of date (run yearbook schemas)",
+                file=sys.stderr,
+            )
         else:
             path.write_text(text, encoding="utf-8", newline="\n")
             print(f"wrote {shown}")

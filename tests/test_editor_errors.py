@@ -198,3 +198,20 @@ def test_schema_problems_of_the_catalogue_park_and_source_leave_the_rest_checked
         "data/sources/demo-2016.yaml:8: notes",  # after covers, the last line of the mini source
         f"{SHOWN}:12: indicators[1].value",  # the year's rules ran: fdi_actual is still in the catalogue
     ]
+
+
+def test_a_misspelt_source_or_park_id_elsewhere_gets_the_nearest_one(tmp_path, capsys, mini_data):
+    from tests.conftest import MINI_SOURCE
+
+    changes = {
+        YEAR_PATH: MINI_YEAR.replace("summary: 示范。", "summary: 示范。\nsources: [demo-2061]"),
+        "sources/demo-2016.yaml": MINI_SOURCE.replace("park: demo", "park: demoo"),
+    }
+    status, problems, _ = run_check(mini_data(tmp_path, changes), capsys)
+    assert status == 1
+    # (The rules rightly add that the year's entries now quote a source of another park.)
+    assert {
+        "data/sources/demo-2016.yaml:6: park: expected a park with a file in data/parks/, found 'demoo' "
+        "(did you mean 'demo'?)",
+        f"{SHOWN}:4: sources[0]: expected a source id, found 'demo-2061' (did you mean 'demo-2016'?)",
+    } <= set(problems)

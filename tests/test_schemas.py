@@ -77,8 +77,8 @@ def test_schemas_command_reports_and_refreshes_stale_examples(tmp_path, capsys):
     (tmp_path / "data" / "parks" / "zz-new.yaml").write_text(park.replace("id: xinyu", "id: zz-new"), "utf-8")
     data = str(tmp_path / "data")
     assert main(["--data", data, "schemas", "--check"]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out == [
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
         "schemas/source.schema.json: expected examples current with data/, found them out of date (run yearbook "
         "schemas)",
         "schemas/year.schema.json: expected examples current with data/, found them out of date (run yearbook schemas)",
