@@ -125,17 +125,20 @@ def cmd_generate(args) -> int:
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
     from generator.build.build import PREGENERATED, Progress, build_site, generate
+    from generator.build.guard import project_lock, recover_site
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
         print(f"{project / 'mkdocs.yml'}: expected the site configuration, found no file", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    report, nav = generate(project, Progress("generate"))
-    print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
-    PREGENERATED[str(project)] = nav
-    seconds = {"generate": time.perf_counter() - started}
-    status = build_site(project, strict=not args.no_strict, seconds=seconds)
+    with project_lock(project):  # one build at a time: a second one waits here
+        recover_site(project)  # site/ back, should a build have been killed in the middle of its swap
+        report, nav = generate(project, Progress("generate"))
+        print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+        PREGENERATED[str(project)] = nav
+        seconds = {"generate": time.perf_counter() - started}
+        status = build_site(project, strict=not args.no_strict, seconds=seconds)
     if status == 0:
         print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status
@@ -315,4 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `yearbook … | head`: the reader left; say nothing more, and no traceback at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a fault of the machine (read-only folder, full disk, mount point): one line
+        from generator.build.guard import fault_message
+
+        print(fault_message(error, _project(args)), file=sys.stderr)
         return 1

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 
 _TASK = None  # the share function, inherited by the forked workers (closures cannot be pickled, forks need not)
+_PARENT = 0  # the process that forked the workers
 
 
 def worker_count() -> int:
@@ -16,7 +20,23 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process started by `parent`: be sent SIGTERM when the parent ends, however it ends.
+
+    Without it, killing `yearbook build` leaves its MkDocs shares and Pagefind running on, writing into a
+    staging folder nobody will use. (Linux only; elsewhere workers finish their share and exit.)
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
+
+
 def _run_share(index: int, connection) -> None:
+    die_with_parent(_PARENT)
     try:
         connection.send((True, _TASK(index)))
     except BaseException as error:  # reported by the parent, which raises it again
@@ -27,11 +47,11 @@ def _run_share(index: int, connection) -> None:
 
 def map_shares(task, shares: int) -> list:
     """[task(0), …, task(shares - 1)], each share in its own forked process when there is more than one."""
-    global _TASK
+    global _TASK, _PARENT
     if shares <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [task(index) for index in range(shares)]
     context = multiprocessing.get_context("fork")
-    _TASK = task
+    _TASK, _PARENT = task, os.getpid()
     try:
         # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the hook).
         receivers, processes = [], []

@@ -153,3 +153,63 @@ def test_serve_falls_back_to_polling_when_file_events_are_unavailable(tmp_path, 
     assert isinstance(server.observer, watchdog.observers.polling.PollingObserver)
     assert sorted(server._watched_paths) == sorted(str(folder) for folder in folders)
     server.server_close()
+
+
+def _clock_ticks(pid: int) -> int:
+    """User and system CPU time of a process, in clock ticks (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads CPU time from /proc")
+def test_serve_one_edit_one_rebuild_then_quiet_and_problems_over_the_last_good_site(tmp_path, mini_data):
+    """After one edit: one rebuild, then quiet; broken data: the last good site at once, with the problems on it."""
+    project = copy_project(tmp_path / "yearbook", data=mini_data(tmp_path))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/parks/demo/2016/"
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "generator", "--data", str(project / "data"), "serve"]
+    with log.open("wb") as output:
+        server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=output)
+    year = project / "data/years/demo/2016.yaml"
+
+    def page_when(condition, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                if condition(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+
+    def rebuilds() -> int:
+        return log.read_text("utf-8", "replace").count("Detected file changes")
+
+    try:
+        page_when(lambda html: "示范。" in html)
+        before, ticks = rebuilds(), _clock_ticks(server.pid)
+        year.write_text(year.read_text("utf-8").replace("summary: 示范。", "summary: 修改后的示范。"), "utf-8")
+        page_when(lambda html: "修改后的示范。" in html)
+        time.sleep(20)
+        assert rebuilds() - before == 1, log.read_text("utf-8", "replace")
+        # One rebuild of the mini yearbook takes well under 5 s of CPU; rebuilding on and on took most of a core.
+        assert (_clock_ticks(server.pid) - ticks) / os.sysconf("SC_CLK_TCK") < 5
+        year.write_text(year.read_text("utf-8").replace("year: 2016", "year: 2015"), "utf-8")
+        problem = "data/years/demo/2016.yaml:2: year: expected 2016 (the file name), found 2015"
+        html = page_when(lambda html: "yb-preview-problems" in html)
+        assert problem in html and "修改后的示范。" in html  # the last good page, under the banner
+        started = time.monotonic()
+        urllib.request.urlopen(url, timeout=5).read()
+        assert time.monotonic() - started < 2  # answers at once, instead of waiting for a build that cannot be
+        assert problem in log.read_text("utf-8", "replace")  # the terminal says it too
+        year.write_text(year.read_text("utf-8").replace("year: 2015", "year: 2016"), "utf-8")
+        page_when(lambda html: "yb-preview-problems" not in html)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Traceback" not in log.read_text("utf-8", "replace")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import secrets
 import time
 from pathlib import Path
 
@@ -42,8 +43,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             report, nav = generate(Path(project), reuse=reuse)
         except DataError as error:
-            lines = "\n".join(str(problem) for problem in error.problems)
+            Serving.problems = [str(problem) for problem in error.problems]
+            lines = "\n".join(Serving.problems)
             raise PluginError(f"the yearbook's data has {len(error.problems)} problem(s):\n{lines}") from None
+        Serving.problems = []
         if reuse is not None:
             # The kept results are millions of long-lived objects: out of the cycle collector's full passes,
             # which would otherwise walk them all, for a second or more, during every rebuild.
@@ -79,6 +82,10 @@ def on_files(files, config: MkDocsConfig):
 # Markdown runs and put back after: Markdown would only re-parse it, which costs more than the rest of the page.
 _RAW_BLOCK = re.compile(r"^<!-- yb:raw -->\n(.*?)\n<!-- /yb:raw -->$", re.DOTALL | re.MULTILINE)
 _SET_ASIDE: dict[str, list[str]] = {}
+# The placeholders carry a secret of this process, so no text of the data (which reaches the same Markdown) can
+# name one: data text reading `YB-RAW-BLOCK-0` stays text instead of pulling a block in or breaking the build.
+_PLACEHOLDER = f"YB-RAW-BLOCK-{secrets.token_hex(12)}-"
+_PLACED = re.compile(rf"<p>{_PLACEHOLDER}(\d+)</p>")
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
@@ -87,7 +94,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 
     def set_aside(match: re.Match) -> str:
         blocks.append(match.group(1))
-        return f"YB-RAW-BLOCK-{len(blocks) - 1}"
+        return f"{_PLACEHOLDER}{len(blocks) - 1}"
 
     markdown = _RAW_BLOCK.sub(set_aside, markdown)
     if blocks:
@@ -103,7 +110,16 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     if page.present_anchor_ids is not None:  # MkDocs checks links to #anchors against the ids it saw
         for block in blocks:
             page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', block))
-    return re.sub(r"<p>YB-RAW-BLOCK-(\d+)</p>", lambda match: blocks[int(match.group(1))], html)
+    unused = set(range(len(blocks)))
+
+    def put_back(match: re.Match) -> str:
+        index = int(match.group(1))
+        if index not in unused:  # each block goes back once, where its own placeholder stands
+            return match.group(0)
+        unused.discard(index)
+        return blocks[index]
+
+    return _PLACED.sub(put_back, html)
 
 
 # Elements whose whitespace shows (or, for scripts, may matter); everything else renders a run of whitespace

@@ -16,6 +16,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from generator.parallel import die_with_parent
+
 SEARCH_DIR = "pagefind"
 PARTS_FILE = "yearbook-parts.json"  # in pagefind/: the merged parts' folders, relative to pagefind/
 _HTML_BYTES_PER_PART = 150_000_000  # ~1.1 GB of Pagefind memory per part
@@ -88,6 +90,9 @@ def _index_part(site_dir: Path, pages: list[Path], output: Path) -> None:
 def _run_pagefind(arguments: list[str]) -> None:
     """Run the Pagefind indexer; a RuntimeError with its message when it fails."""
     command = [sys.executable, "-m", "pagefind", *arguments, *_OPTIONS]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    parent = os.getpid()
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, preexec_fn=lambda: die_with_parent(parent)
+    )
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")

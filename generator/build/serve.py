@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
+
 from generator.build.build import PREGENERATED, Progress, Serving, build_shares, generate
+from generator.build.guard import project_lock
+from generator.build.serve_banner import ProblemBanner
 from generator.reuse import Reuse
+from generator.site.write import GENERATED
+
+_LOG = logging.getLogger("mkdocs.yearbook")
 
 SERVE_DIR = ".serve-site"  # in the project folder; git-ignored
 
@@ -25,7 +35,8 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
     """Build the site in parallel, then serve it with live reload until interrupted; returns the exit status."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer, _serve_url
+    from mkdocs.exceptions import Abort, PluginError
+    from mkdocs.livereload import LiveReloadServer
 
     site_dir = project / SERVE_DIR
     options = {"dev_addr": dev_addr} if dev_addr else {}
@@ -37,7 +48,8 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
-    serve_url = _serve_url(host, port, urlsplit(config.site_url or "/").path)
+    mount_path = ("/" + urlsplit(config.site_url or "/").path.lstrip("/")).rstrip("/") + "/"
+    serve_url = f"http://{host}:{port}{mount_path}"  # as `mkdocs serve` makes it
     _quiet_dirty_warning()
 
     reuse = Serving.reuse.setdefault(str(project), Reuse())
@@ -55,11 +67,22 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
         return 1
 
     def builder(config=None):
-        config = config or get_config()
-        config.site_url = serve_url
-        build(config, serve_url=serve_url, dirty=True)
+        """One rebuild; data with problems leaves the last good site served, with the problems over every page."""
+        try:
+            with project_lock(project):
+                config = config or get_config()
+                config.site_url = serve_url
+                build(config, serve_url=serve_url, dirty=True)
+        except (PluginError, Abort) as error:
+            # MkDocs has logged the problems, one `file:line: …` a line; the browser shows them over every page.
+            _LOG.error("Serving the last good site until the problems are fixed")
+            banner.show(Serving.problems or [str(error)])
+            return  # the server goes on serving what it has: a page answers at once instead of waiting
+        banner.show([])
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+    banner = ProblemBanner(server.get_app())
+    server.set_app(banner)
 
     def error_page(code: int) -> bytes | None:
         """As under `mkdocs serve`: a missing page shows the site's own 404 page."""
@@ -67,7 +90,8 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     server.error_handler = error_page
-    _watch(server, [config.docs_dir, config.config_file_path, *config.watch])
+    generated = tuple(os.path.join(config.docs_dir, root) for root in GENERATED)
+    _watch(server, [config.docs_dir, config.config_file_path, *config.watch], ignored=generated)
     server = config.plugins.on_serve(server, config=config, builder=builder)
     try:
         server.serve()
@@ -79,27 +103,76 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
     return 0
 
 
-def _watch(server, paths: list[str]) -> None:
+# What an edit does to a file. Reading a file is an event too (opened, closed without writing), and every rebuild
+# reads files: counting those made one edit rebuild forever. Attribute changes (touch) are left out as well.
+CHANGE_EVENTS = [
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.DirCreatedEvent,
+    watchdog.events.DirDeletedEvent,
+    watchdog.events.DirMovedEvent,
+]
+
+
+class _OutsideOf(watchdog.events.FileSystemEventHandler):
+    """Passes on the events of files outside `ignored` (folders whose files the rebuild itself writes)."""
+
+    def __init__(self, handler, ignored: tuple[str, ...]):
+        self.handler, self.ignored = handler, ignored
+
+    def dispatch(self, event) -> None:
+        paths = [os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")]
+        if not all(self._ignored(path) for path in paths if path):
+            self.handler.dispatch(event)
+
+    def _ignored(self, path: str) -> bool:
+        return any(path == folder or path.startswith(folder + os.sep) for folder in self.ignored)
+
+
+def _changes_only(observer_class):
+    """`observer_class` reporting only changes, and none of the files under its `ignored` folders."""
+
+    class ChangesOnly(observer_class):
+        def __init__(self, *args, ignored: tuple[str, ...] = (), **kwargs):
+            super().__init__(*args, **kwargs)
+            self.ignored = ignored
+
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+            handler = _OutsideOf(event_handler, self.ignored) if self.ignored else event_handler
+            filters = event_filter or CHANGE_EVENTS
+            return super().schedule(handler, path, recursive=recursive, event_filter=filters, **options)
+
+    ChangesOnly.__name__ = ChangesOnly.__qualname__ = f"ChangesOnly{observer_class.__name__}"
+    return ChangesOnly
+
+
+ChangeObserver = _changes_only(watchdog.observers.Observer)
+PollingChangeObserver = _changes_only(watchdog.observers.polling.PollingObserver)
+
+
+def _watch(server, paths: list[str], ignored: tuple[str, ...] = ()) -> None:
     """Watch `paths` with the system's file events, or by polling where they are not available.
 
     MkDocs polls every file twice a second; with tens of thousands of data and page files that polling takes
-    the CPU the rebuild needs, in the same process.
+    the CPU the rebuild needs, in the same process. Whether file events can watch every path (inotify has a
+    limit of watches) is tried on an observer of our own first, so the server's observer is chosen once.
+    Changes under `ignored` (the generated folders of docs/, which each rebuild writes itself) start no rebuild:
+    one edit, one rebuild.
     """
-    import watchdog.observers
-    import watchdog.observers.polling
-
-    server.observer = watchdog.observers.Observer()
+    probe = ChangeObserver()
     try:
         for path in paths:
-            server.watch(path)
-    except OSError as error:  # e.g. the inotify watch limit: fall back to MkDocs' own polling
+            probe.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)
+        server.observer = ChangeObserver(ignored=ignored)
+    except OSError as error:  # e.g. the inotify watch limit: fall back to polling (changes only, by nature)
         logging.getLogger("mkdocs.yearbook").info(f"Watching by polling ({error})")
-        server.observer.unschedule_all()
-        server.observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
-        server._watched_paths.clear()  # MkDocs is pinned: its server's bookkeeping of watched paths
-        server._watch_refs.clear()
-        for path in paths:
-            server.watch(path)
+        server.observer = PollingChangeObserver(timeout=0.5, ignored=ignored)
+    finally:
+        probe.unschedule_all()
+    for path in paths:
+        server.watch(path)
 
 
 def _quiet_dirty_warning() -> None:

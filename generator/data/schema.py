@@ -68,6 +68,9 @@ def field_name(location) -> str:
     return text or "(document)"
 
 
+_END_OF_TEXT = "$(?!\\n)"  # in schemas/*.json: Python's `$` alone also matches before a final newline
+
+
 def _expected(error) -> str:
     kind = error.validator
     schema = error.schema
@@ -77,7 +80,8 @@ def _expected(error) -> str:
     if kind == "enum":
         return "one of " + ", ".join(describe_value(v) for v in schema["enum"])
     if kind == "pattern":
-        return f"text matching {schema['pattern']}"
+        # Shown as ECMA reads it: `$(?!\n)` is how the schemas say "end of the text" to Python's `re` as well.
+        return f"text matching {schema['pattern'].replace(_END_OF_TEXT, '$')}"
     if kind == "minLength":
         return "non-empty text"
     if kind == "minItems":

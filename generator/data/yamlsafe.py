@@ -13,6 +13,7 @@ import yaml
 import yaml_rs
 from yaml.constructor import SafeConstructor
 
+from generator.data.files import Refused, read_limited
 from generator.data.problems import Problem
 from generator.data.yaml_hints import syntax_hint
 
@@ -125,6 +126,10 @@ _FULL_CHECK_MARKS = ("&", "*", "!", "<<", ".nan", ".NaN", ".NAN", ".inf", ".Inf"
 _FULL_CHECK_LINES = re.compile(r"^(?:---|\.\.\.|%)|^[ \t-]*\?(?:[ \t]|$)", re.MULTILINE)
 # … and characters YAML does not allow.
 _NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# … and deep block nesting, which the fast parser follows by recursion until the stack overflows (some thousands of
+# `- ` on a line crash the process). Each level of block nesting starts a column further right, so a line whose
+# indentation and dashes stay short bounds the depth; flow nesting ([{) the fast parser refuses itself at 256 levels.
+_DEEP_BLOCK = re.compile(r"^[ \t-]{100}", re.MULTILINE)
 _VALUE_KEY_NEIGHBOURS = " \t\n\r[]{},:?-"  # a lone "=" between these is PyYAML's value key, which it refuses
 
 
@@ -133,6 +138,8 @@ def _needs_full_check(text: str) -> bool:
     if any(mark in text for mark in _FULL_CHECK_MARKS):
         return True
     if any(mark in text for mark in ("---", "...", "?", "%")) and _FULL_CHECK_LINES.search(text):
+        return True
+    if _DEEP_BLOCK.search(text):
         return True
     at = text.find("=")
     while at >= 0:
@@ -178,18 +185,19 @@ def _line_map(text: str) -> dict:
     return lines
 
 
-def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file; return its document, or None and the problems that stop it."""
+def read_yaml(path: Path, display_path: str, project: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file; return its document, or None and the problems that stop it.
+
+    A link is read only when it leads inside `project` (see files.py); FIFOs, devices and folders never are.
+    """
 
     def refuse(line: int, field: str, message: str):
         return None, [Problem(display_path, line, field, " ".join(message.split()))]  # one problem, one line
 
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return refuse(1, "(file)", f"expected a readable file, found {error.strerror}")
-    if len(raw) > MAX_BYTES:
-        return refuse(1, "(file)", f"expected at most {MAX_BYTES} bytes, found {len(raw)}")
+        raw = read_limited(path, project, MAX_BYTES)
+    except Refused as refused:
+        return refuse(1, "(file)", refused.message)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -202,7 +210,17 @@ def read_yaml(path: Path, display_path: str) -> tuple[Document | None, list[Prob
     if data is not None:
         return Document(display_path, data, text), []
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=_LOADER):
+            # Composing is recursive (libyaml's composer overflows the C stack at some thousands of levels):
+            # nesting is measured on the parser's flat events, before anything is composed.
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    line = event.start_mark.line + 1
+                    return refuse(line, "(yaml)", f"expected at most {_MAX_DEPTH} levels of nesting, found more")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 return refuse(
                     event.start_mark.line + 1, "(yaml)", f"expected plain data, found an alias (*{event.anchor})"

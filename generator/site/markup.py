@@ -13,8 +13,12 @@ from generator.data.numbers import normalize
 
 # Inline syntax anywhere (emphasis, code, links, attribute lists, table cells) …
 _INLINE_SYNTAX = re.compile(r"([\\`*_{\[\]|])")
-# … and block syntax at the start of a line (headings, lists, numbered lists).
-_BLOCK_START = re.compile(r"^(#|[+\-](?=\s|$)|\d+(?=\.(?:\s|$)))")
+# … and block syntax at the start of a line (headings, lists, rules, numbered lists) …
+_BLOCK_START = re.compile(r"^(#|[+\-](?=\s|$)|-(?=-)|\d+(?=\.(?:\s|$)))")
+# … and the block syntax of the extensions (admonitions !!!, details ???) and setext underlines (===), whose first
+# character Markdown cannot backslash-escape: it becomes a character reference, which shows the same.
+_EXTENSION_BLOCK_START = re.compile(r"^(?:!{3}|\?{3}|=)")
+_CHARACTER_REFERENCE = {"!": "&#33;", "?": "&#63;", "=": "&#61;"}
 
 
 def md_text(value) -> str:
@@ -30,8 +34,11 @@ def md_text(value) -> str:
 def _md_text(value: str) -> str:
     text = " ".join(value.split())
     text = _INLINE_SYNTAX.sub(r"\\\1", str(escape(text)))
-    # `12. x` → `12\. x`; `# x` → `\# x`.
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
+    # `12. x` → `12\. x`; `# x` → `\# x`; `!!! danger` → `&#33;!! danger`.
+    text = _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
+    if _EXTENSION_BLOCK_START.match(text):
+        text = _CHARACTER_REFERENCE[text[0]] + text[1:]
+    return text
 
 
 def html_text(value) -> Markup:

@@ -66,11 +66,25 @@ def _json(data) -> str:
 BOM = "\ufeff"
 
 
+# A text cell starting with one of these is run as a formula by spreadsheets (=HYPERLINK(…) and the like); as OWASP
+# recommends for CSV injection, such a cell gets a leading apostrophe, which spreadsheets show as text. Numbers
+# (value, change_pct, year) are numbers in the rows, so a negative number such as -5.2 stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(row: dict) -> dict:
+    """The row with every formula-like text cell prefixed by an apostrophe."""
+    for key, value in row.items():
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            row = {**row, key: "'" + value}
+    return row
+
+
 def _csv(rows: list[dict], columns: tuple[str, ...] = present.TIDY_COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(_spreadsheet_safe(row) for row in rows)
     return buffer.getvalue()
 
 

@@ -1,0 +1,226 @@
+"""Builds beside each other, killed builds and a machine that fails: site/ is always there, nothing is left behind.
+
+Each test builds the mini yearbook (tests/conftest.py) in a project of its own; builds run in processes of their
+own where the test kills them or runs two at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build.guard import project_lock
+from generator.cli import main
+from tests.conftest import PROJECT, copy_project
+
+YEAR_PAGE = "site/parks/demo/2016/index.html"
+
+
+@pytest.fixture
+def project(tmp_path, mini_data) -> Path:
+    """A buildable project holding the mini yearbook."""
+    return copy_project(tmp_path / "project", data=mini_data(tmp_path))
+
+
+def build_process(project: Path, code: str = "", **environment) -> subprocess.Popen:
+    """`yearbook build` in a process of its own; `code` runs first in it (to slow or break a step)."""
+    script = f"import sys\n{code}\nfrom generator.cli import main\nsys.exit(main(sys.argv[1:]))"
+    return subprocess.Popen(
+        [sys.executable, "-c", script, "--data", str(project / "data"), "build"],
+        cwd=PROJECT,
+        env={**os.environ, **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def leftovers(project: Path) -> list[str]:
+    """Staging folders, a site set aside, temporary files: what a build must not leave behind."""
+    names = [path.name for path in project.iterdir() if path.name.startswith((".site-", ".search-part-"))]
+    return names + [str(path) for path in (project / "docs").rglob(".tmp-*")]
+
+
+def test_two_builds_at_once_both_succeed_and_leave_a_whole_site(project):
+    first, second = build_process(project), build_process(project)
+    results = [process.communicate(timeout=300) for process in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], results
+    assert any("another yearbook build is running here; waiting for it to finish" in err for _, err in results)
+    assert (project / YEAR_PAGE).is_file() and (project / "site/pagefind").is_dir()
+    assert leftovers(project) == []
+
+
+def test_a_second_build_waits_while_the_lock_is_held(project):
+    with project_lock(project):
+        waiting = build_process(project)
+        first_line = waiting.stderr.readline()  # written before it waits
+        expected = f"{project.resolve()}: another yearbook build is running here; waiting for it to finish …\n"
+        assert first_line == expected
+        time.sleep(1)
+        assert waiting.poll() is None  # still waiting
+    _, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+    assert (project / YEAR_PAGE).is_file()
+
+
+KILL_BETWEEN_RENAMES = """
+import os, signal
+from pathlib import Path
+import generator.build.guard as guard
+guard._exchange = lambda first, second: False  # as on a file system without an atomic exchange
+rename = Path.rename
+def rename_then_die(self, target):
+    result = rename(self, target)
+    if Path(target).name == guard.PREVIOUS:  # the old site is aside, the new one not yet in place
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+Path.rename = rename_then_die
+"""
+
+
+def test_a_build_killed_between_the_two_renames_is_repaired_by_the_next(project, capsys):
+    assert main(["--data", str(project / "data"), "build"]) == 0
+    marker = project / "site" / "marker.txt"
+    marker.write_text("the previous site\n", encoding="utf-8")
+    killed = build_process(project, KILL_BETWEEN_RENAMES)
+    killed.communicate(timeout=300)
+    assert killed.returncode == -signal.SIGKILL
+    assert not (project / "site").exists() and (project / ".site-previous" / "marker.txt").is_file()
+    # The next build finds the data broken, so it builds nothing: but site/ is back as it was.
+    year = project / "data/years/demo/2016.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("year: 2016", "year: 2015"), encoding="utf-8")
+    assert main(["--data", str(project / "data"), "build"]) == 1
+    assert marker.read_text(encoding="utf-8") == "the previous site\n"
+    assert leftovers(project) == []
+    capsys.readouterr()
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError):
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_killing_a_build_ends_its_worker_processes(project):
+    # Every page its own share, in two processes: the shares are forked MkDocs builds.
+    slow_shares = "import generator.build.build as build\nbuild._PAGES_PER_WORKER = 1"
+    process = build_process(project, slow_shares, YEARBOOK_JOBS="2")
+    deadline, workers = time.monotonic() + 120, set()
+    while time.monotonic() < deadline and not workers and process.poll() is None:
+        workers = _children(process.pid)
+        time.sleep(0.02)
+    assert workers, "the build started no worker process"
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), f"workers still running: {workers}"
+
+
+# --- faults of the machine: one line naming the path, nothing left behind, the previous site intact --------------
+
+
+@contextlib.contextmanager
+def mounted(folder: Path, options: str):
+    """A tmpfs mounted on `folder` (root only: skipped elsewhere)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def built_once(project: Path, capsys) -> dict[str, bytes]:
+    """Build the project; return its site's files."""
+    assert main(["--data", str(project / "data"), "build"]) == 0
+    capsys.readouterr()
+    return {str(path.relative_to(project)): path.read_bytes() for path in (project / "site").rglob("*.html")}
+
+
+def one_line_error(project: Path, capsys) -> str:
+    assert main(["--data", str(project / "data"), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1, err
+    return err.strip()
+
+
+def test_site_as_a_mount_point(project, capsys):
+    with mounted(project / "site", "size=16m"):
+        (project / "site" / "marker.txt").write_text("mounted\n", encoding="utf-8")
+        assert one_line_error(project, capsys) == (
+            "site: expected a folder the build can replace (not a mount point), found Device or resource busy"
+        )
+        assert (project / "site" / "marker.txt").read_text(encoding="utf-8") == "mounted\n"
+        assert leftovers(project) == []
+
+
+def test_read_only_docs(project, capsys):
+    site = built_once(project, capsys)
+    year = project / "data/years/demo/2016.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("summary: 示范。", "summary: 新的示范。"), "utf-8")
+    with mounted(project / "docs" / "parks", "ro,size=1m"):
+        assert one_line_error(project, capsys) == (
+            "docs/parks/demo: expected a writable folder, found Read-only file system"
+        )
+    assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "site").rglob("*.html")} == site
+    assert leftovers(project) == []
+
+
+def test_a_full_disk_while_generating(project, capsys):
+    site = built_once(project, capsys)
+    (project / "docs" / "data").rename(project / "docs" / "data-before")
+    with mounted(project / "docs" / "data", "size=4k"):  # the downloads do not fit
+        message = one_line_error(project, capsys)
+        assert message.startswith("docs/data/") and message.endswith(
+            ": expected free space on the disk, found No space left on device"
+        ), message
+        assert leftovers(project) == []
+    assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "site").rglob("*.html")} == site
+
+
+def test_a_full_disk_while_building_the_site(project, capsys, monkeypatch):
+    import mkdocs.utils
+
+    site = built_once(project, capsys)
+    write_file = mkdocs.utils.write_file
+
+    def full_after_a_few(content, output_path, written=[]):  # noqa: B006 - counts calls across the build
+        written.append(output_path)
+        if len(written) > 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), output_path)
+        write_file(content, output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", full_after_a_few)
+    message = one_line_error(project, capsys)
+    assert message.startswith(".site-staging-") and message.endswith(
+        ": expected free space on the disk, found No space left on device"
+    ), message
+    assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "site").rglob("*.html")} == site
+    assert leftovers(project) == []
