@@ -139,9 +139,9 @@ class _Pages:
         for rank, f in ranked:
             year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
             source_url = escape(self.quote_url(page, f.origin))
-            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier))
+            value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             if rank is None:  # part of the year or park: listed, not ranked, no bar
-                place, bar = f"不排名({escape(present.part_label(f))})", ""
+                place, bar = "不排名", ""
             else:
                 share = to_decimal(f.value) / largest * 100 if largest > 0 and to_decimal(f.value) > 0 else 0
                 hedged = " yb-bar-hedged" if f.qualifier else ""
