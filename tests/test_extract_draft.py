@@ -20,10 +20,7 @@ CASES = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
 CHECKER_CANNOT_YET = {
     "statistical-table.txt": "figures in table rows",
     "statistical-bulletin.docx": "figures in table rows",
-    "traditional-repost.txt": "億元 in traditional characters",
     "held-out-traditional-note.txt": "億元 in traditional characters",
-    "nine-month-note.txt": "a hedge governing its clause (预计全年…)",
-    "saved-page.html": "a hedge governing its clause (预计全年…)",
 }
 
 

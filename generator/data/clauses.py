@@ -51,6 +51,8 @@ class Context:
     lead: str = ""
     trail: str = ""
     table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
+    # The report's title and its paragraph before the sentence: a 1-9月 note states its period there, once for all.
+    setting: str = ""
 
     @property
     def sentence(self) -> str:
@@ -68,15 +70,16 @@ def context_of(source: Source, quote: str) -> Context:
     paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
     units = table_units(source.paragraphs, number)
     at = paragraph.find(prepared)
+    title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units)
+        return Context(prepared, table_units=units, setting=title)
     marks = _sentence_marks(paragraph)
     end_at = at + len(prepared)
     before = bisect.bisect_left(marks, at)
     start = marks[before - 1] + 1 if before > 0 else 0
     after = bisect.bisect_left(marks, end_at)
     end = marks[after] if after < len(marks) else len(paragraph)
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units)
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, title + "\n" + paragraph[:start])
 
 
 @lru_cache(maxsize=8192)

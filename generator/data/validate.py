@@ -156,7 +156,9 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             location + ("period",),
             f"expected period: {stated[0]} (the quote's sentence gives a part of the year), found none",
         )
-    elif period is not None and period_key(period) not in {period_key(found) for found in stated}:
+    elif period is not None and period_key(period) not in {
+        period_key(found) for found in stated + periods_in(context.setting)
+    }:
         shown = "/".join(stated) or "no part of the year"
         report(location + ("period",), f"expected the quote's sentence to show the period {period}, found {shown}")
     named = scopes_in(context.before(upto))
