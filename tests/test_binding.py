@@ -46,6 +46,12 @@ def target(value, unit: str, comparator: str) -> tuple[str, dict]:
 
 SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
 TABLE = ["2016年主要经济指标", "单位:亿元、%", "指标 绝对值 增长", "(一) 规模以上工业总产值 1,203.5 9.1"]
+UNIT_COLUMN_TABLE = [
+    "2016年科技创新指标",
+    "指标 单位 2016年 同比增长(%)",
+    "有效发明专利 件 3856 15.2",
+    "入统企业数 家 1215 --",
+]
 TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
 
 # (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
@@ -276,6 +282,12 @@ ROWS = [
      "a negative growth cell", None),
     (TABLE, "财政总收入 80.1 -3.5", ind("fiscal_revenue_total", 80.1, change_pct=3.5),
      "change_pct: expected -3.5% (the table's % column of that row)", "the sign of the cell", None),
+    (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 3856), ACCEPT,
+     "a table whose units stand in a column: the cell after its unit cell", None),
+    (UNIT_COLUMN_TABLE, "入统企业数 家 1215 --", ind("enterprises_in_statistics", 1215), ACCEPT,
+     "a row ending in the mark of a missing cell", None),
+    (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 15.2),
+     "value: expected 3856", "the growth cell is not the amount", None),
     ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5, qualifier="约"), ACCEPT,
      "a traditional-character repost", None),
     ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5), "qualifier: expected '约'",

@@ -14,12 +14,10 @@ from tests.extract_helpers import FIXTURES
 from tests.test_editor_tools import reviewed
 
 CASES = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
-# What the checker of this branch (generator/data/numbers.py) cannot prove yet: a table row loses the
-# space between its cells and its unit stands in the header; 億/萬 are not read as multipliers; a hedge
-# governing a clause (预计全年…) is not next to its number. The drafts are right; the proof follows.
+# What the checker cannot prove yet: the growth column of a table whose units stand in a column of their own
+# (its header, not a 单位 line, says the column is %), and 億 in one traditional nine-month note.
 CHECKER_CANNOT_YET = {
-    "statistical-table.txt": "figures in table rows",
-    "statistical-bulletin.docx": "figures in table rows",
+    "statistical-table.txt": "the growth column of a table whose units stand in a column of their own",
     "held-out-traditional-note.txt": "億元 in traditional characters",
 }
 

@@ -219,7 +219,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     # A rate in % (研发投入强度3.1%) is an amount of its own; elsewhere a percentage is growth, never the amount.
     family = [t for t in tokens if (base == "%") == t.after.startswith("%") and _unit_follows(t, base)]
     cells = table_cells(tokens, context.table_units, base)
-    family = family or cells
+    family = family or cells or unit_column_cells(tokens, base)
     first_naming, first = None, None
     match = None
     inside = None
@@ -317,6 +317,17 @@ def table_cells(tokens, units: tuple[str, ...], base: str) -> list[NumberToken]:
     multiplier = next((m for m in ("万亿", "亿", "万", "千") if units[0].startswith(m)), "")
     cells = _bare(tokens)
     return [dataclasses.replace(cells[0], multiplier=multiplier)] if cells and scale else []
+
+
+def unit_column_cells(tokens, base: str) -> list[NumberToken]:
+    """A table row with a unit column (有效发明专利 件 2310, R&D经费 亿元 12.8): a cell right after its unit cell."""
+    found = []
+    # A cell may be followed by the table's mark for a missing cell (-- or —).
+    for token in [t for t in tokens if not t.multiplier and (t.after[:1] in ("", "|") or t.after[:1] in "-—－")]:
+        multiplier = next((m for m in ("万亿", "亿", "万", "千", "") if token.before.endswith(m + base)), None)
+        if multiplier is not None:
+            found.append(dataclasses.replace(token, multiplier=multiplier))
+    return found
 
 
 # A place name ending in 园, 基地, 产业区 or 片区 as the subject of the figure, right before the indicator's name

@@ -35,7 +35,8 @@ class Row:
     value: Decimal | None
     unit: str
     change_pct: Decimal | None
-    text: str  # the row compacted, as it stands in the archived paragraphs
+    # The row's cells one space apart: verbatim (spaces aside), and its numbers stay apart for the checker.
+    text: str
     title: str  # the table's title line, if any (for its period)
 
 
@@ -110,7 +111,7 @@ def read_tables(lines: list[str], year: int) -> list[Row]:
         change = _number(cells[growth_at]) if growth_at is not None and growth_at < len(cells) else None
         value = _number(cells[value_at]) if value_at is not None and value_at < len(cells) else None
         name = _ROW_MARK.sub("", compact(cells[0]), count=1)
-        rows.append(Row(index, name, value, unit, change, compact(raw), title))
+        rows.append(Row(index, name, value, unit, change, " ".join(compact(cell) for cell in cells), title))
     return rows
 
 
