@@ -116,6 +116,8 @@ ROWS = [
      "value: expected 3.65亿美元 (the amount '实际利用外资' governs", "利用外资 inside 合同利用外资 is another", None),
     ("出口总额同比增长5%,达到12.5亿美元", None, ind("export_total", 12.5, change_pct=5), ACCEPT,
      "the next clause carries the amount on", None),
+    ("固定資產投資同比下降1.8%，總額為76.4億元", None, ind("fixed_asset_investment", 76.4, change_pct=-1.8), ACCEPT,
+     "总额为 carries the subject on (a traditional-character repost)", None),
     ("出口总额同比增长5%,进口总额达到12.5亿美元", None, ind("export_total", 12.5),
      "value: expected an amount in 美元 after '出口总额'", "the amount belongs to 进口总额", None),
     ("全年计划完成固定资产投资300亿元", None, ind("fixed_asset_investment", 300),

@@ -15,10 +15,9 @@ from tests.test_editor_tools import reviewed
 
 CASES = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
 # What the checker cannot prove yet: the growth column of a table whose units stand in a column of their own
-# (its header, not a 单位 line, says the column is %), and 億 in one traditional nine-month note.
+# (its header, not a 单位 line, says the column is %).
 CHECKER_CANNOT_YET = {
     "statistical-table.txt": "the growth column of a table whose units stand in a column of their own",
-    "held-out-traditional-note.txt": "億元 in traditional characters",
 }
 
 

@@ -41,7 +41,22 @@ _PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
 _SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
 _VERBS = ("实现", "完成", "达到", "取得", "共计", "累计")
 # Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
-_CARRY_ON = ("达到", "达", "为", "共计", "合计", "总计", "总额达", "规模达", "金额达")
+_CARRY_ON = (
+    "达到",
+    "达",
+    "为",
+    "共计",
+    "合计",
+    "总计",
+    "总额达",
+    "总额为",
+    "总量达",
+    "总量为",
+    "规模达",
+    "规模为",
+    "金额达",
+    "金额为",
+)
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
 
 
