@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from generator.build.search_index import name_terms
 from generator.data.pipeline import read_yearbook
 from generator.site.render import MARKS_NOTE, quote_anchor, render_pages
+from generator.site.search_terms import name_terms
 
 # A figure of the main area for January to September: the report says so in the quoted sentence.
 PARTIAL_SOURCE = ("高新区完成规模以上工业总产值", "高新区主园区1-9月完成规模以上工业总产值")

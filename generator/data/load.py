@@ -135,6 +135,18 @@ def load(root: Path, reuse: Reuse | None = None) -> RawData:
         raw.problems.extend(problems)
         return text
 
+    def is_kind(path: Path, expected: str, wanted: str = "") -> bool:
+        """Whether `path` is `expected` (a regular file or a folder) inside the project; else it is reported."""
+        try:
+            _, status = resolve_entry(path, project, expected)
+        except Refused as refused:
+            report(path, refused.message)
+            return False
+        if stat.S_ISDIR(status.st_mode) if expected == "a folder" else stat.S_ISREG(status.st_mode):
+            return True
+        report(path, f"expected {wanted or expected}, found {kind_of(status.st_mode)}")
+        return False
+
     def entries(folder: Path, expected: str, wanted: str = "") -> list[Path]:
         """The entries of `folder` that are `expected` (a regular file or a folder); the others reported.
 
@@ -150,15 +162,8 @@ def load(root: Path, reuse: Reuse | None = None) -> RawData:
             if name.startswith("."):  # hidden: editors' swap and backup files, .gitkeep; never read
                 continue
             path = folder / name
-            try:
-                _, status = resolve_entry(path, project, expected)
-            except Refused as refused:
-                report(path, refused.message)
-                continue
-            if stat.S_ISDIR(status.st_mode) if expected == "a folder" else stat.S_ISREG(status.st_mode):
+            if is_kind(path, expected, wanted):
                 found.append(path)
-            else:
-                report(path, f"expected {wanted or expected}, found {kind_of(status.st_mode)}")
         return found
 
     def named_files(folder: Path, kind: str) -> list[Path]:
@@ -183,16 +188,8 @@ def load(root: Path, reuse: Reuse | None = None) -> RawData:
             # Files in a place the contract does not know are likely typos (e.g. data/year/…).
             report(path, f"expected one of indicators.yaml, parks/, sources/, years/, found '{path.name}'")
             continue
-        expected = _ROOT_ENTRIES[path.name]
-        try:
-            _, status = resolve_entry(path, project, expected)
-        except Refused as refused:
-            report(path, refused.message)
-            continue
-        if stat.S_ISDIR(status.st_mode) if expected == "a folder" else stat.S_ISREG(status.st_mode):
+        if is_kind(path, _ROOT_ENTRIES[path.name]):
             present[path.name] = path
-        else:
-            report(path, f"expected {expected}, found {kind_of(status.st_mode)}")
     catalogue = root / "indicators.yaml"
     if "indicators.yaml" in present:
         raw.indicators = parse(catalogue)

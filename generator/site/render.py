@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
 from generator.data.numbers import normalize
-from generator.build.search_index import name_terms
+from generator.site.search_terms import name_terms
 from generator.data.targets import status
 from generator.parallel import map_shares, worker_count
 from generator.site import present
@@ -223,14 +223,14 @@ class _Pages:
         return Markup(f'<p class="yb-mark-note">{MARKS_NOTE}</p>')
 
     def search_terms(self, park, short: bool = False) -> str:
-        """A park's names as search terms for its pages' Pagefind metadata (see search_index.name_terms): all of
+        """A park's names as search terms for its pages' Pagefind metadata (see search_terms.name_terms): all of
         them on its own page; on its year pages (twenty a park) the short name, city and English name only."""
         if short:
             return name_terms(park.short_name, park.city, park.name_en)
         return name_terms(park.name, park.short_name, park.city, park.province, park.name_en)
 
     def indicator_terms(self, indicator) -> str:
-        """An indicator's names as search terms for its page's Pagefind metadata (see search_index.name_terms)."""
+        """An indicator's names as search terms for its page's Pagefind metadata (see search_terms.name_terms)."""
         return name_terms(indicator.name, *indicator.aliases)
 
     def position(self, series, year):
