@@ -53,6 +53,17 @@ UNIT_COLUMN_TABLE = [
     "入统企业数 家 1215 --",
 ]
 TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
+# Tables whose header says what each column holds: a unit column, this year and last year, the 同比 in %.
+EARLIER_COLUMN_TABLE = [
+    "2016年科技创新指标",
+    "指标名称 单位 本年 上年 同比增長(%)",
+    "高新技术企业数 家 402 358 12.3",
+    "有效发明专利 件 3856 -- 15.2",
+]
+YEARS_TABLE = ["2016年主要经济指标", "单位:亿元", "指标 2016年 2015年 增长%", "地区生产总值 512.30 478.1 7.2"]
+LAST_YEARS_TABLE = ["2015年主要经济指标", "单位:亿元", "指标 2015年 增长%", "地区生产总值 478.1 6.5"]
+HEADER_UNITS_TABLE = ["2016年主要经济指标", "指标 本年(亿元) 比上年增长(%)", "地区生产总值 512.30 7.2"]
+NO_UNIT_TABLE = ["2016年主要经济指标", "指标 2016年 增长%", "地区生产总值 512.30 7.2"]
 
 # (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
 ROWS = [
@@ -281,20 +292,55 @@ ROWS = [
     # --- styles: statistical tables, traditional characters, press releases ------------------------------------
     (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
      "a table row in the unit of its 单位 line", None),
-    (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 7.2), "value: expected 512.30 (the amount", "the growth column",
-     None),
+    (TABLE, "地区生产总值 512.30 7.2", ind("gdp", 7.2),
+     "value: expected 512.30亿元 (the table's 绝对值 column of that row), found 7.2 亿元 in the 增长 column",
+     "the growth column", None),
     (TABLE, "规模以上工业总产值 1,203.5 9.1", ind("industrial_output_above_scale", 203.5), "value: expected 1,203.5",
      "part of a grouped cell", None),
     (TABLE, "财政总收入 80.1 -3.5", ind("fiscal_revenue_total", 80.1, change_pct=-3.5), ACCEPT,
      "a negative growth cell", None),
     (TABLE, "财政总收入 80.1 -3.5", ind("fiscal_revenue_total", 80.1, change_pct=3.5),
-     "change_pct: expected -3.5% (the table's % column of that row)", "the sign of the cell", None),
+     "change_pct: expected -3.5% (the table's 增长 column of that row)", "the sign of the cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 3856), ACCEPT,
      "a table whose units stand in a column: the cell after its unit cell", None),
     (UNIT_COLUMN_TABLE, "入统企业数 家 1215 --", ind("enterprises_in_statistics", 1215), ACCEPT,
      "a row ending in the mark of a missing cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 15.2),
      "value: expected 3856", "the growth cell is not the amount", None),
+    (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 3856, change_pct=15.2), ACCEPT,
+     "the header's 同比增长(%) column gives the growth, though no 单位 line says %", None),
+    (UNIT_COLUMN_TABLE, "入统企业数 家 1215 --", ind("enterprises_in_statistics", 1215, change_pct=5),
+     "change_pct: expected a growth in the table's 同比增长(%) column of that row, found -- for 5%",
+     "the table gives no growth for that row", None),
+    (EARLIER_COLUMN_TABLE, "高新技术企业数 家 402 358 12.3", ind("national_high_tech_enterprises", 402,
+     change_pct=12.3), ACCEPT, "本年 is the amount, 同比增長 (traditional) the growth", None),
+    (EARLIER_COLUMN_TABLE, "高新技术企业数 家 402 358 12.3", ind("national_high_tech_enterprises", 358),
+     "value: expected 402家 (the table's 本年 column of that row), found 358 家 in the 上年 column",
+     "the 上年 column is last year's amount", None),
+    (EARLIER_COLUMN_TABLE, "有效发明专利 件 3856 -- 15.2", ind("valid_invention_patents", 3856, change_pct=15.2),
+     ACCEPT, "a missing 上年 cell keeps the columns in place", None),
+    (EARLIER_COLUMN_TABLE, "有效发明专利 件 3856 -- 15.2", ind("valid_invention_patents", 3856, change_pct=12.3),
+     "change_pct: expected 15.2% (the table's 同比增长(%) column of that row), found 12.3%",
+     "12.3% is the growth of the row above", None),
+    (YEARS_TABLE, "地区生产总值 512.30 478.1 7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
+     "of two years' columns the latest is the year's; 增长% the growth", None),
+    (YEARS_TABLE, "地区生产总值 512.30 478.1 7.2", ind("gdp", 478.1),
+     "value: expected 512.30亿元 (the table's 2016年 column of that row), found 478.1 亿元 in the 2015年 column",
+     "the 2015年 column is the year before", None),
+    (YEARS_TABLE, "地区生产总值 512.30 478.1 7.2", ind("gdp", 7.2),
+     "value: expected 512.30亿元 (the table's 2016年 column of that row), found 7.2 亿元 in the 增长% column",
+     "the growth column is not the amount", None),
+    (LAST_YEARS_TABLE, "地区生产总值 478.1 6.5", ind("gdp", 478.1, change_pct=6.5),
+     "value: expected an amount for 2016 (the file's year), found it given for 2015",
+     "a table of 2015 quoted in the file of 2016", None),
+    (HEADER_UNITS_TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
+     "units in the header's cells: 本年(亿元), 比上年增长(%)", None),
+    (HEADER_UNITS_TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3, change_pct=-7.2),
+     "change_pct: expected 7.2% (the table's 比上年增长(%) column of that row)", "no minus in the cell", None),
+    (NO_UNIT_TABLE, "地区生产总值 512.30 7.2", ind("gdp", 512.3),
+     "value: expected an amount in 亿元 in the table's 2016年 column of the row '地区生产总值', found 512.30 in no "
+     "unit",
+     "neither a 单位 line, a unit column nor the header gives the unit", None),
     ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5, qualifier="约"), ACCEPT,
      "a traditional-character repost", None),
     ("地區生產總值約300億元,同比增長5%", None, ind("gdp", 300, change_pct=5), "qualifier: expected '约'",

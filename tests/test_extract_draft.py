@@ -14,11 +14,8 @@ from tests.extract_helpers import FIXTURES
 from tests.test_editor_tools import reviewed
 
 CASES = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
-# What the checker cannot prove yet: the growth column of a table whose units stand in a column of their own
-# (its header, not a 单位 line, says the column is %).
-CHECKER_CANNOT_YET = {
-    "statistical-table.txt": "the growth column of a table whose units stand in a column of their own",
-}
+# What the checker cannot prove yet, by fixture file (each an expected failure until it can): none today.
+CHECKER_CANNOT_YET: dict[str, str] = {}
 
 
 def _archive(tmp_path: Path, case: dict) -> tuple[Path, str]:

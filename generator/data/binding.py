@@ -36,6 +36,7 @@ from generator.data.numbers import (
     split_unit,
     to_decimal,
 )
+from generator.data.tables import Cell, Row
 
 _PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
 _SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
@@ -235,6 +236,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     family = [t for t in tokens if (base == "%") == t.after.startswith("%") and _unit_follows(t, base)]
     cells = table_cells(tokens, context.table_units, base)
     family = family or cells or unit_column_cells(tokens, base)
+    if context.row is not None and context.row.first("amount") is not None:
+        family = []  # a row read through its header: its cells mean what their columns say (bind_row)
     first_naming, first = None, None
     match = None
     inside = None
@@ -262,6 +265,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         message = f"expected the quote to name {indicator['name']} (looked for: {looked}), {found}"
         return Binding(None, (("quote", message),))
     value = f"{to_decimal(entry['value'])} {entry['unit']}"
+    if context.row is not None and context.row.first("amount") is not None:
+        return bind_row(entry, context, first_naming, tokens)
     if match is None:
         if first is None:
             family_units = "/".join([base, *UNIT_SYNONYMS.get(base, ())]) if base else entry["unit"]
@@ -315,6 +320,80 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
                 )
             )
     return Binding(token, tuple(problems), area_before(text, match.naming))
+
+
+def _row_unit(row: Row, cell: Cell, units: tuple[str, ...]) -> str:
+    """The unit of a row's cell: the row's unit cell, else the column's header, else the table's 单位 line."""
+    if cell.column.role == "growth":
+        return "%"
+    return row.unit or cell.column.unit or next((unit for unit in units if unit not in ("%", "％")), "")
+
+
+def _cell_token(row: Row, cell: Cell, units: tuple[str, ...], tokens) -> NumberToken | None:
+    """The number of a row's cell, scaled by the multiplier of its unit (亿 of 亿元)."""
+    token = next((t for t in tokens if t.end == cell.end and t.start >= cell.start), None) if not cell.missing else None
+    if token is None:
+        return None
+    multiplier = next((m for m in ("万亿", "亿", "万", "千") if _row_unit(row, cell, units).startswith(m)), "")
+    return dataclasses.replace(token, multiplier=multiplier) if not token.multiplier else token
+
+
+def bind_row(entry: dict, context: Context, naming: Naming, tokens) -> Binding:
+    """A table row read through its header: the value is the amount column's cell, change_pct the growth column's.
+
+    The unit is the row's unit cell, else the one the amount column's header gives (本年(亿元)), else the table's
+    单位 line; a number of another column (上年, an earlier year, the 同比 %) is never the year's amount.
+    """
+    row, units = context.row, context.table_units
+    scale, base = split_unit(entry["unit"])
+    wanted = to_decimal(entry["value"]) * scale
+    value = f"{to_decimal(entry['value'])} {entry['unit']}"
+    amount = row.first("amount")
+    unit = _row_unit(row, amount, units)
+    token = _cell_token(row, amount, units, tokens)
+    if token is None or split_unit(unit)[1] != base:
+        found = f"{amount.text} in {unit or 'no unit'}" if token is not None else amount.text
+        message = (
+            f"expected an amount in {entry['unit']} in the table's {amount.column.label} column of the row "
+            f"'{naming.label}', found {found}"
+        )
+        return Binding(None, (("value", message),))
+    if not _same_amount(token.amount, wanted):
+        shown = f"{amount.text}{unit}"
+        other = next(
+            (
+                cell
+                for cell in row.cells
+                if cell is not amount
+                and (cell_token := _cell_token(row, cell, units, tokens)) is not None
+                and _same_amount(
+                    cell_token.amount, wanted if cell.column.role != "growth" else to_decimal(entry["value"])
+                )
+            ),
+            None,
+        )
+        where = f" in the {other.column.label} column" if other else ""
+        message = f"expected {shown} (the table's {amount.column.label} column of that row), found {value}{where}"
+        return Binding(None, (("value", message),))
+    problems = []
+    change = entry.get("change_pct")
+    growth = row.first("growth")
+    if change is not None:
+        if growth is None:
+            problems.append(
+                ("change_pct", f"expected a % column after the amount in the table, found none for {change}%")
+            )
+        elif growth.missing:
+            label = growth.column.label
+            message = f"expected a growth in the table's {label} column of that row, found {growth.text} for {change}%"
+            problems.append(("change_pct", message))
+        else:
+            cell = _cell_token(row, growth, units, tokens).amount
+            if cell != to_decimal(change):
+                label = growth.column.label
+                message = f"expected {cell}% (the table's {label} column of that row), found {change}%"
+                problems.append(("change_pct", message))
+    return Binding(token, tuple(problems))
 
 
 def _bare(tokens) -> list[NumberToken]:

@@ -10,18 +10,24 @@ from functools import lru_cache
 
 from generator.data.model import Source
 from generator.data.numbers import INVISIBLE, normalize, simplified
+from generator.data.tables import Row, header_of, looks_like_row, row_of
 
 # Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
 CLAUSE_MARKS = ",，;；。!！?？:："
 SENTENCE_MARKS = "。!！?？;；"
-_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
+# Cells of a table row a space apart: numbers, or the mark of a missing cell (3856 -- 15.2 is three cells).
+_MISSING_MARK = r"(?:--|——|—|－－|－|-)"
+_CELL_GAP = re.compile(
+    rf"([0-9０-９]|(?:^|(?<=[\s\u3000])){_MISSING_MARK})[\s\u3000]+"
+    rf"(?=[-−－]?[0-9０-９]|{_MISSING_MARK}(?:[\s\u3000]|$))"
+)
 
 
 @lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
 def prepare(text: str) -> str:
-    """Text as the binding rules read it: no spaces, except that numbers a space apart (table cells) stay apart;
+    """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
     traditional characters read as simplified ones."""
-    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
+    return simplified(normalize(_CELL_GAP.sub(r"\1|", text)))
 
 
 def invisible_in(text: str) -> str | None:
@@ -53,6 +59,11 @@ class Context:
     table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
     # The report's title and its paragraph before the sentence: a 1-9月 note states its period there, once for all.
     setting: str = ""
+    row: Row | None = None  # a table row read through its header, positions in the quote
+
+    def cell_ending(self, end: int):
+        """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
+        return next((c for c in self.row.cells if c.end == end), None) if self.row else None
 
     @property
     def sentence(self) -> str:
@@ -68,18 +79,26 @@ def context_of(source: Source, quote: str) -> Context:
     prepared = prepare(quote)
     number = source.paragraph_of(quote) if source.paragraphs else 0
     paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
-    units = table_units(source.paragraphs, number)
+    header = header_above(source.paragraphs, number)
+    units = table_units(source.paragraphs, number, header)
     at = paragraph.find(prepared)
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(prepared, table_units=units, setting=title)
+    row = (
+        row_of(source.paragraphs[number], paragraph, header_of(source.paragraphs[header]))
+        if header is not None
+        else None
+    )
+    row = row.shifted(at) if row else None
     marks = _sentence_marks(paragraph)
     end_at = at + len(prepared)
     before = bisect.bisect_left(marks, at)
     start = marks[before - 1] + 1 if before > 0 else 0
     after = bisect.bisect_left(marks, end_at)
     end = marks[after] if after < len(marks) else len(paragraph)
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, title + "\n" + paragraph[:start])
+    setting = title + "\n" + paragraph[:start]
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row)
 
 
 @lru_cache(maxsize=8192)
@@ -91,11 +110,33 @@ _UNIT_LINE = re.compile(r"单位[:：]([^。;；]*)")
 _TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
 
 
-def table_units(paragraphs: list[str], number: int) -> tuple[str, ...]:
+_UNITS_ABOVE_HEADER = 2  # a 单位 line stands on the header or just above it (under the table's title)
+
+
+def header_above(paragraphs: list[str], number: int) -> int | None:
+    """The paragraph of the header of the table whose row is paragraph `number`: the first one above its rows."""
+    if not paragraphs or not looks_like_row(paragraphs[number]):
+        return None
+    for above in range(number - 1, max(-1, number - _TABLE_ROWS), -1):
+        if not looks_like_row(paragraphs[above]):
+            return above if header_of(paragraphs[above]) else None
+    return None
+
+
+def table_units(paragraphs: list[str], number: int, header: int | None = None) -> tuple[str, ...]:
     """The units of the table a paragraph is a row of: its own 单位 line or the nearest one above it.
 
     Only a paragraph that reads as a table row (a name, then numbers a space apart, no unit after them) has them.
+    Under a header, the 单位 line is the header's own or one just above it: not one of a table further up.
     """
+    if header is not None:
+        for above in range(header, max(-1, header - _UNITS_ABOVE_HEADER - 1), -1):
+            found = _UNIT_LINE.search(prepare(paragraphs[above]))
+            if found:
+                return tuple(unit for unit in re.split(r"[、,，/]", found.group(1)) if unit)
+            if above < header and looks_like_row(paragraphs[above]):
+                break
+        return ()
     if not paragraphs or not _is_table_row(paragraphs[number]):
         return ()
     for above in range(number, max(-1, number - _TABLE_ROWS), -1):

@@ -141,8 +141,10 @@ def _check_number(report, location, value, unit, quote, qualifier, hedged, conte
 
 
 def _check_year_of(report, location, token: NumberToken, context: Context, year: int) -> None:
-    """The amount is given for the file's year, not another one the sentence names before it."""
-    stated = year_stated(context.before(token.start))
+    """The amount is given for the file's year, not another one the sentence names before it (or a table's header
+    names over its column)."""
+    cell = context.cell_ending(token.end)
+    stated = cell.column.year if cell is not None and cell.column.year else year_stated(context.before(token.start))
     if stated is not None and stated != year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
