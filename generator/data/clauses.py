@@ -205,11 +205,26 @@ def scopes_in(text: str) -> list[str]:
 
 # --- the year --------------------------------------------------------------------------------------------------
 
-# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来) or a range.
-_YEAR = re.compile(r"(?<![0-9比较同与自从—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
+# or a range.
+_YEAR = re.compile(r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+# An amount right after 2015年的 (2015年末的, 2015年底的) is that year's, whatever stands before:
+# 较2015年的12家增加到35家.
+_YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
 
 
 def year_stated(text: str) -> int | None:
     """The last year `text` names as the time of what follows it."""
     found = _YEAR.findall(text)
     return int(found[-1]) if found else None
+
+
+def own_year_amount(before: str) -> bool:
+    """Whether the amount after `before` is written as a year's own: 2015年的12家, 2015年末的120家."""
+    return bool(_YEARS_OWN.search(before))
+
+
+def year_of_amount(before: str) -> int | None:
+    """The year an amount is given for, from the text before it: 2015年的 right before it, else the year stated."""
+    own = _YEARS_OWN.search(before)
+    return int(own.group(1)) if own else year_stated(before)

@@ -7,10 +7,12 @@ from generator.data.clauses import (
     Context,
     context_of,
     invisible_in,
+    own_year_amount,
     period_key,
     periods_in,
     prepare,
     scopes_in,
+    year_of_amount,
     year_stated,
 )
 from generator.data.drafts import unreviewed
@@ -144,8 +146,19 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
     """The amount is given for the file's year, not another one the sentence names before it (or a table's header
     names over its column)."""
     cell = context.cell_ending(token.end)
-    stated = cell.column.year if cell is not None and cell.column.year else year_stated(context.before(token.start))
+    stated = cell.column.year if cell is not None and cell.column.year else year_of_amount(context.before(token.start))
     if stated is not None and stated != year:
+        report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
+
+
+def _check_baseline_year(report, location, token: NumberToken, context: Context, year: int) -> None:
+    """A fact's number is not the amount of another year the quote gives it as (较2019年的12家增加到35家: 12).
+
+    Unlike an indicator, a fact may speak of another year in its own words (综合实力(2021年度)位居第14位): only an
+    amount the quote writes as that year's own (2019年的12家) is refused.
+    """
+    stated = year_of_amount(context.before(token.start))
+    if stated is not None and stated != year and own_year_amount(context.before(token.start)):
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
@@ -220,7 +233,7 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
     if context is None:
         return
     for number, figure in enumerate(entry["figures"]):
-        _check_number(
+        token = _check_number(
             report,
             location + ("figures", number),
             figure["value"],
@@ -230,6 +243,8 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
             hedged=True,
             context=context,
         )
+        if token is not None and owner is not None:
+            _check_baseline_year(report, location + ("figures", number), token, context, owner[1])
     _check_part(report, location, entry, context, len(context.quote))
 
 
