@@ -39,3 +39,12 @@ def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     assert found["new_national_high_tech_enterprises"]["value"] == 58
     stock = found["national_high_tech_enterprises"]
     assert (stock["value"], stock["quote"]) == (312, "新认定高新技术企业58家,累计达到312家")
+
+
+def test_a_hedge_on_the_growth_is_drafted_as_change_qualifier_and_one_on_the_amount_is_not():
+    found = indicators("2024年,全区营业收入1200亿元,增长约15%;进出口总额312.5亿元,增长超过20%。")
+    assert (found["operating_revenue"]["change_pct"], found["operating_revenue"]["change_qualifier"]) == (15, "约")
+    assert found["import_export_total"]["change_qualifier"] == "超过"
+    assert "qualifier" not in found["operating_revenue"]
+    found = indicators("2024年,全区营业收入约1200亿元,增长15%。")
+    assert found["operating_revenue"]["qualifier"] == "约" and "change_qualifier" not in found["operating_revenue"]

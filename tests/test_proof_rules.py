@@ -217,7 +217,7 @@ REAL = [
      "data/years/xinyu/2014.yaml:8: indicators[0].value: expected 215亿元 (the amount '生产总值' governs in its "
      "clause), found 17.99 亿元"),
     ("xiamen-torch/2022.yaml", [("qualifier: 预计突破", "qualifier: null")],
-     "data/years/xiamen-torch/2022.yaml:40: indicators[4].qualifier: expected '预计突破' (the quote hedges the "
+     "data/years/xiamen-torch/2022.yaml:41: indicators[4].qualifier: expected '预计突破' (the quote hedges the "
      "number), found null"),
 ]  # fmt: skip
 

@@ -57,8 +57,8 @@ def test_downloads_hold_every_figure_with_its_quote(real_files):
     rows = json.loads(real_files["data/yearbook.json"])
     assert len(rows) == len(yearbook.figures()) > 0
     csv_lines = real_files["data/yearbook.csv"].decode("utf-8-sig").splitlines()
-    header = "park,park_name,year,indicator,indicator_name,value,unit,change_pct,qualifier,period,scope,note,source"
-    assert csv_lines[0] == header + ",source_title,quote,source_url"
+    header = "park,park_name,year,indicator,indicator_name,value,unit,change_pct,change_qualifier,qualifier,period"
+    assert csv_lines[0] == header + ",scope,note,source,source_title,quote,source_url"
     assert len(csv_lines) == len(rows) + 1
     for row in rows:
         source = yearbook.sources[row["source"]]

@@ -87,6 +87,7 @@ def _park_year(park: str, year: int, data: dict, sources: dict[str, Source]) -> 
             order,
             e.get("period"),
             e.get("scope"),
+            e.get("change_qualifier"),
         )
         for order, e in enumerate(data.get("indicators") or [])
     ]

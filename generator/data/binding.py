@@ -216,6 +216,7 @@ class Binding:
     token: NumberToken | None
     problems: tuple[tuple[str, str], ...]  # (field, message)
     area: str | None = None  # a part of the park named right before the indicator: 软件园 in 实现软件园规上…营收
+    growth: NumberToken | None = None  # the growth percentage bound to change_pct, for the hedge next to it
 
 
 def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = ()) -> Binding:
@@ -300,6 +301,9 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
             problems.append(
                 ("change_pct", f"expected {growth_cell.amount}% (the table's % column of that row), found {change}%")
             )
+    growth = None
+    if change is not None and token in cells:
+        pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
         growth = growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
         if growth is None:
@@ -319,7 +323,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
                     f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%",
                 )
             )
-    return Binding(token, tuple(problems), area_before(text, match.naming))
+    return Binding(token, tuple(problems), area_before(text, match.naming), growth)
 
 
 def _row_unit(row: Row, cell: Cell, units: tuple[str, ...]) -> str:
@@ -393,7 +397,7 @@ def bind_row(entry: dict, context: Context, naming: Naming, tokens) -> Binding:
                 label = growth.column.label
                 message = f"expected {cell}% (the table's {label} column of that row), found {change}%"
                 problems.append(("change_pct", message))
-    return Binding(token, tuple(problems))
+    return Binding(token, tuple(problems), growth=None)
 
 
 def _bare(tokens) -> list[NumberToken]:

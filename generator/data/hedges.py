@@ -29,14 +29,22 @@ def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     return tuple(combined or [FORECAST])
 
 
-def qualifier_problem(qualifier: str | None, hedges: tuple[str, ...]) -> str | None:
-    """What is wrong with `qualifier` for a number carrying `hedges`, or None."""
+def qualifier_problem(qualifier: str | None, hedges: tuple[str, ...], what: str = "number") -> str | None:
+    """What is wrong with `qualifier` for a number (or the growth: `what`) carrying `hedges`, or None."""
     if qualifier is None and hedges:
-        return f"expected '{hedges[0]}' (the quote hedges the number), found null"
+        return f"expected '{hedges[0]}' (the quote hedges the {what}), found null"
     if qualifier is not None and qualifier not in hedges:
         found = "/".join(hedges) if hedges else "no hedge"
-        return f"expected the hedge to stand next to the number in the quote, found {found} instead of '{qualifier}'"
+        return f"expected the hedge to stand next to the {what} in the quote, found {found} instead of '{qualifier}'"
     return None
+
+
+def growth_hedges(token: NumberToken) -> tuple[str, ...]:
+    """The qualifiers that record the hedge next to a growth percentage (增长约15%, 增长超过20%, 增速近9%).
+
+    预计 governing the sentence is not among them: it bears on the whole figure and is recorded once, in qualifier.
+    """
+    return hedges_of(token, "")
 
 
 def comparator_words(token: NumberToken) -> dict[str, str]:

@@ -163,6 +163,7 @@ class Figure:
     order: int = 0  # position in its year file, for stable footnote numbers
     period: str | None = None  # part of the year (1-9月, 上半年); None = the whole year
     scope: str | None = None  # named part of the park (主园区); None = the whole park
+    change_qualifier: str | None = None  # the hedge of the growth: 约 of 增长约15%
 
     @property
     def whole(self) -> bool:

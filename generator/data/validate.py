@@ -16,7 +16,7 @@ from generator.data.clauses import (
     year_stated,
 )
 from generator.data.drafts import unreviewed
-from generator.data.hedges import comparator_problem, hedges_of, qualifier_problem
+from generator.data.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.numbers import INVISIBLE, NumberToken, find_figure
@@ -188,6 +188,27 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 
 
+def _check_growth_hedge(report, location, entry, binding) -> None:
+    """change_qualifier records the hedge standing next to the growth (增长约15%), and only with a change_pct."""
+    hedge = entry.get("change_qualifier")
+    if entry.get("change_pct") is None:
+        if hedge is not None:
+            report(
+                location + ("change_qualifier",),
+                f"expected a change_pct for the hedge to bear on, found change_qualifier '{hedge}' without one",
+            )
+        return
+    if binding.growth is None and not any(field == "change_pct" for field, _ in binding.problems):
+        hedges = ()  # a table's % column: a bare cell
+    elif binding.growth is None:
+        return  # the growth itself is reported
+    else:
+        hedges = growth_hedges(binding.growth)
+    problem = qualifier_problem(hedge, hedges, "growth")
+    if problem:
+        report(location + ("change_qualifier",), problem)
+
+
 def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=()) -> None:
     binding = bind_indicator(entry, indicator, context, others)
     for field, message in binding.problems:
@@ -198,6 +219,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, context.before(token.start)))
     if problem:
         report(location + ("qualifier",), problem)
+    _check_growth_hedge(report, location, entry, binding)
     _check_year_of(report, location, token, context, year)
     _check_part(report, location, entry, context, token.end)
     if binding.area and entry.get("scope") is None:

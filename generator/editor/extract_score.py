@@ -71,9 +71,15 @@ def _key(entry) -> Key | None:
     return indicator, value, unit, _part(entry.get("period")), _part(entry.get("scope"))
 
 
-def _details(entry: dict) -> tuple[Decimal | None, str | None]:
+def _hedge(word) -> str | None:
+    """A hedge as compared: 约为 and 约 record the same hedge (the checker takes either)."""
+    return "约" if word == "约为" else word
+
+
+def _details(entry: dict) -> tuple[Decimal | None, str | None, str | None]:
     change = entry.get("change_pct")
-    return (_number(change) if change is not None else None), entry.get("qualifier")
+    number = _number(change) if change is not None else None
+    return number, _hedge(entry.get("qualifier")), _hedge(entry.get("change_qualifier"))
 
 
 def _compare(result: FileScore, expected: list, drafted: list, parts: list) -> None:

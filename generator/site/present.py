@@ -19,6 +19,7 @@ TIDY_COLUMNS = (
     "value",
     "unit",
     "change_pct",
+    "change_qualifier",
     "qualifier",
     "period",
     "scope",
@@ -82,10 +83,14 @@ def with_qualifier(value, unit: str, qualifier: str | None) -> str:
     return f"{qualifier or ''}{number(value)}{unit}"
 
 
-def growth(change_pct) -> str:
-    """同比 as `+8.3%` / `-2%`, or empty."""
+def growth(change_pct, qualifier: str | None = None) -> str:
+    """同比 as `+8.3%` / `-2%`, or empty; a hedged one in the report's words: `增长约15%`, `下降近3%`, `增长6%左右`."""
     if change_pct is None:
         return ""
+    if qualifier:
+        word = "下降" if to_decimal(change_pct) < Decimal(0) else "增长"
+        size = number(abs(to_decimal(change_pct)))
+        return f"{word}{size}%{qualifier}" if qualifier in SUFFIX_QUALIFIERS + ("上下",) else f"{word}{qualifier}{size}%"
     sign = "+" if to_decimal(change_pct) > Decimal(0) else ""
     return f"{sign}{number(change_pct)}%"
 
@@ -128,6 +133,7 @@ def figure_row(yearbook: Yearbook, figure: Figure, site_url: str = "") -> dict:
         "value": figure.value,
         "unit": figure.unit,
         "change_pct": figure.change_pct,
+        "change_qualifier": figure.change_qualifier,
         "qualifier": figure.qualifier,
         "period": figure.period,
         "scope": figure.scope,
@@ -227,7 +233,7 @@ def chart_row(yearbook: Yearbook, figure: Figure, marks: dict[tuple, dict], site
     part = part_label(figure)
     row["display"] = with_qualifier(figure.value, figure.unit, figure.qualifier) + (f"({part})" if part else "")
     row["display_short"] = with_qualifier(figure.value, "", figure.qualifier) + (f"({part})" if part else "")
-    row["change_display"] = growth(figure.change_pct) or "—"
+    row["change_display"] = growth(figure.change_pct, figure.change_qualifier) or "—"
     row["indicator_label"] = f"{row['indicator_name']}({figure.unit})"
     row["indicator_order"] = list(yearbook.indicators).index(figure.indicator)
     row["whole"] = is_whole(figure)

@@ -149,7 +149,7 @@ class _Pages:
             rows.append(
                 f'<tr><td>{place}</td><td><a href="{year_url}">{escape(self.yb.parks[f.park].short_name)}</a></td>'
                 f'<td class="yb-bar-cell"><span class="yb-bar-track">{bar}</span>{value}</td>'
-                f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
+                f'<td style="text-align: right;">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
         return Markup("\n".join(rows))
@@ -206,7 +206,7 @@ class _Pages:
             value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             rows.append(
                 f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td style="text-align: right;">{value}</td>'
-                f'<td style="text-align: right;">{escape(present.growth(f.change_pct))}</td>'
+                f'<td style="text-align: right;">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
         return Markup("\n".join(rows))

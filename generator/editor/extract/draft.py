@@ -120,8 +120,13 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
-        if candidate.change_pct is not None and find_change_pct(candidate.change_pct, matching_form(quote)).found:
+        growth = (
+            find_change_pct(candidate.change_pct, matching_form(quote)) if candidate.change_pct is not None else None
+        )
+        if growth is not None and growth.found:
             item["change_pct"] = candidate.change_pct
+            if growth.hedges:  # 增长约15%: the growth's own hedge
+                item["change_qualifier"] = growth.hedges[0]
         if hedge or clause.hedge:
             item["qualifier"] = hedge or clause.hedge
         if clause.period:
