@@ -48,3 +48,29 @@ def test_a_hedge_on_the_growth_is_drafted_as_change_qualifier_and_one_on_the_amo
     assert "qualifier" not in found["operating_revenue"]
     found = indicators("2024年,全区营业收入约1200亿元,增长15%。")
     assert found["operating_revenue"]["qualifier"] == "约" and "change_qualifier" not in found["operating_revenue"]
+
+
+def test_names_listed_before_fenbie_take_the_amounts_and_growths_in_order():
+    found = indicators("2024年,全区地区生产总值和财政总收入分别达到215亿元和17.99亿元,分别增长10.1%和5%。")
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (215, 10.1)
+    assert (found["fiscal_revenue_total"]["value"], found["fiscal_revenue_total"]["change_pct"]) == (17.99, 5)
+    assert found["fiscal_revenue_total"]["quote"] == found["gdp"]["quote"]  # the whole list: the order proves it
+    found = indicators("2024年,出口总额12亿美元、实际利用外资8亿美元,分别下降5%和3%。")
+    assert (found["export_total"]["change_pct"], found["fdi_actual"]["change_pct"]) == (-5, -3)
+
+
+def test_drafts_of_fenbie_lists_and_hedged_growths_pass_the_checker():
+    from generator.data.model import Source
+    from generator.data.validate import entry_problems
+    from tests.test_binding import CATALOGUE
+
+    text = (
+        "2024年,全区地区生产总值和财政总收入分别达到215亿元和17.99亿元,分别增长10.1%和5%。"
+        "出口总额12亿美元、实际利用外资8亿美元,分别下降5%和3%。营业收入1200亿元,增长约15%。"
+    )
+    source = Source(id="s", title="示范", publisher="示范", kind="work-report", published=None, park="p",
+                    paragraphs=[text], covers=(2024,))  # fmt: skip
+    found = indicators(text)
+    assert set(found) >= {"gdp", "fiscal_revenue_total", "export_total", "fdi_actual", "operating_revenue"}
+    for entry in found.values():
+        assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry

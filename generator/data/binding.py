@@ -111,6 +111,7 @@ class Governed:
     naming: Naming
     token: NumberToken | None
     planned: bool = False
+    paired: bool = False  # paired by 分别 with its place in a list of names
 
 
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
@@ -137,6 +138,73 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         if carries_on and no_end and clause_start == end + 1:
             return Governed(naming, following)
     return Governed(naming, None)
+
+
+_LIST_MARKS = "、和与及"
+_SENTENCE_END = "。!！?？;；"
+
+
+@dataclass(frozen=True)
+class Respective:
+    """A name in a list of subjects that 分别 pairs in order with amounts and growths: A、B分别为X、Y,分别增长p%、q%."""
+
+    index: int  # the name's place in the list
+    amounts: tuple[NumberToken, ...]  # the amounts in order, as many as names
+    growths: tuple[NumberToken, ...]  # the growth percentages in order after 分别增长/下降, or none
+
+
+def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> Respective | None:
+    """The pairing of a name listed before 分别 (地区生产总值、财政总收入分别为215亿元、17.99亿元), or None.
+
+    The names stand in one clause, apart by 、/和/与/及 and with no number among them; 分别 follows in that clause and
+    the amounts after it are paired with the names in order (as many amounts as names, else no pairing is read).
+    """
+    start, end = clause_bounds(text, naming.start)
+    at = text.find("分别", naming.end, end)
+    if at < 0 or any(character.isdigit() for character in text[start:at]):
+        return None
+    index = sum(text[start : naming.start].count(mark) for mark in _LIST_MARKS)
+    count = sum(text[start:at].count(mark) for mark in _LIST_MARKS) + 1
+    sentence_end = min([i for i in (text.find(m, at) for m in _SENTENCE_END) if i >= 0] or [len(text)])
+    after = [t for t in family if at < t.start < sentence_end]
+    growths = _respective_growths(text, at, sentence_end, tokens, count)
+    if count < 2 or (len(after) < count and not growths):
+        return None
+    amounts = tuple(after[:count]) if len(after) >= count else ()
+    for left, right in zip(amounts, amounts[1:], strict=False):
+        gap = text[left.end : right.start]
+        if len(gap) > 6 or not any(mark in gap for mark in _LIST_MARKS + ",，"):
+            return None  # not one list of amounts
+    return Respective(index, amounts, growths)
+
+
+def _respective_growths(text: str, at: int, sentence_end: int, tokens, count: int) -> tuple[NumberToken, ...]:
+    """The percentages after a 分别 that a growth or decline word follows (分别增长5%和3%), as many as `count`."""
+    while at >= 0 and at < sentence_end:
+        lead = text[at + 2 : at + 8]
+        if _last_word(lead[:4], (*GROWTH_WORDS, *DECLINE_WORDS)):
+            found = [t for t in tokens if at < t.start < sentence_end and t.after.startswith("%")]
+            return tuple(found[:count]) if len(found) >= count else ()
+        at = text.find("分别", at + 2)
+    return ()
+
+
+def listed_growth(token: NumberToken, text: str, family: list[NumberToken], tokens) -> NumberToken | None:
+    """出口总额12亿美元、进口总额8亿美元,分别增长5%和3%: the growth in the amount's place among those listed before.
+
+    The amounts stand in one clause of the sentence, apart by 、/和/与/及, no percentage among them; the 分别 that
+    introduces the growths follows, with as many percentages as amounts.
+    """
+    start, end = clause_bounds(text, token.start)
+    at = text.find("分别", end)
+    sentence_end = min([i for i in (text.find(m, token.end) for m in _SENTENCE_END) if i >= 0] or [len(text)])
+    if at < 0 or at > sentence_end:
+        return None
+    listed = [t for t in family if start <= t.start < end]
+    if len(listed) < 2 or any(t.after.startswith("%") for t in tokens if start <= t.start < end):
+        return None
+    growths = _respective_growths(text, at, sentence_end, tokens, len(listed))
+    return growths[listed.index(token)] if growths and token in listed else None
 
 
 _TOTAL_WORDS = ("累计", "总数", "总量", "共有")
@@ -247,7 +315,11 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         if holder is not None:
             inside = inside or text[holder[0] : holder[1]]
             continue
-        governed = governed_amount(naming, text, family)
+        pairing = respective(naming, text, family, tokens)
+        if pairing is not None and pairing.amounts:
+            governed = Governed(naming, pairing.amounts[pairing.index], paired=True)
+        else:
+            governed = governed_amount(naming, text, family)
         first_naming = first_naming or naming
         if governed.token is None:
             continue
@@ -277,6 +349,11 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
             )
         elif first.token.in_range:
             message = f"expected a single amount, found a range ending in {written(first.token, text)}"
+        elif first.paired:
+            message = (
+                f"expected {written(first.token, text)} (the amount 分别 pairs with '{first.naming.label}', the names "
+                f"and amounts in the same order), found {value}"
+            )
         else:
             message = (
                 f"expected {written(first.token, text)} (the amount '{first.naming.label}' governs in its clause), "
@@ -305,7 +382,14 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     if change is not None and token in cells:
         pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
-        growth = growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
+        pairing = respective(match.naming, text, family, tokens)
+        paired = pairing is not None and bool(pairing.growths)
+        if paired:
+            growth = pairing.growths[pairing.index]  # 分别增长5%和3%: the name's own place in the list
+        else:
+            growth = listed_growth(token, text, family, tokens)
+            paired = growth is not None
+            growth = growth or growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
         if growth is None:
             problems.append(
                 (
@@ -317,12 +401,11 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         elif signed_percent(growth, text) != to_decimal(change):
             bound = signed_percent(growth, text)
             why = "; 下降/减少/降幅 make it negative" if bound == -to_decimal(change) else ""
-            problems.append(
-                (
-                    "change_pct",
-                    f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%",
-                )
-            )
+            if paired:
+                message = f"expected {bound}% (the growth 分别 pairs with '{match.naming.label}'{why}), found {change}%"
+            else:
+                message = f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%"
+            problems.append(("change_pct", message))
     return Binding(token, tuple(problems), area_before(text, match.naming), growth)
 
 

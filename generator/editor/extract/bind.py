@@ -218,7 +218,7 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
         between = [t for t in clause.tokens if after <= t.start < after + match.start(3) and t.after[:1] != "%"]
         if not between:
             return match, clause, after
-    if following is not None:
+    if following is not None and not _RESPECTIVE_GROWTH.match(following.text):  # 分别增长: paired in order
         match = GROWTH.search(following.text)
         others = [t for t in following.tokens if not t.after.startswith("%")]
         if match and match.start() <= 4 and not others:
@@ -273,6 +273,50 @@ def make(
 
 
 _RESPECTIVELY = re.compile(r"分别(为|是|达到|达|完成|实现)")
+_RESPECTIVE_GROWTH = re.compile(
+    r"^(?:同比|比上年|较上年)?分别(?:同比|比上年|较上年)?(增长|增加|提高|下降|减少|回落|降低|下滑)"
+)
+
+
+def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | None) -> None:
+    """出口总额12亿美元、实际利用外资8亿美元,分别增长5%和3%: the rates in the order of the amounts (in place)."""
+    growth = _RESPECTIVE_GROWTH.match(following.text) if following is not None else None
+    rates = [t for t in following.tokens if t.after.startswith(("%", "％"))] if growth else []
+    amounts = sorted({c.token.start for c in made} | {t.start for t in clause.tokens if not t.after.startswith("%")})
+    if not rates or len(rates) != len(amounts) or any(t.after.startswith("%") for t in clause.tokens):
+        return
+    for candidate in made:
+        index = amounts.index(candidate.token.start)
+        rate = plain_number(rates[index].amount)
+        candidate.change_pct = -rate if growth.group(1) in _DECLINES else rate
+        candidate.growth_key = (following.key, rates[index].start)
+        candidate.quote_start = clause.start + _segment(clause.text, 0, False)
+        candidate.quote_end = following.end
+
+
+def _respective(before: list[Hit], after: list[NumberToken], clause: Clause, following: Clause | None) -> list:
+    """Names paired with the amounts after 分别 in order, and with the rates of a 分别增长x%和y% that follows.
+
+    Every quote holds the whole list (the names, the amounts and the rates): the pairing is read from the order.
+    """
+    growth = _RESPECTIVE_GROWTH.match(following.text) if following is not None else None
+    rates = [t for t in following.tokens if t.after.startswith(("%", "％"))] if growth else []
+    paired = len(rates) == len(before)
+    start = clause.start + _segment(clause.text, before[0].start, False)
+    end = following.end if paired else clause.start + len(clause.text)
+    found = []
+    for index, (hit, token) in enumerate(zip(before, after, strict=True)):
+        if not compatible(unit_of(token), hit.name.entry.unit):
+            continue
+        value = in_unit(token, hit.name.entry.unit)
+        change, key = None, None
+        if paired:
+            rate = plain_number(rates[index].amount)
+            change, key = (-rate if growth.group(1) in _DECLINES else rate), (following.key, rates[index].start)
+        found.append(Candidate(hit.name.entry, token, clause, value, start, end, change, key, True, hit.name.text))
+    return found
+
+
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
 # 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
@@ -323,10 +367,9 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 before = [h for h in clause_hits if h.end <= respectively.start()]
                 after = [t for t in clause.tokens if t.start >= respectively.end() and not t.after.startswith("%")]
                 if len(before) == len(after) > 1:
-                    for hit, token in zip(before, after, strict=True):
-                        if compatible(unit_of(token), hit.name.entry.unit):
-                            found.append(make(hit.name, token, clause, None, hit.start, True, False))
+                    found += _respective(before, after, clause, following)
                     continue
+            made = len(found)
             for hit in clause_hits:
                 unit = hit.name.entry.unit
                 available = [t for t in tokens if t.start not in used]
@@ -338,6 +381,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                     continue
                 used.add(token.start)
                 found.append(make(hit.name, token, clause, following, hit.start, direct=True))
+            _pair_growths(found[made:], clause, following)
             if clause_hits or not clause.tokens:
                 continue
             # The name split over two clauses: 16个省市重点项目计划总投资174亿元,全年完成投资182亿元;
