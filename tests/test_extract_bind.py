@@ -74,3 +74,27 @@ def test_drafts_of_fenbie_lists_and_hedged_growths_pass_the_checker():
     assert set(found) >= {"gdp", "fiscal_revenue_total", "export_total", "fdi_actual", "operating_revenue"}
     for entry in found.values():
         assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry
+
+
+def test_a_table_is_read_through_its_header_as_the_checker_reads_it():
+    from generator.data.model import Source, paragraphs_of
+    from generator.data.validate import entry_problems
+    from tests.test_binding import CATALOGUE
+
+    text = (
+        "2024年科技创新指标\n指标名称\t单位\t上年\t本年\t同比增長（%）\n高新技术企业数\t家\t358\t402\t12.3\n"
+        "主要经济指标\n单位：亿元\n指标\t2023年\t2024年\t比上年增长(%)\n地区生产总值\t478.1\t512.3\t7.2\n"
+    )
+    source = Source(id="s", title="示范", publisher="示范", kind="work-report", published=None, park="p",
+                    paragraphs=paragraphs_of(text), covers=(2024,))  # fmt: skip
+    found = indicators(text)
+    assert (
+        found["national_high_tech_enterprises"]["value"],
+        found["national_high_tech_enterprises"]["change_pct"],
+    ) == (
+        402,
+        12.3,
+    )
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (512.3, 7.2)  # not the 2023年 column
+    for entry in found.values():
+        assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry

@@ -75,7 +75,8 @@ def is_number(cell: str) -> bool:
     return bool(_NUMBER.match(cell))
 
 
-def _column(cell: str) -> Column:
+def column_of(cell: str) -> Column:
+    """What one header cell says its column holds."""
     unit = _UNIT_IN_HEADER.search(cell)
     unit_text = unit.group(1).replace("％", "%") if unit else ""
     year = _YEAR.search(cell)
@@ -100,7 +101,7 @@ def header_of(paragraph: str) -> tuple[Column, ...] | None:
     cells = cells_of(paragraph)
     if len(cells) < 2 or any(is_number(cell) or len(cell) > 14 for cell in cells):
         return None
-    columns = [_column(cell) for cell in cells]
+    columns = [column_of(cell) for cell in cells]
     roles = {column.role for column in columns}
     if not roles & {"amount", "growth", "unit"} or "," in paragraph or "，" in paragraph or "。" in paragraph:
         return None

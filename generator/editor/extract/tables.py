@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from generator.data.tables import column_of
 from generator.editor.extract.read import compact, matching_form
 
 _CELL_SEP = re.compile(r"\t+|[ \u3000]{2,}|\s*[|｜]\s*")
@@ -22,8 +23,7 @@ _ROW_MARK = re.compile(
 )
 _NUMBER = re.compile(r"^[-−+]?\d+(?:\.\d+)?$")
 _EMPTY = ("--", "—", "——", "-", "－", "…", "")
-_VALUE_HEADERS = ("本年", "本期", "数值", "完成", "绝对值", "总量", "金额")
-_GROWTH_HEADER = re.compile(r"同比|增长|增速|增幅|±|比上年")
+_NO_HEADER = (None, None, None, frozenset())
 
 
 @dataclass(frozen=True)
@@ -64,26 +64,27 @@ def _is_row(cells: list[str]) -> bool:
     )
 
 
-def _columns(header: list[str], year: int) -> tuple[int | None, int | None, int | None]:
-    """(value, unit, growth) column indexes from a header row."""
-    value = unit = growth = None
-    for index, cell in enumerate(header):
-        if index == 0:
-            continue
-        if cell in ("单位", "计量单位"):
-            unit = index
-        elif _GROWTH_HEADER.search(cell):
-            growth = growth if growth is not None else index
-        elif value is None and (str(year) in cell or cell in _VALUE_HEADERS):
-            value = index
-    return value, unit, growth
+def _columns(header: list[str], year: int) -> tuple[int | None, int | None, int | None, frozenset[int]]:
+    """(value, unit, growth, others) column indexes from a header row, read as the checker reads a header
+    (generator/data/tables.py): the value column is the draft's year, else 本年/本期/绝对值 …; `others` are the
+    columns that never hold the year's value (上年, another year, a share or a rank)."""
+    roles = [column_of(compact(cell)) for cell in header]
+    others = frozenset(
+        i for i, c in enumerate(roles) if c.role in ("earlier", "other") or (c.year is not None and c.year != year)
+    )
+    unit = next((i for i, c in enumerate(roles) if i and c.role == "unit"), None)
+    growth = next((i for i, c in enumerate(roles) if i and c.role == "growth"), None)
+    value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year == year), None)
+    if value is None:
+        value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year is None), None)
+    return value, unit, growth, others
 
 
 def read_tables(lines: list[str], year: int) -> list[Row]:
     """Every table row of the report's lines that gives a figure."""
     rows: list[Row] = []
     units: list[str] = []
-    header: tuple[int | None, int | None, int | None] = (None, None, None)
+    header: tuple[int | None, int | None, int | None, frozenset[int]] = _NO_HEADER
     title = ""
     for index, raw in enumerate(lines):
         line = matching_form(raw)
@@ -96,10 +97,10 @@ def read_tables(lines: list[str], year: int) -> list[Row]:
             if len(cells) >= 2 and all(_number(c) is None for c in cells):
                 header = _columns(cells, year)  # a header row
             elif len(cells) == 1:
-                title, units, header = compact(raw), [], (None, None, None)
+                title, units, header = compact(raw), [], _NO_HEADER
             continue
-        value_at, unit_at, growth_at = header
-        numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at)]
+        value_at, unit_at, growth_at, others = header
+        numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at) and i not in others]
         if value_at is None or value_at >= len(cells):
             value_at = next((i for i in numeric if _number(cells[i]) is not None or cells[i] in _EMPTY), None)
         if unit_at is not None and unit_at < len(cells):
