@@ -78,8 +78,9 @@ EDITS = [
     ("schema: wrong type (list for text)", YEAR_PATH, "summary: 示范。", "summary: [示范]",
      "data/years/demo/2016.yaml:3: summary: expected text, found a list"),
     ("schema: unknown field", YEAR_PATH, "    change_pct: 8\n", "    change_pct: 8\n    chang_pct: 8\n",
-     "data/years/demo/2016.yaml:9: indicators[0].chang_pct: expected one of the fields change_pct, id, note, "
-     "period, qualifier, quote, scope, source, unit, value, found 'chang_pct' (did you mean 'change_pct'?)"),
+     "data/years/demo/2016.yaml:9: indicators[0].chang_pct: expected one of the fields change_pct, "
+     "change_qualifier, id, note, period, qualifier, quote, scope, source, unit, value, found 'chang_pct' (did you "
+     "mean 'change_pct'?)"),
     ("schema: number not finite", YEAR_PATH, "value: 2145.69", "value: .nan",
      "data/years/demo/2016.yaml:6: indicators[0].value: expected a finite number, found .nan"),
     ("schema: growth not finite", YEAR_PATH, "change_pct: 8", "change_pct: -.inf",
