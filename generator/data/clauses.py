@@ -15,19 +15,42 @@ from generator.data.tables import Row, header_of, looks_like_row, row_of
 # Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
 CLAUSE_MARKS = ",，;；。!！?？:："
 SENTENCE_MARKS = "。!！?？;；"
-# Cells of a table row a space apart: numbers, or the mark of a missing cell (3856 -- 15.2 is three cells).
-_MISSING_MARK = r"(?:--|——|—|－－|－|-)"
-_CELL_GAP = re.compile(
-    rf"([0-9０-９]|(?:^|(?<=[\s\u3000])){_MISSING_MARK})[\s\u3000]+"
-    rf"(?=[-−－]?[0-9０-９]|{_MISSING_MARK}(?:[\s\u3000]|$))"
-)
+_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
+# A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
+_MISSING_CELL = re.compile(r"--|——|—|－－|－|-")
+_NUMBER_CELL = re.compile(r"[-−－]?[0-9０-９][0-9０-９.,，．]*")
+_GAPS = re.compile(r"([\s\u3000]+)")
+
+
+def _missing_cells_apart(text: str) -> str:
+    """The gaps around a missing cell (--) between cells of numbers kept as '|': 3856 -- 15.2, 1215 --, -- -3.5.
+
+    A mark counts as a cell only when a number cell or the end follows it, so 2015 — 2020年 stays a range.
+    """
+    parts = _GAPS.split(text)
+    chunks = parts[0::2]
+    marks = [False] * len(chunks)
+    for index in range(len(chunks) - 1, -1, -1):  # from the end: a mark before a mark cell is a cell too
+        after = chunks[index + 1] if index + 1 < len(chunks) else ""
+        cell_after = after == "" or bool(_NUMBER_CELL.fullmatch(after)) or marks[index + 1]
+        marks[index] = bool(_MISSING_CELL.fullmatch(chunks[index])) and cell_after
+    for index in range(1, len(parts), 2):
+        left, right = index // 2, index // 2 + 1
+        cells = (marks[left] and (bool(_NUMBER_CELL.fullmatch(chunks[right])) or marks[right])) or (
+            marks[right] and (bool(_NUMBER_CELL.fullmatch(chunks[left])) or marks[left])
+        )
+        if cells:
+            parts[index] = "|"
+    return "".join(parts)
 
 
 @lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
 def prepare(text: str) -> str:
     """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
     traditional characters read as simplified ones."""
-    return simplified(normalize(_CELL_GAP.sub(r"\1|", text)))
+    if "-" in text or "—" in text or "－" in text:
+        text = _missing_cells_apart(text)
+    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
 
 
 def invisible_in(text: str) -> str | None:

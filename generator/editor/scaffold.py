@@ -30,6 +30,7 @@ indicators: []
 #    unit: 亿元
 #    change_pct: 8.0         # 同比 growth in percent, where the report gives it
 #    qualifier: null         # 约 | 近 | 超 | 预计 … where the report hedges the number
+#    change_qualifier: null  # 约 | 超过 | 左右 … where the report hedges the growth (增长约8%)
 #    source: {source}
 #    quote: 规模以上工业总产值2145.69亿元,同比增长8%
 # Other quantified statements, grouped by theme.
