@@ -84,6 +84,7 @@ def test_a_table_is_read_through_its_header_as_the_checker_reads_it():
     text = (
         "2024年科技创新指标\n指标名称\t单位\t上年\t本年\t同比增長（%）\n高新技术企业数\t家\t358\t402\t12.3\n"
         "主要经济指标\n单位：亿元\n指标\t2023年\t2024年\t比上年增长(%)\n地区生产总值\t478.1\t512.3\t7.2\n"
+        "财政指标\n指标\t本年（亿元）\t增长%\n税收收入\t38.9\t5.4\n"
     )
     source = Source(id="s", title="示范", publisher="示范", kind="work-report", published=None, park="p",
                     paragraphs=paragraphs_of(text), covers=(2024,))  # fmt: skip
@@ -96,5 +97,6 @@ def test_a_table_is_read_through_its_header_as_the_checker_reads_it():
         12.3,
     )
     assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (512.3, 7.2)  # not the 2023年 column
+    assert (found["tax_revenue"]["value"], found["tax_revenue"]["change_pct"]) == (38.9, 5.4)  # 本年（亿元）
     for entry in found.values():
         assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry

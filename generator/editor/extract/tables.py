@@ -23,7 +23,6 @@ _ROW_MARK = re.compile(
 )
 _NUMBER = re.compile(r"^[-−+]?\d+(?:\.\d+)?$")
 _EMPTY = ("--", "—", "——", "-", "－", "…", "")
-_NO_HEADER = (None, None, None, frozenset())
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,19 @@ def _is_row(cells: list[str]) -> bool:
     )
 
 
-def _columns(header: list[str], year: int) -> tuple[int | None, int | None, int | None, frozenset[int]]:
-    """(value, unit, growth, others) column indexes from a header row, read as the checker reads a header
-    (generator/data/tables.py): the value column is the draft's year, else 本年/本期/绝对值 …; `others` are the
-    columns that never hold the year's value (上年, another year, a share or a rank)."""
+@dataclass(frozen=True)
+class _Header:
+    """A header row read as the checker reads one (generator/data/tables.py): column indexes by role."""
+
+    value: int | None = None  # the draft's year, else 本年/本期/绝对值 …
+    unit: int | None = None
+    growth: int | None = None
+    others: frozenset[int] = frozenset()  # never the year's value: 上年, another year, a share or a rank
+    value_unit: str = ""  # a unit the value column's header gives: 本年(亿元)
+
+
+def _columns(header: list[str], year: int) -> _Header:
+    """The roles of a header row's columns."""
     roles = [column_of(compact(cell)) for cell in header]
     others = frozenset(
         i for i, c in enumerate(roles) if c.role in ("earlier", "other") or (c.year is not None and c.year != year)
@@ -77,14 +85,14 @@ def _columns(header: list[str], year: int) -> tuple[int | None, int | None, int 
     value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year == year), None)
     if value is None:
         value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year is None), None)
-    return value, unit, growth, others
+    return _Header(value, unit, growth, others, roles[value].unit if value is not None else "")
 
 
 def read_tables(lines: list[str], year: int) -> list[Row]:
     """Every table row of the report's lines that gives a figure."""
     rows: list[Row] = []
     units: list[str] = []
-    header: tuple[int | None, int | None, int | None, frozenset[int]] = _NO_HEADER
+    header = _Header()
     title = ""
     for index, raw in enumerate(lines):
         line = matching_form(raw)
@@ -97,16 +105,16 @@ def read_tables(lines: list[str], year: int) -> list[Row]:
             if len(cells) >= 2 and all(_number(c) is None for c in cells):
                 header = _columns(cells, year)  # a header row
             elif len(cells) == 1:
-                title, units, header = compact(raw), [], _NO_HEADER
+                title, units, header = compact(raw), [], _Header()
             continue
-        value_at, unit_at, growth_at, others = header
-        numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at) and i not in others]
+        value_at, unit_at, growth_at = header.value, header.unit, header.growth
+        numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at) and i not in header.others]
         if value_at is None or value_at >= len(cells):
             value_at = next((i for i in numeric if _number(cells[i]) is not None or cells[i] in _EMPTY), None)
         if unit_at is not None and unit_at < len(cells):
             unit = cells[unit_at]
         else:
-            unit = next((u for u in units if u not in ("%", "％")), "")
+            unit = header.value_unit or next((u for u in units if u not in ("%", "％")), "")
         if growth_at is None and value_at is not None and len(cells) == value_at + 2 and "%" in units:
             growth_at = value_at + 1  # 单位:亿元、%: the column after the amount is its 同比
         change = _number(cells[growth_at]) if growth_at is not None and growth_at < len(cells) else None
