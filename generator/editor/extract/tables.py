@@ -1,10 +1,11 @@
 """Stage 1b, tables: statistical tables read row by row, with the units their header gives.
 
 A row is a line of cells separated by tabs, two or more spaces or bars (指标 | 单位 | 数值); its first
-cell names the indicator. Units come from a unit column, else from a header line (单位:亿元、%): the
-amount columns take the first unit that is not %, a 同比 column is in percent. The value column is the
-one headed by the draft's year (2024年, 本年, 数值, 完成), else the first column of numbers that is not a
-同比; "--" and empty cells give no figure.
+cell names the indicator. The header row is read with the checker's words (generator/data/tables.py).
+Units come from a unit column, else from the value column's header (本年(亿元)), else from a 单位 line
+(单位:亿元、%): the amount columns take the first unit that is not %, a 同比 column is in percent. The value
+column is the one headed by the draft's year (2024年), else 本年/本期/数值/完成/绝对值, else the first column
+of numbers that is not a 同比, 上年, another year's, a share or a rank; "--" and empty cells give no figure.
 """
 
 from __future__ import annotations
