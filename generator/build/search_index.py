@@ -9,10 +9,12 @@ only with the index itself and the readers' browsers load one index, not a set o
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from generator.parallel import die_with_parent
@@ -77,11 +79,12 @@ class PagefindService:
 
     def __enter__(self) -> PagefindService:
         parent = os.getpid()
+        self._errors = tempfile.TemporaryFile()  # not a pipe: nobody reads it until the end, so it must not fill
         self._process = subprocess.Popen(
             self._command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self._errors,
             preexec_fn=lambda: die_with_parent(parent),
         )
         return self
@@ -90,14 +93,15 @@ class PagefindService:
         process = self._process
         if process is None:
             return
-        process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # the service may have ended already
+            process.stdin.close()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
         process.stdout.close()
-        process.stderr.close()
+        self._errors.close()
         self._process = None
 
     def call(self, payload: dict) -> dict:
@@ -133,7 +137,9 @@ class PagefindService:
     def _stderr(self) -> str:
         """What the service said before it ended (its exit status if nothing)."""
         process = self._process
-        process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
         status = process.wait()
-        said = process.stderr.read().decode("utf-8", "replace").strip()
+        self._errors.seek(0)
+        said = self._errors.read().decode("utf-8", "replace").strip()
         return said or f"the indexing service ended with status {status}"
