@@ -78,6 +78,10 @@ def test_park_pages_carry_every_name_as_search_terms(mini_data, tmp_path):
     assert f'data-pagefind-meta="names:{terms}"' in pages["parks/demo/index.md"]
     short = name_terms("示范高新区", "厦门市", "Demo Hi-tech Industrial Development Zone")
     assert f'data-pagefind-meta="park:{short}"' in pages["parks/demo/2016.md"]
+    # The park's filter on its page and its year pages, and the year to sort those by (the search box lists the
+    # park's page, then its years newest first).
+    assert 'data-pagefind-filter="park:demo"' in pages["parks/demo/index.md"]
+    assert 'data-pagefind-filter="park:demo" data-pagefind-sort="year:2016"' in pages["parks/demo/2016.md"]
     words = terms.split(" ")
     # Every run of up to four characters: a query matches however the browser cuts it into words.
     for term in ("示", "示范", "示范高新", "高新区", "厦门", "Demo", "Zone"):

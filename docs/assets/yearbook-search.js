@@ -5,7 +5,7 @@
 
   var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
   var NO_INDEX = "no-index";
-  // A park's names and an indicator's (pages' metadata, see generator/build/search_index.py) rank the park's or
+  // A park's names and an indicator's (pages' metadata, see generator/site/search_terms.py) rank the park's or
   // indicator's own page first, then the park's years.
   var META_WEIGHTS = { names: 20, park: 4, indicator: 10, title: 5 };
   var engine = null;
@@ -19,18 +19,29 @@
         return import(new URL("pagefind.js", bundle).href);
       }).then(function (module) {
         return module.options({ baseUrl: root.pathname, ranking: { metaWeights: META_WEIGHTS } }).then(function () {
-          // A large site is indexed in parts (generator/search_index.py): merge them into one ranked list.
-          return fetch(new URL("yearbook-parts.json", bundle).href).then(function (response) {
-            return response.ok ? response.json() : [];
-          }).catch(function () { return []; });
-        }).then(function (parts) {
-          return Promise.all(parts.map(function (part) {
-            return module.mergeIndex(new URL(part, bundle).pathname);
-          }));
-        }).then(function () { return module; });
+          return module;
+        });
       });
     }
     return engine;
+  }
+
+  // A park's page ranks first for its names; its year pages follow newest first, as Pagefind sorts them (a park
+  // filter and a year sort key on those pages, site_templates/park*.md.j2), then every other result by rank.
+  function searchParkFirst(module, query) {
+    return module.debouncedSearch(query, {}, 200).then(function (search) {
+      if (!search || !search.results.length) return search;
+      return search.results[0].data().then(function (first) {
+        var park = first.meta && first.meta.names && first.filters && first.filters.park;
+        if (!park || !park.length) return search;
+        return module.search(query, { filters: { park: park[0] }, sort: { year: "desc" } }).then(function (years) {
+          var listed = {};
+          years.results.forEach(function (r) { listed[r.id] = true; });
+          var rest = search.results.slice(1).filter(function (r) { return !listed[r.id]; });
+          return { results: [search.results[0]].concat(years.results, rest) };
+        });
+      });
+    });
   }
 
   // Pagefind joins a heading, a table cell or a list item to what follows with ". ": a separator reads better.
@@ -164,7 +175,7 @@
       panel.hidden = false;
       status.textContent = "正在搜索…";
       pagefind()
-        .then(function (module) { return module.debouncedSearch(query, {}, 200); })
+        .then(function (module) { return searchParkFirst(module, query); })
         .then(function (search) {
           if (!search || ticket !== latest) return null;
           return render(panel, list, status, search, query, function () { return ticket === latest; });
