@@ -461,3 +461,51 @@ def test_theme_switch_names_the_scheme_in_force(browser, server):
         )
         assert checked == [name], (scheme, checked)
         visit.close()
+
+
+def test_deferred_scripts_leave_the_menu_switch_search_and_charts_working(browser, server):
+    """Material's bundle and the yearbook's scripts run after the page is drawn (defer, in order); on a phone the
+    menu still opens, the light/dark switch switches, the search box takes / and charts are drawn."""
+    visit = Visit(browser, server)
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    page = visit.go("/parks/xiamen-torch/2016/")
+    scripts = page.eval_on_selector_all("script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer])")
+    assert scripts and all(deferred for _, deferred in scripts), scripts
+    assert [src.rsplit("/", 1)[-1] for src, _ in scripts][1:] == [
+        "yearbook-charts.js",
+        "yearbook-search.js",
+        "yearbook-reader.js",
+    ]
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator(".md-sidebar--primary")
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    assert drawer.locator("a[href$='/parks/']").first.is_visible()
+    page.locator("label.md-overlay").click(position={"x": 380, "y": 400})
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    page.evaluate("document.activeElement.blur()")  # the switch keeps the focus; `/` is text in a form field
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.yb-search input')")
+    page.keyboard.press("Escape")
+    _wait_for_charts(page)
+    assert visit.errors == []
+    visit.close()
+
+
+def test_long_page_title_shows_whole_in_a_phone_header(browser, server):
+    """The page title Material puts in the header once the heading scrolls away: wrapped, never cut."""
+    visit = Visit(browser, server)
+    for width in (390, 1280):
+        visit.page.set_viewport_size({"width": width, "height": 844})
+        page = visit.go("/sources/xiamen-torch-2025-work-report/")
+        page.mouse.wheel(0, 800)
+        page.wait_for_selector(".md-header__title--active")
+        topic = page.locator(".md-header__topic[data-md-component='header-topic'] .md-ellipsis")
+        assert "2026年主要工作思路的报告" in topic.inner_text()
+        box, header = topic.bounding_box(), page.locator(".md-header").bounding_box()
+        fits = topic.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
+        assert fits and box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1
+        assert width > 390 or box["height"] > 20  # on the phone it takes more than one line
+    assert visit.errors == []
+    visit.close()
