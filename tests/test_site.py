@@ -70,13 +70,14 @@ def test_sources_are_listed_by_park_and_each_park_listing_links_its_reports(real
 
 def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path):
     """With more parks than the home page shows (a synthetic yearbook of 20 parks), it shows the parks that
-    reported last and a ranking's first rows, and links to the rest; the sources index, one line a park."""
+    reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
+    park."""
     from bench.make_corpus import make_corpus
     from generator.site.render import HOME_PARKS, HOME_RANKING, render_pages
 
     make_corpus(tmp_path / "corpus", 20, 2, 1)
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
-    pages = render_pages(yearbook, {"index.md", "sources/index.md"})
+    pages = render_pages(yearbook, {"index.md", "sources/index.md", "parks/index.md"})
     home = pages["index.md"]
     cards = re.findall(r"^### \[[^]]+\]\(parks/([^/]+)/index\.md\)", home, re.M)
     last = max(py.year for py in yearbook.years.values())
@@ -92,6 +93,9 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     )
     index = pages["sources/index.md"]
     assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == 20
+    parks = pages["parks/index.md"]  # one line a park: the span of its years and a link to the latest
+    line = rf"^- \[.*:{last - 1}–{last}年共 2 个年度,最新 \[{last}年\]\([^/]+/{last}\.md\)$"
+    assert len(re.findall(line, parks, re.M)) == 20
 
 
 def test_downloads_hold_every_figure_with_its_quote(real_files):
