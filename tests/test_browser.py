@@ -463,32 +463,48 @@ def test_theme_switch_names_the_scheme_in_force(browser, server):
         visit.close()
 
 
-def test_deferred_scripts_leave_the_menu_switch_search_and_charts_working(browser, server):
-    """Material's bundle and the yearbook's scripts run after the page is drawn (defer, in order); on a phone the
-    menu still opens, the light/dark switch switches, the search box takes / and charts are drawn."""
-    visit = Visit(browser, server)
+def test_material_bundle_loads_on_first_touch_and_the_page_works_before_and_after(browser, server):
+    """Material's bundle is not loaded with the page (overrides/main.html) but on the reader's first touch; the
+    yearbook's scripts are deferred, in order. Before it: the scheme of the system and its switch button, charts.
+    On a phone the first touches then open the menu, switch light/dark (the choice made while the bundle loads is
+    kept), and instant navigation runs the yearbook's scripts on the next page."""
+    visit = Visit(browser, server, color_scheme="dark")
     visit.page.set_viewport_size({"width": 390, "height": 844})
     page = visit.go("/parks/xiamen-torch/2016/")
     scripts = page.eval_on_selector_all("script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer])")
-    assert scripts and all(deferred for _, deferred in scripts), scripts
-    assert [src.rsplit("/", 1)[-1] for src, _ in scripts][1:] == [
-        "yearbook-charts.js",
-        "yearbook-search.js",
-        "yearbook-reader.js",
+    assert [(src.rsplit("/", 1)[-1], deferred) for src, deferred in scripts] == [
+        ("yearbook-charts.js", True),
+        ("yearbook-search.js", True),
+        ("yearbook-reader.js", True),
     ]
+    assert not [url for url in visit.requests if "/javascripts/bundle." in url]
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    shown = page.locator("form[data-md-component='palette'] label:not([hidden])")
+    assert shown.count() == 1 and shown.get_attribute("title") == "切换到浅色模式"
     page.locator("label.md-header__button[for='__drawer']").click()
-    drawer = page.locator(".md-sidebar--primary")
     page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
-    assert drawer.locator("a[href$='/parks/']").first.is_visible()
+    assert page.locator(".md-sidebar--primary a[href$='/parks/']").first.is_visible()
+    page.wait_for_function("() => typeof (window.document$ || {}).pipe === 'function'")  # Material's own
+    assert [url for url in visit.requests if "/javascripts/bundle." in url]
     page.locator("label.md-overlay").click(position={"x": 380, "y": 400})
-    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-md-component='palette'] label:not([hidden])").click()
-    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     page.evaluate("document.activeElement.blur()")  # the switch keeps the focus; `/` is text in a form field
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('.yb-search input')")
     page.keyboard.press("Escape")
     _wait_for_charts(page)
+    assert visit.errors == []
+    visit.close()
+
+    # A switch pressed before the bundle has arrived is applied when it does.
+    visit = Visit(browser, server)
+    page = visit.go("/")
+    page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"  # and remembered
     assert visit.errors == []
     visit.close()
 

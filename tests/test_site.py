@@ -227,6 +227,18 @@ def test_real_site_builds_strict_with_every_page(built_site):
         assert '<link rel="stylesheet" href="http' not in html, html_file
 
 
+def test_material_bundle_named_in_the_loader_is_in_the_site(built_site):
+    """overrides/main.html names Material's bundle to load it on the reader's first touch: a Material upgrade that
+    renames the file must change it there too; every page names the same file, relative to itself."""
+    site = built_site / "site"
+    for page in (site / "index.html", site / "parks/xiamen-torch/2016/index.html", site / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        (name,) = re.findall(r'var bundle = "([^"]+)";', html)
+        file = site / name[1:] if name.startswith("/") else page.parent / name  # 404.html: from the site's root
+        assert name.endswith(".min.js") and file.resolve().is_file(), (page, name)
+        assert "javascripts/bundle." not in html.replace(name, ""), page  # not also loaded with the page
+
+
 def _local_links(html: str) -> list[str]:
     return [link for link in re.findall(r'(?:href|src)="([^"]+)"', html) if not re.match(r"(?:[a-z]+:|//|#)", link)]
 
