@@ -233,7 +233,7 @@ def test_material_bundle_named_in_the_loader_is_in_the_site(built_site):
     site = built_site / "site"
     for page in (site / "index.html", site / "parks/xiamen-torch/2016/index.html", site / "404.html"):
         html = page.read_text(encoding="utf-8")
-        (name,) = re.findall(r'var bundle = "([^"]+)";', html)
+        (name,) = re.findall(r'<script src="[^"]*yearbook-material\.js" data-bundle="([^"]+)" defer>', html)
         file = site / name[1:] if name.startswith("/") else page.parent / name  # 404.html: from the site's root
         assert name.endswith(".min.js") and file.resolve().is_file(), (page, name)
         assert "javascripts/bundle." not in html.replace(name, ""), page  # not also loaded with the page
