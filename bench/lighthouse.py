@@ -3,6 +3,7 @@
     npm ci --prefix bench                      # once: Lighthouse into bench/node_modules (see bench/package.json)
     python bench/lighthouse.py                 # site/: the home page, a park-year page and an indicator page
     python bench/lighthouse.py --site DIR /parks/xinyu/2014/ …
+    python bench/lighthouse.py --runs 1        # one run a page (default 3, reported as medians: scores vary)
 
 Prints the four category scores and the performance metrics of each page and writes
 bench/out/lighthouse.json; Chromium is Debian's (/usr/bin/chromium, or CHROME_PATH). Each page is measured with
@@ -18,6 +19,7 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,11 +136,38 @@ def summary(result: dict) -> dict:
     return {
         "scores": scores,
         "metrics": metrics,
+        "metric_values": {name: result["audits"][name]["numericValue"] for name in METRICS},
+        "load_average": os.getloadavg()[0],  # the host's 1-minute load when the run ended: other work skews it
         "audits_below_full_score": failed,
         "script_ms": bootup,
         "benchmark_index": result["environment"]["benchmarkIndex"],
         "cpu_slowdown": result["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
     }
+
+
+def medians(runs: list[dict]) -> dict:
+    """The median of each score and metric over runs of one page with one CPU slowdown."""
+    return {
+        "runs": len(runs),
+        "scores": {name: statistics.median(run["scores"][name] for run in runs) for name in CATEGORIES},
+        "metric_values": {name: statistics.median(run["metric_values"][name] for run in runs) for name in METRICS},
+        "load_average": [round(run["load_average"], 1) for run in runs],
+        "cpu_slowdown": [run["cpu_slowdown"] for run in runs],
+    }
+
+
+def print_run(path: str, label: str, run: dict) -> None:
+    scores = ", ".join(f"{name} {value}" for name, value in run["scores"].items())
+    metrics = ", ".join(f"{name} {value}" for name, value in run["metrics"].items())
+    print(
+        f"{path} [{label}: CPU ×{run['cpu_slowdown']}, host BenchmarkIndex {run['benchmark_index']:.0f}, "
+        f"load {run['load_average']:.1f}]: {scores}\n  {metrics}",
+        flush=True,
+    )
+    print("  main-thread ms by script: " + ", ".join(f"{k} {v}" for k, v in run["script_ms"].items()))
+    for category, audits in run["audits_below_full_score"].items():
+        if audits:
+            print(f"  {category} below full score: {', '.join(audits)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,37 +177,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--preset-only", action="store_true", help="only the preset's 4× CPU slowdown, not the calibrated run"
     )
+    parser.add_argument("--runs", type=int, default=3, help="runs a page, reported as medians (default 3)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE}: not installed; run `npm ci --prefix bench` first", file=sys.stderr)
         return 1
     httpd, base = serve(args.site)
-    results = {}
+    results: dict[str, dict] = {path: {} for path in args.paths}
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            for path in args.paths:
-                preset = run_lighthouse(base + path, Path(tmp) / "report.json")
-                runs = {"preset": summary(preset)}
-                slowdown = calibrated_slowdown(preset)
-                if not args.preset_only and slowdown < 4:
-                    runs["calibrated"] = summary(run_lighthouse(base + path, Path(tmp) / "report.json", slowdown))
-                results[path] = runs
-                for label, run in runs.items():
-                    scores = ", ".join(f"{name} {value}" for name, value in run["scores"].items())
-                    metrics = ", ".join(f"{name} {value}" for name, value in run["metrics"].items())
-                    print(
-                        f"{path} [{label}: CPU ×{run['cpu_slowdown']}, host BenchmarkIndex "
-                        f"{run['benchmark_index']:.0f}]: {scores}\n  {metrics}",
-                        flush=True,
-                    )
-                    print("  main-thread ms by script: " + ", ".join(f"{k} {v}" for k, v in run["script_ms"].items()))
-                    for category, audits in run["audits_below_full_score"].items():
-                        if audits:
-                            print(f"  {category} below full score: {', '.join(audits)}")
+            for _ in range(args.runs):  # rounds over the pages, so that a burst of load spreads over all of them
+                for path in args.paths:
+                    preset = run_lighthouse(base + path, Path(tmp) / "report.json")
+                    runs = {"preset": summary(preset)}
+                    slowdown = calibrated_slowdown(preset)
+                    if not args.preset_only and slowdown < 4:
+                        runs["calibrated"] = summary(run_lighthouse(base + path, Path(tmp) / "report.json", slowdown))
+                    for label, run in runs.items():
+                        results[path].setdefault(label, []).append(run)
+                        print_run(path, label, run)
     finally:
         httpd.shutdown()
+    summaries = {
+        path: {label: {"median": medians(runs), "each": runs} for label, runs in by_label.items()}
+        for path, by_label in results.items()
+    }
+    print(f"\nmedians of {args.runs} run(s) a page:")
+    for path, by_label in summaries.items():
+        for label, data in by_label.items():
+            median = data["median"]
+            scores = ", ".join(f"{name} {value:g}" for name, value in median["scores"].items())
+            values = median["metric_values"]
+            print(
+                f"  {path} [{label}, {median['runs']} runs, load {median['load_average']}]: {scores}; "
+                f"FCP {values['first-contentful-paint'] / 1000:.1f} s, "
+                f"LCP {values['largest-contentful-paint'] / 1000:.1f} s, "
+                f"TBT {values['total-blocking-time']:.0f} ms, CLS {values['cumulative-layout-shift']:.3f}"
+            )
     OUT.mkdir(exist_ok=True)
-    (OUT / "lighthouse.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(summaries, ensure_ascii=False, indent=1) + "\n"
+    (OUT / "lighthouse.json").write_text(text, encoding="utf-8")
     return 0
 
 

@@ -53,6 +53,8 @@ GOALS = {  # the issue's targets: (metric key, limit, unit)
     "first_search_bytes": (300_000, "B"),
     "indicator_pages_max_bytes": (100_000, "B"),  # one year's ranking of every park, on each indicator page
     "park_pages_max_bytes": (80_000, "B"),
+    "home_page_bytes": (100_000, "B"),  # like the other listings
+    "listing_pages_max_bytes": (100_000, "B"),  # parks/, indicators/, sources/ and each park's sources
     "peak_rss_bytes": (2 * 10**9, "B"),
 }
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -230,16 +232,23 @@ def park_year_pages(site: Path) -> list[Path]:
 
 
 def page_kind(relative: str) -> str:
-    """The kind of a page from its path under docs/ or site/: park-year, park, source, indicator or other."""
+    """The kind of a page from its path under docs/ or site/: park-year, park, source, indicator(-year), home,
+    listing (parks/, indicators/, sources/ and a park's sources) or other."""
     parts = relative.removesuffix("/index.html").removesuffix(".html").removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1] or [""]  # docs/x/index.md is the page site/x/index.html
+    if parts == [""]:
+        return "home"
+    if len(parts) == 1 and parts[0] in ("parks", "indicators", "sources"):
+        return "listing"
     if parts[0] == "parks" and len(parts) == 3 and parts[2].isdigit():
         return "park-year"
-    if parts[0] == "parks" and len(parts) == 3 and parts[2] == "index" or parts[0] == "parks" and len(parts) == 2:
-        return "park" if parts[1] != "index" else "other"
-    if parts[0] in ("sources", "indicators") and len(parts) == 2 and parts[1] != "index":
+    if parts[0] in ("parks", "sources", "indicators") and len(parts) == 2:
         return parts[0][:-1]
     if parts[0] == "indicators" and len(parts) == 3 and parts[2].isdigit():
         return "indicator-year"  # an indicator's ranking of one year
+    if parts[0] == "parks" and len(parts) == 3 and parts[2] == "sources":
+        return "listing"  # a park's sources
     return "other"
 
 
@@ -803,6 +812,9 @@ def table(results: dict) -> str:
         ("indicator pages (and their year pages): largest", _largest(site, "indicator", "indicator-year"), None, "B",
          "indicator_pages_max_bytes"),
         ("park pages: largest", _largest(site, "park"), None, "B", "park_pages_max_bytes"),
+        ("home page", _largest(site, "home"), None, "B", "home_page_bytes"),
+        ("listings (parks, indicators, sources): largest", _largest(site, "listing"), None, "B",
+         "listing_pages_max_bytes"),
         ("first Chinese search, transferred (worst query)", _search_value(search, "gzip_bytes"),
          _search_value(base_search, "gzip_bytes"), "B", "first_search_bytes"),
         ("  … the same files as stored (uncompressed)", _search_value(search, "bytes"),

@@ -15,6 +15,7 @@ THEME_OVERRIDES = "overrides"  # mkdocs.yml's custom_dir: the 404 page and the z
 # The charts' script and styles; yearbook.js (which drew every chart at once) is gone.
 HAND_WRITTEN_DOCS = tuple(d for d in HAND_WRITTEN_DOCS if d != "assets/yearbook.js")
 HAND_WRITTEN_DOCS += ("assets/yearbook-charts.js", "assets/yearbook-charts.css")
+HAND_WRITTEN_DOCS += ("assets/yearbook-material.js",)  # loads Material's bundle on the reader's first touch
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:

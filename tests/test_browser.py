@@ -297,7 +297,15 @@ def test_chinese_interface_on_every_page_kind(browser, server):
 def test_phone_layout_keeps_values_whole_and_targets_large(browser, server):
     visit = Visit(browser, server)
     visit.page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("/", "/parks/xiamen-torch/", "/parks/xiamen-torch/2016/", "/sources/xiamen-torch-2016-work-report/"):
+    for path in (
+        "/",
+        "/parks/xiamen-torch/",
+        "/parks/xiamen-torch/2016/",
+        "/sources/xiamen-torch-2016-work-report/",
+        "/indicators/industrial_output_above_scale/",  # a ranking wider than the phone scrolls within itself
+        "/sources/",
+        "/parks/xiamen-torch/sources/",
+    ):
         page = visit.go(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         # A value and its unit on one line: no right-aligned cell or card value is taller than one line.
@@ -467,3 +475,70 @@ def test_theme_switch_names_the_scheme_in_force(browser, server):
         )
         assert checked == [name], (scheme, checked)
         visit.close()
+
+
+def test_material_bundle_loads_on_first_touch_and_the_page_works_before_and_after(browser, server):
+    """Material's bundle is not loaded with the page (yearbook-material.js) but on the reader's first touch; the
+    yearbook's scripts are deferred, in order. Before it: the scheme of the system and its switch button, charts.
+    On a phone the first touches then open the menu, switch light/dark (the choice made while the bundle loads is
+    kept), and instant navigation runs the yearbook's scripts on the next page."""
+    visit = Visit(browser, server, color_scheme="dark")
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    page = visit.go("/parks/xiamen-torch/2016/")
+    scripts = page.eval_on_selector_all("script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer])")
+    assert [(src.rsplit("/", 1)[-1], deferred) for src, deferred in scripts] == [
+        ("yearbook-material.js", True),
+        ("yearbook-charts.js", True),
+        ("yearbook-search.js", True),
+        ("yearbook-reader.js", True),
+    ]
+    assert not [url for url in visit.requests if "/javascripts/bundle." in url]
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    shown = page.locator("form[data-md-component='palette'] label:not([hidden])")
+    assert shown.count() == 1 and shown.get_attribute("title") == "切换到浅色模式"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-sidebar--primary a')].some(a => a.textContent.trim() === '园区'"
+        " && a.getBoundingClientRect().left >= 0 && a.getBoundingClientRect().right <= innerWidth && a.offsetParent)"
+    )
+    page.wait_for_function("() => typeof (window.document$ || {}).pipe === 'function'")  # Material's own
+    assert [url for url in visit.requests if "/javascripts/bundle." in url]
+    page.locator("label.md-overlay").click(position={"x": 380, "y": 400})
+    page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.evaluate("document.activeElement.blur()")  # the switch keeps the focus; `/` is text in a form field
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.yb-search input')")
+    page.keyboard.press("Escape")
+    _wait_for_charts(page)
+    assert visit.errors == []
+    visit.close()
+
+    # A switch pressed before the bundle has arrived is applied when it does.
+    visit = Visit(browser, server)
+    page = visit.go("/")
+    page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"  # and remembered
+    assert visit.errors == []
+    visit.close()
+
+
+def test_long_page_title_shows_whole_in_a_phone_header(browser, server):
+    """The page title Material puts in the header once the heading scrolls away: wrapped, never cut."""
+    visit = Visit(browser, server)
+    for width in (390, 1280):
+        visit.page.set_viewport_size({"width": width, "height": 844})
+        page = visit.go("/sources/xiamen-torch-2025-work-report/")
+        page.mouse.wheel(0, 800)
+        page.wait_for_selector(".md-header__title--active")
+        topic = page.locator(".md-header__topic[data-md-component='header-topic'] .md-ellipsis")
+        assert "2026年主要工作思路的报告" in topic.inner_text()
+        box, header = topic.bounding_box(), page.locator(".md-header").bounding_box()
+        fits = topic.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
+        assert fits and box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1
+        assert width > 390 or box["height"] > 20  # on the phone it takes more than one line
+    assert visit.errors == []
+    visit.close()

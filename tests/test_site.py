@@ -52,6 +52,52 @@ def test_every_park_year_and_source_has_a_page(real_files):
         assert f"indicators/{indicator}.md" in real_files
 
 
+def test_sources_are_listed_by_park_and_each_park_listing_links_its_reports(real_files):
+    """The sources index is paged by park (one listing of every report passes 900 KB at 178 parks × 20 years)."""
+    yearbook = read_yearbook(PROJECT / "data")
+    index = real_files["sources/index.md"].decode("utf-8")
+    for park in {source.park for source in yearbook.sources.values()}:
+        assert f"(../parks/{park}/sources.md)" in index
+        listing = real_files[f"parks/{park}/sources.md"].decode("utf-8")
+        for source in yearbook.sources.values():
+            linked = f"(../../sources/{source.id}.md)" in listing
+            assert linked == (park in (source.park, *source.parks)), (park, source.id)
+    assert not any(f"sources/{source}.md)" in index for source in yearbook.sources)
+    listing = real_files["parks/xiamen-torch/sources.md"].decode("utf-8")
+    row = "| [厦门火炬高新区2016年工作报告和2017年工作安排](../../sources/xiamen-torch-2016-work-report.md) | "
+    assert row + "[2016](2016.md) · 2017 | 厦门火炬高新区 | 2017-02-03 | 工作报告 |" in listing
+
+
+def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path):
+    """With more parks than the home page shows (a synthetic yearbook of 20 parks), it shows the parks that
+    reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
+    park."""
+    from bench.make_corpus import make_corpus
+    from generator.site.render import HOME_PARKS, HOME_RANKING, render_pages
+
+    make_corpus(tmp_path / "corpus", 20, 2, 1)
+    yearbook = read_yearbook(tmp_path / "corpus" / "data")
+    pages = render_pages(yearbook, {"index.md", "sources/index.md", "parks/index.md"})
+    home = pages["index.md"]
+    cards = re.findall(r"^### \[[^]]+\]\(parks/([^/]+)/index\.md\)", home, re.M)
+    last = max(py.year for py in yearbook.years.values())
+    assert len(cards) == HOME_PARKS < len(yearbook.parks)
+    assert all(yearbook.park_years(park)[-1].year == last for park in cards)
+    assert f"最近报告的 {HOME_PARKS} 个园区;全部 20 个园区及其历年数据见[园区](parks/index.md)页。" in home
+    ranking = home[home.index('<table class="yb-ranking">') :]
+    assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
+    assert re.search(
+        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 \d+ 个园区的排名见\[规模以上工业总产值的\1年排名\]"
+        r"\(indicators/industrial_output_above_scale/\1\.md\)",
+        home,
+    )
+    index = pages["sources/index.md"]
+    assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == 20
+    parks = pages["parks/index.md"]  # one line a park: the span of its years and a link to the latest
+    line = rf"^- \[.*:{last - 1}–{last}年共 2 个年度,最新 \[{last}年\]\([^/]+/{last}\.md\)$"
+    assert len(re.findall(line, parks, re.M)) == 20
+
+
 def test_downloads_hold_every_figure_with_its_quote(real_files):
     yearbook = read_yearbook(PROJECT / "data")
     rows = json.loads(real_files["data/yearbook.json"])
@@ -179,6 +225,18 @@ def test_real_site_builds_strict_with_every_page(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
         assert 'src="http' not in html and "src='http" not in html, html_file
         assert '<link rel="stylesheet" href="http' not in html, html_file
+
+
+def test_material_bundle_named_in_the_loader_is_in_the_site(built_site):
+    """overrides/main.html names Material's bundle to load it on the reader's first touch: a Material upgrade that
+    renames the file must change it there too; every page names the same file, relative to itself."""
+    site = built_site / "site"
+    for page in (site / "index.html", site / "parks/xiamen-torch/2016/index.html", site / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        (name,) = re.findall(r'<script src="[^"]*yearbook-material\.js" data-bundle="([^"]+)" defer>', html)
+        file = site / name[1:] if name.startswith("/") else page.parent / name  # 404.html: from the site's root
+        assert name.endswith(".min.js") and file.resolve().is_file(), (page, name)
+        assert "javascripts/bundle." not in html.replace(name, ""), page  # not also loaded with the page
 
 
 def _local_links(html: str) -> list[str]:

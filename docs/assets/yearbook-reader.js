@@ -56,6 +56,8 @@
     if (!saved || location.hash.indexOf("#q-") === 0) return;
     var link = document.querySelectorAll("article a[href]")[saved.index];
     if (!link) return;
+    // The browser restores its own scroll position until the page has loaded, over ours: this one replaces it.
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     var stop = false;
     function place() {
       if (!stop) window.scrollBy(0, link.getBoundingClientRect().top - saved.top);

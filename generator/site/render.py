@@ -29,6 +29,10 @@ from generator.data.numbers import to_decimal
 _ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/site/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
+# The home page shows what a reader needs first, whatever the yearbook's size (≤ 100 KB at 178 parks × 20 years):
+# the latest figures of the parks that reported most recently, and the top of one ranking; the rest is a click away.
+HOME_PARKS = 12
+HOME_RANKING = 10
 
 
 @functools.cache  # one per process: templates compile once, and Jinja reloads any whose file changed
@@ -249,6 +253,19 @@ class _Pages:
         return present.ranked(figures)
 
 
+def _sources_by_park(yb: Yearbook) -> dict[str, list[Source]]:
+    """Each park's sources, oldest first (undated ones last), for the parks that have any."""
+    listed: dict[str, list[Source]] = defaultdict(list)
+    for source in yb.sources.values():
+        for park in dict.fromkeys((source.park, *source.parks)):  # a city-wide report under each park it covers
+            listed[park].append(source)
+
+    def order(source: Source) -> tuple:
+        return source.published is None, source.published or "", source.id
+
+    return {park: sorted(listed[park], key=order) for park in yb.parks if park in listed}
+
+
 def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
     """Parks grouped region → province, in the order readers expect."""
     by_region: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -384,10 +401,17 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
 
     grouped = _grouped_parks(yb)
     latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
+    recent = sorted(latest, key=lambda park: (-latest[park].year, park))[:HOME_PARKS]
     add(
         "home.md.j2",
         "index.md",
-        lambda: {"grouped": grouped, "latest": latest, "figures_of": lambda indicator: figures_by_indicator[indicator]},
+        lambda: {
+            "grouped": grouped,
+            "latest": {park: latest[park] for park in recent},
+            "reported": len(latest),
+            "ranking_rows": HOME_RANKING,
+            "figures_of": lambda indicator: figures_by_indicator[indicator],
+        },
     )
     add("parks_index.md.j2", "parks/index.md", lambda: {"grouped": grouped})
     wanted_parks = None if only is None else {page.split("/")[1] for page in only if page.startswith("parks/")}
@@ -445,7 +469,14 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
                     "in_year": [f for f in figures if f.year == year],
                 },
             )
-    add("sources_index.md.j2", "sources/index.md")
+    sources_of = _sources_by_park(yb)
+    add("sources_index.md.j2", "sources/index.md", lambda: {"grouped": grouped, "sources_of": sources_of})
+    for park, listed in sources_of.items():
+        # Each park's sources on a page of their own: one listing of every report would pass 900 KB at scale.
+        add("park_sources.md.j2", f"parks/{park}/sources.md", lambda park=park, listed=listed: {
+            "park": yb.parks[park],
+            "listed": listed,
+        })
     wanted_sources = None if only is None else {page[8:-3] for page in only if page.startswith("sources/")}
     quoted_by_source: dict[str, list] = defaultdict(list)
     for py in yb.years.values() if wanted_sources is None or wanted_sources else ():
@@ -498,6 +529,7 @@ def page_paths(yb: Yearbook) -> set[str]:
     for indicator, years in _indicator_years(yb).items():
         paths.update(f"indicators/{indicator}/{year}.md" for year in years)
     paths.update(f"sources/{source}.md" for source in yb.sources)
+    paths.update(f"parks/{park}/sources.md" for park in _sources_by_park(yb))
     return paths
 
 
@@ -513,6 +545,10 @@ def changes(old: Yearbook, new: Yearbook) -> tuple[set[str], set[str], set[str]]
     sources = {
         key for key in old.sources.keys() | new.sources.keys() if old.sources.get(key) is not new.sources.get(key)
     }
+    for key in sources:
+        before, after = old.sources.get(key), new.sources.get(key)
+        if before is not None and (after is None or (after.park, after.parks) != (before.park, before.parks)):
+            return None  # the listing of the park it left changes too (rare: a full render)
     for key in old.years.keys() | new.years.keys():
         before, after = old.years.get(key), new.years.get(key)
         if before is after:
@@ -554,6 +590,9 @@ def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[
     for indicator in indicators & indicator_years.keys():
         pages.update(f"indicators/{indicator}/{year}.md" for year in indicator_years[indicator])
     pages.update(f"sources/{source}.md" for source in sources)
+    # A park's listing of its sources shows their titles and dates (changes() sees a source move or go).
+    for source in sources & yb.sources.keys():
+        pages.update(f"parks/{park}/sources.md" for park in (yb.sources[source].park, *yb.sources[source].parks))
     return pages
 
 
