@@ -57,6 +57,9 @@ EDITS = {
     ),
     "a year file deleted": lambda p: (p / "data/years/xiamen-torch/2020.yaml").unlink(),
     "a park renamed": lambda p: _edit(p / "data/parks/xiamen-torch.yaml", "short_name: ", "short_name: 新"),
+    "a report retitled": lambda p: _edit(
+        p / "data/sources/xiamen-torch-2016-work-report.yaml", "title: 厦门火炬高新区2016年", "title: 二〇一六年"
+    ),
     "a report's publisher renamed": lambda p: _edit(
         p / "data/sources/xiamen-torch-2016-work-report.yaml", "publisher: 厦门火炬", "publisher: 厦门市火炬"
     ),

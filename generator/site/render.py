@@ -400,6 +400,7 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
             jobs.append((template, page, context))
 
     grouped = _grouped_parks(yb)
+    sources_of = _sources_by_park(yb)
     latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
     recent = sorted(latest, key=lambda park: (-latest[park].year, park))[:HOME_PARKS]
     add(
@@ -430,6 +431,7 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
                 "series": series,
                 "years": years,
                 "single": single,
+                "has_sources": park.id in sources_of,
             },
         )
         for park_year in yb.park_years(park.id):
@@ -469,7 +471,6 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
                     "in_year": [f for f in figures if f.year == year],
                 },
             )
-    sources_of = _sources_by_park(yb)
     add("sources_index.md.j2", "sources/index.md", lambda: {"grouped": grouped, "sources_of": sources_of})
     for park, listed in sources_of.items():
         # Each park's sources on a page of their own: one listing of every report would pass 900 KB at scale.
@@ -549,6 +550,12 @@ def changes(old: Yearbook, new: Yearbook) -> tuple[set[str], set[str], set[str]]
         before, after = old.sources.get(key), new.sources.get(key)
         if before is not None and (after is None or (after.park, after.parks) != (before.park, before.parks)):
             return None  # the listing of the park it left changes too (rare: a full render)
+    if sources:  # a source's title stands in every download row and chart tooltip of the figures quoting it
+        for py in new.years.values():
+            quoting = [f for f in py.figures if f.origin.source in sources]
+            if quoting or any(e.origin.source in sources for e in (*py.facts, *py.targets)):
+                parks.add(py.park)
+                indicators.update(f.indicator for f in quoting)
     for key in old.years.keys() | new.years.keys():
         before, after = old.years.get(key), new.years.get(key)
         if before is after:
@@ -592,7 +599,8 @@ def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[
     pages.update(f"sources/{source}.md" for source in sources)
     # A park's listing of its sources shows their titles and dates (changes() sees a source move or go).
     for source in sources & yb.sources.keys():
-        pages.update(f"parks/{park}/sources.md" for park in (yb.sources[source].park, *yb.sources[source].parks))
+        for park in (yb.sources[source].park, *yb.sources[source].parks):
+            pages.update((f"parks/{park}/sources.md", f"parks/{park}/index.md"))  # the park page links its listing
     return pages
 
 
