@@ -114,6 +114,20 @@ class Governed:
     paired: bool = False  # paired by 分别 with its place in a list of names
 
 
+_ROUND_HEDGES = ("超过", "突破", "超", "逾", "近", "接近", "将近")
+
+
+def _exact_after_round(token: NumberToken, text: str, end: int, family: list[NumberToken]) -> NumberToken | None:
+    """超700亿元,达到713.4亿元: the exact amount opening the next clause after a round, hedged one."""
+    if not text[: token.start].endswith(_ROUND_HEDGES) or any(t.start > token.start and t.start < end for t in family):
+        return None
+    following = next((t for t in family if t.start > end), None)
+    if following is None or text[end : end + 1] not in ",，":
+        return None
+    opening = text[end + 1 : following.start]
+    return following if opening in _CARRY_ON or opening == "具体为" else None
+
+
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
     """The amount of `family` (the numbers in the catalogue unit's family) that the name governs in its clause."""
     start, end = clause_bounds(text, naming.start)
@@ -127,7 +141,8 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     for token in family:
         if naming.end <= token.start < end:
             between = text[start : naming.start] + text[naming.end : token.start]
-            return Governed(naming, token, planned=any(word in between for word in _PLAN_WORDS))
+            planned = any(word in between for word in _PLAN_WORDS)
+            return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
     # No amount in the name's clause: the next clause may carry it on without a subject of its own
     # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
     following = next((t for t in family if t.start >= end), None)
