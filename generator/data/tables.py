@@ -23,7 +23,9 @@ _EARLIER = re.compile(r"上年|去年|上期|上年同期|去年同期")
 _AMOUNT = ("本年", "本期", "本月", "数值", "数量", "完成", "实绩", "绝对值", "总量", "金额", "累计", "全年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A column headed by the months it covers (1-12月, 1—6月累计, 前三季度) holds the amounts of that period.
-_PERIOD_HEADER = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|前[一二三]季度|[上下]半年)(?:累计)?(?:[(（][^()（）]*[)）])?$")
+_PERIOD_HEADER = re.compile(
+    r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|前[一二三]季度|[上下]半年)(?:累计)?(?:[(（][^()（）]*[)）])?$"
+)
 _GROUPING = re.compile(r"(?<=\d),(?=\d{3})")
 _UNIT_IN_HEADER = re.compile(r"[(（]([^()（）]{1,6})[)）]")
 
