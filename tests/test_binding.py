@@ -437,6 +437,10 @@ ROWS = [
      "「」 are the quotation marks of a traditional-character text", None),
     ("全年新引進各類高層次人才1,126人", None, ind("new_high_level_talents", 1126), ACCEPT,
      "高層次 reads as 高层次", None),
+    ("国家高新技术企业总数达到896家,其中去年新认定132家", None, ind("new_national_high_tech_enterprises", 132),
+     ACCEPT, "a change after its stock, the object named once", None),
+    ("国家高新技术企业总数达到896家,新增研发机构12家", None, ind("new_national_high_tech_enterprises", 12),
+     "quote: expected the quote to name", "新增 here counts 研发机构", None),
 ]  # fmt: skip
 
 

@@ -126,3 +126,12 @@ def test_a_price_basis_between_a_figure_and_its_growth_keeps_them_together():
     assert found["gdp"]["change_pct"] == 5.9
     found = indicators("2024年,全區實現地區生產總值約742.3億元,按可比價格計算增長7.4%。")
     assert (found["gdp"]["change_pct"], found["gdp"]["qualifier"]) == (7.4, "约")
+
+
+def test_a_change_told_after_its_stock_takes_the_stocks_object():
+    found = indicators("2024年,國家高新技術企業達到1,246家,當年新認定218家。")
+    assert found["national_high_tech_enterprises"]["value"] == 1246
+    assert found["new_national_high_tech_enterprises"]["value"] == 218
+    assert found["new_national_high_tech_enterprises"]["quote"] == "國家高新技術企業達到1,246家,當年新認定218家"
+    found = indicators("2024年,国家高新技术企业达到896家,新增12家研发机构。")
+    assert "new_national_high_tech_enterprises" not in found  # 12家 counts the 研发机构

@@ -89,6 +89,29 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 short = len(tail) < 3 and not text[: match.start()].endswith(_VERBS)
                 if match.start() >= first + len(head) and not short:
                     yield Naming(name, first + len(head), match.start(), match.end())
+    for name in ordered:
+        yield from _change_after_stock(name, text)
+
+
+# A change told after its stock, the object named once: 国家高新技术企业达到896家,其中当年新认定132家.
+_CHANGE_VERBS = ("新认定", "新增", "新培育", "新引进")
+_CHANGE_CLAUSE = re.compile(r"(?:其中)?(?:去年|今年|当年|全年|年内)?$")
+_COUNT_ENDING = re.compile(r"\d[\d,.]*[家个项件人名所](?:[,，;；。]|$)")
+
+
+def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
+    """The verb of a change whose object an earlier clause of the sentence names, with the count right after it
+    and closing its clause."""
+    verb = next((v for v in _CHANGE_VERBS if name.startswith(v)), None)
+    counted = name[len(verb) :] if verb else ""
+    if not verb or len(counted) < 4 or counted not in text:
+        return
+    after = text.find(counted) + len(counted)
+    for match in re.finditer(re.escape(verb), text[after:]):
+        at = after + match.start()
+        start, _ = clause_bounds(text, at)
+        if start > after and _CHANGE_CLAUSE.match(text[start:at]) and _COUNT_ENDING.match(text[match.end() + after :]):
+            yield Naming(name, at, at, at + len(verb))
 
 
 @lru_cache(maxsize=1024)

@@ -361,6 +361,30 @@ def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: 
     return None
 
 
+_CHANGE_OPENING = re.compile(r"^(?:其中)?(?:去年|今年|当年|全年|年内)?(?P<verb>新认定|新增|新培育|新引进)(?=\d)")
+
+
+def _change_after_stock(clause: Clause, earlier: list[Clause], names: list[Name]) -> Candidate | None:
+    """国家高新技术企业达到1246家,当年新认定218家: the change of the stock an earlier clause names, its object
+    told once."""
+    opening = _CHANGE_OPENING.match(clause.text)
+    if opening is None or not clause.tokens or unit_end(clause.tokens[0]) != len(clause.text):
+        return None  # only the count closes the clause: 新增12家研发机构 counts something else
+    for before in reversed(earlier):
+        stocks = [h for h in hits(before.text, names) if h.name.entry.kind == "stock"]
+        if not stocks:
+            continue
+        stock = stocks[0]
+        counted = before.text[stock.start : stock.end]
+        for name in names:
+            if name.entry.kind != "stock" and name.text == opening.group("verb") + counted:
+                token = value_after(opening.end(), clause.text, clause.tokens, name.entry.unit, limit=0)
+                if token is not None:
+                    return make(name, token, clause, None, before.start - clause.start + stock.start, direct=False)
+        return None
+    return None
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
@@ -376,6 +400,10 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 following = clauses[c_index + 2]  # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis
             used: set[int] = set()
             clause_hits = hits(clause.text, names)
+            change = _change_after_stock(clause, clauses[:c_index], names) if not clause_hits else None
+            if change is not None:
+                found.append(change)
+                continue
             if clause.text.startswith(_PART_OPENING) and clause.scope is None:
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
