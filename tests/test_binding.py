@@ -64,6 +64,11 @@ YEARS_TABLE = ["2016年主要经济指标", "单位:亿元", "指标 2016年 201
 LAST_YEARS_TABLE = ["2015年主要经济指标", "单位:亿元", "指标 2015年 增长%", "地区生产总值 478.1 6.5"]
 HEADER_UNITS_TABLE = ["2016年主要经济指标", "指标 本年(亿元) 比上年增长(%)", "地区生产总值 512.30 7.2"]
 NO_UNIT_TABLE = ["2016年主要经济指标", "指标 2016年 增长%", "地区生产总值 512.30 7.2"]
+# A statistical bureau's bulletin: bars between cells, the value column headed by the months it covers.
+MONTHS_TABLE = ["2016年1—12月主要经济指标", "指标 | 计量单位 | 1-12月 | 比上年同期增长(%)"]
+MONTHS_TABLE += ["地区生产总值 | 亿元 | 512.30 | 7.2"]
+HALF_TABLE = ["2016年1—6月主要经济指标", "指标 | 计量单位 | 1-6月 | 比上年同期增长(%)"]
+HALF_TABLE += ["地区生产总值 | 亿元 | 236.40 | 6.9"]
 
 # (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
 ROWS = [
@@ -414,6 +419,28 @@ ROWS = [
      ind("gdp", 512.3, change_pct=7.2), ACCEPT, "a press release", None),
     ("2017年,高新区将力争实现地区生产总值560亿元", None, ind("gdp", 560),
      "value: expected an amount for 2016 (the file's year), found it given for 2017", "next year's plan", None),
+    # --- the second held-out set: bulletins, press conferences, traditional reposts ------------------------------
+    (MONTHS_TABLE, "地区生产总值|亿元|512.30|7.2", ind("gdp", 512.3, change_pct=7.2), ACCEPT,
+     "a column headed 1-12月 holds the whole year's amounts", None),
+    (HALF_TABLE, "地区生产总值|亿元|236.40|6.9", ind("gdp", 236.4, change_pct=6.9, period="1—6月"), ACCEPT,
+     "a 1-6月 table is half the year, as its title says", None),
+    ("截至12月底,全区有效发明专利4382件,同比增长16.7%", None, ind("valid_invention_patents", 4382, change_pct=16.7),
+     ACCEPT, "截至12月底 is the year's end, not a part of the year", None),
+    ("全年规上工业总产值812.45亿元,增长7.6%,增速比1—6月加快0.5个百分点", "全年规上工业总产值812.45亿元,增长7.6%",
+     ind("industrial_output_above_scale", 812.45, change_pct=7.6), ACCEPT,
+     "a period named after the quote belongs to another figure", None),
+    ("规模以上工业总产值超700亿元,达到713.4亿元,增长10.6%", None,
+     ind("industrial_output_above_scale", 713.4, change_pct=10.6), ACCEPT, "the exact amount after a round one", None),
+    ("规模以上工业总产值超700亿元,达到713.4亿元,增长10.6%", None, ind("industrial_output_above_scale", 700),
+     "value: expected 713.4亿元", "the round amount is a headline, the exact one the figure", None),
+    ("新增國家級專精特新「小巨人」企業11家", None, ind("new_little_giant_enterprises", 11), ACCEPT,
+     "「」 are the quotation marks of a traditional-character text", None),
+    ("全年新引進各類高層次人才1,126人", None, ind("new_high_level_talents", 1126), ACCEPT,
+     "高層次 reads as 高层次", None),
+    ("国家高新技术企业总数达到896家,其中去年新认定132家", None, ind("new_national_high_tech_enterprises", 132),
+     ACCEPT, "a change after its stock, the object named once", None),
+    ("国家高新技术企业总数达到896家,新增研发机构12家", None, ind("new_national_high_tech_enterprises", 12),
+     "quote: expected the quote to name", "新增 here counts 研发机构", None),
 ]  # fmt: skip
 
 

@@ -111,3 +111,11 @@ def test_metadata_blocks_in_simplified_and_traditional_characters():
     }
     kept, log = clean_report_with_log(simplified + "\n正文第一段。\n發布時間：2025年01月20日\u3000來源：某網\n")
     assert kept == "正文第一段。\n" and len(log.furniture) == 2
+
+
+def test_a_table_with_bars_is_kept_and_a_menu_is_not():
+    text = "首页 | 新闻中心 | 统计数据\n指标 | 计量单位 | 1-12月 | 比上年同期增长(%)\n"
+    text += "地区生产总值 | 亿元 | 356.72 | 5.9\n"
+    kept, log = clean_report_with_log(text)
+    assert kept.splitlines() == ["指标 | 计量单位 | 1-12月 | 比上年同期增长(%)", "地区生产总值 | 亿元 | 356.72 | 5.9"]
+    assert log.furniture == ["首页 | 新闻中心 | 统计数据"]

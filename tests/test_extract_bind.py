@@ -100,3 +100,38 @@ def test_a_table_is_read_through_its_header_as_the_checker_reads_it():
     assert (found["tax_revenue"]["value"], found["tax_revenue"]["change_pct"]) == (38.9, 5.4)  # 本年（亿元）
     for entry in found.values():
         assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry
+
+
+def test_the_exact_amount_after_a_round_hedged_one_is_the_figure():
+    found = indicators("2024年,规模以上工业总产值超700亿元,达到713.4亿元,增长10.6%;营业收入逾千亿元,达到1058.7亿元。")
+    assert (found["industrial_output_above_scale"]["value"], found["industrial_output_above_scale"]["change_pct"]) == (
+        713.4,
+        10.6,
+    )
+    assert "qualifier" not in found["industrial_output_above_scale"]
+    assert found["operating_revenue"]["value"] == 1058.7
+    found = indicators("2024年,国家高新技术企业总数达到近900家,为896家。")
+    assert found["national_high_tech_enterprises"]["value"] == 896
+
+
+def test_where_a_change_started_and_a_groups_threshold_are_not_the_value():
+    found = indicators("2024年,国家高新技术企业由不足200家增加到近900家。")
+    assert "national_high_tech_enterprises" not in found  # 由…: the start of a change over years
+    found = indicators("2024年,实现营业收入1036.5亿元,增长8.1%。营业收入超10亿元的企业28家。")
+    assert found["operating_revenue"]["value"] == 1036.5  # 超10亿元的企业: a threshold, not a second value
+
+
+def test_a_price_basis_between_a_figure_and_its_growth_keeps_them_together():
+    found = indicators("2024年,全区实现地区生产总值356.72亿元,按不变价格计算,比上年增长5.9%。")
+    assert found["gdp"]["change_pct"] == 5.9
+    found = indicators("2024年,全區實現地區生產總值約742.3億元,按可比價格計算增長7.4%。")
+    assert (found["gdp"]["change_pct"], found["gdp"]["qualifier"]) == (7.4, "约")
+
+
+def test_a_change_told_after_its_stock_takes_the_stocks_object():
+    found = indicators("2024年,國家高新技術企業達到1,246家,當年新認定218家。")
+    assert found["national_high_tech_enterprises"]["value"] == 1246
+    assert found["new_national_high_tech_enterprises"]["value"] == 218
+    assert found["new_national_high_tech_enterprises"]["quote"] == "國家高新技術企業達到1,246家,當年新認定218家"
+    found = indicators("2024年,国家高新技术企业达到896家,新增12家研发机构。")
+    assert "new_national_high_tech_enterprises" not in found  # 12家 counts the 研发机构

@@ -37,3 +37,10 @@ def test_goals_are_told_by_their_verbs():
     assert is_goal("力争突破950亿元") and is_goal("计划引进亿元以上项目30个") and is_goal("将新增企业20家")
     assert not is_goal("实现营业收入865.2亿元") and not is_goal("已计划完成的项目")
     assert not is_goal("完成年计划的165%")  # a result measured against the plan
+
+
+def test_a_press_text_opening_on_an_early_date_without_its_year_was_written_the_year_after():
+    opening = "1月21日上午,某高新区举行2024年经济运行情况新闻发布会。"
+    assert written_in(["某高新区举行新闻发布会", opening, "去年全区完成固定资产投资约162亿元。"]) == 2025
+    assert written_in(["10月20日,某高新区召开2024年前三季度经济运行分析会。"]) is None  # a part of the year
+    assert written_in(["1月21日,某高新区召开2023年、2024年两年工作对比会。"]) is None  # two years: no telling

@@ -45,3 +45,15 @@ def test_a_part_of_the_park_keeps_its_growth_in_the_same_fact():
     part = [f for f in data["facts"] if f.get("scope") == "主园区"]
     assert len(part) == 1 and part[0]["quote"] == "主园区实现营业收入1508.2亿元,同比增长10.3%"
     assert part[0]["figures"] == [{"value": 1508.2, "unit": "亿元"}, {"value": 10.3, "unit": "%"}]
+
+
+def test_a_period_to_the_end_of_december_is_the_whole_year():
+    found = indicators("2024年1—12月主要经济指标\n截至12月底,全区有效发明专利4382件,同比增长16.7%。")
+    assert "period" not in found["valid_invention_patents"]
+
+
+def test_every_item_after_a_semicolon_names_its_own_part_of_the_park():
+    text = "2024年,全区营业收入2108.6亿元。"
+    text += "其中,核心區實現營業收入1263.8億元;東港園實現營業收入512.4億元;集聚研发机构126家。"
+    scopes = {fig["value"]: f.get("scope") for f in draft(text)["facts"] for fig in f["figures"]}
+    assert scopes == {1263.8: "核心區", 512.4: "東港園", 126: None}  # the scope as the report writes it

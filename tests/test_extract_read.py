@@ -44,3 +44,11 @@ def test_table_rows_are_never_joined_to_prose():
     paragraphs, first = paragraphs_with_lines(text, table_lines(lines))
     assert paragraphs == ["单位:亿元、%", "(一)营业收入1286.4010.2", "(二)地区生产总值512.307.2"]
     assert first == [0, 1, 2]
+
+
+def test_a_column_headed_by_its_months_holds_the_amounts_and_bars_stay_in_the_quote():
+    text = "附表 2024年1—12月主要指标\n指标 | 计量单位 | 1-12月 | 比上年同期增长(%)\n"
+    text += "地区生产总值 | 亿元 | 356.72 | 5.9\n"
+    (row,) = read_tables(raw_lines(text), 2024)
+    assert (row.value, row.unit, row.change_pct) == (Decimal("356.72"), "亿元", Decimal("5.9"))
+    assert row.text == "地区生产总值|亿元|356.72|5.9"  # the row as the report writes it, spaces aside

@@ -89,6 +89,29 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 short = len(tail) < 3 and not text[: match.start()].endswith(_VERBS)
                 if match.start() >= first + len(head) and not short:
                     yield Naming(name, first + len(head), match.start(), match.end())
+    for name in ordered:
+        yield from _change_after_stock(name, text)
+
+
+# A change told after its stock, the object named once: 国家高新技术企业达到896家,其中当年新认定132家.
+_CHANGE_VERBS = ("新认定", "新增", "新培育", "新引进")
+_CHANGE_CLAUSE = re.compile(r"(?:其中)?(?:去年|今年|当年|全年|年内)?$")
+_COUNT_ENDING = re.compile(r"\d[\d,.]*[家个项件人名所](?:[,，;；。]|$)")
+
+
+def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
+    """The verb of a change whose object an earlier clause of the sentence names, with the count right after it
+    and closing its clause."""
+    verb = next((v for v in _CHANGE_VERBS if name.startswith(v)), None)
+    counted = name[len(verb) :] if verb else ""
+    if not verb or len(counted) < 4 or counted not in text:
+        return
+    after = text.find(counted) + len(counted)
+    for match in re.finditer(re.escape(verb), text[after:]):
+        at = after + match.start()
+        start, _ = clause_bounds(text, at)
+        if start > after and _CHANGE_CLAUSE.match(text[start:at]) and _COUNT_ENDING.match(text[match.end() + after :]):
+            yield Naming(name, at, at, at + len(verb))
 
 
 @lru_cache(maxsize=1024)
@@ -114,6 +137,20 @@ class Governed:
     paired: bool = False  # paired by 分别 with its place in a list of names
 
 
+_ROUND_HEDGES = ("超过", "突破", "超", "逾", "近", "接近", "将近")
+
+
+def _exact_after_round(token: NumberToken, text: str, end: int, family: list[NumberToken]) -> NumberToken | None:
+    """超700亿元,达到713.4亿元: the exact amount opening the next clause after a round, hedged one."""
+    if not text[: token.start].endswith(_ROUND_HEDGES) or any(t.start > token.start and t.start < end for t in family):
+        return None
+    following = next((t for t in family if t.start > end), None)
+    if following is None or text[end : end + 1] not in ",，":
+        return None
+    opening = text[end + 1 : following.start]
+    return following if opening in _CARRY_ON or opening == "具体为" else None
+
+
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
     """The amount of `family` (the numbers in the catalogue unit's family) that the name governs in its clause."""
     start, end = clause_bounds(text, naming.start)
@@ -127,7 +164,8 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     for token in family:
         if naming.end <= token.start < end:
             between = text[start : naming.start] + text[naming.end : token.start]
-            return Governed(naming, token, planned=any(word in between for word in _PLAN_WORDS))
+            planned = any(word in between for word in _PLAN_WORDS)
+            return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
     # No amount in the name's clause: the next clause may carry it on without a subject of its own
     # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
     following = next((t for t in family if t.start >= end), None)

@@ -202,14 +202,18 @@ def period_key(text: str) -> str:
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
 
 
+# Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it.
+WHOLE_YEAR_PERIODS = frozenset(map(period_key, ("1-12月", "截至12月底", "截至12月末", "截至12月", "12月底", "12月末")))
+
+
 def periods_in(text: str) -> list[str]:
-    """The partial periods a text states, as written."""
+    """The partial periods a text states, as written (a period to the end of December is the whole year)."""
     if "月" not in text and "半年" not in text and "季度" not in text:
         return []  # most sentences: no pattern can match
     found = []
     for pattern in PERIOD_PATTERNS:
         found += [match.group(0) for match in pattern.finditer(text)]
-    return found
+    return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
 
 
 # --- the part of the park ---------------------------------------------------------------------------------------

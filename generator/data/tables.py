@@ -22,6 +22,10 @@ _GROWTH = re.compile(r"同比|增长|增速|增幅|增减|±|比上年|比去年
 _EARLIER = re.compile(r"上年|去年|上期|上年同期|去年同期")
 _AMOUNT = ("本年", "本期", "本月", "数值", "数量", "完成", "实绩", "绝对值", "总量", "金额", "累计", "全年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+# A column headed by the months it covers (1-12月, 1—6月累计, 前三季度) holds the amounts of that period.
+_PERIOD_HEADER = re.compile(
+    r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|前[一二三]季度|[上下]半年)(?:累计)?(?:[(（][^()（）]*[)）])?$"
+)
 _GROUPING = re.compile(r"(?<=\d),(?=\d{3})")
 _UNIT_IN_HEADER = re.compile(r"[(（]([^()（）]{1,6})[)）]")
 
@@ -88,7 +92,7 @@ def column_of(cell: str) -> Column:
         return Column("earlier", cell, unit_text)
     if year:
         return Column("amount", cell, unit_text, int(year.group(1)))
-    if cell.startswith(_AMOUNT):
+    if cell.startswith(_AMOUNT) or _PERIOD_HEADER.match(cell):
         return Column("amount", cell, unit_text)
     if cell.startswith(("指标", "项目", "名称", "主要指标")):
         return Column("name", cell)

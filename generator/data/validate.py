@@ -164,7 +164,8 @@ def _check_baseline_year(report, location, token: NumberToken, context: Context,
 
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
-    stated = periods_in(context.sentence)
+    # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
+    stated = periods_in(context.lead + context.quote)
     period = entry.get("period")
     if period is None and stated:
         report(

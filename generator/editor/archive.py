@@ -59,8 +59,16 @@ class CleaningLog:
     furniture: list[str] = field(default_factory=list)
 
 
+def _is_table_line(line: str) -> bool:
+    """指标 | 计量单位 | 1-12月 and 地区生产总值 | 亿元 | 356.72 | 5.9: a table's header or row, not a menu."""
+    from generator.data.tables import cells_of, header_of, is_number
+
+    return header_of(line) is not None or any(is_number(cell) for cell in cells_of(line))
+
+
 def _is_furniture(line: str) -> bool:
-    return bool(_FURNITURE.match(line) or _MENU.match(line) or _META_BLOCK.match(line))
+    menu = _MENU.match(line) and not _is_table_line(line)
+    return bool(_FURNITURE.match(line) or menu or _META_BLOCK.match(line))
 
 
 def _split_run_on(line: str) -> list[str]:

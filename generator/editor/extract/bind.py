@@ -34,10 +34,14 @@ _VERB_GAP = r"[^,，。;；:：!?！？]"
 _MAX_GAP, _MAX_VERB_GAP = 4, 10
 
 GROWTH = re.compile(
-    r"(同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|比上年同期)?"
+    r"(同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|比上年同期|按(?:可比|不变)价格?计算)?"
     r"(增长|增加|提高|上升|提升|下降|减少|回落|降低|下滑|增速|增幅)(?:了|为|达到|达|约|近|超过|超)?"
     r"(\d+(?:[.．]\d+)?)[%％]"
 )
+# 按不变价格计算, standing alone between a figure and its 同比 (生产总值356.72亿元,按不变价格计算,比上年增长5.9%).
+PRICE_BASIS = re.compile(r"^(?:按|以)(?:可比|不变)价格?(?:计算)?$")
+# 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
+_THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _DECLINES = ("下降", "减少", "回落", "降低", "下滑")
 
@@ -156,9 +160,11 @@ def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, l
         if bridge.endswith(hedge):
             bridge = bridge[: -len(hedge)]
             break
-    if len(bridge) > limit or re.search(r"\d", bridge):
-        return None
+    if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
+        return None  # 由不足200家增加到…: where a change started, not the year's value
     if not compatible(unit_of(token), unit):
+        return None
+    if _THRESHOLD_AFTER.match(text[unit_end(token) :]):
         return None
     if split_unit(unit)[1] == "%" and re.search(r"(增长|增速|增幅|提高|下降|减少)$", text[:hit_end] + bridge):
         return None  # a growth rate is not the value of a ratio indicator
@@ -224,6 +230,21 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
         if match and match.start() <= 4 and not others:
             return match, following, 0
     return None, None, 0
+
+
+_ROUND_REST = re.compile(r"^(?:总数|总量|总额|数量)?(?:达到|达|实现|完成|为)?(?:预计突破|突破|超过|超|逾|近|接近|将近)")
+_EXACT_OPENING = re.compile(r"^(?:具体为|为|达到|达|是|共)")
+
+
+def _exact_after_round(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
+    """规上工业总产值超700亿元,达到713.4亿元 (营业收入逾千亿元,达到1058.7亿元): the exact amount the next
+    clause gives after a round, hedged one is the figure."""
+    if following is None or not _ROUND_REST.match(clause.text[hit.end :]):
+        return None
+    opening = _EXACT_OPENING.match(following.text)
+    if opening is None:
+        return None
+    return value_after(opening.end(), following.text, following.tokens, unit, limit=0)
 
 
 _TOTAL_OPENING = re.compile(r"^(总额|总量|总值|规模|金额|总计|合计)?(为|达到|达|至|突破|超过|超|约|近)")
@@ -340,6 +361,30 @@ def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: 
     return None
 
 
+_CHANGE_OPENING = re.compile(r"^(?:其中)?(?:去年|今年|当年|全年|年内)?(?P<verb>新认定|新增|新培育|新引进)(?=\d)")
+
+
+def _change_after_stock(clause: Clause, earlier: list[Clause], names: list[Name]) -> Candidate | None:
+    """国家高新技术企业达到1246家,当年新认定218家: the change of the stock an earlier clause names, its object
+    told once."""
+    opening = _CHANGE_OPENING.match(clause.text)
+    if opening is None or not clause.tokens or unit_end(clause.tokens[0]) != len(clause.text):
+        return None  # only the count closes the clause: 新增12家研发机构 counts something else
+    for before in reversed(earlier):
+        stocks = [h for h in hits(before.text, names) if h.name.entry.kind == "stock"]
+        if not stocks:
+            continue
+        stock = stocks[0]
+        counted = before.text[stock.start : stock.end]
+        for name in names:
+            if name.entry.kind != "stock" and name.text == opening.group("verb") + counted:
+                token = value_after(opening.end(), clause.text, clause.tokens, name.entry.unit, limit=0)
+                if token is not None:
+                    return make(name, token, clause, None, before.start - clause.start + stock.start, direct=False)
+        return None
+    return None
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
@@ -351,8 +396,14 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 continue
             tokens = clause.tokens + chinese_counts(clause.text)
             following = clauses[c_index + 1] if c_index + 1 < len(clauses) else None
+            if following is not None and PRICE_BASIS.match(following.text) and c_index + 2 < len(clauses):
+                following = clauses[c_index + 2]  # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis
             used: set[int] = set()
             clause_hits = hits(clause.text, names)
+            change = _change_after_stock(clause, clauses[:c_index], names) if not clause_hits else None
+            if change is not None:
+                found.append(change)
+                continue
             if clause.text.startswith(_PART_OPENING) and clause.scope is None:
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
@@ -373,6 +424,12 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
             for hit in clause_hits:
                 unit = hit.name.entry.unit
                 available = [t for t in tokens if t.start not in used]
+                exact = _exact_after_round(hit, clause, following, unit)
+                if exact is not None:
+                    after = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
+                    name_at = clause.start + hit.start - following.start
+                    found.append(make(hit.name, exact, following, after, name_at, direct=True))
+                    continue
                 token = value_in_gap(hit, available, unit) or value_after(hit.end, clause.text, available, unit)
                 if token is None:
                     late = _growth_first(hit, clause, following, unit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.data.clauses import periods_in
 from generator.data.numbers import NumberToken
 from generator.editor.extract.figures import counted
 from generator.editor.extract.read import CLOSERS, SENTENCE_END
@@ -103,12 +104,24 @@ def year_mentions(text: str) -> list[YearMention]:
     return found
 
 
+# A press text opening on a date without its year: 1月21日上午,某高新区举行2024年经济运行情况新闻发布会.
+_UNDATED_OPENING = re.compile(r"^(?P<month>\d{1,2})月\d{1,2}日")
+_EARLY_MONTHS = 4  # a report on a whole year is published in the first months of the next
+
+
 def written_in(paragraphs: list[str]) -> int | None:
-    """The year the document was written, from a date line among its first paragraphs."""
+    """The year the document was written, from a date line among its first paragraphs; for a text that opens
+    on an early-month date without a year and speaks of one whole year, the year after it."""
     for paragraph in paragraphs[:4]:
         match = _WRITTEN.search(paragraph)
         if match:
             return int(match.group(1))
+    for paragraph in paragraphs[:4]:
+        opening = _UNDATED_OPENING.match(paragraph)
+        named = {m.year for m in year_mentions(paragraph) if m.kind == "年"}
+        whole_year = not periods_in(paragraph[opening.end() :]) if opening else False
+        if opening and int(opening.group("month")) <= _EARLY_MONTHS and len(named) == 1 and whole_year:
+            return named.pop() + 1
     return None
 
 

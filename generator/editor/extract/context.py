@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from generator.data.clauses import WHOLE_YEAR_PERIODS, period_key
 from generator.editor.extract.clauses import Clause, Sentences
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -23,18 +24,18 @@ PERIOD = re.compile(
 )
 _WHOLE_YEAR = re.compile(r"^(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
 _SCOPE = re.compile(
-    r"^(?:其中[:：]?)?(?:实现|完成)?"  # 实现软件园规上…营收: the part of the park after the clause's verb
-    r"(?P<scope>主园区|核心区|核心园区|主园|[\u4e00-\u9fff]{2,6}?(?:科技园|产业园|工业园|软件园|园区|片区|分园|新城))"
-    r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的)"
+    r"^(?:其中[:：]?)?(?:去年|今年|当年|全年)?(?:实现|完成)?"  # 实现软件园规上…营收: after the clause's verb
+    r"(?P<scope>主园区|核心区|核心园区|主园|[\u4e00-\u9fff]{2,6}?(?:园区|片区|分园|新城|园))"
+    r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _NOT_SCOPES = ("园区", "全区", "高新区", "开发区", "本园区", "全园区", "高新园区")
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
 _HEDGE = re.compile(r"^(?:全年)?预计")
 
 
-def _period_in(text: str) -> str | None:
-    match = PERIOD.search(text)
-    return match.group(1) if match else None
+def period_in(text: str) -> str | None:
+    """The first part of the year a text names (1—12月 and 截至12月底 are the whole year, not a part)."""
+    return next((m.group(1) for m in PERIOD.finditer(text) if period_key(m.group(1)) not in WHOLE_YEAR_PERIODS), None)
 
 
 def _scope_at(text: str) -> str | None:
@@ -46,23 +47,25 @@ def _scope_at(text: str) -> str | None:
 
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
-    document_period = _period_in(paragraphs[0]) if paragraphs and 0 in headings else None
+    document_period = period_in(paragraphs[0]) if paragraphs and 0 in headings else None
     heading_period = document_period
     for number, sentences in enumerate(read):
         if number in headings and number:
-            heading_period = _period_in(paragraphs[number]) or document_period
+            heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             scope, hedge = None, None
             for c_index, clause in enumerate(clauses):
-                named = _period_in(clause.text)
+                named = period_in(clause.text)
                 if named:
                     period = named
                     if s_index == 0 and c_index == 0:
                         paragraph_period = named  # 1—9月,全区…: the whole paragraph
                 elif _WHOLE_YEAR.match(clause.text):
                     period = None
+                if clause.start and paragraphs[number][clause.start - 1] in "；;":
+                    scope = None  # 核心区…；东港园…: each item after a semicolon names its own subject
                 found_scope = _scope_at(clause.text)
                 if found_scope:
                     scope = found_scope
@@ -75,4 +78,4 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
 
 def period_words(clause: Clause) -> str | None:
     """The period as written in the clause itself, if it is named there."""
-    return _period_in(clause.text)
+    return period_in(clause.text)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.data.clauses import own_year_amount, year_of_amount
 from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
 from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
-from generator.editor.extract.context import PERIOD, qualify
+from generator.editor.extract.context import period_in, qualify
 from generator.editor.extract.figures import compatible, plain_number, unit_of
 from generator.editor.extract.read import matching_form, paragraphs_with_lines, raw_lines
 from generator.editor.extract.tables import Row, read_tables, table_lines
@@ -63,6 +64,12 @@ def _only_growth(clause: Clause, tokens) -> bool:
     return match is not None and match.end() >= len(clause.text) - 1 and len(tokens) == 1
 
 
+def _verbatim(words: str, paragraph: str, matching: str) -> str:
+    """`words` (found in the matching form) as the paragraph writes them: 核心區 in a traditional repost."""
+    at = matching.find(words)
+    return paragraph[at : at + len(words)] if at >= 0 else words
+
+
 def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
@@ -81,9 +88,9 @@ def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]
         item = {"id": entry.id, "value": value, "unit": entry.unit}
         if row.change_pct is not None:
             item["change_pct"] = plain_number(row.change_pct)
-        period = PERIOD.search(matching_form(row.title))
+        period = period_in(matching_form(row.title))
         if period:
-            item["period"] = period.group(1)
+            item["period"] = period
         found.append((item, row))
     return found
 
@@ -132,7 +139,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if clause.period:
             item["period"] = clause.period
         if clause.scope:
-            item["scope"] = clause.scope
+            item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
         drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
@@ -192,6 +199,9 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     continue
                 figures = []
                 for token in rest:
+                    before = matching[clause.paragraph][clause.sentence_start : clause.start + token.start]
+                    if own_year_amount(before) and year_of_amount(before) != year:
+                        continue  # 较2023年的1547.6亿元: another year's amount, the base of a comparison
                     unit, value = unit_of(token), plain_number(token.number)
                     shown, hedge = _shows(value, unit, quote)
                     if not shown:
@@ -208,7 +218,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 if clause.period:
                     fact["period"] = clause.period
                 if clause.scope:
-                    fact["scope"] = clause.scope
+                    fact["scope"] = _verbatim(clause.scope, paragraphs[clause.paragraph], matching[clause.paragraph])
                 fact.update(source=source_id, quote=quote)
                 if clause.year < year:  # kept so every number has an entry; a caveat for readers if kept
                     fact["note"] = f"原文此处讲的是{clause.year}年的情况。"

@@ -121,7 +121,9 @@ def read_tables(lines: list[str], year: int) -> list[Row]:
         change = _number(cells[growth_at]) if growth_at is not None and growth_at < len(cells) else None
         value = _number(cells[value_at]) if value_at is not None and value_at < len(cells) else None
         name = _ROW_MARK.sub("", compact(cells[0]), count=1)
-        rows.append(Row(index, name, value, unit, change, " ".join(compact(cell) for cell in cells), title))
+        # Bars are the row's own characters (地区生产总值|亿元|356.72|5.9): the quote keeps them.
+        text = compact(raw) if re.search(r"[|｜]", raw) else " ".join(compact(cell) for cell in cells)
+        rows.append(Row(index, name, value, unit, change, text, title))
     return rows
 
 
