@@ -83,6 +83,8 @@ class Context:
     # The report's title and its paragraph before the sentence: a 1-9月 note states its period there, once for all.
     setting: str = ""
     row: Row | None = None  # a table row read through its header, positions in the quote
+    # A table row's caption and the headers of its amount columns: 2016年1—6月主要经济指标, 1-6月.
+    table_heading: str = ""
 
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
@@ -121,7 +123,24 @@ def context_of(source: Source, quote: str) -> Context:
     after = bisect.bisect_left(marks, end_at)
     end = marks[after] if after < len(marks) else len(paragraph)
     setting = title + "\n" + paragraph[:start]
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row)
+    heading = table_heading(source.paragraphs, header) if header is not None else ""
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading)
+
+
+def table_heading(paragraphs: list[str], header: int) -> str:
+    """Where a table states the period its amounts cover: its caption (the short lines just above its header, not
+    rows of a table above) and the headers of its amount columns."""
+    columns = header_of(paragraphs[header]) or ()
+    captions = [
+        prepare(paragraphs[above])
+        for above in range(max(0, header - 2), header)
+        if len(paragraphs[above]) <= _CAPTION_LENGTH and "。" not in paragraphs[above]
+        and not looks_like_row(paragraphs[above])
+    ]  # fmt: skip
+    return "\n".join([*captions, " ".join(column.label for column in columns if column.role == "amount")])
+
+
+_CAPTION_LENGTH = 40  # a table's caption is a title line; a paragraph of prose above a table is not one
 
 
 @lru_cache(maxsize=8192)

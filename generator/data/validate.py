@@ -166,14 +166,20 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
     # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
     stated = periods_in(context.lead + context.quote)
+    in_table = [] if stated else periods_in(context.table_heading)  # a table's rows: its caption or column
     period = entry.get("period")
     if period is None and stated:
         report(
             location + ("period",),
             f"expected period: {stated[0]} (the quote's sentence gives a part of the year), found none",
         )
+    elif period is None and in_table:
+        report(
+            location + ("period",),
+            f"expected period: {in_table[0]} (the table's caption or column gives a part of the year), found none",
+        )
     elif period is not None and period_key(period) not in {
-        period_key(found) for found in stated + periods_in(context.setting)
+        period_key(found) for found in stated + in_table + periods_in(context.setting)
     }:
         shown = "/".join(stated) or "no part of the year"
         report(location + ("period",), f"expected the quote's sentence to show the period {period}, found {shown}")
