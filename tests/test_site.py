@@ -68,14 +68,17 @@ def test_sources_are_listed_by_park_and_each_park_listing_links_its_reports(real
     assert row + "[2016](2016.md) · 2017 | 厦门火炬高新区 | 2017-02-03 | 工作报告 |" in listing
 
 
+PARKS = 30  # of the synthetic yearbook below: more than the home page shows, and a ranking longer than its cut
+
+
 def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path):
-    """With more parks than the home page shows (a synthetic yearbook of 20 parks), it shows the parks that
+    """With more parks than the home page shows (a synthetic yearbook of 30 parks), it shows the parks that
     reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
     park."""
     from bench.make_corpus import make_corpus
     from generator.site.render import HOME_PARKS, HOME_RANKING, render_pages
 
-    make_corpus(tmp_path / "corpus", 20, 2, 1)
+    make_corpus(tmp_path / "corpus", PARKS, 2, 1)
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
     pages = render_pages(yearbook, {"index.md", "sources/index.md", "parks/index.md"})
     home = pages["index.md"]
@@ -83,8 +86,11 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     last = max(py.year for py in yearbook.years.values())
     assert len(cards) == HOME_PARKS < len(yearbook.parks)
     assert all(yearbook.park_years(park)[-1].year == last for park in cards)
-    assert f"最近报告的 {HOME_PARKS} 个园区;全部 20 个园区及其历年数据见[园区](parks/index.md)页。" in home
+    assert f"最近报告的 {HOME_PARKS} 个园区;全部 {PARKS} 个园区及其历年数据见[园区](parks/index.md)页。" in home
     ranking = home[home.index('<table class="yb-ranking">') :]
+    ranked_year = int(re.search(r"以上为前 \d+ 名;(\d{4})年", home).group(1))
+    ranked = [f for f in yearbook.figures() if f.indicator == "industrial_output_above_scale" and f.year == ranked_year]
+    assert len(ranked) > HOME_RANKING  # so the home page must cut the ranking
     assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
     assert re.search(
         rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 \d+ 个园区的排名见\[规模以上工业总产值的\1年排名\]"
@@ -92,10 +98,10 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
         home,
     )
     index = pages["sources/index.md"]
-    assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == 20
+    assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == PARKS
     parks = pages["parks/index.md"]  # one line a park: the span of its years and a link to the latest
     line = rf"^- \[.*:{last - 1}–{last}年共 2 个年度,最新 \[{last}年\]\([^/]+/{last}\.md\)$"
-    assert len(re.findall(line, parks, re.M)) == 20
+    assert len(re.findall(line, parks, re.M)) == PARKS
 
 
 def test_downloads_hold_every_figure_with_its_quote(real_files):
