@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.data.binding import bind_indicator, figure_token
 from generator.data.clauses import (
     Context,
@@ -162,11 +164,27 @@ def _check_baseline_year(report, location, token: NumberToken, context: Context,
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
+_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+# A paragraph's opening words before its first comma: 1—9月，全区…
+_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+
+
+def _passage_periods(context: Context) -> list[str]:
+    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
+    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
+    title, _, paragraph = context.setting.partition("\n")
+    head = _HEAD.match(paragraph)
+    return periods_in(title) + (periods_in(head.group(0)) if head else [])
+
+
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
     # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
     stated = periods_in(context.lead + context.quote)
     in_table = [] if stated else periods_in(context.table_heading)  # a table's rows: its caption or column
+    # A passage whose period is stated once (a 1-9月 note's title, the head of its paragraph) speaks of that part of
+    # the year throughout, unless the sentence says it is the whole year.
+    in_passage = [] if stated or in_table or _WHOLE_YEAR.search(context.sentence) else _passage_periods(context)
     period = entry.get("period")
     if period is None and stated:
         report(
@@ -177,6 +195,12 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
         report(
             location + ("period",),
             f"expected period: {in_table[0]} (the table's caption or column gives a part of the year), found none",
+        )
+    elif period is None and in_passage:
+        report(
+            location + ("period",),
+            f"expected period: {in_passage[0]} (the report's title or the head of its paragraph gives a part of the "
+            "year), found none",
         )
     elif period is not None and period_key(period) not in {
         period_key(found) for found in stated + in_table + periods_in(context.setting)
