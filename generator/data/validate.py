@@ -167,6 +167,7 @@ def _check_baseline_year(report, location, token: NumberToken, context: Context,
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
 # A paragraph's opening words before its first comma: 1—9月，全区…
 _HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+_TITLE_LENGTH = 60
 
 
 def _passage_periods(context: Context) -> list[str]:
@@ -174,7 +175,9 @@ def _passage_periods(context: Context) -> list[str]:
     the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
     title, _, paragraph = context.setting.partition("\n")
     head = _HEAD.match(paragraph)
-    return periods_in(title) + (periods_in(head.group(0)) if head else [])
+    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
+    titled = len(title) <= _TITLE_LENGTH and "。" not in title
+    return (periods_in(title) if titled else []) + (periods_in(head.group(0)) if head else [])
 
 
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
