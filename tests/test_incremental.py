@@ -42,6 +42,20 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
+def _page_when(url: str, condition, seconds: float) -> str:
+    """The served page at `url` once `condition` holds of its HTML; fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if condition(html):
+                return html
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+
+
 def _drop_first_indicator(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index("indicators:\n") + 1
@@ -113,16 +127,7 @@ def test_yearbook_serve_shows_an_edit(tmp_path):
     server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.PIPE)
 
     def page_when(condition, seconds: float = 60) -> str:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-                if condition(html):
-                    return html
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+        return _page_when(url, condition, seconds)
 
     try:
         page_when(lambda html: "2016年,厦门火炬" in html)
@@ -182,16 +187,7 @@ def test_serve_one_edit_one_rebuild_then_quiet_and_problems_over_the_last_good_s
     year = project / "data/years/demo/2016.yaml"
 
     def page_when(condition, seconds: float = 90) -> str:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-                if condition(html):
-                    return html
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+        return _page_when(url, condition, seconds)
 
     def rebuilds() -> int:
         return log.read_text("utf-8", "replace").count("Detected file changes")

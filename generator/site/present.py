@@ -10,6 +10,8 @@ from generator.data.numbers import to_decimal
 from generator.data.targets import TargetStatus, status
 from generator.site.markup import quote_anchor
 
+# Every download row ends with where it comes from: the editor's note, the source, its title, the quote and its address.
+ORIGIN_COLUMNS = ("note", "source", "source_title", "quote", "source_url")
 TIDY_COLUMNS = (
     "park",
     "park_name",
@@ -23,12 +25,7 @@ TIDY_COLUMNS = (
     "qualifier",
     "period",
     "scope",
-    "note",
-    "source",
-    "source_title",
-    "quote",
-    "source_url",
-)
+) + ORIGIN_COLUMNS
 FACT_COLUMNS = (
     "park",
     "park_name",
@@ -38,12 +35,7 @@ FACT_COLUMNS = (
     "figures",
     "period",
     "scope",
-    "note",
-    "source",
-    "source_title",
-    "quote",
-    "source_url",
-)
+) + ORIGIN_COLUMNS
 TARGET_COLUMNS = (
     "park",
     "park_name",
@@ -57,12 +49,7 @@ TARGET_COLUMNS = (
     "unit",
     "status",
     "actual_value",
-    "note",
-    "source",
-    "source_title",
-    "quote",
-    "source_url",
-)
+) + ORIGIN_COLUMNS
 SUFFIX_QUALIFIERS = ("以上", "左右", "多", "余")
 
 
@@ -90,7 +77,9 @@ def growth(change_pct, qualifier: str | None = None) -> str:
     if qualifier:
         word = "下降" if to_decimal(change_pct) < Decimal(0) else "增长"
         size = number(abs(to_decimal(change_pct)))
-        return f"{word}{size}%{qualifier}" if qualifier in SUFFIX_QUALIFIERS + ("上下",) else f"{word}{qualifier}{size}%"
+        return (
+            f"{word}{size}%{qualifier}" if qualifier in SUFFIX_QUALIFIERS + ("上下",) else f"{word}{qualifier}{size}%"
+        )
     sign = "+" if to_decimal(change_pct) > Decimal(0) else ""
     return f"{sign}{number(change_pct)}%"
 
