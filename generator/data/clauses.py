@@ -134,13 +134,17 @@ def table_heading(paragraphs: list[str], header: int) -> str:
     captions = [
         prepare(paragraphs[above])
         for above in range(max(0, header - 2), header)
-        if len(paragraphs[above]) <= _CAPTION_LENGTH and "。" not in paragraphs[above]
-        and not looks_like_row(paragraphs[above])
+        if reads_as_title(paragraphs[above], _CAPTION_LENGTH) and not looks_like_row(paragraphs[above])
     ]  # fmt: skip
     return "\n".join([*captions, " ".join(column.label for column in columns if column.role == "amount")])
 
 
 _CAPTION_LENGTH = 40  # a table's caption is a title line; a paragraph of prose above a table is not one
+
+
+def reads_as_title(line: str, longest: int) -> bool:
+    """A line that reads as a title (a report's, a table's caption): short, and not a sentence ended by 。."""
+    return len(line) <= longest and "。" not in line
 
 
 @lru_cache(maxsize=8192)

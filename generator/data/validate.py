@@ -13,6 +13,7 @@ from generator.data.clauses import (
     period_key,
     periods_in,
     prepare,
+    reads_as_title,
     scopes_in,
     year_of_amount,
     year_stated,
@@ -167,7 +168,7 @@ def _check_baseline_year(report, location, token: NumberToken, context: Context,
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
 # A paragraph's opening words before its first comma: 1—9月，全区…
 _HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
-_TITLE_LENGTH = 60
+_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (clauses._CAPTION_LENGTH)
 
 
 def _passage_periods(context: Context) -> list[str]:
@@ -176,8 +177,8 @@ def _passage_periods(context: Context) -> list[str]:
     title, _, paragraph = context.setting.partition("\n")
     head = _HEAD.match(paragraph)
     # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
-    titled = len(title) <= _TITLE_LENGTH and "。" not in title
-    return (periods_in(title) if titled else []) + (periods_in(head.group(0)) if head else [])
+    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
+    return titled + (periods_in(head.group(0)) if head else [])
 
 
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
