@@ -58,7 +58,13 @@ GOALS = {  # the issue's targets: (metric key, limit, unit)
     "peak_rss_bytes": (2 * 10**9, "B"),
 }
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-SEARCH_PATHS = ("/pagefind/", "/search/search_index.json", "/workers/search", "/assets/yearbook-search.js")
+SEARCH_PATHS = (
+    "/pagefind/",
+    "/pagefind-text/",
+    "/search/search_index.json",
+    "/workers/search",
+    "/assets/yearbook-search.js",
+)
 
 
 # Running stages ------------------------------------------------------------------------------------------

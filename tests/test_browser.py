@@ -159,8 +159,6 @@ def test_figure_links_to_its_own_highlighted_quote(browser, server):
 
 def test_every_quote_anchor_is_unique_and_linked_ones_exist(built_site):
     """Quote anchors are readable (#q-…) and unique on their page, and every link to one finds it."""
-    import re
-
     site = built_site / "site"
     for page in (site / "sources").glob("*/index.html"):
         ids = re.findall(r'id="(q-[^"]+)"', page.read_text(encoding="utf-8"))
@@ -196,7 +194,7 @@ def test_back_from_a_source_returns_to_the_reader_place(browser, server):
     ("query", "park"),
     [("新余", "xinyu"), ("新余高新区", "xinyu"), ("新余市", "xinyu"), ("Xinyu", "xinyu"), ("厦门火炬", "xiamen-torch")],
 )
-def test_search_finds_a_park_by_any_of_its_names_first(browser, server, query, park):
+def test_search_finds_a_park_by_any_of_its_names_first(browser, server, built_site, query, park):
     """Full, short, city or English name: the park's page comes first, then its years; Enter opens the first."""
     visit = Visit(browser, server)
     page = visit.go("/")
@@ -204,9 +202,14 @@ def test_search_finds_a_park_by_any_of_its_names_first(browser, server, query, p
     page.wait_for_selector(".yb-search-results a", timeout=15_000)
     paths = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
     assert paths[0] == f"/parks/{park}/", paths
-    years = [path for path in paths if re.fullmatch(rf"/parks/{park}/\d{{4}}/", path)]
-    assert years and paths[1 : 1 + len(years)] == years, paths  # its years next,
-    assert years == sorted(years, reverse=True), paths  # newest first
+    # Its years next, under it, newest first: every year the yearbook has for it.
+    first = page.locator(".yb-search-results > li").first
+    years = first.locator(".yb-search-years a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    on_file = sorted((built_site / "data/years" / park).glob("*.yaml"), reverse=True)
+    assert years == [f"/parks/{park}/{path.stem}/" for path in on_file], years
+    assert paths[1 : 1 + len(years)] == years, paths
+    for year in years:  # each opens a page of the site
+        assert (built_site / "site" / year.strip("/") / "index.html").is_file(), year
     page.locator(".yb-search input").press("Enter")
     page.wait_for_url(f"**/parks/{park}/")
     assert visit.errors == [] and visit.outside_requests() == []
@@ -228,7 +231,16 @@ def test_search_keyboard_and_results_at_the_passage(browser, server):
     assert page.evaluate("document.activeElement.href") != first
     excerpts = page.eval_on_selector_all(".yb-search-excerpt", "els => els.map(e => e.textContent)")
     assert not any(". " in text for text in excerpts), excerpts  # Pagefind's joins read as " · "
-    hrefs = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => e.href)")
+    # The year page that cites the passage is found first; the reports' full text is searched on request, and the
+    # keyboard reaches its button too (arrows, then Enter).
+    paths = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    assert not any(path.startswith("/sources/") for path in paths), paths
+    while not page.evaluate("document.activeElement.matches('.yb-search-text-button')"):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".yb-search-text .yb-search-results a", timeout=15_000)
+    assert page.locator(".yb-search-text .yb-search-status").inner_text().startswith("报告原文:")
+    hrefs = page.eval_on_selector_all(".yb-search-text .yb-search-results a", "els => els.map(e => e.href)")
     report = next(href for href in hrefs if "/sources/" in href)
     anchor = unquote(urlparse(report).fragment)
     assert anchor
@@ -361,34 +373,47 @@ def test_chinese_search_finds_the_page(browser, server, query, expected):
     visit.close()
 
 
-def _search_urls(browser, base: str, query: str) -> list[str]:
-    """Every result path of a search, loading them all with the 更多 button."""
+def _load_all(page, section: str) -> list[str]:
+    """Every result path in a part of the search panel, loading them all with its 再显示 button."""
+    links, more = f"{section} > .yb-search-results > li > a", f"{section} > .yb-search-more"  # not a park's years
+    while page.locator(more).count():
+        shown = page.locator(links).count()
+        page.locator(more).click()
+        page.wait_for_function(f"document.querySelectorAll('{links}').length > {shown}")
+    return page.eval_on_selector_all(links, "els => els.map(e => new URL(e.href).pathname)")
+
+
+def _search_urls(browser, base: str, query: str, full_text: bool = False) -> list[str]:
+    """Every result path of a search; with `full_text`, the reports' full text (asked for with its button) too."""
     visit = Visit(browser, base)
     page = visit.go("/")
     page.locator(".yb-search input").fill(query)
     page.wait_for_selector(".yb-search-results a", timeout=15_000)
-    status = page.locator(".yb-search-status").inner_text()
-    while page.locator(".yb-search-more").count():
-        shown = page.locator(".yb-search-results a").count()
-        page.locator(".yb-search-more").click()
-        page.wait_for_function(f"document.querySelectorAll('.yb-search-results a').length > {shown}")
-    urls = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    status = page.locator(".yb-search-panel > .yb-search-status").inner_text()
+    urls = _load_all(page, ".yb-search-panel")
     assert status == f"找到 {len(urls)} 个结果"
+    if full_text:
+        page.locator(".yb-search-text-button").click()
+        page.wait_for_selector(".yb-search-text .yb-search-results a", timeout=15_000)
+        status = page.locator(".yb-search-text > .yb-search-status").inner_text()
+        reports = _load_all(page, ".yb-search-text")
+        assert status == f"报告原文:{len(reports)} 份报告提到“{query}”"
+        urls += reports
     assert visit.errors == [] and visit.outside_requests() == []
     visit.close()
     return urls
 
 
-def test_search_index_is_one_and_finds_what_pagefind_finds_in_the_whole_site(browser, server, built_site, tmp_path):
-    """The index is fed page by page (generator/build/search_index.py); it is one index, and every query finds the
-    same pages as Pagefind's own command indexing the whole site at once with the same options."""
-    from generator.build.search_index import PAGEFIND_CONFIG, SEARCH_DIR
+def test_search_indexes_find_what_pagefind_finds_in_the_whole_site(browser, server, built_site, tmp_path):
+    """The indexes are fed page by page (generator/build/search_index.py): the yearbook's pages in one, the reports
+    in the other, each written once; together they find the same pages as Pagefind's own command indexing the whole
+    site at once with the same options, and the first holds no report."""
+    from generator.build.search_index import FULL_TEXT_DIR, PAGEFIND_CONFIG, SEARCH_DIR
 
-    index = built_site / "site" / SEARCH_DIR
-    assert not (index / "parts").exists()
-    assert len(list(index.glob("pagefind.*.pf_meta"))) == 1
+    for folder in (SEARCH_DIR, FULL_TEXT_DIR):
+        assert len(list((built_site / "site" / folder).glob("pagefind.*.pf_meta"))) == 1, folder
     site = tmp_path / "site"
-    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))
+    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR, FULL_TEXT_DIR))
     config = PAGEFIND_CONFIG
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
     command += ["--root-selector", config["root_selector"], "--force-language", config["force_language"]]
@@ -399,10 +424,12 @@ def test_search_index_is_one_and_finds_what_pagefind_finds_in_the_whole_site(bro
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         for query in ("高新技术企业", "集成电路", "厦门火炬"):
-            ours = _search_urls(browser, server, query)
+            first = _search_urls(browser, server, query)
+            assert first and not any(url.startswith("/sources/") and url != "/sources/" for url in first), first
+            ours = _search_urls(browser, server, query, full_text=True)
             whole = _search_urls(browser, f"http://127.0.0.1:{httpd.server_address[1]}", query)
             assert sorted(ours) == sorted(whole), query
-        assert len(_search_urls(browser, server, "高新技术企业")) > 5  # more than one batch: the 更多 button was used
+        assert len(_search_urls(browser, server, "高新技术企业")) > 5  # more than one batch: 再显示 was used
     finally:
         httpd.shutdown()
 
@@ -412,14 +439,14 @@ def test_search_without_an_index_says_why(browser, built_site, tmp_path):
     from generator.build.search_index import SEARCH_DIR
 
     site = tmp_path / "site"
-    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR))
+    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR, "pagefind-text"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         visit = Visit(browser, f"http://127.0.0.1:{httpd.server_address[1]}")
         page = visit.go("/")
         page.locator(".yb-search input").fill("集成电路")
-        status = page.locator(".yb-search-status")
+        status = page.locator(".yb-search-panel > .yb-search-status")
         page.wait_for_function("!document.querySelector('.yb-search-status').textContent.startsWith('正在搜索')")
         assert "尚未建立搜索索引" in status.inner_text()
         assert page.locator(".yb-search-results a").count() == 0

@@ -76,12 +76,11 @@ def test_park_pages_carry_every_name_as_search_terms(mini_data, tmp_path):
     names = ("示范高新技术产业开发区", "示范高新区", "厦门市", "福建省", "Demo Hi-tech Industrial Development Zone")
     terms = name_terms(*names)
     assert f'data-pagefind-meta="names:{terms}"' in pages["parks/demo/index.md"]
-    short = name_terms("示范高新区", "厦门市", "Demo Hi-tech Industrial Development Zone")
-    assert f'data-pagefind-meta="park:{short}"' in pages["parks/demo/2016.md"]
-    # The park's filter on its page and its year pages, and the year to sort those by (the search box lists the
-    # park's page, then its years newest first).
-    assert 'data-pagefind-filter="park:demo"' in pages["parks/demo/index.md"]
-    assert 'data-pagefind-filter="park:demo" data-pagefind-sort="year:2016"' in pages["parks/demo/2016.md"]
+    # Its years, newest first, for the search box to list under its result (yearbook-search.js); its year pages
+    # carry no terms, nor the line of region, province and city, which the search index leaves out.
+    assert 'data-pagefind-meta="years:2016"' in pages["parks/demo/index.md"]
+    assert "data-pagefind" not in pages["parks/demo/2016.md"]
+    assert "{: .yb-park-line }" in pages["parks/demo/2016.md"]
     words = terms.split(" ")
     # Every run of up to four characters: a query matches however the browser cuts it into words.
     for term in ("示", "示范", "示范高新", "高新区", "厦门", "Demo", "Zone"):

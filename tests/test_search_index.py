@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.build.search_index import SEARCH_DIR, PagefindService, index_site
+from generator.build.search_index import FULL_TEXT_DIR, REPORT_BODY, SEARCH_DIR, PagefindService, index_site
 
 _PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <nav>导航 菜单 不应被索引</nav>
@@ -17,18 +17,22 @@ _PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><title>{title}</title></head>
 </article></body></html>"""
 
 
-def _fragments(site) -> list[dict]:
-    """Every indexed page as Pagefind stored it (its URL, text and metadata)."""
+def _fragments(site, folder: str = SEARCH_DIR) -> list[dict]:
+    """Every page of one index as Pagefind stored it (its URL, text and metadata)."""
     found = []
-    for path in (site / SEARCH_DIR / "fragment").glob("*.pf_fragment"):
+    for path in (site / folder / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         found.append(json.loads(data[data.index(b"{") :]))
     return found
 
 
-def test_index_holds_each_article_once_and_nothing_else(tmp_path):
+def test_indexes_hold_each_article_once_and_nothing_else(tmp_path):
+    """The yearbook's pages go into the first index, the reports (their archived text) into the second."""
     site = tmp_path / "site"
-    pages = (("parks/a", "甲高新区", "集成电路产业产值增长"), ("sources/b", "乙报告", "莫兰蒂项目开工"))
+    pages = (
+        ("parks/a", "甲高新区", "集成电路产业产值增长"),
+        ("sources/b", "乙报告", f'{REPORT_BODY}<p id="p1">莫兰蒂项目开工</p></div>'),
+    )
     for folder, title, text in pages:
         (site / folder).mkdir(parents=True)
         (site / folder / "index.html").write_text(_PAGE.format(title=title, text=text), encoding="utf-8")
@@ -36,14 +40,21 @@ def test_index_holds_each_article_once_and_nothing_else(tmp_path):
     (site / SEARCH_DIR).mkdir()
     (site / SEARCH_DIR / "stale.pf_meta").write_text("an earlier build's file", encoding="utf-8")
     index_site(site)
-    index_site(site)  # a second build replaces the index: the same files, none left over
+    index_site(site)  # a second build replaces the indexes: the same files, none left over
     assert not (site / SEARCH_DIR / "stale.pf_meta").exists()
-    assert len(list((site / SEARCH_DIR).glob("pagefind.*.pf_meta"))) == 1
-    assert (site / SEARCH_DIR / "pagefind-entry.json").is_file()
-    pages = {page["url"]: page for page in _fragments(site)}
-    assert sorted(pages) == ["/parks/a/", "/sources/b/"]  # the page without an article is not indexed
+    for folder in (SEARCH_DIR, FULL_TEXT_DIR):
+        assert len(list((site / folder).glob("pagefind.*.pf_meta"))) == 1, folder
+        assert (site / folder / "pagefind-entry.json").is_file()
+    indexed = {
+        folder: {page["url"]: page for page in _fragments(site, folder)} for folder in (SEARCH_DIR, FULL_TEXT_DIR)
+    }
+    # The page without an article is in neither; the report only in the full text.
+    assert sorted(indexed[SEARCH_DIR]) == ["/parks/a/"]
+    assert sorted(indexed[FULL_TEXT_DIR]) == ["/sources/b/"]
+    pages = indexed[SEARCH_DIR] | indexed[FULL_TEXT_DIR]
     text = {url: page["content"].replace("\u200b", "") for url, page in pages.items()}  # Pagefind's word breaks
     assert "集成电路产业产值增长" in text["/parks/a/"]
+    assert "莫兰蒂项目开工" in text["/sources/b/"]
     assert pages["/parks/a/"]["meta"]["names"] == "甲高新区"
     for content in text.values():
         assert "导航" not in content  # only the article

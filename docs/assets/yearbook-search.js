@@ -5,43 +5,39 @@
 
   var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
   var NO_INDEX = "no-index";
+  // Two indexes (generator/build/search_index.py): the yearbook's own pages, searched first, and the reports'
+  // full text, searched when the reader asks or when the first finds nothing.
+  var PAGES = "pagefind/";
+  var FULL_TEXT = "pagefind-text/";
   // A park's names and an indicator's (pages' metadata, see generator/site/search_terms.py) rank the park's or
-  // indicator's own page first, then the park's years.
-  var META_WEIGHTS = { names: 20, park: 4, indicator: 10, title: 5 };
-  var engine = null;
+  // indicator's own page first.
+  var META_WEIGHTS = { names: 20, indicator: 10, title: 5 };
+  var engines = {};
 
-  function pagefind() {
-    if (!engine) {
-      var bundle = new URL("pagefind/", root);
+  function pagefind(folder) {
+    if (!engines[folder]) {
+      var bundle = new URL(folder, root);
       // A preview (yearbook serve) has no index: say so, rather than fail on the script's import.
-      engine = fetch(new URL("pagefind-entry.json", bundle).href).then(function (response) {
+      engines[folder] = fetch(new URL("pagefind-entry.json", bundle).href).then(function (response) {
         if (response.status === 404) throw new Error(NO_INDEX);
-        return import(new URL("pagefind.js", bundle).href);
+        return import(new URL("pagefind.js", bundle).href);  // its own URL: an instance of its own
       }).then(function (module) {
         return module.options({ baseUrl: root.pathname, ranking: { metaWeights: META_WEIGHTS } }).then(function () {
           return module;
         });
+      }).catch(function (error) {
+        delete engines[folder];  // a failed load is tried again by the next query
+        throw error;
       });
     }
-    return engine;
+    return engines[folder];
   }
 
-  // A park's page ranks first for its names; its year pages follow newest first, as Pagefind sorts them (a park
-  // filter and a year sort key on those pages, site_templates/park*.md.j2), then every other result by rank.
-  function searchParkFirst(module, query) {
-    return module.debouncedSearch(query, {}, 200).then(function (search) {
-      if (!search || !search.results.length) return search;
-      return search.results[0].data().then(function (first) {
-        var park = first.meta && first.meta.names && first.filters && first.filters.park;
-        if (!park || !park.length) return search;
-        return module.search(query, { filters: { park: park[0] }, sort: { year: "desc" } }).then(function (years) {
-          var listed = {};
-          years.results.forEach(function (r) { listed[r.id] = true; });
-          var rest = search.results.slice(1).filter(function (r) { return !listed[r.id]; });
-          return { results: [search.results[0]].concat(years.results, rest) };
-        });
-      });
-    });
+  // A park's page ranks first for its names (its metadata); its years, newest first, are listed under it from its
+  // page's `years` metadata (site_templates/park.md.j2), so that no second search has to find them.
+  function yearsOf(data) {
+    var years = data.meta && data.meta.names && data.meta.years;
+    return years ? years.split(" ").filter(Boolean) : [];
   }
 
   // Pagefind joins a heading, a table cell or a list item to what follows with ". ": a separator reads better.
@@ -100,21 +96,30 @@
       link.appendChild(title);
       link.appendChild(excerpt);
       item.appendChild(link);
+      var years = yearsOf(data);
+      if (years.length) {
+        var row = document.createElement("p");
+        row.className = "yb-search-years";
+        row.setAttribute("aria-label", title.textContent + "的年份");
+        years.forEach(function (year) {
+          var yearLink = document.createElement("a");
+          yearLink.href = data.url.replace(/\/?$/, "/") + year + "/";
+          yearLink.textContent = year + "年";
+          row.appendChild(yearLink);
+        });
+        item.appendChild(row);
+      }
       list.appendChild(item);
     });
   }
 
-  // Show the first results of `search`, and a button that loads the next ones.
-  function render(panel, list, status, search, query, isCurrent) {
+  // Show the first results of `search` in `list`, and a button after it that loads the next ones.
+  function render(list, search, isCurrent) {
     list.textContent = "";
-    var old = panel.querySelector(".yb-search-more");
-    if (old) old.remove();
+    var old = list.nextElementSibling;
+    if (old && old.classList.contains("yb-search-more")) old.remove();
     var all = search.results;
-    if (!all.length) {
-      status.textContent = "没有找到“" + query + "”";
-      return Promise.resolve();
-    }
-    status.textContent = "找到 " + all.length + " 个结果";
+    if (!all.length) return Promise.resolve();
     var shown = 0;
     var more = document.createElement("button");
     more.type = "button";
@@ -132,10 +137,16 @@
       });
     }
     more.addEventListener("click", function () {
-      next().catch(function (error) { status.textContent = "搜索暂不可用(" + error.message + ")"; });
+      next().catch(function (error) { more.textContent = "暂不可用(" + error.message + ")"; });
     });
-    panel.appendChild(more);
+    list.after(more);
     return next();
+  }
+
+  function unavailable(error) {
+    return error.message === NO_INDEX
+      ? "本站尚未建立搜索索引:预览(yearbook serve)不建索引,yearbook build 之后即可搜索。"
+      : "搜索暂不可用(" + error.message + ")";
   }
 
   function build() {
@@ -158,13 +169,49 @@
     status.setAttribute("aria-live", "polite");
     var list = document.createElement("ol");
     list.className = "yb-search-results";
+    // The reports' full text: a button, then its own status line and results.
+    var text = document.createElement("div");
+    text.className = "yb-search-text";
+    var textButton = document.createElement("button");
+    textButton.type = "button";
+    textButton.className = "yb-search-text-button md-button";
+    textButton.hidden = true;
+    var textStatus = document.createElement("p");
+    textStatus.className = "yb-search-status";
+    textStatus.setAttribute("aria-live", "polite");
+    textStatus.hidden = true;
+    var textList = document.createElement("ol");
+    textList.className = "yb-search-results";
+    text.appendChild(textButton);
+    text.appendChild(textStatus);
+    text.appendChild(textList);
     panel.appendChild(status);
     panel.appendChild(list);
+    panel.appendChild(text);
     box.appendChild(input);
     box.appendChild(panel);
     header.insertBefore(box, header.querySelector(".md-header__source"));
 
     var latest = 0;
+    function current(ticket) { return function () { return ticket === latest; }; }
+
+    // The reports' full text for `query`, below the yearbook's results (the first index holds no report page).
+    function searchFullText(query, ticket) {
+      textButton.hidden = true;
+      textStatus.hidden = false;
+      textStatus.textContent = "正在搜索报告原文…";
+      return pagefind(FULL_TEXT)
+        .then(function (module) { return module.search(query); })
+        .then(function (search) {
+          if (ticket !== latest) return null;
+          textStatus.textContent = search.results.length
+            ? "报告原文:" + search.results.length + " 份报告提到“" + query + "”"
+            : "报告原文中也没有“" + query + "”";
+          return render(textList, search, current(ticket));
+        })
+        .catch(function (error) { if (ticket === latest) textStatus.textContent = unavailable(error); });
+    }
+
     input.addEventListener("input", function () {
       var query = input.value.trim();
       var ticket = ++latest;
@@ -174,24 +221,33 @@
       }
       panel.hidden = false;
       status.textContent = "正在搜索…";
-      pagefind()
-        .then(function (module) { return searchParkFirst(module, query); })
+      render(list, { results: [] }, current(ticket));
+      render(textList, { results: [] }, current(ticket));
+      textButton.hidden = true;
+      textStatus.hidden = true;
+      pagefind(PAGES)
+        .then(function (module) { return module.debouncedSearch(query, {}, 200); })
         .then(function (search) {
           if (!search || ticket !== latest) return null;
-          return render(panel, list, status, search, query, function () { return ticket === latest; });
+          if (!search.results.length) {
+            // Nothing among parks, years and indicators: the reports may still say it.
+            status.textContent = "园区、年度和指标中没有找到“" + query + "”";
+            return searchFullText(query, ticket);
+          }
+          status.textContent = "找到 " + search.results.length + " 个结果";
+          textButton.textContent = "在报告原文中搜索“" + query + "”";
+          textButton.hidden = false;
+          textButton.onclick = function () { searchFullText(query, ticket); };
+          return render(list, search, current(ticket));
         })
-        .catch(function (error) {
-          status.textContent = error.message === NO_INDEX
-            ? "本站尚未建立搜索索引:预览(yearbook serve)不建索引,yearbook build 之后即可搜索。"
-            : "搜索暂不可用(" + error.message + ")";
-        });
+        .catch(function (error) { if (ticket === latest) status.textContent = unavailable(error); });
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         input.value = "";
         panel.hidden = true;
       } else if (event.key === "Enter") {
-        var first = list.querySelector("a");
+        var first = panel.querySelector(".yb-search-results a");
         if (first) first.click();
       } else if (event.key === "ArrowDown") {
         moveFocus(1, event);
@@ -199,7 +255,7 @@
     });
     // As in Material's own search: arrows move through the results, Escape goes back to the box.
     function moveFocus(step, event) {
-      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a, button:not([hidden])"));
       if (!links.length) return;
       event.preventDefault();
       var at = links.indexOf(document.activeElement) + step;

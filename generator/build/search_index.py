@@ -1,10 +1,15 @@
-"""The site's search index: one Pagefind index (extended build, Chinese segmentation) of every page's article.
+"""The site's search: two Pagefind indexes (extended build, Chinese segmentation) fed one page's article at a time.
+
+The first, `pagefind/`, holds the yearbook's own pages (parks, their years, indicators, listings): what a reader's
+first search loads. The second, `pagefind-text/`, holds the archived reports' full text, 50 MB at 178 parks × 20
+years; the search box searches it when the reader asks, or when the first finds nothing. In one index, a first
+search at that scale fetched 490 kB, mostly the index chunks of words every report repeats (区, 工业, 以上); the
+reports' quoted passages are still found in the first, on the year pages that cite them.
 
 Pagefind's command line reads every page of the site at once. Its indexing service (`pagefind --service`, what its
-Python and Node APIs drive) takes one page at a time instead: each page's article alone is sent and indexed, and
-readers' browsers load one index, not a set of parts to merge (a part lacking a query's word answered with the
-word's prefix). Pagefind still holds the whole index while it writes it: the build's peak memory at 178 parks ×
-20 years is 3.6 GB (bench/run.py), against 1.6 GB when the site was indexed in four parts.
+Python and Node APIs drive) takes one page at a time instead: each page's article alone is sent. Pagefind holds an
+index whole while it writes it, so each is built by its own service, one after the other (bench/run.py reports
+the build's peak memory).
 """
 
 from __future__ import annotations
@@ -20,36 +25,68 @@ from pathlib import Path
 
 from generator.parallel import die_with_parent
 
-SEARCH_DIR = "pagefind"
+SEARCH_DIR = "pagefind"  # the yearbook's pages
+FULL_TEXT_DIR = "pagefind-text"  # the reports' full text
+REPORT_BODY = '<div class="yb-source">'  # a report page's archived text (generator/site/render.py, _source_body)
 # Pagefind's own service options (its PagefindIndex config): the article, without what a reader does not search.
 # Left out as well, because each repeats what is indexed where a result should open: the data tables under the
 # charts (`details`: the figures of the page's own tables), and a year page's footnotes (each quote is found on its
-# report's page, at its passage). Every word indexed is fetched again by every search that loads its chunk.
+# report's page, at its passage). And the words every page of a kind repeats: a chart's key, table headers, a
+# target's status and its 原文 link, a year page's line of region, province and city (its park page has them).
+# Every word indexed is fetched again by every search that loads its chunk, and at 3,560 year pages a line of
+# boilerplate weighs on the chunks of common words (以上, 数据, 年份).
 PAGEFIND_CONFIG = {
     "root_selector": "article",
     "exclude_selectors": [
         ".headerlink", ".md-source-file", ".yb-chart", ".footnote-backref", ".footnote-ref", ".yb-pnum",
-        "details", ".footnote",
+        "details", ".footnote", ".yb-chart-key", "thead", ".yb-status", ".yb-target-text a", ".yb-park-line",
     ],
     "force_language": "zh",
 }  # fmt: skip
 
 
 def index_site(site_dir: Path) -> None:
-    """Index the built site's article bodies into site/pagefind/ (chunked, so readers fetch only what they need)."""
+    """Index the built site's articles: the yearbook's pages into site/pagefind/, the reports into
+    site/pagefind-text/ (each chunked, so readers fetch only what a query needs)."""
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
-    pages = [page for page in pages if page.parts[0] != SEARCH_DIR]
-    output = site_dir / SEARCH_DIR
-    shutil.rmtree(output, ignore_errors=True)  # Pagefind adds its files beside an earlier index's, never removes
-    with PagefindService() as service:
-        index = service.call({"type": "NewIndex", "config": PAGEFIND_CONFIG})["index_id"]
+    pages = [page for page in pages if page.parts[0] not in (SEARCH_DIR, FULL_TEXT_DIR)]
+    reports = []
+    with _Index(site_dir / SEARCH_DIR) as index:
         for page in pages:
             article = _article((site_dir / page).read_text(encoding="utf-8"))
-            if article:  # a page without an article (a redirect) has nothing to find
-                service.call(
-                    {"type": "AddFile", "index_id": index, "file_path": page.as_posix(), "file_contents": article}
-                )
-        service.call({"type": "WriteFiles", "index_id": index, "output_path": str(output)})
+            if REPORT_BODY in article:
+                reports.append(page)
+            elif article:  # a page without an article (a redirect) has nothing to find
+                index.add(page, article)
+    with _Index(site_dir / FULL_TEXT_DIR) as index:
+        for page in reports:
+            index.add(page, _article((site_dir / page).read_text(encoding="utf-8")))
+
+
+class _Index:
+    """One Pagefind index written into `output` when the block ends (its own service: one index in memory)."""
+
+    def __init__(self, output: Path) -> None:
+        self._output = output
+
+    def __enter__(self) -> _Index:
+        shutil.rmtree(self._output, ignore_errors=True)  # Pagefind adds its files beside an earlier index's
+        self._service = PagefindService().__enter__()
+        self._id = self._service.call({"type": "NewIndex", "config": PAGEFIND_CONFIG})["index_id"]
+        return self
+
+    def add(self, page: Path, article: str) -> None:
+        """Index one page (its path under the site) by its article."""
+        self._service.call(
+            {"type": "AddFile", "index_id": self._id, "file_path": page.as_posix(), "file_contents": article}
+        )
+
+    def __exit__(self, exc_type, *exc_info) -> None:
+        try:
+            if exc_type is None:
+                self._service.call({"type": "WriteFiles", "index_id": self._id, "output_path": str(self._output)})
+        finally:
+            self._service.__exit__(exc_type, *exc_info)
 
 
 def _article(html: str) -> str:

@@ -226,11 +226,10 @@ class _Pages:
             return Markup("")
         return Markup(f'<p class="yb-mark-note">{MARKS_NOTE}</p>')
 
-    def search_terms(self, park, short: bool = False) -> str:
-        """A park's names as search terms for its pages' Pagefind metadata (see search_terms.name_terms): all of
-        them on its own page; on its year pages (twenty a park) the short name, city and English name only."""
-        if short:
-            return name_terms(park.short_name, park.city, park.name_en)
+    def search_terms(self, park) -> str:
+        """A park's names as search terms for its page's Pagefind metadata (see search_terms.name_terms). Its year
+        pages carry none: the search box lists them by their park filter (yearbook-search.js), and twenty pages a
+        park of one- to four-character terms would weigh on the index chunks of 高, 新 and 区."""
         return name_terms(park.name, park.short_name, park.city, park.province, park.name_en)
 
     def indicator_terms(self, indicator) -> str:
