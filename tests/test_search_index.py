@@ -14,6 +14,10 @@ _PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><title>{title}</title></head>
 <article class="md-content__inner md-typeset"><h1 id="top">{title}</h1>
 <div hidden data-pagefind-meta="names:{title}"></div>
 <p id="p1">{text}</p><details><summary>数据表</summary><table><tr><td>图表数据</td></tr></table></details>
+<ul class="yb-chart-key"><li>空心圆点说明</li></ul>
+<table><thead><tr><th>目标年份表头</th></tr></thead><tbody><tr><td class="yb-target-text">引进项目十个
+<a href="#q">原文链接</a></td><td class="yb-target-value">约 1100亿元</td>
+<td><span class="yb-status">尚无报告</span></td></tr></tbody></table>
 </article></body></html>"""
 
 
@@ -56,9 +60,13 @@ def test_indexes_hold_each_article_once_and_nothing_else(tmp_path):
     assert "集成电路产业产值增长" in text["/parks/a/"]
     assert "莫兰蒂项目开工" in text["/sources/b/"]
     assert pages["/parks/a/"]["meta"]["names"] == "甲高新区"
+    assert "引进项目十个" in text["/parks/a/"]  # a target's text is found,
     for content in text.values():
         assert "导航" not in content  # only the article
         assert "图表数据" not in content  # chart data tables stay out
+        # and what every page of a kind repeats: a chart's key, table headers, a target's link, value and status
+        for boilerplate in ("空心圆点", "目标年份表头", "原文链接", "1100亿元", "尚无报告"):
+            assert boilerplate not in content, boilerplate
 
 
 def test_service_error_is_reported_with_pagefind_message():

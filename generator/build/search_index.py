@@ -31,15 +31,17 @@ REPORT_BODY = '<div class="yb-source">'  # a report page's archived text (genera
 # Pagefind's own service options (its PagefindIndex config): the article, without what a reader does not search.
 # Left out as well, because each repeats what is indexed where a result should open: the data tables under the
 # charts (`details`: the figures of the page's own tables), and a year page's footnotes (each quote is found on its
-# report's page, at its passage). And the words every page of a kind repeats: a chart's key, table headers, a
-# target's status and its 原文 link, a year page's line of region, province and city (its park page has them).
+# report's page, at its passage), and a target's value and actual figure (its text says the value, the year's
+# indicators the actual). And the words every page of a kind repeats: a chart's key, table headers, a target's
+# status and its 原文 link, a year page's line of region, province and city (its park page has them).
 # Every word indexed is fetched again by every search that loads its chunk, and at 3,560 year pages a line of
 # boilerplate weighs on the chunks of common words (以上, 数据, 年份).
 PAGEFIND_CONFIG = {
     "root_selector": "article",
     "exclude_selectors": [
         ".headerlink", ".md-source-file", ".yb-chart", ".footnote-backref", ".footnote-ref", ".yb-pnum",
-        "details", ".footnote", ".yb-chart-key", "thead", ".yb-status", ".yb-target-text a", ".yb-park-line",
+        "details", ".footnote", ".yb-chart-key", "thead", ".yb-status", ".yb-target-text a", ".yb-target-value",
+        ".yb-park-line",
     ],
     "force_language": "zh",
 }  # fmt: skip
