@@ -46,6 +46,7 @@ PROJECT = BENCH.parent
 OUT = BENCH / "out"
 PAGES = ("/parks/xiamen-torch/2016/", "/parks/xiamen-torch/", "/indicators/industrial_output_above_scale/")
 SCHEMES = ("light", "dark")
+VARIANTS = ("lazy", "static", "static1")
 # Lighthouse's mobile preset: a Moto G Power, 412 × 823 CSS pixels at 1.75 device pixels per CSS pixel.
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -192,9 +193,38 @@ def only_colours_differ(light: str, dark: str) -> bool:
     return colour.sub("C", light) == colour.sub("C", dark)
 
 
-def static_page(text: str, page_dir: Path, widths: list[int], vlc, timings: list[dict]) -> tuple[str, list[dict]]:
-    """The page with each placeholder replaced by its drawn SVG in both schemes, and without the chart script."""
+COLOUR_ATTRIBUTE = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{3,8})"')
+
+
+def dark_rules(light: str, dark: str) -> list[str] | None:
+    """CSS rules that turn the light SVG's colours into the dark one's, or None when no such rules can.
+
+    A stylesheet's rule beats an SVG presentation attribute, so one SVG drawn in the light colours can show the
+    dark ones under Material's slate scheme, provided each light colour of an attribute always becomes the same
+    dark colour."""
+    if not only_colours_differ(light, dark):
+        return None
+    pairs = {}
+    for (name, before), (_, after) in zip(COLOUR_ATTRIBUTE.findall(light), COLOUR_ATTRIBUTE.findall(dark), strict=True):
+        if pairs.setdefault((name, before), after) != after:
+            return None
+    colours = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)")
+    if len(colours.findall(light)) != len(COLOUR_ATTRIBUTE.findall(light)):
+        return None  # a colour outside a fill or stroke attribute (a style, a gradient) that no rule would reach
+    return [
+        f'[data-md-color-scheme="slate"] .yb-static [{name}="{before}"]{{{name}:{after}}}'
+        for (name, before), after in sorted(pairs.items())
+        if before != after
+    ]
+
+
+def static_page(text: str, page_dir: Path, widths: list[int], vlc, timings: list[dict]) -> tuple[str, str, list]:
+    """The page with each placeholder replaced by its drawn SVG in both schemes (and, second, by the light SVG and
+    CSS rules for the dark colours), without the chart script; and the charts drawn."""
+    original = text
     charts = []
+    singles = []
+    rules: set[str] = set()
 
     def replace(match: re.Match) -> str:
         """One placeholder as a static figure: the same accessible name, one SVG a scheme."""
@@ -206,25 +236,36 @@ def static_page(text: str, page_dir: Path, widths: list[int], vlc, timings: list
             svg, seconds = draw(vlc, spec)
             timings.append({"kind": attributes["data-kind"], "scheme": scheme, "seconds": seconds})
             svgs[scheme] = unique_ids(svg, f"yb{index}{scheme[0]}-")
+        # The ids differ by scheme (yb0l-, yb0d-): compared with the same prefix, only colours may differ.
+        dark = dark_rules(svgs["light"], svgs["dark"].replace(f"yb{index}d-", f"yb{index}l-"))
         charts.append(
             {
                 "kind": attributes["data-kind"],
                 "width": widths[index],
                 "svg_bytes": {scheme: len(svg.encode()) for scheme, svg in svgs.items()},
                 "only_colours_differ": only_colours_differ(svgs["light"], svgs["dark"]),
+                "dark_by_css_rules": None if dark is None else len(dark),
             }
         )
+        if dark is None:
+            raise SystemExit(f"{page_dir}: chart {index}: the dark SVG is not the light one in other colours")
+        rules.update(dark)
         label = html.escape(attributes.get("aria-label", ""), quote=True)
-        return (
+        opening = (
             f'<div class="yb-chart yb-static" data-kind="{attributes["data-kind"]}" role="img" aria-label="{label}">'
-            f'<div class="yb-light">{svgs["light"]}</div><div class="yb-dark">{svgs["dark"]}</div></div>'
         )
+        singles.append(f"{opening}{svgs['light']}</div>")
+        return f'{opening}<div class="yb-light">{svgs["light"]}</div><div class="yb-dark">{svgs["dark"]}</div></div>'
 
     text = PLACEHOLDER.sub(replace, text)
     text, scripts = CHARTS_SCRIPT.subn("", text)
     if scripts != 1:  # left in, the script would take the static figures for placeholders and overwrite them
         raise SystemExit(f"{page_dir}: expected one yearbook-charts.js script tag, found {scripts}")
-    return text.replace("</head>", STATIC_STYLE + "</head>", 1), charts
+    both = text.replace("</head>", STATIC_STYLE + "</head>", 1)
+    # The same page with one SVG a chart, in the placeholders' order.
+    single = PLACEHOLDER.sub(lambda match: singles.pop(0), CHARTS_SCRIPT.sub("", original))
+    style = "<style>.yb-static svg{height:auto}" + "".join(sorted(rules)) + "</style>"
+    return both, single.replace("</head>", style + "</head>", 1), charts
 
 
 def page_file(site: Path, path: str) -> Path:
@@ -232,13 +273,15 @@ def page_file(site: Path, path: str) -> Path:
     return site / path.strip("/") / "index.html"
 
 
-def make_static_site(site: Path, target: Path, paths: list[str], widths: dict[str, list[int]]) -> dict:
-    """A copy of the site (hard links) with the measured pages' charts drawn; the charts and vl-convert's times."""
+def make_static_sites(site: Path, targets: dict[str, Path], paths: list[str], widths: dict[str, list[int]]) -> dict:
+    """Copies of the site (hard links) with the measured pages' charts drawn: two SVGs a chart ("static") and one
+    SVG with CSS colours ("static1"); the charts and vl-convert's times."""
     import vl_convert as vlc
 
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(site, target, copy_function=os.link)
+    for target in targets.values():
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(site, target, copy_function=os.link)
     # vl-convert starts its JavaScript engine and loads Vega on the first call: timed apart from the charts.
     start = time.perf_counter()
     vlc.vegalite_to_svg({"mark": "point", "data": {"values": [{"a": 1}]}, "encoding": {"x": {"field": "a"}}})
@@ -247,10 +290,13 @@ def make_static_site(site: Path, target: Path, paths: list[str], widths: dict[st
     pages = {}
     for path in paths:
         source = page_file(site, path)
-        text, charts = static_page(source.read_text(encoding="utf-8"), source.parent, widths[path], vlc, timings)
-        destination = page_file(target, path)
-        destination.unlink()  # a hard link to site/: replace the file, never write through the link
-        destination.write_text(text, encoding="utf-8")
+        both, single, charts = static_page(
+            source.read_text(encoding="utf-8"), source.parent, widths[path], vlc, timings
+        )
+        for variant, text in (("static", both), ("static1", single)):
+            destination = page_file(targets[variant], path)
+            destination.unlink()  # a hard link to site/: replace the file, never write through the link
+            destination.write_text(text, encoding="utf-8")
         pages[path] = charts
     return {"warm_up_seconds": warm_up, "timings": timings, "charts": pages}
 
@@ -271,6 +317,8 @@ def build_cost(static: dict) -> dict:
         "seconds_per_park_year_page": park_year,
         "park_year_pages": PARK_YEAR_PAGES,
         "seconds_for_park_year_pages_one_core": park_year * PARK_YEAR_PAGES,
+        # With the dark colours from CSS (static1) each chart is drawn once.
+        "seconds_for_park_year_pages_one_core_one_scheme": park_year / 2 * PARK_YEAR_PAGES,
     }
 
 
@@ -392,43 +440,36 @@ def ratio(static: float, lazy: float) -> str:
     return f"{static / lazy:.2f}" if lazy else "–"
 
 
-def table_rows(result: dict, path: str) -> list[tuple[str, float, float, str]]:
-    """(what, lazy, static, unit) rows of one page."""
-    rows = []
+def table_rows(result: dict, path: str) -> list[tuple[str, dict[str, float], str]]:
+    """(what, value by variant, unit) rows of one page."""
+    variants = VARIANTS
     sizes = result["html"][path]
-    rows += [("HTML raw", sizes["lazy"]["raw"], sizes["static"]["raw"], "B")]
-    rows += [("HTML gzip", sizes["lazy"]["gzip"], sizes["static"]["gzip"], "B")]
+    rows = [
+        ("HTML raw", {v: sizes[v]["raw"] for v in variants}, "B"),
+        ("HTML gzip", {v: sizes[v]["gzip"] for v in variants}, "B"),
+    ]
     if result.get("lighthouse"):
-        lazy, static = result["lighthouse"]["lazy"][path], result["lighthouse"]["static"][path]
-        rows.append(("LH performance", lazy["scores"]["performance"], static["scores"]["performance"], ""))
+        lh = {v: result["lighthouse"][v][path] for v in variants}
+        rows.append(("LH performance", {v: lh[v]["scores"]["performance"] for v in variants}, ""))
         for metric, label, scale, unit in (
             ("first-contentful-paint", "LH FCP", 1000, "s"),
             ("largest-contentful-paint", "LH LCP", 1000, "s"),
             ("total-blocking-time", "LH TBT", 1, "ms"),
             ("cumulative-layout-shift", "LH CLS", 1, ""),
         ):
-            rows.append((label, lazy["metric_values"][metric] / scale, static["metric_values"][metric] / scale, unit))
+            rows.append((label, {v: lh[v]["metric_values"][metric] / scale for v in variants}, unit))
     for scheme in SCHEMES:
-        lazy, static = result["scroll"]["lazy"][path][scheme], result["scroll"]["static"][path][scheme]
-        rows += [
-            (f"scroll {scheme}: transferred", lazy["bytes_transferred"], static["bytes_transferred"], "B"),
-            (f"scroll {scheme}: requests", lazy["requests"], static["requests"], ""),
-            (f"scroll {scheme}: main thread busy", lazy["task_seconds"] * 1000, static["task_seconds"] * 1000, "ms"),
-            (
-                f"scroll {scheme}:  of it after load",
-                lazy["task_seconds_after_load"] * 1000,
-                static["task_seconds_after_load"] * 1000,
-                "ms",
-            ),
-            (f"scroll {scheme}:  of it script", lazy["script_seconds"] * 1000, static["script_seconds"] * 1000, "ms"),
-            (f"scroll {scheme}: long tasks >50ms", lazy["long_task_ms"], static["long_task_ms"], "ms"),
-            (
-                f"scroll {scheme}: end, charts drawn",
-                lazy["all_charts_drawn_seconds"],
-                static["all_charts_drawn_seconds"],
-                "s",
-            ),
-        ]
+        runs = {v: result["scroll"][v][path][scheme] for v in variants}
+        for label, key, scale, unit in (
+            ("transferred", "bytes_transferred", 1, "B"),
+            ("requests", "requests", 1, ""),
+            ("main thread busy", "task_seconds", 1000, "ms"),
+            (" of it after load", "task_seconds_after_load", 1000, "ms"),
+            (" of it script", "script_seconds", 1000, "ms"),
+            ("long tasks >50ms", "long_task_ms", 1, "ms"),
+            ("end, charts drawn", "all_charts_drawn_seconds", 1, "s"),
+        ):
+            rows.append((f"scroll {scheme}: {label}", {v: runs[v][key] * scale for v in variants}, unit))
     return rows
 
 
@@ -445,11 +486,17 @@ def number(value: float, unit: str) -> str:
 
 def print_table(result: dict) -> None:
     """Both variants side by side, page by page, with static ÷ lazy."""
-    print(f"\n{'':36} {'lazy (Vega in browser)':>24} {'static SVG (build time)':>24} {'static/lazy':>12}")
+    print(f"\n{'':36} {'lazy':>12} {'static':>12} {'static1':>12} {'static/lazy':>12} {'static1/lazy':>12}")
     for path in result["paths"]:
         print(path)
-        for label, lazy, static, unit in table_rows(result, path):
-            print(f"  {label:34} {number(lazy, unit):>24} {number(static, unit):>24} {ratio(static, lazy):>12}")
+        for label, values, unit in table_rows(result, path):
+            cells = "".join(f" {number(values[v], unit):>12}" for v in VARIANTS)
+            ratios = "".join(f" {ratio(values[v], values['lazy']):>12}" for v in VARIANTS[1:])
+            print(f"  {label:34}{cells}{ratios}")
+    print(
+        "lazy: Vega in the browser (the site as is); static: SVG drawn at build time, light and dark inline; "
+        "static1: the light SVG inline, dark colours by CSS rules"
+    )
     cost = result["build_cost"]
     kinds = ", ".join(
         f"{kind} {seconds * 1000:.0f} ms" for kind, seconds in cost["seconds_per_chart_and_scheme"].items()
@@ -473,35 +520,42 @@ def print_table(result: dict) -> None:
 def conclusion(result: dict) -> str:
     """One paragraph: which variant a reader on a phone is better off with, and at what build cost."""
     paths = result["paths"]
-    scroll = result["scroll"]
-    lazy_bytes = statistics.mean(scroll["lazy"][p]["light"]["bytes_transferred"] for p in paths)
-    static_bytes = statistics.mean(scroll["static"][p]["light"]["bytes_transferred"] for p in paths)
-    lazy_busy = statistics.mean(scroll["lazy"][p]["light"]["task_seconds"] for p in paths)
-    static_busy = statistics.mean(scroll["static"][p]["light"]["task_seconds"] for p in paths)
-    html_lazy = statistics.mean(result["html"][p]["lazy"]["gzip"] for p in paths)
-    html_static = statistics.mean(result["html"][p]["static"]["gzip"] for p in paths)
+
+    def mean(variant: str, key: str) -> float:
+        """The mean over pages of a light-scheme scrolling number."""
+        return statistics.mean(result["scroll"][variant][p]["light"][key] for p in paths)
+
+    def page_kb(variant: str) -> str:
+        """The pages' gzipped HTML, page by page."""
+        return "/".join(f"{result['html'][p][variant]['gzip'] / 1000:.1f}" for p in paths)
+
     cost = result["build_cost"]
     scores = ""
     if result.get("lighthouse"):
         lh = result["lighthouse"]
-        scores = (
-            " Lighthouse mobile performance (medians): lazy "
-            + ", ".join(f"{lh['lazy'][p]['scores']['performance']:g}" for p in paths)
-            + "; static "
-            + ", ".join(f"{lh['static'][p]['scores']['performance']:g}" for p in paths)
-            + "."
+        scores = " Lighthouse mobile performance (medians, same pages): " + "; ".join(
+            f"{v} " + "/".join(f"{lh[v][p]['scores']['performance']:g}" for p in paths) for v in VARIANTS
         )
+        scores += ", TBT " + "; ".join(
+            f"{v} " + "/".join(f"{lh[v][p]['metric_values']['total-blocking-time']:.0f}" for p in paths) + " ms"
+            for v in VARIANTS
+        )
+        scores += "."
     return (
-        f"A reader who scrolls through a whole page transfers on average {static_bytes / 1000:.0f} kB with charts "
-        f"drawn at build time against {lazy_bytes / 1000:.0f} kB with the lazy Vega charts "
-        f"({static_bytes / lazy_bytes:.2f}×), and the phone's main thread is busy {static_busy * 1000:.0f} ms against "
-        f"{lazy_busy * 1000:.0f} ms ({static_busy / lazy_busy:.2f}×, CPU slowed {CPU_SLOWDOWN}×); the page's own HTML "
-        f"grows from {html_lazy / 1000:.1f} to {html_static / 1000:.1f} kB gzipped, because each chart is inlined "
-        f"twice (light and dark).{scores} The build pays vl-convert's "
-        f"{cost['seconds_per_park_year_page'] * 1000:.0f} ms per park-year page, about "
-        f"{cost['seconds_for_park_year_pages_one_core'] / 60:.0f} min of one core at {PARK_YEAR_PAGES} park-year "
-        f"pages, against a whole-build goal of 30 s; and static charts lose tooltips and redrawing to the width "
-        f"unless a script adds them back."
+        f"A reader who scrolls through a whole page on the slowed phone transfers on average "
+        f"{mean('static1', 'bytes_transferred') / 1000:.0f} kB (static1) or "
+        f"{mean('static', 'bytes_transferred') / 1000:.0f} kB (static) with charts drawn at build time against "
+        f"{mean('lazy', 'bytes_transferred') / 1000:.0f} kB with "
+        f"the lazy Vega charts, and the main thread is busy {mean('static1', 'task_seconds') * 1000:.0f} / "
+        f"{mean('static', 'task_seconds') * 1000:.0f} ms against {mean('lazy', 'task_seconds') * 1000:.0f} ms: for "
+        f"the reader who looks at the charts, build-time SVG wins. The page itself grows (gzipped HTML "
+        f"{page_kb('lazy')} kB lazy, {page_kb('static')} static, {page_kb('static1')} static1), so a reader who only "
+        f"reads the top pays a little more.{scores} The build pays vl-convert's "
+        f"{cost['seconds_per_park_year_page'] / 2 * 1000:.0f} ms per park-year page with one SVG a chart "
+        f"(twice that with light and dark drawn apart): about "
+        f"{cost['seconds_for_park_year_pages_one_core_one_scheme'] / 60:.0f} min of one core at {PARK_YEAR_PAGES} "
+        f"park-year pages, against a whole-build goal of 30 s, unless drawn charts are cached between builds; and "
+        f"static charts lose tooltips and redrawing to the width unless a script adds them back."
     )
 
 
@@ -520,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(exist_ok=True)
-    static_site = OUT / "charts-static-site"
+    static_sites = {"static": OUT / "charts-static-site", "static1": OUT / "charts-static1-site"}
     servers = []
     result: dict = {
         "command": " ".join(["python", "bench/charts.py", *(argv if argv is not None else sys.argv[1:])]),
@@ -535,15 +589,14 @@ def main(argv: list[str] | None = None) -> int:
             lazy_server, lazy_base = lighthouse.serve(args.site)
             servers.append(lazy_server)
             widths = chart_widths(browser, lazy_base, args.paths)
-            static = make_static_site(args.site, static_site, args.paths, widths)
-            static_server, static_base = lighthouse.serve(static_site)
-            servers.append(static_server)
-            bases = {"lazy": lazy_base, "static": static_base}
+            static = make_static_sites(args.site, static_sites, args.paths, widths)
+            bases = {"lazy": lazy_base}
+            for variant, folder in static_sites.items():
+                server, bases[variant] = lighthouse.serve(folder)
+                servers.append(server)
             result["static_charts"] = static["charts"]
-            result["html"] = {
-                path: {"lazy": html_sizes(args.site, path), "static": html_sizes(static_site, path)}
-                for path in args.paths
-            }
+            sites = dict(static_sites, lazy=args.site)
+            result["html"] = {path: {v: html_sizes(sites[v], path) for v in bases} for path in args.paths}
             # Further timings of the same charts: the first pass drew each only once.
             for path in args.paths:
                 page_dir = page_file(args.site, path).parent
