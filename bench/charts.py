@@ -8,7 +8,9 @@ Variant "lazy" is the built site as is. Variant "static" is a copy of it (bench/
 links) where, on the measured pages, each chart placeholder holds the SVG that vl-convert (the same Vega and
 Vega-Lite as the site's bundle) draws for it at the width the placeholder has on the emulated phone, once per
 colour scheme (the charts' colours depend on it), and the page no longer loads yearbook-charts.js, so neither the
-Vega bundle nor the spec and data files are fetched. Both are served gzipped and measured on the same pages:
+Vega bundle nor the spec and data files are fetched. Variant "static1" (bench/out/charts-static1-site) holds one
+SVG a chart, the light one, and CSS rules that give it the dark colours. All are served gzipped and measured on the
+same pages:
 
 - the page's HTML, raw and gzipped;
 - Lighthouse's mobile preset (bench/lighthouse.py), medians of --runs runs;
