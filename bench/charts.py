@@ -26,7 +26,6 @@ Prints a table and a conclusion; writes bench/out/charts.json.
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import math
@@ -43,6 +42,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import lighthouse  # noqa: E402
+from run import gzip_size  # noqa: E402
 
 PROJECT = BENCH.parent
 OUT = BENCH / "out"
@@ -416,7 +416,7 @@ def median_runs(runs: list[dict]) -> dict:
 def html_sizes(site: Path, path: str) -> dict[str, int]:
     """The page's HTML, raw and gzipped at the level the server uses."""
     data = page_file(site, path).read_bytes()
-    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6))}
+    return {"raw": len(data), "gzip": gzip_size(data)}
 
 
 def lighthouse_medians(bases: dict[str, str], paths: list[str], runs: int) -> dict:
