@@ -110,7 +110,8 @@ def _series_layers(base: alt.Chart, rules: alt.Chart, colour: dict, size: float,
     line = line.encode(detail="segment:N").transform_filter("datum.segment != null")
     points = base.mark_point(strokeWidth=2, opacity=1).encode(
         shape=alt.Shape(
-            "mark:N", scale=alt.Scale(domain=["exact", "hedged", "part"], range=["circle", "circle", "triangle-up"]),
+            "mark:N",
+            scale=alt.Scale(domain=["exact", "hedged", "part"], range=["circle", "circle", "triangle-up"]),
             legend=None,
         ),
         stroke=colour,

@@ -7,8 +7,6 @@ import functools
 import io
 import itertools
 import json
-import re
-import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,15 +14,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
-from generator.data.numbers import normalize
-from generator.site.search_terms import name_terms
-from generator.data.targets import status
+from generator.data.numbers import to_decimal
 from generator.parallel import map_shares, worker_count
 from generator.site import present
 from generator.site.address import site_url
 from generator.site.charts import chart_specs
 from generator.site.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
-from generator.data.numbers import to_decimal
+from generator.site.search_terms import name_terms
 
 _ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/site/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
@@ -296,8 +292,6 @@ def _marks(figure) -> str:
     return f' <span class="yb-mark">({escape(text)})</span>'
 
 
-
-
 def _source_body(source: Source, quoted_entries) -> str:
     """The report as HTML: a numbered, linkable paragraph each; every quoted passage a <mark> with its own anchor
     (`quote_anchor`), so a figure's link shows that passage alone among the others of its paragraph."""
@@ -363,7 +357,7 @@ def _chart_key(kind: str, figures, yb: Yearbook) -> list[str]:
     gaps = breaks = False
     for values in series.values():
         whole = [f for f in values if present.is_whole(f)]
-        gaps = gaps or any(b.year - a.year > 1 for a, b in zip(whole, whole[1:]))
+        gaps = gaps or any(b.year - a.year > 1 for a, b in itertools.pairwise(whole))
         breaks = breaks or any(mark["basis_break"] for mark in present.series_marks(values).values())
     return [
         *(["空心圆点:报告给出的是约数(近、约、超……)"] if any(f.qualifier for f in figures) else []),
@@ -473,10 +467,14 @@ def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
     add("sources_index.md.j2", "sources/index.md", lambda: {"grouped": grouped, "sources_of": sources_of})
     for park, listed in sources_of.items():
         # Each park's sources on a page of their own: one listing of every report would pass 900 KB at scale.
-        add("park_sources.md.j2", f"parks/{park}/sources.md", lambda park=park, listed=listed: {
-            "park": yb.parks[park],
-            "listed": listed,
-        })
+        add(
+            "park_sources.md.j2",
+            f"parks/{park}/sources.md",
+            lambda park=park, listed=listed: {
+                "park": yb.parks[park],
+                "listed": listed,
+            },
+        )
     wanted_sources = None if only is None else {page[8:-3] for page in only if page.startswith("sources/")}
     quoted_by_source: dict[str, list] = defaultdict(list)
     for py in yb.years.values() if wanted_sources is None or wanted_sources else ():
@@ -664,7 +662,11 @@ def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
         if kind == "targets":
             basis += tuple(yb.years.get((t.park, t.for_year)) for t in entries)
         cached = _ENTRY_PARTS.get((kind, key))
-        if cached is None or len(cached[0]) != len(basis) or any(a is not b for a, b in zip(cached[0], basis)):
+        if (
+            cached is None
+            or len(cached[0]) != len(basis)
+            or any(a is not b for a, b in zip(cached[0], basis, strict=True))
+        ):
             rows = [make(yb, entry, address) for entry in entries]
             cached = _ENTRY_PARTS[(kind, key)] = (basis, _csv(rows, columns).removeprefix(header), _json(rows)[1:-2])
         csv_parts.append(cached[1])
