@@ -479,7 +479,7 @@ def _dump(data) -> str:
 def copy_project(out: Path) -> None:
     """mkdocs.yml, the hand-written files of docs/, links to generator/, site_templates/ and overrides/."""
     sys.path.insert(0, str(PROJECT))
-    from generator.site.write import GENERATED  # what the generator owns in docs/; the rest is hand-written
+    from generator.pages.write import GENERATED  # what the generator owns in docs/; the rest is hand-written
 
     shutil.copy(PROJECT / "mkdocs.yml", out / "mkdocs.yml")
     docs = PROJECT / "docs"

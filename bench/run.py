@@ -43,7 +43,7 @@ sys.path.insert(1, str(PROJECT))
 
 import make_corpus  # noqa: E402
 
-from generator.site.write import GENERATED  # noqa: E402
+from generator.pages.write import GENERATED  # noqa: E402
 
 GOALS = {  # the targets: (metric key, limit, unit)
     "total_s": (30.0, "s"),

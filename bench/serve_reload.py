@@ -24,11 +24,11 @@ def main(park: str, year: int) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import generator.build.build
+    import generator.publish.build
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build warning, once per rebuild
     generating = {"seconds": 0.0, "written": 0}
-    generate = generator.build.build.generate
+    generate = generator.publish.build.generate
 
     def timed_generate(*args, **kwargs):  # the hook, loaded afresh by each config, imports this one
         started = time.perf_counter()
@@ -36,7 +36,7 @@ def main(park: str, year: int) -> dict:
         generating.update(seconds=time.perf_counter() - started, written=len(report.written))
         return report, nav
 
-    generator.build.build.generate = timed_generate
+    generator.publish.build.generate = timed_generate
 
     def rebuild() -> dict:
         started = time.perf_counter()

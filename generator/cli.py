@@ -115,7 +115,7 @@ def _busy(dev_addr: str) -> str | None:
 
 def cmd_generate(args) -> int:
     """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
-    from generator.build.build import Progress, generate
+    from generator.publish.build import Progress, generate
 
     report, _ = generate(_project(args), Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
@@ -124,8 +124,8 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
-    from generator.build.build import PREGENERATED, Progress, build_site, generate
-    from generator.build.guard import project_lock, recover_site
+    from generator.publish.build import PREGENERATED, Progress, build_site, generate
+    from generator.publish.guard import project_lock, recover_site
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
@@ -150,7 +150,7 @@ def cmd_serve(args) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from generator.build.serve import serve
+    from generator.publish.serve import serve
 
     return serve(_project(args), args.dev_addr)
 
@@ -320,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:  # a fault of the machine (read-only folder, full disk, mount point): one line
-        from generator.build.guard import fault_message
+        from generator.publish.guard import fault_message
 
         print(fault_message(error, _project(args)), file=sys.stderr)
         return 1

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from generator.data.model import Source
-from generator.data.numbers import normalize
 from generator.data.validate import entry_problems
+from generator.reading.numbers import normalize
 
 PROJECT = Path(__file__).resolve().parent.parent
 CATALOGUE = {entry["id"]: entry for entry in yaml.safe_load((PROJECT / "data" / "indicators.yaml").read_text("utf-8"))}

@@ -405,10 +405,10 @@ def _search_urls(browser, base: str, query: str, full_text: bool = False) -> lis
 
 
 def test_search_indexes_find_what_pagefind_finds_in_the_whole_site(browser, server, built_site, tmp_path):
-    """The indexes are fed page by page (generator/build/search_index.py): the yearbook's pages in one, the reports
+    """The indexes are fed page by page (generator/publish/search_index.py): the yearbook's pages in one, the reports
     in the other, each written once; together they find the same pages as Pagefind's own command indexing the whole
     site at once with the same options, and the first holds no report."""
-    from generator.build.search_index import FULL_TEXT_DIR, PAGEFIND_CONFIG, SEARCH_DIR
+    from generator.publish.search_index import FULL_TEXT_DIR, PAGEFIND_CONFIG, SEARCH_DIR
 
     for folder in (SEARCH_DIR, FULL_TEXT_DIR):
         assert len(list((built_site / "site" / folder).glob("pagefind.*.pf_meta"))) == 1, folder
@@ -436,7 +436,7 @@ def test_search_indexes_find_what_pagefind_finds_in_the_whole_site(browser, serv
 
 def test_search_without_an_index_says_why(browser, built_site, tmp_path):
     """A preview (`yearbook serve`) has no search index: the search box says so instead of failing."""
-    from generator.build.search_index import SEARCH_DIR
+    from generator.publish.search_index import SEARCH_DIR
 
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns(SEARCH_DIR, "pagefind-text"))

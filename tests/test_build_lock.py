@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.guard import project_lock
 from generator.cli import main
+from generator.publish.guard import project_lock
 from tests.conftest import PROJECT, copy_project
 
 YEAR_PAGE = "site/parks/demo/2016/index.html"
@@ -74,7 +74,7 @@ def test_a_second_build_waits_while_the_lock_is_held(project):
 KILL_BETWEEN_RENAMES = """
 import os, signal
 from pathlib import Path
-import generator.build.guard as guard
+import generator.publish.guard as guard
 guard._exchange = lambda first, second: False  # as on a file system without an atomic exchange
 rename = Path.rename
 def rename_then_die(self, target):
@@ -125,7 +125,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 def test_killing_a_build_ends_its_worker_processes(project):
     # Every page its own share, in two processes: the shares are forked MkDocs builds.
-    slow_shares = "import generator.build.build as build\nbuild._PAGES_PER_WORKER = 1"
+    slow_shares = "import generator.publish.build as build\nbuild._PAGES_PER_WORKER = 1"
     process = build_process(project, slow_shares, YEARBOOK_JOBS="2")
     deadline, workers = time.monotonic() + 120, set()
     while time.monotonic() < deadline and not workers and process.poll() is None:

@@ -10,9 +10,9 @@ import pytest
 
 from generator.data.model import Figure, Quoted
 from generator.data.pipeline import read_yearbook
-from generator.site import present
-from generator.site.charts import PALETTES, chart_specs
-from generator.site.render import render_site
+from generator.pages import present
+from generator.pages.charts import PALETTES, chart_specs
+from generator.pages.render import render_site
 from tests.conftest import PROJECT
 from tests.test_browser import Visit, browser, server  # noqa: F401 (the browser tests' fixtures)
 

@@ -10,10 +10,10 @@ import json
 import pytest
 
 from generator.data.pipeline import read_yearbook
-from generator.site import present
-from generator.site.address import ENV, site_url
-from generator.site.markup import quote_anchor
-from generator.site.render import render_site
+from generator.pages import present
+from generator.pages.address import ENV, site_url
+from generator.pages.markup import quote_anchor
+from generator.pages.render import render_site
 from tests.conftest import PROJECT
 
 BOM = b"\xef\xbb\xbf"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.data.numbers import find_numbers
 from generator.editor.extract.figures import compatible, counted, in_unit
+from generator.reading.numbers import find_numbers
 
 
 def _values(text: str) -> list[str]:

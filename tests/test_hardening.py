@@ -315,7 +315,7 @@ def test_csv_cells_that_spreadsheets_would_run_are_neutralised(hostile_site):
 
 
 def test_a_negative_number_stays_a_number_in_the_csv():
-    from generator.site.render import _csv
+    from generator.pages.render import _csv
 
     text = _csv([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
     row = text.splitlines()[1].split(",")

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
-from generator.build.build import generate
 from generator.data.pipeline import read_yearbook
+from generator.pages.render import render_site
+from generator.pages.vendor import BUNDLE_PATH, vega_bundle
+from generator.pages.write import GENERATED
+from generator.publish.build import generate
 from generator.reuse import Reuse
-from generator.site.render import render_site
-from generator.site.vendor import BUNDLE_PATH, vega_bundle
-from generator.site.write import GENERATED
 
 YEAR = "data/years/xiamen-torch/2016.yaml"
 
@@ -100,7 +100,7 @@ def test_a_reused_generate_writes_what_a_fresh_one_would(tmp_path, edit):
 
 
 def test_an_edit_renders_only_the_pages_that_show_it(tmp_path, monkeypatch):
-    import generator.site.render as render
+    import generator.pages.render as render
 
     project = copy_project(tmp_path / "yearbook")
     reuse = Reuse()
@@ -150,7 +150,7 @@ def test_serve_falls_back_to_polling_when_file_events_are_unavailable(tmp_path, 
     import watchdog.observers.polling
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.build.serve import _watch
+    from generator.publish.serve import _watch
 
     def refuse(self, *args, **kwargs):
         raise OSError(28, "inotify watch limit reached")

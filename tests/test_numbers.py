@@ -1,4 +1,4 @@
-"""The number matcher (generator/data/numbers.py) against real phrasings of the reports.
+"""The number matcher (generator/reading/numbers.py) against real phrasings of the reports.
 
 Rows marked with a report name are verbatim passages of that report (the test below proves they stand in the
 archived text under data/sources/); rows marked None are variants a report could write (full-width digits,
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.data.clauses import invisible_in
-from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, find_numbers, normalize
+from generator.reading.clauses import invisible_in
+from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, find_numbers, normalize
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 X16, X20, X22, X25, XY14 = (

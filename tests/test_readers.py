@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from generator.data.pipeline import read_yearbook
-from generator.site.render import MARKS_NOTE, quote_anchor, render_pages
-from generator.site.search_terms import name_terms
+from generator.pages.render import MARKS_NOTE, quote_anchor, render_pages
+from generator.pages.search_terms import name_terms
 
 # A figure of the main area for January to September: the report says so in the quoted sentence.
 PARTIAL_SOURCE = ("高新区完成规模以上工业总产值", "高新区主园区1-9月完成规模以上工业总产值")

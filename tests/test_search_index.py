@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.build.search_index import FULL_TEXT_DIR, REPORT_BODY, SEARCH_DIR, PagefindService, index_site
+from generator.publish.search_index import FULL_TEXT_DIR, REPORT_BODY, SEARCH_DIR, PagefindService, index_site
 
 _PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <nav>导航 菜单 不应被索引</nav>

@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from generator.cli import main
 from generator.data.pipeline import read_yearbook
-from generator.site.render import render_site
+from generator.pages.render import render_site
 from tests.conftest import PROJECT, copy_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -76,7 +76,7 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
     park."""
     from bench.make_corpus import make_corpus
-    from generator.site.render import HOME_PARKS, HOME_RANKING, render_pages
+    from generator.pages.render import HOME_PARKS, HOME_RANKING, render_pages
 
     make_corpus(tmp_path / "corpus", PARKS, 2, 1)
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
@@ -274,8 +274,8 @@ def test_every_local_link_and_source_anchor_resolves(built_site):
 
 def test_build_split_over_processes_equals_one_process_build(built_site, tmp_path, monkeypatch):
     """The parallel MkDocs build (one share per CPU) writes the same pages as a single MkDocs process."""
-    from generator.build import build
     from generator.cli import main
+    from generator.publish import build
 
     project = tmp_path / "yearbook"
     shutil.copytree(built_site, project, ignore=shutil.ignore_patterns("site", ".venv", ".cache"))
@@ -291,7 +291,7 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
 
 def test_built_pages_drop_indentation_but_keep_preformatted_text():
     """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
-    from generator.build.mkdocs_hook import without_indentation
+    from generator.publish.mkdocs_hook import without_indentation
 
     page = (
         "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.data.pipeline import read_yearbook
-from generator.data.targets import status
-from generator.site.render import render_site
+from generator.data.verdicts import status
+from generator.pages.render import render_site
 from tests.test_rules import YEAR, make_data
 
 TARGETS_2016 = YEAR.replace(

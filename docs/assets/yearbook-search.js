@@ -5,11 +5,11 @@
 
   var root = new URL("..", document.currentScript.src);  // this file is <root>/assets/
   var NO_INDEX = "no-index";
-  // Two indexes (generator/build/search_index.py): the yearbook's own pages, searched first, and the reports'
+  // Two indexes (generator/publish/search_index.py): the yearbook's own pages, searched first, and the reports'
   // full text, searched when the reader asks or when the first finds nothing.
   var PAGES = "pagefind/";
   var FULL_TEXT = "pagefind-text/";
-  // A park's names and an indicator's (pages' metadata, see generator/site/search_terms.py) rank the park's or
+  // A park's names and an indicator's (pages' metadata, see generator/pages/search_terms.py) rank the park's or
   // indicator's own page first.
   var META_WEIGHTS = { names: 20, indicator: 10, title: 5 };
   var engines = {};

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from generator.data.clauses import Context, clause_bounds
-from generator.data.numbers import (
+from generator.reading.clauses import Context, clause_bounds
+from generator.reading.numbers import (
     DECLINE_WORDS,
     GROWTH_WORDS,
     UNIT_SYNONYMS,
@@ -36,7 +36,7 @@ from generator.data.numbers import (
     split_unit,
     to_decimal,
 )
-from generator.data.tables import Cell, Row
+from generator.reading.tables import Cell, Row
 
 _PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
 _SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")

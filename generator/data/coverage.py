@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.data.model import Source
-from generator.data.numbers import NumberToken, find_numbers
+from generator.reading.numbers import NumberToken, find_numbers
 
 _LIST_MARK = re.compile(r"^[.、．)）]")
 _DATE_AFTER = re.compile(r"^(年|月|日|-\d|/\d|届|季度)")

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from generator.data.numbers import normalize
+from generator.reading.numbers import normalize
 
 _KEPT = re.compile(r"[^\s\u3000]")  # characters the checker compares (see numbers.normalize)
 

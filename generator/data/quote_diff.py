@@ -6,7 +6,7 @@ import difflib
 import unicodedata
 
 from generator.data.model import Source
-from generator.data.numbers import normalize
+from generator.reading.numbers import normalize
 
 _SHOWN = 14  # characters of context shown on each side of the first difference
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 
 from generator.data.binding import bind_indicator, figure_token
-from generator.data.clauses import (
+from generator.data.drafts import unreviewed
+from generator.data.load import RawData
+from generator.data.model import Source, paragraphs_of
+from generator.data.problems import Problem
+from generator.data.quote_diff import describe_difference
+from generator.data.schema import check_schema as schema_problems_of
+from generator.data.schema import describe_value, field_name
+from generator.data.sound import rule_problems, sound_part
+from generator.data.suggest import did_you_mean
+from generator.data.yamlsafe import Document
+from generator.parallel import map_shares, share, worker_count
+from generator.reading.clauses import (
     Context,
     context_of,
     invisible_in,
@@ -18,19 +29,8 @@ from generator.data.clauses import (
     year_of_amount,
     year_stated,
 )
-from generator.data.drafts import unreviewed
-from generator.data.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
-from generator.data.load import RawData
-from generator.data.model import Source, paragraphs_of
-from generator.data.numbers import INVISIBLE, NumberToken, find_figure
-from generator.data.problems import Problem
-from generator.data.quote_diff import describe_difference
-from generator.data.schema import check_schema as schema_problems_of
-from generator.data.schema import describe_value, field_name
-from generator.data.sound import rule_problems, sound_part
-from generator.data.suggest import did_you_mean
-from generator.data.yamlsafe import Document
-from generator.parallel import map_shares, share, worker_count
+from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
+from generator.reading.numbers import INVISIBLE, NumberToken, find_figure
 from generator.reuse import NoReuse, Reuse
 
 

@@ -61,7 +61,7 @@ class CleaningLog:
 
 def _is_table_line(line: str) -> bool:
     """指标 | 计量单位 | 1-12月 and 地区生产总值 | 亿元 | 356.72 | 5.9: a table's header or row, not a menu."""
-    from generator.data.tables import cells_of, header_of, is_number
+    from generator.reading.tables import cells_of, header_of, is_number
 
     return header_of(line) is not None or any(is_number(cell) for cell in cells_of(line))
 

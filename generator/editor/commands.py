@@ -360,7 +360,7 @@ def cmd_extract(args) -> int:
 def cmd_score_extraction(args) -> int:
     """yearbook score-extraction: precision and recall of drafts against the curated year files."""
     from generator.editor.extract import read_catalogue
-    from generator.editor.extract_score import mistakes, report, score_all, score_fixtures, totals
+    from generator.editor.extract.score import mistakes, report, score_all, score_fixtures, totals
 
     catalogue, messages = read_catalogue(args.data)
     for message in messages:

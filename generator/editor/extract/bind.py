@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.data.numbers import NumberToken, split_unit
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.clauses import Clause, Sentences
 from generator.editor.extract.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
+from generator.reading.numbers import NumberToken, split_unit
 
 _VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定")
 # Abbreviations every Chinese report uses.

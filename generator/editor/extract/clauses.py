@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.data.clauses import periods_in
-from generator.data.numbers import NumberToken
 from generator.editor.extract.figures import counted
 from generator.editor.extract.read import CLOSERS, SENTENCE_END
+from generator.reading.clauses import periods_in
+from generator.reading.numbers import NumberToken
 
 CLAUSE_SEP = ",，;；:："
 _LIST_MARK = re.compile(

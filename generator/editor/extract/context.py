@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from generator.data.clauses import WHOLE_YEAR_PERIODS, period_key
 from generator.editor.extract.clauses import Clause, Sentences
+from generator.reading.clauses import WHOLE_YEAR_PERIODS, period_key
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 PERIOD = re.compile(

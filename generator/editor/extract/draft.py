@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.data.clauses import own_year_amount, year_of_amount
-from generator.data.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
 from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
@@ -22,6 +20,8 @@ from generator.editor.extract.read import matching_form, paragraphs_with_lines, 
 from generator.editor.extract.tables import Row, read_tables, table_lines
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
+from generator.reading.clauses import own_year_amount, year_of_amount
+from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from generator.data.coverage import _is_counted
-from generator.data.numbers import UNIT_SYNONYMS, NumberToken, find_chinese_numbers, find_numbers, split_unit
+from generator.reading.numbers import UNIT_SYNONYMS, NumberToken, find_chinese_numbers, find_numbers, split_unit
 
 # Units as reports write them after a number (longest first).
 _UNIT_WORDS = (

@@ -1,7 +1,7 @@
 """Stage 1b, tables: statistical tables read row by row, with the units their header gives.
 
 A row is a line of cells separated by tabs, two or more spaces or bars (指标 | 单位 | 数值); its first
-cell names the indicator. The header row is read with the checker's words (generator/data/tables.py).
+cell names the indicator. The header row is read with the checker's words (generator/reading/tables.py).
 Units come from a unit column, else from the value column's header (本年(亿元)), else from a 单位 line
 (单位:亿元、%): the amount columns take the first unit that is not %, a 同比 column is in percent. The value
 column is the one headed by the draft's year (2024年), else 本年/本期/数值/完成/绝对值, else the first column
@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from generator.data.tables import column_of
 from generator.editor.extract.read import compact, matching_form
+from generator.reading.tables import column_of
 
 _CELL_SEP = re.compile(r"\t+|[ \u3000]{2,}|\s*[|｜]\s*")
 _UNIT_LINE = re.compile(r"^[（(]?单位[:：]\s*(?P<units>[^)）]+)[)）]?$")
@@ -66,7 +66,7 @@ def _is_row(cells: list[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Header:
-    """A header row read as the checker reads one (generator/data/tables.py): column indexes by role."""
+    """A header row read as the checker reads one (generator/reading/tables.py): column indexes by role."""
 
     value: int | None = None  # the draft's year, else 本年/本期/绝对值 …
     unit: int | None = None

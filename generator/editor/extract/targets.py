@@ -6,10 +6,10 @@ A clause about an earlier year is never a goal: a 2025 work plan that opens on 2
 
 from __future__ import annotations
 
-from generator.data.numbers import NumberToken
 from generator.editor.extract.bind import Name, hits, value_after, value_in_gap
 from generator.editor.extract.clauses import Clause
 from generator.editor.extract.figures import in_unit, plain_number, unit_of
+from generator.reading.numbers import NumberToken
 
 _AT_LEAST = ("以上", "突破", "超", "超过", "逾", "多", "余", "预计突破", "不低于", "不少于", "至少")
 _AT_MOST = ("以内", "不超过", "不高于", "控制在", "以下")

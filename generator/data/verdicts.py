@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.data.model import Figure, Target, Yearbook
-from generator.data.numbers import to_decimal
+from generator.reading.numbers import to_decimal
 
 # Labels shown on the site, by state.
 LABELS = {"met": "已实现", "missed": "未实现", "no-report": "尚无报告", "not-comparable": "无可比指标"}

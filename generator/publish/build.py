@@ -11,17 +11,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build.guard import STAGING_PREFIX, project_lock, recover_site, swap_in
-from generator.build.mkdocs_shard import build_share
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.pipeline import read_yearbook
 from generator.data.problems import DataError, Problem
+from generator.pages.nav import site_nav
+from generator.pages.render import TEMPLATE_DIR, render_site
+from generator.pages.vendor import BUNDLE_PATH, vega_bundle
+from generator.pages.write import GENERATED, WriteReport, write_output
 from generator.parallel import map_shares, worker_count
+from generator.publish.guard import STAGING_PREFIX, project_lock, recover_site, swap_in
+from generator.publish.mkdocs_shard import build_share
 from generator.reuse import Reuse
-from generator.site.nav import site_nav
-from generator.site.render import TEMPLATE_DIR, render_site
-from generator.site.vendor import BUNDLE_PATH, vega_bundle
-from generator.site.write import GENERATED, WriteReport, write_output
 
 # Set by `yearbook build` after it generated, so the MkDocs hook does not render everything again. It lives here,
 # not in the hook: MkDocs loads the hook file as a module of its own, apart from the `generator` package.
@@ -132,7 +132,7 @@ def _build_into(project: Path, staging: Path, strict: bool, seconds: dict) -> in
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from generator.build.search_index import index_site
+    from generator.publish.search_index import index_site
 
     started = time.perf_counter()
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from generator.data.numbers import find_numbers, normalize, simplified
+from generator.reading.numbers import find_numbers, normalize, simplified
 
 _CELLS = re.compile(r"[\s\u3000|｜]+")
 MISSING = ("--", "—", "——", "-", "－", "…", "/", "－－")  # the marks of a cell the table leaves empty

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator.data.numbers import to_decimal
 from generator.data.yamlsafe import read_yaml
 from generator.editor.extract import CatalogueEntry, extract
+from generator.reading.numbers import to_decimal
 
 Key = tuple[str, Decimal, str, str | None, str | None]  # indicator, value, unit, period, scope
 _DASHES = re.compile(r"\s*[-—–~至到]\s*")

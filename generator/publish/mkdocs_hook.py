@@ -12,12 +12,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator.build.build import PREGENERATED, Progress, Serving, generate
-from generator.build.mkdocs_shard import current_share, share_of
-from generator.build.search_index import index_site
 from generator.data.problems import DataError
+from generator.pages.write import GENERATED
+from generator.publish.build import PREGENERATED, Progress, Serving, generate
+from generator.publish.mkdocs_shard import current_share, share_of
+from generator.publish.search_index import index_site
 from generator.reuse import Reuse
-from generator.site.write import GENERATED
 
 _PAGES = {"done": 0, "total": 0, "progress": None}
 _LOG = logging.getLogger("mkdocs.yearbook")

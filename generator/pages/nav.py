@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from generator.data.model import Yearbook
-from generator.site.render import REGIONS
+from generator.pages.render import REGIONS
 
 
 def site_nav(yearbook: Yearbook) -> list:

@@ -20,11 +20,11 @@ import watchdog.events
 import watchdog.observers
 import watchdog.observers.polling
 
-from generator.build.build import PREGENERATED, Progress, Serving, build_shares, generate
-from generator.build.guard import project_lock
-from generator.build.serve_banner import ProblemBanner
+from generator.pages.write import GENERATED
+from generator.publish.build import PREGENERATED, Progress, Serving, build_shares, generate
+from generator.publish.guard import project_lock
+from generator.publish.serve_banner import ProblemBanner
 from generator.reuse import Reuse
-from generator.site.write import GENERATED
 
 _LOG = logging.getLogger("mkdocs.yearbook")
 

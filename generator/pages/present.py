@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 
 from generator.data.model import Fact, Figure, Target, Yearbook
-from generator.data.numbers import to_decimal
-from generator.data.targets import TargetStatus, status
-from generator.site.markup import quote_anchor
+from generator.data.verdicts import TargetStatus, status
+from generator.pages.markup import quote_anchor
+from generator.reading.numbers import to_decimal
 
 # Every download row ends with where it comes from: the editor's note, the source, its title, the quote and its address.
 ORIGIN_COLUMNS = ("note", "source", "source_title", "quote", "source_url")

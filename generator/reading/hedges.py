@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.data.numbers import QUALIFIERS, NumberToken
+from generator.reading.numbers import QUALIFIERS, NumberToken
 
 # 预计 anywhere before the number in its sentence makes the number an estimate: 预计全年完成…, 预计主园区实现….
 FORECAST = "预计"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.data.numbers import INVISIBLE, normalize, simplified
-from generator.data.tables import Row, header_of, looks_like_row, row_of
+from generator.reading.numbers import INVISIBLE, normalize, simplified
+from generator.reading.tables import Row, header_of, looks_like_row, row_of
 
 # Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
 CLAUSE_MARKS = ",，;；。!！?？:："

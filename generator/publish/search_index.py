@@ -27,7 +27,7 @@ from generator.parallel import die_with_parent
 
 SEARCH_DIR = "pagefind"  # the yearbook's pages
 FULL_TEXT_DIR = "pagefind-text"  # the reports' full text
-REPORT_BODY = '<div class="yb-source">'  # a report page's archived text (generator/site/render.py, _source_body)
+REPORT_BODY = '<div class="yb-source">'  # a report page's archived text (generator/pages/render.py, _source_body)
 # Pagefind's own service options (its PagefindIndex config): the article, without what a reader does not search.
 # Left out as well, because each repeats what is indexed where a result should open: the data tables under the
 # charts (`details`: the figures of the page's own tables), and a year page's footnotes (each quote is found on its

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from generator.data.numbers import normalize
+from generator.reading.numbers import normalize
 
 # Inline syntax anywhere (emphasis, code, links, attribute lists, table cells) …
 _INLINE_SYNTAX = re.compile(r"([\\`*_{\[\]|])")

@@ -14,15 +14,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
-from generator.data.numbers import to_decimal
+from generator.pages import present
+from generator.pages.address import site_url
+from generator.pages.charts import chart_specs
+from generator.pages.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
+from generator.pages.search_terms import name_terms
 from generator.parallel import map_shares, worker_count
-from generator.site import present
-from generator.site.address import site_url
-from generator.site.charts import chart_specs
-from generator.site.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
-from generator.site.search_terms import name_terms
+from generator.reading.numbers import to_decimal
 
-_ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/site/charts.py)
+_ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/pages/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 REGIONS = ("东部", "中部", "西部", "东北")
 # The home page shows what a reader needs first, whatever the yearbook's size (≤ 100 KB at 178 parks × 20 years):
