@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from markupsafe import escape
 
 from generator.cli import main
@@ -204,7 +205,11 @@ def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
     assert "<script>" not in page and "<img" not in page
     # Finished HTML blocks never reach Markdown: there, text only needs HTML escaping; the rest is Markdown.
     raw_blocks = re.findall(r"^<!-- yb:raw -->\n(.*?)\n<!-- /yb:raw -->$", page, re.DOTALL | re.MULTILINE)
-    markdown_part = re.sub(r"^<!-- yb:raw -->\n.*?\n<!-- /yb:raw -->$", "", page, flags=re.DOTALL | re.MULTILINE)
+    front_matter, body = re.fullmatch(r"---\n(.*?)\n---\n(.*)", page, re.DOTALL).groups()
+    # The front matter is YAML, printed into attributes by the theme: its text is HTML-escaped, never Markdown.
+    meta = yaml.safe_load(front_matter)
+    assert meta["description"].startswith("&lt;script&gt;alert") and "<" not in front_matter
+    markdown_part = re.sub(r"^<!-- yb:raw -->\n.*?\n<!-- /yb:raw -->$", "", body, flags=re.DOTALL | re.MULTILINE)
     assert raw_blocks and all("<script" not in block and "<img" not in block for block in raw_blocks)
     assert not re.findall(r'href="javascript:', page)
     assert not re.search(r"(?<!\\)\]\(javascript:", markdown_part)
