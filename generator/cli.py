@@ -115,7 +115,8 @@ def _busy(dev_addr: str) -> str | None:
 
 def cmd_generate(args) -> int:
     """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
-    from generator.publish.build import Progress, generate
+    from generator.publish.generate import generate
+    from generator.publish.progress import Progress
 
     report, _ = generate(_project(args), Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
@@ -124,8 +125,10 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
-    from generator.publish.build import PREGENERATED, Progress, build_site, generate
+    from generator.publish.build import build_site
+    from generator.publish.generate import generate
     from generator.publish.guard import project_lock, recover_site
+    from generator.publish.progress import Progress
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
@@ -136,9 +139,8 @@ def cmd_build(args) -> int:
         recover_site(project)  # site/ back, should a build have been killed in the middle of its swap
         report, nav = generate(project, Progress("generate"))
         print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
-        PREGENERATED[str(project)] = nav
         seconds = {"generate": time.perf_counter() - started}
-        status = build_site(project, strict=not args.no_strict, seconds=seconds)
+        status = build_site(project, nav, strict=not args.no_strict, seconds=seconds)
     if status == 0:
         print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status

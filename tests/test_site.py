@@ -296,7 +296,7 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
 
 def test_built_pages_drop_indentation_but_keep_preformatted_text():
     """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
-    from generator.publish.mkdocs_hook import without_indentation
+    from generator.publish.plugin import without_indentation
 
     page = (
         "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"

@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -601,21 +602,50 @@ def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[
     return pages
 
 
-def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None = None) -> dict[str, bytes]:
+@dataclass
+class DownloadParts:
+    """Pieces of the whole-yearbook downloads, per park and per park-year, with what each was made from: a long-lived
+    process puts the downloads together again from the pieces whose inputs are the very same objects."""
+
+    # Per park, the JSON of its tidy rows inside data/yearbook.json, with the data/parks/<park>.csv bytes made from
+    # the same rows: while a long-lived process reuses those very bytes, the park is unchanged and so is its part.
+    parks: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # Per park-year, its rows of the facts and targets downloads (CSV and JSON), with what they were made from:
+    # reused while those are the very same objects (a target's row also shows the figure of its target year).
+    entries: dict[tuple, tuple[tuple, str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Rendered:
+    """One render of the site, kept by a long-lived process for the next: what it was rendered from (templates,
+    yearbook) and what it gave (files, download parts). A fresh one renders everything."""
+
+    templates: tuple = ()
+    yearbook: Yearbook | None = None
+    files: dict[str, bytes] | None = None
+    parts: DownloadParts = field(default_factory=DownloadParts)
+
+    def followed_by(self, yearbook: Yearbook, files: dict[str, bytes]) -> Rendered:
+        """The render after this one, of `yearbook` into `files`, with the same templates and download parts."""
+        return Rendered(self.templates, yearbook, files, self.parts)
+
+
+def render_site(yb: Yearbook, last: Rendered | None = None) -> dict[str, bytes]:
     """Every generated file, keyed by its path under docs/.
 
-    `previous` (the yearbook and files of the last run of this process, its unchanged parts the same objects)
-    lets only the files that show a change be rendered again; the others are taken from it.
+    `last` (the last render of this process, the unchanged parts of its yearbook the same objects) lets only the
+    files that show a change be rendered again; the others are taken from it.
     """
-    changed = changes(previous[0], yb) if previous else None
+    last = last or Rendered()
+    changed = changes(last.yearbook, yb) if last.yearbook is not None and last.files is not None else None
     if changed is None:
         files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
-        files.update(_data_files(yb, set(yb.parks), set(yb.indicators)))
+        files.update(_data_files(yb, last.parts, set(yb.parks), set(yb.indicators)))
         for kind, spec in chart_specs().items():
             files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
         return files
     parks, indicators, sources = changed
-    old_files = previous[1]
+    old_files = last.files
     paths = page_paths(yb)
     stale = (_pages_of(yb, parks, indicators, sources) | (paths - old_files.keys())) & paths
     files = {path: old_files[path] for path in paths - stale}
@@ -628,16 +658,8 @@ def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None
         for path, data in old_files.items()
         if path.startswith(kept) and path not in redone and not path.startswith(redone_years)
     )
-    files.update(_data_files(yb, parks, indicators, old_files))
+    files.update(_data_files(yb, last.parts, parks, indicators, old_files))
     return files
-
-
-# Per park, the JSON of its tidy rows inside data/yearbook.json, with the data/parks/<park>.csv bytes made from
-# the same rows: while a long-lived process reuses those very bytes, the park is unchanged and so is its part.
-_YEARBOOK_JSON_PARTS: dict[str, tuple[bytes, str]] = {}
-# Per park-year, its rows of the facts and targets downloads (CSV and JSON), with what they were made from: reused
-# while those are the very same objects (a target's row also shows the figure of its target year).
-_ENTRY_PARTS: dict[tuple, tuple[tuple, str, str]] = {}
 
 
 def _chart_rows(yb: Yearbook, figures: list[Figure], address: str) -> list[dict]:
@@ -648,7 +670,7 @@ def _chart_rows(yb: Yearbook, figures: list[Figure], address: str) -> list[dict]
     return [present.chart_row(yb, f, marks, address) for f in figures]
 
 
-def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
+def _entry_parts(yb: Yearbook, memo: dict, kind: str, address: str) -> tuple[str, str]:
     """The facts or targets download (CSV without its header, JSON items) of every park-year, in order."""
     columns, make = (
         (present.FACT_COLUMNS, present.fact_row) if kind == "facts" else (present.TARGET_COLUMNS, present.target_row)
@@ -661,14 +683,14 @@ def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
         basis = (park_year, yb.parks[key[0]], address, yb.indicators)
         if kind == "targets":
             basis += tuple(yb.years.get((t.park, t.for_year)) for t in entries)
-        cached = _ENTRY_PARTS.get((kind, key))
+        cached = memo.get((kind, key))
         if (
             cached is None
             or len(cached[0]) != len(basis)
             or any(a is not b for a, b in zip(cached[0], basis, strict=True))
         ):
             rows = [make(yb, entry, address) for entry in entries]
-            cached = _ENTRY_PARTS[(kind, key)] = (basis, _csv(rows, columns).removeprefix(header), _json(rows)[1:-2])
+            cached = memo[(kind, key)] = (basis, _csv(rows, columns).removeprefix(header), _json(rows)[1:-2])
         csv_parts.append(cached[1])
         if cached[2]:
             json_parts.append(cached[2])
@@ -676,7 +698,7 @@ def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
 
 
 def _data_files(
-    yb: Yearbook, parks: set[str], indicators: set[str], previous: dict[str, bytes] | None = None
+    yb: Yearbook, parts: DownloadParts, parks: set[str], indicators: set[str], previous: dict[str, bytes] | None = None
 ) -> dict[str, bytes]:
     """The downloads and chart data of the given parks and indicators, and the whole-yearbook files, which are
     put together per park (the other parks' parts taken from `previous`)."""
@@ -691,12 +713,12 @@ def _data_files(
     csv_parts, json_parts = [BOM + header], []
     for park in yb.parks:  # in id order, as yb.figures()
         csv_path = f"data/parks/{park}.csv"
-        part = _YEARBOOK_JSON_PARTS.get(park)
+        part = parts.parks.get(park)
         if park in parks or previous is None or part is None or part[0] is not previous.get(csv_path):
             rows = [present.figure_row(yb, f, address) for f in by_park[park]]
             files[csv_path] = (BOM + _csv(rows)).encode("utf-8")
             files[f"data/parks/{park}.json"] = _json(_chart_rows(yb, by_park[park], address)).encode()
-            part = _YEARBOOK_JSON_PARTS[park] = (files[csv_path], _json(rows)[1:-2])  # without [ ] and newline
+            part = parts.parks[park] = (files[csv_path], _json(rows)[1:-2])  # without [ ] and newline
         csv_parts.append(part[0].decode("utf-8").removeprefix(BOM + header))
         if part[1]:
             json_parts.append(part[1])
@@ -714,7 +736,7 @@ def _data_files(
         for year, year_rows in by_year.items():
             files[f"data/indicators/{indicator}/{year}.json"] = _json(year_rows).encode("utf-8")
     for kind in ("facts", "targets"):
-        table, items = _entry_parts(yb, kind, address)
+        table, items = _entry_parts(yb, parts.entries, kind, address)
         files[f"data/{kind}.csv"] = table.encode("utf-8")
         files[f"data/{kind}.json"] = items.encode("utf-8")
     return files

@@ -3,12 +3,12 @@
 `mkdocs serve` builds into a new temporary folder in one process, which takes minutes for a large yearbook.
 Here the first build generates once and renders one share of the pages per CPU into `.serve-site/`; after that
 MkDocs' own server watches the files and each edit triggers a dirty rebuild, in which the hook regenerates only
-what the edit touched and MkDocs renders only the pages the generator rewrote.
+what the edit touched and MkDocs renders only the pages the generator rewrote. What the rebuilds keep from one
+to the next is a Preview, handed to the yearbook's plugin of every config loaded.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import shutil
@@ -21,10 +21,11 @@ import watchdog.observers
 import watchdog.observers.polling
 
 from generator.pages.write import GENERATED
-from generator.publish.build import PREGENERATED, Progress, Serving, build_shares, generate
+from generator.publish.build import build_shares
 from generator.publish.guard import project_lock
+from generator.publish.plugin import Preview, yearbook_plugin
+from generator.publish.progress import Progress
 from generator.publish.serve_banner import ProblemBanner
-from generator.reuse import Reuse
 
 _LOG = logging.getLogger("mkdocs.yearbook")
 
@@ -40,10 +41,14 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
 
     site_dir = project / SERVE_DIR
     options = {"dev_addr": dev_addr} if dev_addr else {}
+    preview = Preview(project)
 
-    def get_config():
+    def get_config(nav: list | None = None):
+        """mkdocs.yml for a rebuild of the preview (`nav`: of pages generated already)."""
         # Dirty rebuilds make MkDocs warn every time, so strict mode is off here; `yearbook build` stays strict.
-        return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=False, **options)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=False, **options)
+        yearbook_plugin(config).configure(nav=nav, preview=preview)
+        return config
 
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=True)
@@ -52,16 +57,9 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
     serve_url = f"http://{host}:{port}{mount_path}"  # as `mkdocs serve` makes it
     _quiet_dirty_warning()
 
-    reuse = Serving.reuse.setdefault(str(project), Reuse())
-    _, nav = generate(project, Progress("generate"), reuse)
-    gc.freeze()  # the kept results stay out of the cycle collector's passes (see the hook)
-    reuse.nav = nav
+    _, nav, _ = preview.regenerate(Progress("generate"))
     shutil.rmtree(site_dir, ignore_errors=True)
-    PREGENERATED[str(project)] = nav  # the shares use this run's pages instead of generating again
-    try:
-        failures = build_shares(config)
-    finally:
-        del PREGENERATED[str(project)]
+    failures = build_shares(get_config(nav))  # the shares use this run's pages instead of generating again
     if failures:
         print(f"site build failed: {failures[0]}", file=sys.stderr)
         return 1
@@ -76,7 +74,7 @@ def serve(project: Path, dev_addr: str | None = None) -> int:
         except (PluginError, Abort) as error:
             # MkDocs has logged the problems, one `file:line: …` a line; the browser shows them over every page.
             _LOG.error("Serving the last good site until the problems are fixed")
-            banner.show(Serving.problems or [str(error)])
+            banner.show(preview.problems or [str(error)])
             return  # the server goes on serving what it has: a page answers at once instead of waiting
         banner.show([])
 
