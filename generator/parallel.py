@@ -8,8 +8,11 @@ import multiprocessing
 import os
 import signal
 
-_TASK = None  # the share function, inherited by the forked workers (closures cannot be pickled, forks need not)
-_PARENT = 0  # the process that forked the workers
+# The one module global that carries state to other code: the share function and the process that forked the
+# workers, set by map_shares just before it forks. A forked worker inherits them as they stand, which is the only way
+# to hand it a closure (closures cannot be pickled; a fork need not pickle anything).
+_TASK = None
+_PARENT = 0
 
 
 def worker_count() -> int:

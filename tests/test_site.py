@@ -77,7 +77,8 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
     park."""
     from bench.make_corpus import make_corpus
-    from generator.pages.render import HOME_PARKS, HOME_RANKING, render_pages
+    from generator.pages.kinds import HOME_PARKS, HOME_RANKING
+    from generator.pages.render import render_pages
 
     make_corpus(tmp_path / "corpus", PARKS, 2, 1)
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
