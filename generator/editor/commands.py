@@ -181,21 +181,64 @@ def _report_text(path: Path) -> tuple[str | None, str, str | None]:
     return text, text, None
 
 
+def _add_source_problem(args) -> str | None:
+    """What is wrong with add-source's options, before any file is read."""
+    problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
+    problem = problem or _date_problem("--published", args.published) or _date_problem("--retrieved", args.retrieved)
+    if problem:
+        return problem
+    for field, value in (("--title", args.title), ("--publisher", args.publisher)):
+        if value is not None and not value.strip():
+            return f"{field}: expected non-empty text, found nothing"
+    if args.url is not None and not re.match(r"^https?://\S+$", args.url):
+        return f"--url: expected an address starting with http:// or https://, found '{args.url}'"
+    return None
+
+
+def _source_metadata(args, publisher: str, offered: dict) -> dict:
+    """The source's metadata: what the options give, else what the page's metadata block offers."""
+    metadata = {
+        "id": args.id,
+        "title": args.title.strip(),
+        "publisher": publisher.strip(),
+        "kind": args.kind,
+        "published": args.published or offered.get("published"),
+        "reference": args.reference or offered.get("reference"),
+        "park": args.park,
+    }
+    if args.url is not None:
+        metadata["url"] = args.url
+    if args.retrieved is not None:
+        metadata["retrieved"] = args.retrieved
+    return metadata
+
+
+def _report_archived(args, log, offered: dict) -> None:
+    """Say what cleaning removed, and which metadata came from the page rather than the options."""
+    print(
+        f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture, "
+        f"{log.duplicated} duplicated paragraphs and {log.invisible} invisible characters "
+        "(zero-width, soft hyphens, bidirectional controls)"
+    )
+    for line in log.furniture[:20]:
+        print(f"  removed: {line[:60]}")
+    for field, value in offered.items():
+        given = getattr(args, field)
+        if given is None:
+            print(f"note: {field} '{value}' taken from the page's metadata block; check it")
+        elif given != value:
+            print(f"note: the page's metadata block gives {field} '{value}', you gave '{given}'")
+
+
 def cmd_add_source(args) -> int:
     """yearbook add-source <file> …: archive a report (text, web page, PDF or .docx) and its metadata."""
     import hashlib
 
     from generator.editor.archive import clean_report_with_log, page_metadata
 
-    problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
-    problem = problem or _date_problem("--published", args.published) or _date_problem("--retrieved", args.retrieved)
+    problem = _add_source_problem(args)
     if problem:
         return _fail(problem)
-    for field, value in (("--title", args.title), ("--publisher", args.publisher)):
-        if value is not None and not value.strip():
-            return _fail(f"{field}: expected non-empty text, found nothing")
-    if args.url is not None and not re.match(r"^https?://\S+$", args.url):
-        return _fail(f"--url: expected an address starting with http:// or https://, found '{args.url}'")
     source = Path(args.file)
     suffix = source.suffix.lower()
     keeps_original = suffix in (".html", ".htm", ".pdf", ".docx")
@@ -216,20 +259,7 @@ def cmd_add_source(args) -> int:
     publisher = args.publisher or offered.get("publisher")
     if not publisher:
         return _fail("--publisher: expected who published the report (the page names none), found nothing")
-    metadata = {
-        "id": args.id,
-        "title": args.title.strip(),
-        "publisher": publisher.strip(),
-        "kind": args.kind,
-        "published": args.published or offered.get("published"),
-        "reference": args.reference or offered.get("reference"),
-        "park": args.park,
-    }
-    if args.url is not None:
-        metadata["url"] = args.url
-    if args.retrieved is not None:
-        metadata["retrieved"] = args.retrieved
-    status = 0
+    metadata = _source_metadata(args, publisher, offered)
     if keeps_original:
         raw = source.read_bytes()
         metadata["original"] = {"file": targets[2].name, "sha256": hashlib.sha256(raw).hexdigest()}
@@ -240,19 +270,7 @@ def cmd_add_source(args) -> int:
             return _fail(f"{_shown(targets[2])}: expected a writable place, found {error.strerror}")
     status = _write_new(targets[1], cleaned, force=True) or _write_new(targets[0], _metadata_text(metadata), True)
     if status == 0:
-        print(
-            f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture, "
-            f"{log.duplicated} duplicated paragraphs and {log.invisible} invisible characters "
-            "(zero-width, soft hyphens, bidirectional controls)"
-        )
-        for line in log.furniture[:20]:
-            print(f"  removed: {line[:60]}")
-        for field, value in offered.items():
-            given = getattr(args, field)
-            if given is None:
-                print(f"note: {field} '{value}' taken from the page's metadata block; check it")
-            elif given != value:
-                print(f"note: the page's metadata block gives {field} '{value}', you gave '{given}'")
+        _report_archived(args, log, offered)
     return status
 
 
