@@ -56,7 +56,7 @@ def map_shares(task, shares: int) -> list:
     context = multiprocessing.get_context("fork")
     _TASK, _PARENT = task, os.getpid()
     try:
-        # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the hook).
+        # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the plugin).
         receivers, processes = [], []
         for index in range(shares):
             receiver, sender = context.Pipe(duplex=False)

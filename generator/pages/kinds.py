@@ -33,6 +33,9 @@ class PageKind:
     # (index, **keys) → the parks, indicators and sources the page shows: an edit to one of them renders it again.
     # None: the page shows the whole yearbook (a listing, a total) and is rendered on every build.
     shows: Callable[..., Iterable[Shown]] | None = None
+    # Whether the side menu lists this kind's pages (nav.py); the others are reached through links. Thousands of
+    # year pages and reports in every page's menu would multiply each page and the build.
+    in_menu: bool = True
 
     def path_of(self, **keys) -> str:
         """The path under docs/ of this kind's page with these keys."""
@@ -160,7 +163,15 @@ KINDS = (
     PageKind("home", "index.md", "home.md.j2", _one, _home),
     PageKind("parks", "parks/index.md", "parks_index.md.j2", _one, lambda index: {"grouped": index.grouped}),
     PageKind("park", "parks/{park}/index.md", "park.md.j2", _each_park, _park, _shows_park_and_its_sources),
-    PageKind("park_year", "parks/{park}/{year}.md", "park_year.md.j2", _each_park_year, _park_year, _shows_park),
+    PageKind(
+        "park_year",
+        "parks/{park}/{year}.md",
+        "park_year.md.j2",
+        _each_park_year,
+        _park_year,
+        _shows_park,
+        in_menu=False,
+    ),
     PageKind(
         "indicators",
         "indicators/index.md",
@@ -178,6 +189,7 @@ KINDS = (
         _each_indicator_year,
         _indicator,
         _shows_indicator,
+        in_menu=False,
     ),
     PageKind(
         "sources",
@@ -193,8 +205,9 @@ KINDS = (
         _each_park_with_sources,
         lambda index, park: {"park": index.yb.parks[park], "listed": index.sources_of[park]},
         _shows_its_sources,
+        in_menu=False,
     ),
-    PageKind("source", "sources/{source}.md", "source.md.j2", _each_source, _source, _shows_source),
+    PageKind("source", "sources/{source}.md", "source.md.j2", _each_source, _source, _shows_source, in_menu=False),
     PageKind("data", "data/index.md", "data.md.j2", _one, lambda index: {"rows": len(index.yb.figures())}),
 )
 KIND = {kind.name: kind for kind in KINDS}
@@ -228,3 +241,20 @@ def site_pages(index: SiteIndex) -> list[Page]:
 def page_roots() -> tuple[str, ...]:
     """The files and folders of docs/ that hold generated pages: index.md, parks, indicators, …"""
     return tuple(dict.fromkeys(kind.path.split("/")[0] for kind in KINDS))
+
+
+def off_menu_patterns() -> list[str]:
+    """MkDocs `not_in_nav` patterns of the kinds the menu leaves out: a year stands for digits, any other key for any
+    name (so `parks/{park}/{year}.md` is `/parks/*/[0-9]*.md`)."""
+    patterns = []
+    for kind in KINDS:
+        if not kind.in_menu:
+            patterns.append("/" + kind.path.replace("{year}", "[0-9]*").format_map(_AnyName()))
+    return patterns
+
+
+class _AnyName(dict):
+    """Fills every key of a path pattern with `*`."""
+
+    def __missing__(self, key: str) -> str:
+        return "*"

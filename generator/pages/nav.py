@@ -20,7 +20,7 @@ def site_nav(yearbook: Yearbook) -> list:
         for province in sorted({p.province for p in parks}):
             entries = []
             for park in sorted((p for p in parks if p.province == province), key=lambda p: p.id):
-                # A park's year pages are reached from its page and from each other (not_in_nav in mkdocs.yml):
+                # A park's year pages are reached from its page and from each other (in_menu=False in kinds.py):
                 # 20 years × 178 parks in every page's menu would triple each page and the build.
                 entries.append({str(escape(park.short_name)): path_of("park", park=park.id)})
             provinces.append({str(escape(province)): entries})
@@ -31,7 +31,7 @@ def site_nav(yearbook: Yearbook) -> list:
         {"园区": [path_of("parks"), *regions]},
         {"指标": [path_of("indicators"), *indicators]},
         # One source per report: thousands at scale, so they are reached from their index and the figures
-        # that cite them, not listed in every page's navigation (mkdocs.yml: not_in_nav).
+        # that cite them, not listed in every page's navigation (in_menu=False in kinds.py).
         {"来源": path_of("sources")},
         {"数据下载": path_of("data")},
         {"关于": ["about.md", "guide.md"]},

@@ -18,8 +18,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
+from pathspec.gitignore import GitIgnoreSpec
 
 from generator.data.problems import DataError
+from generator.pages.kinds import off_menu_patterns
 from generator.pages.write import GENERATED, WriteReport
 from generator.publish.generate import generate
 from generator.publish.mkdocs_shard import Share
@@ -69,8 +71,9 @@ def yearbook_plugin(config: MkDocsConfig) -> YearbookPlugin:
 
 
 class YearbookPlugin(BasePlugin):
-    """Generates the pages before MkDocs reads them, installs their menu, keeps big finished HTML out of Markdown,
-    drops the theme's indentation, shows progress and indexes the built site for search."""
+    """Generates the pages before MkDocs reads them, installs their menu (and which pages it leaves out), keeps big
+    finished HTML out of Markdown, drops the theme's indentation, shows progress and indexes the built site for
+    search."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +111,9 @@ class YearbookPlugin(BasePlugin):
                 self.preview = Preview(project)
             nav = self._generate(project, Path(config.docs_dir))
         config.nav = nav
+        # The pages the menu leaves out (a park's years, the reports), from the table of page kinds.
+        off_menu = GitIgnoreSpec.from_lines(off_menu_patterns())
+        config.not_in_nav = off_menu if config.not_in_nav is None else config.not_in_nav + off_menu
         return config
 
     def _generate(self, project: Path, docs: Path) -> list:

@@ -2,7 +2,7 @@
 
 `mkdocs serve` builds into a new temporary folder in one process, which takes minutes for a large yearbook.
 Here the first build generates once and renders one share of the pages per CPU into `.serve-site/`; after that
-MkDocs' own server watches the files and each edit triggers a dirty rebuild, in which the hook regenerates only
+MkDocs' own server watches the files and each edit triggers a dirty rebuild, in which the plugin regenerates only
 what the edit touched and MkDocs renders only the pages the generator rewrote. What the rebuilds keep from one
 to the next is a Preview, handed to the yearbook's plugin of every config loaded.
 """
@@ -187,7 +187,7 @@ def _watch(server, paths: list[str], ignored: tuple[str, ...] = ()) -> None:
 
 
 def _quiet_dirty_warning() -> None:
-    """MkDocs warns on every dirty build that menus may be stale; the hook keeps them right, so show info only."""
+    """MkDocs warns on every dirty build that menus may be stale; the plugin keeps them right, so show info only."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
 
     class NoDirtyWarning(logging.Filter):
