@@ -21,7 +21,11 @@ HAND_WRITTEN_DOCS = tuple(
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data)."""
+    """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data).
+
+    Its mkdocs.yml lists the yearbook's plugin, which MkDocs finds through the package's entry point (installed by
+    `pip install -e .` in scripts/setup), wherever the project stands.
+    """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(data or PROJECT / "data", target / "data")
