@@ -99,6 +99,22 @@ def _wait_for_charts(page) -> int:
     return count
 
 
+def _wait_until_still(page, expression: str, also: str = "true", frames: int = 20) -> None:
+    """Wait until the JavaScript `expression` has kept one value for `frames` animation frames while `also` holds
+    (a scroll that has ended, a layout that has settled); the ceiling only stops a hang."""
+    page.evaluate("() => { window.__ybStill = {value: undefined, frames: 0}; }")
+    page.wait_for_function(
+        f"""() => {{
+            const value = JSON.stringify({expression}), still = window.__ybStill;
+            if (value === still.value && ({also})) still.frames += 1;
+            else {{ still.value = value; still.frames = 0; }}
+            return still.frames >= {frames};
+        }}""",
+        polling="raf",
+        timeout=120_000,
+    )
+
+
 def test_year_page_draws_charts_in_light_and_dark(browser, server, tmp_path):
     visit = Visit(browser, server)
     page = visit.go("/parks/xiamen-torch/2016/")
@@ -174,16 +190,25 @@ def test_back_from_a_source_returns_to_the_reader_place(browser, server):
     _wait_for_charts(page)
     link = page.locator(".footnote a[href*='#q-']").nth(3)
     link.scroll_into_view_if_needed()
+    scrolled = page.evaluate("scrollY")
     page.mouse.wheel(0, -200)
-    page.wait_for_timeout(300)
+    _wait_until_still(page, "scrollY", also=f"scrollY !== {scrolled}")  # the wheel's scroll has ended
     before = link.evaluate("a => a.getBoundingClientRect().top")
     link.click()
     page.wait_for_url("**/sources/**#q-*")
     page.go_back()
     page.wait_for_url(lambda url: urlparse(url).path == "/parks/xiamen-torch/2016/")
-    # No scrolling here (that would move the page itself): the charts near the place draw as they come in view.
+    # No scrolling here (that would move the page itself): the charts near the place draw as they come in view; the
+    # place is read once they are drawn and the link has stopped moving.
     page.wait_for_load_state("load")
-    page.wait_for_timeout(1500)
+    near_charts_drawn = (
+        "[...document.querySelectorAll('.yb-chart')].filter(e => !e.closest('details:not([open])')).every(e => {"
+        " const box = e.getBoundingClientRect();"
+        " return box.bottom < -300 || box.top > innerHeight + 300"
+        " || e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'); })"
+    )
+    top = "document.querySelectorAll(\".footnote a[href*='#q-']\")[3].getBoundingClientRect().top"
+    _wait_until_still(page, top, also=near_charts_drawn)
     after = page.locator(".footnote a[href*='#q-']").nth(3).evaluate("a => a.getBoundingClientRect().top")
     assert abs(after - before) < 40, (before, after)
     assert visit.errors == []

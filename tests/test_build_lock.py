@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import pytest
 from generator.cli import main
 from generator.publish.guard import project_lock
 from tests.conftest import PROJECT, copy_project
+from tests.waiting import wait_for
 
 YEAR_PAGE = "site/parks/demo/2016/index.html"
 
@@ -58,17 +58,28 @@ def test_two_builds_at_once_both_succeed_and_leave_a_whole_site(project):
     assert leftovers(project) == []
 
 
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads the lock waiters from /proc/locks")
 def test_a_second_build_waits_while_the_lock_is_held(project):
     with project_lock(project):
         waiting = build_process(project)
         first_line = waiting.stderr.readline()  # written before it waits
         expected = f"{project.resolve()}: another yearbook build is running here; waiting for it to finish …\n"
         assert first_line == expected
-        time.sleep(1)
+        # It then blocks on the lock (the kernel lists it as waiting for the flock), rather than building anyway.
+        wait_for(lambda: _blocked_on_a_lock(waiting.pid) or waiting.poll() is not None, "the build to wait")
         assert waiting.poll() is None  # still waiting
     _, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
     assert (project / YEAR_PAGE).is_file()
+
+
+def _blocked_on_a_lock(pid: int) -> bool:
+    """Whether the kernel lists `pid` as waiting for a file lock (a `->` line of /proc/locks)."""
+    return any(line.split()[1:2] == ["->"] and line.split()[5] == str(pid) for line in _proc_locks())
+
+
+def _proc_locks() -> list[str]:
+    return Path("/proc/locks").read_text().splitlines()
 
 
 KILL_BETWEEN_RENAMES = """
@@ -127,17 +138,11 @@ def test_killing_a_build_ends_its_worker_processes(project):
     # Every page its own share, in two processes: the shares are forked MkDocs builds.
     slow_shares = "import generator.publish.build as build\nbuild._PAGES_PER_WORKER = 1"
     process = build_process(project, slow_shares, YEARBOOK_JOBS="2")
-    deadline, workers = time.monotonic() + 120, set()
-    while time.monotonic() < deadline and not workers and process.poll() is None:
-        workers = _children(process.pid)
-        time.sleep(0.02)
-    assert workers, "the build started no worker process"
+    workers = wait_for(lambda: _children(process.pid) or process.poll() is not None, "a worker process")
+    assert workers is not True, "the build ended before it started a worker process"
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
-        time.sleep(0.1)
-    assert not any(_alive(pid) for pid in workers), f"workers still running: {workers}"
+    wait_for(lambda: not any(_alive(pid) for pid in workers), f"the workers {workers} to end")
 
 
 # --- faults of the machine: one line naming the path, nothing left behind, the previous site intact --------------
