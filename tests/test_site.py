@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -15,12 +14,7 @@ from generator.cli import main
 from generator.data.pipeline import read_yearbook
 from generator.pages.render import render_site
 from tests.conftest import PROJECT, copy_project
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-GOLDEN_PAGES = {
-    "parks/xiamen-torch/index.md": "park-xiamen-torch.md",
-    "parks/xiamen-torch/2016.md": "park-year-xiamen-torch-2016.md",
-}
+from tests.update_golden import GOLDEN, GOLDEN_PAGES
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +24,8 @@ def real_files() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("page", sorted(GOLDEN_PAGES))
 def test_golden_page(real_files, page):
-    """Set UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
+    """To accept a deliberate change: `python -m tests.update_golden`, then review the diff."""
     golden = GOLDEN / GOLDEN_PAGES[page]
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_bytes(real_files[page])
     assert real_files[page].decode("utf-8") == golden.read_text(encoding="utf-8")
 
 
