@@ -14,8 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # tests using the browser fixture are marked browser
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

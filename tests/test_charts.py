@@ -125,10 +125,7 @@ def test_a_plan_year_target_names_what_is_missing():
 
 # -- In Chromium --------------------------------------------------------------------------------------------------
 
-browser_only = pytest.mark.browser
 
-
-@browser_only
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chart_library_loads_only_when_a_chart_nears_the_screen(browser, server, scheme, width, tmp_path):  # noqa: F811
