@@ -20,9 +20,8 @@ font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;display:flex;flex-direc
 def main() -> int:
     """Write the image; Debian's chromium and fonts-noto-cjk are needed, as for the browser tests."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(CARD)
         page.screenshot(path=str(OUTPUT))

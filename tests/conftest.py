@@ -39,6 +39,19 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
+# Markers that say what a test needs, set from the fixtures it uses so they cannot drift from it: `browser` on every
+# test that starts Chromium, `slow` on every test of the real yearbook built with MkDocs and Pagefind. The fast part
+# of the suite: pytest -m "not browser and not slow".
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "slow"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(autouse=True)
 def _plain_problem_lines(monkeypatch):
     """Tests read problems as `path:line: …`; under GitHub Actions the CLI would print annotations instead."""
