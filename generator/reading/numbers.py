@@ -329,3 +329,62 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if opposite:
         return Match(False, reason="the quote gives the growth with the opposite sign")
     return Match(False, reason="no percentage in the quote equals it")
+
+
+# --- numerals with 百 and 千, and the unit written after a number (the editor's prose reads these) --------------
+
+_NUMERAL_DIGIT = "[一二两三四五六七八九]"
+_CHINESE_NUMERAL = re.compile(
+    rf"(?<![{_NUMERAL_IN_WORD}百千零])"
+    rf"((?:{_NUMERAL_DIGIT}千)?(?:零?{_NUMERAL_DIGIT}百)?(?:零?{_NUMERAL_DIGIT}?十)?(?:零?{_NUMERAL_DIGIT})?)"
+)
+_PLACES = {"千": 1000, "百": 100, "十": 10}
+
+
+def _numeral_value(text: str) -> int:
+    total, pending = 0, None
+    for character in text:
+        if character in _PLACES:
+            total += (pending if pending is not None else 1) * _PLACES[character]
+            pending = None
+        elif character != "零":
+            pending = _CHINESE_DIGITS[character]
+    return total + (pending or 0)
+
+
+def find_chinese_numerals(text: str) -> list[NumberToken]:
+    """Numbers written in Chinese numerals up to 9999 (两家, 十余次, 三百多名, 一千二百人), in order."""
+    return [
+        NumberToken(
+            start=m.start(),
+            end=m.end(),
+            number=Decimal(_numeral_value(m.group(1))),
+            multiplier="",
+            before=text[max(0, m.start() - 6) : m.start()],
+            after=text[m.end() : m.end() + 8],
+        )
+        for m in _CHINESE_NUMERAL.finditer(text)
+        if m.group(1).strip("零")
+    ]
+
+
+# Words that stand after a number as its unit or counting word, longest first where one starts another.
+_UNIT_WORDS = (
+        "元", "美元", "欧元", "港元", "%", "‰", "个百分点", "百分点", "家次", "家", "个月", "个", "项", "人次",
+        "人", "名", "位", "件", "栋", "幢", "座", "套", "间", "条", "场", "次", "所", "宗",
+        "户", "台", "辆", "艘", "架", "株", "类", "种", "款", "本", "篇", "份", "批", "组",
+        "对", "期", "届", "轮", "周年", "年", "天", "小时", "平方公里", "平方千米", "平方米", "平方", "亩", "公顷",
+        "公里", "千米", "米", "吨", "标准箱", "千瓦时", "千瓦", "兆瓦", "倍", "成", "方面", "级", "层", "支",
+        "张", "只",
+)  # fmt: skip
+UNIT_WORDS = tuple(sorted(_UNIT_WORDS, key=len, reverse=True))
+
+
+def unit_after(token: NumberToken) -> str:
+    """The unit word written right after a number (a suffix hedge may sit between: 300多名), or '' for none."""
+    tail = token.after
+    for word in ("多", "余"):
+        if tail.startswith(word):
+            tail = tail[len(word) :]
+            break
+    return next((word for word in UNIT_WORDS if tail.startswith(word)), "")
