@@ -9,6 +9,7 @@ from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.problems import Problem
+from generator.data.prose import profile_problems, summary_problems, text_problems, unit_problem
 from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
@@ -285,7 +286,24 @@ def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...
     return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
 
 
+def _check_units(report, location, entry) -> None:
+    """A fact's or a target's units are units, not bare multipliers (万, 亿)."""
+    figures = entry.get("figures", [entry])
+    for number, figure in enumerate(figures):
+        problem = unit_problem(figure["unit"])
+        if problem:
+            report(location + (("figures", number, "unit") if "figures" in entry else ("unit",)), problem)
+
+
+def _check_text(report, location, section, entry) -> None:
+    """The numbers of a fact's or a target's text are its own (docs/guide.md: the editor's prose)."""
+    for problem in text_problems(section, entry):
+        report(location + ("text",), problem)
+
+
 def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "facts", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -306,6 +324,8 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
 
 
 def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "targets", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -406,6 +426,8 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
         _check_target_entry(report, location, entry, sources, source_ids, owner)
+    for problem in summary_problems(data):
+        report(("summary",), problem)
 
 
 def to_finite(*numbers) -> bool:
@@ -455,6 +477,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+                for problem in profile_problems("definition", entry.get("definition"), "indicator"):
+                    report((index, "definition"), problem)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
@@ -468,6 +492,9 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
         if sound_part(document, "park", schema_problems) and document.data["id"] != park_id:
             found = document.data["id"]
             _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
+        if sound_part(document, "park", schema_problems):
+            for problem in profile_problems("description", document.data.get("description"), "park"):
+                _Reporter(document, problems)(("description",), problem)
     source_ids: set[str] = set(raw.sources)
     sound_sources: set[str] = set()
     for source_id, document in raw.sources.items():
@@ -482,6 +509,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
+        for problem in profile_problems("note", document.data.get("note"), "source"):
+            report(("note",), problem)
         text = raw.source_texts.get(source_id)
         if text is not None and INVISIBLE.search(text):
             problems += _invisible_in_text(document.path[: -len(".yaml")] + ".txt", text)
