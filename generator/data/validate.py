@@ -21,7 +21,6 @@ from generator.reading.clauses import (
     Context,
     context_of,
     invisible_in,
-    own_year_amount,
     period_key,
     periods_in,
     prepare,
@@ -155,14 +154,18 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-def _check_baseline_year(report, location, token: NumberToken, context: Context, year: int) -> None:
-    """A fact's number is not the amount of another year the quote gives it as (较2019年的12家增加到35家: 12).
+# A year in brackets after a ranking's name is its edition, not the time of the amount: 综合实力(2021年度)位居第14位.
+_EDITION = re.compile(r"[(（](?:19|20)\d\d年度?[)）]")
 
-    Unlike an indicator, a fact may speak of another year in its own words (综合实力(2021年度)位居第14位): only an
-    amount the quote writes as that year's own (2019年的12家) is refused.
-    """
-    stated = year_of_amount(context.before(token.start))
-    if stated is not None and stated != year and own_year_amount(context.before(token.start)):
+
+def _check_fact_year(report, location, token: NumberToken, context: Context, year: int) -> None:
+    """A fact's number is given for the file's year, as an indicator's is: not another year's amount that the
+    sentence dates before it (2015年新增12家, 较2015年的12家) or a table's column heads; a ranking's edition in
+    brackets dates the ranking, not the amount."""
+    cell = context.cell_ending(token.end)
+    before = _EDITION.sub("", context.before(token.start))
+    stated = cell.column.year if cell is not None and cell.column.year else year_of_amount(before)
+    if stated is not None and stated != year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
@@ -319,7 +322,7 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
             context=context,
         )
         if token is not None and owner is not None:
-            _check_baseline_year(report, location + ("figures", number), token, context, owner[1])
+            _check_fact_year(report, location + ("figures", number), token, context, owner[1])
     _check_part(report, location, entry, context, len(context.quote))
 
 
