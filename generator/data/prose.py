@@ -7,6 +7,7 @@ The rules, as the editor guide states them (docs/guide.md, "编者文字中的�
 - a year's `summary` states only numbers the same file proves (an indicator's value or growth, a fact's figure, a
   target's value), in the same unit, with the hedge the entry records (约, 近, 超, 预计 …); a sum or a difference
   of proven numbers is no proven number;
+- an entry's `note` (shown beside its quote) states only numbers of its quote or numbers the file proves;
 - a park's `description`, a source's `note` and an indicator's `definition` state no figure at all: no quote
   stands beside them to prove one;
 - years, dates, ordinals and names with numerals in them (2016年, 1-9月, 第3位, 十四五, 三大) are not figures.
@@ -271,6 +272,27 @@ def summary_problems(data: dict) -> list[str]:
         elif not any(_hedge_fits(said, p) for p in same):
             first = same[0]
             problems.append(f"expected {first.written} (as {first.place} records it), found {said.written}")
+    return problems
+
+
+def note_problems(data: dict) -> list[tuple[tuple, str]]:
+    """An entry's note (shown with its quote in the footnote): each of its figures is one of its quote's or one the
+    file proves. Returns (location, message) pairs."""
+    proven = year_numbers(data)
+    problems = []
+    for section in ("indicators", "facts", "targets"):
+        for index, entry in enumerate(data.get(section) or []):
+            if not entry.get("note"):
+                continue
+            mine = proven + _quote_numbers(entry["quote"])
+            problems += [
+                (
+                    (section, index, "note"),
+                    f"expected the numbers of the quote or of this file's entries, found {said.written}",
+                )
+                for said in figures_in(entry["note"])
+                if not any(_same(said, p) for p in mine)
+            ]
     return problems
 
 

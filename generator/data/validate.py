@@ -9,7 +9,7 @@ from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.problems import Problem
-from generator.data.prose import profile_problems, summary_problems, text_problems, unit_problem
+from generator.data.prose import note_problems, profile_problems, summary_problems, text_problems, unit_problem
 from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
@@ -431,6 +431,8 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
         _check_target_entry(report, location, entry, sources, source_ids, owner)
     for problem in summary_problems(data):
         report(("summary",), problem)
+    for location, problem in note_problems(data):
+        report(location, problem)
 
 
 def to_finite(*numbers) -> bool:
