@@ -23,6 +23,7 @@ from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
 from generator.reading.numbers import (
+    PREFIX_HEDGES,
     UNIT_SYNONYMS,
     NumberToken,
     find_chinese_numerals,
@@ -70,6 +71,7 @@ class Said:
     written: str
     hedges: tuple[str, ...]
     decline: bool = False  # a percentage a decline word introduces (下降5%)
+    shown: str = ""  # as written with the hedges next to it: 超2145.69亿元, 100亿元以上
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,11 @@ def figures_in(text: str) -> list[Said]:
         sentence_start = max(text.rfind(mark, 0, token.start) for mark in _SENTENCE_MARKS)
         if "预计" in text[sentence_start + 1 : token.start] and not any(h.startswith("预计") for h in hedges):
             hedges += ("预计",)
-        found.append(Said(token, token.amount, _base(unit), written, hedges, decline))
+        prefix = next((h for h in PREFIX_HEDGES if token.before.endswith(h)), "")
+        rest = text[token.end + len(hedge) + len(unit) :]
+        suffix = next((h for h in ("以上", "左右", "上下") if rest.startswith(h)), "")
+        shown = prefix + written + suffix
+        found.append(Said(token, token.amount, _base(unit), written, hedges, decline, shown))
     return found
 
 
@@ -271,7 +277,7 @@ def summary_problems(data: dict) -> list[str]:
             )
         elif not any(_hedge_fits(said, p) for p in same):
             first = same[0]
-            problems.append(f"expected {first.written} (as {first.place} records it), found {said.written}")
+            problems.append(f"expected {first.written} (as {first.place} records it), found {said.shown}")
     return problems
 
 
