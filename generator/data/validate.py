@@ -27,6 +27,7 @@ from generator.reading.clauses import (
     reads_as_title,
     scopes_in,
     year_of_amount,
+    year_of_fact_amount,
     year_stated,
 )
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
@@ -154,17 +155,13 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-# A year in brackets after a ranking's name is its edition, not the time of the amount: 综合实力(2021年度)位居第14位.
-_EDITION = re.compile(r"[(（](?:19|20)\d\d年度?[)）]")
-
-
 def _check_fact_year(report, location, token: NumberToken, context: Context, year: int) -> None:
     """A fact's number is given for the file's year, as an indicator's is: not another year's amount that the
     sentence dates before it (2015年新增12家, 较2015年的12家) or a table's column heads; a ranking's edition in
     brackets dates the ranking, not the amount."""
     cell = context.cell_ending(token.end)
-    before = _EDITION.sub("", context.before(token.start))
-    stated = cell.column.year if cell is not None and cell.column.year else year_of_amount(before)
+    before = context.before(token.start)
+    stated = cell.column.year if cell is not None and cell.column.year else year_of_fact_amount(before)
     if stated is not None and stated != year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
