@@ -22,6 +22,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
+from generator.reading.hedges import COMPARATOR_WORDS, FORECAST
 from generator.reading.numbers import (
     PREFIX_HEDGES,
     UNIT_SYNONYMS,
@@ -50,14 +51,10 @@ _RANGE_TO_DATE = re.compile(r"^[-~～—–至到](?:\d+|[一二三四五六七�
 _YEAR_AFTER = re.compile(r"^(?:年|[-~～—–至到](?:19|20)\d\d)")
 # Words a Chinese numeral stands in without counting anything: 一批 (a number of), 一系列.
 _CHINESE_IDIOMS = ("一批", "一系列", "一些", "一体", "一线", "一流", "一站", "一级")
-# What a hedge says of the number it stands by: about it, above it, below it, or forecast.
-_SENSE = {
-    "约": "about", "约为": "about", "左右": "about", "上下": "about",
-    "超": "above", "超过": "above", "逾": "above", "突破": "above", "以上": "above", "多": "above", "余": "above",
-    "近": "below", "将近": "below", "接近": "below", "不足": "below", "不到": "below",
-    "预计": "forecast", "预计突破": "forecast above", "预计超过": "forecast above",
-}  # fmt: skip
-_COMPARATOR_SENSE = {">=": {"above"}, "~": {"about"}, "<=": {"below"}, "=": set()}
+# What a hedge says of the number it stands by, as a target's comparator reads it (reading/hedges): at least (超,
+# 以上, and 多/余: 500多场 is more than 500), about (约, 近, 左右), at most; 预计 makes it a forecast besides.
+_SENSE = {word: comparator for comparator, words in COMPARATOR_WORDS.items() for word in words}
+_SENSE.update({"多": ">=", "余": ">=", FORECAST: FORECAST})
 _SENTENCE_MARKS = "。!！?？;；\n"
 
 
@@ -160,7 +157,15 @@ def figures_in(text: str) -> list[Said]:
 
 
 def _senses(hedges) -> frozenset[str]:
-    return frozenset(sense for hedge in hedges if hedge for sense in _SENSE.get(hedge, "").split())
+    """What the hedges say: >=, ~, <= and 预计 (预计突破 says both 预计 and >=)."""
+    found = set()
+    for hedge in hedges:
+        if hedge and hedge.startswith(FORECAST) and hedge != FORECAST:
+            found.add(FORECAST)
+            hedge = hedge.removeprefix(FORECAST)
+        if hedge in _SENSE:
+            found.add(_SENSE[hedge])
+    return frozenset(found)
 
 
 def _same(said: Said, proven: Proven) -> bool:
@@ -208,7 +213,7 @@ def entry_numbers(section: str, index: int, entry: dict) -> list[Proven]:
             _figure(f["value"], f["unit"], f"{place}.figures[{n}]", f.get("qualifier"))
             for n, f in enumerate(entry["figures"])
         ]
-    allowed = frozenset(_COMPARATOR_SENSE.get(entry["comparator"], set()))
+    allowed = frozenset({entry["comparator"]} - {"="})
     return [dataclasses.replace(_figure(entry["value"], entry["unit"], place), allowed=allowed)]
 
 
@@ -245,10 +250,10 @@ def year_numbers(data: dict) -> list[Proven]:
 def _hedge_fits(said: Said, proven: Proven) -> bool:
     written = _senses(said.hedges)
     if proven.place.startswith("targets"):
-        return written - {"forecast"} <= proven.allowed
-    if "forecast" in proven.senses and "forecast" not in written:
+        return written - {FORECAST} <= proven.allowed
+    if FORECAST in proven.senses and FORECAST not in written:
         return False
-    return written - {"forecast"} == proven.senses - {"forecast"}
+    return written - {FORECAST} == proven.senses - {FORECAST}
 
 
 def _arithmetic(said: Said, proven: list[Proven]) -> str:
