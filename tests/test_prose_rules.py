@@ -77,6 +77,10 @@ CASES = [
                                        quote="紧盯国家下达5.78万亿重大项目投资机遇"))],
      "data/years/demo/2016.yaml:25: facts[1].figures[0].unit: expected a unit after the multiplier (万亿元, 亿元, "
      "万人: the unit the quote's number is counted in), found '万亿' alone"),
+    ("unit: a bare multiplier as a catalogue unit",
+     [(CATALOGUE, "  unit: 亿美元\n", "  unit: 亿\n"), (YEAR, "    unit: 亿美元\n", "    unit: 亿\n")],
+     "data/indicators.yaml:11: [1].unit: expected a unit after the multiplier (万亿元, 亿元, 万人: the unit the "
+     "quote's number is counted in), found '亿' alone"),
     ("year: a fact's amount dated another year by its sentence",
      [(TEXT, "全年共策划生成96个产业项目。", "全年共策划生成96个产业项目。2015年共策划生成96个产业项目。"),
       (YEAR, "    quote: 全年共策划生成96个产业项目\ntargets", "    quote: 2015年共策划生成96个产业项目\ntargets")],

@@ -481,6 +481,9 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
                 for problem in profile_problems("definition", entry.get("definition"), "indicator"):
                     report((index, "definition"), problem)
+                problem = unit_problem(entry["unit"])
+                if problem:
+                    report((index, "unit"), problem)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
