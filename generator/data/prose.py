@@ -152,7 +152,7 @@ def figures_in(text: str) -> list[Said]:
         rest = text[token.end + len(hedge) + len(unit) :]
         suffix = next((h for h in ("以上", "左右", "上下") if rest.startswith(h)), "")
         shown = prefix + written + suffix
-        found.append(Said(token, token.amount, _base(unit), written, hedges, decline, shown))
+        found.append(Said(token, abs(token.amount), _base(unit), written, hedges, decline, shown))
     return found
 
 
