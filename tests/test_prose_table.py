@@ -61,6 +61,7 @@ SUMMARIES = [
      "an indicator's value and a fact's figure"),
     ("新增上市企业三家。", [fact((3, "家", None))], ACCEPT, "三 is 3"),
     ("新增上市企业两家。", [fact((3, "家", None))], f"{PROVES} … found 两家", "两 is 2, not 3"),
+    ("编制一个方案,新增一家孵化器。", [], ACCEPT, "一 before a counting word is the article: a plan, a new incubator"),
     ("两类企业合计123家。", [ind(120, "家"), fact((3, "家", None))],
      f"{PROVES} … found 123家, the sum of 120家 (indicators[0]) and 3家 (facts[0].figures[0]): write it as a fact",
      "a sum no report writes"),

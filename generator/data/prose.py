@@ -49,8 +49,6 @@ _MASK = "＿"
 _DATE_UNITS = ("月", "日", "号", "季度", "时", "讯")
 _RANGE_TO_DATE = re.compile(r"^[-~～—–至到](?:\d+|[一二三四五六七八九十]+)(?:月|日|季度)")
 _YEAR_AFTER = re.compile(r"^(?:年|[-~～—–至到](?:19|20)\d\d)")
-# Words a Chinese numeral stands in without counting anything: 一批 (a number of), 一系列.
-_CHINESE_IDIOMS = ("一批", "一系列", "一些", "一体", "一线", "一流", "一站", "一级")
 # What a hedge says of the number it stands by, as a target's comparator reads it (reading/hedges): at least (超,
 # 以上, and 多/余: 500多场 is more than 500), about (约, 近, 左右), at most; 预计 makes it a forecast besides.
 _SENSE = {word: comparator for comparator, words in COMPARATOR_WORDS.items() for word in words}
@@ -124,8 +122,8 @@ def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
     if chinese:
         if not unit:
             return False  # 三大, 十四五, 三优两先: a numeral that counts nothing written after it
-        if any(text.startswith(idiom, token.start) for idiom in _CHINESE_IDIOMS):
-            return False
+        if text[token.start : token.end] == "一":
+            return False  # 一个指数, 再记一条: 一 before a counting word is mostly the article "a"
     return True
 
 
