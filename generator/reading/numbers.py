@@ -368,16 +368,26 @@ def find_chinese_numerals(text: str) -> list[NumberToken]:
     ]
 
 
-# Words that stand after a number as its unit or counting word, longest first where one starts another.
-_UNIT_WORDS = (
-    "元", "美元", "欧元", "港元", "%", "‰", "个百分点", "百分点", "家次", "家", "个月", "个", "项", "人次",
-    "人", "名", "位", "件", "栋", "幢", "座", "套", "间", "条", "场", "次", "所", "宗",
-    "户", "台", "辆", "艘", "架", "株", "类", "种", "款", "本", "篇", "份", "批", "组",
-    "对", "期", "届", "轮", "周年", "年", "天", "小时", "平方公里", "平方千米", "平方米", "平方", "亩", "公顷",
-    "公里", "千米", "米", "吨", "标准箱", "千瓦时", "千瓦", "兆瓦", "倍", "成", "方面", "级", "层", "支",
-    "张", "只",
+# Units as reports write them after a number (the drafts' units: generator/editor/extract/figures.py).
+UNIT_WORDS = (
+    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
+    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
+    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
+    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
+    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
+    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
 )  # fmt: skip
-UNIT_WORDS = tuple(sorted(_UNIT_WORDS, key=len, reverse=True))
+# Counting words the editor's prose also puts after a number: a span of years, tenths (四成), levels (两级).
+_PROSE_UNIT_WORDS = ("年", "周年", "成", "级", "港元", "百分点", "届", "对", "组", "本", "株", "标准箱")
+# The words after a number once 万/亿/千 are read as its multiplier (find_numbers takes them): 元 of 亿元.
+_BASE_UNIT_WORDS = tuple(
+    sorted(
+        {word[1:] if word[:1] in "万亿千" and len(word) > 1 and word not in ("千米", "千瓦", "千瓦时") else word
+         for word in UNIT_WORDS + _PROSE_UNIT_WORDS},
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
 
 
 def unit_after(token: NumberToken) -> str:
@@ -387,4 +397,4 @@ def unit_after(token: NumberToken) -> str:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
-    return next((word for word in UNIT_WORDS if tail.startswith(word)), "")
+    return next((word for word in _BASE_UNIT_WORDS if tail.startswith(word)), "")
