@@ -119,6 +119,16 @@ def test_a_target_without_a_comparable_figure():
     assert status(yearbook, unnamed).state == "not-comparable"
 
 
+def test_a_link_preview_cuts_the_summary_between_clauses():
+    # By hand: 33 characters, the limit 20: the last clause mark within the first 19 is the 、 after 亿元 (the 17th
+    # character), so the preview keeps the 16 before it, 规上工业总产值2145.69亿元, and adds …; no number is cut.
+    summary = "规上工业总产值2145.69亿元、增长8%,固定资产投资241亿元"
+    assert present.clip(summary, 20) == "规上工业总产值2145.69亿元…"
+    assert present.clip(summary, 40) == summary
+    # With no clause mark, the cut goes back before the number the limit falls in: 2145.69 whole or not at all.
+    assert present.clip("规上工业总产值2145.69亿元", 13) == "规上工业总产值…"
+
+
 def test_the_about_page_states_each_rule():
     rules = (
         "名次是 1 加上数值严格大于它的园区数",
