@@ -9,6 +9,7 @@ from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.problems import Problem
+from generator.data.prose import note_problems, profile_problems, summary_problems, text_problems, unit_problem
 from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
@@ -20,13 +21,13 @@ from generator.reading.clauses import (
     Context,
     context_of,
     invisible_in,
-    own_year_amount,
     period_key,
     periods_in,
     prepare,
     reads_as_title,
     scopes_in,
     year_of_amount,
+    year_of_fact_amount,
     year_stated,
 )
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
@@ -154,14 +155,14 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-def _check_baseline_year(report, location, token: NumberToken, context: Context, year: int) -> None:
-    """A fact's number is not the amount of another year the quote gives it as (较2019年的12家增加到35家: 12).
-
-    Unlike an indicator, a fact may speak of another year in its own words (综合实力(2021年度)位居第14位): only an
-    amount the quote writes as that year's own (2019年的12家) is refused.
-    """
-    stated = year_of_amount(context.before(token.start))
-    if stated is not None and stated != year and own_year_amount(context.before(token.start)):
+def _check_fact_year(report, location, token: NumberToken, context: Context, year: int) -> None:
+    """A fact's number is given for the file's year, as an indicator's is: not another year's amount that the
+    sentence dates before it (2015年新增12家, 较2015年的12家) or a table's column heads; a ranking's edition in
+    brackets dates the ranking, not the amount."""
+    cell = context.cell_ending(token.end)
+    before = context.before(token.start)
+    stated = cell.column.year if cell is not None and cell.column.year else year_of_fact_amount(before)
+    if stated is not None and stated != year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
@@ -285,7 +286,24 @@ def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...
     return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
 
 
+def _check_units(report, location, entry) -> None:
+    """A fact's or a target's units are units, not bare multipliers (万, 亿)."""
+    figures = entry.get("figures", [entry])
+    for number, figure in enumerate(figures):
+        problem = unit_problem(figure["unit"])
+        if problem:
+            report(location + (("figures", number, "unit") if "figures" in entry else ("unit",)), problem)
+
+
+def _check_text(report, location, section, entry) -> None:
+    """The numbers of a fact's or a target's text are its own (docs/guide.md: the editor's prose)."""
+    for problem in text_problems(section, entry):
+        report(location + ("text",), problem)
+
+
 def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "facts", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -301,11 +319,13 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
             context=context,
         )
         if token is not None and owner is not None:
-            _check_baseline_year(report, location + ("figures", number), token, context, owner[1])
+            _check_fact_year(report, location + ("figures", number), token, context, owner[1])
     _check_part(report, location, entry, context, len(context.quote))
 
 
 def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "targets", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -406,6 +426,10 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
         _check_target_entry(report, location, entry, sources, source_ids, owner)
+    for problem in summary_problems(data):
+        report(("summary",), problem)
+    for location, problem in note_problems(data):
+        report(location, problem)
 
 
 def to_finite(*numbers) -> bool:
@@ -455,6 +479,11 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+                for problem in profile_problems("definition", entry.get("definition"), "indicator"):
+                    report((index, "definition"), problem)
+                problem = unit_problem(entry["unit"])
+                if problem:
+                    report((index, "unit"), problem)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
@@ -468,6 +497,9 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
         if sound_part(document, "park", schema_problems) and document.data["id"] != park_id:
             found = document.data["id"]
             _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
+        if sound_part(document, "park", schema_problems):
+            for problem in profile_problems("description", document.data.get("description"), "park"):
+                _Reporter(document, problems)(("description",), problem)
     source_ids: set[str] = set(raw.sources)
     sound_sources: set[str] = set()
     for source_id, document in raw.sources.items():
@@ -482,6 +514,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
+        for problem in profile_problems("note", document.data.get("note"), "source"):
+            report(("note",), problem)
         text = raw.source_texts.get(source_id)
         if text is not None and INVISIBLE.search(text):
             problems += _invisible_in_text(document.path[: -len(".yaml")] + ".txt", text)

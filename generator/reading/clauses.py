@@ -278,3 +278,12 @@ def year_of_amount(before: str) -> int | None:
     """The year an amount is given for, from the text before it: 2015年的 right before it, else the year stated."""
     own = _YEARS_OWN.search(before)
     return int(own.group(1)) if own else year_stated(before)
+
+
+# A year in brackets after a ranking's name is its edition, not the time of the amount: 综合实力(2021年度)位居第14位.
+_EDITION = re.compile(r"[(（](?:19|20)\d\d年度?[)）]")
+
+
+def year_of_fact_amount(before: str) -> int | None:
+    """The year a fact's amount is given for: as year_of_amount, a ranking's edition in brackets aside."""
+    return year_of_amount(_EDITION.sub("", before))

@@ -329,3 +329,72 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if opposite:
         return Match(False, reason="the quote gives the growth with the opposite sign")
     return Match(False, reason="no percentage in the quote equals it")
+
+
+# --- numerals with 百 and 千, and the unit written after a number (the editor's prose reads these) --------------
+
+_NUMERAL_DIGIT = "[一二两三四五六七八九]"
+_CHINESE_NUMERAL = re.compile(
+    rf"(?<![{_NUMERAL_IN_WORD}百千零])"
+    rf"((?:{_NUMERAL_DIGIT}千)?(?:零?{_NUMERAL_DIGIT}百)?(?:零?{_NUMERAL_DIGIT}?十)?(?:零?{_NUMERAL_DIGIT})?)"
+)
+_PLACES = {"千": 1000, "百": 100, "十": 10}
+
+
+def _numeral_value(text: str) -> int:
+    total, pending = 0, None
+    for character in text:
+        if character in _PLACES:
+            total += (pending if pending is not None else 1) * _PLACES[character]
+            pending = None
+        elif character != "零":
+            pending = _CHINESE_DIGITS[character]
+    return total + (pending or 0)
+
+
+def find_chinese_numerals(text: str) -> list[NumberToken]:
+    """Numbers written in Chinese numerals up to 9999 (两家, 十余次, 三百多名, 一千二百人), in order."""
+    return [
+        NumberToken(
+            start=m.start(),
+            end=m.end(),
+            number=Decimal(_numeral_value(m.group(1))),
+            multiplier="",
+            before=text[max(0, m.start() - 6) : m.start()],
+            after=text[m.end() : m.end() + 8],
+        )
+        for m in _CHINESE_NUMERAL.finditer(text)
+        if m.group(1).strip("零")
+    ]
+
+
+# Units as reports write them after a number (the drafts' units: generator/editor/extract/figures.py).
+UNIT_WORDS = (
+    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
+    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
+    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
+    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
+    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
+    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
+)  # fmt: skip
+# Counting words the editor's prose also puts after a number: a span of years, tenths (四成), levels (两级).
+_PROSE_UNIT_WORDS = ("年", "周年", "成", "级", "港元", "百分点", "届", "对", "组", "本", "株", "标准箱")
+# The words after a number once 万/亿/千 are read as its multiplier (find_numbers takes them): 元 of 亿元.
+_BASE_UNIT_WORDS = tuple(
+    sorted(
+        {word[1:] if word[:1] in "万亿千" and len(word) > 1 and word not in ("千米", "千瓦", "千瓦时") else word
+         for word in UNIT_WORDS + _PROSE_UNIT_WORDS},
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def unit_after(token: NumberToken) -> str:
+    """The unit word written right after a number (a suffix hedge may sit between: 300多名), or '' for none."""
+    tail = token.after
+    for word in ("多", "余"):
+        if tail.startswith(word):
+            tail = tail[len(word) :]
+            break
+    return next((word for word in _BASE_UNIT_WORDS if tail.startswith(word)), "")

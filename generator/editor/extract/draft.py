@@ -20,7 +20,7 @@ from generator.editor.extract.read import matching_form, paragraphs_with_lines, 
 from generator.editor.extract.tables import Row, read_tables, table_lines
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.clauses import own_year_amount, year_of_amount
+from generator.reading.clauses import year_of_fact_amount
 from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
@@ -200,8 +200,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 figures = []
                 for token in rest:
                     before = matching[clause.paragraph][clause.sentence_start : clause.start + token.start]
-                    if own_year_amount(before) and year_of_amount(before) != year:
-                        continue  # 较2023年的1547.6亿元: another year's amount, the base of a comparison
+                    if year_of_fact_amount(before) not in (None, year):
+                        continue  # 2023年营业收入…, 较2023年的1547.6亿元: another year's amount (as the check reads)
                     unit, value = unit_of(token), plain_number(token.number)
                     shown, hedge = _shows(value, unit, quote)
                     if not shown:

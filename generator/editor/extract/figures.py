@@ -11,18 +11,16 @@ import re
 from decimal import Decimal
 
 from generator.data.coverage import _is_counted
-from generator.reading.numbers import UNIT_SYNONYMS, NumberToken, find_chinese_numbers, find_numbers, split_unit
+from generator.reading.numbers import (
+    UNIT_SYNONYMS,
+    UNIT_WORDS,
+    NumberToken,
+    find_chinese_numbers,
+    find_numbers,
+    split_unit,
+)
 
-# Units as reports write them after a number (longest first).
-_UNIT_WORDS = (
-    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
-    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
-    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
-    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
-    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
-    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
-)  # fmt: skip
-UNITS = sorted(_UNIT_WORDS, key=len, reverse=True)
+UNITS = sorted(UNIT_WORDS, key=len, reverse=True)  # longest first
 _MONEY_AND_COUNTS = ("元", "美元", "欧元", "家", "个", "件", "项", "人", "名", "%")
 COUNT_UNITS = "家个人名位项件所座套户"
 # What follows a number that is a date, a span of months or an anniversary rather than an amount.
@@ -40,7 +38,7 @@ def unit_of(token: NumberToken) -> str:
             break
     unit = next((u for u in UNITS if tail.startswith(u)), None)
     if unit is None:
-        return token.multiplier  # 5.78万亿重大项目: the unit is the multiplier itself
+        return ""  # 5.78万亿重大项目: a bare multiplier is no unit (the check refuses one), so no figure
     return f"{token.multiplier}{unit}"
 
 
