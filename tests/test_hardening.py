@@ -324,9 +324,9 @@ def test_csv_cells_that_spreadsheets_would_run_are_neutralised(hostile_site):
 
 
 def test_a_negative_number_stays_a_number_in_the_csv():
-    from generator.pages.render import _csv
+    from generator.pages.downloads import csv_text
 
-    text = _csv([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
+    text = csv_text([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
     row = text.splitlines()[1].split(",")
     assert "-5.2" in row and "-3" in row and "'-5.2%" in row and "'=1+1" in row
 

@@ -17,7 +17,7 @@ from generator.data.pipeline import read_yearbook
 from generator.pages.render import render_site
 from generator.pages.vendor import BUNDLE_PATH, vega_bundle
 from generator.pages.write import GENERATED
-from generator.publish.build import generate
+from generator.publish.generate import generate
 from generator.reuse import Reuse
 from tests.waiting import CEILING, idle, wait_for
 

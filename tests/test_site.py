@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from markupsafe import escape
 
 from generator.cli import main
@@ -69,7 +70,8 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     reported last and a ranking's first rows, and links to the rest; the sources and parks listings, one line a
     park."""
     from bench.make_corpus import make_corpus
-    from generator.pages.render import HOME_PARKS, HOME_RANKING, render_pages
+    from generator.pages.kinds import HOME_PARKS, HOME_RANKING
+    from generator.pages.render import render_pages
 
     make_corpus(tmp_path / "corpus", PARKS, 2, 1)
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
@@ -197,7 +199,11 @@ def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
     assert "<script>" not in page and "<img" not in page
     # Finished HTML blocks never reach Markdown: there, text only needs HTML escaping; the rest is Markdown.
     raw_blocks = re.findall(r"^<!-- yb:raw -->\n(.*?)\n<!-- /yb:raw -->$", page, re.DOTALL | re.MULTILINE)
-    markdown_part = re.sub(r"^<!-- yb:raw -->\n.*?\n<!-- /yb:raw -->$", "", page, flags=re.DOTALL | re.MULTILINE)
+    front_matter, body = re.fullmatch(r"---\n(.*?)\n---\n(.*)", page, re.DOTALL).groups()
+    # The front matter is YAML, printed into attributes by the theme: its text is HTML-escaped, never Markdown.
+    meta = yaml.safe_load(front_matter)
+    assert meta["description"].startswith("&lt;script&gt;alert") and "<" not in front_matter
+    markdown_part = re.sub(r"^<!-- yb:raw -->\n.*?\n<!-- /yb:raw -->$", "", body, flags=re.DOTALL | re.MULTILINE)
     assert raw_blocks and all("<script" not in block and "<img" not in block for block in raw_blocks)
     assert not re.findall(r'href="javascript:', page)
     assert not re.search(r"(?<!\\)\]\(javascript:", markdown_part)
@@ -350,7 +356,7 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
 
 def test_built_pages_drop_indentation_but_keep_preformatted_text():
     """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
-    from generator.publish.mkdocs_hook import without_indentation
+    from generator.publish.plugin import without_indentation
 
     page = (
         "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"
