@@ -1,4 +1,4 @@
-"""Stage 4, bind: a name bound to the figure it governs, with its 同比."""
+"""Claims (generator/reading/claims.py): a name bound to the figure it governs, with its 同比."""
 
 from __future__ import annotations
 

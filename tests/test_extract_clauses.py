@@ -1,8 +1,8 @@
-"""Stage 2, split clauses: which year a clause is about, and whether it sets a goal."""
+"""Clauses (generator/reading/clauses.py): which year a clause is about, and whether it sets a goal."""
 
 from __future__ import annotations
 
-from generator.editor.extract.clauses import is_goal, split_clauses, written_in
+from generator.reading.clauses import is_goal, split_clauses, written_in
 
 
 def _clauses(paragraphs: list[str], year: int):

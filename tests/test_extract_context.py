@@ -1,4 +1,4 @@
-"""Stage 5, period, scope and hedges."""
+"""Period, scope and hedges of a clause (generator/reading/parts.py)."""
 
 from __future__ import annotations
 

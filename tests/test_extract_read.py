@@ -1,11 +1,12 @@
-"""Stage 1, read: paragraphs, the simplified matching form, and tables."""
+"""Reading text (generator/reading/text.py, script.py, tables.py): paragraphs, the simplified form, and tables."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.editor.extract.read import logical_paragraphs, matching_form, paragraphs_with_lines, raw_lines
-from generator.editor.extract.tables import read_tables, table_lines
+from generator.reading.script import simplified
+from generator.reading.tables import read_tables, table_lines
+from generator.reading.text import logical_paragraphs, paragraphs_with_lines, raw_lines
 
 
 def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
@@ -16,9 +17,9 @@ def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
     ]
 
 
-def test_the_matching_form_is_simplified_and_keeps_every_offset():
+def test_the_simplified_is_simplified_and_keeps_every_offset():
     text = "嘉禾高新區實現地區生產總值約628.5億元,同比增長6.3%"
-    simple = matching_form(text)
+    simple = simplified(text)
     assert simple == "嘉禾高新区实现地区生产总值约628.5亿元,同比增长6.3%"
     assert len(simple) == len(text)  # offsets found in the simplified form cut the original
 

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.reading.clauses import invisible_in
-from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, find_numbers, normalize
+from generator.reading.numbers import find_change_pct, find_figure, find_numbers, normalize
+from generator.reading.quotes import invisible_in
+from generator.reading.words import QUALIFIERS
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 X16, X20, X22, X25, XY14 = (

@@ -1,4 +1,4 @@
-"""Binding: the quote names the indicator, and the value and growth are the ones that name governs.
+"""Binding, the proof: the quote names the indicator, and the value and growth are the ones that name governs.
 
 The rules, as the editor guide states them (docs/guide.md, "How a quote proves a figure"):
 
@@ -20,44 +20,39 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from generator.reading.clauses import Context, clause_bounds
+from generator.reading.claims import CHANGE_OPENING
+from generator.reading.clauses import clause_bounds
 from generator.reading.numbers import (
-    DECLINE_WORDS,
-    GROWTH_WORDS,
-    UNIT_SYNONYMS,
+    MULTIPLIERS,
     NumberToken,
-    _comma_lists,
-    _same_amount,
-    _unit_follows,
+    comma_lists,
     find_chinese_numbers,
     find_numbers,
     reads_as_decline,
-    simplified,
+    same_amount,
     split_unit,
     to_decimal,
+    unit_follows,
 )
+from generator.reading.quotes import Context
+from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
-
-_PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
-_SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
-_VERBS = ("实现", "完成", "达到", "取得", "共计", "累计")
-# Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
-_CARRY_ON = (
-    "达到",
-    "达",
-    "为",
-    "共计",
-    "合计",
-    "总计",
-    "总额达",
-    "总额为",
-    "总量达",
-    "总量为",
-    "规模达",
-    "规模为",
-    "金额达",
-    "金额为",
+from generator.reading.words import (
+    CARRY_ON,
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    LIST_MARKS,
+    NEW_VERBS,
+    PLAN_WORDS,
+    REPORT_VERBS,
+    RESPECTIVELY,
+    ROUND_HEDGES,
+    SHARE_WORDS,
+    TOTAL_WORDS,
+    UNIT_SYNONYMS,
+    WHOLE_PARK,
 )
+
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
 
 
@@ -86,7 +81,7 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
             for match in re.finditer(re.escape(tail), text):
                 # A last part of two characters (营收, 总额) is anyone's: only right after a verb is it this one's
                 # (规模以上互联网软件业实现营收, not 出口总额…,进口总额).
-                short = len(tail) < 3 and not text[: match.start()].endswith(_VERBS)
+                short = len(tail) < 3 and not text[: match.start()].endswith(REPORT_VERBS)
                 if match.start() >= first + len(head) and not short:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:
@@ -94,15 +89,14 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
 
 
 # A change told after its stock, the object named once: 国家高新技术企业达到896家,其中当年新认定132家.
-_CHANGE_VERBS = ("新认定", "新增", "新培育", "新引进")
-_CHANGE_CLAUSE = re.compile(r"(?:其中)?(?:去年|今年|当年|全年|年内)?$")
+_CHANGE_CLAUSE = re.compile(rf"{CHANGE_OPENING}$")
 _COUNT_ENDING = re.compile(r"\d[\d,.]*[家个项件人名所](?:[,，;；。]|$)")
 
 
 def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
     """The verb of a change whose object an earlier clause of the sentence names, with the count right after it
     and closing its clause."""
-    verb = next((v for v in _CHANGE_VERBS if name.startswith(v)), None)
+    verb = next((v for v in NEW_VERBS if name.startswith(v)), None)
     counted = name[len(verb) :] if verb else ""
     if not verb or len(counted) < 4 or counted not in text:
         return
@@ -117,7 +111,7 @@ def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
 @lru_cache(maxsize=1024)
 def tokens_of(text: str) -> tuple[NumberToken, ...]:
     """Every number of a prepared quote, digits and Chinese numerals, in order."""
-    found = [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]
+    found = [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]
     return tuple(sorted(found, key=lambda t: t.start))
 
 
@@ -137,18 +131,15 @@ class Governed:
     paired: bool = False  # paired by 分别 with its place in a list of names
 
 
-_ROUND_HEDGES = ("超过", "突破", "超", "逾", "近", "接近", "将近")
-
-
 def _exact_after_round(token: NumberToken, text: str, end: int, family: list[NumberToken]) -> NumberToken | None:
     """超700亿元,达到713.4亿元: the exact amount opening the next clause after a round, hedged one."""
-    if not text[: token.start].endswith(_ROUND_HEDGES) or any(t.start > token.start and t.start < end for t in family):
+    if not text[: token.start].endswith(ROUND_HEDGES) or any(t.start > token.start and t.start < end for t in family):
         return None
     following = next((t for t in family if t.start > end), None)
     if following is None or text[end : end + 1] not in ",，":
         return None
     opening = text[end + 1 : following.start]
-    return following if opening in _CARRY_ON or opening == "具体为" else None
+    return following if opening in CARRY_ON else None
 
 
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
@@ -164,21 +155,20 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     for token in family:
         if naming.end <= token.start < end:
             between = text[start : naming.start] + text[naming.end : token.start]
-            planned = any(word in between for word in _PLAN_WORDS)
+            planned = any(word in between for word in PLAN_WORDS)
             return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
     # No amount in the name's clause: the next clause may carry it on without a subject of its own
     # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
     following = next((t for t in family if t.start >= end), None)
     if following is not None and text[end : end + 1] not in "。!！?？":
         clause_start, _ = clause_bounds(text, following.start)
-        carries_on = text[clause_start : following.start].startswith(_CARRY_ON)
+        carries_on = text[clause_start : following.start].startswith(CARRY_ON)
         no_end = not any(mark in text[end : following.start] for mark in "。!！?？")
         if carries_on and no_end and clause_start == end + 1:
             return Governed(naming, following)
     return Governed(naming, None)
 
 
-_LIST_MARKS = "、和与及"
 _SENTENCE_END = "。!！?？;；"
 
 
@@ -198,11 +188,11 @@ def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> 
     the amounts after it are paired with the names in order (as many amounts as names, else no pairing is read).
     """
     start, end = clause_bounds(text, naming.start)
-    at = text.find("分别", naming.end, end)
+    at = text.find(RESPECTIVELY, naming.end, end)
     if at < 0 or any(character.isdigit() for character in text[start:at]):
         return None
-    index = sum(text[start : naming.start].count(mark) for mark in _LIST_MARKS)
-    count = sum(text[start:at].count(mark) for mark in _LIST_MARKS) + 1
+    index = sum(text[start : naming.start].count(mark) for mark in LIST_MARKS)
+    count = sum(text[start:at].count(mark) for mark in LIST_MARKS) + 1
     sentence_end = min([i for i in (text.find(m, at) for m in _SENTENCE_END) if i >= 0] or [len(text)])
     after = [t for t in family if at < t.start < sentence_end]
     growths = _respective_growths(text, at, sentence_end, tokens, count)
@@ -211,7 +201,7 @@ def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> 
     amounts = tuple(after[:count]) if len(after) >= count else ()
     for left, right in zip(amounts, amounts[1:], strict=False):
         gap = text[left.end : right.start]
-        if len(gap) > 6 or not any(mark in gap for mark in _LIST_MARKS + ",，"):
+        if len(gap) > 6 or not any(mark in gap for mark in LIST_MARKS + ",，"):
             return None  # not one list of amounts
     return Respective(index, amounts, growths)
 
@@ -223,7 +213,7 @@ def _respective_growths(text: str, at: int, sentence_end: int, tokens, count: in
         if _last_word(lead[:4], (*GROWTH_WORDS, *DECLINE_WORDS)):
             found = [t for t in tokens if at < t.start < sentence_end and t.after.startswith("%")]
             return tuple(found[:count]) if len(found) >= count else ()
-        at = text.find("分别", at + 2)
+        at = text.find(RESPECTIVELY, at + 2)
     return ()
 
 
@@ -234,7 +224,7 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
     introduces the growths follows, with as many percentages as amounts.
     """
     start, end = clause_bounds(text, token.start)
-    at = text.find("分别", end)
+    at = text.find(RESPECTIVELY, end)
     sentence_end = min([i for i in (text.find(m, token.end) for m in _SENTENCE_END) if i >= 0] or [len(text)])
     if at < 0 or at > sentence_end:
         return None
@@ -243,9 +233,6 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
         return None
     growths = _respective_growths(text, at, sentence_end, tokens, len(listed))
     return growths[listed.index(token)] if growths and token in listed else None
-
-
-_TOTAL_WORDS = ("累计", "总数", "总量", "共有")
 
 
 def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
@@ -262,7 +249,7 @@ def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
         for token in family:
             clause_start, _ = clause_bounds(text, token.start)
             same_sentence = not any(mark in text[at : token.start] for mark in "。!！?？")
-            opens = text[clause_start : token.start].startswith(_TOTAL_WORDS)
+            opens = text[clause_start : token.start].startswith(TOTAL_WORDS)
             if clause_start > at + len(subject) and same_sentence and opens:
                 return Governed(Naming(name, at + len(subject), at, at + len(subject)), token)
     return None
@@ -273,8 +260,8 @@ def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> Numb
     for between in tokens:
         if naming.end <= between.start < token.start and between.after.startswith("%"):
             clause_start, _ = clause_bounds(text, between.start)
-            said = _last_word(text[clause_start : between.start], (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
-            if said and said not in _SHARE_WORDS:
+            said = _last_word(text[clause_start : between.start], (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
+            if said and said not in SHARE_WORDS:
                 return between
     return None
 
@@ -293,8 +280,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
             return None  # another amount: what follows is its growth, not this one's
         clause_start, _ = clause_bounds(text, later.start)
         lead = text[clause_start : later.start]
-        said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *_SHARE_WORDS))
-        if said and said not in _SHARE_WORDS:
+        said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
+        if said and said not in SHARE_WORDS:
             return later
     return None
 
@@ -340,7 +327,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
     # A rate in % (研发投入强度3.1%) is an amount of its own; elsewhere a percentage is growth, never the amount.
-    family = [t for t in tokens if (base == "%") == t.after.startswith("%") and _unit_follows(t, base)]
+    family = [t for t in tokens if (base == "%") == t.after.startswith("%") and unit_follows(t, base)]
     cells = table_cells(tokens, context.table_units, base)
     family = family or cells or unit_column_cells(tokens, base)
     if context.row is not None and context.row.first("amount") is not None:
@@ -362,14 +349,14 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         if governed.token is None:
             continue
         first = first or governed
-        if _same_amount(governed.token.amount, wanted):
+        if same_amount(governed.token.amount, wanted):
             match = governed
             break
     if match is None and indicator.get("kind") == "stock":
         total = stock_total(names, text, family)
         if total is not None:
             first_naming, first = first_naming or total.naming, first or total
-            match = total if _same_amount(total.token.amount, wanted) else None
+            match = total if same_amount(total.token.amount, wanted) else None
     if first_naming is None:
         looked = ", ".join(names)
         found = f"found it only inside {inside}, the name of another indicator" if inside else "found none"
@@ -459,7 +446,7 @@ def _cell_token(row: Row, cell: Cell, units: tuple[str, ...], tokens) -> NumberT
     token = next((t for t in tokens if t.end == cell.end and t.start >= cell.start), None) if not cell.missing else None
     if token is None:
         return None
-    multiplier = next((m for m in ("万亿", "亿", "万", "千") if _row_unit(row, cell, units).startswith(m)), "")
+    multiplier = next((m for m in MULTIPLIERS if _row_unit(row, cell, units).startswith(m)), "")
     return dataclasses.replace(token, multiplier=multiplier) if not token.multiplier else token
 
 
@@ -483,7 +470,7 @@ def bind_row(entry: dict, context: Context, naming: Naming, tokens) -> Binding:
             f"'{naming.label}', found {found}"
         )
         return Binding(None, (("value", message),))
-    if not _same_amount(token.amount, wanted):
+    if not same_amount(token.amount, wanted):
         shown = f"{amount.text}{unit}"
         other = next(
             (
@@ -491,7 +478,7 @@ def bind_row(entry: dict, context: Context, naming: Naming, tokens) -> Binding:
                 for cell in row.cells
                 if cell is not amount
                 and (cell_token := _cell_token(row, cell, units, tokens)) is not None
-                and _same_amount(
+                and same_amount(
                     cell_token.amount, wanted if cell.column.role != "growth" else to_decimal(entry["value"])
                 )
             ),
@@ -533,7 +520,7 @@ def table_cells(tokens, units: tuple[str, ...], base: str) -> list[NumberToken]:
     scale, unit_base = split_unit(units[0])
     if unit_base != base:
         return []
-    multiplier = next((m for m in ("万亿", "亿", "万", "千") if units[0].startswith(m)), "")
+    multiplier = next((m for m in MULTIPLIERS if units[0].startswith(m)), "")
     cells = _bare(tokens)
     return [dataclasses.replace(cells[0], multiplier=multiplier)] if cells and scale else []
 
@@ -543,7 +530,7 @@ def unit_column_cells(tokens, base: str) -> list[NumberToken]:
     found = []
     # A cell may be followed by the table's mark for a missing cell (-- or —).
     for token in [t for t in tokens if not t.multiplier and (t.after[:1] in ("", "|") or t.after[:1] in "-—－")]:
-        multiplier = next((m for m in ("万亿", "亿", "万", "千", "") if token.before.endswith(m + base)), None)
+        multiplier = next((m for m in (*MULTIPLIERS, "") if token.before.endswith(m + base)), None)
         if multiplier is not None:
             found.append(dataclasses.replace(token, multiplier=multiplier))
     return found
@@ -554,7 +541,6 @@ def unit_column_cells(tokens, base: str) -> list[NumberToken]:
 _AREA_END = re.compile(r"(园|基地|产业区|片区)$")
 _BETWEEN = ("规上", "规模以上", "实现", "完成", "全年", "累计", "共")
 _VERB = re.compile(r".*(实现|完成|全年|其中|共有)")
-_WHOLE_PARK = ("园区", "高新园", "工业园", "科技园")  # words for the park as a whole, not a part of it
 
 
 def area_before(text: str, naming: Naming) -> str | None:
@@ -575,7 +561,7 @@ def area_before(text: str, naming: Naming) -> str | None:
     verb = _VERB.match(stem)
     stem = stem[verb.end() :] if verb else stem
     area = stem[-4:] + end.group(1)
-    return area if len(area) > len(end.group(1)) and area not in _WHOLE_PARK else None
+    return area if len(area) > len(end.group(1)) and area not in WHOLE_PARK else None
 
 
 def _head_length(naming: Naming) -> int:
@@ -589,6 +575,6 @@ def figure_token(value, unit: str, text: str) -> NumberToken | None:
     if not wanted.is_finite():
         return None
     for token in tokens_of(text):
-        if _same_amount(token.amount, wanted) and _unit_follows(token, base):
+        if same_amount(token.amount, wanted) and unit_follows(token, base):
             return token
     return None

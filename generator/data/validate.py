@@ -16,21 +16,10 @@ from generator.data.sound import rule_problems, sound_part
 from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
-from generator.reading.clauses import (
-    Context,
-    context_of,
-    invisible_in,
-    own_year_amount,
-    period_key,
-    periods_in,
-    prepare,
-    reads_as_title,
-    scopes_in,
-    year_of_amount,
-    year_stated,
-)
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
 from generator.reading.numbers import INVISIBLE, NumberToken, find_figure
+from generator.reading.parts import own_year_amount, period_key, periods_in, scopes_in, year_of_amount, year_stated
+from generator.reading.quotes import Context, context_of, invisible_in, prepare, reads_as_title
 from generator.reuse import NoReuse, Reuse
 
 

@@ -7,6 +7,19 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.reading.script import simplified
+from generator.reading.words import (
+    AFTER_UNIT_HEDGES,
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    INNER_HEDGES,
+    NOT_ABOUT,
+    NOT_NEAR,
+    PREFIX_HEDGES,
+    SUFFIX_HEDGES,
+    UNIT_SYNONYMS,
+)
+
 # The full-width comma "，" is Chinese punctuation between clauses, never a thousands separator: not mapped.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _WHITESPACE = re.compile(r"[\s\u3000]+")
@@ -15,9 +28,11 @@ _WHITESPACE = re.compile(r"[\s\u3000]+")
 # grouping and decimals, then an optional multiplier. A number is read whole: never from inside 1,200 or 2145.69.
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)(?:(?<![0-9])([-−－]))?"
-    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)(?:(多|余)(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
+    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)"
+    rf"(?:({'|'.join(INNER_HEDGES)})(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
 )
 _MINUS = "-−－"
+MULTIPLIERS = ("万亿", "亿", "万", "千")  # the words that scale a number, longest first
 # Zero-width characters, soft hyphens and bidirectional controls: invisible in a quote, yet they split a number
 # (21\u200b45 would read as 45) or reorder what a reader sees.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -29,24 +44,8 @@ _MULTIPLIERS = {
     "": Decimal(1),
 }
 
-# Hedge words as they stand before a number (longest first) or after it.
-PREFIX_HEDGES = (
-    "预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约为", "约", "逾", "突破", "力争", "不足",
-    "不到",
-)  # fmt: skip
-SUFFIX_HEDGES = ("以上", "左右", "上下", "多", "余")
-# Words ending in 约 that are not the hedge 约 (about).
-_NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
-# Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
-_NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
 _PREFIX_HEDGE_ENDS = {word[-1] for word in PREFIX_HEDGES}
 _UNIT_THEN_HEDGE = re.compile(r"[^\d,，。;；、:：()（）以左上多余]{0,4}")
-QUALIFIERS = (
-    "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
-    "力争", "约为", "不足", "不到", "上下",
-)  # fmt: skip
-DECLINE_WORDS = ("下降", "减少", "下滑", "下跌", "回落", "降低", "萎缩", "降幅", "负增长", "减", "降")
-GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "增加", "同比", "比上年", "较上年", "增")
 # A unit word followed by one of these is the start of another unit: 5个百分点 is not 5 个, 300人次 not 300 人.
 _UNIT_GOES_ON = ("百分点", "次", "/")
 
@@ -54,28 +53,6 @@ _UNIT_GOES_ON = ("百分点", "次", "/")
 def normalize(text: str) -> str:
     """Text as the checker compares it: no spaces or line breaks."""
     return _WHITESPACE.sub("", text)
-
-
-# Traditional characters of the words the checker reads (names, units, hedges, growth), for reposts in 繁體:
-# 地區生產總值約300億元,同比增長5% reads as 地区生产总值约300亿元,同比增长5%; 「小巨人」 reads as “小巨人”.
-_TRADITIONAL = str.maketrans(
-    "區產總億萬約實現長規額業資進際稅財專請權數項預計過餘減國術與達為較務營設備機開發興標個點幣園級費鏈體線創價銷"
-    "書縣廠樓參會議場對貸險證購幾傳兩廣東門貿鎮鄉於從來後將還這統稱報噸畝戶筆間棟條屆單億萬經內員繳徑強"
-    "層類態嶺聯網絡環節運輸擴紀衛華陽鐵銀龍響頭領勢據測導變顯觀認識調準應補給維護協號構團積質綜評獲雙歲選擇舉辦學習"
-    "劃歷屬獎勵職館藝檢驗試織紡裝製儀醫藥療養廢氣綠訊電腦軟續優競爭戰邊盤寬頻閱讀圖階隊係當「」『』",
-    "区产总亿万约实现长规额业资进际税财专请权数项预计过余减国术与达为较务营设备机开发兴标个点币园级费链体线创价销"
-    "书县厂楼参会议场对贷险证购几传两广东门贸镇乡于从来后将还这统称报吨亩户笔间栋条届单亿万经内员缴径强"
-    "层类态岭联网络环节运输扩纪卫华阳铁银龙响头领势据测导变显观认识调准应补给维护协号构团积质综评获双岁选择举办学习"
-    "划历属奖励职馆艺检验试织纺装制仪医药疗养废气绿讯电脑软续优竞争战边盘宽频阅读图阶队系当“”‘’",
-)
-
-
-_ANY_TRADITIONAL = re.compile("[" + "".join(chr(code) for code in _TRADITIONAL) + "]")
-
-
-def simplified(text: str) -> str:
-    """Text with the traditional characters the checker reads mapped to simplified ones."""
-    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
 
 
 def _ascii_digits(text: str) -> str:
@@ -113,9 +90,9 @@ class NumberToken:
         found = [word for word in PREFIX_HEDGES if self.before.endswith(word)] if ends_in_hedge else []
         if self.inner_hedge:
             found.append(self.inner_hedge)
-        if "约" in found and self.before.endswith(_NOT_HEDGES):
+        if "约" in found and self.before.endswith(NOT_ABOUT):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
-        if "近" in found and self.before.endswith(_NOT_NEAR):
+        if "近" in found and self.before.endswith(NOT_NEAR):
             found.remove("近")
         tail = self.after
         for word in SUFFIX_HEDGES:
@@ -125,7 +102,7 @@ class NumberToken:
         unit_end = _UNIT_THEN_HEDGE.match(tail) if ("以上" in tail or "左右" in tail or "上下" in tail) else None
         if unit_end:
             rest = tail[unit_end.end() :]
-            found += [word for word in ("以上", "左右", "上下") if rest.startswith(word) and word not in found]
+            found += [word for word in AFTER_UNIT_HEDGES if rest.startswith(word) and word not in found]
             if "上下" in found and rest.startswith("上下游"):
                 found.remove("上下")  # 100家上下游企业: the supply chain, not "about 100"
         return found
@@ -163,7 +140,7 @@ def find_numbers(text: str) -> list[NumberToken]:
     ]
 
 
-def _comma_lists(text: str) -> list[NumberToken]:
+def comma_lists(text: str) -> list[NumberToken]:
     """The other reading of `120,230` where the text says 分别 (respectively): a list typed with ASCII commas.
 
     Anywhere else grouped digits are one number: 1,200亿元 is never 200亿元.
@@ -223,20 +200,20 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     unit = _ascii_digits(unit.strip())
     if unit in _MULTIPLIERS and unit:
         return _MULTIPLIERS[unit], ""  # a bare multiplier: 5.78万亿
-    for prefix in ("万亿", "亿", "万", "千"):
+    for prefix in MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return _MULTIPLIERS[prefix], unit[len(prefix) :]
     return Decimal(1), unit
 
 
-def _same_amount(a: Decimal, b: Decimal) -> bool:
+def same_amount(a: Decimal, b: Decimal) -> bool:
     if a == b:
         return True
     scale = max(abs(a), abs(b))
     return scale > 0 and abs(a - b) / scale < Decimal("1e-9")
 
 
-def _unit_follows(token: NumberToken, base: str) -> bool:
+def unit_follows(token: NumberToken, base: str) -> bool:
     """Whether the base unit stands right after the number (a suffix hedge may sit between)."""
     if not base:
         return True
@@ -250,10 +227,6 @@ def _unit_follows(token: NumberToken, base: str) -> bool:
             rest = tail[len(written) :]
             return not (rest.startswith(_UNIT_GOES_ON) and not base.endswith(_UNIT_GOES_ON))
     return False
-
-
-# Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
-UNIT_SYNONYMS = {"人": ("名", "位")}
 
 
 def to_decimal(value) -> Decimal:
@@ -279,11 +252,11 @@ def find_figure(value, unit: str, quote: str) -> Match:
     text = simplified(normalize(quote))
     same_number = []
     # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
-    for token in [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]:
-        if not _same_amount(token.amount, wanted):
+    for token in [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]:
+        if not same_amount(token.amount, wanted):
             continue
         same_number.append(token)
-        if _unit_follows(token, base):
+        if unit_follows(token, base):
             return Match(True, tuple(token.hedges()))
     if same_number:
         token = same_number[0]

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from generator.reading.numbers import find_numbers, normalize, simplified
+from generator.reading.numbers import find_numbers, normalize
+from generator.reading.script import simplified
+from generator.reading.text import LIST_MARK, compact
+from generator.reading.words import MISSING_CELLS
 
 _CELLS = re.compile(r"[\s\u3000|｜]+")
-MISSING = ("--", "—", "——", "-", "－", "…", "/", "－－")  # the marks of a cell the table leaves empty
+MISSING = MISSING_CELLS  # the marks of a cell the table leaves empty
+DASH_CELLS = tuple(mark for mark in MISSING if set(mark) <= set("-—－"))  # those written with dashes
 _NUMBER = re.compile(r"^[-−－+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−－+]?\d+(?:\.\d+)?$")
 _GROWTH = re.compile(r"同比|增长|增速|增幅|增减|±|比上年|比去年")
 _EARLIER = re.compile(r"上年|去年|上期|上年同期|去年同期")
@@ -27,7 +31,14 @@ _PERIOD_HEADER = re.compile(
     r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|前[一二三]季度|[上下]半年)(?:累计)?(?:[(（][^()（）]*[)）])?$"
 )
 _GROUPING = re.compile(r"(?<=\d),(?=\d{3})")
+# A table's 单位 line: 单位:亿元、% (or in brackets on its caption's line).
+UNIT_LINE = re.compile(r"单位[:：](?P<units>[^。;；)）]*)")
 _UNIT_IN_HEADER = re.compile(r"[(（]([^()（）]{1,6})[)）]")
+
+
+def units_of(line: re.Match) -> tuple[str, ...]:
+    """The units a 单位 line names, in order: (亿元, %) for 单位:亿元、%."""
+    return tuple(unit for unit in re.split(r"[、,，/\s]", line.group("units")) if unit)
 
 
 @dataclass(frozen=True)
@@ -155,3 +166,129 @@ def looks_like_row(paragraph: str) -> bool:
         return False
     cells = cells_of(paragraph)
     return len(cells) >= 2 and not is_number(cells[0]) and any(is_number(c) or c in MISSING for c in cells[1:])
+
+
+# --- a report's tables read row by row, as the extractor drafts them ---------------------------------------------
+#
+# A row is a line of cells separated by tabs, two or more spaces or bars (指标 | 单位 | 数值); its first cell names
+# the indicator. Units come from a unit column, else from the value column's header (本年(亿元)), else from a 单位
+# line (单位:亿元、%): the amount columns take the first unit that is not %, a 同比 column is in percent. The value
+# column is the one headed by the draft's year (2024年), else 本年/本期/数值/完成/绝对值, else the first column of
+# numbers that is not a 同比, 上年, another year's, a share or a rank; "--" and empty cells give no figure.
+
+_CELL_SEP = re.compile(r"\t+|[ \u3000]{2,}|\s*[|｜]\s*")
+# A numbered row label: (一) 地区生产总值, 1. 营业收入, 其中:工业总产值.
+_ROW_MARK = re.compile(rf"^(?:{LIST_MARK})?(?:其中[:：]?)?")
+_EMPTY = (*MISSING, "")
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One table row: the indicator's name cell, its value, unit and 同比, and the row as the checker reads it."""
+
+    line: int  # index among the report's non-empty lines
+    name: str  # the first cell, in the matching form, without list marks
+    value: Decimal | None
+    unit: str
+    change_pct: Decimal | None
+    # The row's cells one space apart: verbatim (spaces aside), and its numbers stay apart for the checker.
+    text: str
+    title: str  # the table's title line, if any (for its period)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _CELL_SEP.split(line.strip()) if cell.strip()]
+
+
+def _number(cell: str) -> Decimal | None:
+    cell = cell.replace(",", "").replace("−", "-").replace("－", "-")
+    if cell in _EMPTY or not is_number(cell):
+        return None
+    try:
+        return Decimal(cell)
+    except InvalidOperation:
+        return None
+
+
+def _is_row(cells: list[str]) -> bool:
+    return (
+        len(cells) >= 2
+        and _number(cells[0]) is None
+        and cells[0] not in _EMPTY
+        and all(_number(c) is not None or c in _EMPTY or len(c) <= 4 for c in cells[1:])
+        and any(_number(c) is not None for c in cells[1:])
+    )
+
+
+@dataclass(frozen=True)
+class _Header:
+    """A header row read as the checker reads one (generator/reading/tables.py): column indexes by role."""
+
+    value: int | None = None  # the draft's year, else 本年/本期/绝对值 …
+    unit: int | None = None
+    growth: int | None = None
+    others: frozenset[int] = frozenset()  # never the year's value: 上年, another year, a share or a rank
+    value_unit: str = ""  # a unit the value column's header gives: 本年(亿元)
+
+
+def _columns(header: list[str], year: int) -> _Header:
+    """The roles of a header row's columns."""
+    roles = [column_of(compact(cell)) for cell in header]
+    others = frozenset(
+        i for i, c in enumerate(roles) if c.role in ("earlier", "other") or (c.year is not None and c.year != year)
+    )
+    unit = next((i for i, c in enumerate(roles) if i and c.role == "unit"), None)
+    growth = next((i for i, c in enumerate(roles) if i and c.role == "growth"), None)
+    value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year == year), None)
+    if value is None:
+        value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year is None), None)
+    return _Header(value, unit, growth, others, roles[value].unit if value is not None else "")
+
+
+def read_tables(lines: list[str], year: int) -> list[DraftRow]:
+    """Every table row of the report's lines that gives a figure."""
+    rows: list[DraftRow] = []
+    units: list[str] = []
+    header = _Header()
+    title = ""
+    for index, raw in enumerate(lines):
+        line = simplified(raw)
+        unit_line = UNIT_LINE.search(compact(line))
+        if unit_line and not _is_row(_cells(line)):
+            units = list(units_of(unit_line))
+            continue
+        cells = _cells(line)
+        if not _is_row(cells):
+            if len(cells) >= 2 and all(_number(c) is None for c in cells):
+                header = _columns(cells, year)  # a header row
+            elif len(cells) == 1:
+                title, units, header = compact(raw), [], _Header()
+            continue
+        value_at, unit_at, growth_at = header.value, header.unit, header.growth
+        numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at) and i not in header.others]
+        if value_at is None or value_at >= len(cells):
+            value_at = next((i for i in numeric if _number(cells[i]) is not None or cells[i] in _EMPTY), None)
+        if unit_at is not None and unit_at < len(cells):
+            unit = cells[unit_at]
+        else:
+            unit = header.value_unit or next((u for u in units if u not in ("%", "％")), "")
+        if growth_at is None and value_at is not None and len(cells) == value_at + 2 and "%" in units:
+            growth_at = value_at + 1  # 单位:亿元、%: the column after the amount is its 同比
+        change = _number(cells[growth_at]) if growth_at is not None and growth_at < len(cells) else None
+        value = _number(cells[value_at]) if value_at is not None and value_at < len(cells) else None
+        name = _ROW_MARK.sub("", compact(cells[0]), count=1)
+        # Bars are the row's own characters (地区生产总值|亿元|356.72|5.9): the quote keeps them.
+        text = compact(raw) if re.search(r"[|｜]", raw) else " ".join(compact(cell) for cell in cells)
+        rows.append(DraftRow(index, name, value, unit, change, text, title))
+    return rows
+
+
+def table_lines(lines: list[str]) -> frozenset[int]:
+    """Indexes of the lines that are table rows, header rows or unit lines (never joined to prose)."""
+    found = set()
+    for index, raw in enumerate(lines):
+        line = simplified(raw)
+        cells = _cells(line)
+        if UNIT_LINE.search(compact(line)) or _is_row(cells) or (len(cells) >= 3 and "\t" in raw):
+            found.add(index)
+    return frozenset(found)

@@ -1,4 +1,4 @@
-"""Stage 7, draft: the year file as plain data, every entry checked against its quote before it is written.
+"""Draft: the year file as plain data, every entry checked against its quote before it is written.
 
 One entry per indicator: the figure for the whole year and the whole park wins; a figure of a part of
 the year or of the park is drafted as the indicator (with `period` / `scope`) only when the report gives
@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
 from generator.editor.extract.catalogue import CatalogueEntry
-from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
-from generator.editor.extract.context import period_in, qualify
-from generator.editor.extract.figures import compatible, plain_number, unit_of
-from generator.editor.extract.read import matching_form, paragraphs_with_lines, raw_lines
-from generator.editor.extract.tables import Row, read_tables, table_lines
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.clauses import own_year_amount, year_of_amount
-from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
+from generator.reading.claims import GROWTH, Candidate, Name, build_names, candidates, hits
+from generator.reading.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
+from generator.reading.figures import compatible, plain_number, unit_of
+from generator.reading.numbers import find_change_pct, find_figure, split_unit, to_decimal
+from generator.reading.parts import own_year_amount, period_in, qualify, year_of_amount
+from generator.reading.script import simplified
+from generator.reading.tables import DraftRow, read_tables, table_lines
+from generator.reading.text import paragraphs_with_lines, raw_lines
+from generator.reading.words import QUALIFIERS
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -36,7 +37,7 @@ class Draft:
 
 def _shows(value, unit: str, quote: str) -> tuple[bool, str | None]:
     """Whether the quote (read in simplified characters) shows the figure, and the hedge next to it."""
-    match = find_figure(value, unit, matching_form(quote))
+    match = find_figure(value, unit, simplified(quote))
     hedges = [h for h in match.hedges if h in QUALIFIERS]
     return match.found, (hedges[0] if hedges else None)
 
@@ -74,7 +75,7 @@ def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
 
-def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]:
+def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
     """Indicator entries from table rows (the row is the quote)."""
     found = []
     for row in rows:
@@ -88,7 +89,7 @@ def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]
         item = {"id": entry.id, "value": value, "unit": entry.unit}
         if row.change_pct is not None:
             item["change_pct"] = plain_number(row.change_pct)
-        period = period_in(matching_form(row.title))
+        period = period_in(simplified(row.title))
         if period:
             item["period"] = period
         found.append((item, row))
@@ -103,7 +104,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     in_tables = table_lines(lines)
     paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
-    matching = [matching_form(p) for p in paragraphs]
+    matching = [simplified(p) for p in paragraphs]
     read = split_clauses(matching, year, skip)
     qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
 
@@ -127,9 +128,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
-        growth = (
-            find_change_pct(candidate.change_pct, matching_form(quote)) if candidate.change_pct is not None else None
-        )
+        growth = find_change_pct(candidate.change_pct, simplified(quote)) if candidate.change_pct is not None else None
         if growth is not None and growth.found:
             item["change_pct"] = candidate.change_pct
             if growth.hedges:  # 增长约15%: the growth's own hedge
