@@ -183,7 +183,10 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     before, fact = previous
                     joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
                     figure = {"value": plain_number(rest[0].number), "unit": "%"}
-                    if _shows(figure["value"], "%", joined)[0]:
+                    shown, hedge = _shows(figure["value"], "%", joined)
+                    if hedge:
+                        figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
+                    if shown:
                         fact.update(text=joined, quote=joined)
                         fact["figures"].append(figure)
                         previous = None
