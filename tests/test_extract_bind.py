@@ -135,3 +135,24 @@ def test_a_change_told_after_its_stock_takes_the_stocks_object():
     assert found["new_national_high_tech_enterprises"]["quote"] == "國家高新技術企業達到1,246家,當年新認定218家"
     found = indicators("2024年,国家高新技术企业达到896家,新增12家研发机构。")
     assert "new_national_high_tech_enterprises" not in found  # 12家 counts the 研发机构
+
+
+def test_numbers_in_chinese_numerals_are_drafted_and_pass_the_checker():
+    from tests.extract_helpers import refused
+
+    text = (
+        "2024年,高新区实现营业收入逾百亿元,同比增长百分之五。规模以上工业总产值三千万元。新增国家高新技术企业十二家。"
+    )
+    found = indicators(text)
+    revenue = found["operating_revenue"]
+    assert (revenue["value"], revenue["qualifier"], revenue["change_pct"]) == (100, "逾", 5)
+    assert found["industrial_output_above_scale"]["value"] == 0.3
+    assert found["new_national_high_tech_enterprises"]["value"] == 12
+    assert refused(text) == []
+
+
+def test_the_text_s_exact_figure_wins_over_a_headline_s_round_one():
+    text = "某高新区营业收入首次突破千亿元\n2024年,某高新区完成营业收入1036.8亿元,同比增长12.4%,首次突破千亿元大关。"
+    assert indicators(text)["operating_revenue"]["value"] == 1036.8
+    text = "某高新區營業收入首破兩千億元\n2024年,全區企業實現營業收入2,108.6億元,較上年增長10.3%。"
+    assert indicators(text)["operating_revenue"]["value"] == 2108.6

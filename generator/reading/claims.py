@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.reading.clauses import Clause, Sentences
 from generator.reading.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
-from generator.reading.numbers import NumberToken, split_unit
+from generator.reading.numbers import NumberToken, chinese_value, split_unit
 from generator.reading.script import simplified
 from generator.reading.words import (
     CARRY_ON,
@@ -57,7 +57,7 @@ _MAX_GAP, _MAX_VERB_GAP = 4, 10
 _CHANGE_WORDS = tuple(w for w in (*GROWTH_WORDS, *DECLINE_WORDS) if len(w) > 1 and w not in GROWTH_BASES)
 GROWTH = re.compile(
     rf"({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})(?:了|为|达到|达|约|近|超过|超)?"
-    r"(\d+(?:[.．]\d+)?)[%％]"
+    r"(?:(\d+(?:[.．]\d+)?)[%％]|百分之([零〇一二两三四五六七八九十点]+))"  # 5%, 百分之五
 )
 # 按不变价格计算, standing alone between a figure and its 同比 (生产总值356.72亿元,按不变价格计算,比上年增长5.9%).
 PRICE_BASIS = re.compile(r"^(?:按|以)(?:可比|不变)价格?(?:计算)?$")
@@ -225,8 +225,14 @@ def _segment(text: str, position: int, forward: bool) -> int:
     return 0 if found < 0 else found + 1
 
 
+def rate_start(match: re.Match) -> int:
+    """Where a growth match's rate starts (5% or 百分之五)."""
+    return match.start(3) if match.group(3) else match.start(4) - len("百分之")
+
+
 def signed(match: re.Match) -> int | float:
-    change = plain_number(Decimal(match.group(3).translate(_ASCII)))
+    rate = Decimal(match.group(3).translate(_ASCII)) if match.group(3) else chinese_value(match.group(4))
+    change = plain_number(rate)
     return -change if match.group(2) in DECLINE_WORDS else change
 
 
@@ -236,7 +242,7 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     rest = clause.text[after:]
     match = GROWTH.search(rest)
     if match and match.start() <= 6:
-        between = [t for t in clause.tokens if after <= t.start < after + match.start(3) and t.after[:1] != "%"]
+        between = [t for t in clause.tokens if after <= t.start < after + rate_start(match) and t.after[:1] != "%"]
         if not between:
             return match, clause, after
     if following is not None and not _RESPECTIVE_GROWTH.match(following.text):  # 分别增长: paired in order
@@ -285,7 +291,7 @@ def _make_growth_first(hit: Hit, clause: Clause, following: Clause, token: Numbe
     start = clause.start + _segment(clause.text, hit.start, False)
     end = following.start + _segment(following.text, token.end, True)
     value = in_unit(token, hit.name.entry.unit)
-    key = (clause.key, growth.start(3))
+    key = (clause.key, rate_start(growth))
     return Candidate(hit.name.entry, token, following, value, start, end, signed(growth), key, True, hit.name.text)
 
 
@@ -306,7 +312,7 @@ def make(
     change, growth_key = None, None
     if growth is not None:
         change = signed(growth)
-        growth_key = (where.key, offset + growth.start(3))
+        growth_key = (where.key, offset + rate_start(growth))
         end = where.start + _segment(where.text, offset + growth.end(), True)
     return Candidate(name.entry, token, clause, value, start, end, change, growth_key, direct, name.text)
 

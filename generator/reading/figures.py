@@ -118,8 +118,12 @@ def counted(text: str) -> list[NumberToken]:
 
 
 def chinese_counts(text: str) -> list[NumberToken]:
-    """两家, 三个: small numbers in Chinese numerals followed by a counting unit (used for indicators only)."""
-    return [t for t in find_chinese_numbers(text) if t.after[:1] and t.after[0] in COUNT_UNITS]
+    """Numbers in Chinese numerals that count or measure (两家, 三个, 三千万元, 逾百亿元): for indicators only."""
+    return [
+        t
+        for t in find_chinese_numbers(text)
+        if (t.after[:1] and t.after[0] in COUNT_UNITS) or (t.multiplier and unit_of(t) != t.multiplier)
+    ]
 
 
 def unit_end(token: NumberToken) -> int:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from generator.reading.script import simplified
 from generator.reading.words import (
@@ -165,34 +166,61 @@ def comma_lists(text: str) -> list[NumberToken]:
     return tokens
 
 
-_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_DIGITS = "零〇一二两三四五六七八九"
 # A numeral right after one of these characters is part of a word, not a count: 统一批复, 唯一, 同一, 单一, 第一.
-_NUMERAL_IN_WORD = "一二两三四五六七八九十第统唯同单专逐划合万之均初周星礼每"
+_NUMERAL_IN_WORD = "一二两三四五六七八九十百千第统唯同单专逐划合万之均初周星礼每"
+# A number in Chinese numerals (两家, 十二个, 三千万元, 一百二十三亿元, 逾百亿元), with a decimal part (三点五亿元),
+# or a percentage (百分之五, 百分之十二点五).
 _CHINESE_NUMBER = re.compile(
-    rf"(?<![{_NUMERAL_IN_WORD}])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+    rf"(?<![{_NUMERAL_IN_WORD}])(?P<percent>百分之)?"
+    rf"(?P<numeral>[{_CHINESE_DIGITS[2:]}十百千][{_CHINESE_DIGITS}十百千万亿]*"
+    rf"(?:点[{_CHINESE_DIGITS}]+)?(?<!点)(?:万亿|亿|万)?)"
 )
 
 
-def _chinese_value(text: str) -> int:
-    if "十" not in text:
-        return _CHINESE_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
+@lru_cache(maxsize=4096)
+def chinese_value(numeral: str) -> Decimal | None:
+    """The value of a number written in Chinese numerals (十二 → 12, 三千 → 3000, 三点五 → 3.5), or None."""
+    import cn2an  # read on first use: most texts have no numeral to read
+
+    written = numeral.replace("两", "二").replace("〇", "零")
+    written = "一" + written if written[0] in "百千" else written  # 百亿 is 一百亿
+    try:
+        return Decimal(str(cn2an.cn2an(written, "strict")))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def find_chinese_numbers(text: str) -> list[NumberToken]:
-    """Small numbers written in Chinese numerals (两家, 十二个), for matching figures, not for coverage."""
-    return [
-        NumberToken(
-            start=m.start(),
-            end=m.end(),
-            number=Decimal(_chinese_value(m.group(1))),
-            multiplier="",
-            before=text[max(0, m.start() - 6) : m.start()],
-            after=text[m.end() : m.end() + 8],
+    """Numbers written in Chinese numerals (两家, 十二个, 三千万元, 百分之五), for matching figures, not for coverage.
+
+    A trailing 万/亿 is the number's multiplier, as after digits (三千万元 is 3000万元); 百分之五 reads as 5%. A bare
+    百 or 千 (百家争鸣, 千企) is a number only after a hedge: 逾百亿元, 近千家.
+    """
+    found = []
+    for match in _CHINESE_NUMBER.finditer(text):
+        numeral = match.group("numeral")
+        multiplier = next((m for m in ("万亿", "亿", "万") if numeral.endswith(m) and len(numeral) > len(m)), "")
+        digits = numeral[: len(numeral) - len(multiplier)]
+        before = text[max(0, match.start() - 6) : match.start()]
+        bare = digits[0] in "百千" and not any(character in _CHINESE_DIGITS for character in digits)
+        if bare and not before.endswith(PREFIX_HEDGES):
+            continue
+        value = chinese_value(digits)
+        if value is None:
+            continue  # 十四五, 一二三: not a number
+        after = text[match.end() : match.end() + 8]
+        found.append(
+            NumberToken(
+                start=match.start(),
+                end=match.end(),
+                number=value,
+                multiplier=multiplier if not match.group("percent") else "",
+                before=before,
+                after="%" + after if match.group("percent") else after,
+            )
         )
-        for m in _CHINESE_NUMBER.finditer(text)
-    ]
+    return found
 
 
 def split_unit(unit: str) -> tuple[Decimal, str]:
@@ -293,7 +321,8 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if not wanted.is_finite():
         return Match(False, reason=f"expected a finite number, found {change_pct}")
     opposite = False
-    for token in find_numbers(normalize(quote)):
+    text = normalize(quote)
+    for token in [*find_numbers(text), *find_chinese_numbers(text)]:
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue
         if (change_pct < 0) == reads_as_decline(token.before, token):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.reading.numbers import normalize
+from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
 from generator.reading.words import FORECAST, SCOPE_WORDS, WHOLE_PARK
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 # --- the part of the year ---------------------------------------------------------------------------------------
 
-_CHINESE_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CHINESE_MONTH.update({"十一": 11, "十二": 12})
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"[-－—–~～至到]"
 # 1-9月, 1至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
@@ -36,7 +34,7 @@ PERIOD = re.compile(
 
 
 def _month_number(text: str) -> str:
-    return str(_CHINESE_MONTH[text]) if text in _CHINESE_MONTH else str(int(text))
+    return str(int(text)) if text.isdigit() else str(int(chinese_value(text)))
 
 
 def period_key(text: str) -> str:
