@@ -75,10 +75,11 @@ def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
 
-def _preference(item: dict, candidate: Candidate | None, headings: set[int]) -> tuple[bool, bool, bool]:
-    """How an indicator's figures are ranked: the whole year and park, told in the text, exact (lower first)."""
-    in_heading = candidate is not None and candidate.clause.paragraph in headings
-    return not _whole(item), in_heading, "qualifier" in item
+def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str]) -> tuple[bool, bool, bool]:
+    """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
+    clause mark), exact (lower first)."""
+    headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
+    return not _whole(item), headline, "qualifier" in item
 
 
 def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
@@ -112,8 +113,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
     matching = [simplified(p) for p in paragraphs]
     read = split_clauses(matching, year, skip)
-    headings = {n for n, p in enumerate(matching) if is_heading(p)}
-    qualify(read, matching, headings)
+    qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
 
     # 1. Indicator candidates; one indicator whose name meets different values in one paragraph, for the
     #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
@@ -153,12 +153,12 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         drafted.append((item, None))
 
     # 2. One entry per indicator: the whole year and park first; of those, a figure the text tells before one a
-    #    heading tells (营业收入首次突破千亿元 over a title) and an exact figure before a hedged one (1036.8亿元
+    #    headline tells (营业收入首次突破千亿元 as a title) and an exact figure before a hedged one (1036.8亿元
     #    before 突破千亿元); else the first part given.
     indicators: dict[str, dict] = {}
     matched_names: dict[str, str] = {}
     consumed: set[tuple[int, int]] = set()
-    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, headings)):
+    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs)):
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
