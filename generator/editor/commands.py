@@ -62,14 +62,18 @@ def _park_missing(data: Path, park: str, field: str) -> str | None:
     return None
 
 
-def _source_park(data: Path, source: str) -> str | None:
-    """The park a source's metadata names, where it can be read."""
+def _source_field(data: Path, source: str, field: str):
+    """A field of a source's metadata, where it can be read."""
     from generator.data.yamlsafe import read_yaml
 
     document, _ = read_yaml(data / "sources" / f"{source}.yaml", f"data/sources/{source}.yaml")
-    if document is not None and isinstance(document.data, dict) and isinstance(document.data.get("park"), str):
-        return document.data["park"]
-    return None
+    return document.data.get(field) if document is not None and isinstance(document.data, dict) else None
+
+
+def _source_park(data: Path, source: str) -> str | None:
+    """The park a source's metadata names, where it can be read."""
+    park = _source_field(data, source, "park")
+    return park if isinstance(park, str) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,16 +132,20 @@ def _metadata_text(metadata: dict) -> str:
         "published": "YYYY-MM-DD; null where the document gives no date",
         "reference": "索引号 / 文号, where given",
         "park": "the park it reports on (data/parks/<park>.yaml)",
+        "covers": "years whose results or plans it describes",
         "url": "where it was published online",
         "retrieved": "when the archived copy was taken",
     }
     lines = ["# yaml-language-server: $schema=../../schemas/source.schema.json"]
     for key, value in metadata.items():
-        line = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6, default_flow_style=False).rstrip("\n")
+        flow = key == "covers"  # covers: [2023, 2024], as the guide writes it
+        line = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6, default_flow_style=flow).rstrip("\n")
+        line = line.removeprefix("{").removesuffix("}") if flow else line
         lines.append(f"{line}  # {comments[key]}" if key in comments and "\n" not in line else line)
         if key == "original":
             lines[-1] += "\n# the file as published, kept beside the text; sha256 proves it unchanged"
-    lines.append("# covers: [2016, 2017]   # years whose results or plans it describes")
+    if "covers" not in metadata:
+        lines.append("# covers: [2016, 2017]   # years whose results or plans it describes")
     if "url" not in metadata:
         lines.append("# url: https://…         # where it was published online")
     lines.append("# note: …                # anything a reader should know about the document")
@@ -186,6 +194,8 @@ def cmd_add_source(args) -> int:
 
     problem = _bad_id("--id", args.id) or _park_missing(args.data, args.park, "--park")
     problem = problem or _date_problem("--published", args.published) or _date_problem("--retrieved", args.retrieved)
+    for year in args.covers or ():
+        problem = problem or _bad_year("--covers", year)
     if problem:
         return _fail(problem)
     for field, value in (("--title", args.title), ("--publisher", args.publisher)):
@@ -222,6 +232,8 @@ def cmd_add_source(args) -> int:
         "reference": args.reference or offered.get("reference"),
         "park": args.park,
     }
+    if args.covers:
+        metadata["covers"] = sorted(set(args.covers))
     if args.url is not None:
         metadata["url"] = args.url
     if args.retrieved is not None:
@@ -332,6 +344,15 @@ def cmd_extract(args) -> int:
     owner = _source_park(args.data, args.source)
     if owner is not None and owner != args.park:
         print(f"note: data/sources/{args.source}.yaml is about the park '{owner}', not '{args.park}'", file=sys.stderr)
+    covers = _source_field(args.data, args.source, "covers")
+    covers = covers if isinstance(covers, list) else []
+    if args.year not in covers:
+        listed = ", ".join(str(year) for year in covers) or "no year"
+        print(
+            f"note: data/sources/{args.source}.yaml covers lists {listed}, not {args.year}: add {args.year} to its "
+            "covers, or check refuses every entry of the draft",
+            file=sys.stderr,
+        )
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year)
     output = draft_text(draft, catalogue)
     if args.output == "-":
@@ -466,6 +487,9 @@ def register(commands) -> None:
     add.add_argument("--retrieved", default=None, help="YYYY-MM-DD: when the archived copy was taken")
     add.add_argument("--kind", choices=["work-report", "press"], default="work-report")
     add.add_argument("--reference", default=None, help="索引号 / 文号")
+    add.add_argument(
+        "--covers", type=int, nargs="+", default=None, help="the years whose results or plans it gives, e.g. 2023 2024"
+    )
     add.add_argument("--force", action="store_true", help="replace existing files")
     add.set_defaults(run=_in_data_folder(cmd_add_source))
 
