@@ -156,3 +156,18 @@ def test_the_text_s_exact_figure_wins_over_a_headline_s_round_one():
     assert indicators(text)["operating_revenue"]["value"] == 1036.8
     text = "某高新區營業收入首破兩千億元\n2024年,全區企業實現營業收入2,108.6億元,較上年增長10.3%。"
     assert indicators(text)["operating_revenue"]["value"] == 2108.6
+
+
+def test_names_as_reports_write_them_are_drafted_and_pass_the_checker():
+    from tests.extract_helpers import refused
+
+    text = (
+        "2024年,全区地区生产总值(GDP)123.4亿元,增长6.1%。高企总数达到426家。"
+        "科技型中小企业入库评价数量约1,360家。企业总收入1,580亿元。"
+    )
+    found = indicators(text)
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (123.4, 6.1)
+    assert found["national_high_tech_enterprises"]["value"] == 426
+    assert (found["tech_smes"]["value"], found["tech_smes"]["qualifier"]) == (1360, "约")
+    assert found["operating_revenue"]["value"] == 1580  # an older name of the measure
+    assert refused(text) == []

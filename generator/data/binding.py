@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from generator.reading.claims import CHANGE_OPENING
 from generator.reading.clauses import clause_bounds
+from generator.reading.names import catalogue_forms
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -319,8 +320,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator.
     """
     text = context.quote
-    # Names read as the quote is read: a traditional alias (研發投入強度) meets a repost's text in simplified form.
-    names = list(dict.fromkeys(simplified(name) for name in (indicator["name"], *indicator.get("aliases", []))))
+    # Names read as the quote is read, with their abbreviations: 高企 for 高新技术企业, GDP for 地区生产总值.
+    names = catalogue_forms((indicator["name"], *indicator.get("aliases", [])))
     others = tuple(simplified(other) for other in others)
     taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
     scale, base = split_unit(entry["unit"])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.reading.clauses import Clause, Sentences
 from generator.reading.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
+from generator.reading.names import written_forms
 from generator.reading.numbers import NumberToken, chinese_value, split_unit
 from generator.reading.script import simplified
 from generator.reading.words import (
@@ -30,7 +31,6 @@ from generator.reading.words import (
     PREFIX_HEDGES,
     RESPECTIVELY,
     ROUND_HEDGES,
-    SHORT_FORMS,
     TOTAL_WORDS,
 )
 
@@ -107,10 +107,7 @@ def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
     seen: set[str] = set()
     for entry in catalogue:
         for name in (entry.name, *entry.aliases):
-            variants = [simplified(name)]
-            for long, short in SHORT_FORMS:
-                variants += [v.replace(long, short) for v in variants if long in v]
-            for variant in variants:
+            for variant in written_forms(name):
                 if variant in seen or taken.get(variant, entry.id) != entry.id:
                     continue
                 seen.add(variant)
@@ -164,17 +161,25 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     return sorted(kept, key=lambda hit: hit.start)
 
 
+_BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
+# A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
+_MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
+_MEASURE_PHRASE = 4  # how much longer such a phrase may be than the plain bridge
+
+
 def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, limit: int = 4) -> NumberToken | None:
     """The number standing right after a name (a verb such as 达/实现 and a hedge may sit between)."""
     following = [t for t in tokens if t.start >= hit_end]
     if not following:
         return None
     token = min(following, key=lambda t: t.start)
-    bridge = text[hit_end : token.start]
+    bridge = _BRACKETED.sub("", text[hit_end : token.start], count=1)  # 地区生产总值(GDP)123亿元
     for hedge in PREFIX_HEDGES:
         if bridge.endswith(hedge):
             bridge = bridge[: -len(hedge)]
             break
+    if _MEASURED.search(bridge):
+        limit += _MEASURE_PHRASE  # 科技型中小企业入库评价数量约1,360家: a short phrase ending on what is measured
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
         return None  # 由不足200家增加到…: where a change started, not the year's value
     if not compatible(unit_of(token), unit):
