@@ -53,6 +53,18 @@ UNIT_COLUMN_TABLE = [
     "入统企业数 家 1215 --",
 ]
 TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
+# Headers over two lines: groups (the whole park, a part of it; a period) over 绝对额 | 同比; a unit in a row's label.
+GROUPED_TABLE = [
+    "2016年主要经济指标",
+    "单位:亿元",
+    "指标名称 全区 其中:主园区",
+    "绝对额 同比(%) 绝对额 同比(%)",
+    "1.营业收入 2108.6 10.3 1500.2 9.1",
+    "续表",
+    "出口总额(亿美元) 12.47 -3.7 8.1 2.0",
+]
+PART_TABLE = ["2016年主园区主要指标", "单位:亿元", "指标 主园区", "绝对额 同比(%)", "营业收入 1500.2 9.1"]
+PERIOD_TABLE = ["主要经济指标", "单位:亿元", "指标 1-6月", "绝对额 同比(%)", "营业收入 1010.5 8.8"]
 # Tables whose header says what each column holds: a unit column, this year and last year, the 同比 in %.
 EARLIER_COLUMN_TABLE = [
     "2016年科技创新指标",
@@ -380,6 +392,20 @@ ROWS = [
      "change_pct: expected -3.5% (the table's 增长 column of that row)", "the sign of the cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 3856), ACCEPT,
      "a table whose units stand in a column: the cell after its unit cell", None),
+    (GROUPED_TABLE, "1.营业收入 2108.6 10.3 1500.2 9.1", ind("operating_revenue", 2108.6, change_pct=10.3), ACCEPT,
+     "a header over two lines: the first group's 绝对额 and 同比", None),
+    (GROUPED_TABLE, "1.营业收入 2108.6 10.3 1500.2 9.1", ind("operating_revenue", 1500.2, scope="主园区"),
+     "value: expected 2108.6亿元 (the table's 全区绝对额 column of that row)", "the park's column comes first", None),
+    (GROUPED_TABLE, "出口总额(亿美元) 12.47 -3.7 8.1 2.0", ind("export_total", 12.47, change_pct=-3.7), ACCEPT,
+     "a unit in the row's label, a row after 续表", None),
+    (PART_TABLE, "营业收入 1500.2 9.1", ind("operating_revenue", 1500.2, scope="主园区"), ACCEPT,
+     "a table whose column names a part of the park", None),
+    (PART_TABLE, "营业收入 1500.2 9.1", ind("operating_revenue", 1500.2),
+     "scope: expected scope: 主园区 (the table's column names a part of the park), found none",
+     "a part of the park's table is not the park's year", None),
+    (PERIOD_TABLE, "营业收入 1010.5 8.8", ind("operating_revenue", 1010.5),
+     "period: expected period: 1-6月 (the table's caption or column gives a part of the year), found none",
+     "a group naming the months", None),
     (UNIT_COLUMN_TABLE, "入统企业数 家 1215 --", ind("enterprises_in_statistics", 1215), ACCEPT,
      "a row ending in the mark of a missing cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 15.2),

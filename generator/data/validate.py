@@ -207,7 +207,12 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             location + ("scope",),
             f"expected scope: {named[0]} (the quote names a part of the park), found none",
         )
-    elif scope is not None and prepare(scope) not in context.sentence:
+    elif scope is None and context.table_scope:
+        report(
+            location + ("scope",),
+            f"expected scope: {context.table_scope} (the table's column names a part of the park), found none",
+        )
+    elif scope is not None and prepare(scope) not in context.sentence and prepare(scope) != context.table_scope:
         shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 

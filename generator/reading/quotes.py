@@ -12,7 +12,7 @@ from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.script import simplified
-from generator.reading.tables import DASH_CELLS, UNIT_LINE, Row, header_of, looks_like_row, row_of, units_of
+from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 
 _DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
 # A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
@@ -77,6 +77,12 @@ class Context:
         return next((c for c in self.row.cells if c.end == end), None) if self.row else None
 
     @property
+    def table_scope(self) -> str:
+        """The part of the park the group over the row's amount column names (主园区 over 绝对额 | 同比), or ''."""
+        amount = self.row.first("amount") if self.row else None
+        return amount.column.scope if amount else ""
+
+    @property
     def sentence(self) -> str:
         return self.lead + self.quote + self.trail
 
@@ -97,7 +103,7 @@ def context_of(source: Source, quote: str) -> Context:
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(prepared, table_units=units, setting=title)
     row = (
-        row_of(source.paragraphs[number], paragraph, header_of(source.paragraphs[header]))
+        row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
         if header is not None
         else None
     )
@@ -116,7 +122,7 @@ def context_of(source: Source, quote: str) -> Context:
 def table_heading(paragraphs: list[str], header: int) -> str:
     """Where a table states the period its amounts cover: its caption (the short lines just above its header, not
     rows of a table above) and the headers of its amount columns."""
-    columns = header_of(paragraphs[header]) or ()
+    columns = header_at(paragraphs, header) or ()
     captions = [
         prepare(paragraphs[above])
         for above in range(max(0, header - 2), header)
@@ -149,8 +155,10 @@ def header_above(paragraphs: list[str], number: int) -> int | None:
     if not paragraphs or not looks_like_row(paragraphs[number]):
         return None
     for above in range(number - 1, max(-1, number - _TABLE_ROWS), -1):
+        if CONTINUED.match(prepare(paragraphs[above])):
+            continue  # 续表: the table goes on after a page break
         if not looks_like_row(paragraphs[above]):
-            return above if header_of(paragraphs[above]) else None
+            return above if header_at(paragraphs, above) else None
     return None
 
 

@@ -8,12 +8,15 @@ the 同比 percentage (同比增长, 增长%, 比上年增长(%), 增速, ±%), 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from generator.reading.numbers import find_numbers, normalize
+from generator.reading.figures import UNITS
+from generator.reading.numbers import find_numbers, normalize, split_unit
+from generator.reading.parts import period_in, scopes_in
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK, compact
 from generator.reading.words import MISSING_CELLS
@@ -24,7 +27,10 @@ DASH_CELLS = tuple(mark for mark in MISSING if set(mark) <= set("-—－"))  # t
 _NUMBER = re.compile(r"^[-−－+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−－+]?\d+(?:\.\d+)?$")
 _GROWTH = re.compile(r"同比|增长|增速|增幅|增减|±|比上年|比去年")
 _EARLIER = re.compile(r"上年|去年|上期|上年同期|去年同期")
-_AMOUNT = ("本年", "本期", "本月", "数值", "数量", "完成", "实绩", "绝对值", "总量", "金额", "累计", "全年")
+_AMOUNT = (
+    "本年", "本期", "本月", "数值", "数量", "完成", "实绩", "绝对值", "绝对额", "绝对数", "总量", "金额", "累计",
+    "全年",
+)  # fmt: skip
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A column headed by the months it covers (1-12月, 1—6月累计, 前三季度) holds the amounts of that period.
 _PERIOD_HEADER = re.compile(
@@ -49,6 +55,7 @@ class Column:
     label: str
     unit: str = ""  # a unit the header gives the column: 本年(亿元), 同比增长(%)
     year: int | None = None  # the year the header gives the column: 2024年
+    scope: str = ""  # a part of the park the column's group names: 主园区 over 绝对额 | 同比
 
 
 @dataclass(frozen=True)
@@ -110,21 +117,91 @@ def column_of(cell: str) -> Column:
     return Column("other", cell, unit_text)
 
 
+def _header_cells(paragraph: str) -> list[str] | None:
+    """The cells of a line that can be part of a table's header: short words, no number, no prose."""
+    cells = cells_of(paragraph)
+    if not cells or any(is_number(cell) or len(cell) > 14 for cell in cells):
+        return None
+    if "," in paragraph or "，" in paragraph or "。" in paragraph:
+        return None
+    return cells
+
+
+def _latest_year(columns) -> tuple[Column, ...]:
+    """Of several years, the latest is the year the table reports; the others are earlier years' amounts."""
+    latest = max((column.year for column in columns if column.year), default=None)
+    return tuple(
+        dataclasses.replace(c, role="earlier") if c.year is not None and c.year != latest else c for c in columns
+    )
+
+
 @lru_cache(maxsize=4096)
 def header_of(paragraph: str) -> tuple[Column, ...] | None:
     """The columns a header paragraph names, or None when the paragraph is not a table's header."""
-    cells = cells_of(paragraph)
-    if len(cells) < 2 or any(is_number(cell) or len(cell) > 14 for cell in cells):
+    cells = _header_cells(paragraph)
+    if cells is None or len(cells) < 2:
         return None
     columns = [column_of(cell) for cell in cells]
-    roles = {column.role for column in columns}
-    if not roles & {"amount", "growth", "unit"} or "," in paragraph or "，" in paragraph or "。" in paragraph:
+    if not {column.role for column in columns} & {"amount", "growth", "unit"}:
         return None
-    # Of several years, the latest is the year the table reports; the others are earlier years' amounts.
-    latest = max((column.year for column in columns if column.year), default=None)
-    return tuple(
-        Column("earlier", c.label, c.unit, c.year) if c.year is not None and c.year != latest else c for c in columns
-    )
+    return _latest_year(columns)
+
+
+_GROUP_LENGTH = 8  # a group over columns is short (全区, 其中:主园区, 1-12月, 上年同期), a caption is longer
+
+
+@lru_cache(maxsize=4096)
+def grouped_header(groups_line: str, paragraph: str) -> tuple[Column, ...] | None:
+    """A header over two lines, or None: groups on the first (全区 | 主园区, 2024年 | 2023年, 1-12月) over what each
+    column of a group holds on the second (绝对额 | 同比(%)); each column takes its group's year and part of the
+    park, and its label says both (1-12月绝对额). Where each group has one column, the two lines are one header
+    broken in two (同比 over 增长(%))."""
+    groups, below = _header_cells(groups_line), header_of(paragraph)
+    if groups is None or below is None or UNIT_LINE.search(groups_line):
+        return None
+    if any(len(cell) > _GROUP_LENGTH for cell in groups):
+        return None  # a caption over the table (附表 2024年主要经济指标), not groups of its columns
+    if len(groups) == 1 and column_of(groups[0]).role not in ("amount", "earlier") and not scopes_in(groups[0]):
+        return None  # one group is a period, a year or a part of the park (1-12月, 2024年, 主园区)
+    above = [column_of(cell) for cell in groups]
+    lead = [c for c in above if c.role in ("name", "unit")]
+    spans = [c for c in above if c.role not in ("name", "unit")]
+    own_lead = [c for c in below if c.role in ("name", "unit") and c.role not in {other.role for other in lead}]
+    under = [c for c in below if c.role not in ("name", "unit")]
+    if not spans or not under or len(under) % len(spans):
+        return None
+    if len(under) == len(spans):
+        joined = [column_of(group.label + column.label) for group, column in zip(spans, under, strict=True)]
+        return _latest_year([*lead, *own_lead, *joined])
+    width = len(under) // len(spans)
+    merged = [*lead, *own_lead]
+    for index, group in enumerate(spans):
+        scope = next(iter(scopes_in(group.label)), "")
+        for column in under[index * width : (index + 1) * width]:
+            role = "earlier" if group.role == "earlier" and column.role == "amount" else column.role
+            year = group.year or column.year
+            merged.append(Column(role, group.label + column.label, column.unit or group.unit, year, scope))
+    return _latest_year(merged)
+
+
+def header_at(paragraphs: list[str], number: int) -> tuple[Column, ...] | None:
+    """The columns of the header at paragraph `number`, read with the line of groups above it where there is one."""
+    if number > 0:
+        grouped = grouped_header(paragraphs[number - 1], paragraphs[number])
+        if grouped is not None:
+            return grouped
+    return header_of(paragraphs[number])
+
+
+def label_unit(label: str) -> str:
+    """A unit a row's label gives in brackets: 出口总额(亿美元) → 亿美元; '' where it gives none."""
+    found = _UNIT_IN_HEADER.search(label)
+    unit = found.group(1) if found else ""
+    return unit if unit and (unit in UNITS or split_unit(unit)[1] in UNITS) else ""
+
+
+# Lines a table continued on the next page may carry between its rows: 续表, (续), 续上表.
+CONTINUED = re.compile(r"^[(（]?续(?:表\S{0,6}|上表)?[)）]?$")
 
 
 def row_of(paragraph: str, prepared: str, header: tuple[Column, ...]) -> Row | None:
@@ -138,7 +215,7 @@ def row_of(paragraph: str, prepared: str, header: tuple[Column, ...]) -> Row | N
     has_unit = any(column.role == "unit" for column in header[:first_value])
     if not lead or not values or (has_unit and len(lead) < 2) or len(values) > len(header) - first_value:
         return None
-    unit = lead[-1] if has_unit else ""
+    unit = lead[-1] if has_unit else label_unit("".join(lead))
     prepared_lead = normalize("".join(lead))
     from_lead = find_numbers(prepared[len(prepared_lead) :])
     found: list[Cell] = []
@@ -194,6 +271,8 @@ class DraftRow:
     # The row's cells one space apart: verbatim (spaces aside), and its numbers stay apart for the checker.
     text: str
     title: str  # the table's title line, if any (for its period)
+    scope: str = ""  # the part of the park the value column's group names (主园区 over 绝对额 | 同比)
+    period: str | None = None  # the part of the year its caption or value column names (1-6月)
 
 
 def _cells(line: str) -> list[str]:
@@ -222,27 +301,29 @@ def _is_row(cells: list[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Header:
-    """A header row read as the checker reads one (generator/reading/tables.py): column indexes by role."""
+    """A header read as the checker reads one: column indexes by role (index 0 is the row's name)."""
 
-    value: int | None = None  # the draft's year, else 本年/本期/绝对值 …
+    value: int | None = None  # the year's amount: the first amount column (本年, 2024年, 1-12月绝对额 …)
     unit: int | None = None
     growth: int | None = None
     others: frozenset[int] = frozenset()  # never the year's value: 上年, another year, a share or a rank
     value_unit: str = ""  # a unit the value column's header gives: 本年(亿元)
+    value_year: int | None = None  # the year the value column's header gives
+    scope: str = ""  # the part of the park the value column's group names
+    value_label: str = ""  # the value column's header (1-6月绝对额: the part of the year it covers)
 
 
-def _columns(header: list[str], year: int) -> _Header:
-    """The roles of a header row's columns."""
-    roles = [column_of(compact(cell)) for cell in header]
-    others = frozenset(
-        i for i, c in enumerate(roles) if c.role in ("earlier", "other") or (c.year is not None and c.year != year)
-    )
+def _columns(columns: tuple[Column, ...]) -> _Header:
+    """The roles of a header's columns, as the checker reads them (the latest year's amount first)."""
+    roles = list(columns) if columns and columns[0].role == "name" else [Column("name", ""), *columns]
+    others = frozenset(i for i, c in enumerate(roles) if c.role in ("earlier", "other"))
     unit = next((i for i, c in enumerate(roles) if i and c.role == "unit"), None)
     growth = next((i for i, c in enumerate(roles) if i and c.role == "growth"), None)
-    value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year == year), None)
+    value = next((i for i, c in enumerate(roles) if i and c.role == "amount"), None)
     if value is None:
-        value = next((i for i, c in enumerate(roles) if i and c.role == "amount" and c.year is None), None)
-    return _Header(value, unit, growth, others, roles[value].unit if value is not None else "")
+        return _Header(None, unit, growth, others)
+    column = roles[value]
+    return _Header(value, unit, growth, others, column.unit, column.year, column.scope, column.label)
 
 
 def read_tables(lines: list[str], year: int) -> list[DraftRow]:
@@ -251,16 +332,23 @@ def read_tables(lines: list[str], year: int) -> list[DraftRow]:
     units: list[str] = []
     header = _Header()
     title = ""
+    previous = ""  # the line before, for a header over two lines
     for index, raw in enumerate(lines):
         line = simplified(raw)
+        before, previous = previous, line
         unit_line = UNIT_LINE.search(compact(line))
         if unit_line and not _is_row(_cells(line)):
             units = list(units_of(unit_line))
             continue
         cells = _cells(line)
+        if CONTINUED.match(compact(line)):
+            previous = before
+            continue  # 续表: the same table goes on
         if not _is_row(cells):
             if len(cells) >= 2 and all(_number(c) is None for c in cells):
-                header = _columns(cells, year)  # a header row
+                columns = grouped_header(before, line) if before else None
+                columns = columns or header_of(line) or tuple(column_of(compact(cell)) for cell in cells)
+                header = _columns(columns)  # a header row
             elif len(cells) == 1:
                 title, units, header = compact(raw), [], _Header()
             continue
@@ -268,18 +356,23 @@ def read_tables(lines: list[str], year: int) -> list[DraftRow]:
         numeric = [i for i in range(1, len(cells)) if i not in (unit_at, growth_at) and i not in header.others]
         if value_at is None or value_at >= len(cells):
             value_at = next((i for i in numeric if _number(cells[i]) is not None or cells[i] in _EMPTY), None)
+        labelled = label_unit(cells[0])
         if unit_at is not None and unit_at < len(cells):
             unit = cells[unit_at]
         else:
-            unit = header.value_unit or next((u for u in units if u not in ("%", "％")), "")
+            unit = labelled or header.value_unit or next((u for u in units if u not in ("%", "％")), "")
         if growth_at is None and value_at is not None and len(cells) == value_at + 2 and "%" in units:
             growth_at = value_at + 1  # 单位:亿元、%: the column after the amount is its 同比
         change = _number(cells[growth_at]) if growth_at is not None and growth_at < len(cells) else None
         value = _number(cells[value_at]) if value_at is not None and value_at < len(cells) else None
+        if header.value_year is not None and header.value_year != year:
+            value = None  # the table's latest year is another year: not this year's figure
         name = _ROW_MARK.sub("", compact(cells[0]), count=1)
+        name = _UNIT_IN_HEADER.sub("", name, count=1) if labelled else name  # 出口总额(亿美元)
         # Bars are the row's own characters (地区生产总值|亿元|356.72|5.9): the quote keeps them.
         text = compact(raw) if re.search(r"[|｜]", raw) else " ".join(compact(cell) for cell in cells)
-        rows.append(DraftRow(index, name, value, unit, change, text, title))
+        period = period_in(title) or period_in(header.value_label)
+        rows.append(DraftRow(index, name, value, unit, change, text, title, header.scope, period))
     return rows
 
 
@@ -289,6 +382,7 @@ def table_lines(lines: list[str]) -> frozenset[int]:
     for index, raw in enumerate(lines):
         line = simplified(raw)
         cells = _cells(line)
-        if UNIT_LINE.search(compact(line)) or _is_row(cells) or (len(cells) >= 3 and "\t" in raw):
+        tabbed = "\t" in raw and len(cells) >= 2  # a header's line of groups: 全区\t主园区
+        if UNIT_LINE.search(compact(line)) or _is_row(cells) or tabbed or CONTINUED.match(compact(line)):
             found.add(index)
     return frozenset(found)

@@ -18,7 +18,7 @@ from generator.reading.claims import GROWTH, Candidate, Name, build_names, candi
 from generator.reading.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.numbers import find_change_pct, find_figure, split_unit, to_decimal
-from generator.reading.parts import own_year_amount, period_in, qualify, year_of_amount
+from generator.reading.parts import own_year_amount, qualify, year_of_amount
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
@@ -96,9 +96,10 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
         item = {"id": entry.id, "value": value, "unit": entry.unit}
         if row.change_pct is not None:
             item["change_pct"] = plain_number(row.change_pct)
-        period = period_in(simplified(row.title))
-        if period:
-            item["period"] = period
+        if row.period:
+            item["period"] = row.period
+        if row.scope:
+            item["scope"] = row.scope
         found.append((item, row))
     return found
 
