@@ -57,3 +57,18 @@ def test_every_item_after_a_semicolon_names_its_own_part_of_the_park():
     text += "其中,核心區實現營業收入1263.8億元;東港園實現營業收入512.4億元;集聚研发机构126家。"
     scopes = {fig["value"]: f.get("scope") for f in draft(text)["facts"] for fig in f["figures"]}
     assert scopes == {1263.8: "核心區", 512.4: "東港園", 126: None}  # the scope as the report writes it
+
+
+def test_a_list_after_a_forecast_part_of_the_park_is_that_part_s_not_the_park_s():
+    from tests.extract_helpers import draft, refused
+
+    text = (
+        "2024年,全区实现营业收入2100亿元,增长8%。"
+        "预计主园区实现营业收入1500亿元、工业总产值800亿元、税收收入50亿元,同比分别增长9%、7%和5%。"
+    )
+    found = draft(text)
+    whole = [(i["id"], i["value"]) for i in found["indicators"] if "scope" not in i]
+    assert whole == [("operating_revenue", 2100)]
+    parts = {i["id"]: i for i in found["indicators"] if "scope" in i}
+    assert {(i["scope"], i["qualifier"]) for i in parts.values()} == {("主园区", "预计")}
+    assert refused(text) == []

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from generator.reading.claims import CHANGE_OPENING
 from generator.reading.clauses import clause_bounds
@@ -26,13 +25,11 @@ from generator.reading.names import catalogue_forms
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
-    comma_lists,
-    find_chinese_numbers,
-    find_numbers,
     reads_as_decline,
     same_amount,
     split_unit,
     to_decimal,
+    tokens_of,
     unit_follows,
 )
 from generator.reading.quotes import Context
@@ -107,13 +104,6 @@ def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
         start, _ = clause_bounds(text, at)
         if start > after and _CHANGE_CLAUSE.match(text[start:at]) and _COUNT_ENDING.match(text[match.end() + after :]):
             yield Naming(name, at, at, at + len(verb))
-
-
-@lru_cache(maxsize=1024)
-def tokens_of(text: str) -> tuple[NumberToken, ...]:
-    """Every number of a prepared quote, digits and Chinese numerals, in order."""
-    found = [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]
-    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def written(token: NumberToken, text: str) -> str:
@@ -567,15 +557,3 @@ def area_before(text: str, naming: Naming) -> str | None:
 
 def _head_length(naming: Naming) -> int:
     return len(naming.label) - (naming.end - naming.start)
-
-
-def figure_token(value, unit: str, text: str) -> NumberToken | None:
-    """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
-    scale, base = split_unit(unit)
-    wanted = to_decimal(value) * scale
-    if not wanted.is_finite():
-        return None
-    for token in tokens_of(text):
-        if same_amount(token.amount, wanted) and unit_follows(token, base):
-            return token
-    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.data.binding import bind_indicator, figure_token
+from generator.data.binding import bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
@@ -17,7 +17,7 @@ from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
-from generator.reading.numbers import INVISIBLE, NumberToken, find_figure
+from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import own_year_amount, period_key, periods_in, scopes_in, year_of_amount, year_stated
 from generator.reading.quotes import Context, context_of, invisible_in, prepare, reads_as_title
 from generator.reuse import NoReuse, Reuse

@@ -295,6 +295,25 @@ def find_figure(value, unit: str, quote: str) -> Match:
     return Match(False, reason="no number in the quote reads as this value in this unit")
 
 
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[NumberToken, ...]:
+    """Every number of a prepared quote, digits and Chinese numerals, in order."""
+    found = [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]
+    return tuple(sorted(found, key=lambda t: t.start))
+
+
+def figure_token(value, unit: str, text: str) -> NumberToken | None:
+    """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
+    scale, base = split_unit(unit)
+    wanted = to_decimal(value) * scale
+    if not wanted.is_finite():
+        return None
+    for token in tokens_of(text):
+        if same_amount(token.amount, wanted) and unit_follows(token, base):
+            return token
+    return None
+
+
 def reads_as_decline(before: str, token: NumberToken) -> bool:
     """Whether a percentage is a decline: a minus sign, or a decline word as the last word of growth before it.
 

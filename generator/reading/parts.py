@@ -103,7 +103,7 @@ def year_of_amount(before: str) -> int | None:
 
 _WHOLE_YEAR = re.compile(r"^(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
 _SCOPE = re.compile(
-    r"^(?:其中[:：]?)?(?:去年|今年|当年|全年)?(?:实现|完成)?"  # 实现软件园规上…营收: after the clause's verb
+    r"^(?:其中[:：]?)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"  # 实现软件园规上…营收: after the clause's verb
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )

@@ -15,14 +15,15 @@ from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
 from generator.reading.claims import GROWTH, Candidate, Name, build_names, candidates, hits
-from generator.reading.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
+from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
-from generator.reading.numbers import find_change_pct, find_figure, split_unit, to_decimal
+from generator.reading.hedges import hedges_of
+from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import own_year_amount, qualify, year_of_amount
+from generator.reading.quotes import prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
-from generator.reading.words import QUALIFIERS
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -35,11 +36,21 @@ class Draft:
     names: dict[str, str]  # indicator id → the wording found in the report (for review comments)
 
 
-def _shows(value, unit: str, quote: str) -> tuple[bool, str | None]:
-    """Whether the quote (read in simplified characters) shows the figure, and the hedge next to it."""
-    match = find_figure(value, unit, simplified(quote))
-    hedges = [h for h in match.hedges if h in QUALIFIERS]
-    return match.found, (hedges[0] if hedges else None)
+def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | None]:
+    """Whether the quote shows the figure, and the qualifier the checker asks of it: the hedge next to it, or 预计
+    governing its sentence before it (`lead`: the sentence before the quote in its paragraph)."""
+    text = prepare(quote)
+    token = figure_token(value, unit, text) if find_figure(value, unit, simplified(quote)).found else None
+    if token is None:
+        return False, None
+    hedges = hedges_of(token, prepare(lead) + text[: token.start])
+    return True, (hedges[0] if hedges else None)
+
+
+def _lead(paragraph: str, start: int) -> str:
+    """The sentence of `paragraph` before `start`, where a 预计 governing a quote may stand."""
+    before = paragraph[:start]
+    return before[max(before.rfind(mark) for mark in SENTENCE_MARKS) + 1 :]
 
 
 def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
@@ -132,7 +143,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         paragraph = paragraphs[clause.paragraph]
         start = _widened(candidate, read[clause.paragraph][clause.sentence])
         quote = paragraph[start : candidate.quote_end].rstrip(CLAUSE_SEP + "、")
-        shown, hedge = _shows(candidate.value, entry.unit, quote)
+        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(paragraph, start))
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
@@ -141,8 +152,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
             item["change_pct"] = candidate.change_pct
             if growth.hedges:  # 增长约15%: the growth's own hedge
                 item["change_qualifier"] = growth.hedges[0]
-        if hedge or clause.hedge:
-            item["qualifier"] = hedge or clause.hedge
+        if hedge:
+            item["qualifier"] = hedge
         if clause.period:
             item["period"] = clause.period
         if clause.scope:
@@ -193,7 +204,9 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     before, fact = previous
                     joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
                     figure = {"value": plain_number(rest[0].number), "unit": "%"}
-                    shown, hedge = _shows(figure["value"], "%", joined)
+                    shown, hedge = _shows(
+                        figure["value"], "%", joined, _lead(paragraphs[clause.paragraph], before.start)
+                    )
                     if hedge:
                         figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
                     if shown:
@@ -215,7 +228,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     if own_year_amount(before) and year_of_amount(before) != year:
                         continue  # 较2023年的1547.6亿元: another year's amount, the base of a comparison
                     unit, value = unit_of(token), plain_number(token.number)
-                    shown, hedge = _shows(value, unit, quote)
+                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs[clause.paragraph], clause.start))
                     if not shown:
                         continue
                     figure = {"value": value, "unit": unit}
