@@ -171,3 +171,17 @@ def test_names_as_reports_write_them_are_drafted_and_pass_the_checker():
     assert (found["tech_smes"]["value"], found["tech_smes"]["qualifier"]) == (1360, "约")
     assert found["operating_revenue"]["value"] == 1580  # an older name of the measure
     assert refused(text) == []
+
+
+def test_an_amount_in_another_currency_is_a_fact_that_says_why():
+    from tests.extract_helpers import draft, refused
+
+    text = "2024年,全区实现营业收入12亿美元,同比增长5%。出口总额80亿元。"
+    found = draft(text)
+    assert found["indicators"] == []
+    notes = [fact.get("note", "") for fact in found["facts"]]
+    assert notes == [
+        "原文以亿美元计,目录指标“营业收入”以亿元计,币种不同不换算,故记为事实。",
+        "原文以亿元计,目录指标“出口总额”以亿美元计,币种不同不换算,故记为事实。",
+    ]
+    assert refused(text) == []

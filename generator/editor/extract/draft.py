@@ -47,6 +47,22 @@ def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | No
     return True, (hedges[0] if hedges else None)
 
 
+_NAME_TO_NUMBER = 6  # characters a name may stand before the amount it governs (a verb, a hedge)
+
+
+def _unit_note(clause: Clause, names: list[Name]) -> str | None:
+    """Why a figure a catalogue name governs is a fact: its unit is not one the catalogue's unit can hold (营业收入
+    12亿美元 for an indicator in 亿元: a currency is not converted)."""
+    for hit in hits(clause.text, names):
+        token = next((t for t in clause.tokens if t.start >= hit.end), None)
+        if token is None or token.start - hit.end > _NAME_TO_NUMBER or token.after.startswith("%"):
+            continue
+        unit, entry = unit_of(token), hit.name.entry
+        if unit and not compatible(unit, entry.unit) and split_unit(unit)[1].endswith("元"):
+            return f"原文以{unit}计,目录指标“{entry.name}”以{entry.unit}计,币种不同不换算,故记为事实。"
+    return None
+
+
 def _lead(paragraph: str, start: int) -> str:
     """The sentence of `paragraph` before `start`, where a 预计 governing a quote may stand."""
     before = paragraph[:start]
@@ -247,6 +263,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 fact.update(source=source_id, quote=quote)
                 if clause.year < year:  # kept so every number has an entry; a caveat for readers if kept
                     fact["note"] = f"原文此处讲的是{clause.year}年的情况。"
+                elif note := _unit_note(clause, names):
+                    fact["note"] = note
                 facts.append(fact)
                 previous = (clause, fact)
     data = {
