@@ -46,3 +46,20 @@ def test_every_fixture_report_is_drafted_and_checked_by_test_extract_draft():
     cases = yaml.safe_load((fixtures / "expected.yaml").read_text(encoding="utf-8"))
     reports = {p.name for p in fixtures.iterdir() if p.suffix in (".txt", ".html", ".pdf", ".docx")}
     assert reports and reports <= {case["file"] for case in cases}
+
+
+def test_what_the_checker_refuses_is_left_out_of_a_draft_and_noted():
+    from generator.editor.extract.draft import _Proof
+    from tests.extract_helpers import catalogue
+
+    text = "2024年,全区实现营业收入1200亿元,同比增长10%;新增企业36家。"
+    proof = _Proof(text, "s", "p", 2024, catalogue())
+    right = {"id": "operating_revenue", "value": 1200, "unit": "亿元", "change_pct": 10, "source": "s",
+             "quote": "全区实现营业收入1200亿元,同比增长10%"}  # fmt: skip
+    assert proof.passes("indicators", right) and proof.withheld == []
+    assert not proof.passes("indicators", {**right, "change_pct": -10})
+    assert proof.withheld and "change_pct: expected 10%" in proof.withheld[0]
+    fact = {"theme": "企业", "text": "新增企业36家", "source": "s", "quote": "新增企业36家",
+            "figures": [{"value": 36, "unit": "家"}, {"value": 37, "unit": "家"}]}  # fmt: skip
+    assert proof.fact(fact)["figures"] == [{"value": 36, "unit": "家"}]  # the figure it refuses goes
+    assert proof.fact({**fact, "figures": [{"value": 37, "unit": "家"}]}) is None

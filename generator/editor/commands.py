@@ -354,6 +354,10 @@ def cmd_extract(args) -> int:
             file=sys.stderr,
         )
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year)
+    if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
+        print(f"note: {len(draft.withheld)} readings the checker refuses were left out of the draft:", file=sys.stderr)
+        for line in draft.withheld[:10]:
+            print(f"  {line}", file=sys.stderr)
     output = draft_text(draft, catalogue)
     if args.output == "-":
         try:

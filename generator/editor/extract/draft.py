@@ -9,8 +9,11 @@ in a target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
+from generator.data.model import Source, paragraphs_of
+from generator.data.validate import entry_problems
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
@@ -34,6 +37,41 @@ class Draft:
 
     data: dict
     names: dict[str, str]  # indicator id → the wording found in the report (for review comments)
+    withheld: list[str] = field(default_factory=list)  # what the checker refused, left out of the draft
+
+
+class _Proof:
+    """The checker's rules on one entry of the draft, against the report's text as `yearbook check` reads it."""
+
+    def __init__(self, text: str, source_id: str, park: str, year: int, catalogue: list[CatalogueEntry]):
+        self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=None,
+                             park=park, paragraphs=paragraphs_of(text), covers=(year,))  # fmt: skip
+        self.owner = (park, year)
+        self.catalogue = {
+            e.id: {"id": e.id, "name": e.name, "aliases": list(e.aliases), "unit": e.unit, "kind": e.kind}
+            for e in catalogue
+        }
+        self.withheld: list[str] = []
+
+    def problems(self, section: str, entry: dict) -> list[str]:
+        return entry_problems(section, entry, self.source, self.owner, self.catalogue)
+
+    def passes(self, section: str, entry: dict) -> bool:
+        """Whether the checker accepts the entry; what it refuses is noted as withheld."""
+        found = self.problems(section, entry)
+        self.withheld += [f"{section}: {problem} ({entry['quote']})" for problem in found]
+        return not found
+
+    def fact(self, fact: dict) -> dict | None:
+        """The fact with only the figures the checker accepts, or None when it accepts none of it."""
+        refused = {int(m.group(1)) for p in self.problems("facts", fact) if (m := _FIGURE_FIELD.match(p))}
+        if refused:
+            figures = [figure for index, figure in enumerate(fact["figures"]) if index not in refused]
+            fact = {**fact, "figures": figures}
+        return fact if fact["figures"] and self.passes("facts", fact) else None
+
+
+_FIGURE_FIELD = re.compile(r"^facts\[0\]\.figures\[(\d+)\]")
 
 
 def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | None]:
@@ -134,6 +172,7 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
 def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int) -> Draft:
     """A draft year file (as data) from one archived report's text: every counted number lands in an entry."""
     names = build_names(catalogue)
+    proof = _Proof(text, source_id, park, year, catalogue)
     units = {entry.id: entry.unit for entry in catalogue}
     lines = raw_lines(text)
     in_tables = table_lines(lines)
@@ -175,10 +214,12 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if clause.scope:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
-        drafted.append((item, candidate))
+        if proof.passes("indicators", item):
+            drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
         item.update(source=source_id, quote=row.text)
-        drafted.append((item, None))
+        if proof.passes("indicators", item):
+            drafted.append((item, None))
 
     # 2. One entry per indicator: the whole year and park first; of those, a figure the text tells before one a
     #    headline tells (营业收入首次突破千亿元 as a title) and an exact figure before a hedged one (1036.8亿元
@@ -267,6 +308,9 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     fact["note"] = note
                 facts.append(fact)
                 previous = (clause, fact)
+    # 4. What the checker refuses is left out (and noted): a draft passes `yearbook check` once reviewed.
+    facts = [checked for fact in facts if (checked := proof.fact(fact)) is not None]
+    goals = [goal for goal in goals if proof.passes("targets", goal)]
     data = {
         "park": park,
         "year": year,
@@ -276,7 +320,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         "facts": facts,
         "targets": goals,
     }
-    return Draft(data, matched_names)
+    return Draft(data, matched_names, proof.withheld)
 
 
 def same_value(a, b) -> bool:
