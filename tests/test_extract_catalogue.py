@@ -61,3 +61,22 @@ def test_every_national_indicator_is_read_in_traditional_script():
     assert {"operating_revenue", "rd_intensity", "valid_invention_patents"} <= set(found)
     for entry in found.values():
         assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry
+
+
+def test_an_alias_used_outside_its_years_is_pointed_out_in_the_draft(tmp_path):
+    from generator.editor.commands import draft_text
+    from generator.editor.extract import extract, read_catalogue
+
+    (tmp_path / "indicators.yaml").write_text(
+        "- id: operating_revenue\n  name: 营业收入\n  aliases: [技工贸总收入]\n"
+        "  alias_years:\n    技工贸总收入: {until: 2012}\n  name_en: Revenue\n  unit: 亿元\n  kind: flow\n"
+        "  definition: 收入。\n",
+        encoding="utf-8",
+    )
+    catalogue, messages = read_catalogue(tmp_path)
+    assert messages == [] and catalogue[0].alias_years == (("技工贸总收入", None, 2012),)
+    text = "2016年,全区实现技工贸总收入1200亿元,增长10%。"
+    draft = extract(text, "s", catalogue, "p", 2016)
+    assert "a name reports used in —2012: check the measure is the same" in draft_text(draft, catalogue)
+    draft = extract(text.replace("2016", "2011"), "s", catalogue, "p", 2011)
+    assert "check the measure" not in draft_text(draft, catalogue)

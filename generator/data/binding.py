@@ -1,4 +1,6 @@
 """Binding, the proof: the quote names the indicator, and the value and growth are the ones that name governs.
+The quote is read by generator/reading/ (names, numbers, clauses, tables, words); what stays here is the rule
+an entry is held to and the message that says how it fails.
 
 The rules, as the editor guide states them (docs/guide.md, "How a quote proves a figure"):
 

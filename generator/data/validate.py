@@ -266,6 +266,18 @@ def _check_indicator_entry(report, location, entry, indicator, sources, source_i
         _check_indicator(report, location, entry, indicator, context, year, others)
 
 
+def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
+    """What is wrong with an indicator's alias_years: a key that is not one of its aliases, years the wrong way."""
+    found = []
+    for alias, years in (entry.get("alias_years") or {}).items():
+        if alias not in entry.get("aliases", []):
+            found.append((("alias_years", alias), f"expected one of the aliases of {entry['id']}, found '{alias}'"))
+        elif years.get("from", 0) > years.get("until", 9999):
+            message = f"expected from before until, found from {years['from']} until {years['until']}"
+            found.append((("alias_years", alias), message))
+    return found
+
+
 def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
     """The names and aliases of every catalogue indicator but one, longer ones only (a name inside them)."""
     own = catalogue[indicator_id]
@@ -449,6 +461,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+                for location, message in alias_year_problems(entry):
+                    report((index, *location), message)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those

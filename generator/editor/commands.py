@@ -294,6 +294,7 @@ def draft_text(draft, catalogue) -> str:
     """The draft as a commented YAML year file."""
     data = draft.data
     names = {entry.id: entry.name for entry in catalogue}
+    entries = {entry.id: entry for entry in catalogue}
     header = _DRAFT_HEADER.format(source=data["sources"][0], park=data["park"], year=data["year"])
     parts = [header, "draft: true  # delete this line once every entry is reviewed\n"]
     parts.append(_dump({k: data[k] for k in ("park", "year", "summary", "sources")}))
@@ -305,6 +306,9 @@ def draft_text(draft, catalogue) -> str:
         for item in data["indicators"]:
             found = draft.names.get(item["id"], "")
             wording = f" — the report says “{found}”" if found and found != names.get(item["id"]) else ""
+            entry = entries.get(item["id"])
+            used = entry.alias_outside_its_years(found, data["year"]) if entry and found else None
+            wording += f", a name reports used in {used}: check the measure is the same" if used else ""
             parts.append(f"# {names.get(item['id'], item['id'])}{wording}\n")
             parts.append(_dump([item]))
     parts.append("# Other figures, one entry per clause: rewrite `text` in your own words.\n")
