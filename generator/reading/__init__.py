@@ -7,5 +7,7 @@
 - `clauses.py`: sentences and clauses, each knowing its year and whether it sets a goal;
 - `parts.py`: the part of the year, the part of the park and the year a text speaks of;
 - `tables.py`: tables read through their headers; `hedges.py`: which qualifier and comparator words give;
-- `quotes.py`: a quote in its report (its sentence, title, table); `claims.py`: names bound to their figures.
+- `names.py`: a name as reports write it (abbreviations); `quotes.py`: a quote in its report (sentence, title, table);
+- `governs.py`: what a name governs in a quote (the checker's reading); `claims.py`: names bound to figures in
+  clauses (the extractor's reading); both with the words above, and every draft is put to the checker's rules.
 """
