@@ -72,3 +72,16 @@ def test_a_list_after_a_forecast_part_of_the_park_is_that_part_s_not_the_park_s(
     parts = {i["id"]: i for i in found["indicators"] if "scope" in i}
     assert {(i["scope"], i["qualifier"]) for i in parts.values()} == {("主园区", "预计")}
     assert refused(text) == []
+
+
+def test_the_period_and_part_of_the_park_a_quote_is_read_under_are_drafted_as_the_checker_reads_them():
+    from tests.extract_helpers import draft, refused
+
+    title = "某某市某某国家高新技术产业开发区管理委员会关于2024年1-4月全区主要经济指标完成情况的通报"
+    text = title + "\n全区实现营业收入420.5亿元,同比增长8.1%。依托核心区,新引进项目36个。\n"
+    found = draft(text)
+    (revenue,) = found["indicators"]
+    assert (revenue["value"], revenue["period"]) == (420.5, "1-4月")  # the note's title gives the period
+    fact = next(f for f in found["facts"] if f["figures"][0]["value"] == 36)
+    assert (fact["period"], fact["scope"]) == ("1-4月", "核心区")  # named before the figure in its sentence
+    assert refused(text) == []

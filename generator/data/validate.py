@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.data.binding import bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
@@ -19,7 +17,7 @@ from generator.parallel import map_shares, share, worker_count
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import own_year_amount, period_key, periods_in, scopes_in, year_of_amount, year_stated
-from generator.reading.quotes import Context, context_of, invisible_in, prepare, reads_as_title
+from generator.reading.quotes import Context, context_of, invisible_in, prepare
 from generator.reuse import NoReuse, Reuse
 
 
@@ -154,30 +152,9 @@ def _check_baseline_year(report, location, token: NumberToken, context: Context,
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
-# A paragraph's opening words before its first comma: 1—9月，全区…
-_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
-_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (clauses._CAPTION_LENGTH)
-
-
-def _passage_periods(context: Context) -> list[str]:
-    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
-    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
-    title, _, paragraph = context.setting.partition("\n")
-    head = _HEAD.match(paragraph)
-    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
-    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
-    return titled + (periods_in(head.group(0)) if head else [])
-
-
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
-    # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
-    stated = periods_in(context.lead + context.quote)
-    in_table = [] if stated else periods_in(context.table_heading)  # a table's rows: its caption or column
-    # A passage whose period is stated once (a 1-9月 note's title, the head of its paragraph) speaks of that part of
-    # the year throughout, unless the sentence says it is the whole year.
-    in_passage = [] if stated or in_table or _WHOLE_YEAR.search(context.sentence) else _passage_periods(context)
+    stated, in_table, in_passage = context.periods()
     period = entry.get("period")
     if period is None and stated:
         report(

@@ -11,6 +11,7 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
+from generator.reading.parts import periods_in
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 
@@ -82,6 +83,16 @@ class Context:
         amount = self.row.first("amount") if self.row else None
         return amount.column.scope if amount else ""
 
+    def periods(self) -> tuple[list[str], list[str], list[str]]:
+        """The parts of the year the quote is read under: those its sentence states up to the quote's end; else its
+        table's caption or column; else its passage's (the report's title, the head of its paragraph), unless the
+        sentence says it is the whole year."""
+        # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
+        stated = periods_in(self.lead + self.quote)
+        in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
+        whole = stated or in_table or _WHOLE_YEAR.search(self.sentence)
+        return stated, in_table, [] if whole else _passage_periods(self)
+
     @property
     def sentence(self) -> str:
         return self.lead + self.quote + self.trail
@@ -89,6 +100,22 @@ class Context:
     def before(self, position: int) -> str:
         """The sentence up to `position` of the quote."""
         return self.lead + self.quote[:position]
+
+
+_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+# A paragraph's opening words before its first comma: 1—9月，全区…
+_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
+
+
+def _passage_periods(context: Context) -> list[str]:
+    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
+    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
+    title, _, paragraph = context.setting.partition("\n")
+    head = _HEAD.match(paragraph)
+    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
+    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
+    return titled + (periods_in(head.group(0)) if head else [])
 
 
 def context_of(source: Source, quote: str) -> Context:

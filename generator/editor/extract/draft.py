@@ -22,8 +22,8 @@ from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_hea
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
-from generator.reading.parts import own_year_amount, qualify, year_of_amount
-from generator.reading.quotes import prepare
+from generator.reading.parts import own_year_amount, qualify, scopes_in, year_of_amount
+from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
@@ -53,6 +53,17 @@ class _Proof:
         }
         self.withheld: list[str] = []
 
+    def complete(self, entry: dict, value=None, unit: str = "") -> dict:
+        """The entry with the period and part of the park its quote is read under, where the clause's own reading
+        gave none: a 1-4月 note's title, a table's column, a part of the park named before the figure."""
+        context = context_of(self.source, entry["quote"])
+        token = figure_token(value, unit, context.quote) if value is not None else None
+        stated, in_table, in_passage = context.periods()
+        period = next(iter(stated + in_table + in_passage), None)
+        scope = next(iter(scopes_in(context.before(token.end if token else len(context.quote)))), None)
+        added = {"period": period, "scope": scope or context.table_scope or None}
+        return {**entry, **{k: v for k, v in added.items() if v and not entry.get(k)}}
+
     def problems(self, section: str, entry: dict) -> list[str]:
         return entry_problems(section, entry, self.source, self.owner, self.catalogue)
 
@@ -69,6 +80,15 @@ class _Proof:
             figures = [figure for index, figure in enumerate(fact["figures"]) if index not in refused]
             fact = {**fact, "figures": figures}
         return fact if fact["figures"] and self.passes("facts", fact) else None
+
+
+_ORDER = ("id", "theme", "text", "value", "unit", "figures", "change_pct", "change_qualifier", "qualifier", "period",
+          "scope", "source", "quote", "note")  # fmt: skip
+
+
+def _ordered(entry: dict) -> dict:
+    """The entry's fields in the order a year file writes them (a period or scope added last moves up)."""
+    return dict(sorted(entry.items(), key=lambda item: _ORDER.index(item[0]) if item[0] in _ORDER else len(_ORDER)))
 
 
 _FIGURE_FIELD = re.compile(r"^facts\[0\]\.figures\[(\d+)\]")
@@ -214,6 +234,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if clause.scope:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
+        item = _ordered(proof.complete(item, item["value"], item["unit"]))
         if proof.passes("indicators", item):
             drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
@@ -309,7 +330,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 facts.append(fact)
                 previous = (clause, fact)
     # 4. What the checker refuses is left out (and noted): a draft passes `yearbook check` once reviewed.
-    facts = [checked for fact in facts if (checked := proof.fact(fact)) is not None]
+    facts = [checked for fact in facts if (checked := proof.fact(_ordered(proof.complete(fact)))) is not None]
     goals = [goal for goal in goals if proof.passes("targets", goal)]
     data = {
         "park": park,
