@@ -59,6 +59,9 @@ def test_what_the_checker_refuses_is_left_out_of_a_draft_and_noted():
     assert proof.passes("indicators", right) and proof.withheld == []
     assert not proof.passes("indicators", {**right, "change_pct": -10})
     assert proof.withheld and "change_pct: expected 10%" in proof.withheld[0]
+    wrong_growth = {**right, "change_pct": 1, "change_qualifier": "约"}
+    assert proof.indicator(wrong_growth) == {k: v for k, v in right.items() if k != "change_pct"}  # the amount stands
+    assert proof.indicator({**right, "value": 1300}) is None
     fact = {"theme": "企业", "text": "新增企业36家", "source": "s", "quote": "新增企业36家",
             "figures": [{"value": 36, "unit": "家"}, {"value": 37, "unit": "家"}]}  # fmt: skip
     assert proof.fact(fact)["figures"] == [{"value": 36, "unit": "家"}]  # the figure it refuses goes

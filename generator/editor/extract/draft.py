@@ -73,6 +73,13 @@ class _Proof:
         self.withheld += [f"{section}: {problem} ({entry['quote']})" for problem in found]
         return not found
 
+    def indicator(self, item: dict) -> dict | None:
+        """The indicator entry as the checker accepts it: without a growth it refuses (the amount stands), or None."""
+        fields = {m.group(1) for p in self.problems("indicators", item) if (m := _INDICATOR_FIELD.match(p))}
+        if fields and fields <= {"change_pct", "change_qualifier"}:
+            item = {k: v for k, v in item.items() if k not in ("change_pct", "change_qualifier")}
+        return item if self.passes("indicators", item) else None
+
     def fact(self, fact: dict) -> dict | None:
         """The fact with only the figures the checker accepts, or None when it accepts none of it."""
         refused = {int(m.group(1)) for p in self.problems("facts", fact) if (m := _FIGURE_FIELD.match(p))}
@@ -91,6 +98,7 @@ def _ordered(entry: dict) -> dict:
     return dict(sorted(entry.items(), key=lambda item: _ORDER.index(item[0]) if item[0] in _ORDER else len(_ORDER)))
 
 
+_INDICATOR_FIELD = re.compile(r"^indicators\[0\]\.(\w+)")
 _FIGURE_FIELD = re.compile(r"^facts\[0\]\.figures\[(\d+)\]")
 
 
@@ -234,12 +242,13 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         if clause.scope:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
-        item = _ordered(proof.complete(item, item["value"], item["unit"]))
-        if proof.passes("indicators", item):
+        item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
+        if item is not None:
             drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
         item.update(source=source_id, quote=row.text)
-        if proof.passes("indicators", item):
+        item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
+        if item is not None:
             drafted.append((item, None))
 
     # 2. One entry per indicator: the whole year and park first; of those, a figure the text tells before one a
