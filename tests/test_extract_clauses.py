@@ -60,3 +60,19 @@ def test_a_press_text_opening_on_an_early_date_without_its_year_was_written_the_
     assert written_in(["某高新区举行新闻发布会", opening, "去年全区完成固定资产投资约162亿元。"]) == 2025
     assert written_in(["10月20日,某高新区召开2024年前三季度经济运行分析会。"]) is None  # a part of the year
     assert written_in(["1月21日,某高新区召开2023年、2024年两年工作对比会。"]) is None  # two years: no telling
+
+
+def test_a_heading_that_reports_goals_met_heads_results_not_a_plan():
+    from tests.extract_helpers import draft, refused
+
+    text = (
+        "某高新区超额完成2023年度目标任务\n2024-01-10\n记者从某高新区获悉,全区实现营业收入1200亿元,同比增长10%;"
+        "新增国家高新技术企业120家。\n二、2024年目标任务\n全区营业收入1300亿元,新增国家高新技术企业150家。"
+    )
+    found = draft(text, 2023)
+    assert [(i["id"], i["value"]) for i in found["indicators"]] == [
+        ("operating_revenue", 1200),
+        ("new_national_high_tech_enterprises", 120),
+    ]
+    assert [(t["for_year"], t["value"]) for t in found["targets"]] == [(2024, 1300), (2024, 150)]
+    assert refused(text, 2023) == []

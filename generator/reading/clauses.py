@@ -19,7 +19,7 @@ from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
 from generator.reading.parts import periods_in
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
-from generator.reading.words import PLAN_HEADINGS, RESULT_HEADINGS
+from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
 CLAUSE_SEP = ",，;；:："
 # A quote's clause ends at any of these marks; its sentence at the stronger ones (and at a paragraph's end).
@@ -204,7 +204,9 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
         local = _State(state.year, state.mode)
         if is_heading(paragraph):
             mentioned = sorted({m.year for m in year_mentions(paragraph) if m.kind != "年度"})
-            planning = any(word in paragraph for word in PLAN_HEADINGS)
+            # 工作安排, 目标任务 head a plan; 超额完成年度目标任务 tells a result (unless it sets a goal: 确保完成…).
+            completed = any(word in paragraph for word in COMPLETION_WORDS) and not is_goal(paragraph)
+            planning = any(word in paragraph for word in PLAN_HEADINGS) and not completed
             if len(mentioned) == 1:
                 at = mentioned[0]
                 if at > year or (at == year and planning):

@@ -61,6 +61,8 @@ PLAN_HEADINGS = (
     "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
 )  # fmt: skip
 RESULT_HEADINGS = ("总结", "回顾", "成绩", "主要成效", "完成情况", "主要成绩", "工作成效", "运行情况")
+# Words that tell a plan's completion: a heading 超额完成年度目标任务 reports results, though it names the goals.
+COMPLETION_WORDS = ("完成", "超额", "圆满", "达成", "实现")
 
 # --- verbs and subjects ---------------------------------------------------------------------------------------------
 
