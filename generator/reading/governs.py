@@ -275,6 +275,10 @@ _BETWEEN = ("规上", "规模以上", "实现", "完成", "全年", "累计", "�
 _VERB = re.compile(r".*(实现|完成|全年|其中|共有)")
 
 
+# A count or 各/全/多 before 园: the parts together (三园, 各园区, 多园), not one of them.
+_ALL_PARTS = re.compile(r"(?:^|[,，;；、])?[一二两三四五六七八九十几多各全诸]+$")
+
+
 def area_before(text: str, naming: Naming) -> str | None:
     """The part of the park named as the subject right before the indicator's name, if any."""
     start, _ = clause_bounds(text, naming.start)
@@ -293,6 +297,8 @@ def area_before(text: str, naming: Naming) -> str | None:
     verb = _VERB.match(stem)
     stem = stem[verb.end() :] if verb else stem
     area = stem[-4:] + end.group(1)
+    if _ALL_PARTS.search(stem):
+        return None  # 三园共实现…, 各园区: the parts together are the park
     return area if len(area) > len(end.group(1)) and area not in WHOLE_PARK else None
 
 
