@@ -4,7 +4,7 @@
     python -m generator --data OUT_DIR/data check
 
 OUT_DIR becomes a buildable project copy: mkdocs.yml and the hand-written part of docs/ copied from the
-repository, generator/ and site_templates/ linked (the MkDocs hook and `watch:` name them), and a generated
+repository, generator/ and site_templates/ linked (mkdocs.yml's `watch:` names them), and a generated
 data/: the repository's indicator catalogue, one profile per park (real city names, provinces, regions),
 and per park-year a work report (8–20 KB of Chinese prose with numbers) with its metadata and a year file
 of 10–15 catalogue indicators (values that evolve year on year, 同比 that agrees with them, some hedged

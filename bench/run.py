@@ -671,7 +671,7 @@ def main(argv: list[str] | None = None) -> int:
             if key == "generate":
                 run["generated"] = generated_counts(stage["stdout"])
         if args.single_process:
-            # MkDocs alone, as `mkdocs build` runs it: one process, the hook checking and rendering again.
+            # MkDocs alone, as `mkdocs build` runs it: one process, the plugin checking and rendering again.
             stage = run_stage("mkdocs build (one process)", mkdocs_cmd, project)
             run["single_process_mkdocs_build_s"], run["single_process_mkdocs_build_rss"] = (
                 stage["seconds"],

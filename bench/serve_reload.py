@@ -24,19 +24,19 @@ def main(park: str, year: int) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import generator.publish.build
+    import generator.publish.plugin
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build warning, once per rebuild
     generating = {"seconds": 0.0, "written": 0}
-    generate = generator.publish.build.generate
+    generate = generator.publish.plugin.generate
 
-    def timed_generate(*args, **kwargs):  # the hook, loaded afresh by each config, imports this one
+    def timed_generate(*args, **kwargs):  # the plugin's preview calls this one
         started = time.perf_counter()
         report, nav = generate(*args, **kwargs)
         generating.update(seconds=time.perf_counter() - started, written=len(report.written))
         return report, nav
 
-    generator.publish.build.generate = timed_generate
+    generator.publish.plugin.generate = timed_generate
 
     def rebuild() -> dict:
         started = time.perf_counter()

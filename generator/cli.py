@@ -115,7 +115,8 @@ def _busy(dev_addr: str) -> str | None:
 
 def cmd_generate(args) -> int:
     """yearbook generate: check, then write generated pages and data into docs/ (changed files only)."""
-    from generator.publish.build import Progress, generate
+    from generator.publish.generate import generate
+    from generator.publish.progress import Progress
 
     report, _ = generate(_project(args), Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
@@ -124,8 +125,10 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """yearbook build: check + generate + `mkdocs build --strict` into site/ (kept as it was on failure)."""
-    from generator.publish.build import PREGENERATED, Progress, build_site, generate
+    from generator.publish.build import build_site
+    from generator.publish.generate import generate
     from generator.publish.guard import project_lock, recover_site
+    from generator.publish.progress import Progress
 
     project = _project(args)
     if not (project / "mkdocs.yml").is_file():
@@ -136,9 +139,8 @@ def cmd_build(args) -> int:
         recover_site(project)  # site/ back, should a build have been killed in the middle of its swap
         report, nav = generate(project, Progress("generate"))
         print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
-        PREGENERATED[str(project)] = nav
         seconds = {"generate": time.perf_counter() - started}
-        status = build_site(project, strict=not args.no_strict, seconds=seconds)
+        status = build_site(project, nav, strict=not args.no_strict, seconds=seconds)
     if status == 0:
         print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status
@@ -196,32 +198,50 @@ def _configured_addr(project: Path) -> str | None:
     return None
 
 
-def _command(commands, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
-    """A subcommand with its one-line summary, a description and an example in its --help."""
-    return commands.add_parser(
-        name,
-        help=summary,
-        description=textwrap.fill(description, 100),
-        epilog=f"example:\n  {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-
-
 _DATA_HELP = "the data folder (default: data/ of the project around the current folder)"
 
 
-def _accept_global_options(parser: argparse.ArgumentParser) -> None:
-    """Let --data stand after the command too (`yearbook check --data data`), as before it."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                if not any("--data" in a.option_strings for a in sub._actions):
-                    sub.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=_DATA_HELP)
-                _accept_global_options(sub)
+class Commands:
+    """The `yearbook` subcommands, each with a one-line summary, a description and an example for its --help, and the
+    global --data option, which may stand after the command too (`yearbook check --data data`), as before it."""
+
+    def __init__(self, parser: argparse.ArgumentParser, prefix: str = "", registry: Commands | None = None):
+        self.parser = parser
+        self._subparsers = parser.add_subparsers(
+            dest="kind" if prefix else "command", required=True, metavar="KIND" if prefix else "COMMAND"
+        )
+        self._prefix = prefix
+        self.parsers: dict[str, argparse.ArgumentParser] = registry.parsers if registry else {}  # by full name
+        self.groups: set[str] = registry.groups if registry else set()  # names that take a KIND (new park, …)
+
+    def add(self, name: str, summary: str, description: str, *examples: str, run=None) -> argparse.ArgumentParser:
+        """A subcommand whose --help says what it does and shows how it is used; `run(args)` runs it."""
+        label = "example" if len(examples) == 1 else "examples"
+        parser = self._subparsers.add_parser(
+            name,
+            help=summary,
+            description=textwrap.fill(description, 100),
+            epilog=f"{label}:\n" + "".join(f"  {example}\n" for example in examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=_DATA_HELP)
+        if run is not None:
+            parser.set_defaults(run=run)
+        self.parsers[self._prefix + name] = parser
+        return parser
+
+    def group(self, name: str, summary: str, description: str, *examples: str) -> Commands:
+        """A subcommand that takes a KIND (`yearbook new park`): the Commands to add its kinds to."""
+        self.groups.add(self._prefix + name)
+        return Commands(self.add(name, summary, description, *examples), f"{self._prefix}{name} ", self)
+
+    def leaves(self) -> list[str]:
+        """The full name of every command that runs something (`check`, `new park`, …)."""
+        return [name for name in self.parsers if name not in self.groups]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, shared by the CLI and the docs test."""
+def build_commands() -> Commands:
+    """Every command of the command line, shared by the CLI and the docs tests."""
     parser = argparse.ArgumentParser(
         prog="yearbook",
         description="Park Yearbook (高新区年鉴): check the data, generate the pages and build the site.",
@@ -230,72 +250,85 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"yearbook {_version()}")
     parser.add_argument("--data", type=Path, default=None, help=_DATA_HELP)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = _command(
-        commands,
+    commands = Commands(parser)
+    _data_commands(commands)
+    _site_commands(commands)
+    _schemas_command(commands)
+    from generator.editor.commands import register as register_editor_commands
+
+    register_editor_commands(commands)
+    return commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `yearbook` command."""
+    return build_commands().parser
+
+
+def _data_commands(commands: Commands) -> None:
+    """check, coverage: what the data says."""
+    commands.add(
         "check",
         "validate every data file",
         "Check every file under data/ against its schema and the rules (quotes verbatim, numbers in their quotes, "
         "ids known). Prints one summary line, or every problem as path:line: field: expected …, found … "
         "and exits with status 1.",
         "yearbook check",
+        run=cmd_check,
     )
-    check.set_defaults(run=cmd_check)
-    cover = _command(
-        commands,
+    cover = commands.add(
         "coverage",
         "print per report the share of numbers inside curated quotes",
         "For each archived report, how many of its numbers stand inside a quote of some year file: "
         "the numbers no quote covers are figures not yet curated.",
         "yearbook coverage --missed",
+        run=cmd_coverage,
     )
     cover.add_argument("--missed", action="store_true", help="list the numbers no quote covers")
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
-    cover.set_defaults(run=cmd_coverage)
-    generate = _command(
-        commands,
+
+
+def _site_commands(commands: Commands) -> None:
+    """generate, build, serve: the pages, the site, the live preview."""
+    commands.add(
         "generate",
         "check, then write generated pages and data into docs/",
         "Check the data, then write the generated Markdown pages, charts and downloads into docs/ "
         "(only files whose bytes change are written). Nothing is written when the check finds a problem.",
         "yearbook generate",
+        run=cmd_generate,
     )
-    generate.set_defaults(run=cmd_generate)
-    build = _command(
-        commands,
+    build = commands.add(
         "build",
         "check + generate + mkdocs build --strict into site/",
         "Check, generate and build the whole site with its search index into site/. "
         "On any failure the previous site/ is kept as it was.",
         "yearbook build",
+        run=cmd_build,
     )
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
-    build.set_defaults(run=cmd_build)
-    serve = _command(
-        commands,
+    serve = commands.add(
         "serve",
         "live preview at http://127.0.0.1:8000/, quick to show an edit",
         "Build the site once, then serve it with live reload: an edit to data/ redoes only the pages it "
         "touched and the browser reloads. Problems in the data are printed in this terminal.",
         "yearbook serve --dev-addr 127.0.0.1:8001",
+        run=cmd_serve,
     )
     serve.add_argument("--dev-addr", metavar="IP:PORT", help=f"where to serve (default {DEFAULT_ADDR})")
-    serve.set_defaults(run=cmd_serve)
-    schemas = _command(
-        commands,
+
+
+def _schemas_command(commands: Commands) -> None:
+    """schemas: the data's ids, themes and units as completions in the schemas."""
+    schemas = commands.add(
         "schemas",
         "offer the ids, themes and units in data/ for completion in schemas/*.json",
         "Write the park, source and indicator ids, the themes and the units in use into the `examples` of the "
         "JSON Schemas, so an editor's YAML language server offers them. --check only says whether they are current.",
         "yearbook schemas --check",
+        run=cmd_schemas,
     )
     schemas.add_argument("--check", action="store_true", help="change nothing; exit 1 when examples are stale")
-    schemas.set_defaults(run=cmd_schemas)
-    from generator.editor.commands import register as register_editor_commands
-
-    register_editor_commands(commands)
-    _accept_global_options(parser)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,8 +8,11 @@ import multiprocessing
 import os
 import signal
 
-_TASK = None  # the share function, inherited by the forked workers (closures cannot be pickled, forks need not)
-_PARENT = 0  # the process that forked the workers
+# The one module global that carries state to other code: the share function and the process that forked the
+# workers, set by map_shares just before it forks. A forked worker inherits them as they stand, which is the only way
+# to hand it a closure (closures cannot be pickled; a fork need not pickle anything).
+_TASK = None
+_PARENT = 0
 
 
 def worker_count() -> int:
@@ -53,7 +56,7 @@ def map_shares(task, shares: int) -> list:
     context = multiprocessing.get_context("fork")
     _TASK, _PARENT = task, os.getpid()
     try:
-        # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the hook).
+        # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the plugin).
         receivers, processes = [], []
         for index in range(shares):
             receiver, sender = context.Pipe(duplex=False)

@@ -27,8 +27,8 @@ class Reuse:
 
     def __init__(self) -> None:
         self._results: dict[tuple[str, Any], tuple[tuple, Any]] = {}
-        self.site: tuple | None = None  # (yearbook, generated files, templates) of the last successful generate
-        self.nav: list | None = None  # the navigation it gave
+        # The render of the last successful generate (generator/pages/render.py's Rendered), which the next starts from.
+        self.site: Any = None
         self.hits = self.misses = 0
 
     def lookup(self, step: str, key: Any, inputs: tuple) -> tuple[bool, Any]:

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 INJECTION_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
-HAND_WRITTEN_DOCS = ("about.md", "guide.md", "assets/yearbook.js", "assets/yearbook-search.js", "assets/yearbook.css")
-HAND_WRITTEN_DOCS += ("assets/yearbook-reader.js",)
 THEME_OVERRIDES = "overrides"  # mkdocs.yml's custom_dir: the 404 page and the zh-CN interface words
-# The charts' script and styles; yearbook.js (which drew every chart at once) is gone.
-HAND_WRITTEN_DOCS = tuple(d for d in HAND_WRITTEN_DOCS if d != "assets/yearbook.js")
-HAND_WRITTEN_DOCS += ("assets/yearbook-charts.js", "assets/yearbook-charts.css")
-HAND_WRITTEN_DOCS += ("assets/yearbook-material.js",)  # loads Material's bundle on the reader's first touch
+# Every hand-written page and asset is a file git tracks under docs/ (the generated folders are ignored).
+HAND_WRITTEN_DOCS = tuple(
+    path.removeprefix("docs/")
+    for path in subprocess.run(
+        ["git", "ls-files", "docs"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+)
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data)."""
+    """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data).
+
+    Its mkdocs.yml lists the yearbook's plugin, which MkDocs finds through the package's entry point (installed by
+    `pip install -e .` in scripts/setup), wherever the project stands.
+    """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(data or PROJECT / "data", target / "data")
@@ -31,6 +37,19 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     for folder in ("site_templates", "generator"):
         (target / folder).symlink_to(PROJECT / folder)
     return target
+
+
+# Markers that say what a test needs, set from the fixtures it uses so they cannot drift from it: `browser` on every
+# test that starts Chromium, `slow` on every test of the real yearbook built with MkDocs and Pagefind. The fast part
+# of the suite: pytest -m "not browser and not slow".
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "slow"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,9 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.browser
+from tests.waiting import CEILING
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # tests using the browser fixture are marked browser
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +55,7 @@ class Visit:
     def __init__(self, browser, base: str, color_scheme: str = "light"):
         self.base = base
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.context.set_default_timeout(CEILING * 1000)  # every wait for a condition: one generous ceiling
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -91,12 +93,27 @@ def _wait_for_charts(page) -> int:
         chart.scroll_into_view_if_needed()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.yb-chart')].filter(e => !e.closest('details:not([open])'))"
-        ".every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))",
-        timeout=20_000,
+        ".every(e => e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'))"
     )
     assert page.locator(".yb-chart.yb-failed").count() == 0
     assert page.locator(f"{_SHOWN_CHARTS} svg").count() == count
     return count
+
+
+def _wait_until_still(page, expression: str, also: str = "true", frames: int = 20) -> None:
+    """Wait until the JavaScript `expression` has kept one value for `frames` animation frames while `also` holds
+    (a scroll that has ended, a layout that has settled); the ceiling only stops a hang."""
+    page.evaluate("() => { window.__ybStill = {value: undefined, frames: 0}; }")
+    page.wait_for_function(
+        f"""() => {{
+            const value = JSON.stringify({expression}), still = window.__ybStill;
+            if (value === still.value && ({also})) still.frames += 1;
+            else {{ still.value = value; still.frames = 0; }}
+            return still.frames >= {frames};
+        }}""",
+        polling="raf",
+        timeout=CEILING * 1000,
+    )
 
 
 def test_year_page_draws_charts_in_light_and_dark(browser, server, tmp_path):
@@ -108,9 +125,7 @@ def test_year_page_draws_charts_in_light_and_dark(browser, server, tmp_path):
     # The reader's toggle: Material's palette switch.
     page.locator("label.md-header__button[for^='__palette_']:visible").first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.wait_for_function(
-        f"document.querySelectorAll('.yb-chart[data-scheme=\"dark\"] svg').length === {charts}", timeout=20_000
-    )
+    page.wait_for_function(f"document.querySelectorAll('.yb-chart[data-scheme=\"dark\"] svg').length === {charts}")
     page.screenshot(path=str(tmp_path / "dark.png"), full_page=True)
     # A data-table alternative exists for every chart.
     assert page.locator("details:has-text('数据表')").count() >= charts
@@ -174,16 +189,25 @@ def test_back_from_a_source_returns_to_the_reader_place(browser, server):
     _wait_for_charts(page)
     link = page.locator(".footnote a[href*='#q-']").nth(3)
     link.scroll_into_view_if_needed()
+    scrolled = page.evaluate("scrollY")
     page.mouse.wheel(0, -200)
-    page.wait_for_timeout(300)
+    _wait_until_still(page, "scrollY", also=f"scrollY !== {scrolled}")  # the wheel's scroll has ended
     before = link.evaluate("a => a.getBoundingClientRect().top")
     link.click()
     page.wait_for_url("**/sources/**#q-*")
     page.go_back()
     page.wait_for_url(lambda url: urlparse(url).path == "/parks/xiamen-torch/2016/")
-    # No scrolling here (that would move the page itself): the charts near the place draw as they come in view.
+    # No scrolling here (that would move the page itself): the charts near the place draw as they come in view; the
+    # place is read once they are drawn and the link has stopped moving.
     page.wait_for_load_state("load")
-    page.wait_for_timeout(1500)
+    near_charts_drawn = (
+        "[...document.querySelectorAll('.yb-chart')].filter(e => !e.closest('details:not([open])')).every(e => {"
+        " const box = e.getBoundingClientRect();"
+        " return box.bottom < -300 || box.top > innerHeight + 300"
+        " || e.classList.contains('yb-drawn') || e.classList.contains('yb-failed'); })"
+    )
+    top = "document.querySelectorAll(\".footnote a[href*='#q-']\")[3].getBoundingClientRect().top"
+    _wait_until_still(page, top, also=near_charts_drawn)
     after = page.locator(".footnote a[href*='#q-']").nth(3).evaluate("a => a.getBoundingClientRect().top")
     assert abs(after - before) < 40, (before, after)
     assert visit.errors == []
@@ -199,7 +223,7 @@ def test_search_finds_a_park_by_any_of_its_names_first(browser, server, built_si
     visit = Visit(browser, server)
     page = visit.go("/")
     page.locator(".yb-search input").fill(query)
-    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-results a")
     paths = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => new URL(e.href).pathname)")
     assert paths[0] == f"/parks/{park}/", paths
     # Its years next, under it, newest first: every year the yearbook has for it.
@@ -223,7 +247,7 @@ def test_search_keyboard_and_results_at_the_passage(browser, server):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('.yb-search input')")
     page.keyboard.type("莫兰蒂")
-    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-results a")
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.href")
     assert first == page.eval_on_selector(".yb-search-results a", "a => a.href")
@@ -238,7 +262,7 @@ def test_search_keyboard_and_results_at_the_passage(browser, server):
     while not page.evaluate("document.activeElement.matches('.yb-search-text-button')"):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".yb-search-text .yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-text .yb-search-results a")
     assert page.locator(".yb-search-text .yb-search-status").inner_text().startswith("报告原文:")
     hrefs = page.eval_on_selector_all(".yb-search-text .yb-search-results a", "els => els.map(e => e.href)")
     report = next(href for href in hrefs if "/sources/" in href)
@@ -366,7 +390,7 @@ def test_chinese_search_finds_the_page(browser, server, query, expected):
     visit = Visit(browser, server)
     page = visit.go("/")
     page.locator(".yb-search input").fill(query)
-    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-results a")
     hrefs = page.eval_on_selector_all(".yb-search-results a", "els => els.map(e => e.href)")
     assert any(expected in href for href in hrefs), hrefs
     assert visit.outside_requests() == []
@@ -388,13 +412,13 @@ def _search_urls(browser, base: str, query: str, full_text: bool = False) -> lis
     visit = Visit(browser, base)
     page = visit.go("/")
     page.locator(".yb-search input").fill(query)
-    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-results a")
     status = page.locator(".yb-search-panel > .yb-search-status").inner_text()
     urls = _load_all(page, ".yb-search-panel")
     assert status == f"找到 {len(urls)} 个结果"
     if full_text:
         page.locator(".yb-search-text-button").click()
-        page.wait_for_selector(".yb-search-text .yb-search-results a", timeout=15_000)
+        page.wait_for_selector(".yb-search-text .yb-search-results a")
         status = page.locator(".yb-search-text > .yb-search-status").inner_text()
         reports = _load_all(page, ".yb-search-text")
         assert status == f"报告原文:{len(reports)} 份报告提到“{query}”"
@@ -467,7 +491,7 @@ def test_injected_text_stays_inert(browser, server):
     page = visit.go("/parks/zz-injection/2020/")
     assert "<script>window.__injected = 9</script>" in page.locator("article").inner_text()
     page.locator(".yb-search input").fill("注入测试")
-    page.wait_for_selector(".yb-search-results a", timeout=15_000)
+    page.wait_for_selector(".yb-search-results a")
     assert page.locator(".yb-search-results img, .yb-search-results script").count() == 0
     assert page.evaluate("window.__injected") is None
     assert visit.errors == []

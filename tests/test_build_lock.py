@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import pytest
 from generator.cli import main
 from generator.publish.guard import project_lock
 from tests.conftest import PROJECT, copy_project
+from tests.waiting import wait_for
 
 YEAR_PAGE = "site/parks/demo/2016/index.html"
 
@@ -58,17 +58,28 @@ def test_two_builds_at_once_both_succeed_and_leave_a_whole_site(project):
     assert leftovers(project) == []
 
 
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads the lock waiters from /proc/locks")
 def test_a_second_build_waits_while_the_lock_is_held(project):
     with project_lock(project):
         waiting = build_process(project)
         first_line = waiting.stderr.readline()  # written before it waits
         expected = f"{project.resolve()}: another yearbook build is running here; waiting for it to finish …\n"
         assert first_line == expected
-        time.sleep(1)
+        # It then blocks on the lock (the kernel lists it as waiting for the flock), rather than building anyway.
+        wait_for(lambda: _blocked_on_a_lock(waiting.pid) or waiting.poll() is not None, "the build to wait")
         assert waiting.poll() is None  # still waiting
     _, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
     assert (project / YEAR_PAGE).is_file()
+
+
+def _blocked_on_a_lock(pid: int) -> bool:
+    """Whether the kernel lists `pid` as waiting for a file lock (a `->` line of /proc/locks)."""
+    return any(line.split()[1:2] == ["->"] and line.split()[5] == str(pid) for line in _proc_locks())
+
+
+def _proc_locks() -> list[str]:
+    return Path("/proc/locks").read_text().splitlines()
 
 
 KILL_BETWEEN_RENAMES = """
@@ -127,17 +138,11 @@ def test_killing_a_build_ends_its_worker_processes(project):
     # Every page its own share, in two processes: the shares are forked MkDocs builds.
     slow_shares = "import generator.publish.build as build\nbuild._PAGES_PER_WORKER = 1"
     process = build_process(project, slow_shares, YEARBOOK_JOBS="2")
-    deadline, workers = time.monotonic() + 120, set()
-    while time.monotonic() < deadline and not workers and process.poll() is None:
-        workers = _children(process.pid)
-        time.sleep(0.02)
-    assert workers, "the build started no worker process"
+    workers = wait_for(lambda: _children(process.pid) or process.poll() is not None, "a worker process")
+    assert workers is not True, "the build ended before it started a worker process"
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
-        time.sleep(0.1)
-    assert not any(_alive(pid) for pid in workers), f"workers still running: {workers}"
+    wait_for(lambda: not any(_alive(pid) for pid in workers), f"the workers {workers} to end")
 
 
 # --- faults of the machine: one line naming the path, nothing left behind, the previous site intact --------------
@@ -145,15 +150,105 @@ def test_killing_a_build_ends_its_worker_processes(project):
 
 @contextlib.contextmanager
 def mounted(folder: Path, options: str):
-    """A tmpfs mounted on `folder` (root only: skipped elsewhere)."""
+    """A tmpfs mounted on `folder`: the kernel's own faults (root with CAP_SYS_ADMIN only; skipped elsewhere, where
+    the `simulated` twin of each test stands in)."""
     folder.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
     if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()} (the simulated twin runs)")
     try:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _under(path, folder: Path) -> bool:
+    path = Path(path).absolute()
+    return path == folder or folder in path.parents
+
+
+@contextlib.contextmanager
+def mount_point_simulated(folder: Path, monkeypatch):
+    """`folder` cannot be renamed or exchanged, as the kernel answers for a mount point (EBUSY)."""
+    import generator.publish.guard as guard
+
+    busy = OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(folder))
+    exchange, rename = guard._exchange, Path.rename
+
+    def no_exchange(first, second):
+        if folder in (Path(first).absolute(), Path(second).absolute()):
+            raise busy
+        return exchange(first, second)
+
+    def no_rename(self, target):
+        if folder in (self.absolute(), Path(target).absolute()):
+            raise busy
+        return rename(self, target)
+
+    monkeypatch.setattr(guard, "_exchange", no_exchange)
+    monkeypatch.setattr(Path, "rename", no_rename)
+    yield folder
+
+
+@contextlib.contextmanager
+def read_only_simulated(folder: Path, monkeypatch):
+    """Nothing can be created, replaced or removed under `folder`, as a read-only file system answers (EROFS)."""
+    import tempfile
+
+    def refuse(path):
+        return OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    mkstemp, mkdir, replace, unlink = tempfile.mkstemp, Path.mkdir, os.replace, os.unlink
+
+    def no_mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and _under(dir, folder):
+            raise refuse(dir)
+        return mkstemp(*args, dir=dir, **kwargs)
+
+    def no_mkdir(self, *args, **kwargs):
+        if _under(self, folder) and not self.is_dir():
+            raise refuse(self)
+        return mkdir(self, *args, **kwargs)
+
+    def no_replace(source, target, **kwargs):
+        if _under(target, folder):
+            raise refuse(target)
+        return replace(source, target, **kwargs)
+
+    def no_unlink(path, **kwargs):
+        if _under(path, folder):
+            raise refuse(path)
+        return unlink(path, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_mkstemp)
+    monkeypatch.setattr(Path, "mkdir", no_mkdir)
+    monkeypatch.setattr(os, "replace", no_replace)
+    monkeypatch.setattr(os, "unlink", no_unlink)
+    yield folder
+
+
+@contextlib.contextmanager
+def full_disk_simulated(folder: Path, monkeypatch):
+    """Every file written under `folder` goes to /dev/full, whose writes the kernel refuses as a full disk (ENOSPC):
+    the temporary file is made as usual, its descriptor then points at /dev/full."""
+    import tempfile
+
+    mkstemp = tempfile.mkstemp
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def full_mkstemp(*args, dir=None, **kwargs):
+        handle, name = mkstemp(*args, dir=dir, **kwargs)
+        if dir is not None and _under(dir, folder):
+            full = os.open("/dev/full", os.O_WRONLY)
+            os.dup2(full, handle)
+            os.close(full)
+        return handle, name
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_mkstemp)
+    yield folder
+
+
+FAULTS = ["tmpfs", "simulated"]
 
 
 def built_once(project: Path, capsys) -> dict[str, bytes]:
@@ -171,21 +266,27 @@ def one_line_error(project: Path, capsys) -> str:
     return err.strip()
 
 
-def test_site_as_a_mount_point(project, capsys):
-    with mounted(project / "site", "size=16m"):
-        (project / "site" / "marker.txt").write_text("mounted\n", encoding="utf-8")
+@pytest.mark.parametrize("how", FAULTS)
+def test_site_as_a_mount_point(project, capsys, monkeypatch, how):
+    site = project / "site"
+    if how == "simulated":
+        site.mkdir()
+    with mounted(site, "size=16m") if how == "tmpfs" else mount_point_simulated(site, monkeypatch):
+        (site / "marker.txt").write_text("mounted\n", encoding="utf-8")
         assert one_line_error(project, capsys) == (
             "site: expected a folder the build can replace (not a mount point), found Device or resource busy"
         )
-        assert (project / "site" / "marker.txt").read_text(encoding="utf-8") == "mounted\n"
+        assert (site / "marker.txt").read_text(encoding="utf-8") == "mounted\n"
         assert leftovers(project) == []
 
 
-def test_read_only_docs(project, capsys):
+@pytest.mark.parametrize("how", FAULTS)
+def test_read_only_docs(project, capsys, monkeypatch, how):
     site = built_once(project, capsys)
     year = project / "data/years/demo/2016.yaml"
     year.write_text(year.read_text(encoding="utf-8").replace("summary: 示范。", "summary: 新的示范。"), "utf-8")
-    with mounted(project / "docs" / "parks", "ro,size=1m"):
+    parks = project / "docs" / "parks"
+    with mounted(parks, "ro,size=1m") if how == "tmpfs" else read_only_simulated(parks, monkeypatch):
         assert one_line_error(project, capsys) == (
             "docs/parks/demo: expected a writable folder, found Read-only file system"
         )
@@ -193,10 +294,14 @@ def test_read_only_docs(project, capsys):
     assert leftovers(project) == []
 
 
-def test_a_full_disk_while_generating(project, capsys):
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="the simulated full disk writes to /dev/full")
+@pytest.mark.parametrize("how", FAULTS)
+def test_a_full_disk_while_generating(project, capsys, monkeypatch, how):
     site = built_once(project, capsys)
-    (project / "docs" / "data").rename(project / "docs" / "data-before")
-    with mounted(project / "docs" / "data", "size=4k"):  # the downloads do not fit
+    data = project / "docs" / "data"
+    data.rename(project / "docs" / "data-before")  # so the downloads are written again
+    # With the tmpfs, the downloads do not fit in 4 KB; simulated, every byte written there is refused.
+    with mounted(data, "size=4k") if how == "tmpfs" else full_disk_simulated(data, monkeypatch):
         message = one_line_error(project, capsys)
         assert message.startswith("docs/data/") and message.endswith(
             ": expected free space on the disk, found No space left on device"

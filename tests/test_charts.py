@@ -15,6 +15,7 @@ from generator.pages.charts import PALETTES, chart_specs
 from generator.pages.render import render_site
 from tests.conftest import PROJECT
 from tests.test_browser import Visit, browser, server  # noqa: F401 (the browser tests' fixtures)
+from tests.waiting import CEILING
 
 
 def _luminance(colour: str) -> float:
@@ -125,16 +126,14 @@ def test_a_plan_year_target_names_what_is_missing():
 
 # -- In Chromium --------------------------------------------------------------------------------------------------
 
-browser_only = pytest.mark.browser
 
-
-@browser_only
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chart_library_loads_only_when_a_chart_nears_the_screen(browser, server, scheme, width, tmp_path):  # noqa: F811
     visit = Visit(browser, server, color_scheme=scheme)
     visit.context.close()
     visit.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    visit.context.set_default_timeout(CEILING * 1000)
     visit.page = visit.context.new_page()
     visit.page.on("request", lambda r: visit.requests.append(r.url))
     visit.page.on("pageerror", lambda e: visit.errors.append(str(e)))
@@ -149,7 +148,7 @@ def test_chart_library_loads_only_when_a_chart_nears_the_screen(browser, server,
         assert width > 390  # on a phone the headline table keeps every chart well below the first screen
     panels = page.locator(".yb-chart[data-kind='panels']")
     panels.scroll_into_view_if_needed()
-    page.wait_for_selector(".yb-chart[data-kind='panels'].yb-drawn svg", timeout=20_000)
+    page.wait_for_selector(".yb-chart[data-kind='panels'].yb-drawn svg")
     assert any("vega-bundle" in url for url in visit.requests)
     # Every panel has its own year axis (2016 under each), and no label in SI's k.
     labels = panels.locator("svg text").evaluate_all("texts => texts.map(t => t.textContent)")

@@ -3,12 +3,11 @@ an example for every command, a busy port reported before any work."""
 
 from __future__ import annotations
 
-import argparse
 import socket
 
 import pytest
 
-from generator.cli import build_parser, main
+from generator.cli import build_commands, main
 
 
 def _project(tmp_path, mini_data):
@@ -65,18 +64,8 @@ def test_a_busy_port_is_reported_before_any_work(tmp_path, capsys, mini_data):
     assert "--dev-addr: expected IP:PORT (e.g. 127.0.0.1:8000), found 'localhost'" in capsys.readouterr().err
 
 
-def _subcommands(parser: argparse.ArgumentParser, prefix: str = ""):
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                nested = any(isinstance(a, argparse._SubParsersAction) for a in sub._actions)
-                yield f"{prefix}{name}", sub
-                if nested:
-                    yield from _subcommands(sub, f"{prefix}{name} ")
-
-
 def test_every_command_has_a_description_and_an_example():
-    commands = dict(_subcommands(build_parser()))
+    commands = build_commands().parsers
     assert {"check", "coverage", "generate", "build", "serve", "new park", "extract"} <= set(commands)
     for name, parser in commands.items():
         assert parser.description, name

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import ast
 import re
 import shlex
 from pathlib import Path
 
-from generator.cli import build_parser
+from generator.cli import build_commands, build_parser
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUIDE = (PROJECT / "docs" / "guide.md").read_text(encoding="utf-8")
 
 
 def _commands() -> list[str]:
-    parser = build_parser()
-    names = []
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                nested = [a for a in sub._actions if isinstance(a, argparse._SubParsersAction)]
-                names += [f"{name} {child}" for a in nested for child in a.choices] or [name]
-    return names
+    return build_commands().leaves()
 
 
 def _message_stems() -> set[str]:

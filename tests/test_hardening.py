@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import subprocess
 import sys
-import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from generator.cli import main
 from generator.data.load import load
 from tests.conftest import copy_project
+from tests.waiting import CEILING
 
 YEAR = "years/demo/2016.yaml"
 SHOWN = "data/years/demo/2016.yaml"
@@ -35,17 +37,25 @@ def problems_of(data, capsys) -> list[str]:
     return rows[:-1]
 
 
-def check_in_a_process(data, seconds: float = 20) -> tuple[int, str, float]:
-    """`yearbook check` in a process of its own (a hang must not hang the tests): status, stderr, seconds taken."""
-    started = time.monotonic()
+def check_in_a_process(data) -> tuple[int, str]:
+    """`yearbook check` in a process of its own, so a hang fails the test at the ceiling: status and stderr.
+
+    How fast the checker refuses these files is measured by bench/timings.py, not asserted here.
+    """
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--data", str(data), "check"],
         capture_output=True,
         text=True,
-        timeout=seconds,
+        timeout=CEILING,
         check=False,
     )
-    return result.returncode, result.stderr, time.monotonic() - started
+    return result.returncode, result.stderr
+
+
+def bytes_read() -> int:
+    """Bytes this process has read through read calls so far (Linux's /proc/self/io `rchar`)."""
+    fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    return int(fields["rchar"])
 
 
 # --- links, FIFOs, devices: nothing outside the project is opened ------------------------------------------------
@@ -99,13 +109,12 @@ def test_a_link_inside_the_project_is_read(tmp_path, capsys, mini_data):
 def test_a_fifo_named_like_a_year_file_is_refused_without_waiting(tmp_path, mini_data):
     data = mini_data(tmp_path)
     os.mkfifo(data / "years" / "demo" / "2017.yaml")
-    status, err, seconds = check_in_a_process(data)
+    status, err = check_in_a_process(data)  # opening the FIFO to read it would block for ever: no writer
     assert status == 1
     assert (
         err.splitlines()[0] == "data/years/demo/2017.yaml:1: (file): expected a regular file, found a FIFO (named pipe)"
     )
     assert "Traceback" not in err
-    assert seconds < 15
 
 
 def test_a_text_linked_to_dev_zero_is_refused_before_reading(tmp_path, mini_data):
@@ -113,22 +122,24 @@ def test_a_text_linked_to_dev_zero_is_refused_before_reading(tmp_path, mini_data
     text = data / "sources" / "demo-2016.txt"
     text.unlink()
     text.symlink_to("/dev/zero")
-    status, err, _ = check_in_a_process(data)
+    status, err = check_in_a_process(data)
     assert status == 1
     assert err.splitlines()[0] == (
         "data/sources/demo-2016.txt:1: (file): expected a regular file, found a link to /dev/zero (outside the project)"
     )
 
 
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="counts the bytes read in /proc/self/io")
 def test_a_huge_file_is_measured_not_read(tmp_path, capsys, mini_data):
     data = mini_data(tmp_path)
+    assert main(["--data", str(data), "check"]) == 0  # every module the check needs is loaded: they are read too
     text = data / "sources" / "demo-2016.txt"
     os.truncate(text, 20 * 1024**3)  # sparse: 20 GB that reading would take minutes and all the memory
-    started = time.monotonic()
+    before = bytes_read()
     assert problems_of(data, capsys) == [
         f"data/sources/demo-2016.txt:1: (file): expected at most 4000000 bytes, found {20 * 1024**3}"
     ]
-    assert time.monotonic() - started < 10
+    assert bytes_read() - before < 1_000_000  # the mini data folder is a few kilobytes; its text alone, gigabytes
 
 
 def test_a_folder_named_like_a_data_file_is_refused(tmp_path, capsys, mini_data):
@@ -216,19 +227,18 @@ def test_an_id_with_a_trailing_newline_is_refused(tmp_path, capsys, mini_data, r
     ],
     ids=["unclosed brackets", "closed brackets", "block sequences on one line", "flow mappings"],
 )
-def test_thirty_thousand_levels_are_refused_quickly(tmp_path, mini_data, nesting, line):
+def test_thirty_thousand_levels_are_refused(tmp_path, mini_data, nesting, line):
     data = mini_data(tmp_path, {YEAR: mini_data.files[YEAR] + "note: " + nesting + "\n"})
-    status, err, seconds = check_in_a_process(data, seconds=60)
+    status, err = check_in_a_process(data)
     assert status == 1, err
     assert err.startswith(f"{SHOWN}:{line}: (yaml): expected "), err
     assert "Traceback" not in err
-    assert seconds < 20
 
 
 def test_deep_indentation_is_refused(tmp_path, mini_data):
     nested = "".join(" " * level + "- \n" for level in range(0, 1400, 2))  # 700 levels in 0.5 MB
     data = mini_data(tmp_path, {YEAR: mini_data.files[YEAR] + "note:\n" + nested})
-    status, err, _ = check_in_a_process(data, seconds=60)
+    status, err = check_in_a_process(data)
     assert status == 1
     assert f"{SHOWN}:" in err and "expected at most 50 levels of nesting, found more" in err, err
 
@@ -295,7 +305,8 @@ def test_admonition_syntax_in_data_stays_text(hostile_site):
     assert 'class="admonition' not in year_page
     indicator_page = (hostile_site / "site/indicators/fdi_actual/index.html").read_text("utf-8")
     assert '??? note "展开"' in html.unescape(indicator_page)
-    assert "<details" not in indicator_page
+    # The one collapsible block is the page's own citation (引用本页), not one made from the definition.
+    assert re.findall(r"<details[^>]*>", indicator_page) == ['<details class="yb-cite" data-pagefind-ignore="all">']
 
 
 def test_the_raw_block_placeholder_in_data_stays_text(hostile_site):
@@ -315,9 +326,9 @@ def test_csv_cells_that_spreadsheets_would_run_are_neutralised(hostile_site):
 
 
 def test_a_negative_number_stays_a_number_in_the_csv():
-    from generator.pages.render import _csv
+    from generator.pages.downloads import csv_text
 
-    text = _csv([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
+    text = csv_text([{"park": "demo", "value": -5.2, "change_pct": -3, "quote": "-5.2%", "unit": "=1+1"}])
     row = text.splitlines()[1].split(",")
     assert "-5.2" in row and "-3" in row and "'-5.2%" in row and "'=1+1" in row
 

@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,8 +17,9 @@ from generator.data.pipeline import read_yearbook
 from generator.pages.render import render_site
 from generator.pages.vendor import BUNDLE_PATH, vega_bundle
 from generator.pages.write import GENERATED
-from generator.publish.build import generate
+from generator.publish.generate import generate
 from generator.reuse import Reuse
+from tests.waiting import CEILING, idle, wait_for
 
 YEAR = "data/years/xiamen-torch/2016.yaml"
 
@@ -42,18 +42,17 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-def _page_when(url: str, condition, seconds: float) -> str:
-    """The served page at `url` once `condition` holds of its HTML; fails after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def _page_when(url: str, condition, what: str) -> str:
+    """The served page at `url` once `condition` holds of its HTML (`what` names the wait, should it never end)."""
+
+    def page() -> str | None:
         try:
-            html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if condition(html):
-                return html
+            html = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
         except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not show the expected page within {seconds} s")
+            return None
+        return html if condition(html) else None
+
+    return wait_for(page, f"{url} to show {what}", interval=0.2)
 
 
 def _drop_first_indicator(path: Path) -> None:
@@ -126,14 +125,14 @@ def test_yearbook_serve_shows_an_edit(tmp_path):
     command = [sys.executable, "-m", "generator", "--data", str(project / "data"), "serve"]
     server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.PIPE)
 
-    def page_when(condition, seconds: float = 60) -> str:
-        return _page_when(url, condition, seconds)
+    def page_when(text: str) -> str:
+        return _page_when(url, lambda html: text in html, repr(text))
 
     try:
-        page_when(lambda html: "2016年,厦门火炬" in html)
+        page_when("2016年,厦门火炬")
         index_before = (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns
         EDITS["summary"](project)
-        page_when(lambda html: "2016年全年,厦门火炬" in html)
+        page_when("2016年全年,厦门火炬")
         assert (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns == index_before
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(url.replace("/2016/", "/1999/"), timeout=5)
@@ -174,7 +173,10 @@ def _clock_ticks(pid: int) -> int:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads CPU time from /proc")
 def test_serve_one_edit_one_rebuild_then_quiet_and_problems_over_the_last_good_site(tmp_path, mini_data):
-    """After one edit: one rebuild, then quiet; broken data: the last good site at once, with the problems on it."""
+    """After one edit: one rebuild, then quiet; broken data: the last good site at once, with the problems on it.
+
+    The CPU an edit costs and how fast a page answers are measured by bench/timings.py, not asserted here.
+    """
     project = copy_project(tmp_path / "yearbook", data=mini_data(tmp_path))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -186,31 +188,32 @@ def test_serve_one_edit_one_rebuild_then_quiet_and_problems_over_the_last_good_s
         server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=output)
     year = project / "data/years/demo/2016.yaml"
 
-    def page_when(condition, seconds: float = 90) -> str:
-        return _page_when(url, condition, seconds)
+    def page_when(condition, what: str) -> str:
+        return _page_when(url, condition, what)
 
     def rebuilds() -> int:
         return log.read_text("utf-8", "replace").count("Detected file changes")
 
     try:
-        page_when(lambda html: "示范。" in html)
-        before, ticks = rebuilds(), _clock_ticks(server.pid)
+        page_when(lambda html: "示范。" in html, "the summary")
+        before = rebuilds()
         year.write_text(year.read_text("utf-8").replace("summary: 示范。", "summary: 修改后的示范。"), "utf-8")
-        page_when(lambda html: "修改后的示范。" in html)
-        time.sleep(20)
+        page_when(lambda html: "修改后的示范。" in html, "the edited summary")
+        # Quiet: the server's CPU time stops growing (a rebuild set off by the rebuild's own reads or writes would
+        # keep it growing until the ceiling), and by then it has rebuilt once.
+        wait_for(idle(lambda: _clock_ticks(server.pid)), "the server to go quiet after one rebuild")
         assert rebuilds() - before == 1, log.read_text("utf-8", "replace")
-        # One rebuild of the mini yearbook takes well under 5 s of CPU; rebuilding on and on took most of a core.
-        assert (_clock_ticks(server.pid) - ticks) / os.sysconf("SC_CLK_TCK") < 5
         year.write_text(year.read_text("utf-8").replace("year: 2016", "year: 2015"), "utf-8")
         problem = "data/years/demo/2016.yaml:2: year: expected 2016 (the file name), found 2015"
-        html = page_when(lambda html: "yb-preview-problems" in html)
+        html = page_when(lambda html: "yb-preview-problems" in html, "the problems banner")
         assert problem in html and "修改后的示范。" in html  # the last good page, under the banner
-        started = time.monotonic()
-        urllib.request.urlopen(url, timeout=5).read()
-        assert time.monotonic() - started < 2  # answers at once, instead of waiting for a build that cannot be
+        # Asked again, it answers with that page instead of waiting for a build that cannot be (a wait would last
+        # until the next edit: the ceiling ends it).
+        again = urllib.request.urlopen(url, timeout=CEILING).read().decode("utf-8")
+        assert problem in again and "修改后的示范。" in again
         assert problem in log.read_text("utf-8", "replace")  # the terminal says it too
         year.write_text(year.read_text("utf-8").replace("year: 2015", "year: 2016"), "utf-8")
-        page_when(lambda html: "yb-preview-problems" not in html)
+        page_when(lambda html: "yb-preview-problems" not in html, "the page without the banner")
     finally:
         server.terminate()
         server.wait(timeout=30)

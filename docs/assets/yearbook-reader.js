@@ -113,8 +113,16 @@
   document.addEventListener("click", remember, true);
   window.addEventListener("hashchange", function () { clearParagraphs(); showQuote(); });
 
+  // A citation's date of access is the reader's own day (the page as built shows its edition's date).
+  function dateAccessed() {
+    var now = new Date();
+    var day = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    document.querySelectorAll("[data-yb-accessed]").forEach(function (span) { span.textContent = day; });
+  }
+
   function onPage() {
     syncPalette();
+    dateAccessed();
     clearParagraphs();
     showQuote();
     if (popped || (first && isBackForward())) restore();

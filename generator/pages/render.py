@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import itertools
 import json
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.data.model import Figure, ParkYear, Source, Target, Yearbook
+from generator.data.model import Figure, ParkYear, Target, Yearbook
 from generator.pages import present
-from generator.pages.address import site_url
 from generator.pages.charts import chart_specs
+from generator.pages.downloads import DownloadParts, data_files
+from generator.pages.kinds import Page, path_of, site_pages
 from generator.pages.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
 from generator.pages.search_terms import name_terms
+from generator.pages.site_index import SiteIndex
 from generator.parallel import map_shares, worker_count
 from generator.reading.numbers import to_decimal
 
 _ROW_HEIGHT = {"growth": 28}  # the Altair step of the bar chart (generator/pages/charts.py)
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
-REGIONS = ("东部", "中部", "西部", "东北")
-# The home page shows what a reader needs first, whatever the yearbook's size (≤ 100 KB at 178 parks × 20 years):
-# the latest figures of the parks that reported most recently, and the top of one ranking; the rest is a click away.
-HOME_PARKS = 12
-HOME_RANKING = 10
 
 
 @functools.cache  # one per process: templates compile once, and Jinja reloads any whose file changed
@@ -57,37 +53,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _json(data) -> str:
-    # Compact: the downloads and chart data are read by programs, and the C encoder only runs without indent.
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
-# Spreadsheets (Excel in a Chinese locale above all) read a CSV as UTF-8 only when it starts with this mark.
-BOM = "\ufeff"
-
-
-# A text cell starting with one of these is run as a formula by spreadsheets (=HYPERLINK(…) and the like); as OWASP
-# recommends for CSV injection, such a cell gets a leading apostrophe, which spreadsheets show as text. Numbers
-# (value, change_pct, year) are numbers in the rows, so a negative number such as -5.2 stays a number.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _spreadsheet_safe(row: dict) -> dict:
-    """The row with every formula-like text cell prefixed by an apostrophe."""
-    for key, value in row.items():
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            row = {**row, key: "'" + value}
-    return row
-
-
-def _csv(rows: list[dict], columns: tuple[str, ...] = present.TIDY_COLUMNS) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(_spreadsheet_safe(row) for row in rows)
-    return buffer.getvalue()
-
-
 class _Pages:
     """Builds each page's context; links are relative to the page being rendered."""
 
@@ -102,12 +67,16 @@ class _Pages:
     def url(self, page: str, to: str, anchor: str = "") -> str:
         return page_url(page, to, anchor)
 
+    def path(self, kind: str, **keys) -> str:
+        """The path under docs/ of a page of `kind` (generator/pages/kinds.py), for links from templates."""
+        return path_of(kind, **keys)
+
     def source_link(self, page: str, origin) -> Markup:
-        return self.link(page, f"sources/{origin.source}.md", quote_anchor(origin.quote))
+        return self.link(page, path_of("source", source=origin.source), quote_anchor(origin.quote))
 
     def quote_url(self, page: str, origin) -> str:
         """A quoted passage's URL as served: its source page at the passage's own anchor."""
-        return page_url(page, f"sources/{origin.source}.md", quote_anchor(origin.quote))
+        return page_url(page, path_of("source", source=origin.source), quote_anchor(origin.quote))
 
     def chart(
         self, page: str, kind: str, data: str, title: str, unit: str, figures=(), table="下方数据表", **filters
@@ -137,7 +106,7 @@ class _Pages:
         largest = max((to_decimal(f.value) for f in whole), default=0)
         rows = []
         for rank, f in ranked:
-            year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
+            year_url = escape(page_url(page, path_of("park_year", park=f.park, year=f.year)))
             source_url = escape(self.quote_url(page, f.origin))
             value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             if rank is None:  # part of the year or park: listed, not ranked, no bar
@@ -160,13 +129,13 @@ class _Pages:
     # Context helpers used by templates -------------------------------------------------------------
 
     def park_year_link(self, page: str, park: str, year: int) -> Markup:
-        return self.link(page, f"parks/{park}/{year}.md")
+        return self.link(page, path_of("park_year", park=park, year=year))
 
     def indicator_link(self, page: str, indicator: str) -> Markup:
-        return self.link(page, f"indicators/{indicator}.md")
+        return self.link(page, path_of("indicator", indicator=indicator))
 
     def park_link(self, page: str, park: str) -> Markup:
-        return self.link(page, f"parks/{park}/index.md")
+        return self.link(page, path_of("park", park=park))
 
     def footnote_items(self, page: str, notes: list[tuple], titled: bool) -> Markup:
         """The <li> of each footnote (label, origin): the quote and a link to its paragraph, ~50 on a year page."""
@@ -187,7 +156,7 @@ class _Pages:
         """The <tr> rows of a source page's 引用本文的数据: Python, as a report may be quoted a hundred times."""
         rows = []
         for py, entry in quoted:
-            year_url = escape(page_url(page, f"parks/{py.park}/{py.year}.md"))
+            year_url = escape(page_url(page, path_of("park_year", park=py.park, year=py.year)))
             paragraph = entry.origin.paragraph + 1
             anchor = escape(quote_anchor(entry.origin.quote))
             rows.append(
@@ -201,7 +170,7 @@ class _Pages:
         rows = []
         for f in figures:
             park = f"<td>{escape(self.yb.parks[f.park].short_name)}</td>" if show_park else ""
-            year_url = escape(page_url(page, f"parks/{f.park}/{f.year}.md"))
+            year_url = escape(page_url(page, path_of("park_year", park=f.park, year=f.year)))
             source_url = escape(self.quote_url(page, f.origin))
             value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             rows.append(
@@ -248,34 +217,6 @@ class _Pages:
         return present.ranked(figures)
 
 
-def _sources_by_park(yb: Yearbook) -> dict[str, list[Source]]:
-    """Each park's sources, oldest first (undated ones last), for the parks that have any."""
-    listed: dict[str, list[Source]] = defaultdict(list)
-    for source in yb.sources.values():
-        for park in dict.fromkeys((source.park, *source.parks)):  # a city-wide report under each park it covers
-            listed[park].append(source)
-
-    def order(source: Source) -> tuple:
-        return source.published is None, source.published or "", source.id
-
-    return {park: sorted(listed[park], key=order) for park in yb.parks if park in listed}
-
-
-def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
-    """Parks grouped region → province, in the order readers expect."""
-    by_region: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for park in yb.parks.values():
-        by_region[park.region][park.province].append(park)
-    return [
-        (
-            region,
-            [(province, sorted(parks, key=lambda p: p.id)) for province, parks in sorted(by_region[region].items())],
-        )
-        for region in REGIONS
-        if region in by_region
-    ]
-
-
 MARKS_NOTE = (
     "注:数值旁标出时段(如“1–9月”)的,只含该年的一部分;标出范围(如“主园区”)的,只含园区的一部分。"
     "与全年、全园区的数值比较时请留意。"
@@ -290,48 +231,6 @@ def _marks(figure) -> str:
     period = getattr(figure, "period", None)
     text = " · ".join(part.replace("-", "–") if part == period else part for part in parts)
     return f' <span class="yb-mark">({escape(text)})</span>'
-
-
-def _source_body(source: Source, quoted_entries) -> str:
-    """The report as HTML: a numbered, linkable paragraph each; every quoted passage a <mark> with its own anchor
-    (`quote_anchor`), so a figure's link shows that passage alone among the others of its paragraph."""
-    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for quote in dict.fromkeys(entry.origin.quote for entry in quoted_entries):
-        anchor = quote_anchor(quote)
-        for span in source.locate(quote):
-            marks[span.paragraph].append((span.start, span.end, anchor))
-    html = ['<div class="yb-source">']
-    for index, text in enumerate(source.paragraphs):
-        number = index + 1
-        quoted = " yb-quoted" if index in marks else ""
-        html.append(
-            f'<p id="p{number}" class="yb-paragraph{quoted}"><a class="yb-pnum" href="#p{number}" '
-            f'title="第{number}段" aria-label="第{number}段">{number}</a>{_marked(text, marks.get(index, []))}</p>'
-        )
-    html.append("</div>")
-    return "\n".join(html)
-
-
-def _marked(text: str, marks: list[tuple[int, int, str]]) -> str:
-    """A paragraph's text with its quoted passages in <mark>: where passages overlap, the text is cut at every
-    passage's start and end, and each piece lists the passages it belongs to (data-q); a passage's anchor stands
-    on its first piece."""
-    if not marks:
-        return str(escape(text))
-    cuts = sorted({0, len(text), *(start for start, _, _ in marks), *(end for _, end, _ in marks)})
-    parts, anchored = [], set()
-    for start, end in itertools.pairwise(cuts):
-        piece = escape(text[start:end])
-        covering = [anchor for first, last, anchor in marks if first <= start and end <= last]
-        if not covering:
-            parts.append(str(piece))
-            continue
-        new = [anchor for anchor in dict.fromkeys(covering) if anchor not in anchored]
-        anchored.update(new)
-        ids = "".join(f'<span id="{escape(anchor)}" class="yb-q-anchor"></span>' for anchor in new[1:])
-        mark_id = f' id="{escape(new[0])}"' if new else ""
-        parts.append(f'{ids}<mark{mark_id} data-q="{escape(" ".join(dict.fromkeys(covering)))}">{piece}</mark>')
-    return "".join(parts)
 
 
 def _describe(yb: Yearbook, entry) -> str:
@@ -367,168 +266,32 @@ def _chart_key(kind: str, figures, yb: Yearbook) -> list[str]:
     ]
 
 
-def _indicator_years(yb: Yearbook) -> dict[str, list[int]]:
-    """Each indicator's years with figures: one ranking page each."""
-    years: dict[str, set[int]] = {indicator: set() for indicator in yb.indicators}
-    for figure in yb.figures():
-        years[figure.indicator].add(figure.year)
-    return {indicator: sorted(found) for indicator, found in years.items()}
-
-
-def _series_by_indicator(yb: Yearbook, park: str) -> dict[str, list[Figure]]:
-    series: dict[str, list[Figure]] = {}
-    for indicator in yb.indicators:
-        values = yb.series(park, indicator)
-        if values:
-            series[indicator] = values
-    return series
-
-
-def _page_jobs(yb: Yearbook, only: set[str] | None = None) -> list[tuple]:
-    """The pages to render (all, or those in `only`): (template, page path, context builder), in a fixed order."""
-    jobs: list[tuple] = []
-
-    def add(template: str, page: str, context=dict) -> None:
-        if only is None or page in only:
-            jobs.append((template, page, context))
-
-    grouped = _grouped_parks(yb)
-    sources_of = _sources_by_park(yb)
-    latest = {park: yb.park_years(park)[-1] for park in yb.parks if yb.park_years(park)}
-    recent = sorted(latest, key=lambda park: (-latest[park].year, park))[:HOME_PARKS]
-    add(
-        "home.md.j2",
-        "index.md",
-        lambda: {
-            "grouped": grouped,
-            "latest": {park: latest[park] for park in recent},
-            "reported": len(latest),
-            "ranking_rows": HOME_RANKING,
-            "figures_of": lambda indicator: figures_by_indicator[indicator],
-        },
-    )
-    add("parks_index.md.j2", "parks/index.md", lambda: {"grouped": grouped})
-    wanted_parks = None if only is None else {page.split("/")[1] for page in only if page.startswith("parks/")}
-    for park in yb.parks.values():
-        if wanted_parks is not None and park.id not in wanted_parks:
-            continue
-        series = _series_by_indicator(yb, park.id)
-        years = [py.year for py in yb.park_years(park.id)]
-        single = [(indicator, figures) for indicator, figures in series.items() if len(figures) == 1]
-        multi = [i for i, f in series.items() if len(f) > 1]
-        add(
-            "park.md.j2",
-            f"parks/{park.id}/index.md",
-            lambda park=park, series=series, years=years, single=single: {
-                "park": park,
-                "series": series,
-                "years": years,
-                "single": single,
-                "has_sources": park.id in sources_of,
-            },
-        )
-        for park_year in yb.park_years(park.id):
-            add(
-                "park_year.md.j2",
-                f"parks/{park.id}/{park_year.year}.md",
-                lambda park=park, py=park_year, series=series, multi=multi, years=years: {
-                    "park": park,
-                    "py": py,
-                    "series": series,
-                    "multi": multi,
-                    "years": years,
-                },
-            )
-    counts = {indicator: 0 for indicator in yb.indicators}
-    figures_by_indicator: dict[str, list[Figure]] = defaultdict(list)
-    for figure in yb.figures():
-        counts[figure.indicator] += 1
-        figures_by_indicator[figure.indicator].append(figure)
-    add("indicators_index.md.j2", "indicators/index.md", lambda: {"counts": counts})
-    indicator_years = _indicator_years(yb)
-    for indicator in yb.indicators.values():
-        figures, years = figures_by_indicator[indicator.id], indicator_years[indicator.id]
-        chosen = present.ranking_year(figures)
-        # The indicator's page ranks the parks in one year (the one most parks report); each year has its page.
-        for year, page in [(chosen[0] if chosen else years[-1] if years else None, f"indicators/{indicator.id}.md")] + [
-            (year, f"indicators/{indicator.id}/{year}.md") for year in years
-        ]:
-            add(
-                "indicator.md.j2" if page.count("/") == 1 else "indicator_year.md.j2",
-                page,
-                lambda indicator=indicator, figures=figures, years=years, year=year, page=page: {
-                    "indicator": indicator,
-                    "figures": figures,
-                    "years": years,
-                    "year": year,
-                    "in_year": [f for f in figures if f.year == year],
-                },
-            )
-    add("sources_index.md.j2", "sources/index.md", lambda: {"grouped": grouped, "sources_of": sources_of})
-    for park, listed in sources_of.items():
-        # Each park's sources on a page of their own: one listing of every report would pass 900 KB at scale.
-        add(
-            "park_sources.md.j2",
-            f"parks/{park}/sources.md",
-            lambda park=park, listed=listed: {
-                "park": yb.parks[park],
-                "listed": listed,
-            },
-        )
-    wanted_sources = None if only is None else {page[8:-3] for page in only if page.startswith("sources/")}
-    quoted_by_source: dict[str, list] = defaultdict(list)
-    for py in yb.years.values() if wanted_sources is None or wanted_sources else ():
-        for entries in (py.figures, py.facts, py.targets):
-            for entry in entries:
-                if wanted_sources is None or entry.origin.source in wanted_sources:
-                    quoted_by_source[entry.origin.source].append((py, entry))
-    for source in yb.sources.values():
-        add(
-            "source.md.j2",
-            f"sources/{source.id}.md",
-            lambda source=source: {
-                "source": source,
-                "quoted": quoted_by_source[source.id],
-                "body": _source_body(source, [entry for _, entry in quoted_by_source[source.id]]),
-            },
-        )
-    add("data.md.j2", "data/index.md", lambda: {"rows": len(yb.figures())})
-    return jobs
-
-
 _PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
-_ALWAYS = ("index.md", "parks/index.md", "indicators/index.md", "sources/index.md", "data/index.md")
 
 
 def render_pages(yb: Yearbook, only: set[str] | None = None) -> dict[str, str]:
     """Markdown pages keyed by their path under docs/ (all, or those in `only`); shares render in parallel."""
-    jobs = _page_jobs(yb, only)
+    index = SiteIndex(yb)
+    jobs = [page for page in site_pages(index) if only is None or page.path in only]
+    # Found once here rather than in every process: the entries quoting the reports whose pages are rendered.
+    index.quote_sources(None if only is None else {page.keys["source"] for page in jobs if "source" in page.keys})
 
-    def render_share(index: int) -> dict[str, str]:
+    def render_share(share: int) -> dict[str, str]:
         pages = _Pages(yb)
-        for template, page, context in jobs[index::shares]:  # interleaved: big and small pages in every share
-            pages.render(template, page, **context())
+        for page in jobs[share::shares]:  # interleaved: big and small pages in every share
+            pages.render(page.kind.template, page.path, **page.context(index))
         return pages.files
 
     shares = worker_count() if len(jobs) >= _PAGES_PER_WORKER else 1
     rendered: dict[str, str] = {}
     for files in map_shares(render_share, shares):
         rendered.update(files)
-    return {page: rendered[page] for _, page, _ in jobs}
+    return {page.path: rendered[page.path] for page in jobs}
 
 
 def page_paths(yb: Yearbook) -> set[str]:
     """The path of every page the yearbook has."""
-    paths = set(_ALWAYS)
-    for park in yb.parks:
-        paths.add(f"parks/{park}/index.md")
-        paths.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
-    paths.update(f"indicators/{indicator}.md" for indicator in yb.indicators)
-    for indicator, years in _indicator_years(yb).items():
-        paths.update(f"indicators/{indicator}/{year}.md" for year in years)
-    paths.update(f"sources/{source}.md" for source in yb.sources)
-    paths.update(f"parks/{park}/sources.md" for park in _sources_by_park(yb))
-    return paths
+    return {page.path for page in site_pages(SiteIndex(yb))}
 
 
 def changes(old: Yearbook, new: Yearbook) -> tuple[set[str], set[str], set[str]] | None:
@@ -584,40 +347,53 @@ def _by(park_year: ParkYear | None, what: str) -> dict[str, list]:
     return grouped
 
 
-def _pages_of(yb: Yearbook, parks: set[str], indicators: set[str], sources: set[str]) -> set[str]:
-    pages = set(_ALWAYS)
-    for park in parks:
-        pages.add(f"parks/{park}/index.md")
-        pages.update(f"parks/{park}/{py.year}.md" for py in yb.park_years(park))
-    pages.update(f"indicators/{indicator}.md" for indicator in indicators)
-    indicator_years = _indicator_years(yb)
-    for indicator in indicators & indicator_years.keys():
-        pages.update(f"indicators/{indicator}/{year}.md" for year in indicator_years[indicator])
-    pages.update(f"sources/{source}.md" for source in sources)
-    # A park's listing of its sources shows their titles and dates (changes() sees a source move or go).
-    for source in sources & yb.sources.keys():
-        for park in (yb.sources[source].park, *yb.sources[source].parks):
-            pages.update((f"parks/{park}/sources.md", f"parks/{park}/index.md"))  # the park page links its listing
-    return pages
+def _pages_showing(pages: list[Page], index: SiteIndex, shown: set[tuple[str, str]]) -> set[str]:
+    """The pages that show any of `shown` (("park", id), ("indicator", id), ("source", id)), and every page that
+    shows the whole yearbook."""
+    stale = set()
+    for page in pages:
+        showing = page.shows(index)
+        if showing is None or not shown.isdisjoint(showing):
+            stale.add(page.path)
+    return stale
 
 
-def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None = None) -> dict[str, bytes]:
+@dataclass
+class Rendered:
+    """One render of the site, kept by a long-lived process for the next: what it was rendered from (templates,
+    yearbook) and what it gave (files, download parts). A fresh one renders everything."""
+
+    templates: tuple = ()
+    yearbook: Yearbook | None = None
+    files: dict[str, bytes] | None = None
+    parts: DownloadParts = field(default_factory=DownloadParts)
+
+    def followed_by(self, yearbook: Yearbook, files: dict[str, bytes]) -> Rendered:
+        """The render after this one, of `yearbook` into `files`, with the same templates and download parts."""
+        return Rendered(self.templates, yearbook, files, self.parts)
+
+
+def render_site(yb: Yearbook, last: Rendered | None = None) -> dict[str, bytes]:
     """Every generated file, keyed by its path under docs/.
 
-    `previous` (the yearbook and files of the last run of this process, its unchanged parts the same objects)
-    lets only the files that show a change be rendered again; the others are taken from it.
+    `last` (the last render of this process, the unchanged parts of its yearbook the same objects) lets only the
+    files that show a change be rendered again; the others are taken from it.
     """
-    changed = changes(previous[0], yb) if previous else None
+    last = last or Rendered()
+    changed = changes(last.yearbook, yb) if last.yearbook is not None and last.files is not None else None
     if changed is None:
         files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
-        files.update(_data_files(yb, set(yb.parks), set(yb.indicators)))
+        files.update(data_files(yb, last.parts, set(yb.parks), set(yb.indicators)))
         for kind, spec in chart_specs().items():
             files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
         return files
     parks, indicators, sources = changed
-    old_files = previous[1]
-    paths = page_paths(yb)
-    stale = (_pages_of(yb, parks, indicators, sources) | (paths - old_files.keys())) & paths
+    old_files = last.files
+    index = SiteIndex(yb)
+    pages = site_pages(index)
+    paths = {page.path for page in pages}
+    shown = {("park", p) for p in parks} | {("indicator", i) for i in indicators} | {("source", s) for s in sources}
+    stale = _pages_showing(pages, index, shown) | (paths - old_files.keys())
     files = {path: old_files[path] for path in paths - stale}
     files.update((path, text.encode("utf-8")) for path, text in render_pages(yb, stale).items())
     kept = ("data/parks/", "data/indicators/", "assets/")
@@ -628,93 +404,5 @@ def render_site(yb: Yearbook, previous: tuple[Yearbook, dict[str, bytes]] | None
         for path, data in old_files.items()
         if path.startswith(kept) and path not in redone and not path.startswith(redone_years)
     )
-    files.update(_data_files(yb, parks, indicators, old_files))
-    return files
-
-
-# Per park, the JSON of its tidy rows inside data/yearbook.json, with the data/parks/<park>.csv bytes made from
-# the same rows: while a long-lived process reuses those very bytes, the park is unchanged and so is its part.
-_YEARBOOK_JSON_PARTS: dict[str, tuple[bytes, str]] = {}
-# Per park-year, its rows of the facts and targets downloads (CSV and JSON), with what they were made from: reused
-# while those are the very same objects (a target's row also shows the figure of its target year).
-_ENTRY_PARTS: dict[tuple, tuple[tuple, str, str]] = {}
-
-
-def _chart_rows(yb: Yearbook, figures: list[Figure], address: str) -> list[dict]:
-    """Chart rows of figures, each knowing where its series' lines run (computed over the whole series)."""
-    marks: dict[tuple, dict] = {}
-    for park, indicator in dict.fromkeys((f.park, f.indicator) for f in figures):
-        marks.update(present.series_marks(yb.series(park, indicator)))
-    return [present.chart_row(yb, f, marks, address) for f in figures]
-
-
-def _entry_parts(yb: Yearbook, kind: str, address: str) -> tuple[str, str]:
-    """The facts or targets download (CSV without its header, JSON items) of every park-year, in order."""
-    columns, make = (
-        (present.FACT_COLUMNS, present.fact_row) if kind == "facts" else (present.TARGET_COLUMNS, present.target_row)
-    )
-    header = _csv([], columns)
-    csv_parts, json_parts = [], []
-    for key in sorted(yb.years):
-        park_year = yb.years[key]
-        entries = park_year.facts if kind == "facts" else park_year.targets
-        basis = (park_year, yb.parks[key[0]], address, yb.indicators)
-        if kind == "targets":
-            basis += tuple(yb.years.get((t.park, t.for_year)) for t in entries)
-        cached = _ENTRY_PARTS.get((kind, key))
-        if (
-            cached is None
-            or len(cached[0]) != len(basis)
-            or any(a is not b for a, b in zip(cached[0], basis, strict=True))
-        ):
-            rows = [make(yb, entry, address) for entry in entries]
-            cached = _ENTRY_PARTS[(kind, key)] = (basis, _csv(rows, columns).removeprefix(header), _json(rows)[1:-2])
-        csv_parts.append(cached[1])
-        if cached[2]:
-            json_parts.append(cached[2])
-    return BOM + header + "".join(csv_parts), f"[{','.join(json_parts)}]\n"
-
-
-def _data_files(
-    yb: Yearbook, parks: set[str], indicators: set[str], previous: dict[str, bytes] | None = None
-) -> dict[str, bytes]:
-    """The downloads and chart data of the given parks and indicators, and the whole-yearbook files, which are
-    put together per park (the other parks' parts taken from `previous`)."""
-    files = {}
-    address = site_url()
-    by_park: dict[str, list[Figure]] = defaultdict(list)
-    by_indicator: dict[str, list[Figure]] = defaultdict(list)
-    for figure in yb.figures():
-        by_park[figure.park].append(figure)
-        by_indicator[figure.indicator].append(figure)
-    header = _csv([])
-    csv_parts, json_parts = [BOM + header], []
-    for park in yb.parks:  # in id order, as yb.figures()
-        csv_path = f"data/parks/{park}.csv"
-        part = _YEARBOOK_JSON_PARTS.get(park)
-        if park in parks or previous is None or part is None or part[0] is not previous.get(csv_path):
-            rows = [present.figure_row(yb, f, address) for f in by_park[park]]
-            files[csv_path] = (BOM + _csv(rows)).encode("utf-8")
-            files[f"data/parks/{park}.json"] = _json(_chart_rows(yb, by_park[park], address)).encode()
-            part = _YEARBOOK_JSON_PARTS[park] = (files[csv_path], _json(rows)[1:-2])  # without [ ] and newline
-        csv_parts.append(part[0].decode("utf-8").removeprefix(BOM + header))
-        if part[1]:
-            json_parts.append(part[1])
-    files["data/yearbook.csv"] = "".join(csv_parts).encode("utf-8")
-    files["data/yearbook.json"] = f"[{','.join(json_parts)}]\n".encode()
-    for indicator in sorted(indicators & yb.indicators.keys()):
-        figures = by_indicator[indicator]
-        rows = _chart_rows(yb, figures, address)
-        files[f"data/indicators/{indicator}.json"] = _json(rows).encode("utf-8")
-        files[f"data/indicators/{indicator}.csv"] = (BOM + _csv(rows)).encode("utf-8")
-        # One file per year: a program (or a chart) fetches one year's parks, not every year's.
-        by_year: dict[int, list[dict]] = defaultdict(list)
-        for row in rows:
-            by_year[row["year"]].append(row)
-        for year, year_rows in by_year.items():
-            files[f"data/indicators/{indicator}/{year}.json"] = _json(year_rows).encode("utf-8")
-    for kind in ("facts", "targets"):
-        table, items = _entry_parts(yb, kind, address)
-        files[f"data/{kind}.csv"] = table.encode("utf-8")
-        files[f"data/{kind}.json"] = items.encode("utf-8")
+    files.update(data_files(yb, last.parts, parks, indicators, old_files))
     return files

@@ -7,8 +7,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Folders and files of docs/ that belong to the generator; everything else in docs/ is hand-written.
-GENERATED = ("index.md", "parks", "indicators", "sources", "data", "assets/charts", "assets/vendor")
+from generator.pages.kinds import page_roots
+
+# Folders and files of docs/ that belong to the generator (those of the page kinds, the downloads, the charts' specs
+# and the Vega libraries); everything else in docs/ is hand-written.
+GENERATED = tuple(dict.fromkeys((*page_roots(), "data", "assets/charts", "assets/vendor")))
 
 
 @dataclass(frozen=True)

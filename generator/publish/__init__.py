@@ -1,1 +1,1 @@
-"""Build machinery: the full build, the MkDocs hook and shards, search index, live preview and reuse."""
+"""Publishing the site: generate, the MkDocs build and its shards, the MkDocs plugin, search index, live preview."""

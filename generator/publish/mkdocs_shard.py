@@ -9,46 +9,47 @@ wrapped here do not move under us.
 
 from __future__ import annotations
 
-import os
 import zlib
-
-SHARE_VARIABLE = "YEARBOOK_BUILD_SHARE"  # "index/shares" inside a share; the hook leaves search to the parent
-
-
-def share_of(src_uri: str, shares: int) -> int:
-    """The share a page belongs to: stable across runs and even enough over thousands of pages."""
-    return zlib.crc32(src_uri.encode("utf-8")) % shares
+from dataclasses import dataclass
 
 
-def current_share() -> tuple[int, int] | None:
-    """(index, shares) when this process builds one share of the site, else None."""
-    value = os.environ.get(SHARE_VARIABLE, "")
-    index, _, shares = value.partition("/")
-    return (int(index), int(shares)) if index.isdigit() and shares.isdigit() else None
+@dataclass(frozen=True)
+class Share:
+    """Share `index` of `shares` of a site's pages."""
+
+    index: int
+    shares: int
+
+    def holds(self, src_uri: str) -> bool:
+        """Whether the page at `src_uri` is this share's: stable across runs and even enough over thousands."""
+        return zlib.crc32(src_uri.encode("utf-8")) % self.shares == self.index
 
 
-def build_share(config, index: int, shares: int) -> str | None:
-    """Build share `index` of `shares` with MkDocs; None on success, else the reason it failed."""
+def build_share(config, share: Share | None) -> str | None:
+    """Build `share` of the site with MkDocs (None: the whole site); None on success, else the reason it failed.
+
+    A share runs in a process of its own (generator/parallel.py): the MkDocs functions it wraps stay wrapped
+    only there.
+    """
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.exceptions import Abort, PluginError
     from mkdocs.structure.files import Files
 
-    if shares > 1:
-        os.environ[SHARE_VARIABLE] = f"{index}/{shares}"
+    if share is not None:
         populate, render = mkdocs_build._populate_page, mkdocs_build._build_page
 
         def populate_mine(page, config, *args, **kwargs):
-            if share_of(page.file.src_uri, shares) == index:
+            if share.holds(page.file.src_uri):
                 populate(page, config, *args, **kwargs)
             else:
                 page.read_source(config)  # its title, for the menus and page footers of this share's pages
 
         def render_mine(page, *args, **kwargs):
-            if share_of(page.file.src_uri, shares) == index:
+            if share.holds(page.file.src_uri):
                 render(page, *args, **kwargs)
 
         mkdocs_build._populate_page, mkdocs_build._build_page = populate_mine, render_mine
-        if index:
+        if share.index:
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None
             Files.copy_static_files = lambda self, *args, **kwargs: None
     try:

@@ -2,13 +2,13 @@
 
 `mkdocs serve` builds into a new temporary folder in one process, which takes minutes for a large yearbook.
 Here the first build generates once and renders one share of the pages per CPU into `.serve-site/`; after that
-MkDocs' own server watches the files and each edit triggers a dirty rebuild, in which the hook regenerates only
-what the edit touched and MkDocs renders only the pages the generator rewrote.
+MkDocs' own server watches the files and each edit triggers a dirty rebuild, in which the plugin regenerates only
+what the edit touched and MkDocs renders only the pages the generator rewrote. What the rebuilds keep from one
+to the next is a Preview, handed to the yearbook's plugin of every config loaded.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import shutil
@@ -21,10 +21,11 @@ import watchdog.observers
 import watchdog.observers.polling
 
 from generator.pages.write import GENERATED
-from generator.publish.build import PREGENERATED, Progress, Serving, build_shares, generate
+from generator.publish.build import build_shares
 from generator.publish.guard import project_lock
+from generator.publish.plugin import Preview, yearbook_plugin
+from generator.publish.progress import Progress
 from generator.publish.serve_banner import ProblemBanner
-from generator.reuse import Reuse
 
 _LOG = logging.getLogger("mkdocs.yearbook")
 
@@ -33,74 +34,84 @@ SERVE_DIR = ".serve-site"  # in the project folder; git-ignored
 
 def serve(project: Path, dev_addr: str | None = None) -> int:
     """Build the site in parallel, then serve it with live reload until interrupted; returns the exit status."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, PluginError
-    from mkdocs.livereload import LiveReloadServer
+    return _LivePreview(project, dev_addr).run()
 
-    site_dir = project / SERVE_DIR
-    options = {"dev_addr": dev_addr} if dev_addr else {}
 
-    def get_config():
+class _LivePreview:
+    """One `yearbook serve`: the config of each build, the first build in parallel, the rebuilds, the server."""
+
+    def __init__(self, project: Path, dev_addr: str | None):
+        self.project = project
+        self.site_dir = project / SERVE_DIR
+        self.options = {"dev_addr": dev_addr} if dev_addr else {}
+        self.preview = Preview(project)  # what each rebuild keeps for the next, handed to the plugin of every config
+        self.serve_url = ""
+        self.banner: ProblemBanner | None = None
+
+    def config(self, nav: list | None = None):
+        """mkdocs.yml for a build of the preview (`nav`: of pages generated already)."""
+        from mkdocs.config import load_config
+
         # Dirty rebuilds make MkDocs warn every time, so strict mode is off here; `yearbook build` stays strict.
-        return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=False, **options)
+        config = load_config(
+            str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False, **self.options
+        )
+        yearbook_plugin(config).configure(nav=nav, preview=self.preview)
+        return config
 
-    config = get_config()
-    config.plugins.on_startup(command="serve", dirty=True)
-    host, port = config.dev_addr
-    mount_path = ("/" + urlsplit(config.site_url or "/").path.lstrip("/")).rstrip("/") + "/"
-    serve_url = f"http://{host}:{port}{mount_path}"  # as `mkdocs serve` makes it
-    _quiet_dirty_warning()
+    def run(self) -> int:
+        """Build once in parallel, then serve with live reload until interrupted."""
+        from mkdocs.livereload import LiveReloadServer
 
-    reuse = Serving.reuse.setdefault(str(project), Reuse())
-    _, nav = generate(project, Progress("generate"), reuse)
-    gc.freeze()  # the kept results stay out of the cycle collector's passes (see the hook)
-    reuse.nav = nav
-    shutil.rmtree(site_dir, ignore_errors=True)
-    PREGENERATED[str(project)] = nav  # the shares use this run's pages instead of generating again
-    try:
-        failures = build_shares(config)
-    finally:
-        del PREGENERATED[str(project)]
-    if failures:
-        print(f"site build failed: {failures[0]}", file=sys.stderr)
-        return 1
-
-    def builder(config=None):
-        """One rebuild; data with problems leaves the last good site served, with the problems over every page."""
+        config = self.config()
+        config.plugins.on_startup(command="serve", dirty=True)
+        host, port = config.dev_addr
+        mount_path = ("/" + urlsplit(config.site_url or "/").path.lstrip("/")).rstrip("/") + "/"
+        self.serve_url = f"http://{host}:{port}{mount_path}"  # as `mkdocs serve` makes it
+        _quiet_dirty_warning()
+        _, nav, _ = self.preview.regenerate(Progress("generate"))
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+        failures = build_shares(self.config(nav))  # the shares use this run's pages instead of generating again
+        if failures:
+            print(f"site build failed: {failures[0]}", file=sys.stderr)
+            return 1
+        server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
+        self.banner = ProblemBanner(server.get_app())
+        server.set_app(self.banner)
+        server.error_handler = self.error_page
+        generated = tuple(os.path.join(config.docs_dir, root) for root in GENERATED)
+        _watch(server, [config.docs_dir, config.config_file_path, *config.watch], ignored=generated)
+        server = config.plugins.on_serve(server, config=config, builder=self.rebuild)
         try:
-            with project_lock(project):
-                config = config or get_config()
-                config.site_url = serve_url
-                build(config, serve_url=serve_url, dirty=True)
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+            config.plugins.on_shutdown()
+        return 0
+
+    def rebuild(self, config=None) -> None:
+        """One rebuild; data with problems leaves the last good site served, with the problems over every page."""
+        from mkdocs.commands.build import build
+        from mkdocs.exceptions import Abort, PluginError
+
+        try:
+            with project_lock(self.project):
+                config = config or self.config()
+                config.site_url = self.serve_url
+                build(config, serve_url=self.serve_url, dirty=True)
         except (PluginError, Abort) as error:
             # MkDocs has logged the problems, one `file:line: …` a line; the browser shows them over every page.
             _LOG.error("Serving the last good site until the problems are fixed")
-            banner.show(Serving.problems or [str(error)])
+            self.banner.show(self.preview.problems or [str(error)])
             return  # the server goes on serving what it has: a page answers at once instead of waiting
-        banner.show([])
+        self.banner.show([])
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
-    banner = ProblemBanner(server.get_app())
-    server.set_app(banner)
-
-    def error_page(code: int) -> bytes | None:
+    def error_page(self, code: int) -> bytes | None:
         """As under `mkdocs serve`: a missing page shows the site's own 404 page."""
-        page = site_dir / f"{code}.html"
+        page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
-
-    server.error_handler = error_page
-    generated = tuple(os.path.join(config.docs_dir, root) for root in GENERATED)
-    _watch(server, [config.docs_dir, config.config_file_path, *config.watch], ignored=generated)
-    server = config.plugins.on_serve(server, config=config, builder=builder)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        config.plugins.on_shutdown()
-    return 0
 
 
 # What an edit does to a file. Reading a file is an event too (opened, closed without writing), and every rebuild
@@ -176,7 +187,7 @@ def _watch(server, paths: list[str], ignored: tuple[str, ...] = ()) -> None:
 
 
 def _quiet_dirty_warning() -> None:
-    """MkDocs warns on every dirty build that menus may be stale; the hook keeps them right, so show info only."""
+    """MkDocs warns on every dirty build that menus may be stale; the plugin keeps them right, so show info only."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
 
     class NoDirtyWarning(logging.Filter):

@@ -4,6 +4,9 @@ year files or against report fixtures of invented parks with their expected figu
 Besides precision and recall, a score counts the drafted entries whose 同比 and hedge are right too, and
 the figures of a part of the year or of the park (1—9月, 主园区) drafted as the park's year: the one
 mistake a reader cannot see on the page.
+
+A fixture marked `held_out: true` is one no rule was written against: its score says how the extractor does on a
+report it has not seen, so the fixtures are reported in two sets, written-against and held-out, never mixed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class FileScore:
     park: str
     year: int
     label: str = ""
+    held_out: bool = False  # a fixture no extraction rule was written against
     curated: set[Key] = field(default_factory=set)
     drafted: set[Key] = field(default_factory=set)
     exact_expected: set[Key] = field(default_factory=set)  # expected keys whose 同比 and hedge were right too
@@ -169,11 +173,18 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
         score.problems = [str(p) for p in problems] or [f"{expected_path.as_posix()}:1: expected a list of reports"]
         return [score]
     scores = []
-    for case in document.data:
+    for index, case in enumerate(document.data):
         if not isinstance(case, dict) or not isinstance(case.get("file"), str):
             continue
         park, year = str(case.get("park", "park")), int(case.get("year", 0))
-        score = FileScore(park, year, f"{case['file']} ({year})")
+        held_out = case.get("held_out", False)
+        score = FileScore(park, year, f"{case['file']} ({year}{', held out' if held_out is True else ''})")
+        if not isinstance(held_out, bool):
+            line = document.line((index, "held_out"))
+            score.problems.append(
+                f"{expected_path.as_posix()}:{line}: [{index}].held_out: expected true or false, found {held_out!r}"
+            )
+        score.held_out = held_out is True
         try:
             text = fixture_text(folder / case["file"])
         except Exception as error:  # noqa: BLE001 - any unreadable fixture is reported, not raised
@@ -206,8 +217,9 @@ def _show(key: Key) -> str:
     return f"{indicator} {format(value, 'f')} {unit}{where}"
 
 
-def report(scores: list[FileScore], details: bool = False) -> list[str]:
-    """The lines `yearbook score-extraction` prints: one per file, then the total."""
+def report(scores: list[FileScore], details: bool = False, fixtures: bool = False) -> list[str]:
+    """The lines `yearbook score-extraction` prints: one per file, then the total (for `fixtures`, the totals of
+    the written-against and of the held-out fixtures apart)."""
     lines = []
     for score in scores:
         lines.append(
@@ -228,6 +240,21 @@ def report(scores: list[FileScore], details: bool = False) -> list[str]:
                 lines.append(f"  extra:  {_show(key)}{why}")
             for key in sorted(score.hits - score.exact_expected, key=str):
                 lines.append(f"  同比 or hedge differs: {_show(key)}")
+    if fixtures:
+        written, held_out = split(scores)
+        lines.append(_summary(f"written against ({len(written)} reports)", written))
+        lines.append(
+            _summary(f"held out ({len(held_out)} reports)", held_out)
+            if held_out
+            else "held out: no report (each fixture has had rules written against it)"
+        )
+    else:
+        lines.append(_summary("total", scores))
+    return lines
+
+
+def _summary(name: str, scores: list[FileScore]) -> str:
+    """One line of totals over `scores`."""
     precision, recall = totals(scores)
     hits = sum(len(s.hits) for s in scores)
     drafted = sum(len(s.drafted) for s in scores)
@@ -235,12 +262,16 @@ def report(scores: list[FileScore], details: bool = False) -> list[str]:
     exact = sum(len(s.exact_expected) for s in scores)
     parts = sum(len(s.partial_as_year) for s in scores)
     as_targets = sum(len(s.results_as_targets) for s in scores)
-    lines.append(
-        f"total: precision {precision:.1%} ({hits}/{drafted}), recall {recall:.1%} ({hits}/{curated}), "
+    return (
+        f"{name}: precision {precision:.1%} ({hits}/{drafted}), recall {recall:.1%} ({hits}/{curated}), "
         f"with 同比 and hedge right {exact / curated if curated else 1:.1%} ({exact}/{curated}), "
         f"parts drafted as the year {parts}, earlier results drafted as targets {as_targets}"
     )
-    return lines
+
+
+def split(scores: list[FileScore]) -> tuple[list[FileScore], list[FileScore]]:
+    """(written-against, held-out) scores."""
+    return [s for s in scores if not s.held_out], [s for s in scores if s.held_out]
 
 
 def totals(scores: list[FileScore]) -> tuple[float, float]:

@@ -1,0 +1,53 @@
+"""A report's archived text as HTML for its source page: numbered, linkable paragraphs, every quoted passage marked."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from markupsafe import escape
+
+from generator.data.model import Source
+from generator.pages.markup import quote_anchor
+
+
+def source_body(source: Source, quoted_entries) -> str:
+    """The report as HTML: a numbered, linkable paragraph each; every quoted passage a <mark> with its own anchor
+    (`quote_anchor`), so a figure's link shows that passage alone among the others of its paragraph."""
+    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for quote in dict.fromkeys(entry.origin.quote for entry in quoted_entries):
+        anchor = quote_anchor(quote)
+        for span in source.locate(quote):
+            marks[span.paragraph].append((span.start, span.end, anchor))
+    html = ['<div class="yb-source">']
+    for index, text in enumerate(source.paragraphs):
+        number = index + 1
+        quoted = " yb-quoted" if index in marks else ""
+        html.append(
+            f'<p id="p{number}" class="yb-paragraph{quoted}"><a class="yb-pnum" href="#p{number}" '
+            f'title="第{number}段" aria-label="第{number}段">{number}</a>{_marked(text, marks.get(index, []))}</p>'
+        )
+    html.append("</div>")
+    return "\n".join(html)
+
+
+def _marked(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """A paragraph's text with its quoted passages in <mark>: where passages overlap, the text is cut at every
+    passage's start and end, and each piece lists the passages it belongs to (data-q); a passage's anchor stands
+    on its first piece."""
+    if not marks:
+        return str(escape(text))
+    cuts = sorted({0, len(text), *(start for start, _, _ in marks), *(end for _, end, _ in marks)})
+    parts, anchored = [], set()
+    for start, end in itertools.pairwise(cuts):
+        piece = escape(text[start:end])
+        covering = [anchor for first, last, anchor in marks if first <= start and end <= last]
+        if not covering:
+            parts.append(str(piece))
+            continue
+        new = [anchor for anchor in dict.fromkeys(covering) if anchor not in anchored]
+        anchored.update(new)
+        ids = "".join(f'<span id="{escape(anchor)}" class="yb-q-anchor"></span>' for anchor in new[1:])
+        mark_id = f' id="{escape(new[0])}"' if new else ""
+        parts.append(f'{ids}<mark{mark_id} data-q="{escape(" ".join(dict.fromkeys(covering)))}">{piece}</mark>')
+    return "".join(parts)
