@@ -185,3 +185,17 @@ def test_an_amount_in_another_currency_is_a_fact_that_says_why():
         "原文以亿元计,目录指标“出口总额”以亿美元计,币种不同不换算,故记为事实。",
     ]
     assert refused(text) == []
+
+
+def test_a_round_hedged_figure_beside_the_exact_one_is_the_same_figure_told_twice():
+    from tests.extract_helpers import refused
+
+    text = "记者从2022年高新区GDP超千亿元新闻发布会上获悉,2022年高新区地区生产总值达1010.24亿元,较上年增长4.9%。"
+    gdp = indicators(text, 2022)["gdp"]
+    assert (gdp["value"], gdp["change_pct"], gdp.get("qualifier")) == (1010.24, 4.9, None)
+    assert refused(text, 2022) == []
+
+
+def test_a_measure_of_the_enterprises_above_scale_is_not_the_park_s():
+    text = "2024年,规模以上企业实现总收入7905亿元,同比增长19.3%。"
+    assert "operating_revenue" not in indicators(text)

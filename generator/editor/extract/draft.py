@@ -27,6 +27,7 @@ from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
+from generator.reading.words import ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -168,6 +169,11 @@ def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
 
+def _round(candidate: Candidate) -> bool:
+    """Whether a figure is a round one told with a hedge (超千亿元, 突破100亿元, 近千家)."""
+    return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
+
+
 def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str]) -> tuple[bool, bool, bool]:
     """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
     clause mark), exact (lower first)."""
@@ -212,13 +218,18 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
 
     # 1. Indicator candidates; one indicator whose name meets different values in one paragraph, for the
     #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
+    #    A round, hedged figure beside an exact one (GDP超千亿元 … 1010.24亿元) is the same figure told twice.
     found: list[Candidate] = []
     for sentences in read:
         in_paragraph = candidates(sentences, names, year)
         values: dict[tuple, set] = {}
         for c in in_paragraph:
-            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add(c.value)
-        found += [c for c in in_paragraph if len(values[(c.entry.id, c.clause.period, c.clause.scope)]) == 1]
+            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
+        for c in in_paragraph:
+            told = values[(c.entry.id, c.clause.period, c.clause.scope)]
+            exact = {value for value, rounded in told if not rounded}
+            if len(exact) == 1 and c.value in exact or not exact and len(told) == 1:
+                found.append(c)
 
     drafted: list[tuple[dict, Candidate | None]] = []
     for candidate in found:
