@@ -17,6 +17,7 @@ from generator.reading.words import (
     NOT_ABOUT,
     NOT_NEAR,
     PREFIX_HEDGES,
+    RESPECTIVELY,
     SUFFIX_HEDGES,
     UNIT_SYNONYMS,
 )
@@ -147,11 +148,11 @@ def comma_lists(text: str) -> list[NumberToken]:
     Anywhere else grouped digits are one number: 1,200亿元 is never 200亿元.
     """
     ascii_text = _ascii_digits(text)
-    if "分别" not in ascii_text:
+    if RESPECTIVELY not in ascii_text:
         return []
     tokens = []
     for match in _NUMBER.finditer(ascii_text):
-        if "," not in match.group(2) or "分别" not in ascii_text[: match.start()]:
+        if "," not in match.group(2) or RESPECTIVELY not in ascii_text[: match.start()]:
             continue
         position = match.start()
         pieces = match.group(2).split(",")
