@@ -53,6 +53,18 @@ UNIT_COLUMN_TABLE = [
     "入统企业数 家 1215 --",
 ]
 TABLE += ["(二) 地区生产总值 512.30 7.2", "(三) 财政总收入 80.1 -3.5"]
+# Headers over two lines: groups (the whole park, a part of it; a period) over 绝对额 | 同比; a unit in a row's label.
+GROUPED_TABLE = [
+    "2016年主要经济指标",
+    "单位:亿元",
+    "指标名称 全区 其中:主园区",
+    "绝对额 同比(%) 绝对额 同比(%)",
+    "1.营业收入 2108.6 10.3 1500.2 9.1",
+    "续表",
+    "出口总额(亿美元) 12.47 -3.7 8.1 2.0",
+]
+PART_TABLE = ["2016年主园区主要指标", "单位:亿元", "指标 主园区", "绝对额 同比(%)", "营业收入 1500.2 9.1"]
+PERIOD_TABLE = ["主要经济指标", "单位:亿元", "指标 1-6月", "绝对额 同比(%)", "营业收入 1010.5 8.8"]
 # Tables whose header says what each column holds: a unit column, this year and last year, the 同比 in %.
 EARLIER_COLUMN_TABLE = [
     "2016年科技创新指标",
@@ -122,6 +134,17 @@ ROWS = [
      "the name of another indicator", "a change is not the stock", None),
     ("研发投入强度约为3.1%", None, ind("rd_intensity", 3.1, qualifier="约为"), ACCEPT, "a rate in %", None),
     ("研發投入強度3.1%", None, ind("rd_intensity", 3.1), ACCEPT, "a traditional-character name", None),
+    ("高企总数达到426家", None, ind("national_high_tech_enterprises", 426), ACCEPT, "高企 is 高新技术企业", None),
+    ("全区三园共实现营业收入980亿元,同比增长9.2%", None, ind("operating_revenue", 980, change_pct=9.2), ACCEPT,
+     "三园 together are the park", None),
+    ("其中光谷园实现营业收入210亿元", None, ind("operating_revenue", 210),
+     "scope: expected scope: 光谷园 (the quote names a part of the park), found none", "one 园 is a part", None),
+    ("地区生产总值(GDP)123.4亿元", None, ind("gdp", 123.4), ACCEPT, "the abbreviation in brackets after", None),
+    ("GDP(地区生产总值)123.4亿元", None, ind("gdp", 123.4), ACCEPT, "the name in brackets after", None),
+    ("科技型中小企业入库评价数量约1,360家", None, ind("tech_smes", 1360, qualifier="约"), ACCEPT,
+     "a short phrase between the name and its number", None),
+    ("高企总数达到426家", None, ind("national_high_tech_enterprises", 462),
+     "value: expected 426家 (the amount '高企总数' governs", "an abbreviated name governs its amount", None),
     ("R&D經費內部支出逾28亿元", None, ind("rd_expenditure", 28, qualifier="逾"), ACCEPT,
      "traditional and simplified characters mixed", None),
     ("研发投入强度3.1%,同比提高0.2个百分点", None, ind("rd_intensity", 0.2),
@@ -373,6 +396,20 @@ ROWS = [
      "change_pct: expected -3.5% (the table's 增长 column of that row)", "the sign of the cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 3856), ACCEPT,
      "a table whose units stand in a column: the cell after its unit cell", None),
+    (GROUPED_TABLE, "1.营业收入 2108.6 10.3 1500.2 9.1", ind("operating_revenue", 2108.6, change_pct=10.3), ACCEPT,
+     "a header over two lines: the first group's 绝对额 and 同比", None),
+    (GROUPED_TABLE, "1.营业收入 2108.6 10.3 1500.2 9.1", ind("operating_revenue", 1500.2, scope="主园区"),
+     "value: expected 2108.6亿元 (the table's 全区绝对额 column of that row)", "the park's column comes first", None),
+    (GROUPED_TABLE, "出口总额(亿美元) 12.47 -3.7 8.1 2.0", ind("export_total", 12.47, change_pct=-3.7), ACCEPT,
+     "a unit in the row's label, a row after 续表", None),
+    (PART_TABLE, "营业收入 1500.2 9.1", ind("operating_revenue", 1500.2, scope="主园区"), ACCEPT,
+     "a table whose column names a part of the park", None),
+    (PART_TABLE, "营业收入 1500.2 9.1", ind("operating_revenue", 1500.2),
+     "scope: expected scope: 主园区 (the table's column names a part of the park), found none",
+     "a part of the park's table is not the park's year", None),
+    (PERIOD_TABLE, "营业收入 1010.5 8.8", ind("operating_revenue", 1010.5),
+     "period: expected period: 1-6月 (the table's caption or column gives a part of the year), found none",
+     "a group naming the months", None),
     (UNIT_COLUMN_TABLE, "入统企业数 家 1215 --", ind("enterprises_in_statistics", 1215), ACCEPT,
      "a row ending in the mark of a missing cell", None),
     (UNIT_COLUMN_TABLE, "有效发明专利 件 3856 15.2", ind("valid_invention_patents", 15.2),

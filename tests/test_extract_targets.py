@@ -1,4 +1,4 @@
-"""Stage 6, targets: goals for the year or later; earlier results never."""
+"""Targets: goals for the year or later; earlier results never."""
 
 from __future__ import annotations
 

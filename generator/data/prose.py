@@ -27,7 +27,7 @@ from generator.reading.numbers import (
     PREFIX_HEDGES,
     UNIT_SYNONYMS,
     NumberToken,
-    find_chinese_numerals,
+    find_chinese_numbers,
     find_numbers,
     normalize,
     reads_as_decline,
@@ -97,15 +97,6 @@ def _masked(text: str) -> str:
     return _NOT_FIGURES.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
-def _with_chinese_multiplier(token: NumberToken) -> NumberToken:
-    """三百万元: a Chinese numeral takes the multiplier written after it."""
-    for multiplier in ("万亿", "亿", "万"):
-        if token.after.startswith(multiplier):
-            after = token.after[len(multiplier) :]
-            return dataclasses.replace(token, multiplier=multiplier, end=token.end + len(multiplier), after=after)
-    return token
-
-
 def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
     """Whether a number is a figure: not a year, a date, an ordinal, or a numeral inside a name or idiom."""
     if token.before.endswith("第"):
@@ -134,7 +125,7 @@ def figures_in(text: str) -> list[Said]:
     """The figures a reader sees in `text`, in order (Arabic and Chinese numerals)."""
     text = _masked(simplified(normalize(text)))
     found = []
-    chinese = [_with_chinese_multiplier(t) for t in find_chinese_numerals(text)]
+    chinese = find_chinese_numbers(text)  # 三百万元: the multiplier written after it is the numeral's
     for token, is_chinese in sorted(
         [(t, False) for t in find_numbers(text)] + [(t, True) for t in chinese], key=lambda item: item[0].start
     ):

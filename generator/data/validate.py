@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from generator.data.binding import bind_indicator, figure_token
+from generator.data.binding import bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
@@ -17,21 +15,17 @@ from generator.data.sound import rule_problems, sound_part
 from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
-from generator.reading.clauses import (
-    Context,
-    context_of,
-    invisible_in,
+from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
+from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
+from generator.reading.parts import (
     period_key,
     periods_in,
-    prepare,
-    reads_as_title,
     scopes_in,
     year_of_amount,
     year_of_fact_amount,
     year_stated,
 )
-from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
-from generator.reading.numbers import INVISIBLE, NumberToken, find_figure
+from generator.reading.quotes import Context, context_of, invisible_in, prepare
 from generator.reuse import NoReuse, Reuse
 
 
@@ -166,30 +160,9 @@ def _check_fact_year(report, location, token: NumberToken, context: Context, yea
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
-# A paragraph's opening words before its first comma: 1—9月，全区…
-_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
-_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (clauses._CAPTION_LENGTH)
-
-
-def _passage_periods(context: Context) -> list[str]:
-    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
-    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
-    title, _, paragraph = context.setting.partition("\n")
-    head = _HEAD.match(paragraph)
-    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
-    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
-    return titled + (periods_in(head.group(0)) if head else [])
-
-
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
-    # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
-    stated = periods_in(context.lead + context.quote)
-    in_table = [] if stated else periods_in(context.table_heading)  # a table's rows: its caption or column
-    # A passage whose period is stated once (a 1-9月 note's title, the head of its paragraph) speaks of that part of
-    # the year throughout, unless the sentence says it is the whole year.
-    in_passage = [] if stated or in_table or _WHOLE_YEAR.search(context.sentence) else _passage_periods(context)
+    stated, in_table, in_passage = context.periods()
     period = entry.get("period")
     if period is None and stated:
         report(
@@ -219,7 +192,12 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             location + ("scope",),
             f"expected scope: {named[0]} (the quote names a part of the park), found none",
         )
-    elif scope is not None and prepare(scope) not in context.sentence:
+    elif scope is None and context.table_scope:
+        report(
+            location + ("scope",),
+            f"expected scope: {context.table_scope} (the table's column names a part of the park), found none",
+        )
+    elif scope is not None and prepare(scope) not in context.sentence and prepare(scope) != context.table_scope:
         shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 
@@ -271,6 +249,18 @@ def _check_indicator_entry(report, location, entry, indicator, sources, source_i
         return
     if to_finite(entry["value"], entry.get("change_pct")):  # else the schema reports the NaN or infinity
         _check_indicator(report, location, entry, indicator, context, year, others)
+
+
+def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
+    """What is wrong with an indicator's alias_years: a key that is not one of its aliases, years the wrong way."""
+    found = []
+    for alias, years in (entry.get("alias_years") or {}).items():
+        if alias not in entry.get("aliases", []):
+            found.append((("alias_years", alias), f"expected one of the aliases of {entry['id']}, found '{alias}'"))
+        elif years.get("from", 0) > years.get("until", 9999):
+            message = f"expected from before until, found from {years['from']} until {years['until']}"
+            found.append((("alias_years", alias), message))
+    return found
 
 
 def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
@@ -484,6 +474,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                 problem = unit_problem(entry["unit"])
                 if problem:
                     report((index, "unit"), problem)
+                for location, message in alias_year_problems(entry):
+                    report((index, *location), message)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
