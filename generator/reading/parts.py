@@ -82,10 +82,18 @@ _YEAR = re.compile(r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以
 _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
 
 
+# A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
+# is the time of that event, not of the amounts a profile states after it (总面积105平方公里, 常住人口30万人).
+_EVENT_AFTER_YEAR = re.compile(
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?[,，、]?(?:经[^。;；,，]{0,16}?批准|获批|正式)?"
+    r"(?:成立|设立|建立|组建|创建|建区|挂牌|升格|升级|晋升|更名|批复)"
+)
+
+
 def year_stated(text: str) -> int | None:
-    """The last year `text` names as the time of what follows it."""
-    found = _YEAR.findall(text)
-    return int(found[-1]) if found else None
+    """The last year `text` names as the time of what follows it (a year of founding or approval aside)."""
+    found = [m for m in _YEAR.finditer(text) if not _EVENT_AFTER_YEAR.match(text, m.end())]
+    return int(found[-1].group(1)) if found else None
 
 
 def own_year_amount(before: str) -> bool:
