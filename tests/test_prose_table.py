@@ -106,6 +106,8 @@ PROFILES = [
     ("description", "park", "1991年经国务院批准设立,是首批国家级高新区之一。", ACCEPT, "a year and 首批"),
     ("description", "park", "概况据国务院批复(国函〔1992〕169号,文本见 http://example.org/law/1/28274.html )。", ACCEPT,
      "an official document number and a cited page's address are no figures"),
+    ("note", "source", "转载页 https://baike.example.org/item/张江高科技园区/0 的开头部分。", ACCEPT,
+     "an address with a Chinese path segment is no figure"),
     ("description", "park", "据批复(国函〔1992〕169号),园区面积153平方公里。", "found 153平方公里",
      "an area beside a document number is still a figure"),
     ("description", "park", "园区有高新技术企业1200家。", "no figure in the park's description", "a count"),

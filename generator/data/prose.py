@@ -41,7 +41,7 @@ from generator.reading.numbers import (
 # document numbers (国函〔1992〕169号), dates (2017-02-03, 2026.02.12), document numbers and names with Latin letters
 # (XM00203-03-02-2026-001, 5G, G20, R&D).
 _NOT_FIGURES = re.compile(
-    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"
+    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+(?:[\u4e00-\u9fff]+/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)*"
     r"|[〔\[［(（](?:19|20)\d\d[〕\]］)）]\s*第?\d+号"
     r"|(?:19|20)\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![0-9])"
     r"|[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*"
@@ -93,7 +93,8 @@ def _base(unit: str) -> str:
     return "个百分点" if unit == "百分点" else unit
 
 
-def _masked(text: str) -> str:
+def masked(text: str) -> str:
+    """The text with its spans that hold digits but no figure (addresses, document numbers, dates) blanked."""
     return _NOT_FIGURES.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
@@ -123,7 +124,7 @@ def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
 
 def figures_in(text: str) -> list[Said]:
     """The figures a reader sees in `text`, in order (Arabic and Chinese numerals)."""
-    text = _masked(simplified(normalize(text)))
+    text = masked(simplified(normalize(text)))
     found = []
     chinese = find_chinese_numbers(text)  # 三百万元: the multiplier written after it is the numeral's
     for token, is_chinese in sorted(
