@@ -294,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.editor.commands import register as register_editor_commands
 
     register_editor_commands(commands)
+    from generator.pages.volume.command import register as register_volume_command
+
+    register_volume_command(commands)
     _accept_global_options(parser)
     return parser
 

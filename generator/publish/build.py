@@ -26,6 +26,8 @@ from generator.reuse import Reuse
 # Set by `yearbook build` after it generated, so the MkDocs hook does not render everything again. It lives here,
 # not in the hook: MkDocs loads the hook file as a module of its own, apart from the `generator` package.
 PREGENERATED: dict[str, list] = {}
+# The yearbook the last generate of a project read, for the printed volumes its build writes into the site.
+GENERATED_FROM: dict[str, object] = {}
 
 
 class Serving:
@@ -74,6 +76,7 @@ def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport
     files = render_site(yearbook, previous)
     files[BUNDLE_PATH] = vega_bundle()
     report = write_output(project / "docs", files, progress, on_disk=previous[1] if previous else None)
+    GENERATED_FROM[str(project)] = yearbook
     if reuse:
         reuse.site = (yearbook, files, templates)
     return report, site_nav(yearbook)
@@ -143,6 +146,12 @@ def _build_into(project: Path, staging: Path, strict: bool, seconds: dict) -> in
     _show_mkdocs_warnings()
     failures = build_shares(config)
     seconds["mkdocs"] = time.perf_counter() - started
+    if not failures:
+        from generator.pages.volume.store import write_volumes
+
+        started = time.perf_counter()
+        write_volumes(GENERATED_FROM.get(str(project)) or read_yearbook(project / "data"), project, staging)
+        seconds["volumes"] = time.perf_counter() - started
     if not failures:
         started = time.perf_counter()
         try:

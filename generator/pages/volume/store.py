@@ -1,0 +1,91 @@
+"""Typeset volumes kept by the bytes of their input: a volume whose content did not change is not typeset again."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from generator.data.model import Yearbook
+from generator.pages.address import site_url
+from generator.pages.volume.content import build_volume, volume_years
+from generator.pages.volume.typeset import FONT_DIRS, Typeset, compile_pdf, typeset
+from generator.parallel import map_shares, worker_count
+
+SITE_NAME = "高新区年鉴"  # mkdocs.yml's site_name, as the citations of the site's pages name it
+
+
+def volume_path(year: int) -> str:
+    """Where a year's volume stands in the site, beside the other downloads."""
+    return f"data/yearbook-{year}.pdf"
+
+
+def edition() -> tuple[str, int]:
+    """The edition date (as MkDocs dates the site: SOURCE_DATE_EPOCH, else now) and its Unix time."""
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC).strftime("%Y-%m-%d"), stamp
+
+
+@functools.cache
+def _engine_stamp() -> bytes:
+    """What else shapes the PDF: Typst's version and the font files it embeds."""
+    fonts = sorted(
+        (path.name, path.stat().st_size)
+        for folder in FONT_DIRS
+        if Path(folder).is_dir()
+        for path in Path(folder).iterdir()
+    )
+    return f"typst {version('typst')} {fonts}".encode()
+
+
+def input_key(document: Typeset) -> str:
+    """The sha256 of everything Typst reads: the source, each chart file, the engine and its fonts."""
+    digest = hashlib.sha256(_engine_stamp())
+    digest.update(document.source.encode("utf-8"))
+    for name in sorted(document.files):
+        digest.update(f"\0{name}\0{len(document.files[name])}\0".encode())
+        digest.update(document.files[name])
+    return digest.hexdigest()
+
+
+def volume_pdf(yearbook: Yearbook, year: int, project: Path) -> tuple[Path, bool]:
+    """The stored PDF of `year`'s volume under .cache/volumes/, typeset now unless its input is unchanged;
+    returns it and whether it was typeset."""
+    volume = build_volume(yearbook, year, site_url())
+    document = typeset(volume, SITE_NAME, project / "docs" / "about.md")
+    store = project / ".cache" / "volumes"
+    stored = store / f"{year}-{input_key(document)[:32]}.pdf"
+    if stored.is_file():
+        return stored, False
+    date, stamp = edition()
+    pdf = compile_pdf(document, date, stamp)
+    store.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=store, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(pdf)
+    os.replace(temporary, stored)
+    for old in store.glob(f"{year}-*.pdf"):  # the volumes of earlier data
+        if old != stored:
+            old.unlink(missing_ok=True)
+    return stored, True
+
+
+def write_volumes(yearbook: Yearbook, project: Path, site: Path) -> tuple[int, int]:
+    """Every year's volume into the built site (site/data/yearbook-YEAR.pdf), the changed ones typeset in
+    parallel; returns (typeset, reused)."""
+    years = volume_years(yearbook)
+    shares = max(1, min(worker_count(), len(years)))
+    done = map_shares(lambda index: [(y, *volume_pdf(yearbook, y, project)) for y in years[index::shares]], shares)
+    typeset_count = 0
+    for year, stored, fresh in (entry for share in done for entry in share):
+        target = site / volume_path(year)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stored, target)
+        typeset_count += fresh
+    return typeset_count, len(years) - typeset_count
