@@ -15,8 +15,7 @@ from pathlib import Path
 from generator.data.model import Yearbook
 from generator.pages.address import site_url
 from generator.pages.volume.content import build_volume, volume_years
-from generator.pages.volume.typeset import FONT_DIRS, Typeset, compile_pdf, typeset
-from generator.parallel import map_shares, worker_count
+from generator.pages.volume.typeset import FONT_DIRS, Typeset, compile_pdf, frame_source, typeset
 
 SITE_NAME = "高新区年鉴"  # mkdocs.yml's site_name, as the citations of the site's pages name it
 
@@ -47,7 +46,9 @@ def _engine_stamp() -> bytes:
 def input_key(document: Typeset) -> str:
     """The sha256 of everything Typst reads: the source, each chart file, the engine and its fonts."""
     digest = hashlib.sha256(_engine_stamp())
-    digest.update(document.source.encode("utf-8"))
+    for source in (*(part.source for part in document.parts), frame_source(document)):
+        digest.update(f"\0{len(source)}\0".encode())
+        digest.update(source.encode("utf-8"))
     for name in sorted(document.files):
         digest.update(f"\0{name}\0{len(document.files[name])}\0".encode())
         digest.update(document.files[name])
@@ -77,13 +78,11 @@ def volume_pdf(yearbook: Yearbook, year: int, project: Path) -> tuple[Path, bool
 
 
 def write_volumes(yearbook: Yearbook, project: Path, site: Path) -> tuple[int, int]:
-    """Every year's volume into the built site (site/data/yearbook-YEAR.pdf), the changed ones typeset in
-    parallel; returns (typeset, reused)."""
+    """Every year's volume into the built site (site/data/yearbook-YEAR.pdf); returns (typeset, reused)."""
     years = volume_years(yearbook)
-    shares = max(1, min(worker_count(), len(years)))
-    done = map_shares(lambda index: [(y, *volume_pdf(yearbook, y, project)) for y in years[index::shares]], shares)
     typeset_count = 0
-    for year, stored, fresh in (entry for share in done for entry in share):
+    for year in years:  # one at a time: each volume's parts are typeset side by side (typeset.compile_pdf)
+        stored, fresh = volume_pdf(yearbook, year, project)
         target = site / volume_path(year)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stored, target)
