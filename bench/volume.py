@@ -16,6 +16,7 @@ bench/out/volume.json. WeasyPrint is not a dependency of the project: install it
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import os
@@ -23,6 +24,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -184,6 +186,82 @@ def render(engine: str, pickle_path: Path, output: Path) -> None:
     weasyprint.HTML(string=page, base_url=str(charts_dir)).write_pdf(str(output))
 
 
+class TreeMemory:
+    """Every process below this one, sampled five times a second: the largest sum of their proportional set sizes
+    (Pss: shared pages split between the processes sharing them), what a stage and its workers hold together; the
+    largest peak RSS of any one of them (VmHWM); and their CPU seconds (as last seen, so slightly under). Typst's
+    workers are children of multiprocessing's fork server, which wait4 on the stage does not account for."""
+
+    def __init__(self):
+        self.peak, self.largest, self._stop = 0, 0, threading.Event()
+        self._cpu: dict[int, float] = {}
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values())
+
+    def _watch(self) -> None:
+        ticks = os.sysconf("SC_CLK_TCK")
+        while not self._stop.wait(0.2):
+            pids = _descendants(os.getpid())
+            self.peak = max(self.peak, sum(_status(pid, "Pss") for pid in pids))
+            self.largest = max([self.largest, *(_status(pid, "VmHWM") for pid in pids)])
+            for pid in pids:
+                with contextlib.suppress(OSError, IndexError):
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    self._cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _status(pid: int, field: str) -> int:
+    """Bytes of one field of /proc/PID/smaps_rollup (Pss) or /proc/PID/status (VmHWM); 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/{'smaps_rollup' if field == 'Pss' else 'status'}").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measured(name: str, command: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """run.py's stage (wall time, the largest process's peak RSS) plus the peak Pss of the whole process tree."""
+    from bench.run import run_stage
+
+    with TreeMemory() as tree:
+        result = run_stage(name, command, cwd, env)
+    return {
+        **result,
+        "peak_tree_pss_bytes": tree.peak,
+        "peak_rss_bytes": max(result["peak_rss_bytes"], tree.largest),
+        "cpu_seconds": max(result["cpu_seconds"], round(tree.cpu_seconds, 1)),
+    }
+
+
 def pdf_facts(pdf: Path) -> dict:
     """Pages, bytes, and whether every font is embedded (pdffonts)."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
@@ -220,12 +298,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         render(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return 0
-    from bench.run import ensure_corpus, run_stage
+    from bench.run import ensure_corpus
 
     OUT.mkdir(parents=True, exist_ok=True)
     project, counts = ensure_corpus(argparse.Namespace(**vars(args), no_baseline=True))
     pickle_path = OUT / f"volume-{args.year}.pickle"
-    results = {"command": " ".join(sys.argv), "corpus": counts, "year": args.year}
+    results = {"command": " ".join(sys.argv), "corpus": counts, "year": args.year, "load": os.getloadavg()}
     results["prepare"] = prepare(project / "data", args.year, pickle_path)
     for engine in args.engines.split(","):
         if engine == "weasyprint" and shutil.which("weasyprint") is None and not _importable("weasyprint"):
@@ -233,13 +311,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         pdf = OUT / f"volume-{engine}.pdf"
         runs = [
-            run_stage(engine, [sys.executable, __file__, "--child", engine, str(pickle_path), str(pdf)], ROOT)
+            measured(engine, [sys.executable, __file__, "--child", engine, str(pickle_path), str(pdf)], ROOT)
             for _ in range(args.runs)
         ]
-        failed = next((r for r in runs if r.get("status")), None)
-        results[engine] = {"runs": runs, **({"failed": failed} if failed else pdf_facts(pdf))}
-        if not failed:
-            results[engine]["screenshots"] = screenshots(pdf, engine, results[engine]["pages"])
+        results[engine] = {"runs": runs, **pdf_facts(pdf)}
+        results[engine]["screenshots"] = screenshots(pdf, engine, results[engine]["pages"])
     cache = project / ".cache" / "volumes"
     shutil.rmtree(cache, ignore_errors=True)
     command = [
@@ -254,8 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         str(OUT / "volume-cli.pdf"),
     ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    results["yearbook pdf, cold"] = run_stage("yearbook pdf", command, project, env)
-    results["yearbook pdf, stored"] = run_stage("yearbook pdf", command, project, env)
+    results["yearbook pdf, cold"] = measured("yearbook pdf", command, project, env)
+    results["yearbook pdf, stored"] = measured("yearbook pdf", command, project, env)
     (OUT / "volume.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     _print_table(results)
     return 0
@@ -269,6 +345,7 @@ def _importable(name: str) -> bool:
 
 def _print_table(results: dict) -> None:
     print(f"volume {results['year']}: {results['prepare']['parks']} parks, {results['prepare']['charts']} charts")
+    print(f"  load average at start {results['load'][0]:.1f}, at end {os.getloadavg()[0]:.1f}")
     for stage, seconds in results["prepare"]["seconds"].items():
         print(f"  {stage:<22} {seconds:7.1f} s")
     for engine in ("typst", "weasyprint"):
@@ -277,14 +354,21 @@ def _print_table(results: dict) -> None:
             continue
         times = sorted(r["seconds"] for r in entry["runs"])
         peak = max(r["peak_rss_bytes"] for r in entry["runs"]) / 1e6
+        tree = max(r["peak_tree_pss_bytes"] for r in entry["runs"]) / 1e6
+        cpu = sorted(r["cpu_seconds"] for r in entry["runs"])[len(times) // 2]
         print(
-            f"  {engine:<22} {times[len(times) // 2]:7.1f} s  peak {peak:6.0f} MB  "
+            f"  {engine:<22} {times[len(times) // 2]:7.1f} s (cpu {cpu:.0f} s)  "
+            f"peak {peak:6.0f} MB (tree {tree:.0f} MB)  "
             f"{entry.get('pages', '?')} pages  {entry.get('bytes', 0) / 1e6:.1f} MB  "
             f"fonts embedded: {entry.get('all_fonts_embedded')}"
         )
     for key in ("yearbook pdf, cold", "yearbook pdf, stored"):
         run = results[key]
-        print(f"  {key:<22} {run['seconds']:7.1f} s  peak {run['peak_rss_bytes'] / 1e6:6.0f} MB")
+        print(
+            f"  {key:<22} {run['seconds']:7.1f} s (cpu {run['cpu_seconds']:.0f} s)  peak "
+            f"{run['peak_rss_bytes'] / 1e6:6.0f} MB (tree {run['peak_tree_pss_bytes'] / 1e6:.0f} MB)  "
+            f"{run['stdout'][-90:]}"
+        )
 
 
 if __name__ == "__main__":

@@ -148,3 +148,13 @@ def test_the_site_links_every_volume_from_data_and_the_year_pages(built_site):
     year_page = site / "parks" / "xiamen-torch" / str(YEAR) / "index.html"
     (link,) = re.findall(r'href="([^"]*yearbook-\d+\.pdf)"', year_page.read_text(encoding="utf-8"))
     assert (year_page.parent / link).resolve() == (site / "data" / f"yearbook-{YEAR}.pdf").resolve()
+
+
+def test_missing_chinese_fonts_are_one_line_not_empty_boxes(project, monkeypatch, capsys):
+    from generator.pages.volume import typeset
+
+    monkeypatch.setattr(typeset, "FONT_DIRS", ("/nonexistent/fonts",))
+    assert main(["--data", str(project / "data"), "pdf", "2022", "-o", str(project / "none.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "/nonexistent/fonts/NotoSerifCJK-Regular.ttc:1: (font): expected Debian's fonts-noto-cjk" in err
+    assert not (project / "none.pdf").exists()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.data.problems import DataError, Problem
 from generator.pages.render import MARKS_NOTE, TEMPLATE_DIR
 from generator.pages.volume import figures
 from generator.pages.volume.content import Volume, report_address, report_line
@@ -195,8 +196,18 @@ def _headings(pdf: bytes, part: Part) -> tuple[int, dict[int, list[tuple[int, st
     return len(reader.pages), on_page
 
 
+def font_problems() -> list[Problem]:
+    """Without Noto CJK, Typst would print every Chinese character as an empty box: say so instead."""
+    if any(Path(folder, "NotoSerifCJK-Regular.ttc").is_file() for folder in FONT_DIRS):
+        return []
+    wanted = "Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk) to typeset the volume"
+    return [Problem(f"{FONT_DIRS[0]}/NotoSerifCJK-Regular.ttc", 1, "(font)", f"expected {wanted}, found no file")]
+
+
 def compile_pdf(document: Typeset, edition: str, timestamp: int) -> bytes:
     """The PDF: A4, Noto CJK embedded (Typst embeds the subsets it uses), contents, bookmarks, running heads."""
+    if font_problems():
+        raise DataError(font_problems())
     with tempfile.TemporaryDirectory(prefix="yearbook-volume-") as folder:
         root = Path(folder)
         for name, data in document.files.items():
@@ -205,7 +216,12 @@ def compile_pdf(document: Typeset, edition: str, timestamp: int) -> bytes:
         jobs = [(root, f"part-{n}.typ", part.source, edition, timestamp) for n, part in enumerate(document.parts)]
         # A process per compile, as many at a time as there are CPUs: Typst keeps what it computed for as long as
         # its process lives, so a process that typeset one part would carry its memory into the next.
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        # Started from a fresh server process, not forked from this one: a worker holds only Typst, never the
+        # yearbook this process has read (hundreds of MB at national scale).
+        context = multiprocessing.get_context(
+            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+        )
+        context.set_forkserver_preload([__name__])
         with context.Pool(max(1, min(worker_count(), len(jobs))), maxtasksperchild=1) as pool:
             done = pool.starmap(_compile, jobs, chunksize=1)
             pages, title = [], ""
