@@ -257,7 +257,7 @@ def measured(name: str, command: list[str], cwd: Path, env: dict | None = None) 
     return {
         **result,
         "peak_tree_pss_bytes": tree.peak,
-        "peak_rss_bytes": max(result["peak_rss_bytes"], tree.largest),
+        "peak_rss_bytes": tree.largest or result["peak_rss_bytes"],  # VmHWM: each process's own, from its exec
         "cpu_seconds": max(result["cpu_seconds"], round(tree.cpu_seconds, 1)),
     }
 
@@ -294,9 +294,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="typst,weasyprint")
     parser.add_argument("--fresh-corpus", action="store_true")
     parser.add_argument("--child", nargs=3, metavar=("ENGINE", "PICKLE", "PDF"), help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", nargs=3, metavar=("DATA", "YEAR", "PICKLE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         render(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        return 0
+    if args.prepare:
+        prepared = prepare(Path(args.prepare[0]), int(args.prepare[1]), Path(args.prepare[2]))
+        (OUT / "volume-prepare.json").write_text(json.dumps(prepared))
         return 0
     from bench.run import ensure_corpus
 
@@ -304,7 +309,10 @@ def main(argv: list[str] | None = None) -> int:
     project, counts = ensure_corpus(argparse.Namespace(**vars(args), no_baseline=True))
     pickle_path = OUT / f"volume-{args.year}.pickle"
     results = {"command": " ".join(sys.argv), "corpus": counts, "year": args.year, "load": os.getloadavg()}
-    results["prepare"] = prepare(project / "data", args.year, pickle_path)
+    # In a child, so that this process never holds the corpus (a child's peak RSS as wait4 reports it starts at its
+    # parent's); the stages' memory is sampled from /proc anyway (TreeMemory).
+    command = [sys.executable, __file__, "--prepare", str(project / "data"), str(args.year), str(pickle_path)]
+    results["prepare"] = {**measured("prepare", command, ROOT), **json.loads((OUT / "volume-prepare.json").read_text())}
     for engine in args.engines.split(","):
         if engine == "weasyprint" and shutil.which("weasyprint") is None and not _importable("weasyprint"):
             results[engine] = {"skipped": "weasyprint is not installed"}
