@@ -143,7 +143,6 @@ def _chapter(yearbook: Yearbook, park: Park, year: int, note) -> Chapter:
         themes.setdefault(fact.theme, []).append((fact.text, note(fact.origin)))
     checked = [t for t in yearbook.targets_for(park.id, year) if t.set_in != year]
     growing = [f for f in park_year.figures if f.change_pct is not None and f.whole]
-    marks = {}
     return Chapter(
         park,
         park_year.summary,
@@ -151,7 +150,7 @@ def _chapter(yearbook: Yearbook, park: Park, year: int, note) -> Chapter:
         list(themes.items()),
         [_target(yearbook, t, note) for t in park_year.targets],
         [_target(yearbook, t, note) for t in checked],
-        [present.chart_row(yearbook, f, marks) for f in growing],
+        [present.chart_row(yearbook, f, {}) for f in growing],  # bars only: no series lines to mark
     )
 
 

@@ -7,17 +7,25 @@ import functools
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.data.model import Yearbook
-from generator.pages.address import site_url
+from generator.pages.address import CONFIG, site_url
 from generator.pages.volume.content import build_volume, volume_years
 from generator.pages.volume.typeset import FONT_DIRS, Typeset, compile_pdf, frame_source, typeset
 
-SITE_NAME = "高新区年鉴"  # mkdocs.yml's site_name, as the citations of the site's pages name it
+
+@functools.cache
+def site_name(config: Path = CONFIG) -> str:
+    """mkdocs.yml's site_name: the author and title the citations of the site's pages give."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open(encoding="utf-8") as stream:
+        return str((yaml_load(stream) or {}).get("site_name") or "")
 
 
 def volume_path(year: int) -> str:
@@ -59,7 +67,7 @@ def volume_pdf(yearbook: Yearbook, year: int, project: Path) -> tuple[Path, bool
     """The stored PDF of `year`'s volume under .cache/volumes/, typeset now unless its input is unchanged;
     returns it and whether it was typeset."""
     volume = build_volume(yearbook, year, site_url())
-    document = typeset(volume, SITE_NAME, project / "docs" / "about.md")
+    document = typeset(volume, site_name(), project / "docs" / "about.md")
     store = project / ".cache" / "volumes"
     stored = store / f"{year}-{input_key(document)[:32]}.pdf"
     if stored.is_file():
@@ -82,7 +90,10 @@ def write_volumes(yearbook: Yearbook, project: Path, site: Path) -> tuple[int, i
     years = volume_years(yearbook)
     typeset_count = 0
     for year in years:  # one at a time: each volume's parts are typeset side by side (typeset.compile_pdf)
+        started = time.perf_counter()
         stored, fresh = volume_pdf(yearbook, year, project)
+        if fresh:  # at national scale a volume takes tens of seconds: say which are being made
+            print(f"volume {year}: typeset in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         target = site / volume_path(year)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stored, target)
