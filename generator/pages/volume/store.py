@@ -92,7 +92,8 @@ def write_volumes(yearbook: Yearbook, project: Path, site: Path) -> tuple[int, i
     for year in years:  # one at a time: each volume's parts are typeset side by side (typeset.compile_pdf)
         started = time.perf_counter()
         stored, fresh = volume_pdf(yearbook, year, project)
-        if fresh:  # at national scale a volume takes tens of seconds: say which are being made
+        # At national scale a volume takes tens of seconds: on a terminal, say which are being made (as Progress).
+        if fresh and sys.stderr.isatty() and not os.environ.get("CI"):
             print(f"volume {year}: typeset in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         target = site / volume_path(year)
         target.parent.mkdir(parents=True, exist_ok=True)
