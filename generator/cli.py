@@ -118,7 +118,7 @@ def cmd_generate(args) -> int:
     from generator.publish.generate import generate
     from generator.publish.progress import Progress
 
-    report, _ = generate(_project(args), Progress("generate"))
+    report, _, _ = generate(_project(args), Progress("generate"))
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
     return 0
 
@@ -137,10 +137,10 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     with project_lock(project):  # one build at a time: a second one waits here
         recover_site(project)  # site/ back, should a build have been killed in the middle of its swap
-        report, nav = generate(project, Progress("generate"))
+        report, nav, yearbook = generate(project, Progress("generate"))
         print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
         seconds = {"generate": time.perf_counter() - started}
-        status = build_site(project, nav, strict=not args.no_strict, seconds=seconds)
+        status = build_site(project, nav, yearbook, strict=not args.no_strict, seconds=seconds)
     if status == 0:
         print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status
@@ -255,8 +255,10 @@ def build_commands() -> Commands:
     _site_commands(commands)
     _schemas_command(commands)
     from generator.editor.commands import register as register_editor_commands
+    from generator.pages.volume.command import register as register_volume_command
 
     register_editor_commands(commands)
+    register_volume_command(commands)
     return commands
 
 

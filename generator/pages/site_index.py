@@ -15,7 +15,7 @@ class SiteIndex:
 
     def __init__(self, yearbook: Yearbook):
         self.yb = yearbook
-        self.grouped = _grouped_parks(yearbook)
+        self.grouped = grouped_parks(yearbook)
         self.sources_of = _sources_by_park(yearbook)
         self.latest = {park: yearbook.park_years(park)[-1] for park in yearbook.parks if yearbook.park_years(park)}
         self.figures_by_indicator: dict[str, list[Figure]] = {indicator: [] for indicator in yearbook.indicators}
@@ -61,7 +61,7 @@ def _sources_by_park(yb: Yearbook) -> dict[str, list[Source]]:
     return {park: sorted(listed[park], key=order) for park in yb.parks if park in listed}
 
 
-def _grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
+def grouped_parks(yb: Yearbook) -> list[tuple[str, list[tuple[str, list]]]]:
     """Parks grouped region → province, in the order readers expect."""
     by_region: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for park in yb.parks.values():

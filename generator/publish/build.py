@@ -15,9 +15,9 @@ from generator.publish.mkdocs_shard import Share, build_share
 from generator.publish.plugin import yearbook_plugin
 
 
-def build_site(project: Path, nav: list, strict: bool = True, seconds: dict | None = None) -> int:
-    """`mkdocs build` of the pages just generated (`nav` their menu) into a fresh folder, swapped in for site/ only
-    when the build succeeds.
+def build_site(project: Path, nav: list, yearbook, strict: bool = True, seconds: dict | None = None) -> int:
+    """`mkdocs build` of the pages just generated (`nav` their menu, from `yearbook`) and the yearbook's printed
+    volumes into a fresh folder, swapped in for site/ only when the build succeeds.
 
     One build at a time per project (the project lock); whatever an interrupted build left is repaired first, and
     whatever this one stages is removed however it ends. `seconds`, when given, receives the wall time of the
@@ -28,12 +28,12 @@ def build_site(project: Path, nav: list, strict: bool = True, seconds: dict | No
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project))
         try:
             staging.chmod(0o755)  # mkdtemp's folder is private; the site is for a web server to read
-            return _build_into(project, nav, staging, strict, {} if seconds is None else seconds)
+            return _build_into(project, nav, yearbook, staging, strict, {} if seconds is None else seconds)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_into(project: Path, nav: list, staging: Path, strict: bool, seconds: dict) -> int:
+def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool, seconds: dict) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -50,6 +50,12 @@ def _build_into(project: Path, nav: list, staging: Path, strict: bool, seconds: 
     _show_mkdocs_warnings()
     failures = build_shares(config)
     seconds["mkdocs"] = time.perf_counter() - started
+    if not failures:
+        from generator.pages.volume.store import write_volumes
+
+        started = time.perf_counter()
+        write_volumes(yearbook, project, staging)
+        seconds["volumes"] = time.perf_counter() - started
     if not failures:
         started = time.perf_counter()
         try:

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from generator.data.files import Refused, kind_of, resolve_entry
+from generator.data.model import Yearbook
 from generator.data.pipeline import read_yearbook
 from generator.data.problems import DataError, Problem
 from generator.pages.nav import site_nav
@@ -17,8 +18,9 @@ from generator.publish.guard import project_lock
 from generator.reuse import Reuse
 
 
-def generate(project: Path, progress=None, reuse: Reuse | None = None) -> tuple[WriteReport, list]:
-    """Check the data, render every generated file and write the changed ones into docs/; returns the nav.
+def generate(project: Path, progress=None, reuse: Reuse | None = None) -> tuple[WriteReport, list, Yearbook]:
+    """Check the data, render every generated file and write the changed ones into docs/; returns what was written,
+    the nav and the yearbook it read (the build's printed volumes are made from it).
 
     `reuse` (kept by a long-lived process such as `mkdocs serve`) holds the last run's results, so that only
     the files an edit touched are read, checked, rendered and compared again.
@@ -27,7 +29,7 @@ def generate(project: Path, progress=None, reuse: Reuse | None = None) -> tuple[
         return _generate(project, progress, reuse)
 
 
-def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport, list]:
+def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport, list, Yearbook]:
     yearbook = read_yearbook(project / "data", reuse)
     problems = hand_written_problems(project / "docs", project.resolve())
     if problems:
@@ -42,7 +44,7 @@ def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport
     report = write_output(project / "docs", files, progress, on_disk=last.files)
     if reuse:  # only once written: the next run trusts these bytes to be on disk
         reuse.site = last.followed_by(yearbook, files)
-    return report, site_nav(yearbook)
+    return report, site_nav(yearbook), yearbook
 
 
 def hand_written_problems(docs: Path, project: Path) -> list[Problem]:

@@ -49,7 +49,7 @@ class Preview:
         Raises DataError when the data has problems, which stay in `problems` until a rebuild succeeds.
         """
         try:
-            report, nav = generate(self.project, progress, reuse=self.reuse)
+            report, nav, _ = generate(self.project, progress, reuse=self.reuse)
         except DataError as error:
             self.problems = [str(problem) for problem in error.problems]
             raise
