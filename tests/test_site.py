@@ -209,7 +209,7 @@ def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
     assert not re.search(r"(?<!\\)\]\(javascript:", markdown_part)
     assert "&lt;script&gt;alert" in page
     assert "\\{\\{ 7\\*7 }}" in markdown_part
-    park_page = files["parks/xiamen-torch/index.md"].decode("utf-8")
+    park_page = files["parks/xiamen-torch.md"].decode("utf-8")
     assert "<script>" not in park_page and not re.search(r"(?<!\\)\]\(javascript:", park_page)
     indicator_page = files["indicators/" + read_yearbook(data).figures()[0].indicator + ".md"].decode("utf-8")
     assert "<script>" not in indicator_page
@@ -224,6 +224,34 @@ def test_real_site_builds_strict_with_every_page(built_site):
         assert str(escape(yearbook.parks[park].short_name)).replace("&#34;", "&quot;") in html or park == "zz-injection"
     assert (site / "data/yearbook.csv").is_file()
     assert (site / "assets/vendor/vega-bundle.js").stat().st_size > 100_000
+
+
+def test_every_park_is_a_link_of_its_province_in_the_side_navigation(built_site):
+    """With the theme's navigation.indexes, a section takes an index.md child as its own page: a park must never be
+    that page, or the first park of each province (and the only one of a one-park province) leaves the list."""
+    site = built_site / "site"
+    yearbook = read_yearbook(built_site / "data")
+    for park in yearbook.parks.values():
+        # The park's own page opens its province in the menu (navigation.prune leaves other provinces closed).
+        html = (site / f"parks/{park.id}/index.html").read_text(encoding="utf-8")
+        nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-content"')]
+        province = [p for p in yearbook.parks.values() if p.province == park.province]
+        for neighbour in province:
+            href = "./" if neighbour is park else f"../{neighbour.id}/"
+            link = re.search(
+                rf'<a href="{re.escape(href)}"[^>]*>\s*<span class="md-ellipsis">\s*'
+                rf"{re.escape(_as_html(neighbour.short_name))}\s*</span>",
+                nav,
+            )
+            assert link, (park.id, neighbour.id)
+        # The province is a section with a label of its own, not a link standing for its first park.
+        label = rf'<label[^>]*>\s*<span class="md-ellipsis">\s*{re.escape(_as_html(park.province))}\s*</span>'
+        assert re.search(label, nav), park.id
+
+
+def _as_html(text: str) -> str:
+    """A name as the theme writes it in the menu (nav.py escapes it; the theme writes &quot; for ")."""
+    return str(escape(text)).replace("&#34;", "&quot;")
 
 
 # One page per way of reaching another host, each written by hand; and what may stand in a page without asking.

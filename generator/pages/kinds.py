@@ -162,7 +162,10 @@ def _shows_source(index: SiteIndex, source: str) -> list[Shown]:
 KINDS = (
     PageKind("home", "index.md", "home.md.j2", _one, _home),
     PageKind("parks", "parks/index.md", "parks_index.md.j2", _one, lambda index: {"grouped": index.grouped}),
-    PageKind("park", "parks/{park}/index.md", "park.md.j2", _each_park, _park, _shows_park_and_its_sources),
+    # A park's page is parks/<park>.md, not parks/<park>/index.md (the same address, /parks/<park>/): the theme's
+    # navigation.indexes takes an index.md as the page of the section above it, so the first park of each province
+    # would stand in for the province and vanish from the menu.
+    PageKind("park", "parks/{park}.md", "park.md.j2", _each_park, _park, _shows_park_and_its_sources),
     PageKind(
         "park_year",
         "parks/{park}/{year}.md",
