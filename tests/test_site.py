@@ -77,21 +77,21 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
     pages = render_pages(yearbook, {"index.md", "sources/index.md", "parks/index.md"})
     home = pages["index.md"]
-    cards = re.findall(r"^### \[[^]]+\]\(parks/([^/]+)/index\.md\)", home, re.M)
+    cards = re.findall(r'^<tr><td><a href="parks/([^/]+)/">', home, re.M)  # a row a park in one table
     last = max(py.year for py in yearbook.years.values())
     assert len(cards) == HOME_PARKS < len(yearbook.parks)
     assert all(yearbook.park_years(park)[-1].year == last for park in cards)
     assert f"最近报告的 {HOME_PARKS} 个园区;全部 {PARKS} 个园区及其历年数据见[园区](parks/index.md)页。" in home
     ranking = home[home.index('<table class="yb-ranking">') :]
-    ranked_year = int(re.search(r"以上为前 \d+ 名;(\d{4})年", home).group(1))
-    ranked = [f for f in yearbook.figures() if f.indicator == "industrial_output_above_scale" and f.year == ranked_year]
-    assert len(ranked) > HOME_RANKING  # so the home page must cut the ranking
-    assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
-    assert re.search(
-        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 \d+ 个园区的排名见\[规模以上工业总产值的\1年排名\]"
-        r"\(indicators/industrial_output_above_scale/\1\.md\)",
+    cut = re.search(
+        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 (\d+) 个园区的排名见\[(.+?)的\1年排名\]\(indicators/([a-z0-9_]+)/\1\.md\)",
         home,
     )
+    ranked_year, indicator = int(cut.group(1)), cut.group(4)
+    assert yearbook.indicators[indicator].name == cut.group(3)
+    ranked = [f for f in yearbook.figures() if f.indicator == indicator and f.year == ranked_year]
+    assert len(ranked) == int(cut.group(2)) > HOME_RANKING  # so the home page must cut the ranking
+    assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
     index = pages["sources/index.md"]
     assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == PARKS
     parks = pages["parks/index.md"]  # one line a park: the span of its years and a link to the latest
