@@ -84,3 +84,12 @@ def test_the_home_page_has_one_table_of_latest_figures_a_row_a_park(pages):
     bengbu = next(line for line in part.splitlines() if 'href="parks/bengbu/"' in line)
     assert ">256.5</a></td>" in mianyang
     assert '>94.42</a> <span class="yb-mark">(2015年)</span>' in bengbu
+
+
+def test_the_about_page_states_the_home_page_rules_with_their_numbers():
+    from generator.pages.kinds import HOME_INDICATORS, HOME_PARKS
+
+    about = (PROJECT / "docs/about.md").read_text(encoding="utf-8")
+    assert f"园区多于 {HOME_PARKS} 个时只列最近报告的 {HOME_PARKS} 个" in about
+    assert f"报告全年数字的园区最多的 {HOME_INDICATORS} 项指标" in about
+    assert "取报告园区最多的一个指标和年份;园区数相同时取较近的年份,再相同时取指标目录中靠前的指标" in about

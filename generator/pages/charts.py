@@ -170,7 +170,7 @@ def growth() -> alt.LayerChart:
 def panels() -> alt.FacetChart:
     """A park's series of several indicators, a small panel each (each with its own year axis, all on one year
     scale), the page's year highlighted. The browser sets the columns and the panel width to fit the page."""
-    base = alt.Chart().encode(x=_year_axis(None, 4), y=_value_axis(None))
+    base = alt.Chart().encode(x=_year_axis(None, 5), y=_value_axis(None))
     layers = alt.layer(*_series_layers(base, alt.Chart(), _highlighted(), 36, 110)).properties(width=190, height=110)
     return (
         layers.facet(

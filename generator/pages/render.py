@@ -61,6 +61,7 @@ class _Pages:
         self.yb = yearbook
         self.env = environment()
         self.files: dict[str, str] = {}
+        self.catalogue_order = {indicator: n for n, indicator in enumerate(yearbook.indicators)}
 
     def link(self, page: str, to: str, anchor: str = "") -> Markup:
         return Markup(md_link(page, to, anchor))
@@ -125,15 +126,26 @@ class _Pages:
         return Markup("\n".join(rows))
 
     def latest_rows(self, page: str, latest: list[ParkYear], headline: list[str]) -> Markup:
-        """The <tr> rows of the home page's latest figures: the park, its latest year (with what it holds when it
-        has no indicator figure), each headline indicator's latest whole-year, whole-park value (with its year where
-        that is not the park's latest) and the first other figure of the latest year."""
+        """The <tr> rows of the home page's latest figures: the park; its latest year with one figure of that year
+        not in the headline columns (or what the year holds when it has no indicator figure); each headline
+        indicator's latest whole-year, whole-park value, with its year where that is not the park's latest."""
         rows = []
         for py in latest:
             park_url = escape(page_url(page, path_of("park", park=py.park)))
             year_url = escape(page_url(page, path_of("park_year", park=py.park, year=py.year)))
-            content = present.year_content(py)
-            note = f'<br><span class="yb-mark">{escape(content)}</span>' if content else ""
+            others = [f for f in py.figures if f.indicator not in headline or not present.is_whole(f)]
+            other = min(others, key=lambda f: self.catalogue_order[f.indicator], default=None)
+            if other is not None:
+                indicator_url = escape(page_url(page, path_of("indicator", indicator=other.indicator)))
+                value = escape(present.with_qualifier(other.value, other.unit, other.qualifier))
+                note = (
+                    f'<br><span class="yb-latest-other"><a href="{indicator_url}">'
+                    f"{escape(self.yb.indicators[other.indicator].name)}</a> "
+                    f'<a href="{escape(self.quote_url(page, other.origin))}">{value}</a>{_marks(other)}</span>'
+                )
+            else:
+                content = present.year_content(py)
+                note = f'<br><span class="yb-latest-other">{escape(content)}</span>' if content else ""
             cells = []
             for indicator in headline:
                 series = self.yb.series(py.park, indicator)
@@ -146,16 +158,6 @@ class _Pages:
                 cells.append(
                     f'<td style="text-align: right;"><a href="{escape(self.quote_url(page, f.origin))}">{value}</a>'
                     f"{year}</td>"
-                )
-            other = next((f for f in py.figures if f.indicator not in headline or not present.is_whole(f)), None)
-            if other is None:
-                cells.append("<td>—</td>")
-            else:
-                indicator_url = escape(page_url(page, path_of("indicator", indicator=other.indicator)))
-                value = escape(present.with_qualifier(other.value, other.unit, other.qualifier))
-                cells.append(
-                    f'<td><a href="{indicator_url}">{escape(self.yb.indicators[other.indicator].name)}</a> '
-                    f'<a href="{escape(self.quote_url(page, other.origin))}">{value}</a>{_marks(other)}</td>'
                 )
             rows.append(
                 f'<tr><td><a href="{park_url}">{escape(self.yb.parks[py.park].short_name)}</a></td>'
