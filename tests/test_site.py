@@ -84,7 +84,8 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     assert f"最近报告的 {HOME_PARKS} 个园区;全部 {PARKS} 个园区及其历年数据见[园区](parks/index.md)页。" in home
     ranking = home[home.index('<table class="yb-ranking">') :]
     cut = re.search(
-        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 (\d+) 个园区的排名见\[(.+?)的\1年排名\]\(indicators/([a-z0-9_]+)/\1\.md\)",
+        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 (\d+) 个园区的排名见"
+        r"\[(.+?)的\1年排名\]\(indicators/([a-z0-9_]+)/\1\.md\)",
         home,
     )
     ranked_year, indicator = int(cut.group(1)), cut.group(4)
