@@ -322,6 +322,16 @@ class ParkSeries:
         return result
 
 
+def _hedged(item: dict) -> str:
+    """An indicator entry's value as the summary writes it: with its hedge where the report put it."""
+    qualifier, shown = item.get("qualifier"), f"{_text(item['value'])}"
+    if qualifier == "多":
+        return f"{shown}多{item['unit']}"
+    if qualifier == "以上":
+        return f"{shown}{item['unit']}以上"
+    return f"{qualifier or ''}{shown}{item['unit']}"
+
+
 def _indicator_quote(rng: random.Random, entry: dict, value, change) -> tuple[str, dict]:
     """The report's wording of one indicator, and its year-file entry."""
     unit = entry["unit"]
@@ -558,12 +568,13 @@ def make_corpus(out: Path, parks: int, years: int, seed: int) -> dict:
                 "park": park.id, "covers": [year, year + 1],
             }  # fmt: skip
             (out / f"data/sources/{source_id}.yaml").write_text(_dump(source), encoding="utf-8")
-            top = "、".join(f"{next(e['name'] for e in catalogue if e['id'] == i['id'])}{_text(i['value'])}{i['unit']}"
+            # The summary states proven numbers only, each with its entry's hedge (generator/data/prose.py).
+            top = "、".join(f"{next(e['name'] for e in catalogue if e['id'] == i['id'])}{_hedged(i)}"
                             for i in indicators[:3])  # fmt: skip
             year_file = {
                 "park": park.id, "year": year,
                 "summary": f"{year}年,{short}{rng.choice(['经济运行稳中有进', '主要指标较快增长', '产业结构持续优化'])}:"
-                f"{top};全年{len(facts)}项工作成果见分主题事实,并为{year + 1}年设定了{len(targets)}项目标。",
+                f"{top};全年工作成果见分主题事实,并为{year + 1}年设定了目标。",
                 "sources": [source_id], "indicators": indicators, "facts": facts, "targets": targets,
             }  # fmt: skip
             (out / f"data/years/{park.id}/{year}.yaml").write_text(_dump(year_file), encoding="utf-8")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = PROJECT / "generator"
 # Being rewritten elsewhere (the one reading of a report): their imports of private names go with the rewrite.
@@ -83,11 +81,6 @@ def _private_uses(only=lambda shown: True) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="binding.py and extract/figures.py import private helpers of the reading and of coverage; the rewrite "
-    "of the one reading under way removes them",
-)
 def test_no_private_name_is_taken_from_another_module():
     assert _private_uses() == []
 

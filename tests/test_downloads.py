@@ -98,13 +98,18 @@ HAND_FACT_ROWS = [
 # Whether each target was met, worked out by hand: xiamen-torch reports 2016, 2020, 2022 and 2025, xinyu 2014, so a
 # target for any other year has no report yet (尚无报告). The 2020 report's targets are for 2020 itself: those naming
 # no indicator have nothing to compare with (无可比指标); the fifth names national_high_tech_enterprises, a figure the
-# 2020 report does not give (当年未报告该指标). In file order, per (park, year set in).
+# 2020 report does not give (当年未报告该指标). Dalian's 2010 goals are for 2010, whose file gives only
+# software_outsourcing_revenue: GDP, fixed-asset investment, FDI and domestic capital are not reported that year, the
+# third names no indicator; its 2011 goal (software_outsourcing_revenue >= 1100亿元 in 2012) meets the 2012 report's
+# 1145亿元. In file order, per (park, year set in).
 HAND_VERDICTS = {
     ("xiamen-torch", 2016): ["尚无报告"] * 14,
     ("xiamen-torch", 2020): ["无可比指标"] * 4 + ["当年未报告该指标"] + ["无可比指标"] * 3,
     ("xiamen-torch", 2022): ["尚无报告"] * 5,
     ("xiamen-torch", 2025): ["尚无报告"] * 9,
     ("xinyu", 2014): ["尚无报告"] * 13,
+    ("dalian", 2010): ["当年未报告该指标"] * 2 + ["无可比指标"] + ["当年未报告该指标"] * 2,
+    ("dalian", 2011): ["已实现"],
 }
 HAND_TARGET_ROW = {
     "park": "xiamen-torch", "park_name": "厦门火炬高新区", "set_in": "2020", "for_year": "2020",

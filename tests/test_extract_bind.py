@@ -1,4 +1,4 @@
-"""Stage 4, bind: a name bound to the figure it governs, with its 同比."""
+"""Claims (generator/reading/claims.py): a name bound to the figure it governs, with its 同比."""
 
 from __future__ import annotations
 
@@ -135,3 +135,67 @@ def test_a_change_told_after_its_stock_takes_the_stocks_object():
     assert found["new_national_high_tech_enterprises"]["quote"] == "國家高新技術企業達到1,246家,當年新認定218家"
     found = indicators("2024年,国家高新技术企业达到896家,新增12家研发机构。")
     assert "new_national_high_tech_enterprises" not in found  # 12家 counts the 研发机构
+
+
+def test_numbers_in_chinese_numerals_are_drafted_and_pass_the_checker():
+    from tests.extract_helpers import refused
+
+    text = (
+        "2024年,高新区实现营业收入逾百亿元,同比增长百分之五。规模以上工业总产值三千万元。新增国家高新技术企业十二家。"
+    )
+    found = indicators(text)
+    revenue = found["operating_revenue"]
+    assert (revenue["value"], revenue["qualifier"], revenue["change_pct"]) == (100, "逾", 5)
+    assert found["industrial_output_above_scale"]["value"] == 0.3
+    assert found["new_national_high_tech_enterprises"]["value"] == 12
+    assert refused(text) == []
+
+
+def test_the_text_s_exact_figure_wins_over_a_headline_s_round_one():
+    text = "某高新区营业收入首次突破千亿元\n2024年,某高新区完成营业收入1036.8亿元,同比增长12.4%,首次突破千亿元大关。"
+    assert indicators(text)["operating_revenue"]["value"] == 1036.8
+    text = "某高新區營業收入首破兩千億元\n2024年,全區企業實現營業收入2,108.6億元,較上年增長10.3%。"
+    assert indicators(text)["operating_revenue"]["value"] == 2108.6
+
+
+def test_names_as_reports_write_them_are_drafted_and_pass_the_checker():
+    from tests.extract_helpers import refused
+
+    text = (
+        "2024年,全区地区生产总值(GDP)123.4亿元,增长6.1%。高企总数达到426家。"
+        "科技型中小企业入库评价数量约1,360家。企业总收入1,580亿元。"
+    )
+    found = indicators(text)
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (123.4, 6.1)
+    assert found["national_high_tech_enterprises"]["value"] == 426
+    assert (found["tech_smes"]["value"], found["tech_smes"]["qualifier"]) == (1360, "约")
+    assert found["operating_revenue"]["value"] == 1580  # an older name of the measure
+    assert refused(text) == []
+
+
+def test_an_amount_in_another_currency_is_a_fact_that_says_why():
+    from tests.extract_helpers import draft, refused
+
+    text = "2024年,全区实现营业收入12亿美元,同比增长5%。出口总额80亿元。"
+    found = draft(text)
+    assert found["indicators"] == []
+    notes = [fact.get("note", "") for fact in found["facts"]]
+    assert notes == [
+        "原文以亿美元计,目录指标“营业收入”以亿元计,币种不同不换算,故记为事实。",
+        "原文以亿元计,目录指标“出口总额”以亿美元计,币种不同不换算,故记为事实。",
+    ]
+    assert refused(text) == []
+
+
+def test_a_round_hedged_figure_beside_the_exact_one_is_the_same_figure_told_twice():
+    from tests.extract_helpers import refused
+
+    text = "记者从2022年高新区GDP超千亿元新闻发布会上获悉,2022年高新区地区生产总值达1010.24亿元,较上年增长4.9%。"
+    gdp = indicators(text, 2022)["gdp"]
+    assert (gdp["value"], gdp["change_pct"], gdp.get("qualifier")) == (1010.24, 4.9, None)
+    assert refused(text, 2022) == []
+
+
+def test_a_measure_of_the_enterprises_above_scale_is_not_the_park_s():
+    text = "2024年,规模以上企业实现总收入7905亿元,同比增长19.3%。"
+    assert "operating_revenue" not in indicators(text)

@@ -1,10 +1,10 @@
-"""The catalogue follows the national high-tech zone statistical system, in both scripts."""
+"""The catalogue follows the national high-tech zone statistical system; traditional script is read, not listed."""
 
 from __future__ import annotations
 
 import yaml
 
-from generator.editor.extract.read import matching_form
+from generator.reading.script import simplified
 from tests.conftest import PROJECT
 
 CATALOGUE = {e["id"]: e for e in yaml.safe_load((PROJECT / "data" / "indicators.yaml").read_text(encoding="utf-8"))}
@@ -42,9 +42,41 @@ def test_older_and_other_wordings_are_aliases():
     assert "一般公共预算收入" in CATALOGUE["district_general_budget_revenue"]["aliases"]
 
 
-def test_new_entries_carry_aliases_in_traditional_characters():
-    for indicator in NATIONAL:
-        names = [CATALOGUE[indicator]["name"], *CATALOGUE[indicator].get("aliases", [])]
-        if indicator in ("export_total", "national_high_tech_enterprises"):
-            continue  # older entries: read in traditional characters through the matching form
-        assert any(matching_form(name) != name for name in names), indicator
+def test_no_name_is_written_twice_in_two_scripts():
+    """Traditional script is read through OpenCC's character table: the catalogue holds simplified names only."""
+    for indicator, entry in CATALOGUE.items():
+        for name in (entry["name"], *entry.get("aliases", [])):
+            assert simplified(name) == name, (indicator, name)
+
+
+def test_every_national_indicator_is_read_in_traditional_script():
+    from generator.data.model import Source
+    from generator.data.validate import entry_problems
+    from tests.extract_helpers import indicators
+
+    traditional = "營業收入2108.6億元,同比增長10.3%。研發投入強度3.1%。有效發明專利4321件。"
+    source = Source(id="s", title="t", publisher="p", kind="press", published=None, park="p",
+                    paragraphs=[traditional], covers=(2024,))  # fmt: skip
+    found = indicators(traditional)
+    assert {"operating_revenue", "rd_intensity", "valid_invention_patents"} <= set(found)
+    for entry in found.values():
+        assert entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE) == [], entry
+
+
+def test_an_alias_used_outside_its_years_is_pointed_out_in_the_draft(tmp_path):
+    from generator.editor.commands import draft_text
+    from generator.editor.extract import extract, read_catalogue
+
+    (tmp_path / "indicators.yaml").write_text(
+        "- id: operating_revenue\n  name: 营业收入\n  aliases: [技工贸总收入]\n"
+        "  alias_years:\n    技工贸总收入: {until: 2012}\n  name_en: Revenue\n  unit: 亿元\n  kind: flow\n"
+        "  definition: 收入。\n",
+        encoding="utf-8",
+    )
+    catalogue, messages = read_catalogue(tmp_path)
+    assert messages == [] and catalogue[0].alias_years == (("技工贸总收入", None, 2012),)
+    text = "2016年,全区实现技工贸总收入1200亿元,增长10%。"
+    draft = extract(text, "s", catalogue, "p", 2016)
+    assert "a name reports used in —2012: check the measure is the same" in draft_text(draft, catalogue)
+    draft = extract(text.replace("2016", "2011"), "s", catalogue, "p", 2011)
+    assert "check the measure" not in draft_text(draft, catalogue)

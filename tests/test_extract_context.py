@@ -1,4 +1,4 @@
-"""Stage 5, period, scope and hedges."""
+"""Period, scope and hedges of a clause (generator/reading/parts.py)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,31 @@ def test_every_item_after_a_semicolon_names_its_own_part_of_the_park():
     text += "其中,核心區實現營業收入1263.8億元;東港園實現營業收入512.4億元;集聚研发机构126家。"
     scopes = {fig["value"]: f.get("scope") for f in draft(text)["facts"] for fig in f["figures"]}
     assert scopes == {1263.8: "核心區", 512.4: "東港園", 126: None}  # the scope as the report writes it
+
+
+def test_a_list_after_a_forecast_part_of_the_park_is_that_part_s_not_the_park_s():
+    from tests.extract_helpers import draft, refused
+
+    text = (
+        "2024年,全区实现营业收入2100亿元,增长8%。"
+        "预计主园区实现营业收入1500亿元、工业总产值800亿元、税收收入50亿元,同比分别增长9%、7%和5%。"
+    )
+    found = draft(text)
+    whole = [(i["id"], i["value"]) for i in found["indicators"] if "scope" not in i]
+    assert whole == [("operating_revenue", 2100)]
+    parts = {i["id"]: i for i in found["indicators"] if "scope" in i}
+    assert {(i["scope"], i["qualifier"]) for i in parts.values()} == {("主园区", "预计")}
+    assert refused(text) == []
+
+
+def test_the_period_and_part_of_the_park_a_quote_is_read_under_are_drafted_as_the_checker_reads_them():
+    from tests.extract_helpers import draft, refused
+
+    title = "某某市某某国家高新技术产业开发区管理委员会关于2024年1-4月全区主要经济指标完成情况的通报"
+    text = title + "\n全区实现营业收入420.5亿元,同比增长8.1%。依托核心区,新引进项目36个。\n"
+    found = draft(text)
+    (revenue,) = found["indicators"]
+    assert (revenue["value"], revenue["period"]) == (420.5, "1-4月")  # the note's title gives the period
+    fact = next(f for f in found["facts"] if f["figures"][0]["value"] == 36)
+    assert (fact["period"], fact["scope"]) == ("1-4月", "核心区")  # named before the figure in its sentence
+    assert refused(text) == []

@@ -1,10 +1,10 @@
-"""Stage 3, find figures: amounts count, page furniture does not."""
+"""Figures (generator/reading/figures.py): amounts count, page furniture does not."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.editor.extract.figures import compatible, counted, in_unit
+from generator.reading.figures import compatible, counted, in_unit
 from generator.reading.numbers import find_numbers
 
 

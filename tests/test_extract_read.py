@@ -1,11 +1,12 @@
-"""Stage 1, read: paragraphs, the simplified matching form, and tables."""
+"""Reading text (generator/reading/text.py, script.py, tables.py): paragraphs, the simplified form, and tables."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.editor.extract.read import logical_paragraphs, matching_form, paragraphs_with_lines, raw_lines
-from generator.editor.extract.tables import read_tables, table_lines
+from generator.reading.script import simplified
+from generator.reading.tables import read_tables, table_lines
+from generator.reading.text import logical_paragraphs, paragraphs_with_lines, raw_lines
 
 
 def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
@@ -16,9 +17,9 @@ def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
     ]
 
 
-def test_the_matching_form_is_simplified_and_keeps_every_offset():
+def test_the_simplified_is_simplified_and_keeps_every_offset():
     text = "嘉禾高新區實現地區生產總值約628.5億元,同比增長6.3%"
-    simple = matching_form(text)
+    simple = simplified(text)
     assert simple == "嘉禾高新区实现地区生产总值约628.5亿元,同比增长6.3%"
     assert len(simple) == len(text)  # offsets found in the simplified form cut the original
 
@@ -52,3 +53,23 @@ def test_a_column_headed_by_its_months_holds_the_amounts_and_bars_stay_in_the_qu
     (row,) = read_tables(raw_lines(text), 2024)
     assert (row.value, row.unit, row.change_pct) == (Decimal("356.72"), "亿元", Decimal("5.9"))
     assert row.text == "地区生产总值|亿元|356.72|5.9"  # the row as the report writes it, spaces aside
+
+
+def test_tables_as_published_are_drafted_as_the_checker_reads_them():
+    from tests.extract_helpers import indicators, refused
+
+    text = (
+        "表1 2024年主要经济指标\n单位：亿元\n指标名称\t全区\t其中：主园区\n\t绝对额\t同比(%)\t绝对额\t同比(%)\n"
+        "1.营业收入\t2108.6\t10.3\t1500.2\t9.1\n（一）地区生产总值\t742.3\t7.4\t--\t--\n续表1\n"
+        "其中：出口总额(亿美元)\t12.47\t-3.7\t8.1\t2.0\n"
+        "表2 主园区科技指标\n单位：家\n指标\t主园区\n\t绝对额\t同比(%)\n高新技术企业数\t402\t12.3\n"
+        "表3 税收\n单位：亿元、%\n指标\t2024年\t同比增长(%)\t占全市比重(%)\t全市位次\n税收收入\t38.9\t5.4\t21.3\t2\n"
+    )
+    found = indicators(text)
+    assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (2108.6, 10.3)
+    assert "scope" not in found["operating_revenue"]
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (742.3, 7.4)
+    assert (found["export_total"]["value"], found["export_total"]["change_pct"]) == (12.47, -3.7)
+    assert found["national_high_tech_enterprises"]["scope"] == "主园区"
+    assert (found["tax_revenue"]["value"], found["tax_revenue"]["change_pct"]) == (38.9, 5.4)
+    assert refused(text) == []

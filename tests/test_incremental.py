@@ -64,7 +64,11 @@ def _drop_first_indicator(path: Path) -> None:
 
 EDITS = {
     "summary": lambda p: _edit(p / YEAR, "summary: 2016年,", "summary: 2016年全年,"),
-    "a figure removed": lambda p: _drop_first_indicator(p / YEAR),
+    # The summary states the figure too: it goes with it (a summary states only numbers its file proves).
+    "a figure removed": lambda p: (
+        _drop_first_indicator(p / YEAR),
+        _edit(p / YEAR, "规上工业总产值2145.69亿元、增长8%,", ""),
+    ),
     "a paragraph added at the top of a report": lambda p: _edit(
         p / "data/sources/xiamen-torch-2016-work-report.txt", "厦门火炬高新区2016年", "前言。\n\n厦门火炬高新区2016年"
     ),

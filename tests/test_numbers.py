@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.reading.clauses import invisible_in
-from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, find_numbers, normalize
+from generator.reading.numbers import find_change_pct, find_figure, find_numbers, normalize
+from generator.reading.quotes import invisible_in
+from generator.reading.words import QUALIFIERS
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 X16, X20, X22, X25, XY14 = (
@@ -277,3 +278,40 @@ def test_invisible_characters_are_named():
 )  # fmt: skip
 def test_decline_words_give_the_sign(change, quote, found):
     assert find_change_pct(change, quote).found is found
+
+
+# Numbers as written in Chinese numerals or mixed forms, read through cn2an: (value, unit, quote, hedge).
+CHINESE_NUMERALS = [
+    (100, "亿元", "实现营业收入逾百亿元", "逾"),
+    (0.3, "亿元", "完成投资三千万元", None),
+    (3000, "万元", "完成投资三千万元", None),
+    (12700, "亿元", "营业收入1.27万亿元", None),
+    (12, "家", "新增上市企业十二家", None),
+    (1000, "家", "集聚企业近千家", "近"),
+    (123, "亿元", "税收一百二十三亿元", None),
+    (3.5, "亿元", "出口三点五亿元", None),
+    (12000, "家", "市场主体一万二千家", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "quote", "hedge"), CHINESE_NUMERALS, ids=[row[2] for row in CHINESE_NUMERALS]
+)
+def test_chinese_numerals_and_mixed_forms_are_read(value, unit, quote, hedge):
+    match = find_figure(value, unit, quote)
+    assert match.found, match.reason
+    assert (match.hedges[0] if match.hedges else None) == hedge
+
+
+@pytest.mark.parametrize("quote", ["十四五规划", "百家争鸣", "统一批复", "第一批", "千企万户"])
+def test_words_made_of_numerals_are_not_numbers(quote):
+    from generator.reading.numbers import find_chinese_numbers
+
+    assert find_chinese_numbers(quote) == []
+
+
+def test_a_percentage_in_words_is_a_growth():
+    assert find_change_pct(5, "同比增长百分之五").found
+    assert find_change_pct(12.5, "比上年增长百分之十二点五").found
+    assert find_change_pct(-5, "同比下降百分之五").found
+    assert not find_change_pct(5, "同比下降百分之五").found

@@ -161,6 +161,13 @@ EDITS = [
      "  name_en: Foreign", "  aliases: [外资, 规上工业总产值]\n  name_en: Foreign",
      "data/indicators.yaml:10: [1].aliases[1]: expected names and aliases to be unique, found '规上工业总产值' also on "
      "industrial_output_above_scale"),
+    ("catalogue: alias_years of a name that is no alias", CATALOGUE_PATH, "  aliases: [规上工业总产值]",
+     "  aliases: [规上工业总产值]\n  alias_years:\n    规上总产值: {until: 2012}",
+     "data/indicators.yaml:5: [0].alias_years.规上总产值: expected one of the aliases of "
+     "industrial_output_above_scale, found '规上总产值'"),
+    ("catalogue: alias_years the wrong way round", CATALOGUE_PATH, "  aliases: [规上工业总产值]",
+     "  aliases: [规上工业总产值]\n  alias_years:\n    规上工业总产值: {from: 2015, until: 2012}",
+     "data/indicators.yaml:5: [0].alias_years.规上工业总产值: expected from before until, found from 2015 until 2012"),
 ]  # fmt: skip
 
 

@@ -161,12 +161,13 @@ def test_failed_check_leaves_previous_output_untouched(tmp_path, capsys):
     assert not (project / "site").exists()
 
 
+# Words, not numbers, mark each injection: the editor's prose states no number its file does not prove.
 INJECTIONS = [
     "<script>alert('x')</script>",
-    "<img src=x onerror=alert(1)>",
-    "[点我](javascript:alert(1))",
-    "{{ 7*7 }}{% raw %}",
-    "</script><script>alert(2)</script>",
+    "<img src=x onerror=alert('img')>",
+    "[点我](javascript:alert('link'))",
+    "{{ x*y }}{% raw %}",
+    "</script><script>alert('end')</script>",
     "**粗体** _斜体_ `代码` # 标题",
 ]
 
@@ -210,7 +211,7 @@ def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
     assert not re.findall(r'href="javascript:', page)
     assert not re.search(r"(?<!\\)\]\(javascript:", markdown_part)
     assert "&lt;script&gt;alert" in page
-    assert "\\{\\{ 7\\*7 }}" in markdown_part
+    assert "\\{\\{ x\\*y }}" in markdown_part
     park_page = files["parks/xiamen-torch.md"].decode("utf-8")
     assert "<script>" not in park_page and not re.search(r"(?<!\\)\]\(javascript:", park_page)
     indicator_page = files["indicators/" + read_yearbook(data).figures()[0].indicator + ".md"].decode("utf-8")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from generator.data.binding import bind_indicator, figure_token
+from generator.data.binding import bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
 from generator.data.problems import Problem
+from generator.data.prose import note_problems, profile_problems, summary_problems, text_problems, unit_problem
 from generator.data.quote_diff import describe_difference
 from generator.data.schema import check_schema as schema_problems_of
 from generator.data.schema import describe_value, field_name
@@ -16,21 +15,17 @@ from generator.data.sound import rule_problems, sound_part
 from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
-from generator.reading.clauses import (
-    Context,
-    context_of,
-    invisible_in,
-    own_year_amount,
+from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
+from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
+from generator.reading.parts import (
     period_key,
     periods_in,
-    prepare,
-    reads_as_title,
     scopes_in,
     year_of_amount,
+    year_of_fact_amount,
     year_stated,
 )
-from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
-from generator.reading.numbers import INVISIBLE, NumberToken, find_figure
+from generator.reading.quotes import Context, context_of, invisible_in, prepare
 from generator.reuse import NoReuse, Reuse
 
 
@@ -154,41 +149,20 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
 
 
-def _check_baseline_year(report, location, token: NumberToken, context: Context, year: int) -> None:
-    """A fact's number is not the amount of another year the quote gives it as (较2019年的12家增加到35家: 12).
-
-    Unlike an indicator, a fact may speak of another year in its own words (综合实力(2021年度)位居第14位): only an
-    amount the quote writes as that year's own (2019年的12家) is refused.
-    """
-    stated = year_of_amount(context.before(token.start))
-    if stated is not None and stated != year and own_year_amount(context.before(token.start)):
+def _check_fact_year(report, location, token: NumberToken, context: Context, year: int) -> None:
+    """A fact's number is given for the file's year, as an indicator's is: not another year's amount that the
+    sentence dates before it (2015年新增12家, 较2015年的12家) or a table's column heads; a ranking's edition in
+    brackets dates the ranking, not the amount."""
+    cell = context.cell_ending(token.end)
+    before = context.before(token.start)
+    stated = cell.column.year if cell is not None and cell.column.year else year_of_fact_amount(before)
+    if stated is not None and stated != year:
         report(location + ("value",), f"expected an amount for {year} (the file's year), found it given for {stated}")
-
-
-_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
-# A paragraph's opening words before its first comma: 1—9月，全区…
-_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
-_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (clauses._CAPTION_LENGTH)
-
-
-def _passage_periods(context: Context) -> list[str]:
-    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
-    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
-    title, _, paragraph = context.setting.partition("\n")
-    head = _HEAD.match(paragraph)
-    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
-    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
-    return titled + (periods_in(head.group(0)) if head else [])
 
 
 def _check_part(report, location, entry, context: Context, upto: int) -> None:
     """The period and scope fields say what the quote's sentence says of the part of the year and of the park."""
-    # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
-    stated = periods_in(context.lead + context.quote)
-    in_table = [] if stated else periods_in(context.table_heading)  # a table's rows: its caption or column
-    # A passage whose period is stated once (a 1-9月 note's title, the head of its paragraph) speaks of that part of
-    # the year throughout, unless the sentence says it is the whole year.
-    in_passage = [] if stated or in_table or _WHOLE_YEAR.search(context.sentence) else _passage_periods(context)
+    stated, in_table, in_passage = context.periods()
     period = entry.get("period")
     if period is None and stated:
         report(
@@ -218,7 +192,12 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             location + ("scope",),
             f"expected scope: {named[0]} (the quote names a part of the park), found none",
         )
-    elif scope is not None and prepare(scope) not in context.sentence:
+    elif scope is None and context.table_scope:
+        report(
+            location + ("scope",),
+            f"expected scope: {context.table_scope} (the table's column names a part of the park), found none",
+        )
+    elif scope is not None and prepare(scope) not in context.sentence and prepare(scope) != context.table_scope:
         shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 
@@ -272,6 +251,18 @@ def _check_indicator_entry(report, location, entry, indicator, sources, source_i
         _check_indicator(report, location, entry, indicator, context, year, others)
 
 
+def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
+    """What is wrong with an indicator's alias_years: a key that is not one of its aliases, years the wrong way."""
+    found = []
+    for alias, years in (entry.get("alias_years") or {}).items():
+        if alias not in entry.get("aliases", []):
+            found.append((("alias_years", alias), f"expected one of the aliases of {entry['id']}, found '{alias}'"))
+        elif years.get("from", 0) > years.get("until", 9999):
+            message = f"expected from before until, found from {years['from']} until {years['until']}"
+            found.append((("alias_years", alias), message))
+    return found
+
+
 def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
     """The names and aliases of every catalogue indicator but one, longer ones only (a name inside them)."""
     own = catalogue[indicator_id]
@@ -285,7 +276,24 @@ def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...
     return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
 
 
+def _check_units(report, location, entry) -> None:
+    """A fact's or a target's units are units, not bare multipliers (万, 亿)."""
+    figures = entry.get("figures", [entry])
+    for number, figure in enumerate(figures):
+        problem = unit_problem(figure["unit"])
+        if problem:
+            report(location + (("figures", number, "unit") if "figures" in entry else ("unit",)), problem)
+
+
+def _check_text(report, location, section, entry) -> None:
+    """The numbers of a fact's or a target's text are its own (docs/guide.md: the editor's prose)."""
+    for problem in text_problems(section, entry):
+        report(location + ("text",), problem)
+
+
 def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "facts", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -301,11 +309,13 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
             context=context,
         )
         if token is not None and owner is not None:
-            _check_baseline_year(report, location + ("figures", number), token, context, owner[1])
+            _check_fact_year(report, location + ("figures", number), token, context, owner[1])
     _check_part(report, location, entry, context, len(context.quote))
 
 
 def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+    _check_units(report, location, entry)
+    _check_text(report, location, "targets", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
@@ -406,6 +416,10 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
         _check_target_entry(report, location, entry, sources, source_ids, owner)
+    for problem in summary_problems(data):
+        report(("summary",), problem)
+    for location, problem in note_problems(data):
+        report(location, problem)
 
 
 def to_finite(*numbers) -> bool:
@@ -455,6 +469,13 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
                     if names.setdefault(name, entry["id"]) != entry["id"]:
                         unique = "expected names and aliases to be unique"
                         report(location, f"{unique}, found '{name}' also on {names[name]}")
+                for problem in profile_problems("definition", entry.get("definition"), "indicator"):
+                    report((index, "definition"), problem)
+                problem = unit_problem(entry["unit"])
+                if problem:
+                    report((index, "unit"), problem)
+                for location, message in alias_year_problems(entry):
+                    report((index, *location), message)
 
         problems += rule_problems(raw.indicators, "indicators", schema_problems, check_catalogue)
     # A park or source whose file is there counts as known even when the file has problems of its own: those
@@ -468,6 +489,9 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
         if sound_part(document, "park", schema_problems) and document.data["id"] != park_id:
             found = document.data["id"]
             _Reporter(document, problems)(("id",), f"expected '{park_id}' (the file name), found '{found}'")
+        if sound_part(document, "park", schema_problems):
+            for problem in profile_problems("description", document.data.get("description"), "park"):
+                _Reporter(document, problems)(("description",), problem)
     source_ids: set[str] = set(raw.sources)
     sound_sources: set[str] = set()
     for source_id, document in raw.sources.items():
@@ -482,6 +506,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
+        for problem in profile_problems("note", document.data.get("note"), "source"):
+            report(("note",), problem)
         text = raw.source_texts.get(source_id)
         if text is not None and INVISIBLE.search(text):
             problems += _invisible_in_text(document.path[: -len(".yaml")] + ".txt", text)

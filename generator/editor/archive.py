@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.reading.numbers import INVISIBLE
+from generator.reading.script import simplified
+
 _META_KEYS = (
     "索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|发布日期|发布时间|生成日期|名称|标题|内容概述|主题分类|体裁分类"
     "|主题词|公开方式|公开范围|有效性|信息来源|来源|作者|编辑|责任编辑|浏览次数|点击数|阅读数|访问量|日期|时间"
-    "|索引號|文號|發文字號|發布機構|發佈機構|發文機關|發文日期|發布日期|發佈日期|發布時間|發佈時間|主題分類|體裁分類|主題詞"
-    "|信息來源|來源|編輯|責任編輯|瀏覽次數|點擊數|閱讀數|時間"
-)
-# Characters that do not show but split words and numbers: zero-width, soft hyphen, bidirectional controls.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+)  # matched on the line read in simplified characters: 發布機構 is 发布机构
 # A metadata block as a row of a page's table: [ 索引号 ] value [ 发布机构 ] value …, or | 索引号: | value |.
 _META_BLOCK = re.compile(
     rf"^[|｜]?\s*[\[【]?\s*(?:{_META_KEYS})\s*[\]】]?\s*[:：]?\s*[|｜].*$|^\s*[\[【]\s*(?:{_META_KEYS})\s*[\]】].*$"
@@ -67,6 +66,7 @@ def _is_table_line(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
+    line = simplified(line)
     menu = _MENU.match(line) and not _is_table_line(line)
     return bool(_FURNITURE.match(line) or menu or _META_BLOCK.match(line))
 
@@ -157,19 +157,9 @@ def clean_report(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _KEYS = {  # each field's keys, the preferred first
-    "reference": ("索引号", "索引號", "发文字号", "發文字號", "文号", "文號"),
-    "publisher": ("发布机构", "發布機構", "發佈機構", "发文机关", "發文機關"),
-    "published": (
-        "发布日期",
-        "發布日期",
-        "發佈日期",
-        "成文日期",
-        "发文日期",
-        "發文日期",
-        "发布时间",
-        "發布時間",
-        "發佈時間",
-    ),
+    "reference": ("索引号", "发文字号", "文号"),
+    "publisher": ("发布机构", "发文机关"),
+    "published": ("发布日期", "成文日期", "发文日期", "发布时间"),
 }
 _ALL_KEYS = sorted({k for keys in _KEYS.values() for k in keys}, key=len, reverse=True)
 _PAIR = re.compile(
@@ -189,8 +179,10 @@ def _iso_date(text: str) -> str | None:
 def page_metadata(text: str) -> dict[str, str]:
     """What a page's metadata block says: reference (索引号 or 文号), publisher, published (a date)."""
     given: dict[str, str] = {}
-    for match in _PAIR.finditer(INVISIBLE.sub("", text)):
-        value = match.group("value").strip()
+    text = INVISIBLE.sub("", text)
+    # Keys are read in simplified characters (發布機構 is 发布机构); values are cut from the page as it writes them.
+    for match in _PAIR.finditer(simplified(text)):
+        value = text[match.start("value") : match.end("value")].strip()
         if value:
             given.setdefault(match.group("key"), value)
     found: dict[str, str] = {}

@@ -84,6 +84,23 @@ def growth(change_pct, qualifier: str | None = None) -> str:
     return f"{sign}{number(change_pct)}%"
 
 
+_CLIP_MARKS = "。;；,，、:："
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters for a link preview, at the end of a clause so that no number loses
+    its digits or its unit (a preview saying 10亿… or 160.… misquotes the summary), with … where it was cut."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    end = max(head.rfind(mark) for mark in _CLIP_MARKS)
+    if end <= 0:  # no clause mark: cut before the number or word that the limit falls in
+        end = len(head)
+        while end > 0 and (head[end - 1].isdigit() or head[end - 1] in ".万亿千"):
+            end -= 1
+    return text[:end] + "…"
+
+
 def source_url(source: str, quote: str, site_url: str = "") -> str:
     """The quoted passage's address: under `site_url` (the published site's address), else relative to the site root."""
     return f"{site_url}sources/{source}/#{quote_anchor(quote)}"

@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
         linked=md_text_linked,
         num=present.number,
         growth=present.growth,
+        clip=present.clip,
         qualified=lambda f: present.with_qualifier(f.value, f.unit, f.qualifier),
         raw=Markup,
         # Front matter titles and descriptions are used as HTML by the theme: escape them for HTML.

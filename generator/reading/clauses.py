@@ -1,62 +1,32 @@
-"""A quote as the checker reads it: prepared text, its clauses, the sentence around it, and what that sentence
-says about the year, the part of the year and the part of the park."""
+"""Clauses: paragraph → sentence (。!?) → clause (, ; :), each knowing the year it is about and whether it sets a
+goal; and, for a quote, the bounds of the clause that holds a position.
+
+A small state machine follows which year the text is talking about: headings ("二、2015年工作打算",
+"2023 展望"), paragraphs opening on a year ("2017年,高新区将……"), sentences opening on a year and
+years named in a clause ("获评2013年度……"). 去年 and 今年 are read from when the document was written:
+a press release dated early in the next year calls the year it reports on 去年.
+A clause about a later year, or one that sets a goal (力争, 确保, 计划完成…, 将新增…), is a goal.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.data.model import Source
-from generator.reading.numbers import INVISIBLE, normalize, simplified
-from generator.reading.tables import Row, header_of, looks_like_row, row_of
+from generator.reading.figures import counted
+from generator.reading.numbers import NumberToken
+from generator.reading.parts import periods_in
+from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
+from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
-# Clauses end at these marks; a sentence ends at the stronger ones (and at a paragraph's end).
-CLAUSE_MARKS = ",，;；。!！?？:："
-SENTENCE_MARKS = "。!！?？;；"
-_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
-# A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
-_MISSING_CELL = re.compile(r"--|——|—|－－|－|-")
-_NUMBER_CELL = re.compile(r"[-−－]?[0-9０-９][0-9０-９.,，．]*")
-_GAPS = re.compile(r"([\s\u3000]+)")
-
-
-def _missing_cells_apart(text: str) -> str:
-    """The gaps around a missing cell (--) between cells of numbers kept as '|': 3856 -- 15.2, 1215 --, -- -3.5.
-
-    A mark counts as a cell only when a number cell or the end follows it, so 2015 — 2020年 stays a range.
-    """
-    parts = _GAPS.split(text)
-    chunks = parts[0::2]
-    marks = [False] * len(chunks)
-    for index in range(len(chunks) - 1, -1, -1):  # from the end: a mark before a mark cell is a cell too
-        after = chunks[index + 1] if index + 1 < len(chunks) else ""
-        cell_after = after == "" or bool(_NUMBER_CELL.fullmatch(after)) or marks[index + 1]
-        marks[index] = bool(_MISSING_CELL.fullmatch(chunks[index])) and cell_after
-    for index in range(1, len(parts), 2):
-        left, right = index // 2, index // 2 + 1
-        cells = (marks[left] and (bool(_NUMBER_CELL.fullmatch(chunks[right])) or marks[right])) or (
-            marks[right] and (bool(_NUMBER_CELL.fullmatch(chunks[left])) or marks[left])
-        )
-        if cells:
-            parts[index] = "|"
-    return "".join(parts)
-
-
-@lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
-def prepare(text: str) -> str:
-    """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
-    traditional characters read as simplified ones."""
-    if "-" in text or "—" in text or "－" in text:
-        text = _missing_cells_apart(text)
-    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
-
-
-def invisible_in(text: str) -> str | None:
-    """The invisible characters of `text` named as U+XXXX, or None when there is none."""
-    found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
-    return " ".join(found) if found else None
+CLAUSE_SEP = ",，;；:："
+# A quote's clause ends at any of these marks; its sentence at the stronger ones (and at a paragraph's end).
+CLAUSE_MARKS = CLAUSE_SEP + SENTENCE_END
+SENTENCE_MARKS = SENTENCE_END + ";；"
+_LIST_MARK = re.compile(LIST_MARK)
+_OPENERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "）": "（", "》": "《", "】": "【"}
 
 
 @lru_cache(maxsize=1024)
@@ -72,209 +42,248 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
     return start, marks[index] if index < len(marks) else len(text)
 
 
+def trim(text: str) -> str:
+    """A clause without the sentence end after it; closing brackets and quotes stay when they close
+    something opened in the clause."""
+    while text and text[-1] in SENTENCE_END + CLOSERS + CLAUSE_SEP + "、":
+        last = text[-1]
+        if last in _OPENERS and text.count(_OPENERS[last]) >= text.count(last):
+            break
+        text = text[:-1]
+    return text
+
+
+def spans(text: str, separators: str, closers: str = "") -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` between separators (a separator and closers stay with the part
+    before it when `closers` is given for sentences; clause spans exclude the separator)."""
+    found, start, index = [], 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in separators:
+            # 1,234.5 and 16:21 are numbers, not two clauses.
+            between_digits = 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+            if not (between_digits and char in ",，:："):
+                if closers:
+                    end = index + 1
+                    while end < len(text) and text[end] in closers:
+                        end += 1
+                    found.append((start, end))
+                    start = index = end
+                    continue
+                found.append((start, index))
+                start = index + 1
+        index += 1
+    if start < len(text):
+        found.append((start, len(text)))
+    return [(a, b) for a, b in found if text[a:b].strip(separators + closers)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Which year a passage is about
+# ---------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+_LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|同比)")
+_THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
+_PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
+# A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
+_WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+
+
 @dataclass(frozen=True)
-class Context:
-    """A prepared quote with the rest of its sentence in the source: `lead` before it, `trail` after it."""
-
-    quote: str
-    lead: str = ""
-    trail: str = ""
-    table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
-    # The report's title and its paragraph before the sentence: a 1-9月 note states its period there, once for all.
-    setting: str = ""
-    row: Row | None = None  # a table row read through its header, positions in the quote
-    # A table row's caption and the headers of its amount columns: 2016年1—6月主要经济指标, 1-6月.
-    table_heading: str = ""
-
-    def cell_ending(self, end: int):
-        """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
-        return next((c for c in self.row.cells if c.end == end), None) if self.row else None
-
-    @property
-    def sentence(self) -> str:
-        return self.lead + self.quote + self.trail
-
-    def before(self, position: int) -> str:
-        """The sentence up to `position` of the quote."""
-        return self.lead + self.quote[:position]
+class YearMention:
+    start: int
+    year: int
+    kind: str  # "年" (2016年), "年度" (2013年度), "bare" (2023 展望)
 
 
-def context_of(source: Source, quote: str) -> Context:
-    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units."""
-    prepared = prepare(quote)
-    number = source.paragraph_of(quote) if source.paragraphs else 0
-    paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
-    header = header_above(source.paragraphs, number)
-    units = table_units(source.paragraphs, number, header)
-    at = paragraph.find(prepared)
-    title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
-    if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units, setting=title)
-    row = (
-        row_of(source.paragraphs[number], paragraph, header_of(source.paragraphs[header]))
-        if header is not None
-        else None
-    )
-    row = row.shifted(at) if row else None
-    marks = _sentence_marks(paragraph)
-    end_at = at + len(prepared)
-    before = bisect.bisect_left(marks, at)
-    start = marks[before - 1] + 1 if before > 0 else 0
-    after = bisect.bisect_left(marks, end_at)
-    end = marks[after] if after < len(marks) else len(paragraph)
-    setting = title + "\n" + paragraph[:start]
-    heading = table_heading(source.paragraphs, header) if header is not None else ""
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading)
+def year_mentions(text: str) -> list[YearMention]:
+    """Years named in `text`, leaving out dates (2015年1月10日) and bases of comparison (比2015年)."""
+    found = []
+    for match in _YEAR.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if before.endswith(("比", "较", "同", "于", "第", "〔", "[", "【", "(", "（")) and not after.startswith("年"):
+            continue
+        if before.endswith(("比", "较")):
+            continue
+        if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
+            continue
+        if after.startswith("年度"):
+            kind = "年度"
+        elif after.startswith("年"):
+            kind = "年"
+        else:
+            kind = "bare"
+        found.append(YearMention(match.start(), int(match.group(1)), kind))
+    return found
 
 
-def table_heading(paragraphs: list[str], header: int) -> str:
-    """Where a table states the period its amounts cover: its caption (the short lines just above its header, not
-    rows of a table above) and the headers of its amount columns."""
-    columns = header_of(paragraphs[header]) or ()
-    captions = [
-        prepare(paragraphs[above])
-        for above in range(max(0, header - 2), header)
-        if reads_as_title(paragraphs[above], _CAPTION_LENGTH) and not looks_like_row(paragraphs[above])
-    ]  # fmt: skip
-    return "\n".join([*captions, " ".join(column.label for column in columns if column.role == "amount")])
+# A press text opening on a date without its year: 1月21日上午,某高新区举行2024年经济运行情况新闻发布会.
+_UNDATED_OPENING = re.compile(r"^(?P<month>\d{1,2})月\d{1,2}日")
+_EARLY_MONTHS = 4  # a report on a whole year is published in the first months of the next
 
 
-_CAPTION_LENGTH = 40  # a table's caption is a title line; a paragraph of prose above a table is not one
-
-
-def reads_as_title(line: str, longest: int) -> bool:
-    """A line that reads as a title (a report's, a table's caption): short, and not a sentence ended by 。."""
-    return len(line) <= longest and "。" not in line
-
-
-@lru_cache(maxsize=8192)
-def _sentence_marks(paragraph: str) -> tuple[int, ...]:
-    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
-
-
-_UNIT_LINE = re.compile(r"单位[:：]([^。;；]*)")
-_TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
-
-
-_UNITS_ABOVE_HEADER = 2  # a 单位 line stands on the header or just above it (under the table's title)
-
-
-def header_above(paragraphs: list[str], number: int) -> int | None:
-    """The paragraph of the header of the table whose row is paragraph `number`: the first one above its rows."""
-    if not paragraphs or not looks_like_row(paragraphs[number]):
-        return None
-    for above in range(number - 1, max(-1, number - _TABLE_ROWS), -1):
-        if not looks_like_row(paragraphs[above]):
-            return above if header_of(paragraphs[above]) else None
+def written_in(paragraphs: list[str]) -> int | None:
+    """The year the document was written, from a date line among its first paragraphs; for a text that opens
+    on an early-month date without a year and speaks of one whole year, the year after it."""
+    for paragraph in paragraphs[:4]:
+        match = _WRITTEN.search(paragraph)
+        if match:
+            return int(match.group(1))
+    for paragraph in paragraphs[:4]:
+        opening = _UNDATED_OPENING.match(paragraph)
+        named = {m.year for m in year_mentions(paragraph) if m.kind == "年"}
+        whole_year = not periods_in(paragraph[opening.end() :]) if opening else False
+        if opening and int(opening.group("month")) <= _EARLY_MONTHS and len(named) == 1 and whole_year:
+            return named.pop() + 1
     return None
 
 
-def table_units(paragraphs: list[str], number: int, header: int | None = None) -> tuple[str, ...]:
-    """The units of the table a paragraph is a row of: its own 单位 line or the nearest one above it.
-
-    Only a paragraph that reads as a table row (a name, then numbers a space apart, no unit after them) has them.
-    Under a header, the 单位 line is the header's own or one just above it: not one of a table further up.
-    """
-    if header is not None:
-        for above in range(header, max(-1, header - _UNITS_ABOVE_HEADER - 1), -1):
-            found = _UNIT_LINE.search(prepare(paragraphs[above]))
-            if found:
-                return tuple(unit for unit in re.split(r"[、,，/]", found.group(1)) if unit)
-            if above < header and looks_like_row(paragraphs[above]):
-                break
-        return ()
-    if not paragraphs or not _is_table_row(paragraphs[number]):
-        return ()
-    for above in range(number, max(-1, number - _TABLE_ROWS), -1):
-        found = _UNIT_LINE.search(prepare(paragraphs[above]))
-        if found:
-            return tuple(unit for unit in re.split(r"[、,，/]", found.group(1)) if unit)
-    return ()
+@dataclass
+class _State:
+    year: int
+    mode: str  # "results" | "plan" (a past year is "results" with year < Y)
 
 
-_ROW = re.compile(r"[\u4e00-\u9fff)）]\s*-?\d[\d.,]*(\s+-?\d[\d.,]*)*\s*$")
+def is_heading(paragraph: str) -> bool:
+    body = paragraph.rstrip("。")
+    return len(body) <= 40 and not any(mark in body for mark in SENTENCE_END)
 
 
-@lru_cache(maxsize=8192)
-def _is_table_row(paragraph: str) -> bool:
-    return bool(_ROW.search(simplified(paragraph)))
+# A clause sets a goal by its words: 力争, 确保, 争取, 目标, 预期, 计划 with a verb. 将 alone tells what is to come
+# (该项目投产后将实现产值50亿元) and sets a goal only in a part of the report that plans (a plan heading, a later year).
+_STRONG_GOALS = re.compile(r"力争|确保|争取(?!到)|(?<![于超出合])预期|目标(是|为|:|：)")
+_PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新增|引进|建成|投产|新建|推动|推进|培育)")
 
 
-# --- the part of the year ---------------------------------------------------------------------------------------
-
-_CHINESE_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CHINESE_MONTH.update({"十一": 11, "十二": 12})
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DASH = r"[-－—–~～至到]"
-PERIOD_PATTERNS = (
-    re.compile(rf"{_MONTH}{_DASH}{_MONTH}月份?"),  # 1-9月, 1至9月, 一至九月, 1—11月份
-    re.compile(r"[上下]半年"),
-    re.compile(r"前[一二三两1-3]季度|第?[一二三四1-4]季度"),
-    re.compile(rf"前{_MONTH}个月|截至{_MONTH}月[底末]?|{_MONTH}月[底末]"),
-)
+def is_goal(text: str) -> bool:
+    """Whether a clause sets a goal by its words rather than reporting a result."""
+    return bool(_STRONG_GOALS.search(text) or _PLANNED.search(text))
 
 
-def _month_number(text: str) -> str:
-    return str(_CHINESE_MONTH[text]) if text in _CHINESE_MONTH else str(int(text))
+@dataclass
+class Clause:
+    """One clause of the report, with the year it is about and what stages 5 and 6 add to it."""
+
+    key: int
+    paragraph: int
+    sentence: int  # index of the sentence in its paragraph
+    index: int  # index of the clause in its sentence
+    start: int  # offsets in the paragraph text
+    end: int
+    text: str  # in the matching form (simplified characters)
+    year: int
+    mode: str  # "results" | "plan"
+    goal: bool
+    heading: str
+    tokens: list[NumberToken] = field(default_factory=list)
+    period: str | None = None  # set by stage 5: 1—9月, 上半年 … (None: the whole year)
+    scope: str | None = None  # set by stage 5: 主园区, 核心区 … (None: the whole park)
+    hedge: str | None = None  # set by stage 5: a hedge governing the clause (预计全年…)
+    sentence_start: int = 0  # where its sentence starts in the paragraph
 
 
-def period_key(text: str) -> str:
-    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
-    text = prepare(text).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二")
-    return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+Sentences = list[list[Clause]]
 
 
-# Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it.
-WHOLE_YEAR_PERIODS = frozenset(map(period_key, ("1-12月", "截至12月底", "截至12月末", "截至12月", "12月底", "12月末")))
+def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = frozenset()) -> list[Sentences]:
+    """Paragraph → sentence → clause, each clause knowing the year it is about and whether it sets a goal.
 
-
-def periods_in(text: str) -> list[str]:
-    """The partial periods a text states, as written (a period to the end of December is the whole year)."""
-    if "月" not in text and "半年" not in text and "季度" not in text:
-        return []  # most sentences: no pattern can match
-    found = []
-    for pattern in PERIOD_PATTERNS:
-        found += [match.group(0) for match in pattern.finditer(text)]
-    return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
-
-
-# --- the part of the park ---------------------------------------------------------------------------------------
-
-# Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
-# Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
-SCOPE_PATTERN = re.compile(r"(?:主园区|核心园区|核心区|拓展区|辐射区|分园区|分园|园区本部|本部园区)(?!域)")
-
-
-def scopes_in(text: str) -> list[str]:
-    """The parts of a park a text names."""
-    if "区" not in text and "园" not in text:
-        return []
-    return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
-
-
-# --- the year --------------------------------------------------------------------------------------------------
-
-# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
-# or a range.
-_YEAR = re.compile(r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
-# An amount right after 2015年的 (2015年末的, 2015年底的) is that year's, whatever stands before:
-# 较2015年的12家增加到35家.
-_YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
-
-
-def year_stated(text: str) -> int | None:
-    """The last year `text` names as the time of what follows it."""
-    found = _YEAR.findall(text)
-    return int(found[-1]) if found else None
-
-
-def own_year_amount(before: str) -> bool:
-    """Whether the amount after `before` is written as a year's own: 2015年的12家, 2015年末的120家."""
-    return bool(_YEARS_OWN.search(before))
-
-
-def year_of_amount(before: str) -> int | None:
-    """The year an amount is given for, from the text before it: 2015年的 right before it, else the year stated."""
-    own = _YEARS_OWN.search(before)
-    return int(own.group(1)) if own else year_stated(before)
+    Paragraphs in `skip` (table rows, read in their own way) give no clauses."""
+    state = _State(year, "results")
+    written = written_in(paragraphs)
+    reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
+    seen_results = False
+    heading = ""
+    result: list[Sentences] = []
+    key = 0
+    for number, paragraph in enumerate(paragraphs):
+        if number in skip:
+            result.append([])
+            continue
+        local = _State(state.year, state.mode)
+        if is_heading(paragraph):
+            mentioned = sorted({m.year for m in year_mentions(paragraph) if m.kind != "年度"})
+            # 工作安排, 目标任务 head a plan; 超额完成年度目标任务 tells a result (unless it sets a goal: 确保完成…).
+            completed = any(word in paragraph for word in COMPLETION_WORDS) and not is_goal(paragraph)
+            planning = any(word in paragraph for word in PLAN_HEADINGS) and not completed
+            if len(mentioned) == 1:
+                at = mentioned[0]
+                if at > year or (at == year and planning):
+                    state = _State(at, "plan")
+                elif at == year or any(word in paragraph for word in RESULT_HEADINGS):
+                    state = _State(at, "results")
+            elif not mentioned and planning:
+                state = _State(year + 1 if seen_results else year, "plan")
+            elif not mentioned and any(word in paragraph for word in RESULT_HEADINGS):
+                state = _State(year, "results")
+            local = _State(state.year, state.mode)
+            heading = paragraph
+        else:
+            opening = [m for m in year_mentions(paragraph[:40]) if m.kind == "年"]
+            if opening:
+                at = opening[0].year
+                first_sentence = paragraph[: next((i for i, c in enumerate(paragraph) if c in "。!?！？"), 30)][:30]
+                if at > year:
+                    state = _State(at, "plan")
+                elif at == year:
+                    state = _State(at, "plan" if _PLAN_OPENING.search(first_sentence) else "results")
+                else:
+                    state = _State(at, "results")  # the text now tells an earlier year
+                local = _State(state.year, state.mode)
+        sentences = []
+        for index, (s_start, s_end) in enumerate(spans(paragraph, SENTENCE_END, CLOSERS)):
+            sentence = paragraph[s_start:s_end]
+            sentence_state = _State(local.year, local.mode)
+            opening = [m for m in year_mentions(sentence[:8]) if m.kind == "年"]
+            if opening:
+                at = opening[0].year
+                if at > year:
+                    sentence_state = _State(at, "plan")
+                elif at == year:
+                    sentence_state = _State(at, local.mode if local.year == year else "results")
+                else:
+                    sentence_state = _State(at, "results")
+            clauses = []
+            for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
+                mark = _LIST_MARK.match(sentence, c_start, c_end)
+                if mark and mark.end() < c_end:
+                    c_start = mark.end()  # quotes start after ● 1. (一)
+                text = trim(sentence[c_start:c_end]) or sentence[c_start:c_end]
+                clause_state = _State(sentence_state.year, sentence_state.mode)
+                named = [m.year for m in year_mentions(text) if m.kind in ("年", "年度")]
+                if named and named[0] != clause_state.year:
+                    at = named[0]
+                    clause_state = _State(at, "plan" if at > year else "results")
+                last_year = _LAST_YEAR.search(text)
+                if "明年" in text and clause_state.year == year:
+                    clause_state = _State(year + 1, "plan")
+                elif reported_last_year and _THIS_YEAR.search(text):
+                    clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
+                elif last_year and reported_last_year:
+                    clause_state = _State(year, "results")  # 去年高新区…: the year reported on
+                elif last_year and clause_state.year == year:
+                    clause_state = _State(year - 1, "results")  # 上年地区生产总值为…: the year before
+                goal = clause_state.mode == "plan" or is_goal(text)
+                clause = Clause(
+                    key=key,
+                    paragraph=number,
+                    sentence=index,
+                    index=c_index,
+                    start=s_start + c_start,
+                    end=s_start + c_start + len(text),
+                    text=text,
+                    year=clause_state.year,
+                    mode=clause_state.mode,
+                    goal=goal,
+                    heading=heading,
+                    tokens=counted(text),
+                    sentence_start=s_start,
+                )
+                key += 1
+                if clause.tokens and clause.year == year and not goal:
+                    seen_results = True
+                clauses.append(clause)
+            sentences.append(clauses)
+        result.append(sentences)
+    return result

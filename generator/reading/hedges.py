@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from generator.reading.numbers import QUALIFIERS, NumberToken
-
-# 预计 anywhere before the number in its sentence makes the number an estimate: 预计全年完成…, 预计主园区实现….
-FORECAST = "预计"
-
-# A target's words and the comparator they mean; a hedge in none of these (多, 余, 力争) says nothing of it.
-COMPARATOR_WORDS = {
-    ">=": ("以上", "突破", "超过", "超", "逾", "不低于", "不少于", "至少", "预计突破", "预计超过"),
-    "<=": ("以内", "以下", "不超过", "不高于", "控制在", "不足", "不到"),
-    "~": ("左右", "上下", "约为", "约", "近", "将近", "接近"),
-}
-_BEFORE_ONLY = ("不低于", "不少于", "至少", "不超过", "不高于", "控制在")  # words that stand before a number only
-_AFTER_ONLY = ("以内", "以下")
+from generator.reading.numbers import NumberToken
+from generator.reading.words import (
+    AFTER_ONLY,
+    AFTER_UNIT_HEDGES,
+    BEFORE_ONLY,
+    COMPARATOR_WORDS,
+    FORECAST,
+    NOT_ABOUT,
+    QUALIFIERS,
+)
 
 
 def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
@@ -52,11 +49,11 @@ def comparator_words(token: NumberToken) -> dict[str, str]:
     said: dict[str, str] = {}
     for comparator, words in COMPARATOR_WORDS.items():
         for word in words:
-            before = word not in _AFTER_ONLY and token.before.endswith(word)
-            after = word not in _BEFORE_ONLY and _after_unit(token.after).startswith(word)
+            before = word not in AFTER_ONLY and token.before.endswith(word)
+            after = word not in BEFORE_ONLY and _after_unit(token.after).startswith(word)
             if (before or after) and comparator not in said:
                 said[comparator] = word
-    if "约" in said.values() and token.before.endswith(("签约", "节约", "制约")):
+    if "约" in said.values() and token.before.endswith(NOT_ABOUT):
         said = {c: w for c, w in said.items() if w != "约"}
     return said
 
@@ -65,7 +62,7 @@ def _after_unit(after: str) -> str:
     """What follows a number's unit (a unit is at most a few characters: 亿元, 万平方米, 个)."""
     for length in range(0, 5):
         rest = after[length:]
-        if rest.startswith(("以上", "以内", "以下", "左右", "上下")):
+        if rest.startswith((*AFTER_UNIT_HEDGES, *AFTER_ONLY)):
             return rest
     return after
 
@@ -81,3 +78,8 @@ def comparator_problem(comparator: str, token: NumberToken) -> str | None:
         return None
     wanted, word = next(iter(said.items()))
     return f"expected '{wanted}' (the quote says {word}), found '{comparator}'"
+
+
+def comparator_of(token: NumberToken) -> str:
+    """The comparator a target's words give its number: >= (以上/突破/超), <= (以内/不超过), ~ (左右/约), else =."""
+    return next(iter(comparator_words(token)), "=")

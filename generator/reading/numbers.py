@@ -6,6 +6,22 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+
+from generator.reading.script import simplified
+from generator.reading.words import (
+    AFTER_UNIT_HEDGES,
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    INNER_HEDGES,
+    NOT_ABOUT,
+    NOT_NEAR,
+    PREFIX_HEDGES,
+    RESPECTIVELY,
+    SUFFIX_HEDGES,
+    UNIT_SYNONYMS,
+    UNIT_WORDS,
+)
 
 # The full-width comma "，" is Chinese punctuation between clauses, never a thousands separator: not mapped.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -15,9 +31,11 @@ _WHITESPACE = re.compile(r"[\s\u3000]+")
 # grouping and decimals, then an optional multiplier. A number is read whole: never from inside 1,200 or 2145.69.
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)(?:(?<![0-9])([-−－]))?"
-    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)(?:(多|余)(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
+    r"(\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(\.\d+)?(?![0-9]|\.\d)"
+    rf"(?:({'|'.join(INNER_HEDGES)})(?=万亿|亿|万|千))?(万亿|亿|万|千)?"
 )
 _MINUS = "-−－"
+MULTIPLIERS = ("万亿", "亿", "万", "千")  # the words that scale a number, longest first
 # Zero-width characters, soft hyphens and bidirectional controls: invisible in a quote, yet they split a number
 # (21\u200b45 would read as 45) or reorder what a reader sees.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -29,24 +47,8 @@ _MULTIPLIERS = {
     "": Decimal(1),
 }
 
-# Hedge words as they stand before a number (longest first) or after it.
-PREFIX_HEDGES = (
-    "预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约为", "约", "逾", "突破", "力争", "不足",
-    "不到",
-)  # fmt: skip
-SUFFIX_HEDGES = ("以上", "左右", "上下", "多", "余")
-# Words ending in 约 that are not the hedge 约 (about).
-_NOT_HEDGES = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
-# Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
-_NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
 _PREFIX_HEDGE_ENDS = {word[-1] for word in PREFIX_HEDGES}
 _UNIT_THEN_HEDGE = re.compile(r"[^\d,，。;；、:：()（）以左上多余]{0,4}")
-QUALIFIERS = (
-    "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
-    "力争", "约为", "不足", "不到", "上下",
-)  # fmt: skip
-DECLINE_WORDS = ("下降", "减少", "下滑", "下跌", "回落", "降低", "萎缩", "降幅", "负增长", "减", "降")
-GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "增加", "同比", "比上年", "较上年", "增")
 # A unit word followed by one of these is the start of another unit: 5个百分点 is not 5 个, 300人次 not 300 人.
 _UNIT_GOES_ON = ("百分点", "次", "/")
 
@@ -54,28 +56,6 @@ _UNIT_GOES_ON = ("百分点", "次", "/")
 def normalize(text: str) -> str:
     """Text as the checker compares it: no spaces or line breaks."""
     return _WHITESPACE.sub("", text)
-
-
-# Traditional characters of the words the checker reads (names, units, hedges, growth), for reposts in 繁體:
-# 地區生產總值約300億元,同比增長5% reads as 地区生产总值约300亿元,同比增长5%; 「小巨人」 reads as “小巨人”.
-_TRADITIONAL = str.maketrans(
-    "區產總億萬約實現長規額業資進際稅財專請權數項預計過餘減國術與達為較務營設備機開發興標個點幣園級費鏈體線創價銷"
-    "書縣廠樓參會議場對貸險證購幾傳兩廣東門貿鎮鄉於從來後將還這統稱報噸畝戶筆間棟條屆單億萬經內員繳徑強"
-    "層類態嶺聯網絡環節運輸擴紀衛華陽鐵銀龍響頭領勢據測導變顯觀認識調準應補給維護協號構團積質綜評獲雙歲選擇舉辦學習"
-    "劃歷屬獎勵職館藝檢驗試織紡裝製儀醫藥療養廢氣綠訊電腦軟續優競爭戰邊盤寬頻閱讀圖階隊係當「」『』",
-    "区产总亿万约实现长规额业资进际税财专请权数项预计过余减国术与达为较务营设备机开发兴标个点币园级费链体线创价销"
-    "书县厂楼参会议场对贷险证购几传两广东门贸镇乡于从来后将还这统称报吨亩户笔间栋条届单亿万经内员缴径强"
-    "层类态岭联网络环节运输扩纪卫华阳铁银龙响头领势据测导变显观认识调准应补给维护协号构团积质综评获双岁选择举办学习"
-    "划历属奖励职馆艺检验试织纺装制仪医药疗养废气绿讯电脑软续优竞争战边盘宽频阅读图阶队系当“”‘’",
-)
-
-
-_ANY_TRADITIONAL = re.compile("[" + "".join(chr(code) for code in _TRADITIONAL) + "]")
-
-
-def simplified(text: str) -> str:
-    """Text with the traditional characters the checker reads mapped to simplified ones."""
-    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
 
 
 def _ascii_digits(text: str) -> str:
@@ -113,9 +93,9 @@ class NumberToken:
         found = [word for word in PREFIX_HEDGES if self.before.endswith(word)] if ends_in_hedge else []
         if self.inner_hedge:
             found.append(self.inner_hedge)
-        if "约" in found and self.before.endswith(_NOT_HEDGES):
+        if "约" in found and self.before.endswith(NOT_ABOUT):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
-        if "近" in found and self.before.endswith(_NOT_NEAR):
+        if "近" in found and self.before.endswith(NOT_NEAR):
             found.remove("近")
         tail = self.after
         for word in SUFFIX_HEDGES:
@@ -125,7 +105,7 @@ class NumberToken:
         unit_end = _UNIT_THEN_HEDGE.match(tail) if ("以上" in tail or "左右" in tail or "上下" in tail) else None
         if unit_end:
             rest = tail[unit_end.end() :]
-            found += [word for word in ("以上", "左右", "上下") if rest.startswith(word) and word not in found]
+            found += [word for word in AFTER_UNIT_HEDGES if rest.startswith(word) and word not in found]
             if "上下" in found and rest.startswith("上下游"):
                 found.remove("上下")  # 100家上下游企业: the supply chain, not "about 100"
         return found
@@ -163,17 +143,17 @@ def find_numbers(text: str) -> list[NumberToken]:
     ]
 
 
-def _comma_lists(text: str) -> list[NumberToken]:
+def comma_lists(text: str) -> list[NumberToken]:
     """The other reading of `120,230` where the text says 分别 (respectively): a list typed with ASCII commas.
 
     Anywhere else grouped digits are one number: 1,200亿元 is never 200亿元.
     """
     ascii_text = _ascii_digits(text)
-    if "分别" not in ascii_text:
+    if RESPECTIVELY not in ascii_text:
         return []
     tokens = []
     for match in _NUMBER.finditer(ascii_text):
-        if "," not in match.group(2) or "分别" not in ascii_text[: match.start()]:
+        if "," not in match.group(2) or RESPECTIVELY not in ascii_text[: match.start()]:
             continue
         position = match.start()
         pieces = match.group(2).split(",")
@@ -188,34 +168,61 @@ def _comma_lists(text: str) -> list[NumberToken]:
     return tokens
 
 
-_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_DIGITS = "零〇一二两三四五六七八九"
 # A numeral right after one of these characters is part of a word, not a count: 统一批复, 唯一, 同一, 单一, 第一.
-_NUMERAL_IN_WORD = "一二两三四五六七八九十第统唯同单专逐划合万之均初周星礼每"
+_NUMERAL_IN_WORD = "一二两三四五六七八九十百千第统唯同单专逐划合万之均初周星礼每"
+# A number in Chinese numerals (两家, 十二个, 三千万元, 一百二十三亿元, 逾百亿元), with a decimal part (三点五亿元),
+# or a percentage (百分之五, 百分之十二点五).
 _CHINESE_NUMBER = re.compile(
-    rf"(?<![{_NUMERAL_IN_WORD}])([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+    rf"(?<![{_NUMERAL_IN_WORD}])(?P<percent>百分之)?"
+    rf"(?P<numeral>[{_CHINESE_DIGITS[2:]}十百千][{_CHINESE_DIGITS}十百千万亿]*"
+    rf"(?:点[{_CHINESE_DIGITS}]+)?(?<!点)(?:万亿|亿|万)?)"
 )
 
 
-def _chinese_value(text: str) -> int:
-    if "十" not in text:
-        return _CHINESE_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
+@lru_cache(maxsize=4096)
+def chinese_value(numeral: str) -> Decimal | None:
+    """The value of a number written in Chinese numerals (十二 → 12, 三千 → 3000, 三点五 → 3.5), or None."""
+    import cn2an  # read on first use: most texts have no numeral to read
+
+    written = numeral.replace("两", "二").replace("〇", "零")
+    written = "一" + written if written[0] in "百千" else written  # 百亿 is 一百亿
+    try:
+        return Decimal(str(cn2an.cn2an(written, "strict")))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def find_chinese_numbers(text: str) -> list[NumberToken]:
-    """Small numbers written in Chinese numerals (两家, 十二个), for matching figures, not for coverage."""
-    return [
-        NumberToken(
-            start=m.start(),
-            end=m.end(),
-            number=Decimal(_chinese_value(m.group(1))),
-            multiplier="",
-            before=text[max(0, m.start() - 6) : m.start()],
-            after=text[m.end() : m.end() + 8],
+    """Numbers written in Chinese numerals (两家, 十二个, 三千万元, 百分之五), for matching figures, not for coverage.
+
+    A trailing 万/亿 is the number's multiplier, as after digits (三千万元 is 3000万元); 百分之五 reads as 5%. A bare
+    百 or 千 (百家争鸣, 千企) is a number only after a hedge: 逾百亿元, 近千家.
+    """
+    found = []
+    for match in _CHINESE_NUMBER.finditer(text):
+        numeral = match.group("numeral")
+        multiplier = next((m for m in ("万亿", "亿", "万") if numeral.endswith(m) and len(numeral) > len(m)), "")
+        digits = numeral[: len(numeral) - len(multiplier)]
+        before = text[max(0, match.start() - 6) : match.start()]
+        bare = digits[0] in "百千" and not any(character in _CHINESE_DIGITS for character in digits)
+        if bare and not before.endswith(PREFIX_HEDGES):
+            continue
+        value = chinese_value(digits)
+        if value is None:
+            continue  # 十四五, 一二三: not a number
+        after = text[match.end() : match.end() + 8]
+        found.append(
+            NumberToken(
+                start=match.start(),
+                end=match.end(),
+                number=value,
+                multiplier=multiplier if not match.group("percent") else "",
+                before=before,
+                after="%" + after if match.group("percent") else after,
+            )
         )
-        for m in _CHINESE_NUMBER.finditer(text)
-    ]
+    return found
 
 
 def split_unit(unit: str) -> tuple[Decimal, str]:
@@ -223,20 +230,20 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     unit = _ascii_digits(unit.strip())
     if unit in _MULTIPLIERS and unit:
         return _MULTIPLIERS[unit], ""  # a bare multiplier: 5.78万亿
-    for prefix in ("万亿", "亿", "万", "千"):
+    for prefix in MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return _MULTIPLIERS[prefix], unit[len(prefix) :]
     return Decimal(1), unit
 
 
-def _same_amount(a: Decimal, b: Decimal) -> bool:
+def same_amount(a: Decimal, b: Decimal) -> bool:
     if a == b:
         return True
     scale = max(abs(a), abs(b))
     return scale > 0 and abs(a - b) / scale < Decimal("1e-9")
 
 
-def _unit_follows(token: NumberToken, base: str) -> bool:
+def unit_follows(token: NumberToken, base: str) -> bool:
     """Whether the base unit stands right after the number (a suffix hedge may sit between)."""
     if not base:
         return True
@@ -250,10 +257,6 @@ def _unit_follows(token: NumberToken, base: str) -> bool:
             rest = tail[len(written) :]
             return not (rest.startswith(_UNIT_GOES_ON) and not base.endswith(_UNIT_GOES_ON))
     return False
-
-
-# Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
-UNIT_SYNONYMS = {"人": ("名", "位")}
 
 
 def to_decimal(value) -> Decimal:
@@ -279,11 +282,11 @@ def find_figure(value, unit: str, quote: str) -> Match:
     text = simplified(normalize(quote))
     same_number = []
     # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
-    for token in [*find_numbers(text), *find_chinese_numbers(text), *_comma_lists(text)]:
-        if not _same_amount(token.amount, wanted):
+    for token in [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]:
+        if not same_amount(token.amount, wanted):
             continue
         same_number.append(token)
-        if _unit_follows(token, base):
+        if unit_follows(token, base):
             return Match(True, tuple(token.hedges()))
     if same_number:
         token = same_number[0]
@@ -292,6 +295,25 @@ def find_figure(value, unit: str, quote: str) -> Match:
             reason=f"the number stands in the quote but is followed by '{token.after[:4]}', not the unit '{base}'",
         )
     return Match(False, reason="no number in the quote reads as this value in this unit")
+
+
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[NumberToken, ...]:
+    """Every number of a prepared quote, digits and Chinese numerals, in order."""
+    found = [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]
+    return tuple(sorted(found, key=lambda t: t.start))
+
+
+def figure_token(value, unit: str, text: str) -> NumberToken | None:
+    """The whole number token of `text` that reads as `value` `unit`, the unit right after it."""
+    scale, base = split_unit(unit)
+    wanted = to_decimal(value) * scale
+    if not wanted.is_finite():
+        return None
+    for token in tokens_of(text):
+        if same_amount(token.amount, wanted) and unit_follows(token, base):
+            return token
+    return None
 
 
 def reads_as_decline(before: str, token: NumberToken) -> bool:
@@ -320,7 +342,8 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if not wanted.is_finite():
         return Match(False, reason=f"expected a finite number, found {change_pct}")
     opposite = False
-    for token in find_numbers(normalize(quote)):
+    text = normalize(quote)
+    for token in [*find_numbers(text), *find_chinese_numbers(text)]:
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue
         if (change_pct < 0) == reads_as_decline(token.before, token):
@@ -329,3 +352,28 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if opposite:
         return Match(False, reason="the quote gives the growth with the opposite sign")
     return Match(False, reason="no percentage in the quote equals it")
+
+
+# --- the unit written after a number (the editor's prose reads these) ---------------------------------------
+
+# Counting words the editor's prose also puts after a number: a span of years, tenths (四成), levels (两级).
+_PROSE_UNIT_WORDS = ("年", "周年", "成", "级", "港元", "百分点", "届", "对", "组", "本", "株", "标准箱")
+# The words after a number once 万/亿/千 are read as its multiplier (find_numbers takes them): 元 of 亿元.
+_BASE_UNIT_WORDS = tuple(
+    sorted(
+        {word[1:] if word[:1] in "万亿千" and len(word) > 1 and word not in ("千米", "千瓦", "千瓦时") else word
+         for word in UNIT_WORDS + _PROSE_UNIT_WORDS},
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def unit_after(token: NumberToken) -> str:
+    """The unit word written right after a number (a suffix hedge may sit between: 300多名), or '' for none."""
+    tail = token.after
+    for word in ("多", "余"):
+        if tail.startswith(word):
+            tail = tail[len(word) :]
+            break
+    return next((word for word in _BASE_UNIT_WORDS if tail.startswith(word)), "")

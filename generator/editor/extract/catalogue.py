@@ -17,6 +17,14 @@ class CatalogueEntry:
     unit: str
     aliases: tuple[str, ...] = ()
     kind: str = "flow"
+    alias_years: tuple[tuple[str, int | None, int | None], ...] = ()  # (alias, from, until) where known
+
+    def alias_outside_its_years(self, wording: str, year: int) -> str | None:
+        """'1991—2012' where `wording` is an alias reports used in those years only and `year` is not one of them."""
+        for alias, first, last in self.alias_years:
+            if alias == wording and not ((first or year) <= year <= (last or year)):
+                return f"{first or ''}—{last or ''}"
+        return None
 
 
 def read_catalogue(data: Path) -> tuple[list[CatalogueEntry], list[str]]:
@@ -37,5 +45,9 @@ def read_catalogue(data: Path) -> tuple[list[CatalogueEntry], list[str]]:
             continue
         aliases = tuple(a for a in fields.get("aliases") or [] if isinstance(a, str) and a)
         kind = fields.get("kind") if isinstance(fields.get("kind"), str) else "flow"
-        entries.append(CatalogueEntry(fields["id"], fields["name"], fields["unit"], aliases, kind))
+        years = fields.get("alias_years") if isinstance(fields.get("alias_years"), dict) else {}
+        alias_years = tuple(
+            (alias, span.get("from"), span.get("until")) for alias, span in years.items() if isinstance(span, dict)
+        )
+        entries.append(CatalogueEntry(fields["id"], fields["name"], fields["unit"], aliases, kind, alias_years))
     return entries, messages

@@ -1,4 +1,4 @@
-"""Stage 7, draft: the year file as plain data, every entry checked against its quote before it is written.
+"""Draft: the year file as plain data, every entry checked against its quote before it is written.
 
 One entry per indicator: the figure for the whole year and the whole park wins; a figure of a part of
 the year or of the park is drafted as the indicator (with `period` / `scope`) only when the report gives
@@ -9,19 +9,25 @@ in a target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from generator.editor.extract.bind import GROWTH, Candidate, Name, build_names, candidates, hits
+from generator.data.model import Source, paragraphs_of
+from generator.data.validate import entry_problems
 from generator.editor.extract.catalogue import CatalogueEntry
-from generator.editor.extract.clauses import CLAUSE_SEP, Clause, is_heading, split_clauses
-from generator.editor.extract.context import period_in, qualify
-from generator.editor.extract.figures import compatible, plain_number, unit_of
-from generator.editor.extract.read import matching_form, paragraphs_with_lines, raw_lines
-from generator.editor.extract.tables import Row, read_tables, table_lines
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.clauses import own_year_amount, year_of_amount
-from generator.reading.numbers import QUALIFIERS, find_change_pct, find_figure, split_unit, to_decimal
+from generator.reading.claims import GROWTH, Candidate, Name, build_names, candidates, hits
+from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
+from generator.reading.figures import compatible, plain_number, unit_of
+from generator.reading.hedges import hedges_of
+from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
+from generator.reading.parts import qualify, scopes_in, year_of_fact_amount
+from generator.reading.quotes import context_of, prepare
+from generator.reading.script import simplified
+from generator.reading.tables import DraftRow, read_tables, table_lines
+from generator.reading.text import paragraphs_with_lines, raw_lines
+from generator.reading.words import ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -32,13 +38,102 @@ class Draft:
 
     data: dict
     names: dict[str, str]  # indicator id → the wording found in the report (for review comments)
+    withheld: list[str] = field(default_factory=list)  # what the checker refused, left out of the draft
 
 
-def _shows(value, unit: str, quote: str) -> tuple[bool, str | None]:
-    """Whether the quote (read in simplified characters) shows the figure, and the hedge next to it."""
-    match = find_figure(value, unit, matching_form(quote))
-    hedges = [h for h in match.hedges if h in QUALIFIERS]
-    return match.found, (hedges[0] if hedges else None)
+class _Proof:
+    """The checker's rules on one entry of the draft, against the report's text as `yearbook check` reads it."""
+
+    def __init__(self, text: str, source_id: str, park: str, year: int, catalogue: list[CatalogueEntry]):
+        self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=None,
+                             park=park, paragraphs=paragraphs_of(text), covers=(year,))  # fmt: skip
+        self.owner = (park, year)
+        self.catalogue = {
+            e.id: {"id": e.id, "name": e.name, "aliases": list(e.aliases), "unit": e.unit, "kind": e.kind}
+            for e in catalogue
+        }
+        self.withheld: list[str] = []
+
+    def complete(self, entry: dict, value=None, unit: str = "") -> dict:
+        """The entry with the period and part of the park its quote is read under, where the clause's own reading
+        gave none: a 1-4月 note's title, a table's column, a part of the park named before the figure."""
+        context = context_of(self.source, entry["quote"])
+        token = figure_token(value, unit, context.quote) if value is not None else None
+        stated, in_table, in_passage = context.periods()
+        period = next(iter(stated + in_table + in_passage), None)
+        scope = next(iter(scopes_in(context.before(token.end if token else len(context.quote)))), None)
+        added = {"period": period, "scope": scope or context.table_scope or None}
+        return {**entry, **{k: v for k, v in added.items() if v and not entry.get(k)}}
+
+    def problems(self, section: str, entry: dict) -> list[str]:
+        return entry_problems(section, entry, self.source, self.owner, self.catalogue)
+
+    def passes(self, section: str, entry: dict) -> bool:
+        """Whether the checker accepts the entry; what it refuses is noted as withheld."""
+        found = self.problems(section, entry)
+        self.withheld += [f"{section}: {problem} ({entry['quote']})" for problem in found]
+        return not found
+
+    def indicator(self, item: dict) -> dict | None:
+        """The indicator entry as the checker accepts it: without a growth it refuses (the amount stands), or None."""
+        fields = {m.group(1) for p in self.problems("indicators", item) if (m := _INDICATOR_FIELD.match(p))}
+        if fields and fields <= {"change_pct", "change_qualifier"}:
+            item = {k: v for k, v in item.items() if k not in ("change_pct", "change_qualifier")}
+        return item if self.passes("indicators", item) else None
+
+    def fact(self, fact: dict) -> dict | None:
+        """The fact with only the figures the checker accepts, or None when it accepts none of it."""
+        refused = {int(m.group(1)) for p in self.problems("facts", fact) if (m := _FIGURE_FIELD.match(p))}
+        if refused:
+            figures = [figure for index, figure in enumerate(fact["figures"]) if index not in refused]
+            fact = {**fact, "figures": figures}
+        return fact if fact["figures"] and self.passes("facts", fact) else None
+
+
+_ORDER = ("id", "theme", "text", "value", "unit", "figures", "change_pct", "change_qualifier", "qualifier", "period",
+          "scope", "source", "quote", "note")  # fmt: skip
+
+
+def _ordered(entry: dict) -> dict:
+    """The entry's fields in the order a year file writes them (a period or scope added last moves up)."""
+    return dict(sorted(entry.items(), key=lambda item: _ORDER.index(item[0]) if item[0] in _ORDER else len(_ORDER)))
+
+
+_INDICATOR_FIELD = re.compile(r"^indicators\[0\]\.(\w+)")
+_FIGURE_FIELD = re.compile(r"^facts\[0\]\.figures\[(\d+)\]")
+
+
+def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | None]:
+    """Whether the quote shows the figure, and the qualifier the checker asks of it: the hedge next to it, or 预计
+    governing its sentence before it (`lead`: the sentence before the quote in its paragraph)."""
+    text = prepare(quote)
+    token = figure_token(value, unit, text) if find_figure(value, unit, simplified(quote)).found else None
+    if token is None:
+        return False, None
+    hedges = hedges_of(token, prepare(lead) + text[: token.start])
+    return True, (hedges[0] if hedges else None)
+
+
+_NAME_TO_NUMBER = 6  # characters a name may stand before the amount it governs (a verb, a hedge)
+
+
+def _unit_note(clause: Clause, names: list[Name]) -> str | None:
+    """Why a figure a catalogue name governs is a fact: its unit is not one the catalogue's unit can hold (营业收入
+    12亿美元 for an indicator in 亿元: a currency is not converted)."""
+    for hit in hits(clause.text, names):
+        token = next((t for t in clause.tokens if t.start >= hit.end), None)
+        if token is None or token.start - hit.end > _NAME_TO_NUMBER or token.after.startswith("%"):
+            continue
+        unit, entry = unit_of(token), hit.name.entry
+        if unit and not compatible(unit, entry.unit) and split_unit(unit)[1].endswith("元"):
+            return f"原文以{unit}计,目录指标“{entry.name}”以{entry.unit}计,币种不同不换算,故记为事实。"
+    return None
+
+
+def _lead(paragraph: str, start: int) -> str:
+    """The sentence of `paragraph` before `start`, where a 预计 governing a quote may stand."""
+    before = paragraph[:start]
+    return before[max(before.rfind(mark) for mark in SENTENCE_MARKS) + 1 :]
 
 
 def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
@@ -74,7 +169,19 @@ def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
 
-def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]:
+def _round(candidate: Candidate) -> bool:
+    """Whether a figure is a round one told with a hedge (超千亿元, 突破100亿元, 近千家)."""
+    return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
+
+
+def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str]) -> tuple[bool, bool, bool]:
+    """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
+    clause mark), exact (lower first)."""
+    headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
+    return not _whole(item), headline, "qualifier" in item
+
+
+def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
     """Indicator entries from table rows (the row is the quote)."""
     found = []
     for row in rows:
@@ -88,9 +195,10 @@ def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]
         item = {"id": entry.id, "value": value, "unit": entry.unit}
         if row.change_pct is not None:
             item["change_pct"] = plain_number(row.change_pct)
-        period = period_in(matching_form(row.title))
-        if period:
-            item["period"] = period
+        if row.period:
+            item["period"] = row.period
+        if row.scope:
+            item["scope"] = row.scope
         found.append((item, row))
     return found
 
@@ -98,24 +206,30 @@ def _row_candidates(rows: list[Row], names: list[Name], year: int) -> list[dict]
 def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int) -> Draft:
     """A draft year file (as data) from one archived report's text: every counted number lands in an entry."""
     names = build_names(catalogue)
+    proof = _Proof(text, source_id, park, year, catalogue)
     units = {entry.id: entry.unit for entry in catalogue}
     lines = raw_lines(text)
     in_tables = table_lines(lines)
     paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
-    matching = [matching_form(p) for p in paragraphs]
+    matching = [simplified(p) for p in paragraphs]
     read = split_clauses(matching, year, skip)
     qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
 
     # 1. Indicator candidates; one indicator whose name meets different values in one paragraph, for the
     #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
+    #    A round, hedged figure beside an exact one (GDP超千亿元 … 1010.24亿元) is the same figure told twice.
     found: list[Candidate] = []
     for sentences in read:
         in_paragraph = candidates(sentences, names, year)
         values: dict[tuple, set] = {}
         for c in in_paragraph:
-            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add(c.value)
-        found += [c for c in in_paragraph if len(values[(c.entry.id, c.clause.period, c.clause.scope)]) == 1]
+            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
+        for c in in_paragraph:
+            told = values[(c.entry.id, c.clause.period, c.clause.scope)]
+            exact = {value for value, rounded in told if not rounded}
+            if len(exact) == 1 and c.value in exact or not exact and len(told) == 1:
+                found.append(c)
 
     drafted: list[tuple[dict, Candidate | None]] = []
     for candidate in found:
@@ -123,34 +237,38 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         paragraph = paragraphs[clause.paragraph]
         start = _widened(candidate, read[clause.paragraph][clause.sentence])
         quote = paragraph[start : candidate.quote_end].rstrip(CLAUSE_SEP + "、")
-        shown, hedge = _shows(candidate.value, entry.unit, quote)
+        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(paragraph, start))
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
-        growth = (
-            find_change_pct(candidate.change_pct, matching_form(quote)) if candidate.change_pct is not None else None
-        )
+        growth = find_change_pct(candidate.change_pct, simplified(quote)) if candidate.change_pct is not None else None
         if growth is not None and growth.found:
             item["change_pct"] = candidate.change_pct
             if growth.hedges:  # 增长约15%: the growth's own hedge
                 item["change_qualifier"] = growth.hedges[0]
-        if hedge or clause.hedge:
-            item["qualifier"] = hedge or clause.hedge
+        if hedge:
+            item["qualifier"] = hedge
         if clause.period:
             item["period"] = clause.period
         if clause.scope:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
-        drafted.append((item, candidate))
+        item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
+        if item is not None:
+            drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
         item.update(source=source_id, quote=row.text)
-        drafted.append((item, None))
+        item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
+        if item is not None:
+            drafted.append((item, None))
 
-    # 2. One entry per indicator: the whole year and park first, else the first part given.
+    # 2. One entry per indicator: the whole year and park first; of those, a figure the text tells before one a
+    #    headline tells (营业收入首次突破千亿元 as a title) and an exact figure before a hedged one (1036.8亿元
+    #    before 突破千亿元); else the first part given.
     indicators: dict[str, dict] = {}
     matched_names: dict[str, str] = {}
     consumed: set[tuple[int, int]] = set()
-    for item, candidate in sorted(drafted, key=lambda pair: not _whole(pair[0])):
+    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs)):
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
@@ -184,7 +302,12 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                     before, fact = previous
                     joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
                     figure = {"value": plain_number(rest[0].number), "unit": "%"}
-                    if _shows(figure["value"], "%", joined)[0]:
+                    shown, hedge = _shows(
+                        figure["value"], "%", joined, _lead(paragraphs[clause.paragraph], before.start)
+                    )
+                    if hedge:
+                        figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
+                    if shown:
                         fact.update(text=joined, quote=joined)
                         fact["figures"].append(figure)
                         previous = None
@@ -200,10 +323,10 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 figures = []
                 for token in rest:
                     before = matching[clause.paragraph][clause.sentence_start : clause.start + token.start]
-                    if own_year_amount(before) and year_of_amount(before) != year:
-                        continue  # 较2023年的1547.6亿元: another year's amount, the base of a comparison
+                    if year_of_fact_amount(before) not in (None, year):
+                        continue  # 2023年营业收入…, 较2023年的1547.6亿元: another year's amount (as the check reads)
                     unit, value = unit_of(token), plain_number(token.number)
-                    shown, hedge = _shows(value, unit, quote)
+                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs[clause.paragraph], clause.start))
                     if not shown:
                         continue
                     figure = {"value": value, "unit": unit}
@@ -222,8 +345,13 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
                 fact.update(source=source_id, quote=quote)
                 if clause.year < year:  # kept so every number has an entry; a caveat for readers if kept
                     fact["note"] = f"原文此处讲的是{clause.year}年的情况。"
+                elif note := _unit_note(clause, names):
+                    fact["note"] = note
                 facts.append(fact)
                 previous = (clause, fact)
+    # 4. What the checker refuses is left out (and noted): a draft passes `yearbook check` once reviewed.
+    facts = [checked for fact in facts if (checked := proof.fact(_ordered(proof.complete(fact)))) is not None]
+    goals = [goal for goal in goals if proof.passes("targets", goal)]
     data = {
         "park": park,
         "year": year,
@@ -233,7 +361,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
         "facts": facts,
         "targets": goals,
     }
-    return Draft(data, matched_names)
+    return Draft(data, matched_names, proof.withheld)
 
 
 def same_value(a, b) -> bool:

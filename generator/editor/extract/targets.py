@@ -1,4 +1,4 @@
-"""Stage 6, targets: a clause that sets a goal for the draft's year or a later one gives one target per number.
+"""Targets (drafting): a clause that sets a goal for the draft's year or a later one gives one target per number.
 
 A clause about an earlier year is never a goal: a 2025 work plan that opens on 2024's results
 (5820万元, 426家) files them as facts about 2024, not as 2025 targets.
@@ -6,33 +6,15 @@ A clause about an earlier year is never a goal: a 2025 work plan that opens on 2
 
 from __future__ import annotations
 
-from generator.editor.extract.bind import Name, hits, value_after, value_in_gap
-from generator.editor.extract.clauses import Clause
-from generator.editor.extract.figures import in_unit, plain_number, unit_of
-from generator.reading.numbers import NumberToken
-
-_AT_LEAST = ("以上", "突破", "超", "超过", "逾", "多", "余", "预计突破", "不低于", "不少于", "至少")
-_AT_MOST = ("以内", "不超过", "不高于", "控制在", "以下")
-_ABOUT = ("左右", "约", "近", "将近", "接近")
+from generator.reading.claims import Name, hits, value_after, value_in_gap
+from generator.reading.clauses import Clause
+from generator.reading.figures import in_unit, plain_number, unit_of
+from generator.reading.hedges import comparator_of
 
 
 def sets_target(clause: Clause, year: int) -> bool:
     """Whether a clause gives targets for the draft of `year`."""
     return clause.goal and clause.year >= year
-
-
-def comparator(token: NumberToken, text: str) -> str:
-    """>= (以上/突破/超), <= (以内/不超过), ~ (左右/约) or =, as the words around the number say."""
-    before = text[max(0, token.start - 4) : token.start]
-    after = text[token.end : token.end + 8]
-    hedges = token.hedges()
-    if any(h in _AT_LEAST for h in hedges) or before.endswith(("不低于", "不少于", "至少", "超过", "突破", "超")):
-        return ">="
-    if any(word in after[:6] for word in _AT_MOST) or before.endswith(("不超过", "不高于", "控制在")):
-        return "<="
-    if any(h in _ABOUT for h in hedges) or before.endswith(_ABOUT):
-        return "~"
-    return "="
 
 
 def targets(clause: Clause, tokens, quote: str, names: list[Name], units: dict, source_id: str, year: int, verify):
@@ -58,7 +40,7 @@ def targets(clause: Clause, tokens, quote: str, names: list[Name], units: dict, 
                 "text": quote,
                 "value": value,
                 "unit": unit,
-                "comparator": comparator(token, clause.text),
+                "comparator": comparator_of(token),
                 "source": source_id,
                 "quote": quote,
             }

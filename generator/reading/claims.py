@@ -1,5 +1,5 @@
-"""Stage 4, bind to indicators: catalogue names found in a clause, each bound to the figure it governs,
-with the 同比 rate that goes with it.
+"""Claims: catalogue names found in a clause, each bound to the figure it governs, with the 同比 rate that goes
+with it: what the extractor drafts.
 
 A name may have a few words inside it, as reports write them (规模以上工业企业完成总产值); a name that
 opens on a verb may hold the counted object (新增3家上市企业). The figure is the one right after the
@@ -13,37 +13,57 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from generator.editor.extract.catalogue import CatalogueEntry
-from generator.editor.extract.clauses import Clause, Sentences
-from generator.editor.extract.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
-from generator.reading.numbers import NumberToken, split_unit
+from generator.reading.clauses import Clause, Sentences
+from generator.reading.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
+from generator.reading.names import written_forms
+from generator.reading.numbers import NumberToken, chinese_value, split_unit
+from generator.reading.script import simplified
+from generator.reading.words import (
+    CARRY_ON,
+    CHANGE_VERBS,
+    DECLINE_WORDS,
+    GROWTH_BASES,
+    GROWTH_WORDS,
+    NAME_VERBS,
+    NEW_VERBS,
+    PREFIX_HEDGES,
+    RESPECTIVELY,
+    ROUND_HEDGES,
+    TOTAL_WORDS,
+)
 
-_VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定")
-# Abbreviations every Chinese report uses.
-_SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"))
-_CHANGE_VERBS = ("新增", "净增", "新认定", "新引进", "新培育", "新晋", "增加", "减少", "净减", "新入选")
+if TYPE_CHECKING:
+    from generator.editor.extract.catalogue import CatalogueEntry
+
+
+def alternatives(words) -> str:
+    """Words as a regular expression's alternatives, the longest first (超过 before 超)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 _SUBSETS = (
     "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
     "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
-    "每万人", "万人", "人均", "地均",
+    "每万人", "万人", "人均", "地均", "规模以上", "规上",
 )  # fmt: skip
 _QUOTE_MARKS = "“”\"'「」‘’『』"
 _GAP = r"[^,，。;；:：!?！？\d]"
 _VERB_GAP = r"[^,，。;；:：!?！？]"
 _MAX_GAP, _MAX_VERB_GAP = 4, 10
 
+# A growth word (not a base of comparison, not a single character) and a percentage: 同比增长5%, 比上年下降2.1%.
+_CHANGE_WORDS = tuple(w for w in (*GROWTH_WORDS, *DECLINE_WORDS) if len(w) > 1 and w not in GROWTH_BASES)
 GROWTH = re.compile(
-    r"(同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|比上年同期|按(?:可比|不变)价格?计算)?"
-    r"(增长|增加|提高|上升|提升|下降|减少|回落|降低|下滑|增速|增幅)(?:了|为|达到|达|约|近|超过|超)?"
-    r"(\d+(?:[.．]\d+)?)[%％]"
+    rf"({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})(?:了|为|达到|达|约|近|超过|超)?"
+    r"(?:(\d+(?:[.．]\d+)?)[%％]|百分之([零〇一二两三四五六七八九十点]+))"  # 5%, 百分之五
 )
 # 按不变价格计算, standing alone between a figure and its 同比 (生产总值356.72亿元,按不变价格计算,比上年增长5.9%).
 PRICE_BASIS = re.compile(r"^(?:按|以)(?:可比|不变)价格?(?:计算)?$")
 # 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
 _THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_DECLINES = ("下降", "减少", "回落", "降低", "下滑")
 
 
 @dataclass(frozen=True)
@@ -60,7 +80,7 @@ def _char(char: str) -> str:
 
 def _pattern(name: str) -> tuple[re.Pattern, bool]:
     """A name with room for a few words inside it, as reports write them (规模以上工业企业完成总产值)."""
-    verb = next((v for v in _VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
+    verb = next((v for v in NAME_VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
     if len(name) < 5 and not verb:
         # Short names take no words inside: 营业收入 is not 主营业务收入.
         return re.compile("".join(_char(c) for c in name)), False
@@ -82,17 +102,12 @@ def _pattern(name: str) -> tuple[re.Pattern, bool]:
 def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
     """Every name and alias of the catalogue (and their common short forms) as patterns, in simplified
     characters (traditional aliases read the same once the text is in its matching form)."""
-    from generator.editor.extract.read import matching_form
-
-    taken = {matching_form(n): e.id for e in catalogue for n in (e.name, *e.aliases)}
+    taken = {simplified(n): e.id for e in catalogue for n in (e.name, *e.aliases)}
     names: list[Name] = []
     seen: set[str] = set()
     for entry in catalogue:
         for name in (entry.name, *entry.aliases):
-            variants = [matching_form(name)]
-            for long, short in _SHORT_FORMS:
-                variants += [v.replace(long, short) for v in variants if long in v]
-            for variant in variants:
+            for variant in written_forms(name):
                 if variant in seen or taken.get(variant, entry.id) != entry.id:
                     continue
                 seen.add(variant)
@@ -127,9 +142,9 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         hit
         for hit in found
         if hit.name.verb
-        or hit.name.text.startswith(_VERBS)
+        or hit.name.text.startswith(NAME_VERBS)
         or hit.name.entry.kind != "stock"
-        or not text[: hit.start].endswith(_CHANGE_VERBS)
+        or not text[: hit.start].endswith(CHANGE_VERBS)
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
     found = [
@@ -146,7 +161,10 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     return sorted(kept, key=lambda hit: hit.start)
 
 
-_BRIDGE_HEDGES = ("预计突破", "预计超过", "预计", "将近", "接近", "超过", "突破", "近", "超", "约", "逾")
+_BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
+# A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
+_MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
+_MEASURE_PHRASE = 4  # how much longer such a phrase may be than the plain bridge
 
 
 def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, limit: int = 4) -> NumberToken | None:
@@ -155,11 +173,13 @@ def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, l
     if not following:
         return None
     token = min(following, key=lambda t: t.start)
-    bridge = text[hit_end : token.start]
-    for hedge in _BRIDGE_HEDGES:
+    bridge = _BRACKETED.sub("", text[hit_end : token.start], count=1)  # 地区生产总值(GDP)123亿元
+    for hedge in PREFIX_HEDGES:
         if bridge.endswith(hedge):
             bridge = bridge[: -len(hedge)]
             break
+    if _MEASURED.search(bridge):
+        limit += _MEASURE_PHRASE  # 科技型中小企业入库评价数量约1,360家: a short phrase ending on what is measured
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
         return None  # 由不足200家增加到…: where a change started, not the year's value
     if not compatible(unit_of(token), unit):
@@ -210,9 +230,15 @@ def _segment(text: str, position: int, forward: bool) -> int:
     return 0 if found < 0 else found + 1
 
 
+def rate_start(match: re.Match) -> int:
+    """Where a growth match's rate starts (5% or 百分之五)."""
+    return match.start(3) if match.group(3) else match.start(4) - len("百分之")
+
+
 def signed(match: re.Match) -> int | float:
-    change = plain_number(Decimal(match.group(3).translate(_ASCII)))
-    return -change if match.group(2) in _DECLINES else change
+    rate = Decimal(match.group(3).translate(_ASCII)) if match.group(3) else chinese_value(match.group(4))
+    change = plain_number(rate)
+    return -change if match.group(2) in DECLINE_WORDS else change
 
 
 def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Match | None, Clause | None, int]:
@@ -221,7 +247,7 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     rest = clause.text[after:]
     match = GROWTH.search(rest)
     if match and match.start() <= 6:
-        between = [t for t in clause.tokens if after <= t.start < after + match.start(3) and t.after[:1] != "%"]
+        between = [t for t in clause.tokens if after <= t.start < after + rate_start(match) and t.after[:1] != "%"]
         if not between:
             return match, clause, after
     if following is not None and not _RESPECTIVE_GROWTH.match(following.text):  # 分别增长: paired in order
@@ -232,8 +258,11 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     return None, None, 0
 
 
-_ROUND_REST = re.compile(r"^(?:总数|总量|总额|数量)?(?:达到|达|实现|完成|为)?(?:预计突破|突破|超过|超|逾|近|接近|将近)")
-_EXACT_OPENING = re.compile(r"^(?:具体为|为|达到|达|是|共)")
+_ROUND_REST = re.compile(
+    rf"^(?:总数|总量|总额|数量)?(?:达到|达|实现|完成|为)?(?:预计)?(?:{alternatives(ROUND_HEDGES)})"
+)
+# The exact amount opens the next clause on a word that carries the subject on: …,达到713.4亿元.
+EXACT_OPENING = re.compile(rf"^(?:{alternatives(CARRY_ON)})(?=\d)")
 
 
 def _exact_after_round(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
@@ -241,13 +270,13 @@ def _exact_after_round(hit: Hit, clause: Clause, following: Clause | None, unit:
     clause gives after a round, hedged one is the figure."""
     if following is None or not _ROUND_REST.match(clause.text[hit.end :]):
         return None
-    opening = _EXACT_OPENING.match(following.text)
+    opening = EXACT_OPENING.match(following.text)
     if opening is None:
         return None
     return value_after(opening.end(), following.text, following.tokens, unit, limit=0)
 
 
-_TOTAL_OPENING = re.compile(r"^(总额|总量|总值|规模|金额|总计|合计)?(为|达到|达|至|突破|超过|超|约|近)")
+_TOTAL_OPENING = re.compile(rf"^(?:{alternatives(CARRY_ON)})")
 
 
 def _growth_first(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
@@ -267,7 +296,7 @@ def _make_growth_first(hit: Hit, clause: Clause, following: Clause, token: Numbe
     start = clause.start + _segment(clause.text, hit.start, False)
     end = following.start + _segment(following.text, token.end, True)
     value = in_unit(token, hit.name.entry.unit)
-    key = (clause.key, growth.start(3))
+    key = (clause.key, rate_start(growth))
     return Candidate(hit.name.entry, token, following, value, start, end, signed(growth), key, True, hit.name.text)
 
 
@@ -288,14 +317,14 @@ def make(
     change, growth_key = None, None
     if growth is not None:
         change = signed(growth)
-        growth_key = (where.key, offset + growth.start(3))
+        growth_key = (where.key, offset + rate_start(growth))
         end = where.start + _segment(where.text, offset + growth.end(), True)
     return Candidate(name.entry, token, clause, value, start, end, change, growth_key, direct, name.text)
 
 
-_RESPECTIVELY = re.compile(r"分别(为|是|达到|达|完成|实现)")
+_RESPECTIVELY = re.compile(rf"{RESPECTIVELY}(为|是|达到|达|完成|实现)")
 _RESPECTIVE_GROWTH = re.compile(
-    r"^(?:同比|比上年|较上年)?分别(?:同比|比上年|较上年)?(增长|增加|提高|下降|减少|回落|降低|下滑)"
+    rf"^(?:{alternatives(GROWTH_BASES)})?{RESPECTIVELY}(?:{alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})"
 )
 
 
@@ -309,7 +338,7 @@ def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | Non
     for candidate in made:
         index = amounts.index(candidate.token.start)
         rate = plain_number(rates[index].amount)
-        candidate.change_pct = -rate if growth.group(1) in _DECLINES else rate
+        candidate.change_pct = -rate if growth.group(1) in DECLINE_WORDS else rate
         candidate.growth_key = (following.key, rates[index].start)
         candidate.quote_start = clause.start + _segment(clause.text, 0, False)
         candidate.quote_end = following.end
@@ -333,7 +362,7 @@ def _respective(before: list[Hit], after: list[NumberToken], clause: Clause, fol
         change, key = None, None
         if paired:
             rate = plain_number(rates[index].amount)
-            change, key = (-rate if growth.group(1) in _DECLINES else rate), (following.key, rates[index].start)
+            change, key = (-rate if growth.group(1) in DECLINE_WORDS else rate), (following.key, rates[index].start)
         found.append(Candidate(hit.name.entry, token, clause, value, start, end, change, key, True, hit.name.text))
     return found
 
@@ -341,7 +370,7 @@ def _respective(before: list[Hit], after: list[NumberToken], clause: Clause, fol
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
 # 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
-_TOTAL_AFTER_CHANGE = re.compile(r"^(总数|总量|累计|共计|累计达到)")
+_TOTAL_AFTER_CHANGE = re.compile(rf"^(?:{alternatives(TOTAL_WORDS)})")
 
 
 def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: list[Name]) -> Candidate | None:
@@ -353,7 +382,7 @@ def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: 
     counted = before.text[change.start : change.end]
     for name in names:
         core = name.text.removesuffix("总数").removesuffix("数")
-        if name.entry.kind != "stock" or name.text.startswith(_VERBS) or len(core) < 4 or core not in counted:
+        if name.entry.kind != "stock" or name.text.startswith(NAME_VERBS) or len(core) < 4 or core not in counted:
             continue
         token = value_after(total.end(), clause.text, clause.tokens, name.entry.unit, limit=3)
         if token is not None:
@@ -361,7 +390,9 @@ def _stock_after_change(total: re.Match, clause: Clause, before: Clause, names: 
     return None
 
 
-_CHANGE_OPENING = re.compile(r"^(?:其中)?(?:去年|今年|当年|全年|年内)?(?P<verb>新认定|新增|新培育|新引进)(?=\d)")
+# A clause opening on the count of new ones of a stock named before it: …,其中当年新认定132家.
+CHANGE_OPENING = r"(?:其中)?(?:去年|今年|当年|全年|年内)?"
+_CHANGE_OPENING = re.compile(rf"^{CHANGE_OPENING}(?P<verb>{alternatives(NEW_VERBS)})(?=\d)")
 
 
 def _change_after_stock(clause: Clause, earlier: list[Clause], names: list[Name]) -> Candidate | None:

@@ -1,25 +1,22 @@
-"""Stage 1, read: the report's text as paragraphs the way the checker compares them, and a form for matching.
+"""A report's text as paragraphs the way the checker compares them.
 
 Paragraphs are compacted (no spaces, as the checker compares quotes) and lines a page layout broke
-in the middle of a sentence are joined again. Each paragraph also gets a *matching form*: the same
-text in simplified characters, character for character, so that a report reposted in traditional
-characters (地區生產總值, 億元, 約) is read with the same rules while quotes are cut from the text in
-the report's own script.
+in the middle of a sentence are joined again. Each is read in its simplified form (generator/reading/script.py)
+while quotes are cut from the text in the report's own script.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u3000]+")
 SENTENCE_END = "。!?！？"
 CLOSERS = "”’」』)）》】"
-# Marks that open a heading or a list item: 一、 (一) 1. A ● …
-HEADING_MARK = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[A-Z][ 、.．]|[●■◆▲•·★]"
-    r"|第[一二三四五六七八九十]+[章节部分])"
-)
+# Marks that open a list item: ● 1. (一) 一、
+_NUMERALS = "一二三四五六七八九十"
+LIST_MARK = rf"[●■◆▲•·★]+|\d{{1,2}}[.、．](?!\d)|[（(][\d{_NUMERALS}]{{1,3}}[)）]|[{_NUMERALS}]{{1,3}}[、.．]"
+# Marks that open a heading or a list item: 一、 (一) 1. A ● 第一章 …
+HEADING_MARK = re.compile(rf"^({LIST_MARK}|[A-Z][ 、.．]|第[一二三四五六七八九十]+[章节部分])")
 
 
 def compact(line: str) -> str:
@@ -69,21 +66,3 @@ def paragraphs_with_lines(text: str, keep_apart: frozenset[int] = frozenset()) -
 def logical_paragraphs(text: str) -> list[str]:
     """The report's paragraphs, compacted, with lines broken inside a sentence joined again."""
     return paragraphs_with_lines(text)[0]
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def matching_form(text: str) -> str:
-    """`text` in simplified characters with the same length, so offsets found in it cut the original."""
-    if text.isascii():
-        return text
-    converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    # A phrase conversion changed the length: convert character by character instead.
-    return "".join(c if len(c := _converter().convert(char)) == 1 else char for char in text)

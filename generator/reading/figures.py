@@ -1,4 +1,4 @@
-"""Stage 3, find figures: the numbers of a clause that count something, with their units.
+"""Figures: the numbers of a clause that count something, with their units.
 
 Page furniture is not a figure: dates and periods (2024年, 1至9月, 1—9月), times, document and
 serial numbers, phone numbers, postcodes and registration numbers, addresses (1888号),
@@ -10,19 +10,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.data.coverage import _is_counted
-from generator.reading.numbers import UNIT_SYNONYMS, NumberToken, find_chinese_numbers, find_numbers, split_unit
+from generator.reading.numbers import NumberToken, find_chinese_numbers, find_numbers, split_unit
+from generator.reading.words import INNER_HEDGES, UNIT_SYNONYMS, UNIT_WORDS
 
-# Units as reports write them after a number (longest first).
-_UNIT_WORDS = (
-    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
-    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
-    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
-    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
-    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
-    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
-)  # fmt: skip
-UNITS = sorted(_UNIT_WORDS, key=len, reverse=True)
+_LIST_MARK = re.compile(r"^[.、．)）]")
+_DATE_AFTER = re.compile(r"^(年|月|日|-\d|/\d|届|季度)")
+_LETTER = re.compile(r"[A-Za-z]")
+_YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景")
+
+UNITS = sorted(UNIT_WORDS, key=len, reverse=True)  # longest first
 _MONEY_AND_COUNTS = ("元", "美元", "欧元", "家", "个", "件", "项", "人", "名", "%")
 COUNT_UNITS = "家个人名位项件所座套户"
 # What follows a number that is a date, a span of months or an anniversary rather than an amount.
@@ -31,16 +27,40 @@ _NOT_AMOUNT_AFTER = re.compile(r"^(至\d|[—–~-]\d|周年|年度|强|号|届|
 _CODE_BEFORE = re.compile(r"(电话|传真|热线|邮编|邮政编码|标识码|备案号|备|编号|代码|索引号|[-—])[:：]?$")
 
 
+def is_counted(token: NumberToken, paragraph: str) -> bool:
+    """Numbers with a unit count; dates, document numbers, ordinals and list marks do not."""
+    after, before = token.after, token.before
+    if not after or not re.match(r"[\u4e00-\u9fff%]", after):
+        return False  # no unit: 1+N, G20, a bare number
+    if _LETTER.match(after) or (before and _LETTER.match(before[-1])):
+        return False  # 5G, ISO9001
+    if not token.multiplier and _DATE_AFTER.match(after):
+        return False  # 2016年, 1月, 13日, 十四五 years
+    if re.fullmatch(r"(19|20)\d\d", str(token.number)) and after.startswith(_YEAR_WORDS):
+        return False  # 2020蓝图, 2023展望: a year naming a plan
+    if after.startswith(("号", "讯")) or before.endswith(("〔", "[", "【")):
+        return False  # 〔2026〕4号, 1月13讯
+    if before.endswith((":", ":")) and before[-2:-1].isdigit():
+        return False  # 16:21
+    if before.endswith("第"):
+        return False  # 第14位
+    if token.start == 0 and _LIST_MARK.match(after):
+        return False  # 1. 2、 (1)
+    if before.endswith(("(", "（")) and _LIST_MARK.match(after):
+        return False
+    return True
+
+
 def unit_of(token: NumberToken) -> str:
     """The unit written after a number (with its multiplier: 亿元, 万平方米), after any 多/余 hedge; "" if none."""
     tail = token.after
-    for hedge in ("多", "余"):
+    for hedge in INNER_HEDGES:
         if tail.startswith(hedge):
             tail = tail[len(hedge) :]
             break
     unit = next((u for u in UNITS if tail.startswith(u)), None)
     if unit is None:
-        return token.multiplier  # 5.78万亿重大项目: the unit is the multiplier itself
+        return ""  # 5.78万亿重大项目: a bare multiplier is no unit (the check refuses one), so no figure
     return f"{token.multiplier}{unit}"
 
 
@@ -83,17 +103,21 @@ def counted(text: str) -> list[NumberToken]:
         if is_furniture(token, text) or not unit_of(token):
             continue
         acronym = token.before[-1:].isascii() and token.before[-1:].isupper() and token.before[-2:-1].isupper()
-        if _is_counted(token, text) or (acronym and unit_of(token)[len(token.multiplier) :] in _MONEY_AND_COUNTS):
+        if is_counted(token, text) or (acronym and unit_of(token)[len(token.multiplier) :] in _MONEY_AND_COUNTS):
             found.append(token)  # GDP1234亿元 counts; ISO9001, G20 do not
     return found
 
 
 def chinese_counts(text: str) -> list[NumberToken]:
-    """两家, 三个: small numbers in Chinese numerals followed by a counting unit (used for indicators only)."""
-    return [t for t in find_chinese_numbers(text) if t.after[:1] and t.after[0] in COUNT_UNITS]
+    """Numbers in Chinese numerals that count or measure (两家, 三个, 三千万元, 逾百亿元): for indicators only."""
+    return [
+        t
+        for t in find_chinese_numbers(text)
+        if (t.after[:1] and t.after[0] in COUNT_UNITS) or (t.multiplier and unit_of(t) != t.multiplier)
+    ]
 
 
 def unit_end(token: NumberToken) -> int:
     """Where the unit written after a number ends (after a 多/余 hedge too)."""
-    hedge = 1 if token.after[:1] in ("多", "余") else 0
+    hedge = 1 if token.after[:1] in INNER_HEDGES else 0
     return token.end + hedge + len(unit_of(token)) - len(token.multiplier)

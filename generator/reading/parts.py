@@ -1,0 +1,176 @@
+"""The part of the year, the part of the park and the year a text speaks of, and the hedge that governs a clause.
+
+* A period (1—9月, 1至9月, 前三季度, 上半年, 截至9月底) named in a heading holds until the next
+  heading (in the document's title: for the whole document); named at the opening of a paragraph it
+  holds for the paragraph; inside a sentence, from its clause to the end of the sentence. 全年 and
+  全年预计 bring the whole year back.
+* A part of the park (主园区, 核心区, a named 科技园/产业园/片区) that opens a clause, as the subject
+  of what follows, holds to the end of the sentence or until 全区/高新区 takes over again.
+* 预计 opening a clause governs every figure after it in the sentence (预计全年完成…亿元,…亿元).
+* A year (2015年) names the time of what follows, unless it is a comparison or a start (比2015年, 自2015年以来).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.reading.numbers import chinese_value, normalize
+from generator.reading.script import simplified
+from generator.reading.words import FORECAST, SCOPE_WORDS, WHOLE_PARK
+
+if TYPE_CHECKING:
+    from generator.reading.clauses import Clause, Sentences
+
+# --- the part of the year ---------------------------------------------------------------------------------------
+
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DASH = r"[-－—–~～至到]"
+# 1-9月, 1至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
+PERIOD = re.compile(
+    rf"{_MONTH}{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
+    rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
+)
+
+
+def _month_number(text: str) -> str:
+    return str(int(text)) if text.isdigit() else str(int(chinese_value(text)))
+
+
+def period_key(text: str) -> str:
+    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
+    text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二")
+    return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+
+
+# Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it.
+WHOLE_YEAR_PERIODS = frozenset(
+    period_key(f"{start}12月{end}") for start in ("1-", "截至", "截止", "") for end in ("", "底", "末", "份")
+)
+
+
+def periods_in(text: str) -> list[str]:
+    """The partial periods a text states, as written (a period to the end of December is the whole year)."""
+    if "月" not in text and "半年" not in text and "季度" not in text:
+        return []  # most sentences: no pattern can match
+    found = [match.group(0) for match in PERIOD.finditer(text)]
+    return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
+
+
+# --- the part of the park ---------------------------------------------------------------------------------------
+
+# Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
+_SCOPE_ALTERNATIVES = "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
+SCOPE_PATTERN = re.compile(rf"(?:{_SCOPE_ALTERNATIVES})(?!域)")
+
+
+def scopes_in(text: str) -> list[str]:
+    """The parts of a park a text names."""
+    if "区" not in text and "园" not in text:
+        return []
+    return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
+
+
+# --- the year --------------------------------------------------------------------------------------------------
+
+# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
+# or a range.
+_YEAR = re.compile(r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+# An amount right after 2015年的 (2015年末的, 2015年底的) is that year's, whatever stands before:
+# 较2015年的12家增加到35家.
+_YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
+
+
+# A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
+# is the time of that event, not of the amounts a profile states after it (总面积105平方公里, 常住人口30万人).
+_EVENT_AFTER_YEAR = re.compile(
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?[,，、]?(?:经[^。;；,，]{0,16}?批准|获批|正式)?"
+    r"(?:成立|设立|建立|组建|创建|建区|挂牌|升格|升级|晋升|更名|批复)"
+)
+
+
+def year_stated(text: str) -> int | None:
+    """The last year `text` names as the time of what follows it (a year of founding or approval aside)."""
+    found = [m for m in _YEAR.finditer(text) if not _EVENT_AFTER_YEAR.match(text, m.end())]
+    return int(found[-1].group(1)) if found else None
+
+
+def own_year_amount(before: str) -> bool:
+    """Whether the amount after `before` is written as a year's own: 2015年的12家, 2015年末的120家."""
+    return bool(_YEARS_OWN.search(before))
+
+
+def year_of_amount(before: str) -> int | None:
+    """The year an amount is given for, from the text before it: 2015年的 right before it, else the year stated."""
+    own = _YEARS_OWN.search(before)
+    return int(own.group(1)) if own else year_stated(before)
+
+
+# --- a clause's period, scope and hedge, as the extractor drafts them -----------------------------------------
+
+_WHOLE_YEAR = re.compile(r"^(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
+_SCOPE = re.compile(
+    r"^(?:其中[:：]?)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"  # 实现软件园规上…营收: after the clause's verb
+    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
+    r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
+)
+_WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
+_HEDGE = re.compile(rf"^(?:全年)?{FORECAST}")
+
+
+def period_in(text: str) -> str | None:
+    """The first part of the year a text names (1—12月 and 截至12月底 are the whole year, not a part)."""
+    return next(iter(periods_in(text)), None)
+
+
+def _scope_at(text: str) -> str | None:
+    match = _SCOPE.match(text)
+    if match and match.group("scope") not in WHOLE_PARK and not match.group("scope").endswith("高新区"):
+        return match.group("scope")
+    return None
+
+
+def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
+    """Set period, scope and hedge on every clause (in place)."""
+    document_period = period_in(paragraphs[0]) if paragraphs and 0 in headings else None
+    heading_period = document_period
+    for number, sentences in enumerate(read):
+        if number in headings and number:
+            heading_period = period_in(paragraphs[number]) or document_period
+        paragraph_period = heading_period
+        for s_index, clauses in enumerate(sentences):
+            period = paragraph_period
+            scope, hedge = None, None
+            for c_index, clause in enumerate(clauses):
+                named = period_in(clause.text)
+                if named:
+                    period = named
+                    if s_index == 0 and c_index == 0:
+                        paragraph_period = named  # 1—9月,全区…: the whole paragraph
+                elif _WHOLE_YEAR.match(clause.text):
+                    period = None
+                if clause.start and paragraphs[number][clause.start - 1] in "；;":
+                    scope = None  # 核心区…；东港园…: each item after a semicolon names its own subject
+                found_scope = _scope_at(clause.text)
+                if found_scope:
+                    scope = found_scope
+                elif _WHOLE_PARK.match(clause.text):
+                    scope = None
+                if _HEDGE.match(clause.text):
+                    hedge = "预计"
+                clause.period, clause.scope, clause.hedge = period, scope, hedge
+
+
+def period_words(clause: Clause) -> str | None:
+    """The period as written in the clause itself, if it is named there."""
+    return period_in(clause.text)
+
+
+# A year in brackets after a ranking's name is its edition, not the time of the amount: 综合实力(2021年度)位居第14位.
+_EDITION = re.compile(r"[(（](?:19|20)\d\d年度?[)）]")
+
+
+def year_of_fact_amount(before: str) -> int | None:
+    """The year a fact's amount is given for: as year_of_amount, a ranking's edition in brackets aside."""
+    return year_of_amount(_EDITION.sub("", before))

@@ -1,0 +1,220 @@
+"""A quote as the checker reads it: prepared text, the sentence around it in its report, the title and paragraph
+that set it, and the table it is a row of (its header, caption and 单位 line)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.data.model import Source
+from generator.reading.clauses import SENTENCE_MARKS
+from generator.reading.numbers import INVISIBLE, normalize
+from generator.reading.parts import periods_in
+from generator.reading.script import simplified
+from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
+
+_DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
+# A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
+_MISSING_CELL = re.compile("|".join(re.escape(mark) for mark in sorted(DASH_CELLS, key=len, reverse=True)))
+_NUMBER_CELL = re.compile(r"[-−－]?[0-9０-９][0-9０-９.,，．]*")
+_GAPS = re.compile(r"([\s\u3000]+)")
+
+
+def _missing_cells_apart(text: str) -> str:
+    """The gaps around a missing cell (--) between cells of numbers kept as '|': 3856 -- 15.2, 1215 --, -- -3.5.
+
+    A mark counts as a cell only when a number cell or the end follows it, so 2015 — 2020年 stays a range.
+    """
+    parts = _GAPS.split(text)
+    chunks = parts[0::2]
+    marks = [False] * len(chunks)
+    for index in range(len(chunks) - 1, -1, -1):  # from the end: a mark before a mark cell is a cell too
+        after = chunks[index + 1] if index + 1 < len(chunks) else ""
+        cell_after = after == "" or bool(_NUMBER_CELL.fullmatch(after)) or marks[index + 1]
+        marks[index] = bool(_MISSING_CELL.fullmatch(chunks[index])) and cell_after
+    for index in range(1, len(parts), 2):
+        left, right = index // 2, index // 2 + 1
+        cells = (marks[left] and (bool(_NUMBER_CELL.fullmatch(chunks[right])) or marks[right])) or (
+            marks[right] and (bool(_NUMBER_CELL.fullmatch(chunks[left])) or marks[left])
+        )
+        if cells:
+            parts[index] = "|"
+    return "".join(parts)
+
+
+@lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
+def prepare(text: str) -> str:
+    """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
+    traditional characters read as simplified ones."""
+    if "-" in text or "—" in text or "－" in text:
+        text = _missing_cells_apart(text)
+    return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
+
+
+def invisible_in(text: str) -> str | None:
+    """The invisible characters of `text` named as U+XXXX, or None when there is none."""
+    found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
+    return " ".join(found) if found else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A prepared quote with the rest of its sentence in the source: `lead` before it, `trail` after it."""
+
+    quote: str
+    lead: str = ""
+    trail: str = ""
+    table_units: tuple[str, ...] = ()  # the 单位 line above a table row: (亿元, %) for 单位:亿元、%
+    # The report's title and its paragraph before the sentence: a 1-9月 note states its period there, once for all.
+    setting: str = ""
+    row: Row | None = None  # a table row read through its header, positions in the quote
+    # A table row's caption and the headers of its amount columns: 2016年1—6月主要经济指标, 1-6月.
+    table_heading: str = ""
+
+    def cell_ending(self, end: int):
+        """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
+        return next((c for c in self.row.cells if c.end == end), None) if self.row else None
+
+    @property
+    def table_scope(self) -> str:
+        """The part of the park the group over the row's amount column names (主园区 over 绝对额 | 同比), or ''."""
+        amount = self.row.first("amount") if self.row else None
+        return amount.column.scope if amount else ""
+
+    def periods(self) -> tuple[list[str], list[str], list[str]]:
+        """The parts of the year the quote is read under: those its sentence states up to the quote's end; else its
+        table's caption or column; else its passage's (the report's title, the head of its paragraph), unless the
+        sentence says it is the whole year."""
+        # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
+        stated = periods_in(self.lead + self.quote)
+        in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
+        whole = stated or in_table or _WHOLE_YEAR.search(self.sentence)
+        return stated, in_table, [] if whole else _passage_periods(self)
+
+    @property
+    def sentence(self) -> str:
+        return self.lead + self.quote + self.trail
+
+    def before(self, position: int) -> str:
+        """The sentence up to `position` of the quote."""
+        return self.lead + self.quote[:position]
+
+
+_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+# A paragraph's opening words before its first comma: 1—9月，全区…
+_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+_TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
+
+
+def _passage_periods(context: Context) -> list[str]:
+    """The part of the year a passage states once for all its figures: the report's title, or the opening words of
+    the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
+    title, _, paragraph = context.setting.partition("\n")
+    head = _HEAD.match(paragraph)
+    # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
+    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
+    return titled + (periods_in(head.group(0)) if head else [])
+
+
+def context_of(source: Source, quote: str) -> Context:
+    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units."""
+    prepared = prepare(quote)
+    number = source.paragraph_of(quote) if source.paragraphs else 0
+    paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
+    header = header_above(source.paragraphs, number)
+    units = table_units(source.paragraphs, number, header)
+    at = paragraph.find(prepared)
+    title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
+    if at < 0:  # the quote runs over a paragraph break: its own words are all there is
+        return Context(prepared, table_units=units, setting=title)
+    row = (
+        row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
+        if header is not None
+        else None
+    )
+    row = row.shifted(at) if row else None
+    marks = _sentence_marks(paragraph)
+    end_at = at + len(prepared)
+    before = bisect.bisect_left(marks, at)
+    start = marks[before - 1] + 1 if before > 0 else 0
+    after = bisect.bisect_left(marks, end_at)
+    end = marks[after] if after < len(marks) else len(paragraph)
+    setting = title + "\n" + paragraph[:start]
+    heading = table_heading(source.paragraphs, header) if header is not None else ""
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading)
+
+
+def table_heading(paragraphs: list[str], header: int) -> str:
+    """Where a table states the period its amounts cover: its caption (the short lines just above its header, not
+    rows of a table above) and the headers of its amount columns."""
+    columns = header_at(paragraphs, header) or ()
+    captions = [
+        prepare(paragraphs[above])
+        for above in range(max(0, header - 2), header)
+        if reads_as_title(paragraphs[above], _CAPTION_LENGTH) and not looks_like_row(paragraphs[above])
+    ]  # fmt: skip
+    return "\n".join([*captions, " ".join(column.label for column in columns if column.role == "amount")])
+
+
+_CAPTION_LENGTH = 40  # a table's caption is a title line; a paragraph of prose above a table is not one
+
+
+def reads_as_title(line: str, longest: int) -> bool:
+    """A line that reads as a title (a report's, a table's caption): short, and not a sentence ended by 。."""
+    return len(line) <= longest and "。" not in line
+
+
+@lru_cache(maxsize=8192)
+def _sentence_marks(paragraph: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
+
+
+_TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
+
+
+_UNITS_ABOVE_HEADER = 2  # a 单位 line stands on the header or just above it (under the table's title)
+
+
+def header_above(paragraphs: list[str], number: int) -> int | None:
+    """The paragraph of the header of the table whose row is paragraph `number`: the first one above its rows."""
+    if not paragraphs or not looks_like_row(paragraphs[number]):
+        return None
+    for above in range(number - 1, max(-1, number - _TABLE_ROWS), -1):
+        if CONTINUED.match(prepare(paragraphs[above])):
+            continue  # 续表: the table goes on after a page break
+        if not looks_like_row(paragraphs[above]):
+            return above if header_at(paragraphs, above) else None
+    return None
+
+
+def table_units(paragraphs: list[str], number: int, header: int | None = None) -> tuple[str, ...]:
+    """The units of the table a paragraph is a row of: its own 单位 line or the nearest one above it.
+
+    Only a paragraph that reads as a table row (a name, then numbers a space apart, no unit after them) has them.
+    Under a header, the 单位 line is the header's own or one just above it: not one of a table further up.
+    """
+    if header is not None:
+        for above in range(header, max(-1, header - _UNITS_ABOVE_HEADER - 1), -1):
+            found = UNIT_LINE.search(prepare(paragraphs[above]))
+            if found:
+                return units_of(found)
+            if above < header and looks_like_row(paragraphs[above]):
+                break
+        return ()
+    if not paragraphs or not _is_table_row(paragraphs[number]):
+        return ()
+    for above in range(number, max(-1, number - _TABLE_ROWS), -1):
+        found = UNIT_LINE.search(prepare(paragraphs[above]))
+        if found:
+            return units_of(found)
+    return ()
+
+
+_ROW = re.compile(r"[\u4e00-\u9fff)）]\s*-?\d[\d.,]*(\s+-?\d[\d.,]*)*\s*$")
+
+
+@lru_cache(maxsize=8192)
+def _is_table_row(paragraph: str) -> bool:
+    return bool(_ROW.search(simplified(paragraph)))

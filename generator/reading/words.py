@@ -1,0 +1,115 @@
+"""The words a report is read by, each list defined once: hedges, growth and decline, comparators, plans and goals,
+changes, periods, parts of the park, abbreviations and units. The checker and the extractor both read with them."""
+
+from __future__ import annotations
+
+# --- hedges -------------------------------------------------------------------------------------------------------
+
+# Hedge words as they stand before a number (longest first) or after it (多/余 also inside: 300多亿元).
+PREFIX_HEDGES = (
+    "预计突破", "预计超过", "预计", "将近", "接近", "近", "超过", "超", "约为", "约", "逾", "突破", "力争", "不足",
+    "不到",
+)  # fmt: skip
+# The hedges that may also follow a unit: 100亿元以上, 5000万元左右.
+AFTER_UNIT_HEDGES = ("以上", "左右", "上下")
+# The hedges that may stand between a number and its multiplier or unit: 300多亿元, 50余家.
+INNER_HEDGES = ("多", "余")
+SUFFIX_HEDGES = (*AFTER_UNIT_HEDGES, *INNER_HEDGES)
+# Every hedge an entry's qualifier may record.
+QUALIFIERS = (
+    "约", "近", "将近", "接近", "超", "超过", "逾", "预计", "突破", "以上", "左右", "多", "余", "预计突破", "预计超过",
+    "力争", "约为", "不足", "不到", "上下",
+)  # fmt: skip
+# Words ending in 约 that are not the hedge 约 (about).
+NOT_ABOUT = ("签约", "节约", "制约", "预约", "契约", "条约", "公约", "特约", "邀约", "合约", "履约", "违约", "集约")
+# Words ending in 近 that are not the hedge 近 (nearly): 最近3年 is "the last three years".
+NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
+# 预计 anywhere before the number in its sentence makes the number an estimate: 预计全年完成…, 预计主园区实现….
+FORECAST = "预计"
+# Hedges of a round amount an exact one may follow: 超700亿元,达到713.4亿元.
+ROUND_HEDGES = ("超过", "突破", "超", "逾", "近", "接近", "将近")
+
+# --- comparators of a target ------------------------------------------------------------------------------------
+
+# A target's words and the comparator they mean; a hedge in none of these (多, 余, 力争) says nothing of it.
+COMPARATOR_WORDS = {
+    ">=": ("以上", "突破", "超过", "超", "逾", "不低于", "不少于", "至少", "预计突破", "预计超过"),
+    "<=": ("以内", "以下", "不超过", "不高于", "控制在", "不足", "不到"),
+    "~": ("左右", "上下", "约为", "约", "近", "将近", "接近"),
+}
+BEFORE_ONLY = ("不低于", "不少于", "至少", "不超过", "不高于", "控制在")  # words that stand before a number only
+AFTER_ONLY = ("以内", "以下")
+
+# --- growth ---------------------------------------------------------------------------------------------------------
+
+DECLINE_WORDS = ("下降", "减少", "下滑", "下跌", "回落", "降低", "萎缩", "降幅", "负增长", "减", "降")
+GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "提升", "增加", "同比", "比上年", "较上年", "增")
+# The bases a growth is measured against, as they stand before its word: 比上年增长, 较去年同期下降.
+GROWTH_BASES = (
+    "同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年", "按可比价格计算",
+    "按不变价格计算", "按可比价计算", "按不变价计算",
+)  # fmt: skip
+# Words that make a percentage a share or a plan's completion, not growth: 占全市45%, 完成计划的104%.
+SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
+
+# --- plans, goals, results ------------------------------------------------------------------------------------------
+
+# Words before an amount in its clause that make it a plan, not an actual amount.
+PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
+# Headings of a report's part that plans a later year, and of one that tells results.
+PLAN_HEADINGS = (
+    "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
+)  # fmt: skip
+RESULT_HEADINGS = ("总结", "回顾", "成绩", "主要成效", "完成情况", "主要成绩", "工作成效", "运行情况")
+# Words that tell a plan's completion: a heading 超额完成年度目标任务 reports results, though it names the goals.
+COMPLETION_WORDS = ("完成", "超额", "圆满", "达成", "实现")
+
+# --- verbs and subjects ---------------------------------------------------------------------------------------------
+
+# Verbs that report an amount: 实现营收…, 完成投资….
+REPORT_VERBS = ("实现", "完成", "达到", "取得", "共计", "累计")
+# Verbs of a count of new ones: 新认定132家 (a change of a stock told with its object once).
+NEW_VERBS = ("新认定", "新增", "新培育", "新引进")
+# Every word that makes a stock's name a change of it: 净增国家高新技术企业 is not the stock.
+CHANGE_VERBS = (*NEW_VERBS, "净增", "新晋", "增加", "减少", "净减", "新入选")
+# Verbs a catalogue name may open on, the counted object inside it: 新增[3家]上市企业.
+NAME_VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定")
+# Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
+CARRY_ON = (
+    "达到", "达", "为", "共计", "合计", "总计", "总额达", "总额为", "总量达", "总量为", "规模达", "规模为", "金额达",
+    "金额为", "具体为",
+)  # fmt: skip
+# Words that open a later clause giving a stock's total after a change of it: 新认定58家,累计达到312家.
+TOTAL_WORDS = ("累计", "总数", "总量", "共有", "共计")
+# Marks and words that list names or amounts: 地区生产总值、财政总收入分别为….
+LIST_MARKS = "、和与及"
+RESPECTIVELY = "分别"
+
+# --- names --------------------------------------------------------------------------------------------------------
+
+# Abbreviations every Chinese report uses, each with its full form.
+SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"), ("地区生产总值", "GDP"))
+
+# --- parts of the park ------------------------------------------------------------------------------------------
+
+# Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
+SCOPE_WORDS = ("主园区", "核心园区", "核心区", "拓展区", "辐射区", "分园区", "分园", "园区本部", "本部园区", "主园")
+# Words for the park as a whole, not a part of it.
+WHOLE_PARK = ("园区", "全区", "全园", "高新区", "开发区", "本园区", "全园区", "高新园区", "高新园", "工业园", "科技园")
+
+# --- cells and units ----------------------------------------------------------------------------------------------
+
+# The marks of a cell a table leaves empty.
+MISSING_CELLS = ("--", "—", "——", "-", "－", "…", "/", "－－")
+# Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
+UNIT_SYNONYMS = {"人": ("名", "位")}
+
+# Units as reports write them after a number (the drafts' units, and the prose's).
+UNIT_WORDS = (
+    "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元", "亿欧元", "万欧元", "万平方米", "平方米",
+    "平方公里", "平方千米", "公里", "千米", "米", "万亩", "亩", "公顷", "万吨", "吨", "个百分点", "%", "‰",
+    "家次", "人次", "万人次", "万人", "人", "名", "位", "户", "家", "个", "项", "件", "套", "条", "场", "次",
+    "台", "座", "所", "批", "款", "支", "只", "张", "辆", "栋", "幢", "层", "期", "种", "类", "篇", "部", "处",
+    "份", "轮", "倍", "万平方", "平方", "万千瓦", "千瓦", "兆瓦", "千瓦时", "度", "宗", "间", "块", "例", "枚",
+    "起", "艘", "架", "根", "万标箱", "标箱", "小时", "天", "周", "个月", "方面",
+)  # fmt: skip

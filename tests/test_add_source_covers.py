@@ -1,0 +1,53 @@
+"""The editor's flow without a wrong turn: add-source --covers fills covers; extract says when covers lacks the year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.test_editor_tools import PARK, PARK_ARGS, REPORT, SOURCE, _data, _run, reviewed
+
+
+def _add(tmp_path: Path, *extra: str) -> Path:
+    data = _data(tmp_path)
+    assert _run(data, *PARK_ARGS) == 0
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "测试高新区2023年工作总结",
+           "--publisher", "测试高新区管委会", "--published", "2024-01-20", *extra]  # fmt: skip
+    assert _run(data, *add) == 0
+    return data
+
+
+def test_add_source_covers_writes_the_years_and_the_draft_passes_check(tmp_path, capsys):
+    data = _add(tmp_path, "--covers", "2024", "2023")
+    text = (data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8")
+    assert "covers: [2023, 2024]  # years whose results or plans it describes" in text
+    assert "# covers:" not in text  # the placeholder only where no --covers was given
+    assert yaml.safe_load(text)["covers"] == [2023, 2024]
+    capsys.readouterr()
+    assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2023") == 0
+    assert "covers lists" not in capsys.readouterr().err
+    reviewed(data / "years" / PARK / "2023.yaml")
+    assert _run(data, "check") == 0, capsys.readouterr().err
+
+
+def test_add_source_refuses_a_year_out_of_range(tmp_path, capsys):
+    data = _data(tmp_path)
+    assert _run(data, *PARK_ARGS) == 0
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "t", "--covers", "23"]
+    assert _run(data, *add) == 1
+    assert "--covers: expected a year from 1988 to 2100, found 23" in capsys.readouterr().err
+
+
+def test_extract_says_when_the_source_does_not_cover_the_year(tmp_path, capsys):
+    data = _add(tmp_path)
+    text = (data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8")
+    assert "# covers: [2016, 2017]" in text
+    capsys.readouterr()
+    assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2023") == 0
+    error = capsys.readouterr().err
+    assert f"note: data/sources/{SOURCE}.yaml covers lists no year, not 2023: add 2023 to its covers" in error

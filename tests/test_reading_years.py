@@ -1,0 +1,23 @@
+"""The year an amount is given for, as a careful editor reads a park's profile: the year of its approval or founding
+dates that event, not the area or population stated after it; a year that introduces results still dates them."""
+
+import pytest
+
+from generator.reading.parts import year_of_fact_amount
+
+# (text before the amount, the year it is given for, why)
+ROWS = [
+    ("绵阳高新技术产业开发区是1992年经国务院批准成立的国家高新技术产业开发区,位于绵阳市城区西部,总面积", None,
+     "the year of approval dates the approval; the area is the park's as described"),
+    ("2010年11月,经国务院批准升格为青海高新技术产业开发区(国家级),园区规划区面积为", None,
+     "a year and month of an upgrade, with 经…批准 between"),
+    ("2002年4月经青海省政府批准成立。2010年园区实现地区生产总值", 2010, "a later year introduces results"),
+    ("2010年,园区经营总收入达到", 2010, "a year introducing a result dates it"),
+    ("2010年新增高新技术企业", 2010, "新增 is a result of that year, not a founding"),
+    ("综合实力(2021年度)位居第", None, "a ranking's edition in brackets"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "year", "why"), ROWS, ids=[row[2] for row in ROWS])
+def test_the_year_an_amount_is_given_for(before, year, why):
+    assert year_of_fact_amount(before) == year, why
