@@ -362,6 +362,36 @@ def test_phone_layout_keeps_values_whole_and_targets_large(browser, server):
     visit.close()
 
 
+_WIDE_TABLES = """() => [...document.querySelectorAll('article table')].map(table => {
+    const box = table.closest('.md-typeset__scrollwrap') || table, hint = box.previousElementSibling;
+    return {wide: box.scrollWidth > box.clientWidth + 1 || table.scrollWidth > table.clientWidth + 1,
+            hinted: !!hint && hint.classList.contains('yb-scroll-hint') && !hint.hidden && hint.offsetHeight > 0,
+            right: box.getBoundingClientRect().right};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_wide_tables_scroll_within_themselves_under_a_hint(browser, server, width):
+    """The home page's one table of latest figures and a park's table of years: on a phone wider than the screen,
+    they scroll within themselves (not the page), each under a visible hint, and only those have one."""
+    visit = Visit(browser, server)
+    visit.page.set_viewport_size({"width": width, "height": 844})
+    for path in ("/", "/parks/xiamen-torch/", "/parks/dalian/"):
+        page = visit.go(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        tables = page.evaluate(_WIDE_TABLES)
+        assert tables and all(t["hinted"] == t["wide"] and t["right"] <= width for t in tables), (path, tables)
+        if width == 390:
+            assert any(t["wide"] for t in tables), path  # the latest figures, a park's years: wider than a phone
+        if path == "/":
+            assert page.locator("article table").count() == 2  # the latest figures and the comparison, no more
+    page = visit.go("/parks/dalian/")
+    page.set_viewport_size({"width": 1280, "height": 844})  # a phone turned into a wide window: the hints go
+    page.wait_for_function("() => [...document.querySelectorAll('.yb-scroll-hint')].every(hint => hint.hidden)")
+    assert visit.errors == []
+    visit.close()
+
+
 def test_print_opens_tables_and_leaves_out_navigation(browser, server):
     visit = Visit(browser, server)
     page = visit.go("/parks/xiamen-torch/2016/")

@@ -288,9 +288,10 @@ def test_read_only_docs(project, capsys, monkeypatch, how):
     year.write_text(year.read_text(encoding="utf-8").replace("summary: 示范。", "summary: 新的示范。"), "utf-8")
     parks = project / "docs" / "parks"
     with mounted(parks, "ro,size=1m") if how == "tmpfs" else read_only_simulated(parks, monkeypatch):
-        assert one_line_error(project, capsys) == (
-            "docs/parks/demo: expected a writable folder, found Read-only file system"
-        )
+        # The tmpfs hides docs/parks' files, so the first page written again is the park's own (docs/parks/demo.md);
+        # simulated, the files stay and the first is the edited year's page, in the park's folder.
+        folder = "docs/parks" if how == "tmpfs" else "docs/parks/demo"
+        assert one_line_error(project, capsys) == f"{folder}: expected a writable folder, found Read-only file system"
     assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "site").rglob("*.html")} == site
     assert leftovers(project) == []
 

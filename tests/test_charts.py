@@ -13,6 +13,7 @@ from generator.data.pipeline import read_yearbook
 from generator.pages import present
 from generator.pages.charts import PALETTES, chart_specs
 from generator.pages.render import render_site
+from generator.pages.site_index import SiteIndex
 from tests.conftest import PROJECT
 from tests.test_browser import Visit, browser, server  # noqa: F401 (the browser tests' fixtures)
 from tests.waiting import CEILING
@@ -97,18 +98,114 @@ def test_ranking_compares_whole_year_values_of_one_year_only():
     assert present.ranking_year([part]) is None
 
 
-def test_home_compares_one_stated_year_and_indicator_pages_rank_each_year():
+def _of(indicator: str, park: str, year: int, **changes) -> Figure:
+    return replace(_figure(year, 1, **changes), indicator=indicator, park=park)
+
+
+def test_home_compares_the_indicator_and_year_most_parks_report():
+    """Worked by hand: a's best year is 2020 (p, q; 2021 has p alone), b's 2019 (p, q; r's figure covers 主园区
+    only), c's 2021 (p, q), d has only 1-9月 figures. Three pairs of parks: the latest year wins, c in 2021."""
+    figures = {
+        "a": [_of("a", "p", 2020), _of("a", "q", 2020), _of("a", "p", 2021)],
+        "b": [_of("b", "p", 2019), _of("b", "q", 2019), _of("b", "r", 2019, scope="主园区"), _of("b", "p", 2018)],
+        "c": [_of("c", "p", 2021), _of("c", "q", 2021)],
+        "d": [_of("d", p, 2022, period="1-9月") for p in "pqr"],
+    }
+    assert present.compared(figures) == ("c", 2021, 2)
+    # r's whole-park figure gives b three parks in 2019: more parks beat a later year.
+    figures["b"][2] = _of("b", "r", 2019)
+    assert present.compared(figures) == ("b", 2019, 3)
+    # Equal parks and years: the indicator first in the catalogue.
+    assert present.compared({"e": figures["c"], "c": figures["c"]}) == ("e", 2021, 2)
+    # No year with two parks: nothing to compare.
+    assert present.compared({"a": [_of("a", "p", 2020), _of("a", "q", 2021)], "d": figures["d"]}) is None
+
+
+def test_home_table_takes_the_indicators_most_parks_report():
+    """Worked by hand: b is reported whole by p, q and r (any year), a by p and q, c by p (q's is 1-9月), d by none."""
+    figures = {
+        "a": [_of("a", "p", 2020), _of("a", "q", 2016)],
+        "b": [_of("b", "p", 2019), _of("b", "q", 2019), _of("b", "r", 2012)],
+        "c": [_of("c", "p", 2021), _of("c", "q", 2021, period="1-9月")],
+        "d": [],
+    }
+    assert present.headline_indicators(figures, 2) == ["b", "a"]
+    assert present.headline_indicators(figures, 4) == ["b", "a", "c"]
+    assert present.headline_indicators({"x": figures["c"], "c": figures["c"]}, 1) == ["x"]  # equals: catalogue order
+
+
+def test_a_year_with_facts_but_no_indicator_is_not_called_a_plan():
+    from generator.data.model import Fact, ParkYear, Target
+
+    origin = Quoted("s", "q", 0, None)
+    fact = Fact("p", 2020, "综合实力", "t", (), origin)
+    target = Target("p", 2020, 2021, None, "t", 1, "个", ">=", origin)
+    year = ParkYear("p", 2020, None, ("s",), [], [fact], [target])
+    assert present.year_content(year) == "无可比指标,见该年的其他数字"
+    assert present.year_content(replace(year, facts=[])) == "规划文件,仅含目标"
+    assert present.year_content(replace(year, figures=[_figure(2020, 1)])) == ""
+
+
+def test_home_and_indicator_pages_state_the_year_they_compare():
     files = render_site(read_yearbook(PROJECT / "data"))
     home = files["index.md"].decode("utf-8")
-    # The real parks never report the headline indicator for the same year: no chart across years.
     assert "latest.json" not in home and "最新年份" not in home
-    assert "不同年份的数字不作比较" in home
+    assert "data/latest.json" not in files
+    # Whatever the data, the home page compares what present.compared chooses, and says how many parks.
+    chosen = present.compared(SiteIndex(read_yearbook(PROJECT / "data")).figures_by_indicator)
+    assert chosen == ("gdp", 2015, 2)  # 绵阳 and 蚌埠 both report 2015's GDP (data/years/*/2015.yaml)
+    assert "2015年的地区生产总值是报告同一指标、同一年份全年数字的园区最多的一组,共 2 个园区" in home
+    page = files["indicators/gdp.md"].decode("utf-8")
+    assert "## 2015年各园区排名" in page and "园区最多的2015年(2 个园区)" in page
     page = files["indicators/industrial_output_above_scale.md"].decode("utf-8")
-    assert "2022年各园区排名" in page
+    assert "2022年各园区排名" in page and "还没有一个年份有两个园区报告" in page
     for year in (2014, 2016, 2022):
         assert f"indicators/industrial_output_above_scale/{year}.md" in files
         assert f"data/indicators/industrial_output_above_scale/{year}.json" in files
-    assert "data/latest.json" not in files
+
+
+def _year_labels(kind: str, years: list[int]) -> list[str]:
+    """The year axis' labels of a chart kind drawn (by vl-convert, the libraries the site serves) over one series."""
+    import vl_convert
+
+    text = chart_specs()[kind]
+    for placeholder in re.findall(r"__[A-Z_]+__", text):
+        text = text.replace(placeholder, "#555555" if placeholder.startswith("__C_") else "t")
+    spec = json.loads(text)
+    spec["datasets"] = {
+        "figures": [
+            {
+                "park_name": "甲",
+                "year": year,
+                "indicator_label": "指标(亿元)",
+                "indicator_order": 0,
+                "value": 10 + n,
+                "segment": "a/1",
+                "basis_break": False,
+                "mark": "exact",
+                "highlight": False,
+            }
+            for n, year in enumerate(years)
+        ]
+    }
+    if kind == "compare":
+        spec["width"] = 600
+    return re.findall(r"<text[^>]*>(\d{4}(?:\.\d+)?)</text>", vl_convert.vegalite_to_svg(spec))
+
+
+@pytest.mark.parametrize(
+    ("kind", "years", "labels"),
+    [
+        ("panels", [2022, 2023], ["2022", "2023"]),  # was 2022, 2023, 2023 (ticks on half-years)
+        ("panels", [2010, 2011, 2012], ["2010", "2011", "2012"]),
+        ("panels", [2007, 2009, 2014, 2015, 2016, 2022, 2023], ["2010", "2015", "2020"]),
+        ("panels", [2015], ["2015"]),
+        ("compare", [2022, 2023], ["2022", "2023"]),
+        ("compare", [2002, 2022], ["2005", "2010", "2015", "2020"]),
+    ],
+)
+def test_year_axis_has_whole_years_each_once(kind, years, labels):
+    assert _year_labels(kind, years) == labels
 
 
 def test_a_plan_year_target_names_what_is_missing():

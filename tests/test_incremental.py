@@ -134,10 +134,10 @@ def test_yearbook_serve_shows_an_edit(tmp_path):
 
     try:
         page_when("2016年,厦门火炬")
-        index_before = (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns
+        index_before = (project / "docs/parks/xinyu.md").stat().st_mtime_ns
         EDITS["summary"](project)
         page_when("2016年全年,厦门火炬")
-        assert (project / "docs/parks/xinyu/index.md").stat().st_mtime_ns == index_before
+        assert (project / "docs/parks/xinyu.md").stat().st_mtime_ns == index_before
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(url.replace("/2016/", "/1999/"), timeout=5)
         assert missing.value.code == 404 and "高新区年鉴" in missing.value.read().decode("utf-8")  # the site's 404 page

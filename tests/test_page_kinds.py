@@ -41,6 +41,7 @@ def test_paths_fill_the_keys_of_their_kind():
     assert path_of("indicator_year", indicator="fdi_actual", year=2016) == "indicators/fdi_actual/2016.md"
     assert path_of("source", source="xinyu-2014-work-summary") == "sources/xinyu-2014-work-summary.md"
     assert path_of("home") == "index.md"
+    assert path_of("park", park="xinyu") == "parks/xinyu.md"  # not an index.md: see kinds.py
 
 
 def test_the_menu_lists_the_menu_kinds_and_leaves_out_the_others(yearbook):

@@ -18,6 +18,7 @@ from generator.data.model import Yearbook
 from generator.data.pipeline import read_yearbook
 from generator.data.prose import figures_in, masked
 from generator.pages import present
+from generator.pages.kinds import HOME_INDICATORS, HOME_PARKS
 from generator.pages.render import render_site
 from generator.reading.numbers import (
     NumberToken,
@@ -126,20 +127,23 @@ def _computed(yearbook: Yearbook, page: str) -> set[Decimal]:
     if page == "index.md":
         latest = {p: yearbook.park_years(p)[-1] for p in yearbook.parks if yearbook.park_years(p)}
         numbers |= {len(yearbook.parks), len(yearbook.years), len(yearbook.figures()), len(yearbook.sources)}
-        numbers |= {min(len(latest), 12), len(latest)}
-        headline = [f for f in yearbook.figures() if f.indicator == "industrial_output_above_scale"]
-        chosen = present.ranking_year(headline)
-        if chosen:
-            in_year = [f for f in headline if f.year == chosen[0]]
-            numbers |= {chosen[1], len(in_year)} | {rank for rank, _ in present.ranked(in_year) if rank}
+        numbers |= {min(len(latest), HOME_PARKS), len(latest)}
+        by_indicator = {i: [f for f in yearbook.figures() if f.indicator == i] for i in yearbook.indicators}
+        numbers.add(len(present.headline_indicators(by_indicator, HOME_INDICATORS)))
+        compared = present.compared(by_indicator)
+        if compared:
+            in_year = [f for f in by_indicator[compared[0]] if f.year == compared[1]]
+            numbers |= {compared[2], len(in_year)} | {rank for rank, _ in present.ranked(in_year) if rank}
     elif page.startswith("indicators/"):
         indicator, _, year = page.removeprefix("indicators/").removesuffix(".md").partition("/")
         figures = [f for f in yearbook.figures() if f.indicator == indicator]
-        shown = int(year) if year else (present.ranking_year(figures) or (None,))[0]
+        chosen = present.ranking_year(figures)
+        shown = int(year) if year else (chosen or (None,))[0]
         in_year = [f for f in figures if f.year == shown]
+        numbers |= {chosen[1]} if chosen and not year else set()  # the page says how many parks its year has
         numbers |= {rank for rank, _ in present.ranked(in_year) if rank}
     elif page.startswith("parks/"):
-        park = page.split("/")[1]
+        park = page.split("/")[1].removesuffix(".md")
         targets = [t for py in yearbook.park_years(park) for t in py.targets]
         for for_year in {t.for_year for t in targets}:
             group = [t for t in targets if t.for_year == for_year]
@@ -155,7 +159,12 @@ def _computed(yearbook: Yearbook, page: str) -> set[Decimal]:
 
 
 # Words of the page templates themselves, the same on every page of a kind (a chart's key, the home page's notes).
-_TEMPLATE_WORDS = ("相隔一年以上的两年之间不连线", "还没有两个园区报告同一年份", "并给出两个数字")
+_TEMPLATE_WORDS = (
+    "相隔一年以上的两年之间不连线",
+    "还没有两个园区报告同一",
+    "还没有一个年份有两个园区报告",
+    "并给出两个数字",
+)
 
 
 def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
@@ -179,8 +188,8 @@ def untraced(yearbook: Yearbook, page: str, markdown: str) -> list[str]:
     # years, its place in the park's series); a park's page and the home page to indicator figures only; an
     # indicator's pages to that indicator's figures.
     if page.startswith("parks/"):
-        parks = {page.split("/")[1]}
-        proven = _proven(yearbook, parks, entries=not page.endswith("index.md"))
+        parks = {page.split("/")[1].removesuffix(".md")}
+        proven = _proven(yearbook, parks, entries=page.count("/") == 2)  # a year page, not the park's own
     elif page.startswith("indicators/"):
         proven = _proven(yearbook, None, page.removeprefix("indicators/").removesuffix(".md").split("/")[0])
     else:
@@ -235,7 +244,7 @@ def test_every_number_on_the_generated_pages_is_traced(site):
     scanned = _scanned(pages)
     kinds = {path.split("/")[0] for path in scanned}
     assert kinds == {"index.md", "parks", "indicators"}
-    assert sum(path.startswith("parks/") and not path.endswith("index.md") for path in scanned) == len(yearbook.years)
+    assert sum(bool(re.fullmatch(r"parks/[^/]+/\d{4}\.md", path)) for path in scanned) == len(yearbook.years)
     problems = [problem for path in scanned for problem in untraced(yearbook, path, pages[path])]
     assert problems == []
 

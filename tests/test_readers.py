@@ -75,10 +75,10 @@ def test_park_pages_carry_every_name_as_search_terms(mini_data, tmp_path):
     pages = _pages(mini_data, tmp_path)
     names = ("示范高新技术产业开发区", "示范高新区", "厦门市", "福建省", "Demo Hi-tech Industrial Development Zone")
     terms = name_terms(*names)
-    assert f'data-pagefind-meta="names:{terms}"' in pages["parks/demo/index.md"]
+    assert f'data-pagefind-meta="names:{terms}"' in pages["parks/demo.md"]
     # Its years, newest first, for the search box to list under its result (yearbook-search.js); its year pages
     # carry no terms, nor the line of region, province and city, which the search index leaves out.
-    assert 'data-pagefind-meta="years:2016"' in pages["parks/demo/index.md"]
+    assert 'data-pagefind-meta="years:2016"' in pages["parks/demo.md"]
     assert "data-pagefind" not in pages["parks/demo/2016.md"]
     assert "{: .yb-park-line }" in pages["parks/demo/2016.md"]
     words = terms.split(" ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -77,21 +78,22 @@ def test_home_page_keeps_to_the_latest_parks_and_the_top_of_the_ranking(tmp_path
     yearbook = read_yearbook(tmp_path / "corpus" / "data")
     pages = render_pages(yearbook, {"index.md", "sources/index.md", "parks/index.md"})
     home = pages["index.md"]
-    cards = re.findall(r"^### \[[^]]+\]\(parks/([^/]+)/index\.md\)", home, re.M)
+    cards = re.findall(r'^<tr><td><a href="parks/([^/]+)/">', home, re.M)  # a row a park in one table
     last = max(py.year for py in yearbook.years.values())
     assert len(cards) == HOME_PARKS < len(yearbook.parks)
     assert all(yearbook.park_years(park)[-1].year == last for park in cards)
     assert f"最近报告的 {HOME_PARKS} 个园区;全部 {PARKS} 个园区及其历年数据见[园区](parks/index.md)页。" in home
     ranking = home[home.index('<table class="yb-ranking">') :]
-    ranked_year = int(re.search(r"以上为前 \d+ 名;(\d{4})年", home).group(1))
-    ranked = [f for f in yearbook.figures() if f.indicator == "industrial_output_above_scale" and f.year == ranked_year]
-    assert len(ranked) > HOME_RANKING  # so the home page must cut the ranking
-    assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
-    assert re.search(
-        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 \d+ 个园区的排名见\[规模以上工业总产值的\1年排名\]"
-        r"\(indicators/industrial_output_above_scale/\1\.md\)",
+    cut = re.search(
+        rf"以上为前 {HOME_RANKING} 名;(\d{{4}})年全部 (\d+) 个园区的排名见"
+        r"\[(.+?)的\1年排名\]\(indicators/([a-z0-9_]+)/\1\.md\)",
         home,
     )
+    ranked_year, indicator = int(cut.group(1)), cut.group(4)
+    assert yearbook.indicators[indicator].name == cut.group(3)
+    ranked = [f for f in yearbook.figures() if f.indicator == indicator and f.year == ranked_year]
+    assert len(ranked) == int(cut.group(2)) > HOME_RANKING  # so the home page must cut the ranking
+    assert ranking[: ranking.index("</table>")].count("<tr><td>") == HOME_RANKING
     index = pages["sources/index.md"]
     assert len(re.findall(r"^- \[[^]]+\]\(\.\./parks/[^/]+/sources\.md\):2 份,涉及 \d{4}", index, re.M)) == PARKS
     parks = pages["parks/index.md"]  # one line a park: the span of its years and a link to the latest
@@ -210,7 +212,7 @@ def test_injected_text_is_escaped_in_generated_markdown(tmp_path):
     assert not re.search(r"(?<!\\)\]\(javascript:", markdown_part)
     assert "&lt;script&gt;alert" in page
     assert "\\{\\{ x\\*y }}" in markdown_part
-    park_page = files["parks/xiamen-torch/index.md"].decode("utf-8")
+    park_page = files["parks/xiamen-torch.md"].decode("utf-8")
     assert "<script>" not in park_page and not re.search(r"(?<!\\)\]\(javascript:", park_page)
     indicator_page = files["indicators/" + read_yearbook(data).figures()[0].indicator + ".md"].decode("utf-8")
     assert "<script>" not in indicator_page
@@ -225,6 +227,29 @@ def test_real_site_builds_strict_with_every_page(built_site):
         assert str(escape(yearbook.parks[park].short_name)).replace("&#34;", "&quot;") in html or park == "zz-injection"
     assert (site / "data/yearbook.csv").is_file()
     assert (site / "assets/vendor/vega-bundle.js").stat().st_size > 100_000
+
+
+def test_every_park_is_a_link_of_its_province_in_the_side_navigation(built_site):
+    """With the theme's navigation.indexes, a section takes an index.md child as its own page: a park must never be
+    that page, or the first park of each province (and the only one of a one-park province) leaves the list."""
+    site = built_site / "site"
+    yearbook = read_yearbook(built_site / "data")
+    for park in yearbook.parks.values():
+        # The park's own page opens its province in the menu (navigation.prune leaves other provinces closed).
+        html = (site / f"parks/{park.id}/index.html").read_text(encoding="utf-8")
+        nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-content"')]
+        links = {
+            unescape(text.strip()): href
+            for href, text in re.findall(r'<a href="([^"]*)"[^>]*>\s*<span class="md-ellipsis">(.*?)</span>', nav, re.S)
+        }
+        for neighbour in (p for p in yearbook.parks.values() if p.province == park.province):
+            assert links.get(neighbour.short_name) == ("./" if neighbour is park else f"../{neighbour.id}/"), (
+                park.id,
+                neighbour.id,
+            )
+        # The province is a section with a label of its own, not a link standing for its first park.
+        labels = re.findall(r'<label class="md-nav__link[^>]*>\s*<span class="md-ellipsis">(.*?)</span>', nav, re.S)
+        assert park.province in {unescape(label.strip()) for label in labels}, park.id
 
 
 # One page per way of reaching another host, each written by hand; and what may stand in a page without asking.

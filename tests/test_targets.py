@@ -92,7 +92,7 @@ def test_missed_target_shows_both_numbers_on_both_years(tmp_path):
         text = files[page].decode("utf-8")
         assert "未实现" in text and "2145.69" in text and "2145亿元" in text, page
     # The park's page counts its targets per target year (the year pages list them one by one).
-    park_page = files["parks/demo/index.md"].decode("utf-8")
+    park_page = files["parks/demo.md"].decode("utf-8")
     row = next(line for line in park_page.splitlines() if line.startswith('<tr><td><a href="2017/">2017年</a>'))
     cells = [cell.split(">")[-1] for cell in row.split("</td>")[:-1]]
     assert cells[4] == "1", row  # 未实现: one

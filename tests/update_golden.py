@@ -12,7 +12,7 @@ from pathlib import Path
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_PAGES = {  # generated page → its golden file
-    "parks/xiamen-torch/index.md": "park-xiamen-torch.md",
+    "parks/xiamen-torch.md": "park-xiamen-torch.md",
     "parks/xiamen-torch/2016.md": "park-year-xiamen-torch-2016.md",
 }
 

@@ -120,7 +120,36 @@
     document.querySelectorAll("[data-yb-accessed]").forEach(function (span) { span.textContent = day; });
   }
 
+  // A table wider than its column scrolls within itself (Material's tables, or their wrapper once its bundle has
+  // run); above each one that does, a line says so, since on a phone the columns past the edge do not show.
+  var HINT = "yb-scroll-hint";
+  function markWideTables() {
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      var box = table.closest(".md-typeset__scrollwrap") || table;
+      var hint = box.previousElementSibling;
+      if (!hint || !hint.classList.contains(HINT)) {
+        hint = document.createElement("p");
+        hint.className = HINT;
+        hint.textContent = "表格较宽:左右滑动可看其余各列 →";
+        box.parentNode.insertBefore(hint, box);
+      }
+      hint.hidden = !(scrolls(box) || scrolls(table));
+    });
+  }
+  function scrolls(element) {
+    var overflow = getComputedStyle(element).overflowX;
+    return (overflow === "auto" || overflow === "scroll") && element.scrollWidth > element.clientWidth + 1;
+  }
+  var resizing = false;
+  document.addEventListener("toggle", markWideTables, true);  // a table in <details> has its width once opened
+  window.addEventListener("resize", function () {
+    if (resizing) return;
+    resizing = true;
+    requestAnimationFrame(function () { resizing = false; markWideTables(); });
+  });
+
   function onPage() {
+    markWideTables();
     syncPalette();
     dateAccessed();
     clearParagraphs();

@@ -67,13 +67,23 @@ _TOOLTIP = [
 ]
 
 
-def _year_axis(title: str | None = "年份", tick_count: int | None = None) -> alt.X:
-    """Years on a linear scale, so a gap of six years looks like one; labels without thousands separators."""
-    ticks = {"tickCount": tick_count} if tick_count else {}
+def year_ticks(most: int) -> str:
+    """A Vega expression for the ticks of the year axis: whole years only, at most about `most` of them, a step of 1,
+    2, 5 or a multiple of 10 years. (Vega's tickMinStep still lets a tick count of 3 over two years fall on
+    half-years, which the "d" format then shows as 2022, 2023, 2023.)"""
+    low, high = "ceil(domain('x')[0])", "floor(domain('x')[1])"
+    raw = f"(({high} - {low}) / {most})"
+    step = f"({raw} <= 1 ? 1 : {raw} <= 2 ? 2 : {raw} <= 5 ? 5 : 10 * ceil({raw} / 10))"
+    return f"sequence(ceil({low} / {step}) * {step}, {high} + 1, {step})"
+
+
+def _year_axis(title: str | None = "年份", most: int = 8) -> alt.X:
+    """Years on a linear scale, so a gap of six years looks like one; whole years as ticks, labels without thousands
+    separators."""
     return alt.X(
         "year:Q",
         title=title,
-        axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0, labelFlush=True, **ticks),
+        axis=alt.Axis(format="d", values=alt.ExprRef(year_ticks(most)), labelAngle=0, labelFlush=True),
         scale=alt.Scale(zero=False, nice=False, padding=12),
     )
 
@@ -136,7 +146,7 @@ def _titled(chart, height) -> alt.LayerChart:
 
 def compare() -> alt.LayerChart:
     """One indicator across a few parks: a line per park over the years."""
-    base = alt.Chart(DATA).encode(x=_year_axis(), y=_value_axis(Y_TITLE))
+    base = alt.Chart(DATA).encode(x=_year_axis(most=6), y=_value_axis(Y_TITLE))
     colour = alt.Color("park_name:N", title="园区", legend=alt.Legend(orient="bottom", symbolType="circle"))
     same_colour = {"field": "park_name", "type": "nominal", "legend": None}
     layers = _series_layers(base.encode(color=colour), alt.Chart(DATA), same_colour, 60, 60)
@@ -160,7 +170,7 @@ def growth() -> alt.LayerChart:
 def panels() -> alt.FacetChart:
     """A park's series of several indicators, a small panel each (each with its own year axis, all on one year
     scale), the page's year highlighted. The browser sets the columns and the panel width to fit the page."""
-    base = alt.Chart().encode(x=_year_axis(None, 4), y=_value_axis(None))
+    base = alt.Chart().encode(x=_year_axis(None, 5), y=_value_axis(None))
     layers = alt.layer(*_series_layers(base, alt.Chart(), _highlighted(), 36, 110)).properties(width=190, height=110)
     return (
         layers.facet(

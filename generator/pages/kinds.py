@@ -14,8 +14,10 @@ from generator.pages.report_text import source_body
 from generator.pages.site_index import SiteIndex
 
 # The home page shows what a reader needs first, whatever the yearbook's size (≤ 100 KB at 178 parks × 20 years):
-# the latest figures of the parks that reported most recently, and the top of one ranking; the rest is a click away.
-HOME_PARKS = 12
+# one table of the latest figures of the parks that reported most recently (a row a park, a column for each of a
+# few headline indicators), and the top of one ranking; the rest is a click away.
+HOME_PARKS = 20
+HOME_INDICATORS = 4
 HOME_RANKING = 10
 
 Shown = tuple[str, str]  # ("park" | "indicator" | "source", its id): a part of the yearbook a page shows
@@ -81,13 +83,22 @@ def _each_source(index: SiteIndex) -> list[dict]:
 
 def _home(index: SiteIndex) -> dict:
     latest = index.latest
-    recent = sorted(latest, key=lambda park: (-latest[park].year, park))[:HOME_PARKS]
+    recent = set(sorted(latest, key=lambda park: (-latest[park].year, park))[:HOME_PARKS])
+    compared = present.compared(index.figures_by_indicator)
     return {
-        "grouped": index.grouped,
-        "latest": {park: latest[park] for park in recent},
+        # The rows in the order of the parks listing: region, province, park.
+        "latest": [
+            latest[park.id]
+            for _, provinces in index.grouped
+            for _, parks in provinces
+            for park in parks
+            if park.id in recent
+        ],
         "reported": len(latest),
+        "headline": present.headline_indicators(index.figures_by_indicator, HOME_INDICATORS),
+        "compared": compared,
+        "in_year": [f for f in index.figures_by_indicator[compared[0]] if f.year == compared[1]] if compared else [],
         "ranking_rows": HOME_RANKING,
-        "figures_of": lambda indicator: index.figures_by_indicator.get(indicator, []),
     }
 
 
@@ -114,10 +125,11 @@ def _park_year(index: SiteIndex, park: str, year: int) -> dict:
 
 
 def _indicator(index: SiteIndex, indicator: str, year: int | None = None) -> dict:
-    """An indicator's page ranks the parks in one year (the one most parks report); each year has its own page."""
+    """An indicator's page ranks the parks in one year (the one most parks report, present.ranking_year); each year
+    has its own page."""
     figures, years = index.figures_by_indicator[indicator], index.indicator_years[indicator]
+    chosen = present.ranking_year(figures)
     if year is None:
-        chosen = present.ranking_year(figures)
         year = chosen[0] if chosen else years[-1] if years else None
     return {
         "indicator": index.yb.indicators[indicator],
@@ -125,6 +137,7 @@ def _indicator(index: SiteIndex, indicator: str, year: int | None = None) -> dic
         "years": years,
         "year": year,
         "in_year": [f for f in figures if f.year == year],
+        "chosen": chosen,
     }
 
 
@@ -162,7 +175,10 @@ def _shows_source(index: SiteIndex, source: str) -> list[Shown]:
 KINDS = (
     PageKind("home", "index.md", "home.md.j2", _one, _home),
     PageKind("parks", "parks/index.md", "parks_index.md.j2", _one, lambda index: {"grouped": index.grouped}),
-    PageKind("park", "parks/{park}/index.md", "park.md.j2", _each_park, _park, _shows_park_and_its_sources),
+    # A park's page is parks/<park>.md, not parks/<park>/index.md (the same address, /parks/<park>/): the theme's
+    # navigation.indexes takes an index.md as the page of the section above it, so the first park of each province
+    # would stand in for the province and vanish from the menu.
+    PageKind("park", "parks/{park}.md", "park.md.j2", _each_park, _park, _shows_park_and_its_sources),
     PageKind(
         "park_year",
         "parks/{park}/{year}.md",

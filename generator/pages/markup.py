@@ -32,13 +32,53 @@ def md_text(value) -> str:
 
 @lru_cache(maxsize=262144)  # names, titles and units recur on thousands of pages
 def _md_text(value: str) -> str:
-    text = " ".join(value.split())
+    return _md_escaped(" ".join(value.split()))
+
+
+def _md_escaped(text: str, line_start: bool = True) -> str:
+    """Text on one line as Markdown text; `line_start`: it begins the line, where block syntax counts."""
     text = _INLINE_SYNTAX.sub(r"\\\1", str(escape(text)))
+    if not line_start:
+        return text
     # `12. x` → `12\. x`; `# x` → `\# x`; `!!! danger` → `&#33;!! danger`.
     text = _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
     if _EXTENSION_BLOCK_START.match(text):
         text = _CHARACTER_REFERENCE[text[0]] + text[1:]
     return text
+
+
+# An address in an editor's text: http(s), up to a space, a quote, a bracket or a full-width character; trailing
+# sentence punctuation is not part of it.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'*+,;=%()\[\]]+")
+_URL_TRAILING = ".,;:!?'"
+_OPENING = {")": "(", "]": "["}
+
+
+def _address(found: str) -> str:
+    """An address without the sentence's punctuation after it: a closing bracket stays only when the address
+    opened it (…/a_(b))."""
+    while True:
+        found = found.rstrip(_URL_TRAILING)
+        if found[-1:] in _OPENING and found.count(found[-1]) > found.count(_OPENING[found[-1]]):
+            found = found[:-1]
+        else:
+            return found
+
+
+def md_text_linked(value) -> Markup:
+    """Text as md_text, with each http(s) address in it made a link to itself (HTML-escaped in and out)."""
+    text = "" if value is None else " ".join(str(value).split())
+    pieces, at = [], 0
+    for match in _URL.finditer(text):
+        url = _address(match.group(0))
+        if len(url) <= len("https://"):
+            continue
+        start = match.start()
+        pieces.append(_md_escaped(text[at:start], at == 0))
+        pieces.append(f'<a href="{escape(url)}">{_md_escaped(url, False)}</a>')
+        at = start + len(url)
+    pieces.append(_md_escaped(text[at:], at == 0))
+    return Markup("".join(pieces))
 
 
 def html_text(value) -> Markup:

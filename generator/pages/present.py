@@ -287,3 +287,37 @@ def position(series: list[Figure], year: int) -> dict:
         "this": this,
         "rank": 1 + sum(1 for f in series if to_decimal(f.value) > to_decimal(this.value)),
     }
+
+
+def compared(figures_by_indicator: dict[str, list[Figure]]) -> tuple[str, int, int] | None:
+    """The indicator and year the home page compares parks in, and how many parks it has: of each indicator's
+    ranking year (ranking_year), the one with the most parks; among equals the later year, then the indicator
+    first in the catalogue (the order of `figures_by_indicator`). None when no year has two parks."""
+    best = None
+    for indicator, figures in figures_by_indicator.items():
+        chosen = ranking_year(figures)
+        if chosen and (best is None or (chosen[1], chosen[0]) > (best[2], best[1])):
+            best = (indicator, *chosen)
+    return best if best and best[2] > 1 else None
+
+
+def headline_indicators(figures_by_indicator: dict[str, list[Figure]], count: int) -> list[str]:
+    """The indicators of the home page's table of latest figures: the `count` reported, whole-year and whole-park,
+    by the most parks (in any year); among equals the first in the catalogue."""
+    parks = {
+        indicator: len({f.park for f in figures if is_whole(f)}) for indicator, figures in figures_by_indicator.items()
+    }
+    reported = [indicator for indicator in figures_by_indicator if parks[indicator]]
+    return sorted(reported, key=lambda indicator: -parks[indicator])[:count]
+
+
+def year_content(park_year) -> str:
+    """What a park's year holds when it has no indicator figure, in the words the home page uses: a year with other
+    figures (facts) has no comparable indicators; only a year of targets alone is a plan. Empty with figures."""
+    if park_year.figures:
+        return ""
+    if park_year.facts:
+        return "无可比指标,见该年的其他数字"
+    if park_year.targets:
+        return "规划文件,仅含目标"
+    return "未收录数字"

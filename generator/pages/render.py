@@ -17,7 +17,7 @@ from generator.pages import present
 from generator.pages.charts import chart_specs
 from generator.pages.downloads import DownloadParts, data_files
 from generator.pages.kinds import Page, path_of, site_pages
-from generator.pages.markup import asset_url, html_text, md_link, md_text, page_url, quote_anchor
+from generator.pages.markup import asset_url, html_text, md_link, md_text, md_text_linked, page_url, quote_anchor
 from generator.pages.search_terms import name_terms
 from generator.pages.site_index import SiteIndex
 from generator.parallel import map_shares, worker_count
@@ -43,6 +43,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         html=html_text,
+        linked=md_text_linked,
         num=present.number,
         growth=present.growth,
         clip=present.clip,
@@ -61,6 +62,7 @@ class _Pages:
         self.yb = yearbook
         self.env = environment()
         self.files: dict[str, str] = {}
+        self.catalogue_order = {indicator: n for n, indicator in enumerate(yearbook.indicators)}
 
     def link(self, page: str, to: str, anchor: str = "") -> Markup:
         return Markup(md_link(page, to, anchor))
@@ -121,6 +123,46 @@ class _Pages:
                 f'<td class="yb-bar-cell"><span class="yb-bar-track">{bar}</span>{value}</td>'
                 f'<td style="text-align: right;">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
+            )
+        return Markup("\n".join(rows))
+
+    def latest_rows(self, page: str, latest: list[ParkYear], headline: list[str]) -> Markup:
+        """The <tr> rows of the home page's latest figures: the park; its latest year with one figure of that year
+        not in the headline columns (or what the year holds when it has no indicator figure); each headline
+        indicator's latest whole-year, whole-park value, with its year where that is not the park's latest."""
+        rows = []
+        for py in latest:
+            park_url = escape(page_url(page, path_of("park", park=py.park)))
+            year_url = escape(page_url(page, path_of("park_year", park=py.park, year=py.year)))
+            others = [f for f in py.figures if f.indicator not in headline or not present.is_whole(f)]
+            other = min(others, key=lambda f: self.catalogue_order[f.indicator], default=None)
+            if other is not None:
+                indicator_url = escape(page_url(page, path_of("indicator", indicator=other.indicator)))
+                value = escape(present.with_qualifier(other.value, other.unit, other.qualifier))
+                note = (
+                    f'<br><span class="yb-latest-other"><a href="{indicator_url}">'
+                    f"{escape(self.yb.indicators[other.indicator].name)}</a> "
+                    f'<a href="{escape(self.quote_url(page, other.origin))}">{value}</a>{_marks(other)}</span>'
+                )
+            else:
+                content = present.year_content(py)
+                note = f'<br><span class="yb-latest-other">{escape(content)}</span>' if content else ""
+            cells = []
+            for indicator in headline:
+                series = self.yb.series(py.park, indicator)
+                if not series:
+                    cells.append('<td style="text-align: right;">—</td>')
+                    continue
+                f = series[-1]
+                value = escape(present.with_qualifier(f.value, "", f.qualifier))
+                year = f' <span class="yb-mark">({f.year}年)</span>' if f.year != py.year else ""
+                cells.append(
+                    f'<td style="text-align: right;"><a href="{escape(self.quote_url(page, f.origin))}">{value}</a>'
+                    f"{year}</td>"
+                )
+            rows.append(
+                f'<tr><td><a href="{park_url}">{escape(self.yb.parks[py.park].short_name)}</a></td>'
+                f'<td><a href="{year_url}">{py.year}年</a>{note}</td>{"".join(cells)}</tr>'
             )
         return Markup("\n".join(rows))
 
