@@ -32,9 +32,9 @@ def main(park: str, year: int) -> dict:
 
     def timed_generate(*args, **kwargs):  # the plugin's preview calls this one
         started = time.perf_counter()
-        report, nav = generate(*args, **kwargs)
-        generating.update(seconds=time.perf_counter() - started, written=len(report.written))
-        return report, nav
+        generated = generate(*args, **kwargs)
+        generating.update(seconds=time.perf_counter() - started, written=len(generated[0].written))
+        return generated
 
     generator.publish.plugin.generate = timed_generate
 

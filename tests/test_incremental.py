@@ -89,11 +89,11 @@ def test_a_reused_generate_writes_what_a_fresh_one_would(tmp_path, edit):
     reuse = Reuse()
     generate(project, reuse=reuse)
     before = _generated(project / "docs")
-    again, _ = generate(project, reuse=reuse)
+    again, _, _ = generate(project, reuse=reuse)
     assert again.written == () and reuse.hits > 0
 
     EDITS[edit](project)
-    report, _ = generate(project, reuse=reuse)
+    report, _, _ = generate(project, reuse=reuse)
     fresh = render_site(read_yearbook(project / "data"))
     fresh[BUNDLE_PATH] = vega_bundle()
     after = _generated(project / "docs")
