@@ -131,7 +131,7 @@ ROWS = [
      "累计 carries the total of the same subject", None),
     ("新增国家高新技术企业120家", None, ind("national_high_tech_enterprises", 120),
      "quote: expected the quote to name 国家高新技术企业数 (looked for: … found it only inside 新增国家高新技术企业, "
-     "the name of another indicator", "a change is not the stock", None),
+     "the name of a part or of another indicator", "a change is not the stock", None),
     ("研发投入强度约为3.1%", None, ind("rd_intensity", 3.1, qualifier="约为"), ACCEPT, "a rate in %", None),
     ("研發投入強度3.1%", None, ind("rd_intensity", 3.1), ACCEPT, "a traditional-character name", None),
     ("高企总数达到426家", None, ind("national_high_tech_enterprises", 426), ACCEPT, "高企 is 高新技术企业", None),
@@ -550,6 +550,16 @@ ROWS = [
      "value: expected an amount for 2016 (the file's year), found it given for 2015",
      "a fact's number dated another year by its sentence, as an indicator's is", None),
     ("2015年新增国家级孵化器3家,2016年新增5家", None, fact(5, "家"), ACCEPT, "this year's count", None),
+    ("一般公共预算税收收入75.01亿元,增长7%", None, ind("tax_revenue", 75.01, change_pct=7),
+     "quote: expected the quote to name 税收收入 (looked for: … found it only inside 预算税收收入",
+     "the budget's taxes are a part of the budget revenue, not all taxes collected", None),
+    ("税收收入75.01亿元,增长7%", None, ind("tax_revenue", 75.01, change_pct=7), ACCEPT, "the taxes themselves", None),
+    ("工业固定资产投资75亿元,增长7%", None, ind("fixed_asset_investment", 75, change_pct=7),
+     "quote: expected the quote to name 固定资产投资 (looked for: … found it only inside 工业固定资产投资",
+     "industry's investment is a part of the park's", None),
+    ("全社会固定资产投入56.3亿元", None, ind("fixed_asset_investment", 56.3), ACCEPT, "an older wording", None),
+    ("规模以上工业增加值461.42亿元", None, ind("industrial_value_added_above_scale", 461.42), ACCEPT,
+     "a longer wording that is the indicator's own name", None),
 ]  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import indicators
+from tests.extract_helpers import indicators, refused
 
 
 def test_a_figure_and_its_growth_are_one_entry():
@@ -199,3 +199,15 @@ def test_a_round_hedged_figure_beside_the_exact_one_is_the_same_figure_told_twic
 def test_a_measure_of_the_enterprises_above_scale_is_not_the_park_s():
     text = "2024年,规模以上企业实现总收入7905亿元,同比增长19.3%。"
     assert "operating_revenue" not in indicators(text)
+
+
+def test_a_longer_name_holding_the_catalogue_name_measures_a_part_and_older_names_map():
+    text = "2020年,高新区一般公共预算税收收入75.01亿元,增长7%;规上工业产值971.3亿元,增长7.2%;注册外资7.3亿美元。"
+    found = indicators(text, 2020)
+    assert "tax_revenue" not in found and "district_general_budget_revenue" not in found
+    assert found["industrial_output_above_scale"]["value"] == 971.3
+    assert found["fdi_contracted"]["value"] == 7.3
+    found = indicators("2011年,地方一般预算收入73.02亿元;全区完成全社会固定资产投入56.3亿元,到账外资4.98亿美元。", 2011)
+    assert found["district_general_budget_revenue"]["value"] == 73.02
+    assert (found["fixed_asset_investment"]["value"], found["fdi_actual"]["value"]) == (56.3, 4.98)
+    assert refused(text, 2020) == []

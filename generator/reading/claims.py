@@ -28,6 +28,7 @@ from generator.reading.words import (
     GROWTH_WORDS,
     NAME_VERBS,
     NEW_VERBS,
+    PART_PREFIXES,
     PREFIX_HEDGES,
     RESPECTIVELY,
     ROUND_HEDGES,
@@ -43,11 +44,6 @@ def alternatives(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_SUBSETS = (
-    "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
-    "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
-    "每万人", "万人", "人均", "地均", "规模以上", "规上",
-)  # fmt: skip
 _QUOTE_MARKS = "“”\"'「」‘’『』"
 _GAP = r"[^,，。;；:：!?！？\d]"
 _VERB_GAP = r"[^,，。;；:：!?！？]"
@@ -150,7 +146,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     found = [
         hit
         for hit in found
-        if not text[: hit.start].endswith(_SUBSETS)
+        if not text[: hit.start].endswith(PART_PREFIXES)
         and not (text[: hit.start].endswith("进") and text[hit.start] == "出")
     ]
     found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))

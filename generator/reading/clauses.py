@@ -132,7 +132,8 @@ def written_in(paragraphs: list[str]) -> int | None:
             return int(match.group(1))
     for paragraph in paragraphs[:4]:
         opening = _UNDATED_OPENING.match(paragraph)
-        named = {m.year for m in year_mentions(paragraph) if m.kind == "年"}
+        # 2月18日召开的2020年度综合考核总结大会: a 年度 review names the year as surely as 2020年 does.
+        named = {m.year for m in year_mentions(paragraph) if m.kind in ("年", "年度")}
         whole_year = not periods_in(paragraph[opening.end() :]) if opening else False
         if opening and int(opening.group("month")) <= _EARLY_MONTHS and len(named) == 1 and whole_year:
             return named.pop() + 1

@@ -90,6 +90,14 @@ RESPECTIVELY = "分别"
 # Abbreviations every Chinese report uses, each with its full form.
 SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"), ("地区生产总值", "GDP"))
 
+# Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
+# 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's).
+PART_PREFIXES = (
+    "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
+    "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
+    "每万人", "万人", "人均", "地均", "规模以上", "规上", "预算",
+)  # fmt: skip
+
 # --- parts of the park ------------------------------------------------------------------------------------------
 
 # Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
