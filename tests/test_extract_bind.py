@@ -211,3 +211,19 @@ def test_a_longer_name_holding_the_catalogue_name_measures_a_part_and_older_name
     assert found["district_general_budget_revenue"]["value"] == 73.02
     assert (found["fixed_asset_investment"]["value"], found["fdi_actual"]["value"]) == (56.3, 4.98)
     assert refused(text, 2020) == []
+
+
+def test_a_sentence_naming_the_year_ends_the_history_that_opened_the_paragraph():
+    text = (
+        "某高新区1992年经国务院批准,1997年又被确定为科技工业园区。据统计,高新区2002年实现国内生产总值204亿元,"
+        "同比增长21.8%;社会消费品零售总额为5.3亿元,增长25%。全区完成全社会固定资产投入56.3亿元。"
+    )
+    found = indicators(text, 2002)
+    assert (found["retail_sales"]["value"], found["fixed_asset_investment"]["value"]) == (5.3, 56.3)
+    assert refused(text, 2002) == []
+
+
+def test_flows_listed_after_a_total_since_the_start_are_not_the_year_s():
+    text = "2002年,合同外资7.2亿美元,到账外资4.98亿美元。到2002年底累计吸收合同外资50.59亿美元,实际到帐外资30.3亿美元。"
+    found = indicators(text, 2002)
+    assert (found["fdi_contracted"]["value"], found["fdi_actual"]["value"]) == (7.2, 4.98)

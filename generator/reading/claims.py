@@ -412,10 +412,20 @@ def _change_after_stock(clause: Clause, earlier: list[Clause], names: list[Name]
     return None
 
 
+# 到2002年底累计吸收合同外资…,实际到帐外资…: totals since the park began, not the year's flows.
+_SINCE_THE_START = re.compile(r"^(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计")
+
+
+def _cumulative(clauses: list[Clause]) -> bool:
+    """A sentence opening on 到…年底累计: every flow it lists is a total since the start."""
+    return bool(_SINCE_THE_START.match(",".join(c.text for c in clauses[:2])))
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
     for s_index, clauses in enumerate(sentences):
+        cumulative = _cumulative(clauses)
         direct_hit_keys: set[int] = set()
         named_before: set[str] = set()  # indicators named earlier in the sentence
         for c_index, clause in enumerate(clauses):
@@ -427,6 +437,8 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 following = clauses[c_index + 2]  # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis
             used: set[int] = set()
             clause_hits = hits(clause.text, names)
+            if cumulative:
+                clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             change = _change_after_stock(clause, clauses[:c_index], names) if not clause_hits else None
             if change is not None:
                 found.append(change)
