@@ -227,3 +227,9 @@ def test_flows_listed_after_a_total_since_the_start_are_not_the_year_s():
     text = "2002年,合同外资7.2亿美元,到账外资4.98亿美元。到2002年底累计吸收合同外资50.59亿美元,实际到帐外资30.3亿美元。"
     found = indicators(text, 2002)
     assert (found["fdi_contracted"]["value"], found["fdi_actual"]["value"]) == (7.2, 4.98)
+
+
+def test_exports_named_by_the_bare_verb_are_drafted_and_imports_and_exports_are_not_exports():
+    found = indicators("2004年完成技工贸总收入503亿元,实现利税58.5亿元,出口4亿美元。", 2004)
+    assert found["export_total"]["value"] == 4
+    assert "export_total" not in indicators("2024年,全区进出口86.67亿美元,增长5%。")

@@ -33,7 +33,7 @@ from generator.reading.governs import (
     stock_total,
     written,
 )
-from generator.reading.names import catalogue_forms
+from generator.reading.names import catalogue_forms, part_prefix
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -46,7 +46,7 @@ from generator.reading.numbers import (
 from generator.reading.quotes import Context
 from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
-from generator.reading.words import PART_PREFIXES, UNIT_SYNONYMS
+from generator.reading.words import UNIT_SYNONYMS
 
 
 @dataclass(frozen=True)
@@ -184,11 +184,11 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
 
 def part_names(names: list[str], text: str) -> list[tuple[int, int]]:
     """Where a name stands after a word that makes it a part or another measure (一般公共预算税收收入, 工业固定资产
-    投资, 人均GDP), unless the longer wording is itself one of the indicator's names (规模以上工业增加值)."""
+    投资, 人均GDP, 出口 in 进出口), unless the longer wording is the indicator's own name (规模以上工业增加值)."""
     own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
     parts = []
     for start, end in own:
-        prefix = next((p for p in sorted(PART_PREFIXES, key=len, reverse=True) if text[:start].endswith(p)), None)
+        prefix = part_prefix(text, start)
         if prefix is None:
             continue
         span = (start - len(prefix), end)

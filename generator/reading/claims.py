@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.reading.clauses import Clause, Sentences
 from generator.reading.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
-from generator.reading.names import written_forms
+from generator.reading.names import part_prefix, written_forms
 from generator.reading.numbers import NumberToken, chinese_value, split_unit
 from generator.reading.script import simplified
 from generator.reading.words import (
@@ -28,7 +28,6 @@ from generator.reading.words import (
     GROWTH_WORDS,
     NAME_VERBS,
     NEW_VERBS,
-    PART_PREFIXES,
     PREFIX_HEDGES,
     RESPECTIVELY,
     ROUND_HEDGES,
@@ -143,12 +142,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         or not text[: hit.start].endswith(CHANGE_VERBS)
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
-    found = [
-        hit
-        for hit in found
-        if not text[: hit.start].endswith(PART_PREFIXES)
-        and not (text[: hit.start].endswith("进") and text[hit.start] == "出")
-    ]
+    found = [hit for hit in found if part_prefix(text, hit.start) is None]
     found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))
     kept: list[Hit] = []
     for hit in found:
