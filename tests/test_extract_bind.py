@@ -233,3 +233,11 @@ def test_exports_named_by_the_bare_verb_are_drafted_and_imports_and_exports_are_
     found = indicators("2004年完成技工贸总收入503亿元,实现利税58.5亿元,出口4亿美元。", 2004)
     assert found["export_total"]["value"] == 4
     assert "export_total" not in indicators("2024年,全区进出口86.67亿美元,增长5%。")
+
+
+def test_industry_s_value_added_is_the_above_scale_measure_only_where_the_paragraph_speaks_of_it():
+    breakdown = "2011年,第二产业增加值410.57亿元,同比增长22.6%,其中工业增加值388.71亿元,同比增长23.3%。"
+    assert "industrial_value_added_above_scale" not in indicators(breakdown, 2011)
+    above_scale = "2014年,规模以上工业企业完成总产值622亿元,同比增长16.7%;完成工业增加值140亿元,同比增长13.3%。"
+    assert indicators(above_scale, 2014)["industrial_value_added_above_scale"]["value"] == 140
+    assert indicators("2016年,預計實現規模工業總產值1400億元。", 2016)["industrial_output_above_scale"]["value"] == 1400

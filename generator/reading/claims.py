@@ -415,9 +415,21 @@ def _cumulative(clauses: list[Clause]) -> bool:
     return bool(_SINCE_THE_START.match(",".join(c.text for c in clauses[:2])))
 
 
+_ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
+
+
+def _scope_dropped(name: Name, paragraph: str) -> bool:
+    """工业增加值 for 规模以上工业增加值 in a paragraph that never speaks of enterprises above scale: the name
+    without its scope is all industry's (其中工业增加值 in a breakdown of GDP), not the catalogue's measure."""
+    dropped = name.entry.name.startswith(_ABOVE_SCALE) and not name.text.startswith(_ABOVE_SCALE)
+    return dropped and not any(word in paragraph for word in _ABOVE_SCALE)
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
+    paragraph = "".join(clause.text for clauses in sentences for clause in clauses)
+    names = [name for name in names if not _scope_dropped(name, paragraph)]
     for s_index, clauses in enumerate(sentences):
         cumulative = _cumulative(clauses)
         direct_hit_keys: set[int] = set()
