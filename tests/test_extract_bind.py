@@ -241,3 +241,10 @@ def test_industry_s_value_added_is_the_above_scale_measure_only_where_the_paragr
     above_scale = "2014年,规模以上工业企业完成总产值622亿元,同比增长16.7%;完成工业增加值140亿元,同比增长13.3%。"
     assert indicators(above_scale, 2014)["industrial_value_added_above_scale"]["value"] == 140
     assert indicators("2016年,預計實現規模工業總產值1400億元。", 2016)["industrial_output_above_scale"]["value"] == 1400
+
+
+def test_a_name_carried_on_past_a_short_phrase_takes_the_amount_of_the_next_clause():
+    text = "2011年,全区财政总收入跃上新台阶,达204.11亿元,同比增长28.8%。"
+    found = indicators(text, 2011)["fiscal_revenue_total"]
+    assert (found["value"], found["change_pct"]) == (204.11, 28.8)
+    assert refused(text, 2011) == []

@@ -266,6 +266,21 @@ def _exact_after_round(hit: Hit, clause: Clause, following: Clause | None, unit:
     return value_after(opening.end(), following.text, following.tokens, unit, limit=0)
 
 
+_CARRIED_REST = 8  # 财政总收入跃上新台阶,达204.11亿元: a short phrase may close the name's clause
+
+
+def _carried_on(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
+    """全区财政总收入跃上新台阶,达204.11亿元: a name whose clause holds no number, its amount opening the next
+    clause on a word that carries the subject on."""
+    rest = clause.text[hit.end :]
+    if following is None or len(rest) > _CARRIED_REST or any(c.isdigit() for c in rest):
+        return None
+    opening = EXACT_OPENING.match(following.text)
+    if opening is None:
+        return None
+    return value_after(opening.end(), following.text, following.tokens, unit, limit=0)
+
+
 _TOTAL_OPENING = re.compile(rf"^(?:{alternatives(CARRY_ON)})")
 
 
@@ -480,6 +495,12 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                     late = _growth_first(hit, clause, following, unit)
                     if late is not None:
                         found.append(_make_growth_first(hit, clause, following, late))
+                        continue
+                    carried = _carried_on(hit, clause, following, unit)
+                    if carried is not None:
+                        after = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
+                        name_at = clause.start + hit.start - following.start
+                        found.append(make(hit.name, carried, following, after, name_at, direct=True))
                     continue
                 used.add(token.start)
                 found.append(make(hit.name, token, clause, following, hit.start, direct=True))
