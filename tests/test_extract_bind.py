@@ -248,3 +248,12 @@ def test_a_name_carried_on_past_a_short_phrase_takes_the_amount_of_the_next_clau
     found = indicators(text, 2011)["fiscal_revenue_total"]
     assert (found["value"], found["change_pct"]) == (204.11, 28.8)
     assert refused(text, 2011) == []
+
+
+def test_a_round_bound_or_a_change_in_the_unit_between_an_amount_and_its_growth_is_passed_over():
+    text = "2021年,社会消费品零售总额实现405.3亿元,首次突破400亿,同比增长15.2%。"
+    assert indicators(text, 2021)["retail_sales"]["change_pct"] == 15.2
+    assert refused(text, 2021) == []
+    text = "2011年,全年实现地区生产总值623.13亿元,比上年增加122.66亿元,同比增长24.5%(按可比价计算,同比增长14.1%)。"
+    assert indicators(text, 2011)["gdp"]["change_pct"] == 14.1  # at comparable prices, as statistics compare
+    assert refused(text, 2011) == []

@@ -54,8 +54,20 @@ GROWTH = re.compile(
     rf"({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})(?:了|为|达到|达|约|近|超过|超)?"
     r"(?:(\d+(?:[.．]\d+)?)[%％]|百分之([零〇一二两三四五六七八九十点]+))"  # 5%, 百分之五
 )
+# 同比增长24.5%(按可比价计算,同比增长14.1%): the growth at comparable prices in brackets after the nominal one is
+# the one statistics compare years by.
+COMPARABLE_BRACKET = re.compile(
+    rf"^[(（](?:按|以)(?:可比|不变)价格?(?:计算)?[,，]?({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})"
+)
+# 405.3亿元,首次突破400亿,同比增长15.2%: the amount told again as a round bound it passed, between it and its growth.
+ROUND_RESTATED = re.compile(
+    rf"^(?:首次|首度|再次|已经|已)?(?:{alternatives(ROUND_HEDGES)})\d+(?:\.\d+)?[万亿]?(?:元|美元)?(?:大关)?$"
+)
+# 比上年增加122.66亿元: the amount's change told in its unit, between it and its growth.
+ABSOLUTE_CHANGE = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比)?(?:增加|减少)\d+(?:\.\d+)?[万亿]?(?:元|美元)?$")
 # 按不变价格计算, standing alone between a figure and its 同比 (生产总值356.72亿元,按不变价格计算,比上年增长5.9%).
 PRICE_BASIS = re.compile(r"^(?:按|以)(?:可比|不变)价格?(?:计算)?$")
+_PASSED_OVER = re.compile(f"{PRICE_BASIS.pattern}|{ROUND_RESTATED.pattern}|{ABSOLUTE_CHANGE.pattern}")
 # 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
 _THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -321,10 +333,39 @@ def make(
     growth, where, offset = _growth(clause, token.end, following) if with_growth else (None, None, 0)
     change, growth_key = None, None
     if growth is not None:
+        comparable = _comparable(where.text, offset + growth.end())
+        growth, offset = (comparable, offset + growth.end()) if comparable is not None else (growth, offset)
         change = signed(growth)
         growth_key = (where.key, offset + rate_start(growth))
         end = where.start + _segment(where.text, offset + growth.end(), True)
     return Candidate(name.entry, token, clause, value, start, end, change, growth_key, direct, name.text)
+
+
+def _comparable_in_next(candidate: Candidate, clauses: list[Clause]) -> None:
+    """同比增长24.5%(按可比价计算,同比增长14.1%) with the bracket cut by its comma: the growth at comparable prices
+    in the next clause replaces the nominal one (in place)."""
+    if candidate.growth_key is None:
+        return
+    index = next((i for i, c in enumerate(clauses) if c.key == candidate.growth_key[0]), None)
+    if index is None or index + 1 >= len(clauses):
+        return
+    where, after = clauses[index], clauses[index + 1]
+    percent = where.text.find("%", candidate.growth_key[1])
+    if percent < 0 or not COMPARABLE_BRACKET.match(f"{where.text[percent + 1 :]},{after.text}"):
+        return
+    comparable = GROWTH.match(after.text)
+    if comparable is None:
+        return
+    candidate.change_pct = signed(comparable)
+    candidate.growth_key = (after.key, rate_start(comparable))
+    candidate.quote_end = after.start + _segment(after.text, comparable.end(), True)
+
+
+def _comparable(text: str, after: int) -> re.Match | None:
+    """The growth at comparable prices in the brackets right after a nominal growth, or None."""
+    if not COMPARABLE_BRACKET.match(text[after:]):
+        return None
+    return GROWTH.search(text[after:])
 
 
 _RESPECTIVELY = re.compile(rf"{RESPECTIVELY}(为|是|达到|达|完成|实现)")
@@ -447,6 +488,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
     names = [name for name in names if not _scope_dropped(name, paragraph)]
     for s_index, clauses in enumerate(sentences):
         cumulative = _cumulative(clauses)
+        sentence_first = len(found)
         direct_hit_keys: set[int] = set()
         named_before: set[str] = set()  # indicators named earlier in the sentence
         for c_index, clause in enumerate(clauses):
@@ -454,8 +496,11 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 continue
             tokens = clause.tokens + chinese_counts(clause.text)
             following = clauses[c_index + 1] if c_index + 1 < len(clauses) else None
-            if following is not None and PRICE_BASIS.match(following.text) and c_index + 2 < len(clauses):
-                following = clauses[c_index + 2]  # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis
+            # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis, a round bound or a change in the unit.
+            ahead = c_index + 1
+            while following is not None and _PASSED_OVER.match(following.text) and ahead + 1 < len(clauses):
+                ahead += 1
+                following = clauses[ahead]
             used: set[int] = set()
             clause_hits = hits(clause.text, names)
             if cumulative:
@@ -539,4 +584,6 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
             if best is not None:
                 name, _, token = best
                 found.append(make(name, token, clause, following, subject_clause.start - clause.start, direct=False))
+        for candidate in found[sentence_first:]:
+            _comparable_in_next(candidate, clauses)
     return found
