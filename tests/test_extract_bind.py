@@ -257,3 +257,9 @@ def test_a_round_bound_or_a_change_in_the_unit_between_an_amount_and_its_growth_
     text = "2011年,全年实现地区生产总值623.13亿元,比上年增加122.66亿元,同比增长24.5%(按可比价计算,同比增长14.1%)。"
     assert indicators(text, 2011)["gdp"]["change_pct"] == 14.1  # at comparable prices, as statistics compare
     assert refused(text, 2011) == []
+
+
+def test_fenbie_pairs_its_growths_with_the_amounts_of_the_clauses_listed_before_it():
+    text = "2002年,进出口总额86.67亿美元,其中出口43.02亿美元,分别增长47.6%和44.8%。"
+    assert indicators(text, 2002)["export_total"]["change_pct"] == 44.8
+    assert refused(text, 2002) == []

@@ -374,19 +374,38 @@ _RESPECTIVE_GROWTH = re.compile(
 )
 
 
-def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | None) -> None:
-    """出口总额12亿美元、实际利用外资8亿美元,分别增长5%和3%: the rates in the order of the amounts (in place)."""
+def _listed_before(clause: Clause, earlier: list[Clause]) -> list[Clause]:
+    """The clauses of a list of amounts ending on `clause`: it and the clauses right before it without a
+    percentage (进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…)."""
+    run = [clause]
+    for before in reversed(earlier):
+        if not before.tokens or any(t.after.startswith(("%", "％")) for t in before.tokens):
+            break
+        run.insert(0, before)
+    return run
+
+
+def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | None, earlier: list[Clause]) -> None:
+    """出口总额12亿美元、实际利用外资8亿美元,分别增长5%和3%: the rates in the order of the amounts (in place),
+    the amounts of one clause or of the clauses listed before the 分别."""
     growth = _RESPECTIVE_GROWTH.match(following.text) if following is not None else None
     rates = [t for t in following.tokens if t.after.startswith(("%", "％"))] if growth else []
-    amounts = sorted({c.token.start for c in made} | {t.start for t in clause.tokens if not t.after.startswith("%")})
-    if not rates or len(rates) != len(amounts) or any(t.after.startswith("%") for t in clause.tokens):
+    if not rates or any(t.after.startswith("%") for t in clause.tokens):
+        return
+    run = [clause]
+    own = sorted({c.token.start for c in made} | {t.start for t in clause.tokens if not t.after.startswith("%")})
+    amounts = [(clause.key, start) for start in own]
+    if len(rates) != len(amounts):
+        run = _listed_before(clause, earlier)
+        amounts = [(c.key, t.start) for c in run[:-1] for t in c.tokens if not t.after.startswith("%")] + amounts
+    if len(rates) != len(amounts):
         return
     for candidate in made:
-        index = amounts.index(candidate.token.start)
+        index = amounts.index((clause.key, candidate.token.start))
         rate = plain_number(rates[index].amount)
         candidate.change_pct = -rate if growth.group(1) in DECLINE_WORDS else rate
         candidate.growth_key = (following.key, rates[index].start)
-        candidate.quote_start = clause.start + _segment(clause.text, 0, False)
+        candidate.quote_start = run[0].start + _segment(run[0].text, 0, False)
         candidate.quote_end = following.end
 
 
@@ -549,7 +568,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                     continue
                 used.add(token.start)
                 found.append(make(hit.name, token, clause, following, hit.start, direct=True))
-            _pair_growths(found[made:], clause, following)
+            _pair_growths(found[made:], clause, following, clauses[:c_index])
             if clause_hits or not clause.tokens:
                 continue
             # The name split over two clauses: 16个省市重点项目计划总投资174亿元,全年完成投资182亿元;

@@ -195,10 +195,29 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
     if at < 0 or at > sentence_end:
         return None
     listed = [t for t in family if start <= t.start < end]
-    if len(listed) < 2 or any(t.after.startswith("%") for t in tokens if start <= t.start < end):
+    if any(t.after.startswith("%") for t in tokens if start <= t.start < end):
         return None
-    growths = _respective_growths(text, at, sentence_end, tokens, len(listed))
+    growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
+    if not growths:
+        # 进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…: the amounts of the clauses listed before the 分别.
+        first = _list_start(text, start)
+        listed = [t for t in tokens if first <= t.start < end and not t.after.startswith("%")]
+        growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
+        if len([t for t in tokens if at < t.start < sentence_end and t.after.startswith("%")]) != len(listed):
+            return None
     return growths[listed.index(token)] if growths and token in listed else None
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where the run of clauses ending at `start` begins: back over clauses that hold an amount and no percentage,
+    to the sentence's start."""
+    while start > 0 and text[start - 1] not in SENTENCE_MARKS:
+        before, _ = clause_bounds(text, start - 2)
+        clause = text[before : start - 1]
+        if "%" in clause or "％" in clause or not any(c.isdigit() for c in clause):
+            break
+        start = before
+    return start
 
 
 def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
