@@ -263,3 +263,8 @@ def test_fenbie_pairs_its_growths_with_the_amounts_of_the_clauses_listed_before_
     text = "2002年,进出口总额86.67亿美元,其中出口43.02亿美元,分别增长47.6%和44.8%。"
     assert indicators(text, 2002)["export_total"]["change_pct"] == 44.8
     assert refused(text, 2002) == []
+
+
+def test_a_round_mark_reached_without_a_hedge_is_not_the_figure():
+    assert "industrial_output_above_scale" not in indicators("2024年,规上工业总产值站上6600亿元大关。")
+    assert indicators("2024年,营业收入突破1000亿元大关。")["operating_revenue"]["qualifier"] == "突破"

@@ -163,6 +163,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     return sorted(kept, key=lambda hit: hit.start)
 
 
+_MARK = "大关"
 _BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
 # A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
 _MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
@@ -176,10 +177,10 @@ def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, l
         return None
     token = min(following, key=lambda t: t.start)
     bridge = _BRACKETED.sub("", text[hit_end : token.start], count=1)  # 地区生产总值(GDP)123亿元
-    for hedge in PREFIX_HEDGES:
-        if bridge.endswith(hedge):
-            bridge = bridge[: -len(hedge)]
-            break
+    hedged = next((hedge for hedge in PREFIX_HEDGES if bridge.endswith(hedge)), "")
+    bridge = bridge[: len(bridge) - len(hedged)]
+    if not hedged and text[unit_end(token) :].startswith(_MARK):
+        return None  # 规上工业总产值站上6600亿元大关: a round mark reached, which no hedge of the draft holds
     if _MEASURED.search(bridge):
         limit += _MEASURE_PHRASE  # 科技型中小企业入库评价数量约1,360家: a short phrase ending on what is measured
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
