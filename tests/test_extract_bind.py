@@ -268,3 +268,8 @@ def test_fenbie_pairs_its_growths_with_the_amounts_of_the_clauses_listed_before_
 def test_a_round_mark_reached_without_a_hedge_is_not_the_figure():
     assert "industrial_output_above_scale" not in indicators("2024年,规上工业总产值站上6600亿元大关。")
     assert indicators("2024年,营业收入突破1000亿元大关。")["operating_revenue"]["qualifier"] == "突破"
+
+
+def test_a_part_s_subject_before_the_verb_makes_the_name_after_it_the_part_s():
+    assert "operating_revenue" not in indicators("2021年,规模以上服务业实现营业收入784.8亿元。", 2021)
+    assert indicators("2021年,高新区实现营业收入784.8亿元。", 2021)["operating_revenue"]["value"] == 784.8
