@@ -273,3 +273,10 @@ def test_a_round_mark_reached_without_a_hedge_is_not_the_figure():
 def test_a_part_s_subject_before_the_verb_makes_the_name_after_it_the_part_s():
     assert "operating_revenue" not in indicators("2021年,规模以上服务业实现营业收入784.8亿元。", 2021)
     assert indicators("2021年,高新区实现营业收入784.8亿元。", 2021)["operating_revenue"]["value"] == 784.8
+
+
+def test_an_average_growth_over_years_is_not_drafted_as_the_year_s():
+    text = "2024年,全区地区生产总值520亿元,年均增长8.5%;营业收入1200亿元,增长9%,两年平均增长7.9%。"
+    found = indicators(text)
+    assert "change_pct" not in found["gdp"] and found["operating_revenue"]["change_pct"] == 9
+    assert refused(text) == []

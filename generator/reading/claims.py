@@ -21,6 +21,7 @@ from generator.reading.names import part_prefix, written_forms
 from generator.reading.numbers import NumberToken, chinese_value, split_unit
 from generator.reading.script import simplified
 from generator.reading.words import (
+    AVERAGE_WORDS,
     CARRY_ON,
     CHANGE_VERBS,
     DECLINE_WORDS,
@@ -249,6 +250,8 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     Returns the match, the clause holding it and the offset in that clause's text the match is relative to."""
     rest = clause.text[after:]
     match = GROWTH.search(rest)
+    if match and rest[: match.start()].endswith(AVERAGE_WORDS):
+        return None, None, 0  # 年均增长8.5%: an average over years, not the year's 同比
     if match and match.start() <= 6:
         between = [t for t in clause.tokens if after <= t.start < after + rate_start(match) and t.after[:1] != "%"]
         if not between:
@@ -256,7 +259,8 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     if following is not None and not _RESPECTIVE_GROWTH.match(following.text):  # 分别增长: paired in order
         match = GROWTH.search(following.text)
         others = [t for t in following.tokens if not t.after.startswith("%")]
-        if match and match.start() <= 4 and not others:
+        average = match is not None and following.text[: match.start()].endswith(AVERAGE_WORDS)
+        if match and match.start() <= 4 and not others and not average:
             return match, following, 0
     return None, None, 0
 

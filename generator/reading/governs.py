@@ -15,6 +15,7 @@ from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.numbers import NumberToken, reads_as_decline
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
+    AVERAGE_WORDS,
     CARRY_ON,
     DECLINE_WORDS,
     GROWTH_WORDS,
@@ -288,6 +289,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         clause_start, _ = clause_bounds(text, later.start)
         lead = text[clause_start : later.start]
         said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
+        if said and lead[: lead.rfind(said)].endswith(AVERAGE_WORDS):
+            continue  # 年均增长8.5%: an average over years, not the year's growth
         if said and said not in SHARE_WORDS:
             return _comparable_growth(later, text, tokens)
     return None

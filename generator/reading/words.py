@@ -49,6 +49,8 @@ GROWTH_BASES = (
     "同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年", "按可比价格计算",
     "按不变价格计算", "按可比价计算", "按不变价计算",
 )  # fmt: skip
+# Words that make a growth an average over years (年均增长8.5%, 两年平均增长7.9%), not the year's 同比.
+AVERAGE_WORDS = ("年均", "平均")
 # Words that make a percentage a share or a plan's completion, not growth: 占全市45%, 完成计划的104%.
 SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
 
