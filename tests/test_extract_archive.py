@@ -8,7 +8,7 @@ import hashlib
 import yaml
 
 from generator.editor.archive import clean_report_with_log, page_metadata
-from tests.extract_helpers import FIXTURES
+from tests.extract_helpers import FIXTURES, indicators
 from tests.test_editor_tools import PARK, PARK_ARGS, _data, _run
 
 
@@ -94,6 +94,20 @@ def test_invisible_characters_are_removed_and_counted(tmp_path, capsys):
     capsys.readouterr()
     assert _run(data, "add-source", str(path), "--id", "r", "--park", PARK, "--title", "t", "--publisher", "p") == 0
     assert "and 4 invisible characters" in capsys.readouterr().out
+
+
+def test_pinyin_in_brackets_after_characters_is_removed_and_the_figures_drafted():
+    text = (
+        "2018年,,實(shí)現(xiàn)地區(qū)生產(chǎn)總值1800.8億元,增長8.1%,;"
+        "規(guī)模以上工業(yè)總產(chǎn)值4165.97億元。\n"
+    )
+    cleaned, log = clean_report_with_log(text)
+    assert cleaned == "2018年,,實現地區生產總值1800.8億元,增長8.1%,;規模以上工業總產值4165.97億元。\n"
+    assert log.pinyin == 7
+    assert clean_report_with_log("地区生产总值(GDP)1800亿元(ha)\n")[1].pinyin == 0  # no tone mark: not pinyin
+    found = indicators(cleaned, 2018)
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (1800.8, 8.1)
+    assert found["industrial_output_above_scale"]["value"] == 4165.97
 
 
 def test_metadata_blocks_in_simplified_and_traditional_characters():

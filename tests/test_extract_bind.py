@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import indicators
+from tests.extract_helpers import indicators, refused
 
 
 def test_a_figure_and_its_growth_are_one_entry():
@@ -199,3 +199,84 @@ def test_a_round_hedged_figure_beside_the_exact_one_is_the_same_figure_told_twic
 def test_a_measure_of_the_enterprises_above_scale_is_not_the_park_s():
     text = "2024年,规模以上企业实现总收入7905亿元,同比增长19.3%。"
     assert "operating_revenue" not in indicators(text)
+
+
+def test_a_longer_name_holding_the_catalogue_name_measures_a_part_and_older_names_map():
+    text = "2020年,高新区一般公共预算税收收入75.01亿元,增长7%;规上工业产值971.3亿元,增长7.2%;注册外资7.3亿美元。"
+    found = indicators(text, 2020)
+    assert "tax_revenue" not in found and "district_general_budget_revenue" not in found
+    assert found["industrial_output_above_scale"]["value"] == 971.3
+    assert found["fdi_contracted"]["value"] == 7.3
+    found = indicators("2011年,地方一般预算收入73.02亿元;全区完成全社会固定资产投入56.3亿元,到账外资4.98亿美元。", 2011)
+    assert found["district_general_budget_revenue"]["value"] == 73.02
+    assert (found["fixed_asset_investment"]["value"], found["fdi_actual"]["value"]) == (56.3, 4.98)
+    assert refused(text, 2020) == []
+
+
+def test_a_sentence_naming_the_year_ends_the_history_that_opened_the_paragraph():
+    text = (
+        "某高新区1992年经国务院批准,1997年又被确定为科技工业园区。据统计,高新区2002年实现国内生产总值204亿元,"
+        "同比增长21.8%;社会消费品零售总额为5.3亿元,增长25%。全区完成全社会固定资产投入56.3亿元。"
+    )
+    found = indicators(text, 2002)
+    assert (found["retail_sales"]["value"], found["fixed_asset_investment"]["value"]) == (5.3, 56.3)
+    assert refused(text, 2002) == []
+
+
+def test_flows_listed_after_a_total_since_the_start_are_not_the_year_s():
+    text = "2002年,合同外资7.2亿美元,到账外资4.98亿美元。到2002年底累计吸收合同外资50.59亿美元,实际到帐外资30.3亿美元。"
+    found = indicators(text, 2002)
+    assert (found["fdi_contracted"]["value"], found["fdi_actual"]["value"]) == (7.2, 4.98)
+
+
+def test_exports_named_by_the_bare_verb_are_drafted_and_imports_and_exports_are_not_exports():
+    found = indicators("2004年完成技工贸总收入503亿元,实现利税58.5亿元,出口4亿美元。", 2004)
+    assert found["export_total"]["value"] == 4
+    assert "export_total" not in indicators("2024年,全区进出口86.67亿美元,增长5%。")
+
+
+def test_industry_s_value_added_is_the_above_scale_measure_only_where_the_paragraph_speaks_of_it():
+    breakdown = "2011年,第二产业增加值410.57亿元,同比增长22.6%,其中工业增加值388.71亿元,同比增长23.3%。"
+    assert "industrial_value_added_above_scale" not in indicators(breakdown, 2011)
+    above_scale = "2014年,规模以上工业企业完成总产值622亿元,同比增长16.7%;完成工业增加值140亿元,同比增长13.3%。"
+    assert indicators(above_scale, 2014)["industrial_value_added_above_scale"]["value"] == 140
+    assert indicators("2016年,預計實現規模工業總產值1400億元。", 2016)["industrial_output_above_scale"]["value"] == 1400
+
+
+def test_a_name_carried_on_past_a_short_phrase_takes_the_amount_of_the_next_clause():
+    text = "2011年,全区财政总收入跃上新台阶,达204.11亿元,同比增长28.8%。"
+    found = indicators(text, 2011)["fiscal_revenue_total"]
+    assert (found["value"], found["change_pct"]) == (204.11, 28.8)
+    assert refused(text, 2011) == []
+
+
+def test_a_round_bound_or_a_change_in_the_unit_between_an_amount_and_its_growth_is_passed_over():
+    text = "2021年,社会消费品零售总额实现405.3亿元,首次突破400亿,同比增长15.2%。"
+    assert indicators(text, 2021)["retail_sales"]["change_pct"] == 15.2
+    assert refused(text, 2021) == []
+    text = "2011年,全年实现地区生产总值623.13亿元,比上年增加122.66亿元,同比增长24.5%(按可比价计算,同比增长14.1%)。"
+    assert indicators(text, 2011)["gdp"]["change_pct"] == 14.1  # at comparable prices, as statistics compare
+    assert refused(text, 2011) == []
+
+
+def test_fenbie_pairs_its_growths_with_the_amounts_of_the_clauses_listed_before_it():
+    text = "2002年,进出口总额86.67亿美元,其中出口43.02亿美元,分别增长47.6%和44.8%。"
+    assert indicators(text, 2002)["export_total"]["change_pct"] == 44.8
+    assert refused(text, 2002) == []
+
+
+def test_a_round_mark_reached_without_a_hedge_is_not_the_figure():
+    assert "industrial_output_above_scale" not in indicators("2024年,规上工业总产值站上6600亿元大关。")
+    assert indicators("2024年,营业收入突破1000亿元大关。")["operating_revenue"]["qualifier"] == "突破"
+
+
+def test_a_part_s_subject_before_the_verb_makes_the_name_after_it_the_part_s():
+    assert "operating_revenue" not in indicators("2021年,规模以上服务业实现营业收入784.8亿元。", 2021)
+    assert indicators("2021年,高新区实现营业收入784.8亿元。", 2021)["operating_revenue"]["value"] == 784.8
+
+
+def test_an_average_growth_over_years_is_not_drafted_as_the_year_s():
+    text = "2024年,全区地区生产总值520亿元,年均增长8.5%;营业收入1200亿元,增长9%,两年平均增长7.9%。"
+    found = indicators(text)
+    assert "change_pct" not in found["gdp"] and found["operating_revenue"]["change_pct"] == 9
+    assert refused(text) == []

@@ -60,6 +60,8 @@ def test_a_press_text_opening_on_an_early_date_without_its_year_was_written_the_
     assert written_in(["某高新区举行新闻发布会", opening, "去年全区完成固定资产投资约162亿元。"]) == 2025
     assert written_in(["10月20日,某高新区召开2024年前三季度经济运行分析会。"]) is None  # a part of the year
     assert written_in(["1月21日,某高新区召开2023年、2024年两年工作对比会。"]) is None  # two years: no telling
+    review = "2月18日召开的某市2020年度综合考核工作总结大会上,“2020年度推进高质量发展先进地区”名单公布。"
+    assert written_in(["某高新区获评先进", review]) == 2021  # a 年度 review names its year as 2020年 does
 
 
 def test_a_heading_that_reports_goals_met_heads_results_not_a_plan():

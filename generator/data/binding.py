@@ -33,7 +33,7 @@ from generator.reading.governs import (
     stock_total,
     written,
 )
-from generator.reading.names import catalogue_forms
+from generator.reading.names import catalogue_forms, part_prefix
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -46,9 +46,7 @@ from generator.reading.numbers import (
 from generator.reading.quotes import Context
 from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
-from generator.reading.words import (
-    UNIT_SYNONYMS,
-)
+from generator.reading.words import UNIT_SYNONYMS
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     names = catalogue_forms((indicator["name"], *indicator.get("aliases", [])))
     others = tuple(simplified(other) for other in others)
     taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
+    taken += part_names(names, text)
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
@@ -108,7 +107,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
             match = total if same_amount(total.token.amount, wanted) else None
     if first_naming is None:
         looked = ", ".join(names)
-        found = f"found it only inside {inside}, the name of another indicator" if inside else "found none"
+        found = f"found it only inside {inside}, the name of a part or of another indicator" if inside else "found none"
         message = f"expected the quote to name {indicator['name']} (looked for: {looked}), {found}"
         return Binding(None, (("quote", message),))
     value = f"{to_decimal(entry['value'])} {entry['unit']}"
@@ -181,6 +180,21 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
                 message = f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%"
             problems.append(("change_pct", message))
     return Binding(token, tuple(problems), area_before(text, match.naming), growth)
+
+
+def part_names(names: list[str], text: str) -> list[tuple[int, int]]:
+    """Where a name stands after a word that makes it a part or another measure (一般公共预算税收收入, 工业固定资产
+    投资, 人均GDP, 出口 in 进出口), unless the longer wording is the indicator's own name (规模以上工业增加值)."""
+    own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    parts = []
+    for start, end in own:
+        prefix = part_prefix(text, start)
+        if prefix is None:
+            continue
+        span = (start - len(prefix), end)
+        if not any(a <= span[0] and span[1] <= b for a, b in own):
+            parts.append(span)
+    return parts
 
 
 def _row_unit(row: Row, cell: Cell, units: tuple[str, ...]) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from generator.reading.numbers import INVISIBLE
 from generator.reading.script import simplified
+from generator.reading.text import without_pinyin
 
 _META_KEYS = (
     "索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|发布日期|发布时间|生成日期|名称|标题|内容概述|主题分类|体裁分类"
@@ -55,6 +56,7 @@ class CleaningLog:
     kept: int = 0
     duplicated: int = 0
     invisible: int = 0
+    pinyin: int = 0  # pinyin in brackets after characters (區(qū))
     furniture: list[str] = field(default_factory=list)
 
 
@@ -131,6 +133,7 @@ def clean_report_with_log(text: str) -> tuple[str, CleaningLog]:
     log = CleaningLog()
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, log.invisible = INVISIBLE.subn("", text)
+    text, log.pinyin = without_pinyin(text)
     lines = [raw.replace("**", "").strip() for raw in text.split("\n")]  # ** is Markdown bold left by a scraper
     lines = [line for line in lines if line]
     # A document pasted as one line: its paragraphs are separated by spaces.

@@ -232,6 +232,8 @@ def _report_archived(args, log, offered: dict) -> None:
         f"{log.duplicated} duplicated paragraphs and {log.invisible} invisible characters "
         "(zero-width, soft hyphens, bidirectional controls)"
     )
+    if log.pinyin:
+        print(f"  removed: {log.pinyin} pinyin readings in brackets after characters (區(qū))")
     for line in log.furniture[:20]:
         print(f"  removed: {line[:60]}")
     for field, value in offered.items():

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from generator.reading.clauses import Clause, Sentences
 from generator.reading.figures import chinese_counts, compatible, in_unit, plain_number, unit_end, unit_of
-from generator.reading.names import written_forms
+from generator.reading.names import part_prefix, written_forms
 from generator.reading.numbers import NumberToken, chinese_value, split_unit
 from generator.reading.script import simplified
 from generator.reading.words import (
+    AVERAGE_WORDS,
     CARRY_ON,
     CHANGE_VERBS,
     DECLINE_WORDS,
@@ -43,11 +44,6 @@ def alternatives(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_SUBSETS = (
-    "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
-    "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
-    "每万人", "万人", "人均", "地均", "规模以上", "规上",
-)  # fmt: skip
 _QUOTE_MARKS = "“”\"'「」‘’『』"
 _GAP = r"[^,，。;；:：!?！？\d]"
 _VERB_GAP = r"[^,，。;；:：!?！？]"
@@ -59,8 +55,20 @@ GROWTH = re.compile(
     rf"({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})(?:了|为|达到|达|约|近|超过|超)?"
     r"(?:(\d+(?:[.．]\d+)?)[%％]|百分之([零〇一二两三四五六七八九十点]+))"  # 5%, 百分之五
 )
+# 同比增长24.5%(按可比价计算,同比增长14.1%): the growth at comparable prices in brackets after the nominal one is
+# the one statistics compare years by.
+COMPARABLE_BRACKET = re.compile(
+    rf"^[(（](?:按|以)(?:可比|不变)价格?(?:计算)?[,，]?({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})"
+)
+# 405.3亿元,首次突破400亿,同比增长15.2%: the amount told again as a round bound it passed, between it and its growth.
+ROUND_RESTATED = re.compile(
+    rf"^(?:首次|首度|再次|已经|已)?(?:{alternatives(ROUND_HEDGES)})\d+(?:\.\d+)?[万亿]?(?:元|美元)?(?:大关)?$"
+)
+# 比上年增加122.66亿元: the amount's change told in its unit, between it and its growth.
+ABSOLUTE_CHANGE = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比)?(?:增加|减少)\d+(?:\.\d+)?[万亿]?(?:元|美元)?$")
 # 按不变价格计算, standing alone between a figure and its 同比 (生产总值356.72亿元,按不变价格计算,比上年增长5.9%).
 PRICE_BASIS = re.compile(r"^(?:按|以)(?:可比|不变)价格?(?:计算)?$")
+_PASSED_OVER = re.compile(f"{PRICE_BASIS.pattern}|{ROUND_RESTATED.pattern}|{ABSOLUTE_CHANGE.pattern}")
 # 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
 _THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -147,12 +155,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         or not text[: hit.start].endswith(CHANGE_VERBS)
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
-    found = [
-        hit
-        for hit in found
-        if not text[: hit.start].endswith(_SUBSETS)
-        and not (text[: hit.start].endswith("进") and text[hit.start] == "出")
-    ]
+    found = [hit for hit in found if part_prefix(text, hit.start) is None]
     found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))
     kept: list[Hit] = []
     for hit in found:
@@ -161,6 +164,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     return sorted(kept, key=lambda hit: hit.start)
 
 
+_MARK = "大关"
 _BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
 # A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
 _MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
@@ -174,10 +178,10 @@ def value_after(hit_end: int, text: str, tokens: list[NumberToken], unit: str, l
         return None
     token = min(following, key=lambda t: t.start)
     bridge = _BRACKETED.sub("", text[hit_end : token.start], count=1)  # 地区生产总值(GDP)123亿元
-    for hedge in PREFIX_HEDGES:
-        if bridge.endswith(hedge):
-            bridge = bridge[: -len(hedge)]
-            break
+    hedged = next((hedge for hedge in PREFIX_HEDGES if bridge.endswith(hedge)), "")
+    bridge = bridge[: len(bridge) - len(hedged)]
+    if not hedged and text[unit_end(token) :].startswith(_MARK):
+        return None  # 规上工业总产值站上6600亿元大关: a round mark reached, which no hedge of the draft holds
     if _MEASURED.search(bridge):
         limit += _MEASURE_PHRASE  # 科技型中小企业入库评价数量约1,360家: a short phrase ending on what is measured
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
@@ -246,6 +250,8 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     Returns the match, the clause holding it and the offset in that clause's text the match is relative to."""
     rest = clause.text[after:]
     match = GROWTH.search(rest)
+    if match and rest[: match.start()].endswith(AVERAGE_WORDS):
+        return None, None, 0  # 年均增长8.5%: an average over years, not the year's 同比
     if match and match.start() <= 6:
         between = [t for t in clause.tokens if after <= t.start < after + rate_start(match) and t.after[:1] != "%"]
         if not between:
@@ -253,7 +259,8 @@ def _growth(clause: Clause, after: int, following: Clause | None) -> tuple[re.Ma
     if following is not None and not _RESPECTIVE_GROWTH.match(following.text):  # 分别增长: paired in order
         match = GROWTH.search(following.text)
         others = [t for t in following.tokens if not t.after.startswith("%")]
-        if match and match.start() <= 4 and not others:
+        average = match is not None and following.text[: match.start()].endswith(AVERAGE_WORDS)
+        if match and match.start() <= 4 and not others and not average:
             return match, following, 0
     return None, None, 0
 
@@ -269,6 +276,21 @@ def _exact_after_round(hit: Hit, clause: Clause, following: Clause | None, unit:
     """规上工业总产值超700亿元,达到713.4亿元 (营业收入逾千亿元,达到1058.7亿元): the exact amount the next
     clause gives after a round, hedged one is the figure."""
     if following is None or not _ROUND_REST.match(clause.text[hit.end :]):
+        return None
+    opening = EXACT_OPENING.match(following.text)
+    if opening is None:
+        return None
+    return value_after(opening.end(), following.text, following.tokens, unit, limit=0)
+
+
+_CARRIED_REST = 8  # 财政总收入跃上新台阶,达204.11亿元: a short phrase may close the name's clause
+
+
+def _carried_on(hit: Hit, clause: Clause, following: Clause | None, unit: str) -> NumberToken | None:
+    """全区财政总收入跃上新台阶,达204.11亿元: a name whose clause holds no number, its amount opening the next
+    clause on a word that carries the subject on."""
+    rest = clause.text[hit.end :]
+    if following is None or len(rest) > _CARRIED_REST or any(c.isdigit() for c in rest):
         return None
     opening = EXACT_OPENING.match(following.text)
     if opening is None:
@@ -316,10 +338,39 @@ def make(
     growth, where, offset = _growth(clause, token.end, following) if with_growth else (None, None, 0)
     change, growth_key = None, None
     if growth is not None:
+        comparable = _comparable(where.text, offset + growth.end())
+        growth, offset = (comparable, offset + growth.end()) if comparable is not None else (growth, offset)
         change = signed(growth)
         growth_key = (where.key, offset + rate_start(growth))
         end = where.start + _segment(where.text, offset + growth.end(), True)
     return Candidate(name.entry, token, clause, value, start, end, change, growth_key, direct, name.text)
+
+
+def _comparable_in_next(candidate: Candidate, clauses: list[Clause]) -> None:
+    """同比增长24.5%(按可比价计算,同比增长14.1%) with the bracket cut by its comma: the growth at comparable prices
+    in the next clause replaces the nominal one (in place)."""
+    if candidate.growth_key is None:
+        return
+    index = next((i for i, c in enumerate(clauses) if c.key == candidate.growth_key[0]), None)
+    if index is None or index + 1 >= len(clauses):
+        return
+    where, after = clauses[index], clauses[index + 1]
+    percent = where.text.find("%", candidate.growth_key[1])
+    if percent < 0 or not COMPARABLE_BRACKET.match(f"{where.text[percent + 1 :]},{after.text}"):
+        return
+    comparable = GROWTH.match(after.text)
+    if comparable is None:
+        return
+    candidate.change_pct = signed(comparable)
+    candidate.growth_key = (after.key, rate_start(comparable))
+    candidate.quote_end = after.start + _segment(after.text, comparable.end(), True)
+
+
+def _comparable(text: str, after: int) -> re.Match | None:
+    """The growth at comparable prices in the brackets right after a nominal growth, or None."""
+    if not COMPARABLE_BRACKET.match(text[after:]):
+        return None
+    return GROWTH.search(text[after:])
 
 
 _RESPECTIVELY = re.compile(rf"{RESPECTIVELY}(为|是|达到|达|完成|实现)")
@@ -328,19 +379,38 @@ _RESPECTIVE_GROWTH = re.compile(
 )
 
 
-def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | None) -> None:
-    """出口总额12亿美元、实际利用外资8亿美元,分别增长5%和3%: the rates in the order of the amounts (in place)."""
+def _listed_before(clause: Clause, earlier: list[Clause]) -> list[Clause]:
+    """The clauses of a list of amounts ending on `clause`: it and the clauses right before it without a
+    percentage (进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…)."""
+    run = [clause]
+    for before in reversed(earlier):
+        if not before.tokens or any(t.after.startswith(("%", "％")) for t in before.tokens):
+            break
+        run.insert(0, before)
+    return run
+
+
+def _pair_growths(made: list[Candidate], clause: Clause, following: Clause | None, earlier: list[Clause]) -> None:
+    """出口总额12亿美元、实际利用外资8亿美元,分别增长5%和3%: the rates in the order of the amounts (in place),
+    the amounts of one clause or of the clauses listed before the 分别."""
     growth = _RESPECTIVE_GROWTH.match(following.text) if following is not None else None
     rates = [t for t in following.tokens if t.after.startswith(("%", "％"))] if growth else []
-    amounts = sorted({c.token.start for c in made} | {t.start for t in clause.tokens if not t.after.startswith("%")})
-    if not rates or len(rates) != len(amounts) or any(t.after.startswith("%") for t in clause.tokens):
+    if not rates or any(t.after.startswith("%") for t in clause.tokens):
+        return
+    run = [clause]
+    own = sorted({c.token.start for c in made} | {t.start for t in clause.tokens if not t.after.startswith("%")})
+    amounts = [(clause.key, start) for start in own]
+    if len(rates) != len(amounts):
+        run = _listed_before(clause, earlier)
+        amounts = [(c.key, t.start) for c in run[:-1] for t in c.tokens if not t.after.startswith("%")] + amounts
+    if len(rates) != len(amounts):
         return
     for candidate in made:
-        index = amounts.index(candidate.token.start)
+        index = amounts.index((clause.key, candidate.token.start))
         rate = plain_number(rates[index].amount)
         candidate.change_pct = -rate if growth.group(1) in DECLINE_WORDS else rate
         candidate.growth_key = (following.key, rates[index].start)
-        candidate.quote_start = clause.start + _segment(clause.text, 0, False)
+        candidate.quote_start = run[0].start + _segment(run[0].text, 0, False)
         candidate.quote_end = following.end
 
 
@@ -416,10 +486,33 @@ def _change_after_stock(clause: Clause, earlier: list[Clause], names: list[Name]
     return None
 
 
+# 到2002年底累计吸收合同外资…,实际到帐外资…: totals since the park began, not the year's flows.
+_SINCE_THE_START = re.compile(r"^(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计")
+
+
+def _cumulative(clauses: list[Clause]) -> bool:
+    """A sentence opening on 到…年底累计: every flow it lists is a total since the start."""
+    return bool(_SINCE_THE_START.match(",".join(c.text for c in clauses[:2])))
+
+
+_ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
+
+
+def _scope_dropped(name: Name, paragraph: str) -> bool:
+    """工业增加值 for 规模以上工业增加值 in a paragraph that never speaks of enterprises above scale: the name
+    without its scope is all industry's (其中工业增加值 in a breakdown of GDP), not the catalogue's measure."""
+    dropped = name.entry.name.startswith(_ABOVE_SCALE) and not name.text.startswith(_ABOVE_SCALE)
+    return dropped and not any(word in paragraph for word in _ABOVE_SCALE)
+
+
 def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candidate]:
     """Indicator candidates of one paragraph (clauses about `year` that set no goal)."""
     found: list[Candidate] = []
+    paragraph = "".join(clause.text for clauses in sentences for clause in clauses)
+    names = [name for name in names if not _scope_dropped(name, paragraph)]
     for s_index, clauses in enumerate(sentences):
+        cumulative = _cumulative(clauses)
+        sentence_first = len(found)
         direct_hit_keys: set[int] = set()
         named_before: set[str] = set()  # indicators named earlier in the sentence
         for c_index, clause in enumerate(clauses):
@@ -427,10 +520,15 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                 continue
             tokens = clause.tokens + chinese_counts(clause.text)
             following = clauses[c_index + 1] if c_index + 1 < len(clauses) else None
-            if following is not None and PRICE_BASIS.match(following.text) and c_index + 2 < len(clauses):
-                following = clauses[c_index + 2]  # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis
+            # …亿元,按不变价格计算,比上年增长5.9%: the rate after the basis, a round bound or a change in the unit.
+            ahead = c_index + 1
+            while following is not None and _PASSED_OVER.match(following.text) and ahead + 1 < len(clauses):
+                ahead += 1
+                following = clauses[ahead]
             used: set[int] = set()
             clause_hits = hits(clause.text, names)
+            if cumulative:
+                clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             change = _change_after_stock(clause, clauses[:c_index], names) if not clause_hits else None
             if change is not None:
                 found.append(change)
@@ -466,10 +564,16 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                     late = _growth_first(hit, clause, following, unit)
                     if late is not None:
                         found.append(_make_growth_first(hit, clause, following, late))
+                        continue
+                    carried = _carried_on(hit, clause, following, unit)
+                    if carried is not None:
+                        after = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
+                        name_at = clause.start + hit.start - following.start
+                        found.append(make(hit.name, carried, following, after, name_at, direct=True))
                     continue
                 used.add(token.start)
                 found.append(make(hit.name, token, clause, following, hit.start, direct=True))
-            _pair_growths(found[made:], clause, following)
+            _pair_growths(found[made:], clause, following, clauses[:c_index])
             if clause_hits or not clause.tokens:
                 continue
             # The name split over two clauses: 16个省市重点项目计划总投资174亿元,全年完成投资182亿元;
@@ -504,4 +608,6 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
             if best is not None:
                 name, _, token = best
                 found.append(make(name, token, clause, following, subject_clause.start - clause.start, direct=False))
+        for candidate in found[sentence_first:]:
+            _comparable_in_next(candidate, clauses)
     return found

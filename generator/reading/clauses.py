@@ -121,6 +121,7 @@ def year_mentions(text: str) -> list[YearMention]:
 # A press text opening on a date without its year: 1月21日上午,某高新区举行2024年经济运行情况新闻发布会.
 _UNDATED_OPENING = re.compile(r"^(?P<month>\d{1,2})月\d{1,2}日")
 _EARLY_MONTHS = 4  # a report on a whole year is published in the first months of the next
+_SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
 def written_in(paragraphs: list[str]) -> int | None:
@@ -132,7 +133,8 @@ def written_in(paragraphs: list[str]) -> int | None:
             return int(match.group(1))
     for paragraph in paragraphs[:4]:
         opening = _UNDATED_OPENING.match(paragraph)
-        named = {m.year for m in year_mentions(paragraph) if m.kind == "年"}
+        # 2月18日召开的2020年度综合考核总结大会: a 年度 review names the year as surely as 2020年 does.
+        named = {m.year for m in year_mentions(paragraph) if m.kind in ("年", "年度")}
         whole_year = not periods_in(paragraph[opening.end() :]) if opening else False
         if opening and int(opening.group("month")) <= _EARLY_MONTHS and len(named) == 1 and whole_year:
             return named.pop() + 1
@@ -235,7 +237,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
         for index, (s_start, s_end) in enumerate(spans(paragraph, SENTENCE_END, CLOSERS)):
             sentence = paragraph[s_start:s_end]
             sentence_state = _State(local.year, local.mode)
-            opening = [m for m in year_mentions(sentence[:8]) if m.kind == "年"]
+            opening = [m for m in year_mentions(sentence[:_SENTENCE_OPENING]) if m.kind == "年"]
             if opening:
                 at = opening[0].year
                 if at > year:
@@ -244,6 +246,10 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     sentence_state = _State(at, local.mode if local.year == year else "results")
                 else:
                     sentence_state = _State(at, "results")
+                if at == year and local.year < year and local.mode == "results":
+                    # 1992年经国务院批准…。据统计,高新区2002年实现…: the history that opened the paragraph is
+                    # over, the sentences after this one tell the year it names.
+                    local = _State(at, "results")
             clauses = []
             for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
                 mark = _LIST_MARK.match(sentence, c_start, c_end)

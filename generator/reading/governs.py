@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.reading.claims import CHANGE_OPENING
+from generator.reading.claims import CHANGE_OPENING, COMPARABLE_BRACKET
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.numbers import NumberToken, reads_as_decline
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
+    AVERAGE_WORDS,
     CARRY_ON,
     DECLINE_WORDS,
     GROWTH_WORDS,
@@ -195,10 +196,29 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
     if at < 0 or at > sentence_end:
         return None
     listed = [t for t in family if start <= t.start < end]
-    if len(listed) < 2 or any(t.after.startswith("%") for t in tokens if start <= t.start < end):
+    if any(t.after.startswith("%") for t in tokens if start <= t.start < end):
         return None
-    growths = _respective_growths(text, at, sentence_end, tokens, len(listed))
+    growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
+    if not growths:
+        # 进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…: the amounts of the clauses listed before the 分别.
+        first = _list_start(text, start)
+        listed = [t for t in tokens if first <= t.start < end and not t.after.startswith("%")]
+        growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
+        if len([t for t in tokens if at < t.start < sentence_end and t.after.startswith("%")]) != len(listed):
+            return None
     return growths[listed.index(token)] if growths and token in listed else None
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where the run of clauses ending at `start` begins: back over clauses that hold an amount and no percentage,
+    to the sentence's start."""
+    while start > 0 and text[start - 1] not in SENTENCE_MARKS:
+        before, _ = clause_bounds(text, start - 2)
+        clause = text[before : start - 1]
+        if "%" in clause or "％" in clause or not any(c.isdigit() for c in clause):
+            break
+        start = before
+    return start
 
 
 def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
@@ -232,6 +252,26 @@ def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> Numb
     return None
 
 
+_ROUND_LEAD = re.compile(rf"(?:{'|'.join(ROUND_HEDGES)})(?:大关)?$")
+_CHANGE_LEAD = re.compile(r"(?:比上年|比去年|较上年|较去年|同比)?(?:增加|减少)$")
+
+
+def _same_amount_again(token: NumberToken, later: NumberToken, text: str) -> bool:
+    """405.3亿元,首次突破400亿 / 623.13亿元,比上年增加122.66亿元: the amount told again as a round bound it passed,
+    or its change told in its unit; neither is another amount whose growth follows."""
+    clause_start, _ = clause_bounds(text, later.start)
+    lead = text[clause_start : later.start]
+    smaller = 0 < later.amount <= token.amount
+    return smaller and bool(_ROUND_LEAD.search(lead) or _CHANGE_LEAD.search(lead))
+
+
+def _comparable_growth(growth: NumberToken, text: str, tokens) -> NumberToken:
+    """同比增长24.5%(按可比价计算,同比增长14.1%): the growth at comparable prices in brackets, when it follows."""
+    if not COMPARABLE_BRACKET.match(text[growth.end + 1 :]):
+        return growth
+    return next((t for t in tokens if t.start > growth.end and t.after.startswith("%")), growth)
+
+
 def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
     """The growth percentage of an amount: the first one a growth word introduces, before any other amount."""
     sentence_end = min([at for at in (text.find(m, token.end) for m in SENTENCE_END) if at >= 0] or [len(text)])
@@ -243,12 +283,16 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if not later.after.startswith("%"):
             if later.after.startswith(("个百分点", "年", "月", "日", "季度")) and not later.multiplier:
                 continue  # points, and dates: 比2015年增长20%
+            if _same_amount_again(token, later, text):
+                continue
             return None  # another amount: what follows is its growth, not this one's
         clause_start, _ = clause_bounds(text, later.start)
         lead = text[clause_start : later.start]
         said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
+        if said and lead[: lead.rfind(said)].endswith(AVERAGE_WORDS):
+            continue  # 年均增长8.5%: an average over years, not the year's growth
         if said and said not in SHARE_WORDS:
-            return later
+            return _comparable_growth(later, text, tokens)
     return None
 
 

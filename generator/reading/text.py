@@ -19,6 +19,17 @@ LIST_MARK = rf"[●■◆▲•·★]+|\d{{1,2}}[.、．](?!\d)|[（(][\d{_NUMER
 HEADING_MARK = re.compile(rf"^({LIST_MARK}|[A-Z][ 、.．]|第[一二三四五六七八九十]+[章节部分])")
 
 
+# Pinyin a page sets in brackets after a character (區(qū), 實(shí)現(xiàn)): a reading aid, not the report's words.
+# A syllable holds a tone mark, so (GDP), (ha) or (1) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+
+def without_pinyin(text: str) -> tuple[str, int]:
+    """`text` without pinyin in brackets after its characters, and how many were removed."""
+    return PINYIN.subn("", text)
+
+
 def compact(line: str) -> str:
     """A line without spaces (as the checker compares), keeping one space between two Latin words."""
 

@@ -49,6 +49,8 @@ GROWTH_BASES = (
     "同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年", "按可比价格计算",
     "按不变价格计算", "按可比价计算", "按不变价计算",
 )  # fmt: skip
+# Words that make a growth an average over years (年均增长8.5%, 两年平均增长7.9%), not the year's 同比.
+AVERAGE_WORDS = ("年均", "平均")
 # Words that make a percentage a share or a plan's completion, not growth: 占全市45%, 完成计划的104%.
 SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的", "占比")
 
@@ -89,6 +91,14 @@ RESPECTIVELY = "分别"
 
 # Abbreviations every Chinese report uses, each with its full form.
 SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"), ("地区生产总值", "GDP"))
+
+# Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
+# 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's).
+PART_PREFIXES = (
+    "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
+    "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
+    "每万人", "万人", "人均", "地均", "规模以上", "规上", "预算",
+)  # fmt: skip
 
 # --- parts of the park ------------------------------------------------------------------------------------------
 
