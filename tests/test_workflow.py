@@ -17,6 +17,7 @@ CURRENT = {
     "actions/configure-pages": 6,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
+    "actions/cache": 6,  # v6.0.0 (2026): ESM, Node 24; the inputs used here unchanged since v4
 }
 
 
