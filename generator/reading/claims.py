@@ -550,29 +550,27 @@ def candidates(sentences: Sentences, names: list[Name], year: int) -> list[Candi
                     found += _respective(before, after, clause, following)
                     continue
             made = len(found)
+            after_following = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
             for hit in clause_hits:
                 unit = hit.name.entry.unit
                 available = [t for t in tokens if t.start not in used]
-                exact = _exact_after_round(hit, clause, following, unit)
-                if exact is not None:
-                    after = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
-                    name_at = clause.start + hit.start - following.start
-                    found.append(make(hit.name, exact, following, after, name_at, direct=True))
-                    continue
-                token = value_in_gap(hit, available, unit) or value_after(hit.end, clause.text, available, unit)
-                if token is None:
+                # The amount in the next clause (an exact one after a round one, or one the clause carries on to):
+                # the claim is that clause's, its name where it stands in the clause before.
+                in_next = _exact_after_round(hit, clause, following, unit)
+                if in_next is None:
+                    token = value_in_gap(hit, available, unit) or value_after(hit.end, clause.text, available, unit)
+                    if token is not None:
+                        used.add(token.start)
+                        found.append(make(hit.name, token, clause, following, hit.start, direct=True))
+                        continue
                     late = _growth_first(hit, clause, following, unit)
                     if late is not None:
                         found.append(_make_growth_first(hit, clause, following, late))
                         continue
-                    carried = _carried_on(hit, clause, following, unit)
-                    if carried is not None:
-                        after = clauses[c_index + 2] if c_index + 2 < len(clauses) else None
-                        name_at = clause.start + hit.start - following.start
-                        found.append(make(hit.name, carried, following, after, name_at, direct=True))
-                    continue
-                used.add(token.start)
-                found.append(make(hit.name, token, clause, following, hit.start, direct=True))
+                    in_next = _carried_on(hit, clause, following, unit)
+                if in_next is not None:
+                    name_at = clause.start + hit.start - following.start
+                    found.append(make(hit.name, in_next, following, after_following, name_at, direct=True))
             _pair_growths(found[made:], clause, following, clauses[:c_index])
             if clause_hits or not clause.tokens:
                 continue
