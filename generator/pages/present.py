@@ -51,6 +51,8 @@ TARGET_COLUMNS = (
     "actual_value",
 ) + ORIGIN_COLUMNS
 SUFFIX_QUALIFIERS = ("以上", "左右", "多", "余")
+# A target's comparator as its value is shown on the site and in the printed volume: ≥ 31个, 约 5亿元.
+COMPARATOR_SIGNS = {">=": "≥ ", "<=": "≤ ", "~": "约 ", "=": ""}
 
 
 def number(value) -> str:

@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
         linked=md_text_linked,
         num=present.number,
         growth=present.growth,
+        comparator=present.COMPARATOR_SIGNS.__getitem__,
         clip=present.clip,
         qualified=lambda f: present.with_qualifier(f.value, f.unit, f.qualifier),
         raw=Markup,

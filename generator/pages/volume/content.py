@@ -8,8 +8,6 @@ from generator.data.model import Figure, Park, Source, Yearbook
 from generator.pages import present
 from generator.pages.site_index import grouped_parks
 
-COMPARATORS = {">=": "≥ ", "<=": "≤ ", "~": "约 ", "=": ""}  # as the site's target tables write them
-
 
 @dataclass(frozen=True)
 class Note:
@@ -160,7 +158,7 @@ def _target(yearbook: Yearbook, target, note) -> TargetRow:
         target.set_in,
         target.for_year,
         target.text,
-        f"{COMPARATORS[target.comparator]}{present.number(target.value)}{target.unit}",
+        f"{present.COMPARATOR_SIGNS[target.comparator]}{present.number(target.value)}{target.unit}",
         value_text(checked.actual) if checked.actual else "—",
         checked.label,
         note(target.origin),
