@@ -23,10 +23,9 @@ from generator.reading.governs import (
     Governed,
     Naming,
     area_before,
+    family_of,
     governed_amount,
-    growth_after,
-    growth_before,
-    listed_growth,
+    growth_of,
     namings,
     respective,
     signed_percent,
@@ -41,7 +40,6 @@ from generator.reading.numbers import (
     split_unit,
     to_decimal,
     tokens_of,
-    unit_follows,
 )
 from generator.reading.quotes import Context
 from generator.reading.script import simplified
@@ -74,8 +72,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
-    # A rate in % (研发投入强度3.1%) is an amount of its own; elsewhere a percentage is growth, never the amount.
-    family = [t for t in tokens if (base == "%") == t.after.startswith("%") and unit_follows(t, base)]
+    family = family_of(tokens, entry["unit"])
     cells = table_cells(tokens, context.table_units, base)
     family = family or cells or unit_column_cells(tokens, base)
     if context.row is not None and context.row.first("amount") is not None:
@@ -155,14 +152,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     if change is not None and token in cells:
         pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
-        pairing = respective(match.naming, text, family, tokens)
-        paired = pairing is not None and bool(pairing.growths)
-        if paired:
-            growth = pairing.growths[pairing.index]  # 分别增长5%和3%: the name's own place in the list
-        else:
-            growth = listed_growth(token, text, family, tokens)
-            paired = growth is not None
-            growth = growth or growth_after(token, text, tokens) or growth_before(match.naming, token, text, tokens)
+        growth, paired = growth_of(match.naming, token, text, family, tokens)
         if growth is None:
             problems.append(
                 (

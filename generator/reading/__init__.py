@@ -8,6 +8,8 @@
 - `parts.py`: the part of the year, the part of the park and the year a text speaks of;
 - `tables.py`: tables read through their headers; `hedges.py`: which qualifier and comparator words give;
 - `names.py`: a name as reports write it (abbreviations); `quotes.py`: a quote in its report (sentence, title, table);
-- `governs.py`: what a name governs in a quote (the checker's reading); `claims.py`: names bound to figures in
-  clauses (the extractor's reading); both with the words above, and every draft is put to the checker's rules.
+- `governs.py`: the one binding: where a text names an indicator, the amount that name governs and its growth. The
+  checker proves an entry by finding, among what its quote's names govern, the entry's value; the extractor drafts
+  what each name of a sentence governs (`claims.py`: the catalogue's names as reports write them, found in a
+  sentence's clauses, and the claims the draft can be sure of). Every draft is then put to the checker's rules.
 """

@@ -1,7 +1,8 @@
-"""What a name governs in a quote, as the checker reads it: where the quote names an indicator (whole, in two parts,
-a change told after its stock), the amount that name governs in its clause (a count before it, the exact amount
-after a round one, the next clause carrying it on, the place 分别 pairs it with, a stock's total), the growth of that
-amount, and the part of the park named as its subject."""
+"""What a name governs in a text, the one binding the checker proves with and the extractor drafts from: where the
+text names an indicator (whole, in two parts, a change told after its stock), the amount that name governs in its
+clause (a count before it, the exact amount after a round one, the next clause carrying it on, the place 分别 pairs
+it with, a stock's total; never a group's threshold), the growth of that amount, and the part of the park named as
+its subject."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.reading.claims import CHANGE_OPENING, COMPARABLE_BRACKET
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
-from generator.reading.numbers import NumberToken, reads_as_decline
+from generator.reading.figures import unit_end
+from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
     CARRY_ON,
     DECLINE_WORDS,
+    GROWTH_BASES,
     GROWTH_WORDS,
     LIST_MARKS,
     NEW_VERBS,
@@ -30,6 +32,28 @@ from generator.reading.words import (
     WHOLE_PARK,
 )
 
+
+def alternatives(words) -> str:
+    """Words as a regular expression's alternatives, the longest first (超过 before 超)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# A growth word (not a base of comparison, not a single character) and a percentage: 同比增长5%, 比上年下降2.1%.
+_CHANGE_WORDS = tuple(w for w in (*GROWTH_WORDS, *DECLINE_WORDS) if len(w) > 1 and w not in GROWTH_BASES)
+GROWTH = re.compile(
+    rf"({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})(?:了|为|达到|达|约|近|超过|超)?"
+    r"(?:(\d+(?:[.．]\d+)?)[%％]|百分之([零〇一二两三四五六七八九十点]+))"  # 5%, 百分之五
+)
+# 同比增长24.5%(按可比价计算,同比增长14.1%): the growth at comparable prices in brackets after the nominal one is
+# the one statistics compare years by.
+COMPARABLE_BRACKET = re.compile(
+    rf"^[(（](?:按|以)(?:可比|不变)价格?(?:计算)?[,，]?({alternatives(GROWTH_BASES)})?({alternatives(_CHANGE_WORDS)})"
+)
+# A clause opening on the count of new ones of a stock named before it: …,其中当年新认定132家.
+CHANGE_OPENING = r"(?:其中)?(?:去年|今年|当年|全年|年内)?"
+
+# 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
+THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
 
 
@@ -62,7 +86,7 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 if match.start() >= first + len(head) and not short:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:
-        yield from _change_after_stock(name, text)
+        yield from change_after_stock(name, text)
 
 
 # A change told after its stock, the object named once: 国家高新技术企业达到896家,其中当年新认定132家.
@@ -70,7 +94,7 @@ _CHANGE_CLAUSE = re.compile(rf"{CHANGE_OPENING}$")
 _COUNT_ENDING = re.compile(r"\d[\d,.]*[家个项件人名所](?:[,，;；。]|$)")
 
 
-def _change_after_stock(name: str, text: str) -> Iterator[Naming]:
+def change_after_stock(name: str, text: str) -> Iterator[Naming]:
     """The verb of a change whose object an earlier clause of the sentence names, with the count right after it
     and closing its clause."""
     verb = next((v for v in NEW_VERBS if name.startswith(v)), None)
@@ -123,7 +147,7 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     if counts:
         return Governed(naming, counts[-1])
     for token in family:
-        if naming.end <= token.start < end:
+        if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
             between = text[start : naming.start] + text[naming.end : token.start]
             planned = any(word in between for word in PLAN_WORDS)
             return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
@@ -202,11 +226,17 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
     if not growths:
         # 进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…: the amounts of the clauses listed before the 分别.
         first = _list_start(text, start)
-        listed = [t for t in tokens if first <= t.start < end and not t.after.startswith("%")]
+        listed = [t for t in tokens if first <= t.start < end and not t.after.startswith("%") and not _is_date(t)]
         growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
-        if len([t for t in tokens if at < t.start < sentence_end and t.after.startswith("%")]) != len(listed):
-            return None
+        _, respective_end = clause_bounds(text, at)
+        if len([t for t in tokens if at < t.start < respective_end and t.after.startswith("%")]) != len(listed):
+            return None  # as many growths after 分别 as amounts listed, or no pairing is read
     return growths[listed.index(token)] if growths and token in listed else None
+
+
+def _is_date(token: NumberToken) -> bool:
+    """2002年, 3月: a date, not an amount."""
+    return token.after.startswith(("年", "月", "日", "季度")) and not token.multiplier
 
 
 def _list_start(text: str, start: int) -> int:
@@ -281,7 +311,7 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if later.start >= sentence_end:
             break
         if not later.after.startswith("%"):
-            if later.after.startswith(("个百分点", "年", "月", "日", "季度")) and not later.multiplier:
+            if _is_date(later) or (later.after.startswith("个百分点") and not later.multiplier):
                 continue  # points, and dates: 比2015年增长20%
             if _same_amount_again(token, later, text):
                 continue
@@ -292,6 +322,10 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if said and lead[: lead.rfind(said)].endswith(AVERAGE_WORDS):
             continue  # 年均增长8.5%: an average over years, not the year's growth
         if said and said not in SHARE_WORDS:
+            _, clause_end = clause_bounds(text, later.start)
+            rates = [t for t in tokens if clause_start <= t.start < clause_end and t.after.startswith("%")]
+            if RESPECTIVELY in lead and len(rates) > 1:
+                return None  # 分别增长47.6%和44.8%: growths paired in order with amounts, read by their pairing
             return _comparable_growth(later, text, tokens)
     return None
 
@@ -310,6 +344,26 @@ def signed_percent(token: NumberToken, text: str) -> Decimal:
     """A growth percentage with the sign its words give it."""
     clause_start, _ = clause_bounds(text, token.start)
     return -token.number if reads_as_decline(text[clause_start : token.start], token) else token.number
+
+
+def family_of(tokens, unit: str) -> list[NumberToken]:
+    """The numbers that can be an amount in `unit`: its base unit right after them; a rate in % (研发投入强度3.1%)
+    is an amount of its own, elsewhere a percentage is growth, never the amount."""
+    base = split_unit(unit)[1]
+    return [t for t in tokens if (base == "%") == t.after.startswith("%") and unit_follows(t, base)]
+
+
+def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> tuple[NumberToken | None, bool]:
+    """The growth percentage of the amount a name governs, and whether 分别 paired it: the name's place in a 分别
+    list of growths, the amount's place among amounts listed before one, the growth after the amount, or one
+    between the name and the amount."""
+    pairing = respective(naming, text, family, tokens)
+    if pairing is not None and pairing.growths:
+        return pairing.growths[pairing.index], True
+    listed = listed_growth(token, text, family, tokens)
+    if listed is not None:
+        return listed, True
+    return growth_after(token, text, tokens) or growth_before(naming, token, text, tokens), False
 
 
 # A place name ending in 园, 基地, 产业区 or 片区 as the subject of the figure, right before the indicator's name

@@ -17,9 +17,10 @@ from generator.data.validate import entry_problems
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.claims import GROWTH, Candidate, Name, build_names, candidates, hits
+from generator.reading.claims import Candidate, Name, build_names, candidates, hits
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
+from generator.reading.governs import GROWTH
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import qualify, scopes_in, year_of_fact_amount
@@ -220,8 +221,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
     #    A round, hedged figure beside an exact one (GDP超千亿元 … 1010.24亿元) is the same figure told twice.
     found: list[Candidate] = []
-    for sentences in read:
-        in_paragraph = candidates(sentences, names, year)
+    for number, sentences in enumerate(read):
+        in_paragraph = candidates(sentences, names, year, matching[number])
         values: dict[tuple, set] = {}
         for c in in_paragraph:
             values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))

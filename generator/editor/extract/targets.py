@@ -6,10 +6,12 @@ A clause about an earlier year is never a goal: a 2025 work plan that opens on 2
 
 from __future__ import annotations
 
-from generator.reading.claims import Name, hits, value_after, value_in_gap
+from generator.reading.claims import Name, hits, sure
 from generator.reading.clauses import Clause
 from generator.reading.figures import in_unit, plain_number, unit_of
+from generator.reading.governs import Naming, family_of, governed_amount
 from generator.reading.hedges import comparator_of
+from generator.reading.numbers import tokens_of
 
 
 def sets_target(clause: Clause, year: int) -> bool:
@@ -20,11 +22,14 @@ def sets_target(clause: Clause, year: int) -> bool:
 def targets(clause: Clause, tokens, quote: str, names: list[Name], units: dict, source_id: str, year: int, verify):
     """One target per number of a clause that sets a goal; `verify(value, unit)` says the quote shows it."""
     mapped: dict[int, str] = {}
+    counted = {t.start for t in tokens}
     for hit in hits(clause.text, names):
+        head_end, start = hit.verb_gap or (hit.start, hit.start)
+        naming = Naming(hit.name.text, head_end, start, hit.end)
         unit = hit.name.entry.unit
-        available = [t for t in tokens if t.start not in mapped]
-        token = value_in_gap(hit, available, unit) or value_after(hit.end, clause.text, available, unit)
-        if token is not None:
+        token = governed_amount(naming, clause.text, family_of(tokens_of(clause.text), unit)).token
+        known = token is not None and token.start in counted and token.start not in mapped
+        if known and sure(naming, token, clause.text, unit):
             mapped[token.start] = hit.name.entry.id
     made = []
     for token in tokens:
