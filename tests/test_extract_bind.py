@@ -280,3 +280,31 @@ def test_an_average_growth_over_years_is_not_drafted_as_the_year_s():
     found = indicators(text)
     assert "change_pct" not in found["gdp"] and found["operating_revenue"]["change_pct"] == 9
     assert refused(text) == []
+
+
+def test_a_period_written_the_long_way_is_the_figures_period():
+    found = indicators("2023年1月至6月,全区规上工业增加值完成277.54亿元,同比增长2.2%。", 2023)
+    assert found["industrial_value_added_above_scale"]["period"] == "1月至6月"
+
+
+def test_a_monthly_note_whose_text_says_cumulative_gives_its_figures_from_january():
+    note = "2020年10月全区经济运行情况\n10月,主要经济指标累计降幅持续收窄。\n全区规上工业实现总产值121.25亿元。"
+    assert indicators(note, 2020)["industrial_output_above_scale"]["period"] == "1-10月"
+    assert refused(note, 2020) == []
+    single_month = note.replace("累计降幅", "降幅")  # no word that the figures run from January: the month is unknown
+    assert "period" not in indicators(single_month, 2020)["industrial_output_above_scale"]
+
+
+def test_a_headline_telling_again_a_figure_the_text_gives_for_a_part_of_the_year_is_that_parts():
+    text = "规上工业增加值完成277.54亿元\n据统计,1-6月,全区规上工业增加值完成277.54亿元,同比增长2.2%。"
+    assert indicators(text, 2023)["industrial_value_added_above_scale"]["period"] == "1-6月"
+
+
+def test_all_industrys_value_added_is_not_the_above_scale_measure():
+    text = "全年全部工业增加值31.16亿元,比上年增长7.1%。规模以上工业增加值增长8.0%。"
+    assert "industrial_value_added_above_scale" not in indicators(text, 2024)
+
+
+def test_a_part_of_the_park_after_the_clauses_year_is_the_figures_scope():
+    found = indicators("2016年麓谷园区实现企业总收入2816亿元。", 2016)
+    assert found["operating_revenue"]["scope"] == "麓谷园区"

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"[-－—–~～至到]"
-# 1-9月, 1至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
+# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
 PERIOD = re.compile(
-    rf"{_MONTH}{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
+    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
     rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
 )
 
@@ -40,8 +40,28 @@ def _month_number(text: str) -> str:
 def period_key(text: str) -> str:
     """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
     text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二")
+    text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+
+
+# 2020年10月全区经济运行情况: a monthly note of the economy, its figures cumulative when its text says 累计.
+_MONTH_NOTE = re.compile(rf"(?:19|20)\d\d年({_MONTH})月份?[^0-9,，。]{{0,12}}?(?:经济运行|主要经济指标|经济数据)")
+_OPENING_PARAGRAPHS = 3  # where a monthly note says its figures are 累计 (主要经济指标累计降幅持续收窄)
+
+
+def title_periods(title: str, opening: list[str]) -> list[str]:
+    """The part of the year a report's title gives all its figures: a period it names, or 1-N月 for a monthly note of
+    month N whose opening paragraphs say its figures are cumulative (累计), as statistics offices write them."""
+    named = periods_in(title)
+    if named:
+        return named
+    note = _MONTH_NOTE.search(simplified(title))
+    prose = [paragraph for paragraph in opening if any(mark in paragraph for mark in "。，,")]  # not a date line
+    cumulative = any("累计" in simplified(paragraph) for paragraph in prose[:_OPENING_PARAGRAPHS])
+    if note is None or not cumulative:
+        return []
+    period = f"1-{_month_number(note.group(1))}月"
+    return [period] if period_key(period) not in WHOLE_YEAR_PERIODS else []
 
 
 # Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it.
@@ -111,7 +131,8 @@ def year_of_amount(before: str) -> int | None:
 
 _WHOLE_YEAR = re.compile(r"^(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
 _SCOPE = re.compile(
-    r"^(?:其中[:：]?)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"  # 实现软件园规上…营收: after the clause's verb
+    # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
+    r"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
@@ -133,7 +154,8 @@ def _scope_at(text: str) -> str | None:
 
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
-    document_period = period_in(paragraphs[0]) if paragraphs and 0 in headings else None
+    titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
+    document_period = next(iter(titled), None)
     heading_period = document_period
     for number, sentences in enumerate(read):
         if number in headings and number:

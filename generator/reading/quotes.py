@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
-from generator.reading.parts import periods_in
+from generator.reading.parts import periods_in, title_periods
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 
@@ -72,6 +72,8 @@ class Context:
     row: Row | None = None  # a table row read through its header, positions in the quote
     # A table row's caption and the headers of its amount columns: 2016年1—6月主要经济指标, 1-6月.
     table_heading: str = ""
+    # The part of the year the report's title gives all its figures (parts.title_periods): 1-10月 for a 10月 note.
+    titled: tuple[str, ...] = ()
 
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
@@ -114,7 +116,7 @@ def _passage_periods(context: Context) -> list[str]:
     title, _, paragraph = context.setting.partition("\n")
     head = _HEAD.match(paragraph)
     # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
-    titled = periods_in(title) if reads_as_title(title, _TITLE_LENGTH) else []
+    titled = list(context.titled) if reads_as_title(title, _TITLE_LENGTH) else []
     return titled + (periods_in(head.group(0)) if head else [])
 
 
@@ -127,8 +129,9 @@ def context_of(source: Source, quote: str) -> Context:
     units = table_units(source.paragraphs, number, header)
     at = paragraph.find(prepared)
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
+    titled = tuple(title_periods(title, list(source.paragraphs[1:]))) if title else ()
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units, setting=title)
+        return Context(prepared, table_units=units, setting=title, titled=titled)
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
         if header is not None
@@ -143,7 +146,7 @@ def context_of(source: Source, quote: str) -> Context:
     end = marks[after] if after < len(marks) else len(paragraph)
     setting = title + "\n" + paragraph[:start]
     heading = table_heading(source.paragraphs, header) if header is not None else ""
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading)
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled)
 
 
 def table_heading(paragraphs: list[str], header: int) -> str:

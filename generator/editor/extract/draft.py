@@ -175,11 +175,13 @@ def _round(candidate: Candidate) -> bool:
     return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
 
 
-def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str]) -> tuple[bool, bool, bool]:
+def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str], parts: set) -> tuple[bool, ...]:
     """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
-    clause mark), exact (lower first)."""
+    clause mark), exact (lower first). A headline that tells again, bare, an amount the text gives for a part of the
+    year or park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54亿元) is that part's, not the year's."""
     headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
-    return not _whole(item), headline, "qualifier" in item
+    part_told_again = headline and _whole(item) and (item["id"], item["value"]) in parts
+    return part_told_again or not _whole(item), headline, "qualifier" in item
 
 
 def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
@@ -269,7 +271,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     indicators: dict[str, dict] = {}
     matched_names: dict[str, str] = {}
     consumed: set[tuple[int, int]] = set()
-    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs)):
+    parts = {(item["id"], item["value"]) for item, _ in drafted if not _whole(item)}
+    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs, parts)):
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
