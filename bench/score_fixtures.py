@@ -46,7 +46,7 @@ def draft_passes_check(folder: Path, case: dict) -> tuple[bool, str]:
             (data / sub).mkdir(parents=True)
         (data / "indicators.yaml").write_bytes((PROJECT / "data" / "indicators.yaml").read_bytes())
         status, err = _run(
-            "--data", str(data), "new", "park", park, "--name", f"{park}高新技术产业开发区",
+            "--data", str(data), "new", "park", park, "--name", case.get("park_name", f"{park}高新技术产业开发区"),
             "--short-name", f"{park}高新区", "--name-en", f"{park} Hi-tech Zone",
             "--province", "某省", "--city", "某市", "--region", "中部",
         )  # fmt: skip

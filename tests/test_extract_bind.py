@@ -308,3 +308,18 @@ def test_all_industrys_value_added_is_not_the_above_scale_measure():
 def test_a_part_of_the_park_after_the_clauses_year_is_the_figures_scope():
     found = indicators("2016年麓谷园区实现企业总收入2816亿元。", 2016)
     assert found["operating_revenue"]["scope"] == "麓谷园区"
+
+
+def test_a_round_up_of_several_parks_drafts_only_the_parks_own_paragraphs():
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = (
+        "长沙高新区创建于1988年10月,2016年实现规模工业总产值1353亿元。\n"
+        "株洲高新区成立于1992年5月,2016年园区规模工业总产值突破400亿元。"
+    )
+    for names, value in ((("长沙高新技术产业开发区", "长沙高新区"), 1353), (("株洲高新技术产业开发区",), 400)):
+        data = extract(text, "s", catalogue(), "p", 2016, names).data
+        drafted = [item["value"] for item in data["indicators"] if item["id"] == "industrial_output_above_scale"]
+        assert drafted == [value]
+        assert not any(str(1353 + 400 - value) in fact["quote"] for fact in data["facts"])  # nor as a fact

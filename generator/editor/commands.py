@@ -357,6 +357,15 @@ def _note_source_fit(args) -> None:
         )
 
 
+def _park_names(args) -> tuple[str, ...]:
+    """The park's name and short name as its file gives them (a draft leaves out other parks' paragraphs)."""
+    from generator.data.yamlsafe import read_yaml
+
+    document, _ = read_yaml(args.data / "parks" / f"{args.park}.yaml", "park")
+    fields = document.data if document is not None and isinstance(document.data, dict) else {}
+    return tuple(str(fields[key]) for key in ("name", "short_name") if isinstance(fields.get(key), str))
+
+
 def cmd_extract(args) -> int:
     """yearbook extract <source> --park P --year Y: a draft year file for review."""
     from generator.editor.extract import extract, read_catalogue
@@ -385,7 +394,7 @@ def cmd_extract(args) -> int:
             f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
     _note_source_fit(args)
-    draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year)
+    draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, _park_names(args))
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
         print(f"note: {len(draft.withheld)} readings the checker refuses were left out of the draft:", file=sys.stderr)
         for line in draft.withheld[:10]:

@@ -182,6 +182,7 @@ class Clause:
     period: str | None = None  # set by stage 5: 1—9月, 上半年 … (None: the whole year)
     scope: str | None = None  # set by stage 5: 主园区, 核心区 … (None: the whole park)
     hedge: str | None = None  # set by stage 5: a hedge governing the clause (预计全年…)
+    park: str | None = None  # set by stage 5: the place of the zone its paragraph or sentence opens on (株洲)
     sentence_start: int = 0  # where its sentence starts in the paragraph
 
 

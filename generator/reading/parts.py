@@ -92,6 +92,33 @@ def scopes_in(text: str) -> list[str]:
     return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
 
 
+# --- the park a passage is about -------------------------------------------------------------------------------
+
+# 株洲高新区成立于…, 2016年株洲国家高新区实现…: a zone named where a paragraph or sentence opens is its subject.
+_PARK_OPENING = re.compile(
+    r"^(?:(?:19|20)\d\d年(?:\d{1,2}月)?[,，]?)?(?:据统计[,，]?)?"
+    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
+)
+_NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
+
+
+def park_opening(text: str) -> str | None:
+    """The place of the high-tech zone a paragraph or sentence opens on (株洲 of 株洲高新区成立于…), if any."""
+    match = _PARK_OPENING.match(simplified(text))
+    stem = match.group("stem") if match else None
+    return stem if stem and not stem.endswith(_NOT_A_PLACE) else None
+
+
+def park_place(name: str) -> str:
+    """A park's name as park_opening reads it: 长沙 of 长沙高新技术产业开发区."""
+    return park_opening(name) or name
+
+
+def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
+    """Whether a passage about `place` is about another park than one of the `own` places (长沙 for 长沙高新区)."""
+    return bool(place and own) and not any(place in mine or mine in place for mine in own)
+
+
 # --- the year --------------------------------------------------------------------------------------------------
 
 # 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
@@ -161,9 +188,11 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
+        place = park_opening(paragraphs[number])  # a round-up of several parks: each paragraph opens on its own
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             scope, hedge = None, None
+            place = (park_opening(clauses[0].text) if clauses else None) or place
             for c_index, clause in enumerate(clauses):
                 named = period_in(clause.text)
                 if named:
@@ -181,7 +210,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     scope = None
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
-                clause.period, clause.scope, clause.hedge = period, scope, hedge
+                clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
 
 
 def period_words(clause: Clause) -> str | None:

@@ -23,7 +23,7 @@ from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
-from generator.reading.parts import qualify, scopes_in, year_of_fact_amount
+from generator.reading.parts import about_another_park, park_place, qualify, scopes_in, year_of_fact_amount
 from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
@@ -206,9 +206,13 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
-def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int) -> Draft:
-    """A draft year file (as data) from one archived report's text: every counted number lands in an entry."""
+def extract(
+    text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int, park_names: tuple[str, ...] = ()
+) -> Draft:
+    """A draft year file (as data) from one archived report's text: every counted number lands in an entry, except
+    those of a paragraph or sentence that opens on another park than `park_names` (a round-up of several parks)."""
     names = build_names(catalogue)
+    own = tuple(park_place(simplified(name)) for name in park_names)
     proof = _Proof(text, source_id, park, year, catalogue)
     units = {entry.id: entry.unit for entry in catalogue}
     lines = raw_lines(text)
@@ -225,6 +229,7 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
     found: list[Candidate] = []
     for number, sentences in enumerate(read):
         in_paragraph = candidates(sentences, names, year, matching[number])
+        in_paragraph = [c for c in in_paragraph if not about_another_park(c.clause.park, own)]
         values: dict[tuple, set] = {}
         for c in in_paragraph:
             values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
@@ -297,6 +302,8 @@ def extract(text: str, source_id: str, catalogue: list[CatalogueEntry], park: st
             previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
             for clause in clauses:
                 rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
+                if about_another_park(clause.park, own):
+                    rest = []  # another park's figures are none of this park's entries
                 if not rest:
                     previous = None
                     continue

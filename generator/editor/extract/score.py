@@ -191,7 +191,8 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
             score.problems.append(f"{case['file']}: not readable ({error})")
             scores.append(score)
             continue
-        draft = extract(text, "fixture", catalogue, park, year).data
+        names = (case["park_name"],) if isinstance(case.get("park_name"), str) else ()  # as `new park` records it
+        draft = extract(text, "fixture", catalogue, park, year, names).data
         _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
         whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
         for wrong in case.get("not_figures") or []:
