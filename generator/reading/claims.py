@@ -26,7 +26,7 @@ from generator.reading.governs import (
     signed_percent,
     stock_total,
 )
-from generator.reading.names import part_prefix, written_forms
+from generator.reading.names import name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.script import simplified
 from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, TOTAL_WORDS
@@ -35,43 +35,12 @@ if TYPE_CHECKING:
     from generator.editor.extract.catalogue import CatalogueEntry
 
 
-_QUOTE_MARKS = "“”\"'「」‘’『』"
-_GAP = r"[^,，。;；:：!?！？\d]"
-_VERB_GAP = r"[^,，。;；:：!?！？]"
-_MAX_GAP, _MAX_VERB_GAP = 4, 10
-
-
 @dataclass(frozen=True)
 class Name:
     text: str
     entry: CatalogueEntry
     pattern: re.Pattern
     verb: bool
-
-
-def _char(char: str) -> str:
-    return f"[{re.escape(_QUOTE_MARKS)}]?" if char in _QUOTE_MARKS else re.escape(char)
-
-
-def _pattern(name: str) -> tuple[re.Pattern, bool]:
-    """A name with room for a few words inside it, as reports write them (规模以上工业企业完成总产值)."""
-    verb = next((v for v in NAME_VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
-    if len(name) < 5 and not verb:
-        # Short names take no words inside: 营业收入 is not 主营业务收入.
-        return re.compile("".join(_char(c) for c in name)), False
-    head = verb or name[:2]
-    parts = [_char(c) for c in head]
-    for index, char in enumerate(name[len(head) :]):
-        if char in _QUOTE_MARKS:
-            parts.append(_char(char))
-            continue
-        gap = (
-            f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
-            if verb and index == 0
-            else f"(?P<g{index}>{_GAP}{{0,{_MAX_GAP}}}?)"
-        )
-        parts.append(gap + _char(char))
-    return re.compile("".join(parts)), bool(verb)
 
 
 def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
@@ -86,7 +55,7 @@ def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
                 if variant in seen or taken.get(variant, entry.id) != entry.id:
                     continue
                 seen.add(variant)
-                pattern, verb = _pattern(variant)
+                pattern, verb = name_pattern(variant)
                 names.append(Name(variant, entry, pattern, verb))
     return names
 
@@ -104,14 +73,8 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     """Non-overlapping name hits in a clause: the tighter hit wins, then the longer one."""
     found = []
     for name in names:
-        for match in name.pattern.finditer(text):
-            gaps = {k: match.span(k) for k, v in match.groupdict().items() if v}
-            plain = sum(b - a for k, (a, b) in gaps.items() if k.startswith("g"))
-            if plain > _MAX_GAP:
-                continue
-            verb_gap = next((span for k, span in gaps.items() if k.startswith("v")), None)
-            total = plain + (verb_gap[1] - verb_gap[0] if verb_gap else 0)
-            found.append(Hit(name, match.start(), match.end(), total, verb_gap))
+        for start, end, verb_gap in name_spans(name.text, text):
+            found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
     # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock.
     found = [
         hit

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import unit_end
+from generator.reading.names import name_spans
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
@@ -71,8 +72,10 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
     """Every place `text` names one of `names`: whole names first (longer first), then names in two parts."""
     ordered = sorted(names, key=len, reverse=True)
     for name in ordered:
-        for match in re.finditer(re.escape(name), text):
-            yield Naming(name, match.start(), match.start(), match.end())
+        # As the extractor finds it: a few words may stand inside a long name, a verb name's object inside it.
+        for start, end, counted in name_spans(name, text):
+            head_end, last_start = counted or (start, start)
+            yield Naming(name, head_end, last_start, end)
     for name in ordered:
         for cut in range(2, len(name) - 1):
             head, tail = name[:cut], name[cut:]

@@ -1,11 +1,59 @@
 """Names as reports write them: a catalogue name or alias in simplified characters, and its common abbreviations
-(规模以上 → 规上, 高新技术企业 → 高企, 地区生产总值 → GDP). The checker looks for these forms in a quote and the
-extractor drafts from them, so a name the extractor reads is one the checker finds."""
+(规模以上 → 规上, 高新技术企业 → 高企, 地区生产总值 → GDP), and where a text writes one (a few words may stand inside
+a long name). The checker looks for names in a quote and the extractor drafts from them through the same spans, so a
+name the extractor reads is one the checker finds."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from generator.reading.script import simplified
-from generator.reading.words import PART_PREFIXES, REPORT_VERBS, SHORT_FORMS
+from generator.reading.words import NAME_VERBS, NOT_INSIDE_A_NAME, PART_PREFIXES, REPORT_VERBS, SHORT_FORMS
+
+_QUOTE_MARKS = "“”\"'「」‘’『』"
+_GAP = r"[^,，。;；:：!?！？\d]"
+_VERB_GAP = r"[^,，。;；:：!?！？]"
+MAX_GAP, _MAX_VERB_GAP = 4, 10  # characters inside a name that are not part of it; after a verb name's verb
+
+
+def _char(char: str) -> str:
+    return f"[{re.escape(_QUOTE_MARKS)}]?" if char in _QUOTE_MARKS else re.escape(char)
+
+
+@lru_cache(maxsize=4096)
+def name_pattern(name: str) -> tuple[re.Pattern, bool]:
+    """A name with room for a few words inside it, as reports write them (规模以上工业企业完成总产值), and whether it
+    opens on a verb whose counted object may stand inside (新增[3家]上市企业). Short names take no words inside:
+    营业收入 is not 主营业务收入."""
+    verb = next((v for v in NAME_VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
+    if len(name) < 5 and not verb:
+        return re.compile("".join(_char(c) for c in name)), False
+    head = verb or name[:2]
+    parts = [_char(c) for c in head]
+    for index, char in enumerate(name[len(head) :]):
+        if char in _QUOTE_MARKS:
+            parts.append(_char(char))
+            continue
+        gap = (
+            f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
+            if verb and index == 0
+            else f"(?P<g{index}>{_GAP}{{0,{MAX_GAP}}}?)"
+        )
+        parts.append(gap + _char(char))
+    return re.compile("".join(parts)), bool(verb)
+
+
+def name_spans(name: str, text: str):
+    """Where `text` writes `name` (a few words inside it allowed, as name_pattern reads it): (start, end, the span of
+    a verb name's counted object or None), in order."""
+    pattern, _ = name_pattern(name)
+    for match in pattern.finditer(text):
+        gaps = {k: match.span(k) for k, v in match.groupdict().items() if v}
+        inside = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("g"))
+        if len(inside) > MAX_GAP or any(word in inside for word in NOT_INSIDE_A_NAME):
+            continue
+        yield match.start(), match.end(), next((span for k, span in gaps.items() if k.startswith("v")), None)
 
 
 def written_forms(name: str) -> list[str]:

@@ -92,6 +92,9 @@ RESPECTIVELY = "分别"
 # Abbreviations every Chinese report uses, each with its full form.
 SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("固定资产投资", "固投"), ("地区生产总值", "GDP"))
 
+# Words that, standing inside a long name, make it another measure: 一般公共预算[税收]收入 is the tax part of the
+# budget's revenue, not 一般公共预算收入.
+NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非")
 # Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
 # 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's).
 PART_PREFIXES = (
