@@ -36,6 +36,7 @@ from generator.reading.numbers import (
     to_decimal,
     unit_after,
 )
+from generator.reading.words import TIME_UNITS
 
 # Spans that hold digits but no figure, masked before numbers are read: web addresses (a cited page's), official
 # document numbers (国函〔1992〕169号), dates (2017-02-03, 2026.02.12), document numbers and names with Latin letters
@@ -49,8 +50,7 @@ _NOT_FIGURES = re.compile(
 )
 _MASK = "＿"
 # Units of time that make a number a date or a part of the year, not a figure: 1-9月, 3月15日, 前三季度.
-_DATE_UNITS = ("月", "日", "号", "季度", "时", "讯")
-_RANGE_TO_DATE = re.compile(r"^[-~～—–至到](?:\d+|[一二三四五六七八九十]+)(?:月|日|季度)")
+_RANGE_TO_DATE = re.compile(rf"^[-~～—–至到](?:\d+|[一二三四五六七八九十]+)(?:{'|'.join(TIME_UNITS)})")
 _YEAR_AFTER = re.compile(r"^(?:年|[-~～—–至到](?:19|20)\d\d)")
 # What a hedge says of the number it stands by, as a target's comparator reads it (reading/hedges): at least (超,
 # 以上, and 多/余: 500多场 is more than 500), about (约, 近, 左右), at most; 预计 makes it a forecast besides.
@@ -103,7 +103,7 @@ def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
     if token.before.endswith("第"):
         return False  # 第3位, 第十二批: an ordinal
     after = token.after[1:] if token.after[:1] in "多余" else token.after
-    if after.startswith(_DATE_UNITS) or _RANGE_TO_DATE.match(token.after):
+    if after.startswith(TIME_UNITS) or _RANGE_TO_DATE.match(token.after):
         return False
     if re.search(r"\d月$", token.before) or re.search(r"[一二三四五六七八九十]月$", token.before):
         return False  # the day of 1月13日, 1月13讯

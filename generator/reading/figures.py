@@ -11,10 +11,10 @@ import re
 from decimal import Decimal
 
 from generator.reading.numbers import NumberToken, find_chinese_numbers, find_numbers, split_unit
-from generator.reading.words import INNER_HEDGES, UNIT_SYNONYMS, UNIT_WORDS
+from generator.reading.words import INNER_HEDGES, TIME_UNITS, UNIT_SYNONYMS, UNIT_WORDS
 
 _LIST_MARK = re.compile(r"^[.、．)）]")
-_DATE_AFTER = re.compile(r"^(年|月|日|-\d|/\d|届|季度)")
+_DATE_AFTER = re.compile(rf"^(年|{'|'.join(TIME_UNITS)}|-\d|/\d|届)")
 _LETTER = re.compile(r"[A-Za-z]")
 _YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景")
 
@@ -38,8 +38,8 @@ def is_counted(token: NumberToken, paragraph: str) -> bool:
         return False  # 2016年, 1月, 13日, 十四五 years
     if re.fullmatch(r"(19|20)\d\d", str(token.number)) and after.startswith(_YEAR_WORDS):
         return False  # 2020蓝图, 2023展望: a year naming a plan
-    if after.startswith(("号", "讯")) or before.endswith(("〔", "[", "【")):
-        return False  # 〔2026〕4号, 1月13讯
+    if before.endswith(("〔", "[", "【")):
+        return False  # 〔2026〕4号
     if before.endswith((":", ":")) and before[-2:-1].isdigit():
         return False  # 16:21
     if before.endswith("第"):

@@ -29,6 +29,7 @@ from generator.reading.words import (
     RESPECTIVELY,
     ROUND_HEDGES,
     SHARE_WORDS,
+    TIME_UNITS,
     TOTAL_WORDS,
     WHOLE_PARK,
 )
@@ -239,7 +240,7 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
 
 def _is_date(token: NumberToken) -> bool:
     """2002年, 3月: a date, not an amount."""
-    return token.after.startswith(("年", "月", "日", "季度")) and not token.multiplier
+    return token.after.startswith(("年", *TIME_UNITS)) and not token.multiplier
 
 
 def _list_start(text: str, start: int) -> int:

@@ -87,6 +87,11 @@ TOTAL_WORDS = ("累计", "总数", "总量", "共有", "共计")
 LIST_MARKS = "、和与及"
 RESPECTIVELY = "分别"
 
+# --- dates ---------------------------------------------------------------------------------------------------------
+
+# Words after a number that make it a time, not an amount: 1月, 13日, 4号, 1月13讯, 第一季度, 16时.
+TIME_UNITS = ("月", "日", "号", "讯", "季度", "时")
+
 # --- names --------------------------------------------------------------------------------------------------------
 
 # Abbreviations every Chinese report uses, each with its full form.
