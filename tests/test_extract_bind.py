@@ -323,3 +323,11 @@ def test_a_round_up_of_several_parks_drafts_only_the_parks_own_paragraphs():
         drafted = [item["value"] for item in data["indicators"] if item["id"] == "industrial_output_above_scale"]
         assert drafted == [value]
         assert not any(str(1353 + 400 - value) in fact["quote"] for fact in data["facts"])  # nor as a fact
+
+
+def test_qi_zhong_opening_the_next_sentence_is_a_part_of_the_total_before_it():
+    text = (
+        "社会消费品零售总额45.26亿元,同比下降19.9%。"
+        "其中:限额以上零售企业实现社会消费品零售总额22.92亿元,同比下降10.41%。"
+    )
+    assert indicators(text, 2020)["retail_sales"]["value"] == 45.26

@@ -363,11 +363,11 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
     in a clause about `year` that sets no goal, the claim it makes."""
     found: list[Candidate] = []
     names = [name for name in names if not _scope_dropped(name, paragraph)]
+    named_before: set[str] = set()  # indicators named earlier in the paragraph (其中 may open the next sentence)
     for s_index, clauses in enumerate(sentences):
         said = said_of(clauses, paragraph) if clauses else None
         cumulative = _cumulative(clauses)
         keys: set[int] = set()  # clauses that named an indicator
-        named_before: set[str] = set()  # indicators named earlier in the sentence
         used: set[tuple[int, int]] = set()  # the numbers claimed in the sentence
         for c_index, clause in enumerate(clauses):
             if not _tells_results(clause, year):
@@ -378,7 +378,8 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]
-            if not any(made) and clause.text.startswith(_PART_OPENING) and clause.scope is None:
+            part = clause.text.startswith(_PART_OPENING) or (c_index and clauses[c_index - 1].text in _PART_OPENING)
+            if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
                 if not clause_hits:
