@@ -331,3 +331,11 @@ def test_qi_zhong_opening_the_next_sentence_is_a_part_of_the_total_before_it():
         "其中:限额以上零售企业实现社会消费品零售总额22.92亿元,同比下降10.41%。"
     )
     assert indicators(text, 2020)["retail_sales"]["value"] == 45.26
+
+
+def test_a_period_holds_over_semicolon_items_until_the_whole_year_is_named_again():
+    month = indicators("今年1月份共完成地区生产总值6.8亿元,同比增长23.2%;全社会固定资产投资1.4亿元,同比增长31%。", 2011)
+    assert (month["gdp"]["period"], month["fixed_asset_investment"]["period"]) == ("1月份", "1月份")
+    year = indicators("2025年1-9月高新区实现GDP115.5亿元,全年预计实现GDP178亿元;全年固定资产投资39.4亿元。", 2025)
+    assert (year["gdp"]["value"], year["gdp"]["qualifier"], year["gdp"].get("period")) == (178, "预计", None)
+    assert "period" not in year["fixed_asset_investment"] and "qualifier" not in year["fixed_asset_investment"]

@@ -181,7 +181,11 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             "year), found none",
         )
     elif period is not None and period_key(period) not in {
-        period_key(found) for found in stated + in_table + periods_in(context.setting) + list(context.titled)
+        period_key(found)
+        for found in periods_in(context.opening + context.lead + context.quote)
+        + in_table
+        + periods_in(context.setting)
+        + list(context.titled)
     }:
         shown = "/".join(stated) or "no part of the year"
         report(location + ("period",), f"expected the quote's sentence to show the period {period}, found {shown}")

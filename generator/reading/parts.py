@@ -30,6 +30,7 @@ _DASH = r"[-－—–~～至到]"
 PERIOD = re.compile(
     rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
     rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
+    rf"|(?<![0-9\-－—–~～至到]){_MONTH}月份"  # 1月份: a single month's figures
 )
 
 
@@ -167,6 +168,20 @@ _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|�
 _HEDGE = re.compile(rf"^(?:全年)?{FORECAST}")
 
 
+def period_stated(text: str) -> tuple[str | None, bool]:
+    """The part of the year a sentence has stated by its end, as a reader follows it clause by clause: the latest
+    period named, unless a later clause opens on 全年 (年末, 预计全年…), which brings the whole year back; and whether
+    it did (2025年1-9月实现GDP115.5亿元,全年预计实现GDP178亿元: the whole year, said so)."""
+    period, whole = None, False
+    for clause in re.split(r"[,，;；:：]", text):
+        named = period_in(clause)
+        if named:
+            period, whole = named, False
+        elif _WHOLE_YEAR.match(clause):
+            period, whole = None, True
+    return period, whole
+
+
 def period_in(text: str) -> str | None:
     """The first part of the year a text names (1—12月 and 截至12月底 are the whole year, not a part)."""
     return next(iter(periods_in(text)), None)
@@ -194,6 +209,10 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
             scope, hedge = None, None
             place = (park_opening(clauses[0].text) if clauses else None) or place
             for c_index, clause in enumerate(clauses):
+                if clause.start and paragraphs[number][clause.start - 1] in "；;":
+                    # 核心区…；东港园…: each item after a semicolon names its own subject and hedge; a period named
+                    # before holds for the items after it (1月份共完成…;…;全社会固定资产投资1.4亿元) until 全年.
+                    scope, hedge = None, None
                 named = period_in(clause.text)
                 if named:
                     period = named
@@ -201,8 +220,6 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                         paragraph_period = named  # 1—9月,全区…: the whole paragraph
                 elif _WHOLE_YEAR.match(clause.text):
                     period = None
-                if clause.start and paragraphs[number][clause.start - 1] in "；;":
-                    scope = None  # 核心区…；东港园…: each item after a semicolon names its own subject
                 found_scope = _scope_at(clause.text)
                 if found_scope:
                     scope = found_scope

@@ -11,9 +11,10 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
-from generator.reading.parts import periods_in, title_periods
+from generator.reading.parts import period_stated, periods_in, title_periods
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
+from generator.reading.text import SENTENCE_END
 
 _DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
 # A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
@@ -74,6 +75,8 @@ class Context:
     table_heading: str = ""
     # The part of the year the report's title gives all its figures (parts.title_periods): 1-10月 for a 10月 note.
     titled: tuple[str, ...] = ()
+    # The sentence before `lead` back to its 。: a period named there holds over ；-items (1月份…;…;投资1.4亿元).
+    opening: str = ""
 
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
@@ -89,10 +92,12 @@ class Context:
         """The parts of the year the quote is read under: those its sentence states up to the quote's end; else its
         table's caption or column; else its passage's (the report's title, the head of its paragraph), unless the
         sentence says it is the whole year."""
-        # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's.
-        stated = periods_in(self.lead + self.quote)
+        # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's; one named
+        # before it holds unless a clause since opens on 全年 (2025年1-9月…,全年预计实现GDP178亿元).
+        period, said_whole = period_stated(self.opening + self.lead + self.quote)
+        stated = [period] if period else []
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
-        whole = stated or in_table or _WHOLE_YEAR.search(self.sentence)
+        whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
         return stated, in_table, [] if whole else _passage_periods(self)
 
     @property
@@ -146,7 +151,9 @@ def context_of(source: Source, quote: str) -> Context:
     end = marks[after] if after < len(marks) else len(paragraph)
     setting = title + "\n" + paragraph[:start]
     heading = table_heading(source.paragraphs, header) if header is not None else ""
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled)
+    stop = max(paragraph.rfind(mark, 0, start) for mark in SENTENCE_END)  # the 。 before the ；-sentence
+    opening = paragraph[stop + 1 : start]
+    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled, opening)
 
 
 def table_heading(paragraphs: list[str], header: int) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.data.yamlsafe import read_yaml
 from generator.editor.extract import CatalogueEntry, extract
 from generator.reading.numbers import to_decimal
+from generator.reading.parts import period_key, periods_in
 
 Key = tuple[str, Decimal, str, str | None, str | None]  # indicator, value, unit, period, scope
 _DASHES = re.compile(r"\s*[-—–~至到]\s*")
@@ -62,8 +63,10 @@ def _number(value) -> Decimal | None:
 
 
 def _part(text) -> str | None:
-    """A period or scope as compared: dashes and 至 read alike (1-9月 = 1—9月 = 1至9月)."""
-    return _DASHES.sub("-", text.strip()) if isinstance(text, str) and text.strip() else None
+    """A period or scope as compared: a period as the reading keys it (1-9月 = 1—9月 = 1至9月, 1月份 = 1月)."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return period_key(text.strip()) if periods_in(text) else _DASHES.sub("-", text.strip())
 
 
 def _key(entry) -> Key | None:
