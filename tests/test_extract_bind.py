@@ -339,3 +339,18 @@ def test_a_period_holds_over_semicolon_items_until_the_whole_year_is_named_again
     year = indicators("2025年1-9月高新区实现GDP115.5亿元,全年预计实现GDP178亿元;全年固定资产投资39.4亿元。", 2025)
     assert (year["gdp"]["value"], year["gdp"]["qualifier"], year["gdp"].get("period")) == (178, "预计", None)
     assert "period" not in year["fixed_asset_investment"] and "qualifier" not in year["fixed_asset_investment"]
+
+
+def test_fenbie_pairs_a_total_and_its_qi_zhong_part_with_their_growths():
+    text = (
+        "开发区地方财政一般预算收入等主要经济指标连年攀升。完成全社会固定资产投资110.19亿元,其中工业投资85.57亿元,"
+        "分别同比增长24.72%和27.68%;实现财政总收入41.73亿元,其中地方一般预算收入17.28亿元,分别同比增长49.03%和39.76%。"
+    )
+    found = indicators(text, 2011)
+    assert found["fixed_asset_investment"]["change_pct"] == 24.72
+    assert found["fiscal_revenue_total"]["change_pct"] == 49.03
+    assert (
+        found["district_general_budget_revenue"]["value"],
+        found["district_general_budget_revenue"]["change_pct"],
+    ) == (17.28, 39.76)
+    assert found["fixed_asset_investment"]["quote"].startswith("完成全社会固定资产投资")  # the item, not the paragraph

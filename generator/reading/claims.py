@@ -220,7 +220,8 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
         start = min(named_at, naming.start)
     last = growth if growth is not None and growth.start > token.start else token
     if paired or listed:
-        start = 0  # the list and its 分别: the pairing is read from the whole sentence
+        # The list and its 分别: the pairing is read from the whole item (after the ；, or the sentence).
+        start = max(said.text.rfind(mark, 0, min(token.start, naming.start)) for mark in "；;") + 1
     last_clause = said.clause_at(last.start) or clause
     end = said.shift(last_clause) + _segment(last_clause.text, last.end - said.shift(last_clause), True)
     candidate = Candidate(entry, counted_token, clause, in_unit(token, entry.unit), said.offset + start,
@@ -363,7 +364,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
     in a clause about `year` that sets no goal, the claim it makes."""
     found: list[Candidate] = []
     names = [name for name in names if not _scope_dropped(name, paragraph)]
-    named_before: set[str] = set()  # indicators named earlier in the paragraph (其中 may open the next sentence)
+    named_before: set[str] = set()  # indicators given an amount earlier in the paragraph (其中 may open a sentence)
     for s_index, clauses in enumerate(sentences):
         said = said_of(clauses, paragraph) if clauses else None
         cumulative = _cumulative(clauses)
@@ -384,12 +385,12 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
                 if not clause_hits:
                     continue
-            named_before |= {h.name.entry.id for h in clause_hits}
             if clause_hits:
                 keys.add(clause.key)
                 made = [claim(hit_naming(hit, clause, said), hit.name.entry, said, year) for hit in clause_hits]
             elif not any(made) and clause.tokens:
                 made = [_named_nothing(sentences, s_index, c_index, said, names, year, keys, paragraph)]
+            named_before |= {candidate.entry.id for candidate in made if candidate is not None}
             for candidate in made:
                 key = (candidate.clause.key, candidate.token.start) if candidate is not None else None
                 if key is not None and key not in used:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
-from generator.reading.figures import unit_end
+from generator.reading.figures import unit_end, unit_of
 from generator.reading.names import name_spans
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.text import SENTENCE_END
@@ -228,14 +228,22 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
         return None
     growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
     if not growths:
-        # 进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…: the amounts of the clauses listed before the 分别.
+        # 进出口总额86.67亿美元,其中出口43.02亿美元,分别增长…: the amounts of the clauses listed before the 分别, on
+        # either side of this one (全社会固定资产投入110.19亿元,其中工业投资85.57亿元,分别同比增长…).
+        if any(t.after.startswith("%") for t in tokens if end <= t.start < at):
+            return None
         first = _list_start(text, start)
-        listed = [t for t in tokens if first <= t.start < end and not t.after.startswith("%") and not _is_date(t)]
+        listed = [t for t in tokens if first <= t.start < at and _is_amount(t)]
         growths = _respective_growths(text, at, sentence_end, tokens, len(listed)) if len(listed) > 1 else ()
         _, respective_end = clause_bounds(text, at)
         if len([t for t in tokens if at < t.start < respective_end and t.after.startswith("%")]) != len(listed):
             return None  # as many growths after 分别 as amounts listed, or no pairing is read
     return growths[listed.index(token)] if growths and token in listed else None
+
+
+def _is_amount(token: NumberToken) -> bool:
+    """A number with a unit that is not a percentage or a date (not 一 of 一般, 2002 of 2002年)."""
+    return bool(unit_of(token)) and not token.after.startswith("%") and not _is_date(token)
 
 
 def _is_date(token: NumberToken) -> bool:
