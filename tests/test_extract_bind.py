@@ -354,3 +354,10 @@ def test_fenbie_pairs_a_total_and_its_qi_zhong_part_with_their_growths():
         found["district_general_budget_revenue"]["change_pct"],
     ) == (17.28, 39.76)
     assert found["fixed_asset_investment"]["quote"].startswith("完成全社会固定资产投资")  # the item, not the paragraph
+
+
+def test_a_forecast_opening_the_sentence_governs_its_semicolon_items_one_inside_an_item_does_not():
+    opening = indicators("预计高新技术产业收入500亿元以上,增长25%;软件和服务外包收入505.5亿元,增长50%。", 2010)
+    assert opening["software_outsourcing_revenue"]["qualifier"] == "预计"
+    inside = indicators("1-9月实现GDP115.5亿元,全年预计实现GDP178亿元;全年固定资产投资39.4亿元。", 2025)
+    assert "qualifier" not in inside["fixed_asset_investment"]

@@ -387,7 +387,12 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
                     continue
             if clause_hits:
                 keys.add(clause.key)
-                made = [claim(hit_naming(hit, clause, said), hit.name.entry, said, year) for hit in clause_hits]
+                # The quote opens on the item where the name starts (新增唯科、嘉戎等两家上市公司: at 新增).
+                made = [
+                    claim(hit_naming(hit, clause, said), hit.name.entry, said, year,
+                          named_at=said.shift(clause) + _segment(clause.text, hit.start, False))
+                    for hit in clause_hits
+                ]  # fmt: skip
             elif not any(made) and clause.tokens:
                 made = [_named_nothing(sentences, s_index, c_index, said, names, year, keys, paragraph)]
             named_before |= {candidate.entry.id for candidate in made if candidate is not None}

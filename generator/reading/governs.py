@@ -333,6 +333,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
         if said and lead[: lead.rfind(said)].endswith(AVERAGE_WORDS):
             continue  # 年均增长8.5%: an average over years, not the year's growth
+        if said and clause_start > token.end and _own_subject(lead[: lead.rfind(said)]):
+            return None  # …240亿元,主要经济指标同比增长30%以上: the growth of what that clause names
         if said and said not in SHARE_WORDS:
             _, clause_end = clause_bounds(text, later.start)
             rates = [t for t in tokens if clause_start <= t.start < clause_end and t.after.startswith("%")]
@@ -340,6 +342,17 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
                 return None  # 分别增长47.6%和44.8%: growths paired in order with amounts, read by their pairing
             return _comparable_growth(later, text, tokens)
     return None
+
+
+# Words a clause carrying on an amount's growth may open with: 同比增长, 分别比上年增长, 增速达, 增幅为.
+_GROWTH_LEAD = re.compile(
+    rf"{alternatives(GROWTH_BASES)}|{RESPECTIVELY}|均|也|继续|保持|实现|增速|增幅|同期|达到|达|为|了|的|[(（)）,，\s]"
+)
+
+
+def _own_subject(lead: str) -> bool:
+    """Whether the words before a growth word in a later clause name a subject of their own (主要经济指标同比增长)."""
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", _GROWTH_LEAD.sub("", lead))) >= 3
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> str | None:

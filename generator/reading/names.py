@@ -15,6 +15,9 @@ _QUOTE_MARKS = "“”\"'「」‘’『』"
 _GAP = r"[^,，。;；:：!?！？\d]"
 _VERB_GAP = r"[^,，。;；:：!?！？]"
 MAX_GAP, _MAX_VERB_GAP = 4, 10  # characters inside a name that are not part of it; after a verb name's verb
+_MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 and a reporting verb included
+# Words inside a name that tell who reports it and how, not what is measured: 规模以上工业[企业累计完成]工业总产值.
+_SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
 
 
 def _char(char: str) -> str:
@@ -38,7 +41,7 @@ def name_pattern(name: str) -> tuple[re.Pattern, bool]:
         gap = (
             f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
             if verb and index == 0
-            else f"(?P<g{index}>{_GAP}{{0,{MAX_GAP}}}?)"
+            else f"(?P<g{index}>{_GAP}{{0,{_MAX_SPAN}}}?)"
         )
         parts.append(gap + _char(char))
     return re.compile("".join(parts)), bool(verb)
@@ -51,7 +54,9 @@ def name_spans(name: str, text: str):
     for match in pattern.finditer(text):
         gaps = {k: match.span(k) for k, v in match.groupdict().items() if v}
         inside = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("g"))
-        if len(inside) > MAX_GAP or any(word in inside for word in NOT_INSIDE_A_NAME):
+        # What is left once the subject's words, the verb and the name's own words said again are set aside.
+        left = "".join(c for c in _SUBJECT_AND_VERB.sub("", inside) if c not in name)
+        if (len(inside) > MAX_GAP and left) or any(word in inside for word in NOT_INSIDE_A_NAME):
             continue
         yield match.start(), match.end(), next((span for k, span in gaps.items() if k.startswith("v")), None)
 

@@ -210,9 +210,11 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
             place = (park_opening(clauses[0].text) if clauses else None) or place
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
-                    # 核心区…；东港园…: each item after a semicolon names its own subject and hedge; a period named
+                    # 核心区…；东港园…: each item after a semicolon names its own subject and hedge (a 预计 opening the
+                    # sentence aside: 预计高新技术产业收入500亿元以上…;软件和服务外包收入505.5亿元); a period named
                     # before holds for the items after it (1月份共完成…;…;全社会固定资产投资1.4亿元) until 全年.
-                    scope, hedge = None, None
+                    scope = None
+                    hedge = "预计" if _HEDGE.match(clauses[0].text) else None
                 named = period_in(clause.text)
                 if named:
                     period = named

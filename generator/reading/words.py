@@ -111,7 +111,10 @@ PART_PREFIXES = (
 # --- parts of the park ------------------------------------------------------------------------------------------
 
 # Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
-SCOPE_WORDS = ("主园区", "核心园区", "核心区", "拓展区", "辐射区", "分园区", "分园", "园区本部", "本部园区", "主园")
+SCOPE_WORDS = (
+    "主园区", "核心园区", "核心区", "拓展区", "辐射区", "分园区", "分园", "园区本部", "本部园区", "主园",
+    "区属", "区本级",  # the part the park's own government runs, beside the whole area it counts (一区多园)
+)  # fmt: skip
 # Words for the park as a whole, not a part of it.
 WHOLE_PARK = ("园区", "全区", "全园", "高新区", "开发区", "本园区", "全园区", "高新园区", "高新园", "工业园", "科技园")
 
