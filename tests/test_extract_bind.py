@@ -361,3 +361,9 @@ def test_a_forecast_opening_the_sentence_governs_its_semicolon_items_one_inside_
     assert opening["software_outsourcing_revenue"]["qualifier"] == "预计"
     inside = indicators("1-9月实现GDP115.5亿元,全年预计实现GDP178亿元;全年固定资产投资39.4亿元。", 2025)
     assert "qualifier" not in inside["fixed_asset_investment"]
+
+
+def test_a_sentence_with_no_subject_goes_on_telling_of_the_part_the_sentence_before_told_of():
+    text = "区属实现GDP 40.4亿元,增长19.2%。新增规模企业10家,固定资产投资33.25亿元,增长49.25%。"
+    assert indicators(text, 2009)["fixed_asset_investment"]["scope"] == "区属"
+    assert refused(text, 2009) == []

@@ -201,7 +201,17 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
             location + ("scope",),
             f"expected scope: {context.table_scope} (the table's column names a part of the park), found none",
         )
-    elif scope is not None and prepare(scope) not in context.sentence and prepare(scope) != context.table_scope:
+    elif scope is None and context.carried_scope:
+        report(
+            location + ("scope",),
+            f"expected scope: {context.carried_scope} (the sentence before tells of it, and this one goes on with no "
+            "subject of its own), found none",
+        )
+    elif (
+        scope is not None
+        and prepare(scope) not in context.sentence
+        and prepare(scope) not in (context.table_scope, context.carried_scope)
+    ):
         shown = "/".join(scopes_in(context.sentence)) or "no part of the park"
         report(location + ("scope",), f"expected the quote's sentence to name {scope}, found {shown}")
 

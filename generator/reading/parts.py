@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
-from generator.reading.words import FORECAST, SCOPE_WORDS, WHOLE_PARK
+from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
 
 if TYPE_CHECKING:
     from generator.reading.clauses import Clause, Sentences
@@ -166,6 +166,7 @@ _SCOPE = re.compile(
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
 _HEDGE = re.compile(rf"^(?:全年)?{FORECAST}")
+_SUBJECTLESS = re.compile(rf"^(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")
 
 
 def period_stated(text: str) -> tuple[str | None, bool]:
@@ -206,7 +207,10 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         place = park_opening(paragraphs[number])  # a round-up of several parks: each paragraph opens on its own
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
-            scope, hedge = None, None
+            before = sentences[s_index - 1] if s_index else []
+            previous = paragraphs[number][before[0].sentence_start : clauses[0].start] if before and clauses else ""
+            scope = carried_scope(previous, clauses[0].text) if previous else None
+            hedge = None
             place = (park_opening(clauses[0].text) if clauses else None) or place
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
@@ -230,6 +234,18 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
+
+
+def carried_scope(previous: str, sentence: str) -> str | None:
+    """The part of the park a sentence opening on a verb, with no subject of its own, goes on telling of: the one the
+    sentence before named at its opening and held to its end (区属实现GDP 40.4亿元,…。新增规模企业10家,…), not one
+    a later item named (…;实现软件园规上互联网软件业营收676.9亿元。) or that 全区 took back."""
+    if not _SUBJECTLESS.match(sentence) or any(mark in previous for mark in "；;"):
+        return None
+    clauses = [clause for clause in re.split(r"[,，:：。!?！？]", previous) if clause]
+    opening = _scope_at(clauses[0]) if clauses else None
+    taken_back = any(_WHOLE_PARK.match(clause) or _scope_at(clause) not in (None, opening) for clause in clauses[1:])
+    return None if taken_back else opening
 
 
 def period_words(clause: Clause) -> str | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
-from generator.reading.parts import period_stated, periods_in, title_periods
+from generator.reading.parts import carried_scope, period_stated, periods_in, title_periods
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -77,6 +77,13 @@ class Context:
     titled: tuple[str, ...] = ()
     # The sentence before `lead` back to its 。: a period named there holds over ；-items (1月份…;…;投资1.4亿元).
     opening: str = ""
+    # The sentence before that one: a part of the park it tells of may go on (parts.carried_scope).
+    previous: str = ""
+
+    @property
+    def carried_scope(self) -> str | None:
+        """The part of the park the sentence goes on telling of, with no subject of its own (区属…。新增…)."""
+        return carried_scope(self.previous, self.opening + self.lead + self.quote)
 
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
@@ -153,7 +160,11 @@ def context_of(source: Source, quote: str) -> Context:
     heading = table_heading(source.paragraphs, header) if header is not None else ""
     stop = max(paragraph.rfind(mark, 0, start) for mark in SENTENCE_END)  # the 。 before the ；-sentence
     opening = paragraph[stop + 1 : start]
-    return Context(prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled, opening)
+    earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
+    previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
+    return Context(
+        prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled, opening, previous
+    )
 
 
 def table_heading(paragraphs: list[str], header: int) -> str:

@@ -20,6 +20,7 @@ from generator.data.yamlsafe import read_yaml
 from generator.editor.extract import CatalogueEntry, extract
 from generator.reading.numbers import to_decimal
 from generator.reading.parts import period_key, periods_in
+from generator.reading.script import simplified
 
 Key = tuple[str, Decimal, str, str | None, str | None]  # indicator, value, unit, period, scope
 _DASHES = re.compile(r"\s*[-—–~至到]\s*")
@@ -66,7 +67,8 @@ def _part(text) -> str | None:
     """A period or scope as compared: a period as the reading keys it (1-9月 = 1—9月 = 1至9月, 1月份 = 1月)."""
     if not isinstance(text, str) or not text.strip():
         return None
-    return period_key(text.strip()) if periods_in(text) else _DASHES.sub("-", text.strip())
+    text = simplified(text.strip())  # a part of the park as the report writes it: 區屬 is 区属
+    return period_key(text) if periods_in(text) else _DASHES.sub("-", text)
 
 
 def _key(entry) -> Key | None:
@@ -92,7 +94,12 @@ def _details(entry: dict) -> tuple[Decimal | None, str | None, str | None]:
 def _compare(result: FileScore, expected: list, drafted: list, parts: list) -> None:
     """Fill a score from expected and drafted indicator entries and the parts that must not be the year."""
     result.curated = {k for k in map(_key, expected) if k}
-    result.drafted = {k for k in map(_key, drafted) if k}
+    # A part drafted with its period or scope is what the editor noted it as (a part, not the year): neither right nor
+    # an extra, so it leaves precision as it is.
+    noted = {(part.get("id"), _number(part.get("value")), _part(part.get("period")), _part(part.get("scope")))
+             for part in parts if isinstance(part, dict)}  # fmt: skip
+    noted_only = {k for k in map(_key, drafted) if k and k not in result.curated and (k[0], k[1], k[3], k[4]) in noted}
+    result.drafted = {k for k in map(_key, drafted) if k and k not in noted_only}
     by_key = {_key(entry): entry for entry in drafted if _key(entry)}
     for entry in expected:
         key = _key(entry)
