@@ -72,3 +72,46 @@ def test_indexes_hold_each_article_once_and_nothing_else(tmp_path):
 def test_service_error_is_reported_with_pagefind_message():
     with PagefindService() as service, pytest.raises(RuntimeError, match="pagefind failed: "):
         service.call({"type": "AddFile", "index_id": 99, "file_path": "a/index.html", "file_contents": "<p>x</p>"})
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_stored_index_is_reused_only_while_its_pages_are_unchanged(tmp_path, monkeypatch):
+    """With a store, an index whose pages did not change is copied, not built; a changed report page rebuilds the
+    full-text index alone; a stored index cut short is never used."""
+    from generator.publish import search_index
+
+    site, store = tmp_path / "site", tmp_path / "store"
+    pages = {
+        "parks/a": ("甲高新区", "集成电路产业产值增长"),
+        "sources/b": ("乙报告", f"{REPORT_BODY}<p>莫兰蒂项目开工</p></div>"),
+    }
+    for folder, (title, text) in pages.items():
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text(_PAGE.format(title=title, text=text), encoding="utf-8")
+    built = []
+    real_index = search_index._Index
+
+    class Counting(real_index):
+        def __enter__(self):
+            built.append(self._output.name)
+            return super().__enter__()
+
+    monkeypatch.setattr(search_index, "_Index", Counting)
+    index_site(site, store)
+    first = {folder: _tree(site / folder) for folder in (SEARCH_DIR, FULL_TEXT_DIR)}
+    assert built == [SEARCH_DIR, FULL_TEXT_DIR]
+    index_site(site, store)  # nothing changed: both copied, the same bytes
+    assert built == [SEARCH_DIR, FULL_TEXT_DIR]
+    assert {folder: _tree(site / folder) for folder in (SEARCH_DIR, FULL_TEXT_DIR)} == first
+    report = site / "sources/b/index.html"
+    report.write_text(report.read_text(encoding="utf-8").replace("莫兰蒂", "金砖"), encoding="utf-8")
+    index_site(site, store)  # a report changed: its index alone is built again, and finds the new words
+    assert built == [SEARCH_DIR, FULL_TEXT_DIR, FULL_TEXT_DIR]
+    assert "金砖项目开工" in _fragments(site, FULL_TEXT_DIR)[0]["content"].replace("\u200b", "")
+    for kept in store.glob(f"{FULL_TEXT_DIR}-*"):
+        (kept / ".complete").unlink()  # as if the copy into the store had been cut short
+    index_site(site, store)
+    assert built == [SEARCH_DIR, FULL_TEXT_DIR, FULL_TEXT_DIR, FULL_TEXT_DIR]

@@ -59,7 +59,7 @@ def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool,
     if not failures:
         started = time.perf_counter()
         try:
-            index_site(staging)
+            index_site(staging, project / ".cache" / "search")
         except RuntimeError as error:
             failures.append(str(error))
         seconds["search index"] = time.perf_counter() - started

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -47,22 +48,59 @@ PAGEFIND_CONFIG = {
 }  # fmt: skip
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, store: Path | None = None) -> None:
     """Index the built site's articles: the yearbook's pages into site/pagefind/, the reports into
-    site/pagefind-text/ (each chunked, so readers fetch only what a query needs)."""
+    site/pagefind-text/ (each chunked, so readers fetch only what a query needs).
+
+    With a `store` folder, each index is kept there under the hash of what it is made from (every page's path and
+    article, Pagefind's version and options), and copied from there when that is unchanged: the reports' full text,
+    the larger of the two, is indexed again only when a report page changed."""
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     pages = [page for page in pages if page.parts[0] not in (SEARCH_DIR, FULL_TEXT_DIR)]
-    reports = []
-    with _Index(site_dir / SEARCH_DIR) as index:
+    yearbook, reports = hashlib.sha256(_INDEX_VERSION), hashlib.sha256(_INDEX_VERSION)
+    report_pages = []
+    for page in pages:
+        article = _article((site_dir / page).read_text(encoding="utf-8"))
+        if REPORT_BODY in article:
+            report_pages.append(page)
+        digest = reports if REPORT_BODY in article else yearbook
+        digest.update(f"{page.as_posix()}\0{len(article)}\0".encode() + article.encode("utf-8"))
+    report_set = set(report_pages)
+    _stored_index(site_dir, SEARCH_DIR, yearbook.hexdigest(), store, [p for p in pages if p not in report_set])
+    _stored_index(site_dir, FULL_TEXT_DIR, reports.hexdigest(), store, report_pages)
+
+
+def _stored_index(site_dir: Path, name: str, key: str, store: Path | None, pages: list[Path]) -> None:
+    """site_dir/name: the index of `pages` copied from the store when it holds one under `key`, else built (and
+    kept there, beside at most one older index of the same name)."""
+    output = site_dir / name
+    kept = store / f"{name}-{key}" if store is not None else None
+    if kept is not None and (kept / _COMPLETE).is_file():
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.copytree(kept, output, ignore=shutil.ignore_patterns(_COMPLETE))
+        return
+    with _Index(output) as index:
         for page in pages:
             article = _article((site_dir / page).read_text(encoding="utf-8"))
-            if REPORT_BODY in article:
-                reports.append(page)
-            elif article:  # a page without an article (a redirect) has nothing to find
+            if article:  # a page without an article (a redirect) has nothing to find
                 index.add(page, article)
-    with _Index(site_dir / FULL_TEXT_DIR) as index:
-        for page in reports:
-            index.add(page, _article((site_dir / page).read_text(encoding="utf-8")))
+    if kept is not None:
+        _keep(output, kept)
+
+
+def _keep(output: Path, kept: Path) -> None:
+    """Copy a fresh index into the store (whole or not at all: the mark is written last), dropping older ones."""
+    with contextlib.suppress(OSError):
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        name = kept.name.rsplit("-", 1)[0]
+        for older in sorted(kept.parent.glob(f"{name}-*"), key=lambda path: path.stat().st_mtime)[:-1]:
+            shutil.rmtree(older, ignore_errors=True)  # one older index stays, for a change undone
+        partial = kept.with_name(kept.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(output, partial)
+        (partial / _COMPLETE).write_text("complete\n", encoding="utf-8")
+        shutil.rmtree(kept, ignore_errors=True)
+        partial.rename(kept)
 
 
 class _Index:
@@ -89,6 +127,20 @@ class _Index:
                 self._service.call({"type": "WriteFiles", "index_id": self._id, "output_path": str(self._output)})
         finally:
             self._service.__exit__(exc_type, *exc_info)
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# What an index is made by, beside its pages: Pagefind's version and the options it is given.
+_INDEX_VERSION = json.dumps([_pagefind_version(), PAGEFIND_CONFIG], sort_keys=True).encode("utf-8")
+_COMPLETE = ".complete"  # written last into a stored index: one without it was cut short and is not used
 
 
 def _article(html: str) -> str:
