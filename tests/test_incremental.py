@@ -222,3 +222,40 @@ def test_serve_one_edit_one_rebuild_then_quiet_and_problems_over_the_last_good_s
         server.terminate()
         server.wait(timeout=30)
     assert "Traceback" not in log.read_text("utf-8", "replace")
+
+
+def test_serve_starts_on_the_last_good_site_and_swaps_in_its_first_build(tmp_path, mini_data):
+    """A second `yearbook serve` answers at once with the site the last one left, while its first build runs beside
+    it; the build then takes its place, so the page shows what changed while no server ran."""
+    project = copy_project(tmp_path / "yearbook", data=mini_data(tmp_path))
+    url_of = "http://127.0.0.1:{}/parks/demo/2016/"
+    year = project / "data/years/demo/2016.yaml"
+    command = [sys.executable, "-m", "generator", "--data", str(project / "data"), "serve"]
+
+    def start(log: Path) -> tuple[subprocess.Popen, str]:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        with log.open("wb") as output:
+            server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=output)
+        return server, url_of.format(port)
+
+    server, url = start(tmp_path / "first.log")
+    try:
+        _page_when(url, lambda html: "示范。" in html, "the summary")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    year.write_text(year.read_text("utf-8").replace("summary: 示范。", "summary: 停机时改过的示范。"), "utf-8")
+    log = tmp_path / "second.log"
+    server, url = start(log)
+    try:
+        first = _page_when(url, lambda html: "示范。" in html, "a page")
+        assert "停机时改过的示范。" not in first  # the last good site, answered before the first build ended
+        assert "Serving the last good site while the first build runs" in log.read_text("utf-8", "replace")
+        _page_when(url, lambda html: "停机时改过的示范。" in html, "the first build's page")
+        assert not (project / ".serve-site.next").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Traceback" not in log.read_text("utf-8", "replace")

@@ -13,6 +13,8 @@ import logging
 import os
 import shutil
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +22,7 @@ import watchdog.events
 import watchdog.observers
 import watchdog.observers.polling
 
+from generator.data.problems import DataError
 from generator.pages.write import GENERATED
 from generator.publish.build import build_shares
 from generator.publish.guard import project_lock
@@ -30,6 +33,7 @@ from generator.publish.serve_banner import ProblemBanner
 _LOG = logging.getLogger("mkdocs.yearbook")
 
 SERVE_DIR = ".serve-site"  # in the project folder; git-ignored
+_COMPLETE = ".complete"  # written into the served folder when a first build ends: a whole site to start on
 
 
 def serve(project: Path, dev_addr: str | None = None) -> int:
@@ -47,14 +51,15 @@ class _LivePreview:
         self.preview = Preview(project)  # what each rebuild keeps for the next, handed to the plugin of every config
         self.serve_url = ""
         self.banner: ProblemBanner | None = None
+        self.building = threading.Lock()  # held by the first build beside the last good site, and by each rebuild
 
-    def config(self, nav: list | None = None):
+    def config(self, nav: list | None = None, site_dir: Path | None = None):
         """mkdocs.yml for a build of the preview (`nav`: of pages generated already)."""
         from mkdocs.config import load_config
 
         # Dirty rebuilds make MkDocs warn every time, so strict mode is off here; `yearbook build` stays strict.
         config = load_config(
-            str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False, **self.options
+            str(self.project / "mkdocs.yml"), site_dir=str(site_dir or self.site_dir), strict=False, **self.options
         )
         yearbook_plugin(config).configure(nav=nav, preview=self.preview)
         return config
@@ -69,15 +74,18 @@ class _LivePreview:
         mount_path = ("/" + urlsplit(config.site_url or "/").path.lstrip("/")).rstrip("/") + "/"
         self.serve_url = f"http://{host}:{port}{mount_path}"  # as `mkdocs serve` makes it
         _quiet_dirty_warning()
-        _, nav, _ = self.preview.regenerate(Progress("generate"))
-        shutil.rmtree(self.site_dir, ignore_errors=True)
-        failures = build_shares(self.config(nav))  # the shares use this run's pages instead of generating again
-        if failures:
-            print(f"site build failed: {failures[0]}", file=sys.stderr)
+        last_good = (self.site_dir / _COMPLETE).is_file()
+        if not last_good and not self.first_build():
             return 1
         server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self.banner = ProblemBanner(server.get_app())
         server.set_app(self.banner)
+        if last_good:
+            # The site the last preview left, served at once; the first build runs beside it and takes its place
+            # when done (an edit meanwhile waits for it), then the browsers reload.
+            _LOG.info("Serving the last good site while the first build runs")
+            self.first = threading.Thread(target=self.first_build_beside, args=(server,), daemon=True)
+            self.first.start()
         server.error_handler = self.error_page
         generated = tuple(os.path.join(config.docs_dir, root) for root in GENERATED)
         _watch(server, [config.docs_dir, config.config_file_path, *config.watch], ignored=generated)
@@ -91,11 +99,51 @@ class _LivePreview:
             config.plugins.on_shutdown()
         return 0
 
+    def first_build(self, site_dir: Path | None = None) -> bool:
+        """Generate, then build every page in parallel into `site_dir` (the served folder by default), marked whole
+        when done; False (having said why) when it fails."""
+        site_dir = site_dir or self.site_dir
+        _, nav, _ = self.preview.regenerate(Progress("generate"))
+        shutil.rmtree(site_dir, ignore_errors=True)
+        failures = build_shares(self.config(nav, site_dir))  # the shares use this run's pages, not generating again
+        if failures:
+            print(f"site build failed: {failures[0]}", file=sys.stderr)
+            return False
+        (site_dir / _COMPLETE).write_text("the first build of a preview ended here\n", encoding="utf-8")
+        return True
+
+    def first_build_beside(self, server) -> None:
+        """The first build into a folder of its own while the last good site is served; swapped in when done, then
+        the browsers reload. Data with problems leaves the last good site served, with the problems over it."""
+        staging = self.site_dir.with_name(SERVE_DIR + ".next")
+        with self.building, project_lock(self.project):
+            try:
+                built = self.first_build(staging)
+            except DataError as error:
+                _LOG.error(f"{error}\nServing the last good site until the problems are fixed")
+                self.banner.show(self.preview.problems)
+                return
+            if not built:
+                return
+            old = self.site_dir.with_name(SERVE_DIR + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            self.site_dir.rename(old)  # the server reads the folder by its name: the new one answers from here on
+            staging.rename(self.site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        with server._epoch_cond:  # as MkDocs does after a rebuild: the browsers' next poll reloads the page
+            server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
+            server._epoch_cond.notify_all()
+
     def rebuild(self, config=None) -> None:
         """One rebuild; data with problems leaves the last good site served, with the problems over every page."""
         from mkdocs.commands.build import build
         from mkdocs.exceptions import Abort, PluginError
 
+        with self.building:  # a first build running beside the last good site ends first
+            self._rebuild(config, build, Abort, PluginError)
+
+    def _rebuild(self, config, build, Abort, PluginError) -> None:
+        """One dirty MkDocs build of the served folder."""
         try:
             with project_lock(self.project):
                 config = config or self.config()
