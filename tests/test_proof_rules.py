@@ -102,7 +102,9 @@ CASES = [
      "data/years/demo/2016.yaml:6: indicators[0].value: expected an amount for 2016 (the file's year), found it "
      "given for 2015"),
     ("period: a part of the year not recorded",
-     {TEXT: _replace(OUTPUT_TEXT, "1至9月,高新区完成规模以上工业总产值2145.69亿元,同比增长8%")},
+     # 全年 before the next item: the 1至9月 holds for the first item only (a period holds over ；-items until then).
+     {TEXT: [(OUTPUT_TEXT, "1至9月,高新区完成规模以上工业总产值2145.69亿元,同比增长8%"),
+             (FDI_TEXT, "全年" + FDI_TEXT)]},
      "data/years/demo/2016.yaml:5: indicators[0].period: expected period: 1至9月 (the quote's sentence gives a part "
      "of the year), found none"),
     ("period: recorded but not in the sentence",
@@ -181,6 +183,7 @@ def test_a_source_that_lists_the_park_may_be_quoted(tmp_path, capsys, mini_data)
 
 def test_a_recorded_period_and_scope_pass(tmp_path, capsys, mini_data):
     text = mini_data.edited(TEXT, OUTPUT_TEXT, "1至9月,主园区完成规模以上工业总产值2145.69亿元,同比增长8%")
+    text = text.replace(FDI_TEXT, "全年" + FDI_TEXT)  # the next item is the whole year's again
     year = mini_data.edited(YEAR, "    change_pct: 8\n", "    change_pct: 8\n    period: 1-9月\n    scope: 主园区\n")
     status, _, err = run_check(mini_data(tmp_path, {TEXT: text, YEAR: year}), capsys)
     assert status == 0, err
@@ -188,6 +191,7 @@ def test_a_recorded_period_and_scope_pass(tmp_path, capsys, mini_data):
 
 def test_a_part_of_the_year_or_park_is_carried_but_not_compared(tmp_path, capsys, mini_data):
     text = mini_data.edited(TEXT, OUTPUT_TEXT, "1至9月,主园区完成规模以上工业总产值2145.69亿元,同比增长8%")
+    text = text.replace(FDI_TEXT, "全年" + FDI_TEXT)  # the next item is the whole year's again
     year = mini_data.edited(YEAR, "    change_pct: 8\n", "    change_pct: 8\n    period: 1-9月\n    scope: 主园区\n")
     yearbook = read_yearbook(mini_data(tmp_path, {TEXT: text, YEAR: year}))
     partial = yearbook.years[("demo", 2016)].figures[0]
