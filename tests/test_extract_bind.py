@@ -367,3 +367,14 @@ def test_a_sentence_with_no_subject_goes_on_telling_of_the_part_the_sentence_bef
     text = "区属实现GDP 40.4亿元,增长19.2%。新增规模企业10家,固定资产投资33.25亿元,增长49.25%。"
     assert indicators(text, 2009)["fixed_asset_investment"]["scope"] == "区属"
     assert refused(text, 2009) == []
+
+
+def test_totals_over_several_years_are_not_the_years_and_a_level_reached_is():
+    five_years = indicators(
+        "五年来,全区工业总产值累计实现134.4亿元;累计完成固定资产投资141.3亿元,年均增长33.2%。", 2020
+    )
+    assert "industrial_output" not in five_years and "fixed_asset_investment" not in five_years
+    reached = indicators("营业总收入由3.7亿元增长到2750亿元,GDP由1.35亿元增长到875亿元。", 2016)
+    assert (reached["operating_revenue"]["value"], reached["gdp"]["value"]) == (2750, 875)
+    estimate = indicators("截止到2017年第三季度,园区地方财政收入达4.79亿元,2017年全年预计实现工业总产值285亿元。", 2017)
+    assert "period" not in estimate["industrial_output"] and estimate["industrial_output"]["qualifier"] == "预计"

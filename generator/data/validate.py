@@ -21,6 +21,7 @@ from generator.reading.parts import (
     period_key,
     periods_in,
     scopes_in,
+    span_of_years,
     year_of_amount,
     year_of_fact_amount,
     year_stated,
@@ -249,6 +250,13 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
         report(location + ("qualifier",), problem)
     _check_growth_hedge(report, location, entry, binding)
     _check_year_of(report, location, token, context, year)
+    span = (
+        span_of_years(context.opening + context.before(token.start))
+        if indicator.get("kind", "flow") == "flow"
+        else None
+    )
+    if span:
+        report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
     _check_part(report, location, entry, context, token.end)
     if binding.area and entry.get("scope") is None:
         report(

@@ -16,6 +16,7 @@ from generator.reading.clauses import Clause, Sentences
 from generator.reading.figures import chinese_counts, in_unit, plain_number, unit_end
 from generator.reading.governs import (
     CHANGE_OPENING,
+    FROM_TO,
     Naming,
     alternatives,
     change_after_stock,
@@ -28,6 +29,7 @@ from generator.reading.governs import (
 )
 from generator.reading.names import name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
+from generator.reading.parts import span_of_years
 from generator.reading.script import simplified
 from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, TOTAL_WORDS
 
@@ -171,6 +173,8 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     bridge = bridge[: len(bridge) - len(hedged)]
     if not hedged and text[unit_end(token) :].startswith(_MARK):
         return False
+    if FROM_TO.match(bridge):
+        return True  # 由3.7亿元增长到2750亿元: the level reached
     limit = _BRIDGE + (_MEASURE_PHRASE if _MEASURED.search(bridge) else 0)
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
         return False
@@ -307,13 +311,9 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
     return claim(naming, name.entry, said, year, named_at=said.shift(subject_clause), direct=False)
 
 
-# 到2002年底累计吸收合同外资…,实际到帐外资…: totals since the park began, not the year's flows.
-_SINCE_THE_START = re.compile(r"^(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计")
-
-
 def _cumulative(clauses: list[Clause]) -> bool:
-    """A sentence opening on 到…年底累计: every flow it lists is a total since the start."""
-    return bool(_SINCE_THE_START.match(",".join(c.text for c in clauses[:2])))
+    """A sentence opening on 到…年底累计 or on a span of years (五年来): every flow it lists is a total over it."""
+    return span_of_years(",".join(c.text for c in clauses[:2])) is not None
 
 
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值

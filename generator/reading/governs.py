@@ -140,6 +140,19 @@ def _exact_after_round(token: NumberToken, text: str, end: int, family: list[Num
     return following if opening in CARRY_ON else None
 
 
+# 营业总收入由3.7亿元增长到2750亿元: where the amount started, then the year's level it reached.
+FROM_TO = re.compile(r"^(?:由|从)[^,，;；。]{0,12}?(?:增长|增加|提高|上升|扩大|发展|跃升|攀升)(?:到|至)$")
+
+
+def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> NumberToken:
+    """The level reached after a start (由3.7亿元增长到2750亿元), else the token itself."""
+    start = max(text.rfind(word, naming.end, token.start) for word in ("由", "从"))
+    following = next((t for t in family if token.start < t.start < end), None)
+    if start >= 0 and following is not None and FROM_TO.match(text[start : following.start]):
+        return following
+    return token
+
+
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
     """The amount of `family` (the numbers in the catalogue unit's family) that the name governs in its clause."""
     start, end = clause_bounds(text, naming.start)
@@ -154,6 +167,7 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
             between = text[start : naming.start] + text[naming.end : token.start]
             planned = any(word in between for word in PLAN_WORDS)
+            token = _reached(token, naming, text, family, end)
             return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
     # No amount in the name's clause: the next clause may carry it on without a subject of its own
     # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.

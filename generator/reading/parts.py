@@ -93,6 +93,22 @@ def scopes_in(text: str) -> list[str]:
     return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
 
 
+# --- totals over several years -----------------------------------------------------------------------------------
+
+# 到2002年底累计吸收合同外资…: totals since the park began; 五年来…, “十三五”期间…, 过去五年…: over several years.
+_NUMERAL = "[一二两三四五六七八九十\\d]+"
+_SPAN_OF_YEARS = re.compile(
+    r"^(?:(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计"
+    rf"|{_NUMERAL}年来|过去{_NUMERAL}年|近{_NUMERAL}年|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期))"
+)
+
+
+def span_of_years(sentence: str) -> str | None:
+    """The words a sentence opens on that make every flow it lists a total over several years, not the year's."""
+    match = _SPAN_OF_YEARS.match(sentence.lstrip())
+    return match.group(0) if match else None
+
+
 # --- the park a passage is about -------------------------------------------------------------------------------
 
 # 株洲高新区成立于…, 2016年株洲国家高新区实现…: a zone named where a paragraph or sentence opens is its subject.
@@ -157,7 +173,8 @@ def year_of_amount(before: str) -> int | None:
 
 # --- a clause's period, scope and hedge, as the extractor drafts them -----------------------------------------
 
-_WHOLE_YEAR = re.compile(r"^(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
+# A clause that brings the whole year back: 全年…, 预计全年…, 2017年全年预计… .
+_WHOLE_YEAR = re.compile(r"^(?:(?:19|20)\d\d年)?(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
     r"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"
