@@ -378,3 +378,15 @@ def test_totals_over_several_years_are_not_the_years_and_a_level_reached_is():
     assert (reached["operating_revenue"]["value"], reached["gdp"]["value"]) == (2750, 875)
     estimate = indicators("截止到2017年第三季度,园区地方财政收入达4.79亿元,2017年全年预计实现工业总产值285亿元。", 2017)
     assert "period" not in estimate["industrial_output"] and estimate["industrial_output"]["qualifier"] == "预计"
+
+
+def test_semicolon_items_with_no_subject_go_on_with_the_part_the_items_before_named():
+    text = (
+        "2017年,全区实现规模以上工业增加值43.1亿元,增长6.1%;完成固定资产投资227.5亿元,增长53%。"
+        "其中,主园区实现规模以上工业总产值198.5亿元,增长8.6%;规模以上工业增加值35.5亿元,增长6.2%;"
+        "固定资产投资187亿元,增长43.6%。"
+    )
+    found = indicators(text, 2017)
+    assert found["industrial_value_added_above_scale"]["value"] == 43.1
+    assert found["fixed_asset_investment"]["value"] == 227.5
+    assert refused(text, 2017) == []

@@ -112,7 +112,8 @@ CASES = [
      "data/years/demo/2016.yaml:9: indicators[0].period: expected the quote's sentence to show the period 上半年, "
      "found no part of the year"),
     ("scope: a part of the park not recorded",
-     {TEXT: _replace(OUTPUT_TEXT, "主园区完成规模以上工业总产值2145.69亿元,同比增长8%")},
+     # 全区 names the next item's subject: the 主园区 holds for the first item only.
+     {TEXT: [(OUTPUT_TEXT, "主园区完成规模以上工业总产值2145.69亿元,同比增长8%"), (FDI_TEXT, "全区" + FDI_TEXT)]},
      "data/years/demo/2016.yaml:5: indicators[0].scope: expected scope: 主园区 (the quote names a part of the park), "
      "found none"),
     ("scope: recorded but not named",

@@ -231,11 +231,12 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
             place = (park_opening(clauses[0].text) if clauses else None) or place
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
-                    # 核心区…；东港园…: each item after a semicolon names its own subject and hedge (a 预计 opening the
-                    # sentence aside: 预计高新技术产业收入500亿元以上…;软件和服务外包收入505.5亿元); a period named
-                    # before holds for the items after it (1月份共完成…;…;全社会固定资产投资1.4亿元) until 全年.
-                    scope = None
+                    # After a semicolon an item names its own hedge (a 预计 opening the sentence aside:
+                    # 预计高新技术产业收入500亿元以上…;软件和服务外包收入505.5亿元); the part of the park and the period
+                    # named before go on (其中,主园区实现…;规模以上工业增加值35.5亿元 / 1月份共完成…;…) until an item
+                    # names its own subject (核心区…；东港园…, …;全区…) or 全年 (parts.item_scope, period_stated).
                     hedge = "预计" if _HEDGE.match(clauses[0].text) else None
+                    scope = item_scope(paragraphs[number][clause.sentence_start : clause.start], clause.text)
                 named = period_in(clause.text)
                 if named:
                     period = named
@@ -263,6 +264,23 @@ def carried_scope(previous: str, sentence: str) -> str | None:
     opening = _scope_at(clauses[0]) if clauses else None
     taken_back = any(_WHOLE_PARK.match(clause) or _scope_at(clause) not in (None, opening) for clause in clauses[1:])
     return None if taken_back else opening
+
+
+def item_scope(opening: str, item: str) -> str | None:
+    """The part of the park the ；-items before `item` told of, which an item naming no subject of its own goes on
+    with (其中,主园区实现…198.5亿元;规模以上工业增加值35.5亿元): the one part named, unless 全区 took it back."""
+    if not opening.rstrip().endswith(("；", ";")) or _scope_at(item) or _WHOLE_PARK.match(item) or park_opening(item):
+        return None
+    scope, named = None, set()
+    for clause in re.split(r"[,，;；:：]", opening):
+        found = _scope_at(clause)
+        if found:
+            scope = found
+            named.add(found)
+        elif _WHOLE_PARK.match(clause):
+            scope = None
+    # Items that each name their own part (核心区…;东港园…;集聚研发机构126家): one naming none is no part's.
+    return scope if len(named) == 1 else None
 
 
 def period_words(clause: Clause) -> str | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
-from generator.reading.parts import carried_scope, period_stated, periods_in, title_periods
+from generator.reading.parts import carried_scope, item_scope, period_stated, periods_in, title_periods
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -82,8 +82,10 @@ class Context:
 
     @property
     def carried_scope(self) -> str | None:
-        """The part of the park the sentence goes on telling of, with no subject of its own (区属…。新增…)."""
-        return carried_scope(self.previous, self.opening + self.lead + self.quote)
+        """The part of the park the sentence goes on telling of, with no subject of its own: that of the ；-items before
+        it (主园区实现…;规模以上工业增加值…), or of the sentence before (区属…。新增…)."""
+        said = self.lead + self.quote
+        return item_scope(self.opening, said) or carried_scope(self.previous, self.opening + said)
 
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
