@@ -84,9 +84,14 @@ def zensical_project(project: Path) -> Path:
 
 
 def write_config(folder: Path, name: str, custom_dir: str | None, menu: dict | None) -> str:
-    """mkdocs.yml as the repository has it, with Zensical's own site_dir and `custom_dir`, and `menu` (the nav
-    and not_in_nav the plugin would install) added; returns the file's name."""
+    """mkdocs.yml as the repository has it, with Zensical's own site_dir and `custom_dir`; with a `menu` (the nav
+    and not_in_nav the plugin would install) also Zensical's `classic` theme variant, the look of Material that the
+    site's CSS is written for (its default, `modern`, is another look); returns the file's name."""
     text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    if menu:
+        text, found = re.subn(r"^(\s*)name: material$", r"\g<0>\n\g<1>variant: classic", text, count=1, flags=re.M)
+        if not found:
+            raise run.StageError("mkdocs.yml:1: theme: expected `name: material`, found none")
     for key, value in (("site_dir", SITE_ZENSICAL), ("custom_dir", custom_dir)):
         pattern = re.compile(rf"^(\s*){key}: .*$", re.M)
         if not pattern.search(text):
@@ -429,7 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--probe-parks", type=int, default=5, help="parks of the corpus the overrides are probed on")
     parser.add_argument("--probe-years", type=int, default=3, help="years of that corpus")
-    parser.add_argument("--no-mkdocs", action="store_true", help="no yearbook build: compare with its site/")
+    parser.add_argument(
+        "--no-mkdocs", action="store_true", help="no yearbook build: its site/ and run.py's last results at this size"
+    )
     parser.add_argument("--as-is", action="store_true", help="also build mkdocs.yml as is at full size (no menu)")
     args = parser.parse_args(argv)
     args.fresh_corpus = False  # run.py's option: the corpus is remade only when its maker or parameters change
@@ -467,8 +474,10 @@ def main(argv: list[str] | None = None) -> int:
             "peak_rss_bytes": stage["peak_rss_bytes"],
             "split_s": {k: float(v) for k, v in split.items()},
         }
-    elif not (project / SITE_MKDOCS).is_dir():
-        raise run.StageError(f"{project / SITE_MKDOCS}: expected a built site (--no-mkdocs), found none")
+    else:
+        if not (project / SITE_MKDOCS).is_dir():
+            raise run.StageError(f"{project / SITE_MKDOCS}: expected a built site (--no-mkdocs), found none")
+        results["mkdocs"] = mkdocs_from_run(args)
     folder = zensical_project(project)
     menu = menu_of(project)
     names, edit = working_set(results["overrides"]["units"])
@@ -505,6 +514,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def mkdocs_from_run(args) -> dict:
+    """The cold `yearbook build` of run.py's last run at this size (bench/out/results-<P>x<Y>.json), if any."""
+    saved = OUT / f"results-{args.parks}x{args.years}.json"
+    if not saved.is_file():
+        return {}
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    cold = data["runs"][0]
+    split = {"generate": None, "mkdocs": cold.get("mkdocs_build_s"), "volumes": cold.get("volumes_s"),
+             "search index": cold.get("search_index_s")}  # fmt: skip
+    return {"from": f"{saved.relative_to(PROJECT)} ({data['command']}, at {data['git_at_start']['head']})",
+            "yearbook_build_s": cold["yearbook_build_s"], "peak_rss_bytes": cold["yearbook_build_rss"],
+            "split_s": split}  # fmt: skip
+
+
 def table(results: dict) -> str:
     """The comparison, then what works and what does not."""
     human = run._human
@@ -522,7 +545,7 @@ def table(results: dict) -> str:
          "MkDocs: the whole `yearbook build` (Pagefind included)"),
         ("yearbook build, end to end", mk.get("yearbook_build_s"), None, "s",
          "generate {generate} s, volumes {volumes} s, search index {search index} s".format(
-             **{k: split.get(k, "—") for k in ("generate", "volumes", "search index")})),
+             **{k: split.get(k) or "—" for k in ("generate", "volumes", "search index")})),
         ("Pagefind over the built site", split.get("search index"), zen.get("pagefind", {}).get("seconds"), "s",
          "the yearbook's search index, generator/publish/search_index.py"),
         ("pages indexed by Pagefind", ms.get("pagefind_pages"), zs.get("pagefind_pages"), "", ""),
@@ -537,7 +560,7 @@ def table(results: dict) -> str:
     ]  # fmt: skip
     lines = [
         f"zensical {results['zensical_version']} beside the yearbook's MkDocs build; corpus "
-        f"{results['corpus']['path']}",
+        f"{results['corpus']['path']}" + (f"; MkDocs numbers from {mk['from']}" if mk.get("from") else ""),
         "",
         f"{'':<40} {'MkDocs':>10} {'Zensical':>10}  note",
         "-" * 100,
