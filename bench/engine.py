@@ -177,7 +177,7 @@ def _normal(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
 
 
-VOLUME = re.compile(r"data/yearbook-\d+\.pdf$")  # the printed volumes: `yearbook build` adds them, not the engine
+VOLUME = re.compile(r"(^|/)yearbook-\d+\.pdf$")  # the printed volumes: `yearbook build` adds them, not the engine
 
 
 def _links_resolved(article: str, relative: str) -> str:
@@ -437,9 +437,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-mkdocs", action="store_true", help="no yearbook build: its site/ and run.py's last results at this size"
     )
+    parser.add_argument(
+        "--compare-only", action="store_true", help="compare the two sites already built again, with the saved results"
+    )
     parser.add_argument("--as-is", action="store_true", help="also build mkdocs.yml as is at full size (no menu)")
     args = parser.parse_args(argv)
     args.fresh_corpus = False  # run.py's option: the corpus is remade only when its maker or parameters change
+    if args.compare_only:
+        return compare_again(args)
     if not args.zensical.is_file():
         print(
             f"{args.zensical}: zensical: expected the command, found nothing; install it apart from the project:\n"
@@ -511,6 +516,20 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / f"engine-{args.parks}x{args.years}.json").write_text(text + "\n", encoding="utf-8")
     (OUT / f"engine-{args.parks}x{args.years}.txt").write_text(report + "\n", encoding="utf-8")
     print(f"\nwritten: bench/out/engine.json, bench/out/engine-{args.parks}x{args.years}.json")
+    return 0
+
+
+def compare_again(args) -> int:
+    """The page-by-page comparison of the two sites already built, into the saved results, and the table again."""
+    saved = OUT / f"engine-{args.parks}x{args.years}.json"
+    results = json.loads(saved.read_text(encoding="utf-8"))
+    project = PROJECT / results["corpus"]["path"]
+    folder = project.with_name(project.name.replace("corpus-", "engine-"))
+    results["compared"] = compare_sites(project / SITE_MKDOCS, folder / SITE_ZENSICAL)
+    report = table(results)
+    print(report)
+    saved.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    saved.with_suffix(".txt").write_text(report + "\n", encoding="utf-8")
     return 0
 
 
