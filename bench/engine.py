@@ -133,8 +133,7 @@ def zensical_build(zensical: Path, folder: Path, config: str, label: str, cold: 
         stage = run.run_stage(f"zensical build ({label})", command, folder, env)
     except run.StageError as error:
         return {"ok": False, "error": _first_error(str(error))}
-    return {"ok": True, **{k: stage[k] for k in ("seconds", "cpu_seconds", "peak_rss_bytes")},
-            "issues": _issue_summary(stage["stdout"])}  # fmt: skip
+    return {"ok": True, **{k: stage[k] for k in ("seconds", "cpu_seconds", "peak_rss_bytes")}}
 
 
 def _plain(text: str) -> str:
@@ -148,12 +147,6 @@ def _first_error(text: str) -> str:
         if re.match(r"(RuntimeError|Error|ConfigurationError|zensical\.config\.ConfigurationError)\b", line):
             return line[:400]
     return lines[-1][:400] if lines else ""
-
-
-def _issue_summary(stdout: str) -> str:
-    plain = _plain(stdout)
-    found = re.findall(r"^(\d+ issues? found|No issues found)", plain, re.M)
-    return found[-1] if found else ""
 
 
 def zensical_version(zensical: Path) -> str:
