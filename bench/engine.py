@@ -1,19 +1,22 @@
 """The engine after Material: the corpus's generated docs/ built by Zensical beside the yearbook's MkDocs build.
 
     python -m venv .venv-zensical && .venv-zensical/bin/pip install zensical   # once; never in the project's venv
-    python bench/engine.py --parks 5 --years 3          # a quick look (under a minute)
-    python bench/engine.py                              # 178 parks × 20 years (about ten minutes)
+    python bench/engine.py --parks 5 --years 3          # a quick look (a few minutes)
+    python bench/engine.py                              # 178 parks × 20 years (about a quarter of an hour here)
+    python bench/engine.py --no-mkdocs                  # … the MkDocs side from run.py's last results at that size
 
 Four parts, each stage a subprocess timed from outside with its peak memory from wait4 (run.py's run_stage):
 
-1. MkDocs: a cold `yearbook build` of the corpus (generate, MkDocs in shares, volumes, Pagefind), its own split.
-2. Zensical on the same generated docs/, in a project folder of its own (bench/out/engine-<P>x<Y>-seed<S>/: docs/
-   hard-linked, so Zensical's cache, which `--clean` wipes with the whole .cache/, stays away from the yearbook's):
-   mkdocs.yml as it is, and mkdocs.yml with the menu the yearbook plugin would install (nav, not_in_nav) and the
-   overrides that build; cold (no cache), then again with nothing changed.
-3. Which overrides work: each of overrides/ alone on the small corpus (builds? changes the page? its mark?).
-4. What the two sites hold: pages, bytes, the primary navigation, the articles (Markdown extensions) compared
-   page by page, the search: Zensical's own index and the yearbook's Pagefind run over Zensical's HTML.
+1. Which overrides work, on the small corpus (--probe-parks × --probe-years): mkdocs.yml as it is, then the
+   yearbook's menu with each file of overrides/ alone (builds? changes the pages? its mark?), and the menu
+   Zensical makes itself when it has none.
+2. MkDocs: a cold `yearbook build` of the corpus (generate, MkDocs in shares, volumes, Pagefind), its own split.
+3. Zensical on the same generated docs/, in a project folder of its own (bench/out/engine-<P>x<Y>-seed<S>/: docs/
+   hard-linked, so Zensical's cache, which `--clean` wipes with the whole .cache/, stays away from the yearbook's),
+   with the menu the yearbook plugin would install (nav, not_in_nav) and the overrides that build: cold (no
+   cache), then again with nothing changed, then the yearbook's Pagefind index over its HTML.
+4. What the two sites hold: pages, bytes, the primary navigation, the articles (Markdown extensions, links)
+   compared page by page, Zensical's own search index.
 
 Writes bench/out/engine.json (and engine-<P>x<Y>.json) and prints a table. See bench/README.md, "The engine
 after Material".
