@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from html import escape as html_escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -61,7 +62,7 @@ def main(park: str, year: int) -> dict:
             year_path.write_bytes(original)
         results["summary_restored_s"] = seconds_until(lambda html: marker not in html, 120)
         saved, description = _edit_value(Path("."), park, year)
-        new_quote = description.split(" → ", 1)[1]
+        new_quote = html_escape(description.split(" → ", 1)[1], quote=False)  # as the page prints it (R&D → R&amp;D)
         try:
             results["edit_value_s"] = seconds_until(lambda html: new_quote in html, 120)
             results["edit_value"] = description
