@@ -162,3 +162,47 @@ class Proofs:
 
     def remember(self, key: str, problems: list) -> None:
         self.used[key] = problems
+
+
+class Parsed:
+    """The data of each YAML text the loader accepted before, by the hash of the text (`parsed/ab/cdef….json`, each
+    with the checksum of its body): a data file read again is not parsed again."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.used: set[str] = set()
+
+    def _path(self, text: str) -> tuple[str, Path]:
+        name = digest(self.cache.key, "yaml", text)
+        return name, self.cache.root / "parsed" / name[:2] / f"{name[2:]}.json"
+
+    def recall(self, text: str):
+        """The data parsed from `text` before, or None."""
+        name, path = self._path(text)
+        self.used.add(name)
+        try:
+            checksum, _, body = path.read_bytes().partition(b"\n")
+            if hashlib.sha256(body).hexdigest().encode() != checksum:
+                return None
+            return json.loads(body).get("data")
+        except (OSError, ValueError, AttributeError):
+            return None
+
+    def remember(self, text: str, data) -> None:
+        """Keep the data of `text`, when JSON gives it back the same (plain YAML data does)."""
+        body = json.dumps({"data": data}, ensure_ascii=False, separators=(",", ":")).encode()
+        if json.loads(body)["data"] != data:
+            return
+        _, path = self._path(text)
+        _atomic_write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+    def forget_others(self) -> None:
+        """Delete the kept data of texts this run did not read."""
+        base = self.cache.root / "parsed"
+        if not base.is_dir():
+            return
+        for folder in os.scandir(base):
+            if folder.is_dir(follow_symlinks=False):
+                for entry in os.scandir(folder.path):
+                    if folder.name + entry.name.removesuffix(".json") not in self.used:
+                        Path(entry.path).unlink(missing_ok=True)

@@ -179,7 +179,25 @@ def _tampered_proofs(cache: Path) -> None:
     proofs.write_bytes(checksum + b"\n" + body.replace(b'"data":{', b'"data":{"x":[],', 1))
 
 
-@pytest.mark.parametrize("damage", [_corrupt_state, _foreign_state, _tampered_files, _tampered_proofs])
+def _tampered_parsed(cache: Path) -> None:
+    """The kept data of every YAML file with another name for a park (on every page's menu)."""
+    for path in sorted((cache / "parsed").rglob("*.json")):
+        checksum, _, body = path.read_bytes().partition(b"\n")
+        path.write_bytes(checksum + b"\n" + body.replace("厦门火炬高新区".encode(), "厦门火炬高技术区".encode()))
+
+
+def _tampered_downloads(cache: Path) -> None:
+    """Each park's download parts swapped for another park's, checksums and all."""
+    records = sorted((cache / "downloads").glob("*.json"))
+    contents = [path.read_bytes() for path in records]
+    for path, content in zip(records, contents[1:] + contents[:1], strict=True):
+        path.write_bytes(content)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_corrupt_state, _foreign_state, _tampered_files, _tampered_proofs, _tampered_parsed, _tampered_downloads],
+)
 def test_a_damaged_cache_is_ignored(tmp_path, damage):
     project = copy_project(tmp_path / "yearbook")
     generate(project)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cache import Proofs
+from generator.cache import Parsed, Proofs
 from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
@@ -15,12 +15,15 @@ from generator.data.yaml_hints import comment_cuts
 from generator.reuse import NoReuse, Reuse
 
 
-def read_yearbook(data_root: Path, reuse: Reuse | None = None, proofs: Proofs | None = None) -> Yearbook:
+def read_yearbook(
+    data_root: Path, reuse: Reuse | None = None, proofs: Proofs | None = None, parsed: Parsed | None = None
+) -> Yearbook:
     """The checked yearbook of `data_root`; raises DataError with every problem found.
 
-    `proofs` (kept on disk between runs) spares the proof of the year files proved before from the same bytes."""
+    `proofs` and `parsed` (kept on disk between runs) spare the proof of the year files proved before from the same
+    bytes, and the parsing of YAML texts read before."""
     reuse = reuse or NoReuse()
-    raw = load(data_root, reuse)
+    raw = load(data_root, reuse, parsed)
     problems = validate(raw, reuse, proofs)
     for document in raw.years.values():
         if document is not None:  # a ' #' in unquoted text cuts it without a syntax error

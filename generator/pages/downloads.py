@@ -75,6 +75,11 @@ def entry_basis(yb: Yearbook, kind: str, key: tuple, address: str) -> tuple:
     return basis
 
 
+def _equal_text(a, b) -> bool:
+    """Two equal strings (the site address, read again by each run, is an equal string, not the same object)."""
+    return isinstance(a, str) and isinstance(b, str) and a == b
+
+
 def _entry_parts(yb: Yearbook, memo: dict, kind: str, address: str) -> tuple[str, str]:
     """The facts or targets download (CSV without its header, JSON items) of every park-year, in order."""
     columns, make = (
@@ -90,7 +95,7 @@ def _entry_parts(yb: Yearbook, memo: dict, kind: str, address: str) -> tuple[str
         if (
             cached is None
             or len(cached[0]) != len(basis)
-            or any(a is not b for a, b in zip(cached[0], basis, strict=True))
+            or any(a is not b and not _equal_text(a, b) for a, b in zip(cached[0], basis, strict=True))
         ):
             rows = [make(yb, entry, address) for entry in entries]
             cached = memo[(kind, key)] = (basis, csv_text(rows, columns).removeprefix(header), json_text(rows)[1:-2])

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.cache import Cache, Proofs, enabled
+from generator.cache import Cache, Parsed, Proofs, enabled
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.model import Yearbook
 
@@ -17,7 +17,6 @@ from generator.pages.address import site_url
 from generator.pages.write import GENERATED, WriteReport, write_output
 from generator.publish.guard import project_lock
 from generator.publish.incremental import (
-    DOWNLOADS,
     ON_DISK,
     PROOFS,
     STATE,
@@ -91,14 +90,14 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
                 return report, last["nav"], None
             from generator.data.pipeline import read_yearbook
 
-            return report, last["nav"], read_yearbook(data, proofs=Proofs(cache.read(PROOFS)))
+            return report, last["nav"], read_yearbook(data, proofs=Proofs(cache.read(PROOFS)), parsed=Parsed(cache))
     from generator.data.pipeline import read_yearbook
     from generator.pages.nav import site_nav
     from generator.pages.vendor import BUNDLE_PATH, vega_bundle
-    from generator.publish.incremental import downloads_record, render_changed
+    from generator.publish.incremental import keep_download_parts, render_changed
 
-    proofs = Proofs(cache.read(PROOFS))
-    yearbook = read_yearbook(data, proofs=proofs)
+    proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
+    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
@@ -111,10 +110,11 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     # Kept for the next run only when no data file changed while this one read them.
     if inputs is not None and inputs_of(data) == inputs:
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
-        cache.write(DOWNLOADS, downloads_record(parts, plan))
+        keep_download_parts(cache, parts, plan)
         state = {"inputs": inputs, "outputs": outputs, "pages": plan.pages, "parts": plan.parts}
         cache.write(STATE, {**state, "whole": plan.whole, "years": plan.years, "nav": nav})
         cache.forget_files({sha for sha, _, _ in outputs.values()})
+        parsed.forget_others()
     return report, nav, yearbook
 
 

@@ -98,6 +98,7 @@ class Plan:
     stale_pages: set[str] = field(default_factory=set)
     stale_parks: set[str] = field(default_factory=set)
     stale_indicators: set[str] = field(default_factory=set)
+    restored_parks: set[str] = field(default_factory=set)  # whose download parts came from the cache
 
 
 def _shown_everywhere(path: str) -> bool:
@@ -245,43 +246,40 @@ def _download_parts(yb: Yearbook, cache: Cache, the_plan: Plan, last: dict | Non
     from generator.pages.downloads import entry_basis
 
     parts, previous = DownloadParts(), {}
-    record = cache.read(DOWNLOADS) if last is not None and last["whole"] == the_plan.whole else None
-    if record is None:
+    if last is None or last["whole"] != the_plan.whole:
         return parts, previous
     address = site_url()
-    for park in set(yb.parks) - the_plan.stale_parks:
-        found = record.get("parks", {}).get(park)
-        if not (isinstance(found, list) and len(found) == 3 and found[0] == the_plan.parts[f"park:{park}"]):
-            continue
-        csv = found[1].encode("utf-8")
-        parts.parks[park] = (csv, found[2])
-        previous[f"data/parks/{park}.csv"] = csv
-    entries = record.get("entries", {})
+    years: dict[str, list[int]] = {}
     for park, year in yb.years:
-        if park in the_plan.stale_parks:
+        years.setdefault(park, []).append(year)
+    for park in sorted(set(yb.parks) - the_plan.stale_parks):
+        found = cache.read(f"{DOWNLOADS}/{park}")
+        if found is None or found.get("park") != the_plan.parts[f"park:{park}"]:
             continue
-        for kind in ("facts", "targets"):
-            found = entries.get(f"{kind}/{park}/{year}")
-            if isinstance(found, list) and len(found) == 3 and found[0] == the_plan.parts[f"park:{park}"]:
-                basis = entry_basis(yb, kind, (park, year), address)
-                parts.entries[(kind, (park, year))] = (basis, found[1], found[2])
+        csv = found["csv"].encode("utf-8")
+        parts.parks[park] = (csv, found["json"])
+        previous[f"data/parks/{park}.csv"] = csv
+        the_plan.restored_parks.add(park)
+        for year in years.get(park, []):
+            for kind in ("facts", "targets"):
+                entry = found["entries"].get(f"{kind}/{year}")
+                if isinstance(entry, list) and len(entry) == 2:
+                    basis = entry_basis(yb, kind, (park, year), address)
+                    parts.entries[(kind, (park, year))] = (basis, entry[0], entry[1])
     return parts, previous
 
 
-def downloads_record(parts: DownloadParts, the_plan: Plan) -> dict:
-    """Each park's part of the whole-yearbook downloads, with the key of the park it was made from."""
-    return {
-        "parks": {
-            park: [the_plan.parts[f"park:{park}"], part[0].decode("utf-8"), part[1]]
-            for park, part in parts.parks.items()
-            if f"park:{park}" in the_plan.parts
-        },
-        "entries": {
-            f"{kind}/{key[0]}/{key[1]}": [the_plan.parts[f"park:{key[0]}"], part[1], part[2]]
-            for (kind, key), part in parts.entries.items()
-            if f"park:{key[0]}" in the_plan.parts
-        },
-    }
+def keep_download_parts(cache: Cache, parts: DownloadParts, the_plan: Plan) -> None:
+    """Store each park's part of the whole-yearbook downloads that is new, with the key of the park it shows."""
+    entries: dict[str, dict] = {}
+    for (kind, (park, year)), part in parts.entries.items():
+        entries.setdefault(park, {})[f"{kind}/{year}"] = [part[1], part[2]]
+    for park, part in parts.parks.items():
+        key = the_plan.parts.get(f"park:{park}")
+        if key is None or park in the_plan.restored_parks:
+            continue  # stored by the run that made it
+        record = {"park": key, "csv": part[0].decode("utf-8"), "json": part[1], "entries": entries.get(park, {})}
+        cache.write(f"{DOWNLOADS}/{park}", record)
 
 
 def outputs_after(docs: Path, files: dict[str, bytes], outputs: dict[str, list], cache: Cache) -> dict[str, list]:
