@@ -24,6 +24,7 @@ from generator.publish.incremental import (
     outputs_after,
     read_state,
     recall,
+    unchanged_since,
 )
 from generator.reuse import Reuse
 
@@ -72,7 +73,8 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     """generate, taking from the cache folder what the last run made from the same bytes."""
     docs, data = project / "docs", project / "data"
     cache = Cache(project, site_url())
-    inputs = inputs_of(data)
+    found = inputs_of(data)
+    inputs, stamps = found if found is not None else (None, None)
     last = read_state(cache)
     if inputs is not None and last is not None and last["inputs"] == inputs:
         # Nothing changed since the last successful run: docs/ is made what that run left, from the cache if need be.
@@ -108,7 +110,7 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     nav = site_nav(yearbook)
     cache.write(PROOFS, proofs.used)
     # Kept for the next run only when no data file changed while this one read them.
-    if inputs is not None and inputs_of(data) == inputs:
+    if inputs is not None and unchanged_since(data, stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
         keep_download_parts(cache, parts, plan)
         state = {"inputs": inputs, "outputs": outputs, "pages": plan.pages, "parts": plan.parts}

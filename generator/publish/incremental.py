@@ -34,26 +34,45 @@ DOWNLOADS = "downloads"  # each park's part of the whole-yearbook downloads
 PROOFS = "proofs"  # each year file's check, by the key of what it read (generator/cache.py Proofs)
 
 
-def inputs_of(data: Path) -> dict[str, str] | None:
-    """The sha256 of every file under data/ (hidden ones aside, as load skips them), by path; None when data/ holds
-    anything but regular files and folders (load decides what to make of it)."""
-    found: dict[str, str] = {}
+def _entries(data: Path) -> dict[str, os.stat_result] | None:
+    """Every file under data/ (hidden ones aside, as load skips them) with its status; None when data/ holds anything
+    but regular files and folders (load decides what to make of it)."""
+    found: dict[str, os.stat_result] = {}
     for folder, subfolders, names in os.walk(data):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(subfolders + names):
+        if any(os.path.islink(os.path.join(folder, name)) for name in subfolders):
+            return None  # os.walk does not go into a linked folder, which load may read
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
             path = Path(folder) / name
             try:
                 status = os.lstat(path)
             except OSError:
                 return None
-            if name in subfolders and stat.S_ISDIR(status.st_mode):
-                continue
-            if name.startswith(".") and name in names:
-                continue
             if not stat.S_ISREG(status.st_mode):
                 return None
-            found[path.relative_to(data).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+            found[path.relative_to(data).as_posix()] = status
     return found
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int, int]:
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def inputs_of(data: Path) -> tuple[dict[str, str], dict[str, tuple]] | None:
+    """The sha256 of every file under data/, by path, and what its status was when it was read (see `_entries`)."""
+    entries = _entries(data)
+    if entries is None:
+        return None
+    stamps = {path: _stamp(status) for path, status in entries.items()}
+    return {path: hashlib.sha256((data / path).read_bytes()).hexdigest() for path in entries}, stamps
+
+
+def unchanged_since(data: Path, stamps: dict[str, tuple]) -> bool:
+    """Whether data/ holds the same files with the same size, time and inode as when `stamps` were taken."""
+    entries = _entries(data)
+    return entries is not None and {path: _stamp(status) for path, status in entries.items()} == stamps
 
 
 def recall(cache: Cache, docs: Path, outputs: dict[str, list], paths) -> tuple[dict[str, bytes], set[str]]:
