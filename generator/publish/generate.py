@@ -77,19 +77,10 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     inputs, stamps = found if found is not None else (None, None)
     last = read_state(cache)
     if inputs is not None and last is not None and last["inputs"] == inputs:
-        # Nothing changed since the last successful run: docs/ is made what that run left, from the cache if need be.
-        problems = hand_written_problems(docs, project.resolve())
-        if problems:
-            raise DataError(problems)
-        files, missing = recall(cache, docs, last["outputs"], last["outputs"])
-        if not missing:
-            on_disk = {path: data for path, data in files.items() if data is ON_DISK}
-            report = write_output(docs, files, progress, on_disk=on_disk)
-            if report.written or report.removed:
-                last["outputs"] = outputs_after(docs, files, last["outputs"], cache)
-                cache.write(STATE, last)
-            if not need_yearbook:
-                return report, last["nav"], None
+        report = _as_last_time(project, cache, last, progress)
+        if report is not None and not need_yearbook:
+            return report, last["nav"], None
+        if report is not None:
             from generator.data.pipeline import read_yearbook
 
             return report, last["nav"], read_yearbook(data, proofs=Proofs(cache.read(PROOFS)), parsed=Parsed(cache))
@@ -99,16 +90,19 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     from generator.publish.incremental import keep_download_parts, render_changed
 
     proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
-    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)
+    try:
+        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)
+    finally:  # the proofs of a check that failed are kept too: fixing one file does not prove every other again
+        if proofs.used:
+            cache.write(PROOFS, proofs.used)
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
     files, plan, parts = render_changed(yearbook, inputs or {}, last, cache, docs)
     files[BUNDLE_PATH] = vega_bundle()
-    on_disk = {path: data for path, data in files.items() if data is ON_DISK}
+    on_disk = {path: content for path, content in files.items() if content is ON_DISK}
     report = write_output(docs, files, progress, on_disk=on_disk)
     nav = site_nav(yearbook)
-    cache.write(PROOFS, proofs.used)
     # Kept for the next run only when no data file changed while this one read them.
     if inputs is not None and unchanged_since(data, stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
@@ -118,6 +112,24 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
         cache.forget_files({sha for sha, _, _ in outputs.values()})
         parsed.forget_others()
     return report, nav, yearbook
+
+
+def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteReport | None:
+    """With nothing changed since the last successful run: docs/ made what that run left (from the cache where it is
+    not there any more); None when the cache cannot give it all."""
+    docs = project / "docs"
+    problems = hand_written_problems(docs, project.resolve())
+    if problems:
+        raise DataError(problems)
+    files, missing = recall(cache, docs, last["outputs"], last["outputs"])
+    if missing:
+        return None
+    on_disk = {path: content for path, content in files.items() if content is ON_DISK}
+    report = write_output(docs, files, progress, on_disk=on_disk)
+    if report.written or report.removed:
+        last["outputs"] = outputs_after(docs, files, last["outputs"], cache)
+        cache.write(STATE, last)
+    return report
 
 
 def hand_written_problems(docs: Path, project: Path) -> list[Problem]:
