@@ -171,6 +171,7 @@ class Parsed:
     def __init__(self, cache: Cache):
         self.cache = cache
         self.used: set[str] = set()
+        self.new: dict[Path, bytes] = {}  # written by keep(), once the run has succeeded
 
     def _path(self, text: str) -> tuple[str, Path]:
         name = digest(self.cache.key, "yaml", text)
@@ -194,7 +195,13 @@ class Parsed:
         if json.loads(body)["data"] != data:
             return
         _, path = self._path(text)
-        _atomic_write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        self.new[path] = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+    def keep(self) -> None:
+        """Write the data of the texts parsed in this run."""
+        for path, content in self.new.items():
+            _atomic_write(path, content)
+        self.new.clear()
 
     def forget_others(self) -> None:
         """Delete the kept data of texts this run did not read."""

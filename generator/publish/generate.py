@@ -90,11 +90,7 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     from generator.publish.incremental import keep_download_parts, render_changed
 
     proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
-    try:
-        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)
-    finally:  # the proofs of a check that failed are kept too: fixing one file does not prove every other again
-        if proofs.used:
-            cache.write(PROOFS, proofs.used)
+    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
@@ -103,6 +99,8 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     on_disk = {path: content for path, content in files.items() if content is ON_DISK}
     report = write_output(docs, files, progress, on_disk=on_disk)
     nav = site_nav(yearbook)
+    cache.write(PROOFS, proofs.used)
+    parsed.keep()
     # Kept for the next run only when no data file changed while this one read them.
     if inputs is not None and unchanged_since(data, stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
