@@ -135,10 +135,12 @@ def _short(*parts: str) -> str:
 
 
 def _year_key(inputs: dict[str, str], py: ParkYear) -> str:
-    """What a park-year's model is made from: its file and the metadata and text of each report it names."""
+    """What a park-year's model is made from: its file (path and bytes) and the metadata and text of each report it
+    names."""
     quoted = {e.origin.source for e in (*py.figures, *py.facts, *py.targets)} | set(py.sources)
     reports = [f"{s}:{inputs.get(f'sources/{s}.yaml')}:{inputs.get(f'sources/{s}.txt')}" for s in sorted(quoted)]
-    return _short(inputs.get(f"years/{py.park}/{py.year}.yaml", ""), *reports)
+    path = f"years/{py.park}/{py.year}.yaml"
+    return _short(path, inputs.get(path, ""), *reports)
 
 
 def _contributions(py: ParkYear) -> list:
