@@ -118,7 +118,7 @@ def cmd_generate(args) -> int:
     from generator.publish.generate import generate
     from generator.publish.progress import Progress
 
-    report, _, _ = generate(_project(args), Progress("generate"))
+    report, _, _ = generate(_project(args), Progress("generate"), cache=not args.no_cache, need_yearbook=False)
     print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
     return 0
 
@@ -137,7 +137,7 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     with project_lock(project):  # one build at a time: a second one waits here
         recover_site(project)  # site/ back, should a build have been killed in the middle of its swap
-        report, nav, yearbook = generate(project, Progress("generate"))
+        report, nav, yearbook = generate(project, Progress("generate"), cache=not args.no_cache)
         print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
         seconds = {"generate": time.perf_counter() - started}
         status = build_site(project, nav, yearbook, strict=not args.no_strict, seconds=seconds)
@@ -290,9 +290,12 @@ def _data_commands(commands: Commands) -> None:
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
 
 
+_NO_CACHE_HELP = "make everything afresh: take nothing from .cache/yearbook/ (also: YEARBOOK_NO_CACHE=1)"
+
+
 def _site_commands(commands: Commands) -> None:
     """generate, build, serve: the pages, the site, the live preview."""
-    commands.add(
+    generate = commands.add(
         "generate",
         "check, then write generated pages and data into docs/",
         "Check the data, then write the generated Markdown pages, charts and downloads into docs/ "
@@ -300,6 +303,7 @@ def _site_commands(commands: Commands) -> None:
         "yearbook generate",
         run=cmd_generate,
     )
+    generate.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     build = commands.add(
         "build",
         "check + generate + mkdocs build --strict into site/",
@@ -309,6 +313,7 @@ def _site_commands(commands: Commands) -> None:
         run=cmd_build,
     )
     build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
+    build.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     serve = commands.add(
         "serve",
         "live preview at http://127.0.0.1:8000/, quick to show an edit",

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import Parsed
 from generator.data.files import Refused, kind_of, read_limited, resolve_entry
 from generator.data.problems import Problem
 from generator.data.yamlsafe import MAX_BYTES, Document, read_yaml
@@ -105,13 +106,14 @@ def _name_problem(name: str, folder: str) -> str | None:
     return None
 
 
-def load(root: Path, reuse: Reuse | None = None) -> RawData:
+def load(root: Path, reuse: Reuse | None = None, parsed: Parsed | None = None) -> RawData:
     """Parse everything under `root` (a data/ folder); collect problems instead of stopping.
 
     Every entry of the folder is either read or reported: unknown names, wrong extensions, links that lead
     out of the project and anything but regular files and folders get a problem and are never opened.
     With `reuse`, a file whose size and modification time did not change is not read again: its last parse
-    (the same object) is returned.
+    (the same object) is returned. With `parsed` (kept on disk between runs), a YAML text read before is not
+    parsed again.
     """
     raw = RawData(root)
     reuse = reuse or NoReuse()
@@ -122,7 +124,7 @@ def load(root: Path, reuse: Reuse | None = None) -> RawData:
 
     def parse(path: Path) -> Document | None:
         shown = _display(path, root)
-        document, problems = reuse.get("parse", path, (_stamp(path),), lambda: read_yaml(path, shown, project))
+        document, problems = reuse.get("parse", path, (_stamp(path),), lambda: read_yaml(path, shown, project, parsed))
         raw.problems.extend(problems)
         return document
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.cache import Parsed, Proofs
 from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
@@ -14,11 +15,16 @@ from generator.data.yaml_hints import comment_cuts
 from generator.reuse import NoReuse, Reuse
 
 
-def read_yearbook(data_root: Path, reuse: Reuse | None = None) -> Yearbook:
-    """The checked yearbook of `data_root`; raises DataError with every problem found."""
+def read_yearbook(
+    data_root: Path, reuse: Reuse | None = None, proofs: Proofs | None = None, parsed: Parsed | None = None
+) -> Yearbook:
+    """The checked yearbook of `data_root`; raises DataError with every problem found.
+
+    `proofs` and `parsed` (kept on disk between runs) spare the proof of the year files proved before from the same
+    bytes, and the parsing of YAML texts read before."""
     reuse = reuse or NoReuse()
-    raw = load(data_root, reuse)
-    problems = validate(raw, reuse)
+    raw = load(data_root, reuse, parsed)
+    problems = validate(raw, reuse, proofs)
     for document in raw.years.values():
         if document is not None:  # a ' #' in unquoted text cuts it without a syntax error
             problems += reuse.get("cuts", document.path, (document,), lambda d=document: comment_cuts(d))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.cache import Proofs, digest
 from generator.data.binding import bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
@@ -459,13 +460,26 @@ def _invisible_in_text(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def _proof_key(document: Document, raw: RawData, shared: str, sound_sources: set[str]) -> str:
+    """The key of a year file's check: the bytes of every file it reads (itself, the catalogue, the reports it
+    quotes with their metadata), the parks and sources there are, and which of its reports are sound."""
+    reports = []
+    for source in referenced_sources(document.data):
+        metadata = raw.sources.get(source)
+        text = raw.source_texts.get(source)
+        reports += [source, str(source in sound_sources), metadata.text if metadata else "\0", text or "\0"]
+    return digest("year", shared, document.path, document.text, *reports)
+
+
 _YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
 
 
-def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
+def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = None) -> list[Problem]:
     """All problems of the data, parse problems included; empty when the data is sound.
 
-    With `reuse`, a file is checked again only when it or a file it refers to changed.
+    With `reuse`, a file is checked again only when it or a file it refers to changed. With `proofs` (kept on disk
+    between runs), a year file whose bytes, and the bytes of every file its check reads, are those of a file proved
+    before is not proved again.
     """
     reuse = reuse or NoReuse()
 
@@ -535,16 +549,35 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
             problems += _invisible_in_text(document.path[: -len(".yaml")] + ".txt", text)
             continue
         sound_sources.add(source_id)
-    sources = _sources_from(raw, sound_sources, reuse)
     parks, source_ids = reuse.stable("parks", frozenset(parks)), reuse.stable("source ids", frozenset(source_ids))
+    checked: dict[tuple[str, str], list[Problem]] = {}
+    pending = []
+    if proofs is not None:
+        proof_keys = {}
+        # What every year file's check reads besides its own files, hashed once.
+        shared = digest(
+            raw.indicators.text if raw.indicators is not None else "\0", *sorted(parks), "\0", *sorted(source_ids)
+        )
+        for key, document in sorted(raw.years.items()):
+            if document is None:
+                continue
+            proof_keys[key] = _proof_key(document, raw, shared, sound_sources)
+            stored = proofs.recall(proof_keys[key])
+            if stored is None:
+                pending.append((key, document))
+            else:
+                checked[key] = [Problem(*problem) for problem in stored]
+        # Only the reports quoted by the files to prove are read into paragraphs.
+        wanted = {source for _, document in pending for source in referenced_sources(document.data)}
+        sources = _sources_from(raw, sound_sources & wanted, reuse)
+    else:
+        sources = _sources_from(raw, sound_sources, reuse)
 
     def year_inputs(document: Document) -> tuple:
         referenced = reuse.get("referenced", document.path, (document,), lambda: referenced_sources(document.data))
         return (document, raw.indicators, parks, source_ids, referenced, *(sources.get(s) for s in referenced))
 
-    checked: dict[tuple[str, str], list[Problem]] = {}
-    pending = []
-    for key, document in sorted(raw.years.items()):
+    for key, document in sorted(raw.years.items()) if proofs is None else ():
         if document is not None:
             found, result = reuse.lookup("year", key, year_inputs(document))
             if found:
@@ -580,7 +613,11 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> list[Problem]:
     shares = worker_count() if len(pending) >= _YEARS_PER_WORKER else 1
     for results in map_shares(check_years, shares):
         for key, found in results:
-            checked[key] = reuse.store("year", key, year_inputs(raw.years[key]), found)
+            if proofs is not None:
+                proofs.remember(proof_keys[key], [[p.path, p.line, p.field, p.message] for p in found])
+                checked[key] = found
+            else:
+                checked[key] = reuse.store("year", key, year_inputs(raw.years[key]), found)
     for found in checked.values():
         problems += found
     problems += unreviewed(raw)  # drafts and placeholders (generator/data/drafts.py)

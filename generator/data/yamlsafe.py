@@ -13,6 +13,7 @@ import yaml
 import yaml_rs
 from yaml.constructor import SafeConstructor
 
+from generator.cache import Parsed
 from generator.data.files import Refused, read_limited
 from generator.data.problems import Problem
 from generator.data.yaml_hints import syntax_hint
@@ -185,10 +186,13 @@ def _line_map(text: str) -> dict:
     return lines
 
 
-def read_yaml(path: Path, display_path: str, project: Path | None = None) -> tuple[Document | None, list[Problem]]:
+def read_yaml(
+    path: Path, display_path: str, project: Path | None = None, parsed: Parsed | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems that stop it.
 
     A link is read only when it leads inside `project` (see files.py); FIFOs, devices and folders never are.
+    `parsed` (kept on disk between runs) gives the data of a text accepted before, without parsing it again.
     """
 
     def refuse(line: int, field: str, message: str):
@@ -205,6 +209,21 @@ def read_yaml(path: Path, display_path: str, project: Path | None = None) -> tup
         return refuse(line, "(file)", f"expected UTF-8 text, found byte 0x{raw[error.start]:02x}")
     if text.startswith("\ufeff"):
         text = text[1:]
+    known = parsed.recall(text) if parsed is not None else None
+    if known is not None:
+        return Document(display_path, known, text), []
+    document, problems = _parse(text, display_path)
+    if parsed is not None and document is not None:
+        parsed.remember(text, document.data)
+    return document, problems
+
+
+def _parse(text: str, display_path: str) -> tuple[Document | None, list[Problem]]:
+    """The document of a YAML text, or None and the problems that stop it."""
+
+    def refuse(line: int, field: str, message: str):
+        return None, [Problem(display_path, line, field, " ".join(message.split()))]  # one problem, one line
+
     # Most files are plain data: the fast parser reads them and lines are mapped only if a problem needs one.
     data, fast_error = _fast_parse(text)
     if data is not None:

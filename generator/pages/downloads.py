@@ -65,6 +65,21 @@ def _chart_rows(yb: Yearbook, figures: list[Figure], address: str) -> list[dict]
     return [present.chart_row(yb, f, marks, address) for f in figures]
 
 
+def entry_basis(yb: Yearbook, kind: str, key: tuple, address: str) -> tuple:
+    """What a park-year's rows of the facts or targets download are made from (a target's row also shows the figure
+    of its target year): its part is reused while these are the very same objects."""
+    park_year = yb.years[key]
+    basis = (park_year, yb.parks[key[0]], address, yb.indicators)
+    if kind == "targets":
+        basis += tuple(yb.years.get((t.park, t.for_year)) for t in park_year.targets)
+    return basis
+
+
+def _equal_text(a, b) -> bool:
+    """Two equal strings (the site address, read again by each run, is an equal string, not the same object)."""
+    return isinstance(a, str) and isinstance(b, str) and a == b
+
+
 def _entry_parts(yb: Yearbook, memo: dict, kind: str, address: str) -> tuple[str, str]:
     """The facts or targets download (CSV without its header, JSON items) of every park-year, in order."""
     columns, make = (
@@ -75,14 +90,12 @@ def _entry_parts(yb: Yearbook, memo: dict, kind: str, address: str) -> tuple[str
     for key in sorted(yb.years):
         park_year = yb.years[key]
         entries = park_year.facts if kind == "facts" else park_year.targets
-        basis = (park_year, yb.parks[key[0]], address, yb.indicators)
-        if kind == "targets":
-            basis += tuple(yb.years.get((t.park, t.for_year)) for t in entries)
+        basis = entry_basis(yb, kind, key, address)
         cached = memo.get((kind, key))
         if (
             cached is None
             or len(cached[0]) != len(basis)
-            or any(a is not b for a, b in zip(cached[0], basis, strict=True))
+            or any(a is not b and not _equal_text(a, b) for a, b in zip(cached[0], basis, strict=True))
         ):
             rows = [make(yb, entry, address) for entry in entries]
             cached = memo[(kind, key)] = (basis, csv_text(rows, columns).removeprefix(header), json_text(rows)[1:-2])

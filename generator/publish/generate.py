@@ -6,30 +6,52 @@ import os
 import stat
 from pathlib import Path
 
+from generator.cache import Cache, Parsed, Proofs, enabled
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.model import Yearbook
-from generator.data.pipeline import read_yearbook
+
+# The rest of the generator (rendering, charts, reading reports) is imported when needed: a run with nothing changed
+# needs none of it, and importing it takes longer than that run.
 from generator.data.problems import DataError, Problem
-from generator.pages.nav import site_nav
-from generator.pages.render import TEMPLATE_DIR, Rendered, render_site
-from generator.pages.vendor import BUNDLE_PATH, vega_bundle
+from generator.pages.address import site_url
 from generator.pages.write import GENERATED, WriteReport, write_output
 from generator.publish.guard import project_lock
+from generator.publish.incremental import (
+    ON_DISK,
+    PROOFS,
+    STATE,
+    inputs_of,
+    outputs_after,
+    read_state,
+    recall,
+    unchanged_since,
+)
 from generator.reuse import Reuse
 
 
-def generate(project: Path, progress=None, reuse: Reuse | None = None) -> tuple[WriteReport, list, Yearbook]:
+def generate(
+    project: Path, progress=None, reuse: Reuse | None = None, cache: bool = True, need_yearbook: bool = True
+) -> tuple[WriteReport, list, Yearbook | None]:
     """Check the data, render every generated file and write the changed ones into docs/; returns what was written,
-    the nav and the yearbook it read (the build's printed volumes are made from it).
+    the nav and the yearbook it read (the build's printed volumes are made from it; None when not `need_yearbook`
+    and nothing changed).
 
     `reuse` (kept by a long-lived process such as `mkdocs serve`) holds the last run's results, so that only
-    the files an edit touched are read, checked, rendered and compared again.
+    the files an edit touched are read, checked, rendered and compared again. Without it, the results of the last
+    run are taken from the cache folder (generator/cache.py) unless `cache` is False or YEARBOOK_NO_CACHE is set.
     """
     with project_lock(project):
+        if reuse is None and enabled(refused=not cache):
+            return _generate_cached(project, progress, need_yearbook)
         return _generate(project, progress, reuse)
 
 
 def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport, list, Yearbook]:
+    from generator.data.pipeline import read_yearbook
+    from generator.pages.nav import site_nav
+    from generator.pages.render import Rendered, render_site
+    from generator.pages.vendor import BUNDLE_PATH, vega_bundle
+
     yearbook = read_yearbook(project / "data", reuse)
     problems = hand_written_problems(project / "docs", project.resolve())
     if problems:
@@ -45,6 +67,67 @@ def _generate(project: Path, progress, reuse: Reuse | None) -> tuple[WriteReport
     if reuse:  # only once written: the next run trusts these bytes to be on disk
         reuse.site = last.followed_by(yearbook, files)
     return report, site_nav(yearbook), yearbook
+
+
+def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[WriteReport, list, Yearbook | None]:
+    """generate, taking from the cache folder what the last run made from the same bytes."""
+    docs, data = project / "docs", project / "data"
+    cache = Cache(project, site_url())
+    found = inputs_of(data)
+    inputs, stamps = found if found is not None else (None, None)
+    last = read_state(cache)
+    if inputs is not None and last is not None and last["inputs"] == inputs:
+        report = _as_last_time(project, cache, last, progress)
+        if report is not None and not need_yearbook:
+            return report, last["nav"], None
+        if report is not None:
+            from generator.data.pipeline import read_yearbook
+
+            return report, last["nav"], read_yearbook(data, proofs=Proofs(cache.read(PROOFS)), parsed=Parsed(cache))
+    from generator.data.pipeline import read_yearbook
+    from generator.pages.nav import site_nav
+    from generator.pages.vendor import BUNDLE_PATH, vega_bundle
+    from generator.publish.incremental import keep_download_parts, render_changed
+
+    proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
+    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
+    problems = hand_written_problems(docs, project.resolve())
+    if problems:
+        raise DataError(problems)
+    files, plan, parts = render_changed(yearbook, inputs or {}, last, cache, docs)
+    files[BUNDLE_PATH] = vega_bundle()
+    on_disk = {path: content for path, content in files.items() if content is ON_DISK}
+    report = write_output(docs, files, progress, on_disk=on_disk)
+    nav = site_nav(yearbook)
+    cache.write(PROOFS, proofs.used)
+    parsed.keep()
+    # Kept for the next run only when no data file changed while this one read them.
+    if inputs is not None and unchanged_since(data, stamps):
+        outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
+        keep_download_parts(cache, parts, plan)
+        state = {"inputs": inputs, "outputs": outputs, "pages": plan.pages, "parts": plan.parts}
+        cache.write(STATE, {**state, "whole": plan.whole, "years": plan.years, "nav": nav})
+        cache.forget_files({sha for sha, _, _ in outputs.values()})
+        parsed.forget_others()
+    return report, nav, yearbook
+
+
+def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteReport | None:
+    """With nothing changed since the last successful run: docs/ made what that run left (from the cache where it is
+    not there any more); None when the cache cannot give it all."""
+    docs = project / "docs"
+    problems = hand_written_problems(docs, project.resolve())
+    if problems:
+        raise DataError(problems)
+    files, missing = recall(cache, docs, last["outputs"], last["outputs"])
+    if missing:
+        return None
+    on_disk = {path: content for path, content in files.items() if content is ON_DISK}
+    report = write_output(docs, files, progress, on_disk=on_disk)
+    if report.written or report.removed:
+        last["outputs"] = outputs_after(docs, files, last["outputs"], cache)
+        cache.write(STATE, last)
+    return report
 
 
 def hand_written_problems(docs: Path, project: Path) -> list[Problem]:
@@ -74,6 +157,8 @@ def hand_written_problems(docs: Path, project: Path) -> list[Problem]:
 
 def _templates_stamp() -> tuple:
     """Name, size and modification time of every page template."""
+    from generator.pages.render import TEMPLATE_DIR
+
     return tuple(
         (path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(TEMPLATE_DIR.glob("*.j2"))
     )

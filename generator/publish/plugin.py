@@ -121,7 +121,7 @@ class YearbookPlugin(BasePlugin):
         started = time.perf_counter()
         try:
             if self.preview is None:
-                return generate(project)[1]
+                return generate(project, need_yearbook=False)[1]
             report, nav, nav_changed = self.preview.regenerate()
         except DataError as error:
             lines = "\n".join(str(problem) for problem in error.problems)
