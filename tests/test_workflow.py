@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -60,17 +61,21 @@ def test_every_job_has_a_timeout_and_current_actions():
                 assert int(re.match(r"v(\d+)", version).group(1)) >= CURRENT[action], step["uses"]
 
 
-def test_the_build_keeps_the_cache_folder_between_runs():
-    """.cache/yearbook (proofs and generated files, generator/cache.py) is restored before the build, from the newest
-    cache when no exact one exists: its entries are keyed by their inputs, so an older one is safe."""
+@pytest.mark.parametrize(
+    ("folder", "input_files"), [(".cache/yearbook", "data/**"), (".cache/search", "data/sources/**")]
+)
+def test_the_build_keeps_the_cache_folders_between_runs(folder, input_files):
+    """.cache/yearbook (proofs and generated files, generator/cache.py) and .cache/search (the search indexes) are
+    restored before the build, from the newest cache when no exact one exists: their entries are keyed by their
+    inputs, so an older one is safe."""
     steps = JOBS["build"]["steps"]
     build = next(n for n, step in enumerate(steps) if "yearbook build" in step.get("run", ""))
     kept = [
         (n, step["with"])
         for n, step in enumerate(steps)
-        if step.get("uses", "").startswith("actions/cache@") and step["with"]["path"] == ".cache/yearbook"
+        if step.get("uses", "").startswith("actions/cache@") and step["with"]["path"] == folder
     ]
     assert len(kept) == 1 and kept[0][0] < build
     inputs = kept[0][1]
-    assert inputs["key"].startswith(inputs["restore-keys"]) and "hashFiles('data/**'" in inputs["key"]
+    assert inputs["key"].startswith(inputs["restore-keys"]) and f"hashFiles('{input_files}'" in inputs["key"]
     assert "--no-cache" not in steps[build]["run"]
