@@ -254,6 +254,7 @@ def test_serve_starts_on_the_last_good_site_and_swaps_in_its_first_build(tmp_pat
         assert "停机时改过的示范。" not in first  # the last good site, answered before the first build ended
         assert "Serving the last good site while the first build runs" in log.read_text("utf-8", "replace")
         _page_when(url, lambda html: "停机时改过的示范。" in html, "the first build's page")
+        wait_for(lambda: not (project / ".serve-site.building").exists(), "the first build's mark to go")
         assert not (project / ".serve-site.next").exists()
     finally:
         server.terminate()

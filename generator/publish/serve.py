@@ -34,6 +34,7 @@ _LOG = logging.getLogger("mkdocs.yearbook")
 
 SERVE_DIR = ".serve-site"  # in the project folder; git-ignored
 _COMPLETE = ".complete"  # written into the served folder when a first build ends: a whole site to start on
+_BUILDING = SERVE_DIR + ".building"  # beside it while a first build runs next to the last good site (bench/serve_live)
 
 
 def serve(project: Path, dev_addr: str | None = None) -> int:
@@ -84,6 +85,7 @@ class _LivePreview:
             # The site the last preview left, served at once; the first build runs beside it and takes its place
             # when done (an edit meanwhile waits for it), then the browsers reload.
             _LOG.info("Serving the last good site while the first build runs")
+            self.site_dir.with_name(_BUILDING).touch()  # there until it ends, before any page answers
             self.first = threading.Thread(target=self.first_build_beside, args=(server,), daemon=True)
             self.first.start()
         server.error_handler = self.error_page
@@ -116,6 +118,17 @@ class _LivePreview:
         """The first build into a folder of its own while the last good site is served; swapped in when done, then
         the browsers reload. Data with problems leaves the last good site served, with the problems over it."""
         staging = self.site_dir.with_name(SERVE_DIR + ".next")
+        building = self.site_dir.with_name(_BUILDING)
+        try:
+            self._build_and_swap(staging)
+        finally:
+            building.unlink(missing_ok=True)
+        with server._epoch_cond:  # as MkDocs does after a rebuild: the browsers' next poll reloads the page
+            server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
+            server._epoch_cond.notify_all()
+
+    def _build_and_swap(self, staging: Path) -> None:
+        """Build into `staging`, then put it in the served folder's place (the server reads the folder by name)."""
         with self.building, project_lock(self.project):
             try:
                 built = self.first_build(staging)
@@ -130,9 +143,6 @@ class _LivePreview:
             self.site_dir.rename(old)  # the server reads the folder by its name: the new one answers from here on
             staging.rename(self.site_dir)
             shutil.rmtree(old, ignore_errors=True)
-        with server._epoch_cond:  # as MkDocs does after a rebuild: the browsers' next poll reloads the page
-            server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
-            server._epoch_cond.notify_all()
 
     def rebuild(self, config=None) -> None:
         """One rebuild; data with problems leaves the last good site served, with the problems over every page."""
