@@ -39,9 +39,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Name:
+    """A catalogue name or alias as reports write it, and whether it opens on a verb (新增上市企业)."""
+
     text: str
     entry: CatalogueEntry
-    pattern: re.Pattern
     verb: bool
 
 
@@ -57,8 +58,8 @@ def build_names(catalogue: list[CatalogueEntry]) -> list[Name]:
                 if variant in seen or taken.get(variant, entry.id) != entry.id:
                     continue
                 seen.add(variant)
-                pattern, verb = name_pattern(variant)
-                names.append(Name(variant, entry, pattern, verb))
+                _, verb = name_pattern(variant)
+                names.append(Name(variant, entry, verb))
     return names
 
 
