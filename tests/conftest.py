@@ -20,6 +20,18 @@ HAND_WRITTEN_DOCS = tuple(
 )
 
 
+def generated_files(docs: Path) -> dict[str, bytes]:
+    """Every file the generator writes under `docs` (its GENERATED folders and files), by path, with its bytes."""
+    from generator.pages.write import GENERATED
+
+    files = {}
+    for root in GENERATED:
+        base = docs / root
+        for path in [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()):
+            files[path.relative_to(docs).as_posix()] = path.read_bytes()
+    return files
+
+
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A buildable project in `target`: mkdocs.yml, hand-written docs and a copy of `data` (default: the real data).
 

@@ -11,26 +11,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, generated_files
 
 from generator.data.pipeline import read_yearbook
 from generator.pages.render import render_site
 from generator.pages.vendor import BUNDLE_PATH, vega_bundle
-from generator.pages.write import GENERATED
 from generator.publish.generate import generate
 from generator.reuse import Reuse
 from tests.waiting import CEILING, idle, wait_for
 
 YEAR = "data/years/xiamen-torch/2016.yaml"
-
-
-def _generated(docs: Path) -> dict[str, bytes]:
-    files = {}
-    for root in GENERATED:
-        base = docs / root
-        for path in [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()):
-            files[path.relative_to(docs).as_posix()] = path.read_bytes()
-    return files
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -88,7 +78,7 @@ def test_a_reused_generate_writes_what_a_fresh_one_would(tmp_path, edit):
     project = copy_project(tmp_path / "yearbook")
     reuse = Reuse()
     generate(project, reuse=reuse)
-    before = _generated(project / "docs")
+    before = generated_files(project / "docs")
     again, _, _ = generate(project, reuse=reuse)
     assert again.written == () and reuse.hits > 0
 
@@ -96,7 +86,7 @@ def test_a_reused_generate_writes_what_a_fresh_one_would(tmp_path, edit):
     report, _, _ = generate(project, reuse=reuse)
     fresh = render_site(read_yearbook(project / "data"))
     fresh[BUNDLE_PATH] = vega_bundle()
-    after = _generated(project / "docs")
+    after = generated_files(project / "docs")
     assert after == fresh  # every file, not only those the edit was expected to touch
     assert set(report.written) == {path for path in after if before.get(path) != after[path]}
     assert report.written and set(report.removed) == before.keys() - after.keys()
@@ -116,7 +106,7 @@ def test_an_edit_renders_only_the_pages_that_show_it(tmp_path, monkeypatch):
     (only,) = rendered
     assert only is not None and "parks/xiamen-torch/2016.md" in only
     assert not any(page.startswith(("parks/xinyu/", "sources/xinyu")) for page in only)
-    assert len(only) < len(_generated(project / "docs")) / 3
+    assert len(only) < len(generated_files(project / "docs")) / 3
 
 
 def test_yearbook_serve_shows_an_edit(tmp_path):

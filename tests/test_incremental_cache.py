@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, copy_project
+from conftest import PROJECT, copy_project, generated_files
 
 import generator.cache as cache_module
 import generator.pages.render as render
@@ -19,15 +19,6 @@ from generator.publish.generate import generate
 
 YEAR = "data/years/xiamen-torch/2016.yaml"
 REPORT = "data/sources/xiamen-torch-2016-work-report.txt"
-
-
-def _generated(docs: Path) -> dict[str, bytes]:
-    files = {}
-    for root in GENERATED:
-        base = docs / root
-        for path in [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()):
-            files[path.relative_to(docs).as_posix()] = path.read_bytes()
-    return files
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -78,20 +69,20 @@ def _cold(tmp_path: Path, project: Path) -> tuple[dict[str, bytes], list]:
     cold = copy_project(tmp_path / "cold", data=project / "data")
     _, nav, _ = generate(cold, cache=False)
     assert not (cold / FOLDER).exists()
-    return _generated(cold / "docs"), nav
+    return generated_files(cold / "docs"), nav
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_a_cached_generate_after_an_edit_writes_what_a_cold_one_writes(tmp_path, templates, edit):
     project = copy_project(tmp_path / "yearbook")
     generate(project)
-    before = _generated(project / "docs")
+    before = generated_files(project / "docs")
     again, _, _ = generate(project)
     assert again.written == () and again.removed == ()
 
     EDITS[edit](project, templates)
     report, nav, _ = generate(project)
-    after = _generated(project / "docs")
+    after = generated_files(project / "docs")
     assert report.written  # the edit shows somewhere
     assert set(report.written) == {path for path in after if before.get(path) != after[path]}
     cold, cold_nav = _cold(tmp_path, project)
@@ -110,7 +101,7 @@ def test_an_edit_renders_only_the_pages_that_show_it(tmp_path, monkeypatch):
     (only,) = rendered
     assert only is not None and "parks/xiamen-torch/2016.md" in only
     assert not any(page.startswith(("parks/xinyu/", "sources/xinyu")) for page in only)
-    assert len(only) < len(_generated(project / "docs")) / 3
+    assert len(only) < len(generated_files(project / "docs")) / 3
 
 
 def test_only_the_changed_year_file_is_proved_again(tmp_path, monkeypatch):
@@ -133,7 +124,7 @@ def test_only_the_changed_year_file_is_proved_again(tmp_path, monkeypatch):
 def test_an_emptied_docs_folder_is_filled_from_the_cache(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "yearbook")
     generate(project)
-    expected = _generated(project / "docs")
+    expected = generated_files(project / "docs")
     for root in GENERATED:
         target = project / "docs" / root
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
@@ -141,7 +132,7 @@ def test_an_emptied_docs_folder_is_filled_from_the_cache(tmp_path, monkeypatch):
     (project / "docs" / "parks" / "stray.md").write_text("left over\n", encoding="utf-8")
     monkeypatch.setattr(render, "render_pages", _refuse)  # nothing changed: nothing is rendered
     report, _, _ = generate(project)
-    assert _generated(project / "docs") == expected
+    assert generated_files(project / "docs") == expected
     assert report.removed == ("parks/stray.md",)
 
 
@@ -208,7 +199,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, damage):
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     _, nav, _ = generate(project)
     cold, cold_nav = _cold(tmp_path, project)
-    assert _generated(project / "docs") == cold and nav == cold_nav
+    assert generated_files(project / "docs") == cold and nav == cold_nav
 
 
 def test_a_proof_that_failed_is_not_kept_as_a_pass(tmp_path):
