@@ -507,11 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     results["load_average_at_end"] = os.getloadavg()
     report = table(results)
     print(report)
-    text = json.dumps(results, ensure_ascii=False, indent=1)
-    (OUT / "engine.json").write_text(text + "\n", encoding="utf-8")
-    (OUT / f"engine-{args.parks}x{args.years}.json").write_text(text + "\n", encoding="utf-8")
-    (OUT / f"engine-{args.parks}x{args.years}.txt").write_text(report + "\n", encoding="utf-8")
-    print(f"\nwritten: bench/out/engine.json, bench/out/engine-{args.parks}x{args.years}.json")
+    run.write_results("engine", results, report, f"{args.parks}x{args.years}")
     return 0
 
 

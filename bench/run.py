@@ -806,12 +806,17 @@ def main(argv: list[str] | None = None) -> int:
 
     report = table(results)
     print(report)
-    text = json.dumps(results, ensure_ascii=False, indent=1)
-    (OUT / "results.json").write_text(text + "\n", encoding="utf-8")
-    (OUT / f"results-{args.parks}x{args.years}.json").write_text(text + "\n", encoding="utf-8")
-    (OUT / f"results-{args.parks}x{args.years}.txt").write_text(report + "\n", encoding="utf-8")
-    print(f"\nwritten: bench/out/results.json, bench/out/results-{args.parks}x{args.years}.json")
+    write_results("results", results, report, f"{args.parks}x{args.years}")
     return 0
+
+
+def write_results(name: str, results: dict, report: str, size: str) -> None:
+    """A run's results into bench/out/: the newest as NAME.json, and NAME-SIZE.json and .txt kept per corpus size."""
+    text = json.dumps(results, ensure_ascii=False, indent=1)
+    (OUT / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+    (OUT / f"{name}-{size}.json").write_text(text + "\n", encoding="utf-8")
+    (OUT / f"{name}-{size}.txt").write_text(report + "\n", encoding="utf-8")
+    print(f"\nwritten: bench/out/{name}.json, bench/out/{name}-{size}.json")
 
 
 def _search_value(search: dict, key: str):
