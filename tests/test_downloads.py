@@ -100,8 +100,9 @@ HAND_FACT_ROWS = [
 # no indicator have nothing to compare with (无可比指标); the fifth names national_high_tech_enterprises, a figure the
 # 2020 report does not give (当年未报告该指标). Dalian's 2010 goals are for 2010, whose file gives only
 # software_outsourcing_revenue: GDP, fixed-asset investment, FDI and domestic capital are not reported that year, the
-# third names no indicator; its 2011 goal (software_outsourcing_revenue >= 1100亿元 in 2012) meets the 2012 report's
-# 1145亿元. In file order, per (park, year set in).
+# third names no indicator; its 2011 goal (software_outsourcing_revenue >= 1100亿元 in 2012) has no verdict: the 2012
+# report's 1145亿元 is the city's (我市), kept as a fact, not the park's indicator.
+# In file order, per (park, year set in).
 HAND_VERDICTS = {
     ("xiamen-torch", 2016): ["尚无报告"] * 14,
     ("xiamen-torch", 2020): ["无可比指标"] * 4 + ["当年未报告该指标"] + ["无可比指标"] * 3,
@@ -109,7 +110,7 @@ HAND_VERDICTS = {
     ("xiamen-torch", 2025): ["尚无报告"] * 9,
     ("xinyu", 2014): ["尚无报告"] * 13,
     ("dalian", 2010): ["当年未报告该指标"] * 2 + ["无可比指标"] + ["当年未报告该指标"] * 2,
-    ("dalian", 2011): ["已实现"],
+    ("dalian", 2011): ["当年未报告该指标"],
 }
 HAND_TARGET_ROW = {
     "park": "xiamen-torch", "park_name": "厦门火炬高新区", "set_in": "2020", "for_year": "2020",

@@ -390,3 +390,42 @@ def test_semicolon_items_with_no_subject_go_on_with_the_part_the_items_before_na
     assert found["industrial_value_added_above_scale"]["value"] == 43.1
     assert found["fixed_asset_investment"]["value"] == 227.5
     assert refused(text, 2017) == []
+
+
+def test_a_list_of_names_opening_on_its_year_pairs_with_both_lists_after_fen_bie():
+    found = indicators("2022年高新技术企业数、科技型中小企业数分别同上年增长48%、20%,分别达到215家、433家。", 2022)
+    assert (
+        found["national_high_tech_enterprises"]["value"],
+        found["national_high_tech_enterprises"]["change_pct"],
+    ) == (
+        215,
+        48,
+    )
+    assert (found["tech_smes"]["value"], found["tech_smes"]["change_pct"]) == (433, 20)
+    # The quote holds the whole list of amounts, which the checker pairs with the names.
+    assert found["national_high_tech_enterprises"]["quote"].endswith("215家、433家")
+
+
+def test_several_parks_together_or_an_area_are_drafted_as_none_of_the_park():
+    text = (
+        "据省科技厅统计,我省27个高新技术产业园区,2016年1月至6月完成规模以上工业总产值12210亿元,同比增长13.22%。"
+        "去年四川省4个国家高新区工业总产值将超过3500亿元,财政总收入将达300亿元。"
+    )
+    assert indicators(text, 2016) == {}
+    city = "我市形成了“一核两翼”的高新区发展格局。2015年营业总收入达到394.97亿元。"
+    assert indicators(city, 2015) == {}  # the sentence goes on with the city the one before ended on
+    park = indicators(city.replace("我市", "高新区"), 2015)
+    assert park["operating_revenue"]["value"] == 394.97
+    own = indicators("营业收入约占全国近60个高新区总收入的七分之一,实现工业总产值2366亿元,同比增长13.6%。", 2016)
+    assert own["industrial_output"]["value"] == 2366  # the parks a share compares with are no subject
+
+
+def test_a_repost_s_date_lines_do_not_date_the_story_it_carries():
+    text = (
+        "发布网友 发布时间:2023-12-21 09:59\n共1个回答\n热心网友 时间:2024-03-20 21:08\n"
+        "南都讯 昨日,河源市高新区升级为国家级高新区已获国务院批准。\n"
+        "河源市高新区去年实现工业总产值429.6亿元,比增22%。今年力争8家以上企业成功申报国家级高新技术企业。\n"
+    )
+    found = indicators(text, 2014)  # the editor's covers: the story tells 2014's results in 2015
+    assert (found["industrial_output"]["value"], found["industrial_output"]["change_pct"]) == (429.6, 22)
+    assert indicators(text.replace("去年实现", "2012年实现"), 2014) == {}  # a year named is the year

@@ -22,6 +22,7 @@ from generator.reading.parts import (
     period_key,
     periods_in,
     scopes_in,
+    several_parks,
     span_of_years,
     year_of_amount,
     year_of_fact_amount,
@@ -258,6 +259,12 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
+    several = several_parks(context.previous, context.opening + context.before(token.start))
+    if several:
+        report(
+            location + ("value",),
+            f"expected the park's own amount, found that of several parks or an area ({several}…)",
+        )
     _check_part(report, location, entry, context, token.end)
     if binding.area and entry.get("scope") is None:
         report(

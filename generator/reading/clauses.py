@@ -108,6 +108,8 @@ def year_mentions(text: str) -> list[YearMention]:
             continue
         if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
             continue
+        if before.endswith(("-", "/")) or re.match(r"[:：]\d", after):
+            continue  # a date's day and a time run together (2024-03-20 21:08 → 2024-03-2021:08): no year
         if after.startswith("年度"):
             kind = "年度"
         elif after.startswith("年"):
@@ -139,6 +141,12 @@ def written_in(paragraphs: list[str]) -> int | None:
         if opening and int(opening.group("month")) <= _EARLY_MONTHS and len(named) == 1 and whole_year:
             return named.pop() + 1
     return None
+
+
+def _tells_last_year_only(paragraphs: list[str], year: int) -> bool:
+    """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
+    named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))
+    return not named and any(_LAST_YEAR.search(paragraph) for paragraph in paragraphs)
 
 
 @dataclass
@@ -183,6 +191,7 @@ class Clause:
     scope: str | None = None  # set by stage 5: 主园区, 核心区 … (None: the whole park)
     hedge: str | None = None  # set by stage 5: a hedge governing the clause (预计全年…)
     park: str | None = None  # set by stage 5: the place of the zone its paragraph or sentence opens on (株洲)
+    several: str | None = None  # set by stage 5: the several parks or the area it tells of (我省27个高新区)
     sentence_start: int = 0  # where its sentence starts in the paragraph
 
 
@@ -195,6 +204,10 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     Paragraphs in `skip` (table rows, read in their own way) give no clauses."""
     state = _State(year, "results")
     written = written_in(paragraphs)
+    if written is not None and written > year + 1:
+        written = None  # a repost's date line, years after the story it carries
+    if written is None and _tells_last_year_only(paragraphs, year):
+        written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
     seen_results = False
     heading = ""

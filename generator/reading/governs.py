@@ -190,6 +190,10 @@ class Respective:
     growths: tuple[NumberToken, ...]  # the growth percentages in order after 分别增长/下降, or none
 
 
+# The year or months a list of names may open on (2022年高新技术企业数、…分别…): no amount among the names.
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年|\d{1,2}(?:[-—–~～至到]\d{1,2})?月份?")
+
+
 def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> Respective | None:
     """The pairing of a name listed before 分别 (地区生产总值、财政总收入分别为215亿元、17.99亿元), or None.
 
@@ -198,7 +202,7 @@ def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> 
     """
     start, end = clause_bounds(text, naming.start)
     at = text.find(RESPECTIVELY, naming.end, end)
-    if at < 0 or any(character.isdigit() for character in text[start:at]):
+    if at < 0 or any(character.isdigit() for character in _TIME_WORDS.sub("", text[start:at])):
         return None
     index = sum(text[start : naming.start].count(mark) for mark in LIST_MARKS)
     count = sum(text[start:at].count(mark) for mark in LIST_MARKS) + 1

@@ -136,6 +136,55 @@ def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
     return bool(place and own) and not any(place in mine or mine in place for mine in own)
 
 
+# --- several parks together, or an area ---------------------------------------------------------------------
+
+# 我省27个高新技术产业园区…, 去年四川省4个国家高新区…, 武汉东湖、襄阳…等7个国家高新区…: the amounts that follow are
+# several parks' together; 我市…, 全省… open on an area. Neither is one park's amount.
+_ZONES = r"(?:国家级|国家|省级|市级)?(?:高新技术产业(?:开发区|园区)|高新技术开发区|高新区|开发区|园区)"
+_SEVERAL_PARKS = re.compile(rf"(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+|多)个{_ZONES}")
+_AREA_OPENING = re.compile(
+    r"^(?:(?:19|20)\d\d年[^,，。]{0,6}?|去年|今年|上半年|前三季度)?[,，]?(?:据[^,，。]{0,12}统计[,，]?)?"
+    # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
+    r"(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
+)
+# A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…).
+_ONE_PARK = re.compile(
+    r"^[^,，。]{0,12}?(?:[\u4e00-\u9fff]{2,8}?(?:国家级|国家)?(?:高新技术产业开发区|高新区)|我区|全区)"
+)
+
+
+# Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a
+# share or a rank compares with: 约占全国近60个高新区总收入的七分之一, 居全国54个高新区第5位.
+_VERB_BEFORE = re.compile(
+    r"整合|合并|建成|建设|新建|包括|包含|由|拥有|设立|规划|形成|打造|获批|认定|布局|共有|辖|占|居|位列|列|高于|超过|相当于|比"
+)
+
+
+def _subject_of(clause: str) -> tuple[bool, str | None]:
+    """Whether a clause names a subject, and the several parks or area it names (None for one park or none)."""
+    several = _SEVERAL_PARKS.search(clause)
+    if several and not _VERB_BEFORE.search(clause, 0, several.start()):
+        return True, clause[: several.end()]
+    area = _AREA_OPENING.match(clause)
+    if area:
+        return True, area.group(0).lstrip(",，")
+    return bool(_ONE_PARK.match(clause)), None
+
+
+def several_parks(previous: str, before: str) -> str | None:
+    """The several parks or the area whose amount follows `before` (its sentence up to the amount): the last subject
+    its clauses named; in a sentence that names none, that of the sentence before (…,我市形成了…格局。2015年…)."""
+    for clause in reversed(re.split(r"[,，;；:：]", before)):
+        named, several = _subject_of(clause)
+        if named:
+            return several
+    for clause in reversed(re.split(r"[,，;；:：。]", previous.strip())):
+        named, several = _subject_of(clause)
+        if named:
+            return several
+    return None
+
+
 # --- the year --------------------------------------------------------------------------------------------------
 
 # 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
@@ -252,6 +301,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
+                clause.several = several_parks(previous, paragraphs[number][clause.sentence_start : clause.end])
 
 
 def carried_scope(previous: str, sentence: str) -> str | None:

@@ -229,7 +229,7 @@ def extract(
     found: list[Candidate] = []
     for number, sentences in enumerate(read):
         in_paragraph = candidates(sentences, names, year, matching[number])
-        in_paragraph = [c for c in in_paragraph if not about_another_park(c.clause.park, own)]
+        in_paragraph = [c for c in in_paragraph if not c.clause.several and not about_another_park(c.clause.park, own)]
         values: dict[tuple, set] = {}
         for c in in_paragraph:
             values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
@@ -302,8 +302,8 @@ def extract(
             previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
             for clause in clauses:
                 rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
-                if about_another_park(clause.park, own):
-                    rest = []  # another park's figures are none of this park's entries
+                if clause.several or about_another_park(clause.park, own):
+                    rest = []  # another park's figures, or several parks' together, are none of this park's entries
                 if not rest:
                     previous = None
                     continue
