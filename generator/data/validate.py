@@ -19,6 +19,9 @@ from generator.parallel import map_shares, share, worker_count
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
+    about_another_park,
+    own_places,
+    park_told,
     period_key,
     periods_in,
     scopes_in,
@@ -240,7 +243,7 @@ def _check_growth_hedge(report, location, entry, binding) -> None:
         report(location + ("change_qualifier",), problem)
 
 
-def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=()) -> None:
+def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=(), places=()) -> None:
     binding = bind_indicator(entry, indicator, context, others)
     for field, message in binding.problems:
         report(location + (field,), message)
@@ -259,6 +262,9 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
+    place = park_told(context.paragraph_before + context.before(token.end))
+    if about_another_park(place, places):
+        report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")
     several = several_parks(context.previous, context.opening + context.before(token.start))
     if several:
         report(
@@ -278,7 +284,8 @@ def _check_indicator_entry(report, location, entry, indicator, sources, source_i
     if context is None or indicator is None or entry["unit"] != indicator["unit"]:
         return
     if to_finite(entry["value"], entry.get("change_pct")):  # else the schema reports the NaN or infinity
-        _check_indicator(report, location, entry, indicator, context, year, others)
+        places = owner[2] if owner is not None and len(owner) > 2 else ()
+        _check_indicator(report, location, entry, indicator, context, year, others, places)
 
 
 def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
@@ -383,7 +390,7 @@ def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, 
     return found
 
 
-def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems, others_of=None):
+def _check_year(document, key, raw, catalogue, parks, source_ids, sources, problems, others_of=None, places=()):
     report = _Reporter(document, problems)
     data = document.data
     park_id, year_text = key
@@ -398,7 +405,7 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
             report(("sources", index), f"expected a source id, found '{source_id}'")
     # The source of each entry must be of this park and cover this year, once both are known to be right.
     consistent = data["park"] == park_id and str(data["year"]) == year_text and park_id in parks
-    owner = (park_id, data["year"]) if consistent else None
+    owner = (park_id, data["year"], places) if consistent else None
     seen: dict[str, int] = {}
     for index, entry in enumerate(data.get("indicators") or []):
         location = ("indicators", index)
@@ -475,7 +482,8 @@ def _proof_key(document: Document, raw: RawData, shared: str, sound_sources: set
         metadata = raw.sources.get(source)
         text = raw.source_texts.get(source)
         reports += [source, str(source in sound_sources), metadata.text if metadata else "\0", text or "\0"]
-    return digest("year", shared, document.path, document.text, *reports)
+    park = raw.parks.get(document.data.get("park")) if isinstance(document.data, dict) else None
+    return digest("year", shared, document.path, document.text, park.text if park else "\0", *reports)
 
 
 _YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
@@ -582,7 +590,8 @@ def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = N
 
     def year_inputs(document: Document) -> tuple:
         referenced = reuse.get("referenced", document.path, (document,), lambda: referenced_sources(document.data))
-        return (document, raw.indicators, parks, source_ids, referenced, *(sources.get(s) for s in referenced))
+        park = raw.parks.get(document.data.get("park")) if isinstance(document.data, dict) else None
+        return (document, raw.indicators, parks, source_ids, park, referenced, *(sources.get(s) for s in referenced))
 
     for key, document in sorted(raw.years.items()) if proofs is None else ():
         if document is not None:
@@ -593,6 +602,12 @@ def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = N
                 pending.append((key, document))
 
     others_of = {indicator_id: other_names(catalogue, indicator_id) for indicator_id in catalogue}
+
+    def places_of(park_id: str) -> tuple[str, ...]:
+        """The park's places, as the reading tells a passage about another park (parts.about_another_park)."""
+        document = raw.parks.get(park_id)
+        data = document.data if document is not None and isinstance(document.data, dict) else {}
+        return own_places(str(data.get(field) or "") for field in ("name", "short_name"))
 
     def check_years(index: int) -> list[tuple[tuple[str, str], list[Problem]]]:
         results = []
@@ -610,7 +625,7 @@ def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = N
                     "year",
                     schema_problems,
                     lambda part, out, key=key: _check_year(
-                        part, key, raw, catalogue, parks, source_ids, sources, out, others_of
+                        part, key, raw, catalogue, parks, source_ids, sources, out, others_of, places_of(key[0])
                     ),
                 )
             results.append((key, found))

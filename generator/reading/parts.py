@@ -131,6 +131,20 @@ def park_place(name: str) -> str:
     return park_opening(name) or name
 
 
+def own_places(names) -> tuple[str, ...]:
+    """A park's places as park_opening reads them, from its names (长沙 of 长沙高新技术产业开发区, 长沙高新区)."""
+    return tuple(dict.fromkeys(park_place(simplified(name)) for name in names if name))
+
+
+def park_told(passage: str) -> str | None:
+    """The place of the zone a passage (a paragraph up to a sentence of it) tells of: the last of its sentences that
+    opened on one, else none (a round-up of several parks: each paragraph or sentence opens on its own)."""
+    place = None
+    for sentence in re.split(r"(?<=[。!?！？])", passage):
+        place = park_opening(sentence) or place
+    return place
+
+
 def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
     """Whether a passage about `place` is about another park than one of the `own` places (长沙 for 长沙高新区)."""
     return bool(place and own) and not any(place in mine or mine in place for mine in own)
@@ -270,14 +284,13 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
-        place = park_opening(paragraphs[number])  # a round-up of several parks: each paragraph opens on its own
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             before = sentences[s_index - 1] if s_index else []
             previous = paragraphs[number][before[0].sentence_start : clauses[0].start] if before and clauses else ""
             scope = carried_scope(previous, clauses[0].text) if previous else None
             hedge = None
-            place = (park_opening(clauses[0].text) if clauses else None) or place
+            place = park_told(paragraphs[number][: clauses[0].end]) if clauses else None
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
                     # After a semicolon an item names its own hedge (a 预计 opening the sentence aside:

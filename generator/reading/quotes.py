@@ -87,6 +87,11 @@ class Context:
         said = self.lead + self.quote
         return item_scope(self.opening, said) or carried_scope(self.previous, self.opening + said)
 
+    @property
+    def paragraph_before(self) -> str:
+        """The quote's paragraph before its sentence (the report's title aside)."""
+        return self.setting.partition("\n")[2]
+
     def cell_ending(self, end: int):
         """The row's cell whose number ends at `end` of the quote, if the quote is a row read through a header."""
         return next((c for c in self.row.cells if c.end == end), None) if self.row else None

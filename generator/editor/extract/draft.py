@@ -23,7 +23,7 @@ from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
-from generator.reading.parts import about_another_park, park_place, qualify, scopes_in, year_of_fact_amount
+from generator.reading.parts import about_another_park, own_places, qualify, scopes_in, year_of_fact_amount
 from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
@@ -45,10 +45,10 @@ class Draft:
 class _Proof:
     """The checker's rules on one entry of the draft, against the report's text as `yearbook check` reads it."""
 
-    def __init__(self, text: str, source_id: str, park: str, year: int, catalogue: list[CatalogueEntry]):
+    def __init__(self, text, source_id: str, park: str, year: int, catalogue: list[CatalogueEntry], own=()):
         self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=None,
                              park=park, paragraphs=paragraphs_of(text), covers=(year,))  # fmt: skip
-        self.owner = (park, year)
+        self.owner = (park, year, own)  # own: the park's places, as the checker reads another park's passage
         self.catalogue = {
             e.id: {"id": e.id, "name": e.name, "aliases": list(e.aliases), "unit": e.unit, "kind": e.kind}
             for e in catalogue
@@ -212,8 +212,8 @@ def extract(
     """A draft year file (as data) from one archived report's text: every counted number lands in an entry, except
     those of a paragraph or sentence that opens on another park than `park_names` (a round-up of several parks)."""
     names = build_names(catalogue)
-    own = tuple(park_place(simplified(name)) for name in park_names)
-    proof = _Proof(text, source_id, park, year, catalogue)
+    own = own_places(park_names)
+    proof = _Proof(text, source_id, park, year, catalogue, own)
     units = {entry.id: entry.unit for entry in catalogue}
     lines = raw_lines(text)
     in_tables = table_lines(lines)
