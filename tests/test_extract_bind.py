@@ -429,3 +429,34 @@ def test_a_repost_s_date_lines_do_not_date_the_story_it_carries():
     found = indicators(text, 2014)  # the editor's covers: the story tells 2014's results in 2015
     assert (found["industrial_output"]["value"], found["industrial_output"]["change_pct"]) == (429.6, 22)
     assert indicators(text.replace("去年实现", "2012年实现"), 2014) == {}  # a year named is the year
+
+
+def test_an_estimate_with_words_before_it_governs_its_items():
+    found = indicators(
+        "初步预计,2017年完成地区生产总值192.7亿元,增长2.5%;社会消费品零售总额92.78亿元,增长10.5%。", 2017
+    )
+    assert found["retail_sales"]["qualifier"] == "预计"
+    assert found["gdp"]["qualifier"] == "预计"
+
+
+def test_a_founding_year_at_a_paragraphs_opening_is_not_the_year_it_tells_of():
+    text = (
+        "承载使命,从2007年正式挂牌起,这里由最初的1.1平方公里蜕变成为现在430多平方公里的新区。\n"
+        "11年的奋进,记录下太多闪亮时刻:成为国家级产城融合示范区……\n"
+        "2017年,高新区规模以上工业产值达854亿元;今年1-10月,规模以上工业总产值累计完成671.74亿元。\n"
+    )
+    found = indicators(text, 2017)
+    assert found["industrial_output_above_scale"]["value"] == 854  # the …… line ends; 2007 dates the founding
+
+
+def test_a_period_the_paragraphs_figures_open_on_holds_after_a_lead_sentence():
+    text = "数据彰显自信。截至11月底,高新区规模以上工业总产值累计完成435亿元。固定资产投资累计完成235亿元,同比增长16%。"
+    found = indicators(text, 2014)
+    assert found["fixed_asset_investment"]["period"] == "截至11月底"
+
+
+def test_a_part_named_by_what_it_leaves_out_is_not_the_measure():
+    text = "1至6月,规上工业增加值326.99亿元,同比增长6.3%。其中,非烟规上工业增加值29.68亿元,同比增长8.9%。"
+    found = indicators(text, 2023)
+    assert found["industrial_value_added_above_scale"]["value"] == 326.99
+    assert "valid_invention_patents" not in indicators("2017年,高新区每万人拥有有效发明专利108件。", 2017)

@@ -20,6 +20,7 @@ from generator.reading.hedges import comparator_problem, growth_hedges, hedges_o
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
     about_another_park,
+    forecast_opening,
     own_places,
     park_told,
     period_key,
@@ -250,7 +251,9 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     token = binding.token
     if token is None:
         return
-    problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, context.before(token.start)))
+    # 预计 opening the sentence governs its ；-items too (初步预计,2017年…;社会消费品零售总额92.78亿元).
+    governing = context.opening if forecast_opening(context.opening) else ""
+    problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, governing + context.before(token.start)))
     if problem:
         report(location + ("qualifier",), problem)
     _check_growth_hedge(report, location, entry, binding)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
-from generator.reading.parts import periods_in
+from generator.reading.parts import dates_an_event, periods_in
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
@@ -236,7 +236,12 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
             local = _State(state.year, state.mode)
             heading = paragraph
         else:
-            opening = [m for m in year_mentions(paragraph[:40]) if m.kind == "年"]
+            # A year that dates a founding or starts a span (从2007年正式挂牌起) is no year the paragraph tells of.
+            opening = [
+                m
+                for m in year_mentions(paragraph[:40])
+                if m.kind == "年" and not dates_an_event(paragraph, m.start + 5)
+            ]
             if opening:
                 at = opening[0].year
                 first_sentence = paragraph[: next((i for i, c in enumerate(paragraph) if c in "。!?！？"), 30)][:30]

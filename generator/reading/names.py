@@ -75,14 +75,19 @@ def catalogue_forms(names) -> list[str]:
 
 
 _LONGEST_FIRST = sorted(PART_PREFIXES, key=len, reverse=True)
+# 非烟规上工业增加值, 非公经济增加值: the measure without a named part is a part of it too.
+_EXCLUDED_PART = re.compile(r"非[\u4e00-\u9fff]{1,2}$")
 
 
 def part_prefix(text: str, start: int) -> str | None:
     """The words right before a name at `start` that make it a part or another measure (工业 in 工业固定资产投资,
-    预算 in 一般公共预算税收收入, 服务业实现 in 服务业实现营业收入, 进 in 进出口), or None."""
+    预算 in 一般公共预算税收收入, 服务业实现 in 服务业实现营业收入, 进 in 进出口, 非烟 in 非烟规上…), or None."""
     if text[:start].endswith("进") and text[start : start + 1] == "出":
         return "进"
     before = text[:start]
+    excluded = _EXCLUDED_PART.search(before)
+    if excluded:
+        return excluded.group(0)
     found = next((prefix for prefix in _LONGEST_FIRST if before.endswith(prefix)), None)
     verb = next((v for v in REPORT_VERBS if before.endswith(v)), "")
     if found is None and verb:

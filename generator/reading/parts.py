@@ -217,6 +217,13 @@ _EVENT_AFTER_YEAR = re.compile(
 )
 
 
+def dates_an_event(text: str, year_end: int) -> bool:
+    """Whether the year ending at `year_end` of `text` dates the park's founding or approval (2007年正式挂牌, 1992年经
+    国务院批准成立), or the start of a span (从2007年…起, 自2007年以来): not the year of the amounts after it."""
+    start = text.rfind("年", 0, year_end) - 4
+    return bool(_EVENT_AFTER_YEAR.match(text, year_end)) or text[max(0, start - 1) : max(0, start)] in ("从", "自")
+
+
 def year_stated(text: str) -> int | None:
     """The last year `text` names as the time of what follows it (a year of founding or approval aside)."""
     found = [m for m in _YEAR.finditer(text) if not _EVENT_AFTER_YEAR.match(text, m.end())]
@@ -245,8 +252,30 @@ _SCOPE = re.compile(
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
-_HEDGE = re.compile(rf"^(?:全年)?{FORECAST}")
+# 预计全年…, 初步预计…, 据初步预计…: the estimate governs what follows.
+_HEDGE = re.compile(rf"^(?:据)?(?:初步)?(?:全年)?{FORECAST}")
 _SUBJECTLESS = re.compile(rf"^(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")
+
+
+# A paragraph's opening words before its first comma: 1—9月，全区…
+_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+
+
+def paragraph_head(paragraph: str) -> tuple[int, str]:
+    """Where the words a paragraph's figures open on stand, and the words: the head of its first sentence with a
+    number or a period (上半年,…), lead sentences without one aside (数据彰显自信。截至11月底,…); (-1, '') if none."""
+    at = 0
+    for sentence in re.split(r"(?<=[。!?！？])", paragraph):
+        head = _HEAD.match(sentence)
+        if any(character.isdigit() for character in sentence) or (head and periods_in(head.group(0))):
+            return (at, head.group(0)) if head else (-1, "")
+        at += len(sentence)
+    return -1, ""
+
+
+def forecast_opening(sentence: str) -> bool:
+    """Whether a sentence opens on an estimate that governs every figure of it, its ；-items too (初步预计,…;…)."""
+    return bool(_HEDGE.match(sentence.lstrip()))
 
 
 def period_stated(text: str) -> tuple[str | None, bool]:
@@ -284,6 +313,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
+        head_at, _ = paragraph_head(paragraphs[number])
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             before = sentences[s_index - 1] if s_index else []
@@ -302,7 +332,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 named = period_in(clause.text)
                 if named:
                     period = named
-                    if s_index == 0 and c_index == 0:
+                    if c_index == 0 and clause.start == head_at:
                         paragraph_period = named  # 1—9月,全区…: the whole paragraph
                 elif _WHOLE_YEAR.match(clause.text):
                     period = None

@@ -11,7 +11,14 @@ from functools import lru_cache
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
-from generator.reading.parts import carried_scope, item_scope, period_stated, periods_in, title_periods
+from generator.reading.parts import (
+    carried_scope,
+    item_scope,
+    paragraph_head,
+    period_stated,
+    periods_in,
+    title_periods,
+)
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -124,8 +131,6 @@ class Context:
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
-# A paragraph's opening words before its first comma: 1—9月，全区…
-_HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
 _TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
 
 
@@ -133,10 +138,10 @@ def _passage_periods(context: Context) -> list[str]:
     """The part of the year a passage states once for all its figures: the report's title, or the opening words of
     the paragraph (1—9月，全区经济运行总体平稳。); not a period an earlier sentence compares with (降幅比1—6月收窄)."""
     title, _, paragraph = context.setting.partition("\n")
-    head = _HEAD.match(paragraph)
+    _, head = paragraph_head(paragraph)
     # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
     titled = list(context.titled) if reads_as_title(title, _TITLE_LENGTH) else []
-    return titled + (periods_in(head.group(0)) if head else [])
+    return titled + periods_in(head)
 
 
 def context_of(source: Source, quote: str) -> Context:

@@ -43,7 +43,7 @@ def compact(line: str) -> str:
 
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
-    if not previous or previous[-1] in SENTENCE_END + CLOSERS + ";；:：":
+    if not previous or previous[-1] in SENTENCE_END + CLOSERS + ";；:：…":  # a line ending on …… ends a list
         return False
     if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
         return False
