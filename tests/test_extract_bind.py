@@ -460,3 +460,19 @@ def test_a_part_named_by_what_it_leaves_out_is_not_the_measure():
     found = indicators(text, 2023)
     assert found["industrial_value_added_above_scale"]["value"] == 326.99
     assert "valid_invention_patents" not in indicators("2017年,高新区每万人拥有有效发明专利108件。", 2017)
+
+
+def test_a_sentence_opening_on_qi_zhong_tells_parts_in_every_clause():
+    text = (
+        "2015年,全区实现规模以上工业增加值43.08亿元,同比增长7.4%;完成固定资产投资44.72亿元,同比增长19.4%。"
+        "其中,新开工项目14个,新增工业项目固定资产投资36.14亿元。"
+    )
+    assert indicators(text, 2015)["fixed_asset_investment"]["value"] == 44.72
+
+
+def test_a_zones_own_name_is_the_park_and_a_span_of_years_in_a_later_clause_gives_totals():
+    found = indicators("据市统计局数据,2011年,莆田高新园区工业总产值达312.05亿元,完成固定资产投资26.7亿元。", 2011)
+    assert found["industrial_output"].get("scope") is None
+    assert found["fixed_asset_investment"]["value"] == 26.7
+    text = "今年以来,高新区构建大招商格局,近三年新招引外资项目41个,新增注册外资21.8亿美元、到账外资10.6亿美元。"
+    assert "fdi_actual" not in indicators(text, 2024)

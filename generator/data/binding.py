@@ -32,7 +32,7 @@ from generator.reading.governs import (
     stock_total,
     written,
 )
-from generator.reading.names import catalogue_forms, part_prefix
+from generator.reading.names import catalogue_forms, measure_suffix, part_prefix
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -173,15 +173,15 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
 
 
 def part_names(names: list[str], text: str) -> list[tuple[int, int]]:
-    """Where a name stands after a word that makes it a part or another measure (一般公共预算税收收入, 工业固定资产
-    投资, 人均GDP, 出口 in 进出口), unless the longer wording is the indicator's own name (规模以上工业增加值)."""
+    """Where a name stands next to a word that makes it a part or another measure (一般公共预算税收收入, 人均GDP,
+    出口 in 进出口, 出口创汇), unless the longer wording is the indicator's own name (规模以上工业增加值)."""
     own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
     parts = []
     for start, end in own:
-        prefix = part_prefix(text, start)
-        if prefix is None:
+        prefix, suffix = part_prefix(text, start), measure_suffix(text, end)
+        if prefix is None and suffix is None:
             continue
-        span = (start - len(prefix), end)
+        span = (start - len(prefix or ""), end + len(suffix or ""))
         if not any(a <= span[0] and span[1] <= b for a, b in own):
             parts.append(span)
     return parts

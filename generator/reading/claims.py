@@ -27,7 +27,7 @@ from generator.reading.governs import (
     signed_percent,
     stock_total,
 )
-from generator.reading.names import name_pattern, name_spans, part_prefix, written_forms
+from generator.reading.names import measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import span_of_years
 from generator.reading.script import simplified
@@ -88,7 +88,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         or not text[: hit.start].endswith(CHANGE_VERBS)
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
-    found = [hit for hit in found if part_prefix(text, hit.start) is None]
+    found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
     found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))
     kept: list[Hit] = []
     for hit in found:
@@ -314,9 +314,9 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
     return claim(naming, name.entry, said, year, named_at=said.shift(subject_clause), direct=False)
 
 
-def _cumulative(clauses: list[Clause]) -> bool:
-    """A sentence opening on 到…年底累计 or on a span of years (五年来): every flow it lists is a total over it."""
-    return span_of_years(",".join(c.text for c in clauses[:2])) is not None
+def _cumulative(clauses: list[Clause], index: int) -> bool:
+    """A clause after one that opens on 到…年底累计 or on a span of years (五年来, 近三年): its flows are totals."""
+    return span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None
 
 
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
@@ -370,19 +370,19 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
     named_before: set[str] = set()  # indicators given an amount earlier in the paragraph (其中 may open a sentence)
     for s_index, clauses in enumerate(sentences):
         said = said_of(clauses, paragraph) if clauses else None
-        cumulative = _cumulative(clauses)
         keys: set[int] = set()  # clauses that named an indicator
         used: set[tuple[int, int]] = set()  # the numbers claimed in the sentence
         for c_index, clause in enumerate(clauses):
             if not _tells_results(clause, year):
                 continue
             clause_hits = hits(clause.text, names)
-            if cumulative:
+            if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]
-            part = clause.text.startswith(_PART_OPENING) or (c_index and clauses[c_index - 1].text in _PART_OPENING)
+            # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
+            part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]

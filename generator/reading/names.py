@@ -79,6 +79,16 @@ _LONGEST_FIRST = sorted(PART_PREFIXES, key=len, reverse=True)
 _EXCLUDED_PART = re.compile(r"非[\u4e00-\u9fff]{1,2}$")
 
 
+# Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
+# 出口交货值 (industry's export delivery value), 出口退税.
+_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税")
+
+
+def measure_suffix(text: str, end: int) -> str | None:
+    """The words right after a name ending at `end` that make it another measure (创汇 of 出口创汇), or None."""
+    return next((word for word in _ANOTHER_MEASURE_AFTER if text.startswith(word, end)), None)
+
+
 def part_prefix(text: str, start: int) -> str | None:
     """The words right before a name at `start` that make it a part or another measure (工业 in 工业固定资产投资,
     预算 in 一般公共预算税收收入, 服务业实现 in 服务业实现营业收入, 进 in 进出口, 非烟 in 非烟规上…), or None."""

@@ -103,10 +103,21 @@ _SPAN_OF_YEARS = re.compile(
 )
 
 
+# A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…
+_YEAR_AGAIN = re.compile(r"^(?:今年|全年|去年|当年|本年|(?:19|20)\d\d年)")
+
+
 def span_of_years(sentence: str) -> str | None:
-    """The words a sentence opens on that make every flow it lists a total over several years, not the year's."""
-    match = _SPAN_OF_YEARS.match(sentence.lstrip())
-    return match.group(0) if match else None
+    """The words a clause of the sentence opens on that make every flow after them a total over several years, not
+    the year's (五年来…, …,近三年新招引…), unless a later clause opens on a year again."""
+    span = None
+    for clause in re.split(r"[,，;；:：]", sentence):
+        match = _SPAN_OF_YEARS.match(clause.lstrip())
+        if match:
+            span = match.group(0)
+        elif _YEAR_AGAIN.match(clause.lstrip()):
+            span = None
+    return span
 
 
 # --- the park a passage is about -------------------------------------------------------------------------------
@@ -155,7 +166,11 @@ def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
 # 我省27个高新技术产业园区…, 去年四川省4个国家高新区…, 武汉东湖、襄阳…等7个国家高新区…: the amounts that follow are
 # several parks' together; 我市…, 全省… open on an area. Neither is one park's amount.
 _ZONES = r"(?:国家级|国家|省级|市级)?(?:高新技术产业(?:开发区|园区)|高新技术开发区|高新区|开发区|园区)"
-_SEVERAL_PARKS = re.compile(rf"(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+|多)个{_ZONES}")
+_SEVERAL_PARKS = re.compile(
+    rf"(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+|多)个{_ZONES}"
+    # 各类高新技术产业基地45家(其中国家级18家),实现营业总收入…: the count after the places it counts.
+    r"|(?:各类|各)[\u4e00-\u9fff]{0,8}?(?:基地|园区|高新区|开发区)(?:[2-9]|[1-9]\d+)[个家]"
+)
 _AREA_OPENING = re.compile(
     r"^(?:(?:19|20)\d\d年[^,，。]{0,6}?|去年|今年|上半年|前三季度)?[,，]?(?:据[^,，。]{0,12}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
@@ -297,9 +312,13 @@ def period_in(text: str) -> str | None:
     return next(iter(periods_in(text)), None)
 
 
+# A zone's own name (莆田高新园区, 株洲高新技术产业开发区) names a park, never a part of one.
+_ZONE_NAME = re.compile(r"(?:高新区|高新园区|高新技术产业园区|高新技术产业开发区|高新技术开发区|开发区)$")
+
+
 def _scope_at(text: str) -> str | None:
     match = _SCOPE.match(text)
-    if match and match.group("scope") not in WHOLE_PARK and not match.group("scope").endswith("高新区"):
+    if match and match.group("scope") not in WHOLE_PARK and not _ZONE_NAME.search(match.group("scope")):
         return match.group("scope")
     return None
 
