@@ -476,3 +476,10 @@ def test_a_zones_own_name_is_the_park_and_a_span_of_years_in_a_later_clause_give
     assert found["fixed_asset_investment"]["value"] == 26.7
     text = "今年以来,高新区构建大招商格局,近三年新招引外资项目41个,新增注册外资21.8亿美元、到账外资10.6亿美元。"
     assert "fdi_actual" not in indicators(text, 2024)
+
+
+def test_plain_industrial_value_added_is_above_scale_only_after_the_paragraph_spoke_of_it():
+    text = "一季度,该区完成工业总产值42.91亿元;完成工业增加值11.27亿元,同比增长14.9%;开展技改规模以上工业企业5家。"
+    assert "industrial_value_added_above_scale" not in indicators(text, 2017)
+    listed = "2014年,规模以上工业企业实现主营业务收入500亿元;完成工业增加值140亿元,同比增长13.3%。"
+    assert indicators(listed, 2014)["industrial_value_added_above_scale"]["value"] == 140

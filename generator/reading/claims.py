@@ -322,11 +322,12 @@ def _cumulative(clauses: list[Clause], index: int) -> bool:
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
 
 
-def _scope_dropped(name: Name, paragraph: str) -> bool:
-    """工业增加值 for 规模以上工业增加值 in a paragraph that never speaks of enterprises above scale: the name
-    without its scope is all industry's (其中工业增加值 in a breakdown of GDP), not the catalogue's measure."""
+def _scope_dropped(name: Name, before: str) -> bool:
+    """工业增加值 for 规模以上工业增加值 where the paragraph has not spoken of enterprises above scale before it: the
+    name without its scope is all industry's (其中工业增加值 in a breakdown of GDP; 完成工业增加值…;开展技改规模以上
+    工业企业5家), not the catalogue's; in a list that opened on them (规模以上工业企业…;完成工业增加值) it is."""
     dropped = name.entry.name.startswith(_ABOVE_SCALE) and not name.text.startswith(_ABOVE_SCALE)
-    return dropped and not any(word in paragraph for word in _ABOVE_SCALE)
+    return dropped and not any(word in before for word in _ABOVE_SCALE)
 
 
 def _tells_results(clause: Clause, year: int) -> bool:
@@ -366,7 +367,6 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
     """Indicator candidates of one paragraph (`paragraph`: its text in the matching form): for each catalogue name
     in a clause about `year` that sets no goal, the claim it makes."""
     found: list[Candidate] = []
-    names = [name for name in names if not _scope_dropped(name, paragraph)]
     named_before: set[str] = set()  # indicators given an amount earlier in the paragraph (其中 may open a sentence)
     for s_index, clauses in enumerate(sentences):
         said = said_of(clauses, paragraph) if clauses else None
@@ -376,6 +376,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
             if not _tells_results(clause, year):
                 continue
             clause_hits = hits(clause.text, names)
+            clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             made: list[Candidate | None] = []
