@@ -483,3 +483,8 @@ def test_plain_industrial_value_added_is_above_scale_only_after_the_paragraph_sp
     assert "industrial_value_added_above_scale" not in indicators(text, 2017)
     listed = "2014年,规模以上工业企业实现主营业务收入500亿元;完成工业增加值140亿元,同比增长13.3%。"
     assert indicators(listed, 2014)["industrial_value_added_above_scale"]["value"] == 140
+
+
+def test_rd_expenditure_as_a_share_of_gdp_is_rd_intensity():
+    found = indicators("2023年,全社会研发经费支出占地区生产总值的比重达5.2%。", 2023)
+    assert found == {"rd_intensity": found["rd_intensity"]} and found["rd_intensity"]["value"] == 5.2

@@ -72,6 +72,9 @@ class Hit:
     verb_gap: tuple[int, int] | None  # where the counted object may stand (新增[3家]上市企业)
 
 
+_SMALL_GAP = 2  # characters inside a name that still let it win over a shorter name inside it
+
+
 def hits(text: str, names: list[Name]) -> list[Hit]:
     """Non-overlapping name hits in a clause: the tighter hit wins, then the longer one."""
     found = []
@@ -89,7 +92,17 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     ]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
     found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
-    found.sort(key=lambda hit: (hit.gap, -(hit.end - hit.start - hit.gap), hit.start))
+    # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)
+    # wins over a shorter one standing whole inside it.
+    found.sort(
+        key=lambda hit: (
+            hit.gap > _SMALL_GAP,
+            hit.gap if hit.gap > _SMALL_GAP else 0,
+            -(hit.end - hit.start - hit.gap),
+            hit.gap,
+            hit.start,
+        )
+    )
     kept: list[Hit] = []
     for hit in found:
         if all(hit.end <= other.start or hit.start >= other.end for other in kept):
