@@ -17,10 +17,10 @@ from generator.data.validate import entry_problems
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.claims import Candidate, Name, build_names, candidates, hits
+from generator.reading.claims import Candidate, Name, Said, build_names, candidates, hit_naming, hits
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
-from generator.reading.governs import GROWTH
+from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import about_another_park, own_places, qualify, scopes_in, year_of_fact_amount
@@ -115,20 +115,23 @@ def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | No
     return True, (hedges[0] if hedges else None)
 
 
-_NAME_TO_NUMBER = 6  # characters a name may stand before the amount it governs (a verb, a hedge)
-
-
 def _unit_note(clause: Clause, names: list[Name]) -> str | None:
     """Why a figure a catalogue name governs is a fact: its unit is not one the catalogue's unit can hold (营业收入
-    12亿美元 for an indicator in 亿元: a currency is not converted)."""
+    12亿美元 for an indicator in 亿元: a currency is not converted). The amount is the one the name governs, read as
+    the checker reads it (governs.governed_amount), among the clause's amounts in any currency."""
+    money = [t for t in clause.tokens if split_unit(unit_of(t) or "")[1].endswith("元")]
     for hit in hits(clause.text, names):
-        token = next((t for t in clause.tokens if t.start >= hit.end), None)
-        if token is None or token.start - hit.end > _NAME_TO_NUMBER or token.after.startswith("%"):
-            continue
-        unit, entry = unit_of(token), hit.name.entry
-        if unit and not compatible(unit, entry.unit) and split_unit(unit)[1].endswith("元"):
+        governed = governed_amount(hit_naming(hit, clause, _clause_alone(clause)), clause.text, money)
+        token, entry = governed.token, hit.name.entry
+        unit = unit_of(token) if token is not None else None
+        if unit and not compatible(unit, entry.unit):
             return f"原文以{unit}计,目录指标“{entry.name}”以{entry.unit}计,币种不同不换算,故记为事实。"
     return None
+
+
+def _clause_alone(clause: Clause) -> Said:
+    """A clause read as a sentence of its own (its names and amounts at their places in its text)."""
+    return Said(clause.text, clause.start, (clause,), tuple(clause.tokens))
 
 
 def _lead(paragraph: str, start: int) -> str:
