@@ -27,6 +27,11 @@ _NOT_AMOUNT_AFTER = re.compile(r"^(至\d|[—–~-]\d|周年|年度|强|号|届|
 _CODE_BEFORE = re.compile(r"(电话|传真|热线|邮编|邮政编码|标识码|备案号|备|编号|代码|索引号|[-—])[:：]?$")
 
 
+def is_date(token: NumberToken) -> bool:
+    """2016年, 1月, 13日, 2023-12: a date (or a time), not an amount."""
+    return not token.multiplier and bool(_DATE_AFTER.match(token.after))
+
+
 def is_counted(token: NumberToken, paragraph: str) -> bool:
     """Numbers with a unit count; dates, document numbers, ordinals and list marks do not."""
     after, before = token.after, token.before
@@ -34,7 +39,7 @@ def is_counted(token: NumberToken, paragraph: str) -> bool:
         return False  # no unit: 1+N, G20, a bare number
     if _LETTER.match(after) or (before and _LETTER.match(before[-1])):
         return False  # 5G, ISO9001
-    if not token.multiplier and _DATE_AFTER.match(after):
+    if is_date(token):
         return False  # 2016年, 1月, 13日, 十四五 years
     if re.fullmatch(r"(19|20)\d\d", str(token.number)) and after.startswith(_YEAR_WORDS):
         return False  # 2020蓝图, 2023展望: a year naming a plan

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
-from generator.reading.figures import unit_end, unit_of
+from generator.reading.figures import is_date, unit_end, unit_of
 from generator.reading.names import name_spans
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.text import SENTENCE_END
@@ -29,7 +29,6 @@ from generator.reading.words import (
     RESPECTIVELY,
     ROUND_HEDGES,
     SHARE_WORDS,
-    TIME_UNITS,
     TOTAL_WORDS,
     WHOLE_PARK,
 )
@@ -261,12 +260,7 @@ def listed_growth(token: NumberToken, text: str, family: list[NumberToken], toke
 
 def _is_amount(token: NumberToken) -> bool:
     """A number with a unit that is not a percentage or a date (not 一 of 一般, 2002 of 2002年)."""
-    return bool(unit_of(token)) and not token.after.startswith("%") and not _is_date(token)
-
-
-def _is_date(token: NumberToken) -> bool:
-    """2002年, 3月: a date, not an amount."""
-    return token.after.startswith(("年", *TIME_UNITS)) and not token.multiplier
+    return bool(unit_of(token)) and not token.after.startswith("%") and not is_date(token)
 
 
 def _list_start(text: str, start: int) -> int:
@@ -341,7 +335,7 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if later.start >= sentence_end:
             break
         if not later.after.startswith("%"):
-            if _is_date(later) or (later.after.startswith("个百分点") and not later.multiplier):
+            if is_date(later) or (later.after.startswith("个百分点") and not later.multiplier):
                 continue  # points, and dates: 比2015年增长20%
             if _same_amount_again(token, later, text):
                 continue
