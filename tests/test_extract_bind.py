@@ -488,3 +488,12 @@ def test_plain_industrial_value_added_is_above_scale_only_after_the_paragraph_sp
 def test_rd_expenditure_as_a_share_of_gdp_is_rd_intensity():
     found = indicators("2023年,全社会研发经费支出占地区生产总值的比重达5.2%。", 2023)
     assert found == {"rd_intensity": found["rd_intensity"]} and found["rd_intensity"]["value"] == 5.2
+
+
+def test_a_level_reached_from_a_start_years_before_has_no_year_on_year_growth():
+    text = "据统计,高新区地区生产总值从2014年的211亿元增长到2017年的297亿元,增长41%;财政总收入从35.5亿元增长到87.2亿元,增长146%。"
+    found = indicators(text, 2017)
+    assert (found["gdp"]["value"], found["gdp"].get("change_pct")) == (297, None)  # 2014 is where the rise started
+    assert (found["fiscal_revenue_total"]["value"], found["fiscal_revenue_total"].get("change_pct")) == (87.2, None)
+    next_year = indicators("营业收入由2015年的100亿元增长到2016年的120亿元,增长20%。", 2016)
+    assert next_year["operating_revenue"]["change_pct"] == 20

@@ -27,6 +27,7 @@ from generator.reading.governs import (
     governed_amount,
     growth_of,
     namings,
+    over_a_span,
     respective,
     signed_percent,
     stock_total,
@@ -153,7 +154,15 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
         growth, paired = growth_of(match.naming, token, text, family, tokens)
-        if growth is None:
+        if growth is None and over_a_span(match.naming, token, text):
+            problems.append(
+                (
+                    "change_pct",
+                    f"expected no 同比 for {written(token, text)}, found a rise over several years (由/从…增长到…) "
+                    f"given as {change}%",
+                )
+            )
+        elif growth is None:
             problems.append(
                 (
                     "change_pct",

@@ -104,8 +104,8 @@ def year_mentions(text: str) -> list[YearMention]:
         before, after = text[: match.start()], text[match.end() :]
         if before.endswith(("比", "较", "同", "于", "第", "〔", "[", "【", "(", "（")) and not after.startswith("年"):
             continue
-        if before.endswith(("比", "较")):
-            continue
+        if before.endswith(("比", "较", "从", "由", "自")):
+            continue  # a base of comparison, or where a change started (从2014年的211亿元增长到2017年的…)
         if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
             continue
         if before.endswith(("-", "/")) or re.match(r"[:：]\d", after):

@@ -140,7 +140,11 @@ def _exact_after_round(token: NumberToken, text: str, end: int, family: list[Num
 
 
 # 营业总收入由3.7亿元增长到2750亿元: where the amount started, then the year's level it reached.
-FROM_TO = re.compile(r"^(?:由|从)[^,，;；。]{0,12}?(?:增长|增加|提高|上升|扩大|发展|跃升|攀升)(?:到|至)$")
+# 由3.7亿元增长到, 从2014年的211亿元增长到2017年的: the words between a start and the level reached.
+FROM_TO = re.compile(
+    r"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{0,16}?(?:增长|增加|提高|上升|扩大|发展|跃升|攀升)(?:到|至)"
+    r"(?:(?P<last>(?:19|20)\d\d)年(?:底|末)?的?)?$"
+)
 
 
 def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> NumberToken:
@@ -390,6 +394,22 @@ def family_of(tokens, unit: str) -> list[NumberToken]:
     return [t for t in tokens if (base == "%") == t.after.startswith("%") and unit_follows(t, base)]
 
 
+def _says_year_on_year(growth: NumberToken, text: str) -> bool:
+    """Whether the words before a growth compare with the year before (同比增长, 比上年增长)."""
+    return any(base in growth.before for base in ("同比", "比上年", "较上年", "比去年", "较去年"))
+
+
+def over_a_span(naming: Naming, token: NumberToken, text: str) -> bool:
+    """Whether `token` is a level reached from a start more than a year before (从2014年的211亿元增长到2017年的297亿元,
+    由建区之初的3.7亿元增长到…): a growth after it is over that span, not 同比."""
+    start = max(text.rfind(word, naming.end, token.start) for word in ("由", "从"))
+    reached = FROM_TO.match(text[start : token.start]) if start >= 0 else None
+    if reached is None:
+        return False
+    first, last = reached.group("first"), reached.group("last")
+    return not (first and last and int(last) - int(first) == 1)
+
+
 def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> tuple[NumberToken | None, bool]:
     """The growth percentage of the amount a name governs, and whether 分别 paired it: the name's place in a 分别
     list of growths, the amount's place among amounts listed before one, the growth after the amount, or one
@@ -400,7 +420,10 @@ def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> 
     listed = listed_growth(token, text, family, tokens)
     if listed is not None:
         return listed, True
-    return growth_after(token, text, tokens) or growth_before(naming, token, text, tokens), False
+    growth = growth_after(token, text, tokens) or growth_before(naming, token, text, tokens)
+    if growth is not None and over_a_span(naming, token, text) and not _says_year_on_year(growth, text):
+        return None, False
+    return growth, False
 
 
 # A place name ending in 园, 基地, 产业区 or 片区 as the subject of the figure, right before the indicator's name
