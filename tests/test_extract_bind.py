@@ -491,7 +491,10 @@ def test_rd_expenditure_as_a_share_of_gdp_is_rd_intensity():
 
 
 def test_a_level_reached_from_a_start_years_before_has_no_year_on_year_growth():
-    text = "据统计,高新区地区生产总值从2014年的211亿元增长到2017年的297亿元,增长41%;财政总收入从35.5亿元增长到87.2亿元,增长146%。"
+    text = (
+        "据统计,高新区地区生产总值从2014年的211亿元增长到2017年的297亿元,增长41%;"
+        "财政总收入从35.5亿元增长到87.2亿元,增长146%。"
+    )
     found = indicators(text, 2017)
     assert (found["gdp"]["value"], found["gdp"].get("change_pct")) == (297, None)  # 2014 is where the rise started
     assert (found["fiscal_revenue_total"]["value"], found["fiscal_revenue_total"].get("change_pct")) == (87.2, None)
