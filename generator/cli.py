@@ -140,7 +140,7 @@ def cmd_build(args) -> int:
         report, nav, yearbook = generate(project, Progress("generate"), cache=not args.no_cache)
         print(f"generated: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
         seconds = {"generate": time.perf_counter() - started}
-        status = build_site(project, nav, yearbook, strict=not args.no_strict, seconds=seconds)
+        status = build_site(project, nav, yearbook, strict=not args.no_strict, seconds=seconds, cache=not args.no_cache)
     if status == 0:
         print(f"site built into {project / 'site'} ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())})")
     return status
@@ -290,7 +290,9 @@ def _data_commands(commands: Commands) -> None:
     cover.add_argument("--minimum", type=float, default=90.0, help="fail below this percentage (default 90)")
 
 
-_NO_CACHE_HELP = "make everything afresh: take nothing from .cache/yearbook/ (also: YEARBOOK_NO_CACHE=1)"
+_NO_CACHE_HELP = (
+    "make everything afresh: take nothing from .cache/yearbook/ or .cache/pages/ (also: YEARBOOK_NO_CACHE=1)"
+)
 
 
 def _site_commands(commands: Commands) -> None:

@@ -62,12 +62,13 @@ def test_every_job_has_a_timeout_and_current_actions():
 
 
 @pytest.mark.parametrize(
-    ("folder", "input_files"), [(".cache/yearbook", "data/**"), (".cache/search", "data/sources/**")]
+    ("folder", "input_files"),
+    [(".cache/yearbook", "data/**"), (".cache/search", "data/sources/**"), (".cache/pages", "data/**")],
 )
 def test_the_build_keeps_the_cache_folders_between_runs(folder, input_files):
-    """.cache/yearbook (proofs and generated files, generator/cache.py) and .cache/search (the search indexes) are
-    restored before the build, from the newest cache when no exact one exists: their entries are keyed by their
-    inputs, so an older one is safe."""
+    """.cache/yearbook (proofs and generated files, generator/cache.py), .cache/search (the search indexes) and
+    .cache/pages (the built HTML, generator/publish/built_pages.py) are restored before the build, from the newest
+    cache when no exact one exists: their entries are keyed by their inputs, so an older one is safe."""
     steps = JOBS["build"]["steps"]
     build = next(n for n, step in enumerate(steps) if "yearbook build" in step.get("run", ""))
     kept = [

@@ -10,30 +10,34 @@ import time
 from pathlib import Path
 
 from generator.parallel import map_shares, worker_count
+from generator.publish.built_pages import BuiltPages, built_pages
 from generator.publish.guard import STAGING_PREFIX, project_lock, recover_site, swap_in
 from generator.publish.mkdocs_shard import Share, build_share
 from generator.publish.plugin import yearbook_plugin
 
 
-def build_site(project: Path, nav: list, yearbook, strict: bool = True, seconds: dict | None = None) -> int:
+def build_site(
+    project: Path, nav: list, yearbook, strict: bool = True, seconds: dict | None = None, cache: bool = True
+) -> int:
     """`mkdocs build` of the pages just generated (`nav` their menu, from `yearbook`) and the yearbook's printed
     volumes into a fresh folder, swapped in for site/ only when the build succeeds.
 
     One build at a time per project (the project lock); whatever an interrupted build left is repaired first, and
     whatever this one stages is removed however it ends. `seconds`, when given, receives the wall time of the
-    MkDocs and the search-index stages.
+    MkDocs and the search-index stages. Pages built before from the same inputs are taken from .cache/pages/
+    unless `cache` is False (generator/publish/built_pages.py).
     """
     with project_lock(project):
         recover_site(project)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project))
         try:
             staging.chmod(0o755)  # mkdtemp's folder is private; the site is for a web server to read
-            return _build_into(project, nav, yearbook, staging, strict, {} if seconds is None else seconds)
+            return _build_into(project, nav, yearbook, staging, strict, {} if seconds is None else seconds, cache)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool, seconds: dict) -> int:
+def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool, seconds: dict, cache: bool) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -48,7 +52,7 @@ def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool,
         return 1
     plugin.configure(nav=nav, index_search=False)  # generated already; the search index is made once, below
     _show_mkdocs_warnings()
-    failures = build_shares(config)
+    failures = build_shares(config, built_pages(config, nav, refused=not cache))
     seconds["mkdocs"] = time.perf_counter() - started
     if not failures:
         from generator.pages.volume.store import write_volumes
@@ -70,8 +74,9 @@ def _build_into(project: Path, nav: list, yearbook, staging: Path, strict: bool,
     return 0
 
 
-def build_shares(config) -> list[str]:
-    """MkDocs into config.site_dir, one share of the pages per CPU; the reasons of the shares that failed."""
+def build_shares(config, kept: BuiltPages | None = None) -> list[str]:
+    """MkDocs into config.site_dir, one share of the pages per CPU, the pages `kept` holds written from there; the
+    reasons of the shares that failed."""
     pages = sum(1 for path in Path(config.docs_dir).rglob("*.md"))
     shares = worker_count() if pages >= _PAGES_PER_WORKER else 1
     plugin = yearbook_plugin(config)
@@ -80,7 +85,7 @@ def build_shares(config) -> list[str]:
         # Each share is a whole MkDocs build that renders only its pages (see mkdocs_shard.py); the search index
         # is made afterwards, once, from all of them. A share's plugin (in its own process) counts only its pages.
         plugin.share = Share(index, shares) if shares > 1 else None
-        return build_share(config, plugin.share)
+        return build_share(config, plugin.share, kept)
 
     return [error for error in map_shares(build, shares) if error]
 
