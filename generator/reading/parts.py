@@ -165,14 +165,16 @@ def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
 
 # 我省27个高新技术产业园区…, 去年四川省4个国家高新区…, 武汉东湖、襄阳…等7个国家高新区…: the amounts that follow are
 # several parks' together; 我市…, 全省… open on an area. Neither is one park's amount.
-_ZONES = r"(?:国家级|国家|省级|市级)?(?:高新技术产业(?:开发区|园区)|高新技术开发区|高新区|开发区|园区)"
+_ZONES = (
+    r"(?:国家级|国家|省级|市级)?(?:高新技术产业(?:开发区|园区)|高新技术开发区|高新区|开发区|工业园区|产业园区|园区)"
+)
 _SEVERAL_PARKS = re.compile(
     rf"(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+|多)个{_ZONES}"
     # 各类高新技术产业基地45家(其中国家级18家),实现营业总收入…: the count after the places it counts.
     r"|(?:各类|各)[\u4e00-\u9fff]{0,8}?(?:基地|园区|高新区|开发区)(?:[2-9]|[1-9]\d+)[个家]"
 )
 _AREA_OPENING = re.compile(
-    r"^(?:(?:19|20)\d\d年[^,，。]{0,6}?|去年|今年|上半年|前三季度)?[,，]?(?:据[^,，。]{0,12}统计[,，]?)?"
+    rf"^(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
     r"(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
 )
@@ -200,18 +202,17 @@ def _subject_of(clause: str) -> tuple[bool, str | None]:
     return bool(_ONE_PARK.match(clause)), None
 
 
-def several_parks(previous: str, before: str) -> str | None:
-    """The several parks or the area whose amount follows `before` (its sentence up to the amount): the last subject
-    its clauses named; in a sentence that names none, that of the sentence before (…,我市形成了…格局。2015年…)."""
-    for clause in reversed(re.split(r"[,，;；:：]", before)):
-        named, several = _subject_of(clause)
-        if named:
-            return several
-    for clause in reversed(re.split(r"[,，;；:：。]", previous.strip())):
-        named, several = _subject_of(clause)
-        if named:
-            return several
-    return None
+def several_parks(paragraph_before: str, before: str) -> str | None:
+    """The several parks or the area whose amount follows `before` (its sentence up to the amount), in a paragraph
+    whose text before that sentence is `paragraph_before`: the last subject named, clause by clause; sentences that
+    name none go on with the one before (…,我市形成了…格局。2015年…。完成固定资产投资…)."""
+    subject = None
+    for sentence in [*re.split(r"(?<=[。!?！？])", paragraph_before), before]:
+        for clause in re.split(r"[,，;；:：。!?！？]", sentence):
+            named, several = _subject_of(clause)
+            if named:
+                subject = several
+    return subject
 
 
 # --- the year --------------------------------------------------------------------------------------------------
@@ -363,7 +364,8 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
-                clause.several = several_parks(previous, paragraphs[number][clause.sentence_start : clause.end])
+                text = paragraphs[number]
+                clause.several = several_parks(text[: clause.sentence_start], text[clause.sentence_start : clause.end])
 
 
 def carried_scope(previous: str, sentence: str) -> str | None:
