@@ -35,3 +35,40 @@ def test_a_later_sentence_that_opens_on_the_park_itself_is_its_own(tmp_path, cap
     text = ROUND_UP.replace("。完成", "。示范高新区完成")
     code, out = _check(tmp_path, mini_data, capsys, {"sources/demo-2016.txt": text})
     assert code == 0, out
+
+
+ZONE = "据统计,2020年兰白自创区地区生产总值预计达到420亿元(兰州高新区292亿元、白银高新区128亿元),比2019年增长5.86%。"
+QUOTE = "2020年兰白自创区地区生产总值预计达到420亿元(兰州高新区292亿元、白银高新区128亿元)"
+
+
+def _problems(value, places, **fields) -> list[str]:
+    from generator.data.model import Source
+    from generator.data.validate import entry_problems
+
+    source = Source(id="s", title="t", publisher="p", kind="work-report", published=None, park="demo",
+                    paragraphs=[ZONE], covers=(2020,))  # fmt: skip
+    catalogue = {"gdp": {"id": "gdp", "name": "地区生产总值", "aliases": [], "unit": "亿元", "kind": "flow"}}
+    entry = {"id": "gdp", "value": value, "unit": "亿元", "qualifier": "预计", "source": "s", "quote": QUOTE, **fields}
+    return entry_problems("indicators", entry, source, ("demo", 2020, places), catalogue)
+
+
+def test_a_parks_part_in_brackets_after_several_parks_total_is_its_amount():
+    assert _problems(128, ("白银",)) == []
+    assert _problems(420, ("白银",)) == [
+        "indicators[0].value: expected 128亿元 (the amount '地区生产总值' governs in its clause), found 420 亿元"
+    ]
+    assert _problems(420, ()) == [
+        "indicators[0].value: expected the park's own amount, found the total of several parks (兰州高新区、白银高新区)"
+    ]
+    quoted = {"quote": QUOTE + ",比2019年增长5.86%", "change_pct": 5.86}
+    assert [p.split(":")[0] for p in _problems(128, ("白银",), **quoted)] == ["indicators[0].change_pct"]
+
+
+def test_the_draft_takes_the_parks_part_and_leaves_the_total():
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    drafted = extract(ZONE, "s", catalogue(), "baiyin", 2020, ("白银高新技术产业开发区",)).data["indicators"]
+    assert [(item["id"], item["value"], item.get("change_pct")) for item in drafted] == [("gdp", 128, None)]
+    drafted = extract(ZONE, "s", catalogue(), "other", 2020, ("天水高新技术产业开发区",)).data["indicators"]
+    assert drafted == []

@@ -28,6 +28,7 @@ from generator.reading.governs import (
     growth_of,
     namings,
     over_a_span,
+    own_part,
     respective,
     signed_percent,
     stock_total,
@@ -58,11 +59,14 @@ class Binding:
     growth: NumberToken | None = None  # the growth percentage bound to change_pct, for the hedge next to it
 
 
-def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = ()) -> Binding:
+def bind_indicator(
+    entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = (), places: tuple[str, ...] = ()
+) -> Binding:
     """Check that the quote names the indicator and that value and change_pct are what that name governs.
 
     `others` are the names of the other indicators of the catalogue: a name standing inside one of them names that
-    one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator.
+    one (国家高新技术企业 inside 新增国家高新技术企业, 利用外资 inside 合同利用外资), not this indicator. `places`
+    are the park's own (parts.own_places): its part in brackets after a total of several parks is its amount.
     """
     text = context.quote
     # Names read as the quote is read, with their abbreviations: 高企 for 高新技术企业, GDP for 地区生产总值.
@@ -91,6 +95,7 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
             governed = Governed(naming, pairing.amounts[pairing.index], paired=True)
         else:
             governed = governed_amount(naming, text, family)
+        governed = own_part(governed, text, family, places)
         first_naming = first_naming or naming
         if governed.token is None:
             continue
@@ -133,6 +138,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
         return Binding(None, (("value", message),))
     problems = []
     token = match.token
+    if match.parks:
+        problems.append(("value", f"expected the park's own amount, found the total of several parks ({match.parks})"))
     if match.planned:
         problems.append(("value", f"expected an actual amount, found {written(token, text)} given as a plan"))
     if token.in_range:
@@ -153,7 +160,8 @@ def bind_indicator(entry: dict, indicator: dict, context: Context, others: tuple
     if change is not None and token in cells:
         pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
-        growth, paired = growth_of(match.naming, token, text, family, tokens)
+        # A park's part in brackets has no growth of its own there: the one after the brackets is the total's.
+        growth, paired = (None, False) if match.bracketed else growth_of(match.naming, token, text, family, tokens)
         if growth is None and over_a_span(match.naming, token, text):
             problems.append(
                 (

@@ -245,7 +245,7 @@ def _check_growth_hedge(report, location, entry, binding) -> None:
 
 
 def _check_indicator(report, location, entry, indicator, context: Context, year: int, others=(), places=()) -> None:
-    binding = bind_indicator(entry, indicator, context, others)
+    binding = bind_indicator(entry, indicator, context, others, places)
     for field, message in binding.problems:
         report(location + (field,), message)
     token = binding.token

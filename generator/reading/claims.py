@@ -23,6 +23,7 @@ from generator.reading.governs import (
     family_of,
     governed_amount,
     growth_of,
+    own_part,
     respective,
     signed_percent,
     stock_total,
@@ -208,29 +209,31 @@ def _in_clause(said: Said, token: NumberToken) -> tuple[Clause, NumberToken] | N
 
 
 def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: NumberToken | None = None,
-          named_at: int | None = None, direct: bool = True) -> Candidate | None:  # fmt: skip
+          named_at: int | None = None, direct: bool = True, own: tuple[str, ...] = ()) -> Candidate | None:  # fmt: skip
     """The claim a naming makes in its sentence, as the checker binds it (`total`: a stock's total told after its
     change, which the checker reads apart; `named_at`: where the name's first part stands when a clause before
     tells it), when the draft can be sure of it."""
     family = family_of(said.tokens, entry.unit)
     pairing = respective(naming, said.text, family, said.tokens)
+    bracketed = False  # the park's part in brackets after several parks' total
     if total is not None:
         token = total
     elif pairing is not None and pairing.amounts:
         token = pairing.amounts[pairing.index]
     else:
-        governed = governed_amount(naming, said.text, family)
-        if governed.token is None or governed.planned:
+        # The park's part in brackets after several parks' total is its amount; the total is none of its own.
+        governed = own_part(governed_amount(naming, said.text, family), said.text, family, own)
+        if governed.token is None or governed.planned or governed.parks:
             return None
-        token = governed.token
+        token, bracketed = governed.token, governed.bracketed
     held = _in_clause(said, token)
     listed = pairing is not None and bool(pairing.amounts)  # paired by 分别: the names' list stands between
-    if held is None or token.in_range or not (listed or sure(naming, token, said.text, entry.unit)):
+    if held is None or token.in_range or not (listed or bracketed or sure(naming, token, said.text, entry.unit)):
         return None
     clause, counted_token = held
     if clause.year != year or clause.goal or clause.mode != "results":
         return None
-    growth, paired = growth_of(naming, token, said.text, family, said.tokens)
+    growth, paired = (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens)
     if named_at is None:
         named_in = said.clause_at(naming.start) or clause
         start = said.shift(named_in) + _segment(named_in.text, naming.start - said.shift(named_in), False)
@@ -376,9 +379,11 @@ def _named_nothing(sentences, s_index, c_index, said, names, year, keys, paragra
     return _split_name(clause, subject, said, names, year)
 
 
-def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: str) -> list[Candidate]:
+def candidates(
+    sentences: Sentences, names: list[Name], year: int, paragraph: str, own: tuple[str, ...] = ()
+) -> list[Candidate]:
     """Indicator candidates of one paragraph (`paragraph`: its text in the matching form): for each catalogue name
-    in a clause about `year` that sets no goal, the claim it makes."""
+    in a clause about `year` that sets no goal, the claim it makes (`own`: the park's places, parts.own_places)."""
     found: list[Candidate] = []
     named_before: set[str] = set()  # indicators given an amount earlier in the paragraph (其中 may open a sentence)
     for s_index, clauses in enumerate(sentences):
@@ -407,7 +412,7 @@ def candidates(sentences: Sentences, names: list[Name], year: int, paragraph: st
                 # The quote opens on the item where the name starts (新增唯科、嘉戎等两家上市公司: at 新增).
                 made = [
                     claim(hit_naming(hit, clause, said), hit.name.entry, said, year,
-                          named_at=said.shift(clause) + _segment(clause.text, hit.start, False))
+                          named_at=said.shift(clause) + _segment(clause.text, hit.start, False), own=own)
                     for hit in clause_hits
                 ]  # fmt: skip
             elif not any(made) and clause.tokens:

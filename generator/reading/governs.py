@@ -15,6 +15,7 @@ from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
 from generator.reading.names import name_spans
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
+from generator.reading.parts import about_another_park
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
@@ -126,6 +127,42 @@ class Governed:
     token: NumberToken | None
     planned: bool = False
     paired: bool = False  # paired by 分别 with its place in a list of names
+    bracketed: bool = False  # the park's own part, in brackets after the total of several parks
+    parks: str = ""  # the brackets that split the amount over several parks, none of them this park (…、…)
+
+
+# 420亿元(兰州高新区292亿元、白银高新区128亿元): a total of several parks, each park's part in the brackets after it.
+_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,120})[)）]")
+_PARK_ITEM = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新区)")
+
+
+def parks_in_brackets(text: str, token: NumberToken, family) -> list[tuple[str, NumberToken]]:
+    """The parts of several parks the brackets right after an amount list, each park's place with its amount, or []."""
+    found = _BRACKET.match(text, unit_end(token))
+    if found is None:
+        return []
+    parts, start = [], found.start("inside")
+    for item in re.split(r"(?<=[、,，;；])", found.group("inside")):
+        place = _PARK_ITEM.match(item)
+        amount = next((t for t in family if start <= t.start < start + len(item)), None)
+        if place and amount is not None:
+            parts.append((place.group("place"), amount))
+        start += len(item)
+    return parts if len(parts) >= 2 else []
+
+
+def own_part(governed: Governed, text: str, family, own: tuple[str, ...]) -> Governed:
+    """The park's own part where the amount governed is several parks' total with each part in brackets after it
+    (白银 of 420亿元(兰州高新区292亿元、白银高新区128亿元) is 128亿元); the total marked as several parks' where none
+    of the parts is this park's or the park is not known; else the amount governed."""
+    parts = parks_in_brackets(text, governed.token, family) if governed.token is not None else []
+    if not parts:
+        return governed
+    mine = [amount for place, amount in parts if own and not about_another_park(place, own)]
+    if mine:
+        return Governed(governed.naming, mine[0], governed.planned, bracketed=True)
+    listed = "、".join(f"{place}高新区" for place, _ in parts)
+    return Governed(governed.naming, governed.token, governed.planned, governed.paired, parks=listed)
 
 
 def _exact_after_round(token: NumberToken, text: str, end: int, family: list[NumberToken]) -> NumberToken | None:

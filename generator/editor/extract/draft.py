@@ -231,7 +231,7 @@ def extract(
     #    A round, hedged figure beside an exact one (GDP超千亿元 … 1010.24亿元) is the same figure told twice.
     found: list[Candidate] = []
     for number, sentences in enumerate(read):
-        in_paragraph = candidates(sentences, names, year, matching[number])
+        in_paragraph = candidates(sentences, names, year, matching[number], own)
         in_paragraph = [c for c in in_paragraph if not c.clause.several and not about_another_park(c.clause.park, own)]
         values: dict[tuple, set] = {}
         for c in in_paragraph:
