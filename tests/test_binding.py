@@ -199,6 +199,8 @@ ROWS = [
      "from one year to the next: the rise is the year's growth", None),
     ("地区生产总值从2014年的211亿元增长到2016年的297亿元,增长41%", None, ind("gdp", 297), ACCEPT,
      "the level reached, its two-year rise left out", None),
+    ("实现自营出口4.24亿美元,比上年增长46.96%", None, ind("export_total", 4.24, change_pct=46.96),
+     "quote: expected the quote to name", "exports under the firms' own trading rights are a part of exports", None),
     ("营业收入约占全国近60个高新区总收入的七分之一,实现工业总产值2366亿元,同比增长13.6%", None,
      ind("industrial_output", 2366, change_pct=13.6), ACCEPT,
      "the parks a share compares with are not the subject", None),

@@ -500,3 +500,15 @@ def test_a_level_reached_from_a_start_years_before_has_no_year_on_year_growth():
     assert (found["fiscal_revenue_total"]["value"], found["fiscal_revenue_total"].get("change_pct")) == (87.2, None)
     next_year = indicators("营业收入由2015年的100亿元增长到2016年的120亿元,增长20%。", 2016)
     assert next_year["operating_revenue"]["change_pct"] == 20
+
+
+def test_a_measure_split_from_its_subject_stands_whole_after_a_verb_only():
+    text = "全年,规模以上工业增加值26.3亿元,规模以上工业企业开票销售29.6亿元;服务业增加值1.2亿元。"
+    assert (
+        indicators(text, 2014)["industrial_value_added_above_scale"]["value"] == 26.3
+    )  # 服务业增加值 is no part of it
+
+
+def test_exports_of_a_trade_mode_a_product_group_or_own_trading_rights_are_parts():
+    for text in ("2003年,实现自营出口4.24亿美元,比上年增长46.96%。", "2003年,高新技术加工贸易产品出口1.8394亿美元。"):
+        assert "export_total" not in indicators(text, 2003), text

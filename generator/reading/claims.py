@@ -32,7 +32,7 @@ from generator.reading.names import measure_suffix, name_pattern, name_spans, pa
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import span_of_years
 from generator.reading.script import simplified
-from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, TOTAL_WORDS
+from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, REPORT_VERBS, TOTAL_WORDS
 
 if TYPE_CHECKING:
     from generator.editor.extract.catalogue import CatalogueEntry
@@ -307,6 +307,9 @@ def _total_told_after(clause: Clause, said: Said, names: list[Name], year: int) 
     return None
 
 
+_BEFORE_MEASURE = ("", *REPORT_VERBS, "共", "达", "为")
+
+
 def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[Name], year: int) -> Candidate | None:
     """A name split over two clauses (16个省市重点项目计划总投资174亿元,全年完成投资182亿元), or its subject in a
     short opening sentence (软件信息服务业保持快速增长。全年营收实现701.2亿元): the longest measure wins."""
@@ -316,7 +319,8 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
         for cut in range(3, len(name.text) - 1):
             subject, measure = name.text[:cut], name.text[cut:]
             at = clause.text.find(measure, lead)
-            if at < 0 or at - lead > 2 or subject not in subject_clause.text:
+            # Only a reporting verb may stand before the measure: 服务业增加值 is not (规模以上工)业增加值.
+            if at < 0 or clause.text[lead:at] not in _BEFORE_MEASURE or subject not in subject_clause.text:
                 continue
             if best is None or len(measure) > len(best[1]):
                 best = (name, measure, at)

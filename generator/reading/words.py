@@ -101,11 +101,13 @@ SHORT_FORMS = (("规模以上", "规上"), ("高新技术企业", "高企"), ("�
 # budget's revenue, not 一般公共预算收入.
 NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非")
 # Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
-# 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's).
+# 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's), 自营出口
+# (exports under the firms' own trading rights), 加工贸易产品出口 (one trade mode's, one product group's).
 PART_PREFIXES = (
     "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
     "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
     "每万人", "万人", "每万人拥有", "万人拥有", "人均", "地均", "规模以上", "规上", "预算", "全部", "产业",
+    "自营", "产品", "贸易",
 )  # fmt: skip
 
 # --- parts of the park ------------------------------------------------------------------------------------------
