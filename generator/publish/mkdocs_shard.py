@@ -30,66 +30,78 @@ class Share:
         return zlib.crc32(src_uri.encode("utf-8")) % self.shares == self.index
 
 
+class _SharePages:
+    """The pages of one build: those of its share, each converted and rendered unless `kept` holds its HTML under
+    its key; the others only read for their titles (the menus and page footers of this share's pages)."""
+
+    def __init__(self, share: Share | None, kept: BuiltPages | None, populate, render):
+        self.share, self.kept, self.populate_page, self.render_page = share, kept, populate, render
+        self.found: dict[str, bytes] = {}  # src_uri → the kept HTML of a page of this share
+        self.keys: dict[str, str] = {}  # src_uri → the key of a page of this share built afresh
+        self.built: list[tuple[str, str, str]] = []  # pages built afresh: src_uri, key, where the HTML was written
+
+    def holds(self, page) -> bool:
+        return self.share is None or self.share.holds(page.file.src_uri)
+
+    def populate(self, page, config, *args, **kwargs) -> None:
+        src_uri = page.file.src_uri
+        if self.holds(page) and self.kept is not None:
+            key = self.kept.key(src_uri, Path(page.file.abs_src_path).read_bytes())
+            html = self.kept.recall(src_uri, key)
+            if html is None:
+                self.keys[src_uri] = key
+            else:
+                self.found[src_uri] = html
+        if self.holds(page) and src_uri not in self.found:
+            self.populate_page(page, config, *args, **kwargs)
+        else:
+            page.read_source(config)
+
+    def render(self, page, *args, **kwargs) -> None:
+        from mkdocs import utils
+
+        src_uri = page.file.src_uri
+        if src_uri in self.found:
+            utils.write_file(self.found.pop(src_uri), page.file.abs_dest_path)
+        elif self.holds(page):
+            self.render_page(page, *args, **kwargs)
+            if src_uri in self.keys:
+                self.built.append((src_uri, self.keys.pop(src_uri), page.file.abs_dest_path))
+
+    def keep(self) -> None:
+        """Keep the HTML of the pages built afresh: only once the build ended without a warning (--strict), as a
+        kept page is not checked again."""
+        for src_uri, key, written in self.built if self.kept is not None else ():
+            self.kept.remember(src_uri, key, Path(written).read_bytes())
+
+
 def build_share(config, share: Share | None, kept: BuiltPages | None = None) -> str | None:
     """Build `share` of the site with MkDocs (None: the whole site); None on success, else the reason it failed.
 
     A page whose HTML `kept` holds under its key is written from there, neither converted nor rendered again
     (generator/publish/built_pages.py); the HTML of every other page of the share is kept for the next build.
-    The MkDocs functions it wraps are put back when it ends.
+    The MkDocs functions it wraps are put back when it ends: a single share runs in the caller's process
+    (generator/parallel.py).
     """
     import mkdocs.commands.build as mkdocs_build
-    from mkdocs import utils
     from mkdocs.exceptions import Abort, PluginError
     from mkdocs.structure.files import Files
 
-    def holds(page) -> bool:
-        return share is None or share.holds(page.file.src_uri)
-
-    # A single share runs in the caller's process (generator/parallel.py): what is wrapped is put back after.
-    built: list[tuple[str, str, str]] = []  # the pages built afresh: src_uri, key, where the HTML was written
     originals = (
         mkdocs_build._populate_page,
         mkdocs_build._build_page,
         mkdocs_build._build_theme_template,
         Files.copy_static_files,
     )
+    pages = _SharePages(share, kept, mkdocs_build._populate_page, mkdocs_build._build_page)
     if share is not None or kept is not None:
-        populate, render = mkdocs_build._populate_page, mkdocs_build._build_page
-        found: dict[str, bytes] = {}  # src_uri → the kept HTML of a page of this share
-        keys: dict[str, str] = {}  # src_uri → the key of a page of this share built afresh
-
-        def populate_mine(page, config, *args, **kwargs):
-            src_uri = page.file.src_uri
-            if holds(page) and kept is not None:
-                key = kept.key(src_uri, Path(page.file.abs_src_path).read_bytes())
-                html = kept.recall(src_uri, key)
-                if html is None:
-                    keys[src_uri] = key
-                else:
-                    found[src_uri] = html
-            if holds(page) and src_uri not in found:
-                populate(page, config, *args, **kwargs)
-            else:
-                page.read_source(config)  # its title, for the menus and page footers of this share's pages
-
-        def render_mine(page, *args, **kwargs):
-            src_uri = page.file.src_uri
-            if src_uri in found:
-                utils.write_file(found.pop(src_uri), page.file.abs_dest_path)
-            elif holds(page):
-                render(page, *args, **kwargs)
-                if src_uri in keys:
-                    built.append((src_uri, keys.pop(src_uri), page.file.abs_dest_path))
-
-        mkdocs_build._populate_page, mkdocs_build._build_page = populate_mine, render_mine
+        mkdocs_build._populate_page, mkdocs_build._build_page = pages.populate, pages.render
         if share is not None and share.index:
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None
             Files.copy_static_files = lambda self, *args, **kwargs: None
     try:
         mkdocs_build.build(config)
-        # Kept only once the share built without a warning (--strict): a kept page is not checked again.
-        for src_uri, key, written in built:
-            kept.remember(src_uri, key, Path(written).read_bytes())
+        pages.keep()
     except (Abort, PluginError) as error:
         return str(error)
     finally:
