@@ -8,6 +8,7 @@ Markdown table row, and adds what the score cannot say: whether the draft, archi
 
     .venv/bin/python bench/score_fixtures.py                      # the held-out real reports
     .venv/bin/python bench/score_fixtures.py --prefix held-out-   # every held-out fixture
+    .venv/bin/python bench/score_fixtures.py --first held-out-real-xinxiang-2022-press.txt   # the seventh set on
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def main_(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=PROJECT / "tests" / "fixtures" / "reports")
     parser.add_argument("--prefix", default="held-out-real-", help="score the fixtures whose file starts so")
+    parser.add_argument("--first", help="a set's first file: only the fixtures from it on, in expected.yaml's order")
+    parser.add_argument("--last", help="a set's last file: only the fixtures up to it")
     args = parser.parse_args(argv)
     catalogue, messages = read_catalogue(PROJECT / "data")
     if messages or not catalogue:
@@ -102,6 +105,14 @@ def main_(argv: list[str] | None = None) -> int:
         print("\n".join(map(str, problems)), file=sys.stderr)
         return 1
     cases = [c for c in document.data if isinstance(c, dict) and str(c.get("file", "")).startswith(args.prefix)]
+    files = [case["file"] for case in cases]
+    for name in (args.first, args.last):
+        if name is not None and name not in files:
+            print(f"{name}: expected a fixture of {expected_path.as_posix()}, found none", file=sys.stderr)
+            return 1
+    start = files.index(args.first) if args.first else 0
+    end = len(files) - files[::-1].index(args.last) if args.last else len(files)
+    cases = cases[start:end]
     scores = {s.label: s for s in score_fixtures(args.fixtures, catalogue)}
     columns = ("fixture", "right with 同比 and hedge / expected", "recall", "precision", "parts as year",
                "results as targets", "draft without `draft: true`")  # fmt: skip
