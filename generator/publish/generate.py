@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from generator.cache import Cache, Parsed, Proofs, enabled
+from generator.collector import paused
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.model import Yearbook
 
@@ -90,7 +91,8 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     from generator.publish.incremental import keep_download_parts, render_changed
 
     proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
-    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
+    with paused():
+        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
