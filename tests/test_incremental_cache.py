@@ -172,7 +172,9 @@ def _tampered_proofs(cache: Path) -> None:
 
 def _tampered_parsed(cache: Path) -> None:
     """The kept data of every YAML file with another name for a park (on every page's menu)."""
-    for path in sorted((cache / "parsed").rglob("*.json")):
+    records = [path for path in (cache / "parsed.json", cache / "parsed-recent.json") if path.is_file()]
+    assert records
+    for path in records:
         checksum, _, body = path.read_bytes().partition(b"\n")
         path.write_bytes(checksum + b"\n" + body.replace("厦门火炬高新区".encode(), "厦门火炬高技术区".encode()))
 

@@ -21,6 +21,7 @@ from generator.publish.incremental import (
     ON_DISK,
     PROOFS,
     STATE,
+    Inputs,
     inputs_of,
     outputs_after,
     read_state,
@@ -74,11 +75,11 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     """generate, taking from the cache folder what the last run made from the same bytes."""
     docs, data = project / "docs", project / "data"
     cache = Cache(project, site_url())
-    found = inputs_of(data)
-    inputs, stamps = found if found is not None else (None, None)
     last = read_state(cache)
+    found = inputs_of(data, last)
+    inputs = found.shas if found is not None else None
     if inputs is not None and last is not None and last["inputs"] == inputs:
-        report = _as_last_time(project, cache, last, progress)
+        report = _as_last_time(project, cache, last, progress, found)
         if report is not None and not need_yearbook:
             return report, last["nav"], None
         if report is not None:
@@ -104,19 +105,19 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     cache.write(PROOFS, proofs.used)
     parsed.keep()
     # Kept for the next run only when no data file changed while this one read them.
-    if inputs is not None and unchanged_since(data, stamps):
+    if found is not None and unchanged_since(data, found.stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
         keep_download_parts(cache, parts, plan)
-        state = {"inputs": inputs, "outputs": outputs, "pages": plan.pages, "parts": plan.parts}
+        state = {"inputs": inputs, "stamps": found.stamps, "taken": found.taken, "outputs": outputs}
+        state |= {"pages": plan.pages, "parts": plan.parts}
         cache.write(STATE, {**state, "whole": plan.whole, "years": plan.years, "nav": nav})
         cache.forget_files({sha for sha, _, _ in outputs.values()})
-        parsed.forget_others()
     return report, nav, yearbook
 
 
-def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteReport | None:
+def _as_last_time(project: Path, cache: Cache, last: dict, progress, found: Inputs) -> WriteReport | None:
     """With nothing changed since the last successful run: docs/ made what that run left (from the cache where it is
-    not there any more); None when the cache cannot give it all."""
+    not there any more); None when the cache cannot give it all. The files' new stamps are kept, when they differ."""
     docs = project / "docs"
     problems = hand_written_problems(docs, project.resolve())
     if problems:
@@ -126,8 +127,12 @@ def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteRep
         return None
     on_disk = {path: content for path, content in files.items() if content is ON_DISK}
     report = write_output(docs, files, progress, on_disk=on_disk)
+    restamped = last.get("stamps") != found.stamps and unchanged_since(project / "data", found.stamps)
+    if restamped:
+        last |= {"stamps": found.stamps, "taken": found.taken}
     if report.written or report.removed:
         last["outputs"] = outputs_after(docs, files, last["outputs"], cache)
+    if report.written or report.removed or restamped:
         cache.write(STATE, last)
     return report
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,39 +39,71 @@ def _entries(data: Path) -> dict[str, os.stat_result] | None:
     """Every file under data/ (hidden ones aside, as load skips them) with its status; None when data/ holds anything
     but regular files and folders (load decides what to make of it)."""
     found: dict[str, os.stat_result] = {}
-    for folder, subfolders, names in os.walk(data):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        if any(os.path.islink(os.path.join(folder, name)) for name in subfolders):
-            return None  # os.walk does not go into a linked folder, which load may read
-        for name in sorted(names):
-            if name.startswith("."):
+
+    def walk(folder: str, prefix: str) -> bool:
+        with os.scandir(folder) as listing:
+            listed = sorted(listing, key=lambda entry: entry.name)
+        for entry in listed:
+            if entry.name.startswith("."):
                 continue
-            path = Path(folder) / name
-            try:
-                status = os.lstat(path)
-            except OSError:
-                return None
+            if entry.is_dir(follow_symlinks=False):
+                if not walk(entry.path, f"{prefix}{entry.name}/"):
+                    return False
+                continue
+            status = entry.stat(follow_symlinks=False)  # a link (to a folder too) is no regular file: None
             if not stat.S_ISREG(status.st_mode):
-                return None
-            found[path.relative_to(data).as_posix()] = status
-    return found
+                return False
+            found[prefix + entry.name] = status
+        return True
+
+    try:
+        return found if walk(os.fspath(data), "") else None
+    except OSError:
+        return None
 
 
-def _stamp(status: os.stat_result) -> tuple[int, int, int]:
-    return status.st_size, status.st_mtime_ns, status.st_ino
+def _stamp(status: os.stat_result) -> list[int]:
+    """What changes whenever a file's bytes do: size, times, inode and device (the change time cannot be set back)."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
 
 
-def inputs_of(data: Path) -> tuple[dict[str, str], dict[str, tuple]] | None:
-    """The sha256 of every file under data/, by path, and what its status was when it was read (see `_entries`)."""
+# A file last changed this close to when its stamp was taken may change again within the clock's granularity and
+# keep the stamp: its bytes are hashed again next time (the race git's index has, handled as git does).
+_RACY_NS = 2_000_000_000
+
+
+@dataclass
+class Inputs:
+    """The sha256 of every file under data/, by path, and each file's stamp when it was taken."""
+
+    shas: dict[str, str]
+    stamps: dict[str, list[int]]
+    taken: int  # time.time_ns() before the stamps were taken
+
+
+def inputs_of(data: Path, last: dict | None = None) -> Inputs | None:
+    """Every file of data/ with its sha256 (see `_entries` for None): hashed, unless the last run's record has it
+    with the same stamp, taken long enough after the file last changed."""
+    taken = time.time_ns()
     entries = _entries(data)
     if entries is None:
         return None
     stamps = {path: _stamp(status) for path, status in entries.items()}
-    return {path: hashlib.sha256((data / path).read_bytes()).hexdigest() for path in entries}, stamps
+    known_shas = last["inputs"] if last is not None else {}
+    known_stamps = last.get("stamps", {}) if last is not None else {}
+    trusted_before = last.get("taken", 0) - _RACY_NS if last is not None else 0
+    shas = {}
+    for path, stamp in stamps.items():
+        known = known_stamps.get(path)
+        if known == stamp and stamp[2] < trusted_before and isinstance(known_shas.get(path), str):
+            shas[path] = known_shas[path]
+        else:
+            shas[path] = hashlib.sha256((data / path).read_bytes()).hexdigest()
+    return Inputs(shas, stamps, taken)
 
 
-def unchanged_since(data: Path, stamps: dict[str, tuple]) -> bool:
-    """Whether data/ holds the same files with the same size, time and inode as when `stamps` were taken."""
+def unchanged_since(data: Path, stamps: dict[str, list[int]]) -> bool:
+    """Whether data/ holds the same files with the same stamps as when `stamps` were taken."""
     entries = _entries(data)
     return entries is not None and {path: _stamp(status) for path, status in entries.items()} == stamps
 
