@@ -27,6 +27,7 @@ FOLDER = Path(".cache") / "yearbook"
 OFF = "YEARBOOK_NO_CACHE"  # set (to anything but 0 or empty) to turn the cache off
 _FORMAT = "yearbook-cache 1"
 _PARSED, _PARSED_RECENT = "parsed", "parsed-recent"  # records of Parsed
+_PARAGRAPHS = "paragraphs"  # the record of Paragraphs
 _ROOT = Path(__file__).resolve().parents[1]
 # What shapes the generated files besides the data: the generator's code, its templates and schemas, the locked
 # package versions, and the packages actually installed that write bytes into them.
@@ -221,3 +222,28 @@ class Parsed:
         self._kept = None
         self.new.clear()
         shutil.rmtree(self.cache.root / "parsed", ignore_errors=True)  # a file per text, as earlier versions kept them
+
+
+class Paragraphs:
+    """Where each quote starts in its report (Source.paragraph_of), by the hash of the report's text (the record
+    `paragraphs`): a report read again is not searched again for the same quotes."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.known = cache.read(_PARAGRAPHS) or {}
+        self.used: dict[str, dict[str, int]] = {}
+        self._kept: dict[str, str] = {}  # name → the JSON of its answers as read, to tell what changed
+
+    def of(self, text: str) -> dict[str, int]:
+        """The answers found before for `text` (filled in by the Source that shares them)."""
+        name = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if name not in self.used:
+            found = self.known.get(name)
+            sound = isinstance(found, dict) and all(type(v) is int for v in found.values())
+            self.used[name] = dict(found) if sound else {}
+        return self.used[name]
+
+    def keep(self) -> None:
+        """Write the answers of the reports read in this run, when they differ from those read."""
+        if self.used != self.known:
+            self.cache.write(_PARAGRAPHS, self.used)

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.cache import Cache, Parsed, Proofs, enabled
+from generator.cache import Cache, Paragraphs, Parsed, Proofs, enabled
 from generator.collector import paused
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.model import Yearbook
@@ -91,9 +91,9 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     from generator.pages.vendor import BUNDLE_PATH, vega_bundle
     from generator.publish.incremental import keep_download_parts, render_changed
 
-    proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
-    with paused():
-        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
+    proofs, parsed, paragraphs = Proofs(cache.read(PROOFS)), Parsed(cache), Paragraphs(cache)
+    with paused():  # on a problem, nothing is written, not even in the cache
+        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed, paragraphs=paragraphs)
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
@@ -104,6 +104,7 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     nav = site_nav(yearbook)
     cache.write(PROOFS, proofs.used)
     parsed.keep()
+    paragraphs.keep()
     # Kept for the next run only when no data file changed while this one read them.
     if found is not None and unchanged_since(data, found.stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
