@@ -115,6 +115,31 @@ class Cache:
         body = json.dumps({"key": self.key, "data": data}, ensure_ascii=False, separators=(",", ":")).encode()
         _atomic_write(self.root / f"{name}.json", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
+    def write_with_parts(self, name: str, data: dict, parts: list[bytes]) -> None:
+        """Store `data` as the record `name` with `parts` (bytes, kept out of JSON, which is slow to read for long
+        texts) in `<name>.bin` beside it."""
+        body = b"".join(parts)
+        _atomic_write(self.root / f"{name}.bin", body)
+        self.write(name, {**data, "parts": [len(part) for part in parts], "sha256": hashlib.sha256(body).hexdigest()})
+
+    def read_with_parts(self, name: str) -> tuple[dict, list[bytes]] | None:
+        """The record `name` and its parts, or None when either is missing, corrupt or not the other's."""
+        data = self.read(name)
+        lengths = data.get("parts") if data is not None else None
+        if not isinstance(lengths, list) or not all(type(length) is int and length >= 0 for length in lengths):
+            return None
+        try:
+            body = (self.root / f"{name}.bin").read_bytes()
+        except OSError:
+            return None
+        if sum(lengths) != len(body) or hashlib.sha256(body).hexdigest() != data.get("sha256"):
+            return None
+        parts, at = [], 0
+        for length in lengths:
+            parts.append(body[at : at + length])
+            at += length
+        return data, parts
+
     # --- files, by the sha256 of their bytes ----------------------------------------------------------------------
 
     def _file(self, sha: str) -> Path:

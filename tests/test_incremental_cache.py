@@ -180,11 +180,13 @@ def _tampered_parsed(cache: Path) -> None:
 
 
 def _tampered_downloads(cache: Path) -> None:
-    """Each park's download parts swapped for another park's, checksums and all."""
-    records = sorted((cache / "downloads").glob("*.json"))
-    contents = [path.read_bytes() for path in records]
-    for path, content in zip(records, contents[1:] + contents[:1], strict=True):
-        path.write_bytes(content)
+    """Each park's download parts swapped for another park's, checksums and all: the records, then their texts."""
+    for pattern in ("*.json", "*.bin"):
+        records = sorted((cache / "downloads").glob(pattern))
+        assert len(records) > 1
+        contents = [path.read_bytes() for path in records]
+        for path, content in zip(records, contents[1:] + contents[:1], strict=True):
+            path.write_bytes(content)
 
 
 @pytest.mark.parametrize(

@@ -307,33 +307,39 @@ def _download_parts(yb: Yearbook, cache: Cache, the_plan: Plan, last: dict | Non
     for park, year in yb.years:
         years.setdefault(park, []).append(year)
     for park in sorted(set(yb.parks) - the_plan.stale_parks):
-        found = cache.read(f"{DOWNLOADS}/{park}")
-        if found is None or found.get("park") != the_plan.parts[f"park:{park}"]:
+        found = cache.read_with_parts(f"{DOWNLOADS}/{park}")
+        if found is None or found[0].get("park") != the_plan.parts[f"park:{park}"]:
             continue
-        csv = found["csv"].encode("utf-8")
-        parts.parks[park] = (csv, found["json"])
+        names, pieces = found[0].get("entries"), found[1]
+        if not isinstance(names, list) or len(pieces) != 2 + 2 * len(names):
+            continue
+        csv, rows, *texts = pieces
+        parts.parks[park] = (csv, rows.decode("utf-8"))
         previous[f"data/parks/{park}.csv"] = csv
         the_plan.restored_parks.add(park)
+        entries = {name: texts[2 * n : 2 * n + 2] for n, name in enumerate(names)}
         for year in years.get(park, []):
             for kind in ("facts", "targets"):
-                entry = found["entries"].get(f"{kind}/{year}")
-                if isinstance(entry, list) and len(entry) == 2:
+                entry = entries.get(f"{kind}/{year}")
+                if entry is not None:
                     basis = entry_basis(yb, kind, (park, year), address)
-                    parts.entries[(kind, (park, year))] = (basis, entry[0], entry[1])
+                    parts.entries[(kind, (park, year))] = (basis, entry[0].decode("utf-8"), entry[1].decode("utf-8"))
     return parts, previous
 
 
 def keep_download_parts(cache: Cache, parts: DownloadParts, the_plan: Plan) -> None:
     """Store each park's part of the whole-yearbook downloads that is new, with the key of the park it shows."""
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, tuple[str, str]]] = {}
     for (kind, (park, year)), part in parts.entries.items():
-        entries.setdefault(park, {})[f"{kind}/{year}"] = [part[1], part[2]]
+        entries.setdefault(park, {})[f"{kind}/{year}"] = (part[1], part[2])
     for park, part in parts.parks.items():
         key = the_plan.parts.get(f"park:{park}")
         if key is None or park in the_plan.restored_parks:
             continue  # stored by the run that made it
-        record = {"park": key, "csv": part[0].decode("utf-8"), "json": part[1], "entries": entries.get(park, {})}
-        cache.write(f"{DOWNLOADS}/{park}", record)
+        names = sorted(entries.get(park, {}))
+        texts = [text.encode("utf-8") for name in names for text in entries[park][name]]
+        record = {"park": key, "entries": names}
+        cache.write_with_parts(f"{DOWNLOADS}/{park}", record, [part[0], part[1].encode("utf-8"), *texts])
 
 
 def outputs_after(docs: Path, files: dict[str, bytes], outputs: dict[str, list], cache: Cache) -> dict[str, list]:
