@@ -33,6 +33,7 @@ ON_DISK = _OnDisk()
 STATE = "state"  # the record of the last successful generate
 DOWNLOADS = "downloads"  # each park's part of the whole-yearbook downloads
 PROOFS = "proofs"  # each year file's check, by the key of what it read (generator/cache.py Proofs)
+_CHARTS = "assets/charts/"
 
 
 def _entries(data: Path) -> dict[str, os.stat_result] | None:
@@ -288,8 +289,11 @@ def render_changed(yb: Yearbook, inputs: dict[str, str], last: dict | None, cach
     files.update((path, text.encode("utf-8")) for path, text in render_pages(yb, the_plan.stale_pages).items())
     parts, previous = _download_parts(yb, cache, the_plan, last)
     files.update(data_files(yb, parts, the_plan.stale_parks, the_plan.stale_indicators, previous))
-    for kind, spec in chart_specs().items():
-        files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
+    # The charts' specs are made from the generator alone, whose version is the cache's key: as the last run made them.
+    charts, missing = recall(cache, docs, outputs, [path for path in outputs if path.startswith(_CHARTS)])
+    if not charts or missing:
+        charts = {f"{_CHARTS}{kind}.json": spec.encode("utf-8") for kind, spec in chart_specs().items()}
+    files.update(charts)
     return files, the_plan, parts
 
 
