@@ -267,7 +267,6 @@ def _data_paths(outputs: dict, parks: set[str], indicators: set[str]) -> set[str
 def render_changed(yb: Yearbook, inputs: dict[str, str], last: dict | None, cache: Cache, docs: Path):
     """Every generated file of `yb`, the unchanged ones as the last run left them (ON_DISK or the cache's bytes);
     returns the files, the plan and the download parts (for the next run)."""
-    from generator.pages.charts import chart_specs
     from generator.pages.downloads import data_files
     from generator.pages.render import render_pages
 
@@ -292,6 +291,8 @@ def render_changed(yb: Yearbook, inputs: dict[str, str], last: dict | None, cach
     # The charts' specs are made from the generator alone, whose version is the cache's key: as the last run made them.
     charts, missing = recall(cache, docs, outputs, [path for path in outputs if path.startswith(_CHARTS)])
     if not charts or missing:
+        from generator.pages.charts import chart_specs  # Altair, whose import alone takes a fifth of a second
+
         charts = {f"{_CHARTS}{kind}.json": spec.encode("utf-8") for kind, spec in chart_specs().items()}
     files.update(charts)
     return files, the_plan, parts
