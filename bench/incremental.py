@@ -3,10 +3,14 @@ one value edit, and an empty docs/ with the cache kept (a CI run); and the cache
 
     python bench/incremental.py                       # 178 parks × 20 years, seed 1 (the corpus is made if missing)
     python bench/incremental.py --parks 5 --years 3   # a quick look
+    python bench/incremental.py --baseline /tmp/base  # … beside another checkout of the generator, in the same run
 
-Each step is `python -m generator --data data generate` in a new process, timed from outside (wall clock), in
-the corpus folder bench/out/corpus-<parks>x<years>-seed<seed>/ (shared with bench/run.py). The edited files are
-restored at the end. Results: a table on stdout and bench/out/incremental-<parks>x<years>.json.
+Each step is `python -m generator --data data generate` in a new process, timed from outside (wall clock, and the
+CPU time of the process), in the corpus folder bench/out/corpus-<parks>x<years>-seed<seed>/ (shared with
+bench/run.py). "nothing changed", "one value edit" and "edit undone" are repeated (--runs) and their medians shown.
+With --baseline (a checkout of another commit, e.g. `git worktree add /tmp/base main`), the same steps run, turn
+about, in a copy of the corpus whose generator is that checkout's: both sides share the machine's load. The edited
+files are restored at the end. Results: a table on stdout and bench/out/incremental-<parks>x<years>.json.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -32,16 +38,50 @@ from generator.pages.write import GENERATED  # noqa: E402
 
 
 def generate(project: Path, *options: str) -> dict:
-    """One `generate` in a new process: its wall time and its `generated: …` counts."""
+    """One `generate` in a new process: its wall time, its CPU time and its `generated: …` counts."""
     command = [sys.executable, "-m", "generator", "--data", "data", "generate", *options]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=project, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
     found = re.search(r"generated: (\d+) written, (\d+) removed, (\d+) unchanged", done.stdout)
     counts = dict(zip(("written", "removed", "unchanged"), map(int, found.groups()), strict=True)) if found else {}
-    return {"seconds": round(seconds, 2), **counts}
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), **counts}
+
+
+def median_of(runs: list[dict]) -> dict:
+    """The median wall and CPU seconds of repeated steps, with every run's wall seconds and the last counts."""
+    return {
+        "seconds": round(statistics.median(run["seconds"] for run in runs), 2),
+        "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 2),
+        "runs": [run["seconds"] for run in runs],
+        **{key: value for key, value in runs[-1].items() if key not in ("seconds", "cpu_seconds")},
+    }
+
+
+def baseline_project(project: Path, tree: Path) -> Path:
+    """A copy of the corpus (its data copied: edits are made in place) whose generator is `tree`'s."""
+    other = project.with_name(project.name + "-baseline")
+    if not (other / "data").is_dir():
+        other.mkdir(exist_ok=True)
+        shutil.copytree(project / "data", other / "data")
+        shutil.copy(project / "mkdocs.yml", other / "mkdocs.yml")
+        hand_written = [p for p in (project / "docs").rglob("*") if p.is_file()]
+        for path in hand_written:
+            relative = path.relative_to(project / "docs").as_posix()
+            if not any(relative == root or relative.startswith(root + "/") for root in GENERATED):
+                (other / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, other / "docs" / relative)
+    for folder in ("generator", "site_templates", "overrides"):
+        link = other / folder
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(tree.resolve() / folder, target_is_directory=True)
+    return other
 
 
 def empty_docs(project: Path) -> None:
@@ -103,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parks", type=int, default=178)
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of the steps after the cold runs")
+    parser.add_argument("--baseline", type=Path, help="a checkout of another commit, timed beside this one")
     parser.add_argument("--no-cold", action="store_true", help="skip the reference run without the cache")
     args = parser.parse_args(argv)
     project = BENCH / "out" / f"corpus-{args.parks}x{args.years}-seed{args.seed}"
@@ -112,29 +154,50 @@ def main(argv: list[str] | None = None) -> int:
         )
     park = sorted(p.stem for p in (project / "data/parks").glob("*.yaml"))[0]
     year = max(int(p.stem) for p in (project / f"data/years/{park}").glob("*.yaml"))
-    results: dict = {"corpus": project.name}
+    sides = {"this": project}
+    if args.baseline is not None:
+        sides["baseline"] = baseline_project(project, args.baseline)
+    results: dict = {"corpus": project.name, "commit": _commit(BENCH.parent)}
+    if args.baseline is not None:
+        results["baseline"] = {"tree": str(args.baseline), "commit": _commit(args.baseline)}
     if not args.no_cold:
         empty_docs(project)
         results["cold, no cache (--no-cache)"] = generate(project, "--no-cache")
-    empty_docs(project)
-    shutil.rmtree(project / FOLDER, ignore_errors=True)
-    results["cold, empty cache"] = generate(project)
-    results["nothing changed"] = generate(project)
-    saved, results["edit"] = edit_value(project, park, year)
-    try:
-        results["one value edit"] = generate(project)
-    finally:
-        for path, data in saved.items():
-            path.write_bytes(data)
-    results["edit undone"] = generate(project)
+    for side, folder in sides.items():
+        empty_docs(folder)
+        shutil.rmtree(folder / FOLDER, ignore_errors=True)
+        results[_named("cold, empty cache", side)] = generate(folder)
+    repeated: dict[str, list[dict]] = {}
+    for _ in range(args.runs):
+        for side, folder in sides.items():
+            repeated.setdefault(_named("nothing changed", side), []).append(generate(folder))
+            saved, results["edit"] = edit_value(folder, park, year)
+            try:
+                repeated.setdefault(_named("one value edit", side), []).append(generate(folder))
+            finally:
+                for path, data in saved.items():
+                    path.write_bytes(data)
+            repeated.setdefault(_named("edit undone", side), []).append(generate(folder))
+    results.update((name, median_of(runs)) for name, runs in repeated.items())
     empty_docs(project)
     results["empty docs/, cache kept (CI)"] = generate(project)
     results["cache"] = cache_size(project)
     out = BENCH / "out" / f"incremental-{args.parks}x{args.years}.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for name, value in results.items():
-        print(f"{name:32} {value}")
+        print(f"{name:42} {value}")
     return 0
+
+
+def _named(step: str, side: str) -> str:
+    return step if side == "this" else f"{step} [baseline]"
+
+
+def _commit(tree: Path) -> str:
+    """The commit checked out in `tree`, with a + when its generator has uncommitted changes."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=tree, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "generator"], cwd=tree, capture_output=True, text=True)
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
@@ -25,6 +26,8 @@ from pathlib import Path
 FOLDER = Path(".cache") / "yearbook"
 OFF = "YEARBOOK_NO_CACHE"  # set (to anything but 0 or empty) to turn the cache off
 _FORMAT = "yearbook-cache 1"
+_PARSED, _PARSED_RECENT = "parsed", "parsed-recent"  # records of Parsed
+_PARAGRAPHS = "paragraphs"  # the record of Paragraphs
 _ROOT = Path(__file__).resolve().parents[1]
 # What shapes the generated files besides the data: the generator's code, its templates and schemas, the locked
 # package versions, and the packages actually installed that write bytes into them.
@@ -112,6 +115,31 @@ class Cache:
         body = json.dumps({"key": self.key, "data": data}, ensure_ascii=False, separators=(",", ":")).encode()
         _atomic_write(self.root / f"{name}.json", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
+    def write_with_parts(self, name: str, data: dict, parts: list[bytes]) -> None:
+        """Store `data` as the record `name` with `parts` (bytes, kept out of JSON, which is slow to read for long
+        texts) in `<name>.bin` beside it."""
+        body = b"".join(parts)
+        _atomic_write(self.root / f"{name}.bin", body)
+        self.write(name, {**data, "parts": [len(part) for part in parts], "sha256": hashlib.sha256(body).hexdigest()})
+
+    def read_with_parts(self, name: str) -> tuple[dict, list[bytes]] | None:
+        """The record `name` and its parts, or None when either is missing, corrupt or not the other's."""
+        data = self.read(name)
+        lengths = data.get("parts") if data is not None else None
+        if not isinstance(lengths, list) or not all(type(length) is int and length >= 0 for length in lengths):
+            return None
+        try:
+            body = (self.root / f"{name}.bin").read_bytes()
+        except OSError:
+            return None
+        if sum(lengths) != len(body) or hashlib.sha256(body).hexdigest() != data.get("sha256"):
+            return None
+        parts, at = [], 0
+        for length in lengths:
+            parts.append(body[at : at + length])
+            at += length
+        return data, parts
+
     # --- files, by the sha256 of their bytes ----------------------------------------------------------------------
 
     def _file(self, sha: str) -> Path:
@@ -165,51 +193,82 @@ class Proofs:
 
 
 class Parsed:
-    """The data of each YAML text the loader accepted before, by the hash of the text (`parsed/ab/cdef….json`, each
-    with the checksum of its body): a data file read again is not parsed again."""
+    """The data of each YAML text the loader accepted before, by the hash of the text: a data file read again is not
+    parsed again.
+
+    Kept in two records, read once: `parsed` (every text of some run) and `parsed-recent` (those parsed since, and
+    the recent ones still read). An edit rewrites only the small one; the big one is made again when the texts
+    no longer read and the recent ones pass an eighth of it."""
 
     def __init__(self, cache: Cache):
         self.cache = cache
         self.used: set[str] = set()
-        self.new: dict[Path, bytes] = {}  # written by keep(), once the run has succeeded
+        self.new: dict[str, object] = {}  # written by keep(), once the run has succeeded
+        self._kept: tuple[dict, dict] | None = None
 
-    def _path(self, text: str) -> tuple[str, Path]:
-        name = digest(self.cache.key, "yaml", text)
-        return name, self.cache.root / "parsed" / name[:2] / f"{name[2:]}.json"
+    def _records(self) -> tuple[dict, dict]:
+        if self._kept is None:
+            self._kept = (self.cache.read(_PARSED) or {}, self.cache.read(_PARSED_RECENT) or {})
+        return self._kept
+
+    @staticmethod
+    def _name(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def recall(self, text: str):
         """The data parsed from `text` before, or None."""
-        name, path = self._path(text)
+        name = self._name(text)
         self.used.add(name)
-        try:
-            checksum, _, body = path.read_bytes().partition(b"\n")
-            if hashlib.sha256(body).hexdigest().encode() != checksum:
-                return None
-            return json.loads(body).get("data")
-        except (OSError, ValueError, AttributeError):
-            return None
+        base, recent = self._records()
+        return recent[name] if name in recent else base.get(name)
 
     def remember(self, text: str, data) -> None:
         """Keep the data of `text`, when JSON gives it back the same (plain YAML data does)."""
-        body = json.dumps({"data": data}, ensure_ascii=False, separators=(",", ":")).encode()
-        if json.loads(body)["data"] != data:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if json.loads(body) != data:
             return
-        _, path = self._path(text)
-        self.new[path] = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        name = self._name(text)
+        self.used.add(name)
+        self.new[name] = data
 
     def keep(self) -> None:
-        """Write the data of the texts parsed in this run."""
-        for path, content in self.new.items():
-            _atomic_write(path, content)
-        self.new.clear()
-
-    def forget_others(self) -> None:
-        """Delete the kept data of texts this run did not read."""
-        base = self.cache.root / "parsed"
-        if not base.is_dir():
+        """Write the data of the texts parsed in this run; leave out, in time, those of texts no longer read."""
+        base, recent = self._records()
+        kept_recent = {name: data for name, data in recent.items() if name in self.used} | self.new
+        unread = sum(name not in self.used for name in base)
+        if not self.new and kept_recent == recent and not unread:
             return
-        for folder in os.scandir(base):
-            if folder.is_dir(follow_symlinks=False):
-                for entry in os.scandir(folder.path):
-                    if folder.name + entry.name.removesuffix(".json") not in self.used:
-                        Path(entry.path).unlink(missing_ok=True)
+        if len(kept_recent) + unread <= max(64, len(base) // 8):
+            self.cache.write(_PARSED_RECENT, kept_recent)
+        else:
+            everything = {**base, **kept_recent}
+            self.cache.write(_PARSED, {name: everything[name] for name in sorted(self.used) if name in everything})
+            self.cache.write(_PARSED_RECENT, {})
+        self._kept = None
+        self.new.clear()
+        shutil.rmtree(self.cache.root / "parsed", ignore_errors=True)  # a file per text, as earlier versions kept them
+
+
+class Paragraphs:
+    """Where each quote starts in its report (Source.paragraph_of), by the hash of the report's text (the record
+    `paragraphs`): a report read again is not searched again for the same quotes."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.known = cache.read(_PARAGRAPHS) or {}
+        self.used: dict[str, dict[str, int]] = {}
+        self._kept: dict[str, str] = {}  # name → the JSON of its answers as read, to tell what changed
+
+    def of(self, text: str) -> dict[str, int]:
+        """The answers found before for `text` (filled in by the Source that shares them)."""
+        name = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if name not in self.used:
+            found = self.known.get(name)
+            sound = isinstance(found, dict) and all(type(v) is int for v in found.values())
+            self.used[name] = dict(found) if sound else {}
+        return self.used[name]
+
+    def keep(self) -> None:
+        """Write the answers of the reports read in this run, when they differ from those read."""
+        if self.used != self.known:
+            self.cache.write(_PARAGRAPHS, self.used)

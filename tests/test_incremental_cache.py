@@ -14,6 +14,7 @@ from conftest import PROJECT, copy_project, generated_files
 import generator.cache as cache_module
 import generator.pages.render as render
 from generator.cache import FOLDER
+from generator.pages.address import site_url
 from generator.pages.write import GENERATED
 from generator.publish.generate import generate
 
@@ -172,17 +173,21 @@ def _tampered_proofs(cache: Path) -> None:
 
 def _tampered_parsed(cache: Path) -> None:
     """The kept data of every YAML file with another name for a park (on every page's menu)."""
-    for path in sorted((cache / "parsed").rglob("*.json")):
+    records = [path for path in (cache / "parsed.json", cache / "parsed-recent.json") if path.is_file()]
+    assert records
+    for path in records:
         checksum, _, body = path.read_bytes().partition(b"\n")
         path.write_bytes(checksum + b"\n" + body.replace("厦门火炬高新区".encode(), "厦门火炬高技术区".encode()))
 
 
 def _tampered_downloads(cache: Path) -> None:
-    """Each park's download parts swapped for another park's, checksums and all."""
-    records = sorted((cache / "downloads").glob("*.json"))
-    contents = [path.read_bytes() for path in records]
-    for path, content in zip(records, contents[1:] + contents[:1], strict=True):
-        path.write_bytes(content)
+    """Each park's download parts swapped for another park's, checksums and all: the records, then their texts."""
+    for pattern in ("*.json", "*.bin"):
+        records = sorted((cache / "downloads").glob(pattern))
+        assert len(records) > 1
+        contents = [path.read_bytes() for path in records]
+        for path, content in zip(records, contents[1:] + contents[:1], strict=True):
+            path.write_bytes(content)
 
 
 @pytest.mark.parametrize(
@@ -229,3 +234,65 @@ def test_the_cache_folder_is_ignored_by_git():
     ignored = (PROJECT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".cache/" in ignored or "/.cache/" in ignored
     assert os.fspath(FOLDER).startswith(".cache")
+
+
+def test_an_edit_that_keeps_a_files_size_and_time_is_seen(tmp_path, monkeypatch):
+    import generator.publish.incremental as incremental
+
+    monkeypatch.setattr(incremental, "_RACY_NS", 0)  # every stamp recorded is trusted, however recent
+    project = copy_project(tmp_path / "yearbook")
+    generate(project)
+    generate(project)
+    for path in (YEAR, REPORT):  # the same number of bytes, the same modification time
+        before = os.stat(project / path)
+        _replace(project / path, "2145.69", "2145.96")
+        assert os.stat(project / path).st_size == before.st_size
+        os.utime(project / path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    report, nav, _ = generate(project)
+    assert report.written
+    cold, cold_nav = _cold(tmp_path, project)
+    assert generated_files(project / "docs") == cold and nav == cold_nav
+
+
+def test_files_whose_stamp_was_recorded_are_not_hashed_again(tmp_path, monkeypatch):
+    import generator.publish.incremental as incremental
+
+    project = copy_project(tmp_path / "yearbook")
+    generate(project)
+    state = incremental.read_state(cache_module.Cache(project, site_url()))
+    hashed: list[bytes] = []
+    original = incremental.hashlib.sha256
+    monkeypatch.setattr(incremental.hashlib, "sha256", lambda data=b"": hashed.append(data) or original(data))
+    monkeypatch.setattr(incremental, "_RACY_NS", 10**18)  # every file changed too close to the run to be trusted
+    assert incremental.inputs_of(project / "data", state).shas == state["inputs"]
+    assert len(hashed) == len(state["inputs"])
+    hashed.clear()
+    monkeypatch.setattr(incremental, "_RACY_NS", 0)
+    found = incremental.inputs_of(project / "data", state)
+    assert hashed == [] and found.shas == state["inputs"]
+
+
+def test_parsed_data_is_kept_in_a_big_record_and_a_recent_one(tmp_path):
+    cache = cache_module.Cache(tmp_path, "site")
+    texts = [f"n: {n}\n" for n in range(100)]
+    first = cache_module.Parsed(cache)
+    for n, text in enumerate(texts):
+        assert first.recall(text) is None
+        first.remember(text, {"n": n})
+    first.keep()  # more than the recent record holds: all in the big one
+    assert len(cache.read("parsed")) == 100 and cache.read("parsed-recent") == {}
+    second = cache_module.Parsed(cache)
+    for n, text in enumerate(texts[:-1]):
+        assert second.recall(text) == {"n": n}
+    second.remember("n: edited\n", {"n": "edited"})
+    second.keep()  # one text new, one no longer read: only the recent record is written
+    assert len(cache.read("parsed")) == 100 and cache.read("parsed-recent") == {
+        cache_module.Parsed._name("n: edited\n"): {"n": "edited"}
+    }
+    third = cache_module.Parsed(cache)
+    assert third.recall("n: edited\n") == {"n": "edited"}
+    for text in texts[:30]:
+        third.recall(text)
+    third.keep()  # most texts no longer read: the big record made again with those read
+    assert len(cache.read("parsed")) == 31 and cache.read("parsed-recent") == {}
+    assert cache_module.Parsed(cache).recall(texts[-1]) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.cache import Paragraphs
 from generator.data.load import RawData
 from generator.data.model import (
     Fact,
@@ -25,8 +26,9 @@ def _quoted(entry: dict, sources: dict[str, Source]) -> Quoted:
     return Quoted(entry["source"], entry["quote"], paragraph, entry.get("note"))
 
 
-def assemble(raw: RawData, reuse: Reuse | None = None) -> Yearbook:
-    """The yearbook of data that `validate` found sound (with `reuse`, unchanged files give the same objects)."""
+def assemble(raw: RawData, reuse: Reuse | None = None, paragraphs: Paragraphs | None = None) -> Yearbook:
+    """The yearbook of data that `validate` found sound (with `reuse`, unchanged files give the same objects; with
+    `paragraphs`, kept between runs, a quote is not looked for again in the same text)."""
     reuse = reuse or NoReuse()
     indicators = reuse.get("indicators", None, (raw.indicators,), lambda: _indicators(raw.indicators.data))
     parks = {
@@ -34,7 +36,10 @@ def assemble(raw: RawData, reuse: Reuse | None = None) -> Yearbook:
     }
     sources = {
         key: reuse.get(
-            "assembled source", key, (doc, raw.source_texts[key]), lambda key=key, doc=doc: _source(raw, key, doc)
+            "assembled source",
+            key,
+            (doc, raw.source_texts[key]),
+            lambda key=key, doc=doc: _source(raw, key, doc, paragraphs),
         )
         for key, doc in sorted(raw.sources.items())
     }
@@ -67,10 +72,13 @@ def _indicators(entries: list[dict]) -> dict[str, Indicator]:
     }
 
 
-def _source(raw: RawData, key: str, doc) -> Source:
+def _source(raw: RawData, key: str, doc, paragraphs: Paragraphs | None) -> Source:
     data = dict(doc.data)
     data["covers"] = tuple(data.get("covers", ()))
-    return Source(paragraphs=paragraphs_of(raw.source_texts[key]), **data)
+    source = Source(paragraphs=paragraphs_of(raw.source_texts[key]), **data)
+    if paragraphs is not None:
+        source.share_paragraphs(paragraphs.of(raw.source_texts[key]))
+    return source
 
 
 def _park_year(park: str, year: int, data: dict, sources: dict[str, Source]) -> ParkYear:

@@ -52,6 +52,8 @@ def resolve_entry(path: Path, project: Path | None, expected: str = "a regular f
         status = os.lstat(path)
     except OSError as error:
         raise Refused(f"expected {expected}, found {error.strerror}") from None
+    if project is None and not stat.S_ISLNK(status.st_mode):
+        return path, status  # no place to stay inside, no link to follow: the path opens what it names
     real = Path(os.path.realpath(path))
     if stat.S_ISLNK(status.st_mode) or (project is not None and not _inside(real, project)):
         shown = os.readlink(path) if stat.S_ISLNK(status.st_mode) else str(real)

@@ -87,6 +87,16 @@ _ROOT_ENTRIES = {
 }
 
 
+def _plainly(entry: os.DirEntry, expected: str) -> bool:
+    """Whether a listed entry is, not through a link, what is expected of it (a regular file or a folder)."""
+    try:
+        if entry.is_symlink():
+            return False
+        return entry.is_dir(follow_symlinks=False) if expected == "a folder" else entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 def _name_problem(name: str, folder: str) -> str | None:
     """What is wrong with a file name in data/<folder>/, or None when it names an id (or year) properly."""
     stem, dot, extension = name.rpartition(".")
@@ -118,20 +128,25 @@ def load(root: Path, reuse: Reuse | None = None, parsed: Parsed | None = None) -
     raw = RawData(root)
     reuse = reuse or NoReuse()
     project = root.resolve().parent
+    # Entries listed as what they should be and not links, in folders known to be inside the project: nothing
+    # more to check, so they are opened without resolving their path again (a link is always resolved).
+    plain: set[Path] = set()
+    inside_folders: set[Path] = set()
 
     def report(path: Path, message: str) -> None:
         raw.problems.append(Problem(_display(path, root), 1, "(file)", message))
 
     def parse(path: Path) -> Document | None:
         shown = _display(path, root)
-        document, problems = reuse.get("parse", path, (_stamp(path),), lambda: read_yaml(path, shown, project, parsed))
+        inside = None if path in plain else project
+        document, problems = reuse.get("parse", path, (_stamp(path),), lambda: read_yaml(path, shown, inside, parsed))
         raw.problems.extend(problems)
         return document
 
     def read_text(path: Path, shown: str) -> str | None:
         def read() -> tuple[str | None, list[Problem]]:
             problems: list[Problem] = []
-            return _read_text(path, shown, problems, project), problems
+            return _read_text(path, shown, problems, None if path in plain else project), problems
 
         text, problems = reuse.get("read", path, (_stamp(path),), read)
         raw.problems.extend(problems)
@@ -145,6 +160,8 @@ def load(root: Path, reuse: Reuse | None = None, parsed: Parsed | None = None) -
             report(path, refused.message)
             return False
         if stat.S_ISDIR(status.st_mode) if expected == "a folder" else stat.S_ISREG(status.st_mode):
+            if expected == "a folder":
+                inside_folders.add(path)
             return True
         report(path, f"expected {wanted or expected}, found {kind_of(status.st_mode)}")
         return False
@@ -155,16 +172,20 @@ def load(root: Path, reuse: Reuse | None = None, parsed: Parsed | None = None) -
         `wanted` says in the message what belongs there, when that says more than `expected`.
         """
         try:
-            names = sorted(os.listdir(folder))
+            with os.scandir(folder) as listing:
+                listed = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             report(folder, f"expected a readable folder, found {error.strerror}")
             return []
         found = []
-        for name in names:
-            if name.startswith("."):  # hidden: editors' swap and backup files, .gitkeep; never read
+        for entry in listed:
+            if entry.name.startswith("."):  # hidden: editors' swap and backup files, .gitkeep; never read
                 continue
-            path = folder / name
-            if is_kind(path, expected, wanted):
+            path = folder / entry.name
+            if _plainly(entry, expected) and folder in inside_folders:
+                (inside_folders if expected == "a folder" else plain).add(path)
+                found.append(path)
+            elif is_kind(path, expected, wanted):
                 found.append(path)
         return found
 

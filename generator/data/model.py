@@ -70,6 +70,7 @@ class Source:
     original: dict | None = None  # the published file beside the text: {file, sha256}
     _index: tuple[str, list[int]] | None = field(default=None, repr=False)
     _offsets: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _starts: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # paragraph_of's answers
 
     def _normalized(self) -> tuple[str, list[int]]:
         """The text without spaces and line breaks, and where each paragraph starts in it."""
@@ -96,10 +97,19 @@ class Source:
 
     def paragraph_of(self, quote: str) -> int:
         """The paragraph (0-based) where the first occurrence of `quote` starts, or 0."""
-        text, starts = self._normalized()
-        wanted = normalize(quote)
-        at = text.find(wanted) if wanted else -1
-        return bisect.bisect_right(starts, at) - 1 if at >= 0 else 0
+        found = self._starts.get(quote)
+        if found is None:
+            text, starts = self._normalized()
+            wanted = normalize(quote)
+            at = text.find(wanted) if wanted else -1
+            found = self._starts[quote] = bisect.bisect_right(starts, at) - 1 if at >= 0 else 0
+        return found
+
+    def share_paragraphs(self, memo: dict[str, int]) -> None:
+        """Answer paragraph_of from `memo` (the answers for this very text, kept by an earlier run) and add new
+        answers to it."""
+        memo.update(self._starts)
+        self._starts = memo
 
     def locate(self, quote: str) -> list[Span]:
         """The spans (one per paragraph crossed) of the first occurrence of `quote`, or []."""

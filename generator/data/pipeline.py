@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cache import Parsed, Proofs
+from generator.cache import Paragraphs, Parsed, Proofs
 from generator.data.assemble import assemble
 from generator.data.load import load
 from generator.data.model import Yearbook
@@ -16,12 +16,16 @@ from generator.reuse import NoReuse, Reuse
 
 
 def read_yearbook(
-    data_root: Path, reuse: Reuse | None = None, proofs: Proofs | None = None, parsed: Parsed | None = None
+    data_root: Path,
+    reuse: Reuse | None = None,
+    proofs: Proofs | None = None,
+    parsed: Parsed | None = None,
+    paragraphs: Paragraphs | None = None,
 ) -> Yearbook:
     """The checked yearbook of `data_root`; raises DataError with every problem found.
 
-    `proofs` and `parsed` (kept on disk between runs) spare the proof of the year files proved before from the same
-    bytes, and the parsing of YAML texts read before."""
+    `proofs`, `parsed` and `paragraphs` (kept on disk between runs) spare the proof of the year files proved before
+    from the same bytes, the parsing of YAML texts read before, and the search of each quote in a report's text."""
     reuse = reuse or NoReuse()
     raw = load(data_root, reuse, parsed)
     problems = validate(raw, reuse, proofs)
@@ -31,7 +35,7 @@ def read_yearbook(
     problems += theme_problems(raw)
     if problems:
         raise DataError(with_suggestions(problems, known_ids(raw)))
-    return assemble(raw, reuse)
+    return assemble(raw, reuse, paragraphs)
 
 
 def summary_line(yearbook: Yearbook) -> str:

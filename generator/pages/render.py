@@ -14,7 +14,6 @@ from markupsafe import Markup, escape
 
 from generator.data.model import Figure, ParkYear, Target, Yearbook
 from generator.pages import present
-from generator.pages.charts import chart_specs
 from generator.pages.downloads import DownloadParts, data_files
 from generator.pages.kinds import Page, path_of, site_pages
 from generator.pages.markup import asset_url, html_text, md_link, md_text, md_text_linked, page_url, quote_anchor
@@ -426,6 +425,8 @@ def render_site(yb: Yearbook, last: Rendered | None = None) -> dict[str, bytes]:
     last = last or Rendered()
     changed = changes(last.yearbook, yb) if last.yearbook is not None and last.files is not None else None
     if changed is None:
+        from generator.pages.charts import chart_specs  # Altair: imported only when the charts are made
+
         files = {path: text.encode("utf-8") for path, text in render_pages(yb).items()}
         files.update(data_files(yb, last.parts, set(yb.parks), set(yb.indicators)))
         for kind, spec in chart_specs().items():

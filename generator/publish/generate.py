@@ -6,7 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from generator.cache import Cache, Parsed, Proofs, enabled
+from generator.cache import Cache, Paragraphs, Parsed, Proofs, enabled
+from generator.collector import paused
 from generator.data.files import Refused, kind_of, resolve_entry
 from generator.data.model import Yearbook
 
@@ -20,6 +21,7 @@ from generator.publish.incremental import (
     ON_DISK,
     PROOFS,
     STATE,
+    Inputs,
     inputs_of,
     outputs_after,
     read_state,
@@ -73,11 +75,11 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     """generate, taking from the cache folder what the last run made from the same bytes."""
     docs, data = project / "docs", project / "data"
     cache = Cache(project, site_url())
-    found = inputs_of(data)
-    inputs, stamps = found if found is not None else (None, None)
     last = read_state(cache)
+    found = inputs_of(data, last)
+    inputs = found.shas if found is not None else None
     if inputs is not None and last is not None and last["inputs"] == inputs:
-        report = _as_last_time(project, cache, last, progress)
+        report = _as_last_time(project, cache, last, progress, found)
         if report is not None and not need_yearbook:
             return report, last["nav"], None
         if report is not None:
@@ -89,8 +91,9 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     from generator.pages.vendor import BUNDLE_PATH, vega_bundle
     from generator.publish.incremental import keep_download_parts, render_changed
 
-    proofs, parsed = Proofs(cache.read(PROOFS)), Parsed(cache)
-    yearbook = read_yearbook(data, proofs=proofs, parsed=parsed)  # on a problem, nothing is written, not even here
+    proofs, parsed, paragraphs = Proofs(cache.read(PROOFS)), Parsed(cache), Paragraphs(cache)
+    with paused():  # on a problem, nothing is written, not even in the cache
+        yearbook = read_yearbook(data, proofs=proofs, parsed=parsed, paragraphs=paragraphs)
     problems = hand_written_problems(docs, project.resolve())
     if problems:
         raise DataError(problems)
@@ -101,20 +104,21 @@ def _generate_cached(project: Path, progress, need_yearbook: bool) -> tuple[Writ
     nav = site_nav(yearbook)
     cache.write(PROOFS, proofs.used)
     parsed.keep()
+    paragraphs.keep()
     # Kept for the next run only when no data file changed while this one read them.
-    if inputs is not None and unchanged_since(data, stamps):
+    if found is not None and unchanged_since(data, found.stamps):
         outputs = outputs_after(docs, files, last["outputs"] if last else {}, cache)
         keep_download_parts(cache, parts, plan)
-        state = {"inputs": inputs, "outputs": outputs, "pages": plan.pages, "parts": plan.parts}
+        state = {"inputs": inputs, "stamps": found.stamps, "taken": found.taken, "outputs": outputs}
+        state |= {"pages": plan.pages, "parts": plan.parts}
         cache.write(STATE, {**state, "whole": plan.whole, "years": plan.years, "nav": nav})
         cache.forget_files({sha for sha, _, _ in outputs.values()})
-        parsed.forget_others()
     return report, nav, yearbook
 
 
-def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteReport | None:
+def _as_last_time(project: Path, cache: Cache, last: dict, progress, found: Inputs) -> WriteReport | None:
     """With nothing changed since the last successful run: docs/ made what that run left (from the cache where it is
-    not there any more); None when the cache cannot give it all."""
+    not there any more); None when the cache cannot give it all. The files' new stamps are kept, when they differ."""
     docs = project / "docs"
     problems = hand_written_problems(docs, project.resolve())
     if problems:
@@ -124,8 +128,12 @@ def _as_last_time(project: Path, cache: Cache, last: dict, progress) -> WriteRep
         return None
     on_disk = {path: content for path, content in files.items() if content is ON_DISK}
     report = write_output(docs, files, progress, on_disk=on_disk)
+    restamped = last.get("stamps") != found.stamps and unchanged_since(project / "data", found.stamps)
+    if restamped:
+        last |= {"stamps": found.stamps, "taken": found.taken}
     if report.written or report.removed:
         last["outputs"] = outputs_after(docs, files, last["outputs"], cache)
+    if report.written or report.removed or restamped:
         cache.write(STATE, last)
     return report
 

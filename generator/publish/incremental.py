@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,45 +33,78 @@ ON_DISK = _OnDisk()
 STATE = "state"  # the record of the last successful generate
 DOWNLOADS = "downloads"  # each park's part of the whole-yearbook downloads
 PROOFS = "proofs"  # each year file's check, by the key of what it read (generator/cache.py Proofs)
+_CHARTS = "assets/charts/"
 
 
 def _entries(data: Path) -> dict[str, os.stat_result] | None:
     """Every file under data/ (hidden ones aside, as load skips them) with its status; None when data/ holds anything
     but regular files and folders (load decides what to make of it)."""
     found: dict[str, os.stat_result] = {}
-    for folder, subfolders, names in os.walk(data):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        if any(os.path.islink(os.path.join(folder, name)) for name in subfolders):
-            return None  # os.walk does not go into a linked folder, which load may read
-        for name in sorted(names):
-            if name.startswith("."):
+
+    def walk(folder: str, prefix: str) -> bool:
+        with os.scandir(folder) as listing:
+            listed = sorted(listing, key=lambda entry: entry.name)
+        for entry in listed:
+            if entry.name.startswith("."):
                 continue
-            path = Path(folder) / name
-            try:
-                status = os.lstat(path)
-            except OSError:
-                return None
+            if entry.is_dir(follow_symlinks=False):
+                if not walk(entry.path, f"{prefix}{entry.name}/"):
+                    return False
+                continue
+            status = entry.stat(follow_symlinks=False)  # a link (to a folder too) is no regular file: None
             if not stat.S_ISREG(status.st_mode):
-                return None
-            found[path.relative_to(data).as_posix()] = status
-    return found
+                return False
+            found[prefix + entry.name] = status
+        return True
+
+    try:
+        return found if walk(os.fspath(data), "") else None
+    except OSError:
+        return None
 
 
-def _stamp(status: os.stat_result) -> tuple[int, int, int]:
-    return status.st_size, status.st_mtime_ns, status.st_ino
+def _stamp(status: os.stat_result) -> list[int]:
+    """What changes whenever a file's bytes do: size, times, inode and device (the change time cannot be set back)."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
 
 
-def inputs_of(data: Path) -> tuple[dict[str, str], dict[str, tuple]] | None:
-    """The sha256 of every file under data/, by path, and what its status was when it was read (see `_entries`)."""
+# A file last changed this close to when its stamp was taken may change again within the clock's granularity and
+# keep the stamp: its bytes are hashed again next time (the race git's index has, handled as git does).
+_RACY_NS = 2_000_000_000
+
+
+@dataclass
+class Inputs:
+    """The sha256 of every file under data/, by path, and each file's stamp when it was taken."""
+
+    shas: dict[str, str]
+    stamps: dict[str, list[int]]
+    taken: int  # time.time_ns() before the stamps were taken
+
+
+def inputs_of(data: Path, last: dict | None = None) -> Inputs | None:
+    """Every file of data/ with its sha256 (see `_entries` for None): hashed, unless the last run's record has it
+    with the same stamp, taken long enough after the file last changed."""
+    taken = time.time_ns()
     entries = _entries(data)
     if entries is None:
         return None
     stamps = {path: _stamp(status) for path, status in entries.items()}
-    return {path: hashlib.sha256((data / path).read_bytes()).hexdigest() for path in entries}, stamps
+    known_shas = last["inputs"] if last is not None else {}
+    known_stamps = last.get("stamps", {}) if last is not None else {}
+    trusted_before = last.get("taken", 0) - _RACY_NS if last is not None else 0
+    shas = {}
+    for path, stamp in stamps.items():
+        known = known_stamps.get(path)
+        if known == stamp and stamp[2] < trusted_before and isinstance(known_shas.get(path), str):
+            shas[path] = known_shas[path]
+        else:
+            shas[path] = hashlib.sha256((data / path).read_bytes()).hexdigest()
+    return Inputs(shas, stamps, taken)
 
 
-def unchanged_since(data: Path, stamps: dict[str, tuple]) -> bool:
-    """Whether data/ holds the same files with the same size, time and inode as when `stamps` were taken."""
+def unchanged_since(data: Path, stamps: dict[str, list[int]]) -> bool:
+    """Whether data/ holds the same files with the same stamps as when `stamps` were taken."""
     entries = _entries(data)
     return entries is not None and {path: _stamp(status) for path, status in entries.items()} == stamps
 
@@ -233,7 +267,6 @@ def _data_paths(outputs: dict, parks: set[str], indicators: set[str]) -> set[str
 def render_changed(yb: Yearbook, inputs: dict[str, str], last: dict | None, cache: Cache, docs: Path):
     """Every generated file of `yb`, the unchanged ones as the last run left them (ON_DISK or the cache's bytes);
     returns the files, the plan and the download parts (for the next run)."""
-    from generator.pages.charts import chart_specs
     from generator.pages.downloads import data_files
     from generator.pages.render import render_pages
 
@@ -255,8 +288,13 @@ def render_changed(yb: Yearbook, inputs: dict[str, str], last: dict | None, cach
     files.update((path, text.encode("utf-8")) for path, text in render_pages(yb, the_plan.stale_pages).items())
     parts, previous = _download_parts(yb, cache, the_plan, last)
     files.update(data_files(yb, parts, the_plan.stale_parks, the_plan.stale_indicators, previous))
-    for kind, spec in chart_specs().items():
-        files[f"assets/charts/{kind}.json"] = spec.encode("utf-8")
+    # The charts' specs are made from the generator alone, whose version is the cache's key: as the last run made them.
+    charts, missing = recall(cache, docs, outputs, [path for path in outputs if path.startswith(_CHARTS)])
+    if not charts or missing:
+        from generator.pages.charts import chart_specs  # Altair, whose import alone takes a fifth of a second
+
+        charts = {f"{_CHARTS}{kind}.json": spec.encode("utf-8") for kind, spec in chart_specs().items()}
+    files.update(charts)
     return files, the_plan, parts
 
 
@@ -274,33 +312,39 @@ def _download_parts(yb: Yearbook, cache: Cache, the_plan: Plan, last: dict | Non
     for park, year in yb.years:
         years.setdefault(park, []).append(year)
     for park in sorted(set(yb.parks) - the_plan.stale_parks):
-        found = cache.read(f"{DOWNLOADS}/{park}")
-        if found is None or found.get("park") != the_plan.parts[f"park:{park}"]:
+        found = cache.read_with_parts(f"{DOWNLOADS}/{park}")
+        if found is None or found[0].get("park") != the_plan.parts[f"park:{park}"]:
             continue
-        csv = found["csv"].encode("utf-8")
-        parts.parks[park] = (csv, found["json"])
+        names, pieces = found[0].get("entries"), found[1]
+        if not isinstance(names, list) or len(pieces) != 2 + 2 * len(names):
+            continue
+        csv, rows, *texts = pieces
+        parts.parks[park] = (csv, rows.decode("utf-8"))
         previous[f"data/parks/{park}.csv"] = csv
         the_plan.restored_parks.add(park)
+        entries = {name: texts[2 * n : 2 * n + 2] for n, name in enumerate(names)}
         for year in years.get(park, []):
             for kind in ("facts", "targets"):
-                entry = found["entries"].get(f"{kind}/{year}")
-                if isinstance(entry, list) and len(entry) == 2:
+                entry = entries.get(f"{kind}/{year}")
+                if entry is not None:
                     basis = entry_basis(yb, kind, (park, year), address)
-                    parts.entries[(kind, (park, year))] = (basis, entry[0], entry[1])
+                    parts.entries[(kind, (park, year))] = (basis, entry[0].decode("utf-8"), entry[1].decode("utf-8"))
     return parts, previous
 
 
 def keep_download_parts(cache: Cache, parts: DownloadParts, the_plan: Plan) -> None:
     """Store each park's part of the whole-yearbook downloads that is new, with the key of the park it shows."""
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, tuple[str, str]]] = {}
     for (kind, (park, year)), part in parts.entries.items():
-        entries.setdefault(park, {})[f"{kind}/{year}"] = [part[1], part[2]]
+        entries.setdefault(park, {})[f"{kind}/{year}"] = (part[1], part[2])
     for park, part in parts.parks.items():
         key = the_plan.parts.get(f"park:{park}")
         if key is None or park in the_plan.restored_parks:
             continue  # stored by the run that made it
-        record = {"park": key, "csv": part[0].decode("utf-8"), "json": part[1], "entries": entries.get(park, {})}
-        cache.write(f"{DOWNLOADS}/{park}", record)
+        names = sorted(entries.get(park, {}))
+        texts = [text.encode("utf-8") for name in names for text in entries[park][name]]
+        record = {"park": key, "entries": names}
+        cache.write_with_parts(f"{DOWNLOADS}/{park}", record, [part[0], part[1].encode("utf-8"), *texts])
 
 
 def outputs_after(docs: Path, files: dict[str, bytes], outputs: dict[str, list], cache: Cache) -> dict[str, list]:
