@@ -112,6 +112,39 @@ def json_repeats(data: bytes) -> dict[str, int]:
     }
 
 
+def pdf_parts(path: Path) -> dict[str, int]:
+    """A PDF's stored bytes by kind of stream: embedded fonts (and their maps to Unicode), drawings (the pages and
+    the parts' pages they place), the rest (pypdf, the generator's own PDF reader)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    parts = {"fonts": 0, "drawings (page content, placed pages)": 0, "other streams": 0}
+    for number in range(1, int(reader.trailer["/Size"])):
+        try:
+            stream = reader.get_object(number)
+        except Exception:  # a free entry of the cross-reference table
+            continue
+        if not isinstance(stream, pypdf.generic.StreamObject):
+            continue
+        kind = stream.get("/Subtype") or stream.get("/Type")
+        if kind in ("/CIDFontType0C", "/Type1C", "/OpenType") or "/Length1" in stream or kind == "/CMap":
+            parts["fonts"] += len(stream._data)
+        elif kind == "/Form" or "/Resources" in stream:
+            parts["drawings (page content, placed pages)"] += len(stream._data)
+        else:
+            parts["other streams"] += len(stream._data)
+    parts["fonts embedded"] = sum(1 for n in range(1, int(reader.trailer["/Size"])) if _is_font(reader, n))
+    parts["total"] = path.stat().st_size
+    return parts
+
+
+def _is_font(reader, number: int) -> bool:
+    try:
+        return reader.get_object(number).get("/Type") == "/FontDescriptor"
+    except Exception:
+        return False
+
+
 def measure(site: Path, sample: int, seed: int = 1) -> dict:
     kinds: dict[tuple[str, str], dict] = {}
     pages_by_kind: dict[str, list[Path]] = defaultdict(list)
@@ -156,6 +189,9 @@ def measure(site: Path, sample: int, seed: int = 1) -> dict:
             "constant_fields (in some file)": sorted(fields),
             "from_files": len(chosen),
         }
+    volumes = sorted(site.glob("data/yearbook-*.pdf"), key=lambda path: -path.stat().st_size)
+    if volumes:  # the largest volume: its fonts, drawings and the rest
+        kinds[("downloads", "printed volumes (PDF)")]["largest"] = {"file": volumes[0].name, **pdf_parts(volumes[0])}
     entries = sorted(kinds.values(), key=lambda e: (e["group"], -e["bytes"]))
     groups = dict.fromkeys(e["group"] for e in entries)
     return {
@@ -183,6 +219,12 @@ def report(result: dict, top_other: int = 6) -> str:
             for part, value in entry.get("parts", {}).items():
                 unit = "" if "(whole page)" not in part or "blank" not in part else " (newlines)"
                 lines.append(f"      {part:<46} {_mb(value)}{unit}")
+            if "largest" in entry:
+                pdf = entry["largest"]
+                size = _mb(pdf["total"]).strip()
+                lines.append(f"      the largest, {pdf['file']} ({size}, {pdf['fonts embedded']} fonts):")
+                for part in ("fonts", "drawings (page content, placed pages)", "other streams"):
+                    lines.append(f"        {part:<44} {_mb(pdf[part])}")
             if "json" in entry:
                 j = entry["json"]
                 lines.append(f"      {'keys repeated in every row':<46} {_mb(j['key_bytes'])}")
