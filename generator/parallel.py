@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import multiprocessing
 import os
 import signal
@@ -59,20 +58,13 @@ def map_shares(task, shares: int) -> list:
     try:
         # Plain processes, not a Pool: a share may start processes of its own (a MkDocs share runs the plugin).
         receivers, processes = [], []
-        # The parent's objects out of the workers' garbage collections: a collection touches every object it tracks,
-        # and each page it touches becomes the worker's own copy. Frozen, they stay shared (at 178 × 20, the MkDocs
-        # shares of `yearbook build` held 0.74 GB each of their own, most of it the parent's data; bench/memory.py).
-        gc.freeze()
-        try:
-            for index in range(shares):
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_run_share, args=(index, sender))
-                process.start()
-                sender.close()
-                receivers.append(receiver)
-                processes.append(process)
-        finally:
-            gc.unfreeze()  # the parent collects as before; each worker keeps the frozen state it was forked with
+        for index in range(shares):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_run_share, args=(index, sender))
+            process.start()
+            sender.close()
+            receivers.append(receiver)
+            processes.append(process)
         outcomes = []
         for receiver, process in zip(receivers, processes, strict=True):
             try:
