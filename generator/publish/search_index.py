@@ -58,11 +58,13 @@ PAGEFIND_CONFIG = {
 
 def index_site(site_dir: Path, store: Path | None = None) -> None:
     """Index the built site's articles: the yearbook's pages into site/pagefind/, the reports into
-    site/pagefind-text/ (each chunked, so readers fetch only what a query needs).
+    site/pagefind-text/ and, past REPORTS_PER_PART reports, pagefind-text-2/ … (each chunked, so readers fetch only
+    what a query needs), the first part's parts.json naming the others.
 
     With a `store` folder, each index is kept there under the hash of what it is made from (every page's path and
     article, Pagefind's version and options), and copied from there when that is unchanged: the reports' full text,
-    the larger of the two, is indexed again only when a report page changed."""
+    the larger of the two, is indexed again only when a report page changed (each part of it, when one of its own
+    reports did)."""
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     pages = [page for page in pages if not _index_folder(page.parts[0])]
     report_pages = []
@@ -203,9 +205,9 @@ def _ids_as_markers(article: str) -> str:
 
     Pagefind keeps, for every element with an id, its id, where it starts among the page's words, and its whole
     text: a report's paragraphs (#p4) and quoted passages (#q-…) stored their text a second time in each result's
-    fragment, nearly half of the full-text index's bytes. The search box opens a result at the id before its best
-    word (docs/assets/yearbook-search.js), which an empty marker at the same place gives the same; a heading keeps
-    its text, which Pagefind shows as a sub-result."""
+    fragment (a third of the full text's fragment bytes at 178 × 20). The search box opens a result at the id
+    before its best word (docs/assets/yearbook-search.js), which an empty marker at the same place gives the same; a
+    heading keeps its text, which Pagefind shows as a sub-result."""
     return _ID_ELEMENT.sub(r'<\1\2\4><span id="\3"></span>', article)
 
 
