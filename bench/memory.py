@@ -156,6 +156,11 @@ def summarize(run: dict) -> dict:
     return {"roles": roles, "peak_total": peak_total}
 
 
+def _gb(kib: float) -> float:
+    """KiB, as /proc gives them, in GB (decimal, as the goals are stated)."""
+    return kib * 1024 / 1e9
+
+
 def timeline(run: dict, every: float) -> list[str]:
     """One line per `every` seconds: the total PSS and each process's RSS/PSS, with the last line of output."""
     lines, next_at = [], 0.0
@@ -163,16 +168,15 @@ def timeline(run: dict, every: float) -> list[str]:
         if sample["t"] < next_at:
             continue
         next_at = sample["t"] + every
-        total = sum(p["pss"] for p in sample["processes"]) / 1e6
+        total = _gb(sum(p["pss"] for p in sample["processes"]))
         each = ", ".join(
-            f"{p['role']} {p['rss'] / 1e6:.2f}/{p['pss'] / 1e6:.2f}" for p in sample["processes"] if p["rss"] > 50_000
+            f"{p['role']} {_gb(p['rss']):.2f}/{_gb(p['pss']):.2f}" for p in sample["processes"] if p["rss"] > 50_000
         )
         lines.append(f"{sample['t']:7.1f} s  total PSS {total:5.2f} GB  [{each}]  {sample['last_line'][:60]}")
     return lines
 
 
 def report(run: dict, summary: dict, every: float) -> str:
-    gb = 1.024e6  # KiB → GB (decimal)
     out = [
         f"{' '.join(run['command'])}: {run['seconds']} s, exit {run['exit']}; wait4's peak (run.py's number): "
         f"{(run['wait4_maxrss_bytes'] or 0) / 1e9:.2f} GB",
@@ -182,16 +186,16 @@ def report(run: dict, summary: dict, every: float) -> str:
     for name, role in sorted(summary["roles"].items(), key=lambda item: -item[1]["peak_rss_kib"]):
         at = role.get("peak_rss_at", {})
         out.append(
-            f"{name:<20} {role['processes']:>5} {role['peak_rss_kib'] / gb:7.2f} GB {role['peak_pss_kib'] / gb:7.2f} GB"
+            f"{name:<20} {role['processes']:>5} {_gb(role['peak_rss_kib']):7.2f} GB {_gb(role['peak_pss_kib']):7.2f} GB"
             f"  {at.get('t', 0):7.1f}  {at.get('last_line', '')[:70]}"
         )
     peak = summary["peak_total"]
     out += [
         "",
-        f"largest total (PSS, the memory really held): {peak['pss_kib'] / gb:.2f} GB at {peak.get('t', 0)} s "
-        f"(RSS summed: {peak.get('rss_kib', 0) / gb:.2f} GB), after: {peak.get('last_line', '')[:80]}",
+        f"largest total (PSS, the memory really held): {_gb(peak['pss_kib']):.2f} GB at {peak.get('t', 0)} s "
+        f"(RSS summed: {_gb(peak.get('rss_kib', 0)):.2f} GB), after: {peak.get('last_line', '')[:80]}",
     ]
-    out += [f"  {p['role']:<20} pid {p['pid']:>7}  RSS {p['rss'] / gb:5.2f} GB  PSS {p['pss'] / gb:5.2f} GB"
+    out += [f"  {p['role']:<20} pid {p['pid']:>7}  RSS {_gb(p['rss']):5.2f} GB  PSS {_gb(p['pss']):5.2f} GB"
             for p in peak.get("processes", [])]  # fmt: skip
     out += ["", f"timeline (every {every:g} s; each process RSS/PSS in GB):", *timeline(run, every)]
     return "\n".join(out)
@@ -205,7 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=float, default=5.0, help="seconds between lines of the printed timeline")
     parser.add_argument("--name", default=None, help="output name (default: the project folder's name)")
     parser.add_argument("command", nargs="*", help="default: python -m generator --data data build")
+    parser.add_argument("--show", metavar="NAME", help="print the summary of a saved run (memory-NAME.json) and stop")
     args = parser.parse_args(argv)
+    if args.show:
+        saved = json.loads((OUT / f"memory-{args.show}.json").read_text(encoding="utf-8"))
+        saved.setdefault("samples", [])
+        print(report(saved, saved, args.every).split("\ntimeline")[0])
+        return 0
     if not (args.project / "mkdocs.yml").is_file():
         print(f"{args.project}: expected a project with mkdocs.yml, found none", file=sys.stderr)
         return 1
@@ -218,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     name = args.name or args.project.name
     kept = {key: run[key] for key in ("command", "seconds", "exit", "wait4_maxrss_bytes", "output")}
+    kept["timeline"] = timeline(run, args.every)
     (OUT / f"memory-{name}.json").write_text(json.dumps({**kept, **summary}, ensure_ascii=False, indent=1) + "\n")
     (OUT / f"memory-{name}.txt").write_text(text + "\n", encoding="utf-8")
     return 0 if run["exit"] == 0 else 1
