@@ -39,8 +39,8 @@ def die_with_parent(parent: int) -> None:
 
 
 # A share's dict or list result is sent in batches of this many items: sent whole, it was pickled into one buffer
-# beside itself in the worker and received into one in the parent (at 178 × 20 each render share's pages, about
-# 0.3 GB, twice over; bench/memory.py).
+# beside itself in the worker and received into one in the parent (at 178 × 20, generate's two render shares held
+# 0.92 GB each as they sent their pages, and the whole build 2.5 GB at that moment; bench/memory.py).
 _BATCH = 200
 _IN_BATCHES = "batches"  # the first message of a result sent in batches: (_IN_BATCHES, kind, number of batches)
 
