@@ -58,6 +58,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", "PYTHONDONTWRITEBYTE
 SEARCH_PATHS = (
     "/pagefind/",
     "/pagefind-text/",
+    "/pagefind-text-",  # the full text's other parts (pagefind-text-2/, …)
     "/search/search_index.json",
     "/workers/search",
     "/assets/yearbook-search.js",

@@ -38,14 +38,49 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+# A share's dict or list result is sent in batches of this many items: sent whole, it was pickled into one buffer
+# beside itself in the worker and received into one in the parent (at 178 × 20, generate's two render shares held
+# 0.92 GB each as they sent their pages, and the whole build 2.5 GB at that moment; bench/memory.py).
+_BATCH = 200
+_IN_BATCHES = "batches"  # the first message of a result sent in batches: (_IN_BATCHES, kind, number of batches)
+
+
 def _run_share(index: int, connection) -> None:
     die_with_parent(_PARENT)
     try:
-        connection.send((True, _TASK(index)))
+        result = _TASK(index)
     except BaseException as error:  # reported by the parent, which raises it again
         connection.send((False, error))
+        connection.close()
+        return
+    try:
+        if isinstance(result, dict | list) and len(result) > _BATCH:
+            items = list(result.items()) if isinstance(result, dict) else result
+            batches = range(0, len(items), _BATCH)
+            connection.send((_IN_BATCHES, type(result).__name__, len(batches)))
+            for start in batches:
+                connection.send(items[start : start + _BATCH])
+        else:
+            connection.send((True, result))
     finally:
         connection.close()
+
+
+def _receive(connection) -> tuple:
+    """A share's (succeeded, result or error), its batches put together again."""
+    first = connection.recv()
+    if first[0] != _IN_BATCHES:
+        return first
+    _, kind, count = first
+    if kind == "dict":
+        result: dict | list = {}
+        for _ in range(count):
+            result.update(connection.recv())
+    else:
+        result = []
+        for _ in range(count):
+            result.extend(connection.recv())
+    return True, result
 
 
 def map_shares(task, shares: int) -> list:
@@ -68,7 +103,7 @@ def map_shares(task, shares: int) -> list:
         outcomes = []
         for receiver, process in zip(receivers, processes, strict=True):
             try:
-                outcomes.append(receiver.recv())  # before join: a large result would block the child otherwise
+                outcomes.append(_receive(receiver))  # before join: a large result would block the child otherwise
             except EOFError:
                 outcomes.append((False, RuntimeError(f"a worker process ended without a result ({process.pid})")))
             process.join()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import subprocess
@@ -484,6 +485,29 @@ def test_search_indexes_find_what_pagefind_finds_in_the_whole_site(browser, serv
             whole = _search_urls(browser, f"http://127.0.0.1:{httpd.server_address[1]}", query)
             assert sorted(ours) == sorted(whole), query
         assert len(_search_urls(browser, server, "高新技术企业")) > 5  # more than one batch: 再显示 was used
+    finally:
+        httpd.shutdown()
+
+
+def test_full_text_in_parts_finds_what_one_index_finds(browser, server, built_site, tmp_path, monkeypatch):
+    """The reports' full text split into parts (generator/publish/search_index.py), which the search box merges into
+    one search, finds the same reports as the one index of the built site."""
+    from generator.publish import search_index
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site)
+    reports = len(list((site / "sources").glob("*/index.html")))
+    monkeypatch.setattr(search_index, "REPORTS_PER_PART", max(1, reports // 3))
+    search_index.index_site(site)
+    assert len(json.loads((site / search_index.FULL_TEXT_DIR / "parts.json").read_text())) >= 2
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        for query in ("高新技术企业", "集成电路"):
+            split = _search_urls(browser, f"http://127.0.0.1:{httpd.server_address[1]}", query, full_text=True)
+            whole = _search_urls(browser, server, query, full_text=True)
+            assert sorted(split) == sorted(whole), query
+            assert any(url.startswith("/sources/") for url in split), query
     finally:
         httpd.shutdown()
 

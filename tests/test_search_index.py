@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,56 @@ def test_a_stored_index_is_reused_only_while_its_pages_are_unchanged(tmp_path, m
         (kept / ".complete").unlink()  # as if the copy into the store had been cut short
     index_site(site, store)
     assert built == [SEARCH_DIR, FULL_TEXT_DIR, FULL_TEXT_DIR, FULL_TEXT_DIR]
+
+
+def test_full_text_in_parts_holds_every_report_once(tmp_path, monkeypatch):
+    """Past REPORTS_PER_PART reports, the full text is split among parts (pagefind-text/, pagefind-text-2/, …),
+    each report in one; the first part's parts.json names the others for the search box. Fewer reports again: one
+    part, the others gone."""
+    from generator.publish import search_index
+
+    site = tmp_path / "site"
+    reports = [f"sources/r{number}" for number in range(6)]
+    for number, folder in enumerate(reports):
+        (site / folder).mkdir(parents=True)
+        text = f'{REPORT_BODY}<p id="p1">第{number}号报告项目开工</p></div>'
+        (site / folder / "index.html").write_text(_PAGE.format(title=f"报告{number}", text=text), encoding="utf-8")
+    monkeypatch.setattr(search_index, "REPORTS_PER_PART", 2)
+    index_site(site)
+    folders = [FULL_TEXT_DIR, f"{FULL_TEXT_DIR}-2", f"{FULL_TEXT_DIR}-3"]
+    assert json.loads((site / FULL_TEXT_DIR / "parts.json").read_text()) == [f"{folder}/" for folder in folders[1:]]
+    found = [page["url"] for folder in folders for page in _fragments(site, folder)]
+    assert sorted(found) == sorted(f"/{folder}/" for folder in reports)
+    assert all(_fragments(site, folder) for folder in folders)  # no part empty here
+    monkeypatch.setattr(search_index, "REPORTS_PER_PART", 100)
+    index_site(site)
+    assert json.loads((site / FULL_TEXT_DIR / "parts.json").read_text()) == []
+    assert not (site / folders[1]).exists() and not (site / folders[2]).exists()
+    assert len(_fragments(site, FULL_TEXT_DIR)) == len(reports)
+
+
+def test_ids_are_kept_as_empty_markers_at_the_same_place(tmp_path):
+    """Pagefind stores an element's text with its id: a paragraph's or a quote's id goes to an empty marker at the
+    start of the element, at the same word, so its text is stored once; a heading keeps its text (a sub-result)."""
+    from generator.publish import search_index
+
+    site = tmp_path / "site"
+    (site / "sources/b").mkdir(parents=True)
+    body = f'{REPORT_BODY}<p id="p1">园区概况</p><p id="p2">全年<mark id="q-x">营业收入增长</mark>明显</p></div>'
+    (site / "sources/b/index.html").write_text(_PAGE.format(title="乙报告", text=body), encoding="utf-8")
+    index_site(site)
+    (page,) = _fragments(site, FULL_TEXT_DIR)
+    anchors = {anchor["id"]: anchor for anchor in page["anchors"]}
+    assert anchors["top"]["element"] == "h1" and anchors["top"]["text"] == "乙报告"
+    assert [anchors[name]["text"] for name in ("p1", "p2", "q-x")] == ["", "", ""]
+    # The same article with its ids where they stand: the same words, each id at the same place.
+    html = (site / "sources/b/index.html").read_text(encoding="utf-8")
+    article = html[html.find("<article") : html.rfind("</article>") + len("</article>")]
+    plain = f"<!DOCTYPE html><html><body>{article}</body></html>"
+    with search_index._Index(tmp_path / "plain") as index:
+        index.add(Path("sources/b/index.html"), plain)
+    (unchanged,) = _fragments(tmp_path, "plain")
+    assert "园区概况" in [a["text"] for a in unchanged["anchors"]]  # a paragraph's text, stored again with its id
+    assert page["content"] == unchanged["content"]
+    places = [[(a["id"], a["location"]) for a in fragment["anchors"]] for fragment in (page, unchanged)]
+    assert places[0] == places[1]

@@ -381,18 +381,19 @@ def test_build_split_over_processes_equals_one_process_build(built_site, tmp_pat
 
 
 def test_built_pages_drop_indentation_but_keep_preformatted_text():
-    """Leading spaces go from every line except inside <pre>, <textarea> and <script>, where they show or count."""
+    """Leading spaces and blank lines go from every line except inside <pre>, <textarea> and <script>, where they
+    show or count; an ideographic space that starts a line stays (it shows)."""
     from generator.publish.plugin import without_indentation
 
     page = (
-        "<html>\n  <body>\n    <p>规模以上\n      工业总产值</p>\n"
-        "    <pre><code>  第一行\n    缩进的第二行</code></pre>\n"
+        "<html>\n  <body>\n\n  \n    <p>规模以上\n      工业总产值</p>\n\u3000\u3000<p>正文</p>\n"
+        "    <pre><code>  第一行\n\n    缩进的第二行</code></pre>\n"
         "    <script>\n      var text = `a\n        b`;\n    </script>\n"
         "    <textarea>\n  保留\n</textarea>\n  </body>\n</html>"
     )
     assert without_indentation(page) == (
-        "<html>\n<body>\n<p>规模以上\n工业总产值</p>\n"
-        "<pre><code>  第一行\n    缩进的第二行</code></pre>\n"
+        "<html>\n<body>\n<p>规模以上\n工业总产值</p>\n\u3000\u3000<p>正文</p>\n"
+        "<pre><code>  第一行\n\n    缩进的第二行</code></pre>\n"
         "<script>\n      var text = `a\n        b`;\n    </script>\n"
         "<textarea>\n  保留\n</textarea>\n</body>\n</html>"
     )

@@ -11,6 +11,10 @@
     document.querySelectorAll(".yb-source mark." + CURRENT).forEach(function (mark) {
       mark.classList.remove(CURRENT);
     });
+    // A piece that is one passage alone carries its anchor as its id and no data-q (the page would say it twice).
+    document.querySelectorAll(".yb-source mark[id]:not([data-q])").forEach(function (mark) {
+      mark.setAttribute("data-q", mark.id);
+    });
     var id = decodeURIComponent(location.hash.slice(1));
     if (id.indexOf("q-") !== 0) return;
     var found = false;

@@ -9,6 +9,9 @@
   // full text, searched when the reader asks or when the first finds nothing.
   var PAGES = "pagefind/";
   var FULL_TEXT = "pagefind-text/";
+  // The full text comes in parts (each a Pagefind index of its own, smaller to build): the first part's parts.json
+  // names the others, merged into the first so that one search covers them all.
+  var PARTS = "parts.json";
   // A park's names and an indicator's (pages' metadata, see generator/pages/search_terms.py) rank the park's or
   // indicator's own page first.
   var META_WEIGHTS = { names: 20, indicator: 10, title: 5 };
@@ -23,7 +26,7 @@
         return import(new URL("pagefind.js", bundle).href);  // its own URL: an instance of its own
       }).then(function (module) {
         return module.options({ baseUrl: root.pathname, ranking: { metaWeights: META_WEIGHTS } }).then(function () {
-          return module;
+          return folder === FULL_TEXT ? mergeParts(module, bundle) : module;
         });
       }).catch(function (error) {
         delete engines[folder];  // a failed load is tried again by the next query
@@ -31,6 +34,20 @@
       });
     }
     return engines[folder];
+  }
+
+  // The other parts the full text's first part names in its parts.json, merged into it.
+  function mergeParts(module, bundle) {
+    return fetch(new URL(PARTS, bundle).href).then(function (response) {
+      if (!response.ok) throw new Error("parts.json: " + response.status);
+      return response.json();
+    }).then(function (parts) {
+      return Promise.all(parts.map(function (part) {
+        return module.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname });
+      }));
+    }).then(function () {
+      return module;
+    });
   }
 
   // A park's page ranks first for its names (its metadata); its years, newest first, are listed under it from its

@@ -121,7 +121,7 @@ class _Pages:
             rows.append(
                 f'<tr><td>{place}</td><td><a href="{year_url}">{escape(self.yb.parks[f.park].short_name)}</a></td>'
                 f'<td class="yb-bar-cell"><span class="yb-bar-track">{bar}</span>{value}</td>'
-                f'<td style="text-align: right;">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
+                f'<td align="right">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
         return Markup("\n".join(rows))
@@ -151,14 +151,13 @@ class _Pages:
             for indicator in headline:
                 series = self.yb.series(py.park, indicator)
                 if not series:
-                    cells.append('<td style="text-align: right;">—</td>')
+                    cells.append('<td align="right">—</td>')
                     continue
                 f = series[-1]
                 value = escape(present.with_qualifier(f.value, "", f.qualifier))
                 year = f' <span class="yb-mark">({f.year}年)</span>' if f.year != py.year else ""
                 cells.append(
-                    f'<td style="text-align: right;"><a href="{escape(self.quote_url(page, f.origin))}">{value}</a>'
-                    f"{year}</td>"
+                    f'<td align="right"><a href="{escape(self.quote_url(page, f.origin))}">{value}</a>{year}</td>'
                 )
             rows.append(
                 f'<tr><td><a href="{park_url}">{escape(self.yb.parks[py.park].short_name)}</a></td>'
@@ -217,8 +216,8 @@ class _Pages:
             source_url = escape(self.quote_url(page, f.origin))
             value = escape(present.with_qualifier(f.value, f.unit, f.qualifier)) + Markup(_marks(f))
             rows.append(
-                f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td style="text-align: right;">{value}</td>'
-                f'<td style="text-align: right;">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
+                f'<tr>{park}<td><a href="{year_url}">{f.year}</a></td><td align="right">{value}</td>'
+                f'<td align="right">{escape(present.growth(f.change_pct, f.change_qualifier))}</td>'
                 f'<td><a href="{source_url}">原文</a></td></tr>'
             )
         return Markup("\n".join(rows))

@@ -8,8 +8,10 @@ reports' quoted passages are still found in the first, on the year pages that ci
 
 Pagefind's command line reads every page of the site at once. Its indexing service (`pagefind --service`, what its
 Python and Node APIs drive) takes one page at a time instead: each page's article alone is sent. Pagefind holds an
-index whole while it writes it, so each is built by its own service, one after the other (bench/run.py reports
-the build's peak memory).
+index whole while it writes it, so each is built by its own service, one after the other; and the full text is
+split into parts of at most REPORTS_PER_PART reports (`pagefind-text/`, `pagefind-text-2/`, …), which the search
+box merges into one search (Pagefind's mergeIndex): in one index, the 3,560 reports at 178 × 20 took 2.6 GB while
+it was written, the build's peak (bench/memory.py).
 """
 
 from __future__ import annotations
@@ -18,16 +20,22 @@ import base64
 import contextlib
 import hashlib
 import json
+import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 
 from generator.parallel import die_with_parent
 
 SEARCH_DIR = "pagefind"  # the yearbook's pages
-FULL_TEXT_DIR = "pagefind-text"  # the reports' full text
+FULL_TEXT_DIR = "pagefind-text"  # the reports' full text: its first part, and the list of the others
+FULL_TEXT_PARTS = "parts.json"  # in FULL_TEXT_DIR: the folders of the other parts, which the search box merges in
+# Pagefind's memory while it writes an index grows with the words it holds: 3,560 reports took 2.6 GB in one index.
+REPORTS_PER_PART = 1200
 REPORT_BODY = '<div class="yb-source">'  # a report page's archived text (generator/pages/render.py, _source_body)
 # Pagefind's own service options (its PagefindIndex config): the article, without what a reader does not search.
 # Left out as well, because each repeats what is indexed where a result should open: the data tables under the
@@ -50,24 +58,55 @@ PAGEFIND_CONFIG = {
 
 def index_site(site_dir: Path, store: Path | None = None) -> None:
     """Index the built site's articles: the yearbook's pages into site/pagefind/, the reports into
-    site/pagefind-text/ (each chunked, so readers fetch only what a query needs).
+    site/pagefind-text/ and, past REPORTS_PER_PART reports, pagefind-text-2/ … (each chunked, so readers fetch only
+    what a query needs), the first part's parts.json naming the others.
 
     With a `store` folder, each index is kept there under the hash of what it is made from (every page's path and
     article, Pagefind's version and options), and copied from there when that is unchanged: the reports' full text,
-    the larger of the two, is indexed again only when a report page changed."""
+    the larger of the two, is indexed again only when a report page changed (each part of it, when one of its own
+    reports did)."""
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
-    pages = [page for page in pages if page.parts[0] not in (SEARCH_DIR, FULL_TEXT_DIR)]
-    yearbook, reports = hashlib.sha256(_INDEX_VERSION), hashlib.sha256(_INDEX_VERSION)
+    pages = [page for page in pages if not _index_folder(page.parts[0])]
     report_pages = []
+    yearbook = hashlib.sha256(_INDEX_VERSION)
+    report_articles: dict[Path, bytes] = {}  # each report's hash: a part's key is made of those of its reports
     for page in pages:
         article = _article((site_dir / page).read_text(encoding="utf-8"))
+        record = f"{page.as_posix()}\0{len(article)}\0".encode() + article.encode("utf-8")
         if REPORT_BODY in article:
             report_pages.append(page)
-        digest = reports if REPORT_BODY in article else yearbook
-        digest.update(f"{page.as_posix()}\0{len(article)}\0".encode() + article.encode("utf-8"))
+            report_articles[page] = hashlib.sha256(record).digest()
+        else:
+            yearbook.update(record)
     report_set = set(report_pages)
     _stored_index(site_dir, SEARCH_DIR, yearbook.hexdigest(), store, [p for p in pages if p not in report_set])
-    _stored_index(site_dir, FULL_TEXT_DIR, reports.hexdigest(), store, report_pages)
+    parts = _full_text_parts(report_pages)
+    for folder, part_pages in parts.items():
+        digest = hashlib.sha256(_INDEX_VERSION + f"{folder}\0{len(parts)}".encode())
+        for page in part_pages:
+            digest.update(report_articles[page])
+        _stored_index(site_dir, folder, digest.hexdigest(), store, part_pages)
+    for stale in site_dir.glob(f"{FULL_TEXT_DIR}-*"):  # an earlier build's parts beyond today's
+        if _index_folder(stale.name) and stale.name not in parts:
+            shutil.rmtree(stale)
+    others = [f"{folder}/" for folder in parts if folder != FULL_TEXT_DIR]
+    (site_dir / FULL_TEXT_DIR / FULL_TEXT_PARTS).write_text(json.dumps(others) + "\n", encoding="utf-8")
+
+
+def _index_folder(name: str) -> bool:
+    """Whether a folder at the site's root is one of the search indexes (not pages to index)."""
+    return name == SEARCH_DIR or re.fullmatch(rf"{FULL_TEXT_DIR}(-\d+)?", name) is not None
+
+
+def _full_text_parts(report_pages: list[Path]) -> dict[str, list[Path]]:
+    """The reports shared among parts of at most about REPORTS_PER_PART each, by a hash of their path (a report
+    stays in its part while the number of parts stays the same), each part's folder with its reports in order."""
+    count = max(1, math.ceil(len(report_pages) / REPORTS_PER_PART))
+    folders = [FULL_TEXT_DIR] + [f"{FULL_TEXT_DIR}-{number}" for number in range(2, count + 1)]
+    parts: dict[str, list[Path]] = {folder: [] for folder in folders}
+    for page in report_pages:
+        parts[folders[zlib.crc32(page.as_posix().encode("utf-8")) % count]].append(page)
+    return parts
 
 
 def _stored_index(site_dir: Path, name: str, key: str, store: Path | None, pages: list[Path]) -> None:
@@ -93,7 +132,10 @@ def _keep(output: Path, kept: Path) -> None:
     with contextlib.suppress(OSError):
         kept.parent.mkdir(parents=True, exist_ok=True)
         name = kept.name.rsplit("-", 1)[0]
-        for older in sorted(kept.parent.glob(f"{name}-*"), key=lambda path: path.stat().st_mtime)[:-1]:
+        # This index's own older copies only: `pagefind-*` would take in `pagefind-text-*`, and `pagefind-text-*`
+        # the other parts.
+        same = [path for path in kept.parent.iterdir() if re.fullmatch(rf"{re.escape(name)}-[0-9a-f]{{64}}", path.name)]
+        for older in sorted(same, key=lambda path: path.stat().st_mtime)[:-1]:
             shutil.rmtree(older, ignore_errors=True)  # one older index stays, for a change undone
         partial = kept.with_name(kept.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
@@ -145,11 +187,28 @@ _COMPLETE = ".complete"  # written last into a stored index: one without it was 
 
 def _article(html: str) -> str:
     """The page's <article> element in a bare document: all Pagefind reads of it (the root selector), a third of
-    a park-year page's bytes (the navigation and the header stay behind)."""
+    a park-year page's bytes (the navigation and the header stay behind); its ids as empty markers."""
     start, end = html.find("<article"), html.rfind("</article>")
     if start < 0 or end < start:
         return ""
-    return "<!DOCTYPE html><html><body>" + html[start : end + len("</article>")] + "</body></html>"
+    return "<!DOCTYPE html><html><body>" + _ids_as_markers(html[start : end + len("</article>")]) + "</body></html>"
+
+
+# The start tag of an element with an id that may hold a <span> (not a heading, nor a table's rows or a list itself).
+_ID_ELEMENT = re.compile(
+    r'<(p|mark|li|div|td|th|sup|a|dd|dt|blockquote|figure|details|section)\b([^>]*?)\sid="([^"]*)"([^>]*)>'
+)
+
+
+def _ids_as_markers(article: str) -> str:
+    """The article with each id (but a heading's) on an empty <span> at the start of its element.
+
+    Pagefind keeps, for every element with an id, its id, where it starts among the page's words, and its whole
+    text: a report's paragraphs (#p4) and quoted passages (#q-…) stored their text a second time in each result's
+    fragment (a third of the full text's fragment bytes at 178 × 20). The search box opens a result at the id
+    before its best word (docs/assets/yearbook-search.js), which an empty marker at the same place gives the same; a
+    heading keeps its text, which Pagefind shows as a sub-result."""
+    return _ID_ELEMENT.sub(r'<\1\2\4><span id="\3"></span>', article)
 
 
 class PagefindService:
