@@ -197,6 +197,20 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def spans_bytes(html: str, spans) -> int:
+    """The UTF-8 bytes of the parts of `html` the spans cover."""
+    return sum(len(html[a:b].encode("utf-8")) for a, b in spans)
+
+
+def outermost(spans) -> list[tuple[int, int]]:
+    """The spans that no earlier one holds (nested elements counted once)."""
+    kept = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def element_spans(html: str, opening: str, tag: str) -> list[tuple[int, int]]:
     """(start, end) of every element whose start tag begins with `opening`, matching nested `tag`s."""
     spans, at = [], html.find(opening)
@@ -218,15 +232,8 @@ def page_breakdown(path: Path) -> dict:
     data = path.read_bytes()
     html = data.decode("utf-8")
 
-    def size(spans):
-        return sum(len(html[a:b].encode("utf-8")) for a, b in spans)
-
-    def outermost(spans):
-        kept = []
-        for span in sorted(spans):
-            if not kept or span[0] >= kept[-1][1]:
-                kept.append(span)
-        return kept
+    def size(spans, text=html):
+        return spans_bytes(text, spans)
 
     article = element_spans(html, '<article class="md-content__inner', "article")
     inside = html[article[0][0] : article[0][1]] if article else ""
@@ -236,9 +243,10 @@ def page_breakdown(path: Path) -> dict:
         "nav_primary": size(element_spans(html, '<nav class="md-nav md-nav--primary"', "nav")),
         "nav_toc": size(element_spans(html, '<nav class="md-nav md-nav--secondary"', "nav")),
         "article": size(article),
-        "article_data_tables": size(outermost(element_spans(inside, "<details", "details"))),
-        "article_footnotes": size(element_spans(inside, '<div class="footnote"', "div")),
-        "article_charts": size(element_spans(inside, '<div class="yb-chart"', "div")),
+        # Spans found in the article are counted in the article's text, where their offsets are.
+        "article_data_tables": size(outermost(element_spans(inside, "<details", "details")), inside),
+        "article_footnotes": size(element_spans(inside, '<div class="footnote"', "div"), inside),
+        "article_charts": size(element_spans(inside, '<div class="yb-chart"', "div"), inside),
         "inline_svg": size(outermost(element_spans(html, "<svg", "svg"))),
         "inline_scripts": size(
             [(m.start(), m.end()) for m in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>.*?</script>", html, re.S)]

@@ -23,7 +23,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from run import OUT, element_spans, page_kind  # noqa: E402
+from run import OUT, element_spans, outermost, page_kind, spans_bytes  # noqa: E402
 
 # Download kinds by their path under site/ (first match wins).
 DOWNLOAD_KINDS = (
@@ -62,14 +62,7 @@ def page_parts(html: str) -> dict[str, int]:
     footnotes, chart placeholders, paragraph numbers), inline scripts and icons, blank lines, the rest."""
 
     def size(spans) -> int:
-        return sum(len(html[a:b].encode("utf-8")) for a, b in spans)
-
-    def outermost(spans):
-        kept = []
-        for span in sorted(spans):
-            if not kept or span[0] >= kept[-1][1]:
-                kept.append(span)
-        return kept
+        return spans_bytes(html, spans)
 
     total = len(html.encode("utf-8"))
     head_end = html.find("</head>")
