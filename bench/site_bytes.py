@@ -61,8 +61,8 @@ def page_parts(html: str) -> dict[str, int]:
     """A page's bytes by part: head, header and primary navigation, table of contents, article (its data tables,
     footnotes, chart placeholders, paragraph numbers), inline scripts and icons, blank lines, the rest."""
 
-    def size(spans) -> int:
-        return spans_bytes(html, spans)
+    def size(spans, text=html) -> int:
+        return spans_bytes(text, spans)
 
     total = len(html.encode("utf-8"))
     head_end = html.find("</head>")
@@ -72,9 +72,10 @@ def page_parts(html: str) -> dict[str, int]:
         "head": len(html[: max(head_end, 0)].encode("utf-8")),
         "primary navigation": size(element_spans(html, '<nav class="md-nav md-nav--primary"', "nav")),
         "table of contents": size(element_spans(html, '<nav class="md-nav md-nav--secondary"', "nav")),
-        "article: data tables (details)": size(outermost(element_spans(inside, "<details", "details"))),
-        "article: footnotes": size(element_spans(inside, '<div class="footnote"', "div")),
-        "article: chart placeholders": size(element_spans(inside, '<div class="yb-chart"', "div")),
+        # Spans found in the article are counted in the article's text, where their offsets are.
+        "article: data tables (details)": size(outermost(element_spans(inside, "<details", "details")), inside),
+        "article: footnotes": size(element_spans(inside, '<div class="footnote"', "div"), inside),
+        "article: chart placeholders": size(element_spans(inside, '<div class="yb-chart"', "div"), inside),
         "article: paragraph numbers": sum(len(m.group().encode("utf-8")) for m in _PNUM.finditer(inside)),
     }
     parts["article: the rest"] = len(inside.encode("utf-8")) - sum(v for k, v in parts.items() if k.startswith("art"))
