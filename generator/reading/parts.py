@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from generator.reading.script import simplified
 from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from generator.reading.clauses import Clause, Sentences
 
 # --- the part of the year ---------------------------------------------------------------------------------------
@@ -50,16 +53,18 @@ _MONTH_NOTE = re.compile(rf"(?:19|20)\d\d年({_MONTH})月份?[^0-9,，。]{{0,12
 _OPENING_PARAGRAPHS = 3  # where a monthly note says its figures are 累计 (主要经济指标累计降幅持续收窄)
 
 
-def title_periods(title: str, opening: list[str]) -> list[str]:
+def title_periods(title: str, opening: Iterable[str]) -> list[str]:
     """The part of the year a report's title gives all its figures: a period it names, or 1-N月 for a monthly note of
     month N whose opening paragraphs say its figures are cumulative (累计), as statistics offices write them."""
     named = periods_in(title)
     if named:
         return named
     note = _MONTH_NOTE.search(simplified(title))
-    prose = [paragraph for paragraph in opening if any(mark in paragraph for mark in "。，,")]  # not a date line
-    cumulative = any("累计" in simplified(paragraph) for paragraph in prose[:_OPENING_PARAGRAPHS])
-    if note is None or not cumulative:
+    if note is None:
+        return []  # most titles: no need to look further (this runs for every quote a report holds)
+    prose = (paragraph for paragraph in opening if any(mark in paragraph for mark in "。，,"))  # not a date line
+    cumulative = any("累计" in simplified(paragraph) for paragraph in itertools.islice(prose, _OPENING_PARAGRAPHS))
+    if not cumulative:
         return []
     period = f"1-{_month_number(note.group(1))}月"
     return [period] if period_key(period) not in WHOLE_YEAR_PERIODS else []

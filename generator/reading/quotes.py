@@ -4,6 +4,7 @@ that set it, and the table it is a row of (its header, caption and 单位 line).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,7 +154,7 @@ def context_of(source: Source, quote: str) -> Context:
     units = table_units(source.paragraphs, number, header)
     at = paragraph.find(prepared)
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
-    titled = tuple(title_periods(title, list(source.paragraphs[1:]))) if title else ()
+    titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(prepared, table_units=units, setting=title, titled=titled)
     row = (
