@@ -105,3 +105,16 @@ def test_the_site_address_from_the_environment_is_part_of_every_key(tmp_path, mo
     _build(root, "site1")
     monkeypatch.setenv("YEARBOOK_SITE_URL", "https://example.com/yearbook/")
     assert _build(root, "site2") == _build(root, "cold2", cache=False)  # canonical links at the new address
+
+
+def test_a_damaged_or_foreign_entry_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.delenv("YEARBOOK_NO_CACHE", raising=False)
+    root = _project(tmp_path / "p")
+    cold = _build(root, "cold", cache=False)
+    _build(root, "site1")
+    entries = root / FOLDER
+    (entries / "a.md.html.z").write_bytes(b"not a kept page")  # damaged
+    key = (entries / "b.md.html.z").read_bytes()[:64]
+    (entries / "b.md.html.z").write_bytes(key + b"\x78\x9c broken zlib")  # the right key, unreadable HTML
+    (entries / "index.md.html.z").write_bytes(b"0" * 64 + (entries / "about.md.html.z").read_bytes()[64:])  # foreign
+    assert _build(root, "site2") == cold
