@@ -212,11 +212,10 @@ def several_parks(paragraph_before: str, before: str) -> str | None:
     whose text before that sentence is `paragraph_before`: the last subject named, clause by clause; sentences that
     name none go on with the one before (…,我市形成了…格局。2015年…。完成固定资产投资…)."""
     subject = None
-    for sentence in [*re.split(r"(?<=[。!?！？])", paragraph_before), before]:
-        for clause in re.split(r"[,，;；:：。!?！？]", sentence):
-            named, several = _subject_of(clause)
-            if named:
-                subject = several
+    for clause in re.split(r"[,，;；:：。!?！？]", f"{paragraph_before}。{before}"):
+        named, several = _subject_of(clause)
+        if named:
+            subject = several
     return subject
 
 
