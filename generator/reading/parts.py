@@ -181,7 +181,10 @@ _SEVERAL_PARKS = re.compile(
 _AREA_OPENING = re.compile(
     rf"^(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
-    r"(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
+    r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
+    # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
+    # 实现GDP…, 荣昌县一季度完成….
+    r"|[\u4e00-\u9fff]{2,4}?(?:市|地区|县)(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…).
 _ONE_PARK = re.compile(
