@@ -485,8 +485,13 @@ def _proof_key(document: Document, raw: RawData, shared: str, sound_sources: set
         metadata = raw.sources.get(source)
         text = raw.source_texts.get(source)
         reports += [source, str(source in sound_sources), metadata.text if metadata else "\0", text or "\0"]
-    park = raw.parks.get(document.data.get("park")) if isinstance(document.data, dict) else None
+    park = _park_of(document, raw)
     return digest("year", shared, document.path, document.text, park.text if park else "\0", *reports)
+
+
+def _park_of(document: Document, raw: RawData) -> Document | None:
+    """The park file of the park a year file names, which its check reads for the park's names."""
+    return raw.parks.get(document.data.get("park")) if isinstance(document.data, dict) else None
 
 
 _YEARS_PER_WORKER = 200  # below this, starting processes costs more than it saves
@@ -593,8 +598,10 @@ def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = N
 
     def year_inputs(document: Document) -> tuple:
         referenced = reuse.get("referenced", document.path, (document,), lambda: referenced_sources(document.data))
-        park = raw.parks.get(document.data.get("park")) if isinstance(document.data, dict) else None
-        return (document, raw.indicators, parks, source_ids, park, referenced, *(sources.get(s) for s in referenced))
+        return (
+            document, raw.indicators, parks, source_ids, _park_of(document, raw), referenced,
+            *(sources.get(s) for s in referenced),
+        )  # fmt: skip
 
     for key, document in sorted(raw.years.items()) if proofs is None else ():
         if document is not None:

@@ -95,15 +95,7 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
     # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)
     # wins over a shorter one standing whole inside it.
-    found.sort(
-        key=lambda hit: (
-            hit.gap > _SMALL_GAP,
-            hit.gap if hit.gap > _SMALL_GAP else 0,
-            -(hit.end - hit.start - hit.gap),
-            hit.gap,
-            hit.start,
-        )
-    )
+    found.sort(key=lambda hit: (max(hit.gap, _SMALL_GAP), -(hit.end - hit.start - hit.gap), hit.gap, hit.start))
     kept: list[Hit] = []
     for hit in found:
         if all(hit.end <= other.start or hit.start >= other.end for other in kept):

@@ -143,7 +143,7 @@ def written_in(paragraphs: list[str]) -> int | None:
     return None
 
 
-def _tells_last_year_only(paragraphs: list[str], year: int) -> bool:
+def _tells_last_year_only(paragraphs: list[str]) -> bool:
     """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
     named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))
     return not named and any(_LAST_YEAR.search(paragraph) for paragraph in paragraphs)
@@ -206,7 +206,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     written = written_in(paragraphs)
     if written is not None and written > year + 1:
         written = None  # a repost's date line, years after the story it carries
-    if written is None and _tells_last_year_only(paragraphs, year):
+    if written is None and _tells_last_year_only(paragraphs):
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
     seen_results = False
@@ -236,7 +236,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
             local = _State(state.year, state.mode)
             heading = paragraph
         else:
-            # A year that dates a founding or starts a span (从2007年正式挂牌起) is no year the paragraph tells of.
+            # A year that dates a founding (2007年正式挂牌) is no year the paragraph tells of; one that starts a span
+            # (从2007年…起) year_mentions leaves out.
             opening = [
                 m
                 for m in year_mentions(paragraph[:40])

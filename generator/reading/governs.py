@@ -32,6 +32,7 @@ from generator.reading.words import (
     SHARE_WORDS,
     TOTAL_WORDS,
     WHOLE_PARK,
+    YEAR_BEFORE_BASES,
 )
 
 
@@ -184,11 +185,17 @@ FROM_TO = re.compile(
 )
 
 
+def _from_to(naming: Naming, text: str, start_after: int, reached_at: int) -> re.Match | None:
+    """The words from the last 由/从 between the name and `start_after` up to the level reached at `reached_at`, when
+    they read as a start and a rise to it (由3.7亿元增长到…), else None."""
+    start = max(text.rfind(word, naming.end, start_after) for word in ("由", "从"))
+    return FROM_TO.match(text[start:reached_at]) if start >= 0 else None
+
+
 def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> NumberToken:
     """The level reached after a start (由3.7亿元增长到2750亿元), else the token itself."""
-    start = max(text.rfind(word, naming.end, token.start) for word in ("由", "从"))
     following = next((t for t in family if token.start < t.start < end), None)
-    if start >= 0 and following is not None and FROM_TO.match(text[start : following.start]):
+    if following is not None and _from_to(naming, text, token.start, following.start):
         return following
     return token
 
@@ -431,16 +438,15 @@ def family_of(tokens, unit: str) -> list[NumberToken]:
     return [t for t in tokens if (base == "%") == t.after.startswith("%") and unit_follows(t, base)]
 
 
-def _says_year_on_year(growth: NumberToken, text: str) -> bool:
+def _says_year_on_year(growth: NumberToken) -> bool:
     """Whether the words before a growth compare with the year before (同比增长, 比上年增长)."""
-    return any(base in growth.before for base in ("同比", "比上年", "较上年", "比去年", "较去年"))
+    return any(base in growth.before for base in YEAR_BEFORE_BASES)
 
 
 def over_a_span(naming: Naming, token: NumberToken, text: str) -> bool:
     """Whether `token` is a level reached from a start more than a year before (从2014年的211亿元增长到2017年的297亿元,
     由建区之初的3.7亿元增长到…): a growth after it is over that span, not 同比."""
-    start = max(text.rfind(word, naming.end, token.start) for word in ("由", "从"))
-    reached = FROM_TO.match(text[start : token.start]) if start >= 0 else None
+    reached = _from_to(naming, text, token.start, token.start)
     if reached is None:
         return False
     first, last = reached.group("first"), reached.group("last")
@@ -458,7 +464,7 @@ def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> 
     if listed is not None:
         return listed, True
     growth = growth_after(token, text, tokens) or growth_before(naming, token, text, tokens)
-    if growth is not None and over_a_span(naming, token, text) and not _says_year_on_year(growth, text):
+    if growth is not None and over_a_span(naming, token, text) and not _says_year_on_year(growth):
         return None, False
     return growth, False
 

@@ -241,15 +241,14 @@ _EVENT_AFTER_YEAR = re.compile(
 
 
 def dates_an_event(text: str, year_end: int) -> bool:
-    """Whether the year ending at `year_end` of `text` dates the park's founding or approval (2007年正式挂牌, 1992年经
-    国务院批准成立), or the start of a span (从2007年…起, 自2007年以来): not the year of the amounts after it."""
-    start = text.rfind("年", 0, year_end) - 4
-    return bool(_EVENT_AFTER_YEAR.match(text, year_end)) or text[max(0, start - 1) : max(0, start)] in ("从", "自")
+    """Whether the year ending at `year_end` of `text` (after its 年) dates the park's founding or approval (2007年正式
+    挂牌, 1992年经国务院批准成立): not the year of the amounts after it."""
+    return bool(_EVENT_AFTER_YEAR.match(text, year_end))
 
 
 def year_stated(text: str) -> int | None:
     """The last year `text` names as the time of what follows it (a year of founding or approval aside)."""
-    found = [m for m in _YEAR.finditer(text) if not _EVENT_AFTER_YEAR.match(text, m.end())]
+    found = [m for m in _YEAR.finditer(text) if not dates_an_event(text, m.end())]
     return int(found[-1].group(1)) if found else None
 
 
@@ -371,8 +370,10 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
-                text = paragraphs[number]
-                clause.several = several_parks(text[: clause.sentence_start], text[clause.sentence_start : clause.end])
+                sentence_start = clause.sentence_start
+                clause.several = several_parks(
+                    paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end]
+                )
 
 
 def carried_scope(previous: str, sentence: str) -> str | None:

@@ -44,11 +44,10 @@ AFTER_ONLY = ("以内", "以下")
 
 DECLINE_WORDS = ("下降", "减少", "下滑", "下跌", "回落", "降低", "萎缩", "降幅", "负增长", "减", "降")
 GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "提升", "增加", "同比", "比上年", "较上年", "增")
-# The bases a growth is measured against, as they stand before its word: 比上年增长, 较去年同期下降.
-GROWTH_BASES = (
-    "同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年", "按可比价格计算",
-    "按不变价格计算", "按可比价计算", "按不变价计算",
-)  # fmt: skip
+# The bases a growth is measured against, as they stand before its word: 比上年增长, 较去年同期下降; the first
+# compare with the year before (同比).
+YEAR_BEFORE_BASES = ("同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年")
+GROWTH_BASES = (*YEAR_BEFORE_BASES, "按可比价格计算", "按不变价格计算", "按可比价计算", "按不变价计算")
 # Words that make a growth an average over years (年均增长8.5%, 两年平均增长7.9%), not the year's 同比.
 AVERAGE_WORDS = ("年均", "平均")
 # Words that make a percentage a share or a plan's completion, not growth: 占全市45%, 完成计划的104%.

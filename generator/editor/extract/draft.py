@@ -45,7 +45,15 @@ class Draft:
 class _Proof:
     """The checker's rules on one entry of the draft, against the report's text as `yearbook check` reads it."""
 
-    def __init__(self, text, source_id: str, park: str, year: int, catalogue: list[CatalogueEntry], own=()):
+    def __init__(
+        self,
+        text: str,
+        source_id: str,
+        park: str,
+        year: int,
+        catalogue: list[CatalogueEntry],
+        own: tuple[str, ...] = (),
+    ):
         self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=None,
                              park=park, paragraphs=paragraphs_of(text), covers=(year,))  # fmt: skip
         self.owner = (park, year, own)  # own: the park's places, as the checker reads another park's passage
@@ -127,6 +135,11 @@ def _unit_note(clause: Clause, names: list[Name]) -> str | None:
         if unit and not compatible(unit, entry.unit):
             return f"原文以{unit}计,目录指标“{entry.name}”以{entry.unit}计,币种不同不换算,故记为事实。"
     return None
+
+
+def _none_of_the_parks(clause: Clause, own: tuple[str, ...]) -> bool:
+    """Whether a clause tells another park's figures, or several parks' together or an area's: none of the park's."""
+    return bool(clause.several) or about_another_park(clause.park, own)
 
 
 def _clause_alone(clause: Clause) -> Said:
@@ -232,7 +245,7 @@ def extract(
     found: list[Candidate] = []
     for number, sentences in enumerate(read):
         in_paragraph = candidates(sentences, names, year, matching[number], own)
-        in_paragraph = [c for c in in_paragraph if not c.clause.several and not about_another_park(c.clause.park, own)]
+        in_paragraph = [c for c in in_paragraph if not _none_of_the_parks(c.clause, own)]
         values: dict[tuple, set] = {}
         for c in in_paragraph:
             values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
@@ -305,8 +318,8 @@ def extract(
             previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
             for clause in clauses:
                 rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
-                if clause.several or about_another_park(clause.park, own):
-                    rest = []  # another park's figures, or several parks' together, are none of this park's entries
+                if _none_of_the_parks(clause, own):
+                    rest = []
                 if not rest:
                     previous = None
                     continue
