@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import draft, indicators
+from tests.extract_helpers import draft, indicators, refused
 
 
 def test_a_period_in_the_title_or_a_paragraph_opening_is_recorded():
@@ -85,3 +85,22 @@ def test_the_period_and_part_of_the_park_a_quote_is_read_under_are_drafted_as_th
     fact = next(f for f in found["facts"] if f["figures"][0]["value"] == 36)
     assert (fact["period"], fact["scope"]) == ("1-4月", "核心区")  # named before the figure in its sentence
     assert refused(text) == []
+
+
+def test_the_press_name_of_a_half_year_report_gives_its_period():
+    # 半年报 is the report of the first half year, as 一季报 and 三季报 are of the first quarter and three quarters.
+    text = "7月26日,某高新区经济“半年报”出炉,完成地区生产总值230.46亿元,同比增长14.1%。"
+    assert indicators(text)["gdp"]["period"] == "上半年"
+    assert refused(text) == []
+
+
+def test_a_sentence_opening_on_a_verb_goes_on_in_the_period_of_the_sentence_before():
+    text = "1月到6月,全区规模以上工业企业130家。实现规模以上工业总产值595.85亿元,增长10.23%。"
+    assert indicators(text)["industrial_output_above_scale"]["period"] == "1月到6月"
+    assert refused(text) == []
+    # Told after the paragraph's opening: a sentence with a subject of its own, or a 全年 of its own, is not carried on.
+    opening = "2024年,全区营业收入2315.4亿元。1月到6月,规上工业企业130家。"
+    for sentence in ("全区规模以上工业总产值595.85亿元。", "全年实现规模以上工业总产值595.85亿元。"):
+        assert "period" not in indicators(opening + sentence)["industrial_output_above_scale"]
+    carried = indicators(opening + "实现规模以上工业总产值595.85亿元。")["industrial_output_above_scale"]
+    assert carried["period"] == "1月到6月"

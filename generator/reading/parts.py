@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.reading.numbers import chinese_value, normalize
@@ -21,7 +22,7 @@ from generator.reading.script import simplified
 from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from generator.reading.clauses import Clause, Sentences
 
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
 
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"[-－—–~～至到]"
-# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
+# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末; and the reports of a
+# part of the year as the press names them: 半年报 (上半年), 一季报 (一季度), 三季报 (前三季度).
 PERIOD = re.compile(
-    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
+    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度|(?<![上下])半年[报報]|[一三]季[报報]"
     rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
     rf"|(?<![0-9\-－—–~～至到]){_MONTH}月份"  # 1月份: a single month's figures
 )
@@ -41,9 +43,20 @@ def _month_number(text: str) -> str:
     return str(int(text)) if text.isdigit() else str(int(chinese_value(text)))
 
 
+# The press's names of the report of a part of the year, as the part they report.
+_REPORT_OF_PERIOD = {"半年报": "上半年", "一季报": "一季度", "三季报": "前三季度"}
+
+
+def period_named(period: str) -> str:
+    """A period as the yearbook names it: the press's name of a report (半年报) as the part of the year it reports
+    (上半年); any other as the report writes it."""
+    return _REPORT_OF_PERIOD.get(simplified(period), period)
+
+
 def period_key(text: str) -> str:
     """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
     text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = _REPORT_OF_PERIOD.get(text, text)
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
 
@@ -78,7 +91,7 @@ WHOLE_YEAR_PERIODS = frozenset(
 
 def periods_in(text: str) -> list[str]:
     """The partial periods a text states, as written (a period to the end of December is the whole year)."""
-    if "月" not in text and "半年" not in text and "季度" not in text:
+    if "月" not in text and "半年" not in text and "季" not in text:
         return []  # most sentences: no pattern can match
     found = [match.group(0) for match in PERIOD.finditer(text)]
     return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
@@ -159,6 +172,30 @@ def park_told(passage: str) -> str | None:
     for sentence in re.split(r"(?<=[。!?！？])", passage):
         place = park_opening(sentence) or place
     return place
+
+
+# What opens a paragraph before 高新区 and is no zone's own name: a verb or a preposition of which the park is the
+# object (制定高新区…规划, 要求高新区…), a time, or a clause (今年是我市高新区…, 截至目前我省共有…).
+_NOT_A_NAME = re.compile(
+    r"[是我的有要]|^(?:制定|印发|落实|开展|推进|围绕|支持|加快|推动|完成|关于|对于|作为|为|把|将|在|从|目前|今年|去年|全年|截至)"
+)
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_opened_on(paragraph: str) -> str | None:
+    """The zone a paragraph's first words name as its subject, by a name of its own (鲤城高新区2001年开园建设…)."""
+    place = park_opening(paragraph)
+    return place if place and len(place) <= 6 and not _NOT_A_NAME.search(place) else None
+
+
+def park_told_before(paragraphs: Sequence[str], number: int) -> str | None:
+    """The zone the paragraphs before `number` left the story on, which a paragraph naming no zone goes on telling
+    of (鲤城高新区核准面积…。/ 高新区现有入驻企业1200家…): the zone the last paragraph opening on one named, if any."""
+    for paragraph in reversed(paragraphs[:number]):
+        place = _paragraph_opened_on(paragraph)
+        if place:
+            return place
+    return None
 
 
 def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
@@ -340,13 +377,14 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
         head_at, _ = paragraph_head(paragraphs[number])
+        told_before = park_told_before(paragraphs, number)
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             before = sentences[s_index - 1] if s_index else []
             previous = paragraphs[number][before[0].sentence_start : clauses[0].start] if before and clauses else ""
             scope = carried_scope(previous, clauses[0].text) if previous else None
             hedge = None
-            place = park_told(paragraphs[number][: clauses[0].end]) if clauses else None
+            place = (park_told(paragraphs[number][: clauses[0].end]) if clauses else None) or told_before
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
                     # After a semicolon an item names its own hedge (a 预计 opening the sentence aside:
@@ -386,6 +424,14 @@ def carried_scope(previous: str, sentence: str) -> str | None:
     opening = _scope_at(clauses[0]) if clauses else None
     taken_back = any(_WHOLE_PARK.match(clause) or _scope_at(clause) not in (None, opening) for clause in clauses[1:])
     return None if taken_back else opening
+
+
+def carried_period(previous: str, sentence: str) -> str | None:
+    """The part of the year a sentence opening on a verb, with no subject or time of its own, goes on telling of: the
+    one the sentence before had stated by its end (1月到6月,规模以上工业企业130家。实现工业总产值595.85亿元)."""
+    if not _SUBJECTLESS.match(sentence) or any(mark in previous for mark in "；;"):
+        return None
+    return period_stated(previous)[0]
 
 
 def item_scope(opening: str, item: str) -> str | None:

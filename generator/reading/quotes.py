@@ -13,9 +13,11 @@ from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
+    carried_period,
     carried_scope,
     item_scope,
     paragraph_head,
+    park_told_before,
     period_stated,
     periods_in,
     title_periods,
@@ -87,6 +89,8 @@ class Context:
     opening: str = ""
     # The sentence before that one: a part of the park it tells of may go on (parts.carried_scope).
     previous: str = ""
+    # The zone the paragraphs before left the story on (parts.park_told_before): 鲤城高新区… / 高新区现有….
+    told_before: str | None = None
 
     @property
     def carried_scope(self) -> str | None:
@@ -112,15 +116,19 @@ class Context:
 
     def periods(self) -> tuple[list[str], list[str], list[str]]:
         """The parts of the year the quote is read under: those its sentence states up to the quote's end; else its
-        table's caption or column; else its passage's (the report's title, the head of its paragraph), unless the
-        sentence says it is the whole year."""
+        table's caption or column; else its passage's (the sentence before, for a sentence opening on a verb; the
+        report's title; the head of its paragraph), unless the sentence says it is the whole year."""
         # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's; one named
         # before it holds unless a clause since opens on 全年 (2025年1-9月…,全年预计实现GDP178亿元).
-        period, said_whole = period_stated(self.opening + self.lead + self.quote)
+        said = self.opening + self.lead + self.quote
+        period, said_whole = period_stated(said)
         stated = [period] if period else []
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
-        return stated, in_table, [] if whole else _passage_periods(self)
+        # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
+        # later in the passage than its title or its paragraph's head.
+        carried = None if whole else carried_period(self.previous, said)
+        return stated, in_table, [] if whole else [carried] * bool(carried) + _passage_periods(self)
 
     @property
     def sentence(self) -> str:
@@ -155,8 +163,9 @@ def context_of(source: Source, quote: str) -> Context:
     at = paragraph.find(prepared)
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
     titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
+    told_before = park_told_before(source.paragraphs, number)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units, setting=title, titled=titled)
+        return Context(prepared, table_units=units, setting=title, titled=titled, told_before=told_before)
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
         if header is not None
@@ -176,7 +185,17 @@ def context_of(source: Source, quote: str) -> Context:
     earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
     return Context(
-        prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled, opening, previous
+        prepared,
+        paragraph[start:at],
+        paragraph[end_at:end],
+        units,
+        setting,
+        row,
+        heading,
+        titled,
+        opening,
+        previous,
+        told_before,
     )
 
 
