@@ -596,11 +596,13 @@ ROWS = [
      "a row of a 1-6月 table recorded as the year's figure", None),
     (["宁川高新区2024年1—9月经济运行情况", "全区经济运行总体平稳。实现地区生产总值380.5亿元,同比增长6.2%。"],
      "实现地区生产总值380.5亿元,同比增长6.2%", ind("gdp", 380.5, change_pct=6.2),
-     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a part of the year)",
+     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a "
+     "part of the year)",
      "a 1-9月 note's figure recorded as the year's: the title gives the period once for all", None),
     (["宁川高新区经济运行情况", "1—9月,全区经济运行总体平稳。实现地区生产总值380.5亿元,同比增长6.2%。"],
      "实现地区生产总值380.5亿元,同比增长6.2%", ind("gdp", 380.5, change_pct=6.2),
-     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a part of the year)",
+     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a "
+     "part of the year)",
      "the head of the paragraph gives the period of its figures", None),
     (["宁川高新区2024年1—9月经济运行情况", "全区经济运行总体平稳。预计全年实现地区生产总值510亿元,增长6%左右。"],
      "预计全年实现地区生产总值510亿元,增长6%左右",
