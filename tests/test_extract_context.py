@@ -104,3 +104,19 @@ def test_a_sentence_opening_on_a_verb_goes_on_in_the_period_of_the_sentence_befo
         assert "period" not in indicators(opening + sentence)["industrial_output_above_scale"]
     carried = indicators(opening + "实现规模以上工业总产值595.85亿元。")["industrial_output_above_scale"]
     assert carried["period"] == "1月到6月"
+
+
+def test_a_share_told_after_its_measures_amount_is_the_share_of_that_measure():
+    # 占地区生产总值比重 names the base of the share, not an amount of GDP; the measure is the clause before's.
+    text = "2023年,全社会研发经费支出超15.7亿元,占地区生产总值比重达5.2%,是市平均水平的2.2倍。"
+    found = indicators(text, 2023)
+    assert (found["rd_expenditure"]["value"], found["rd_intensity"]["value"]) == (15.7, 5.2)
+    assert "gdp" not in found
+    assert refused(text, 2023) == []
+
+
+def test_a_share_written_as_a_ratio_is_the_same_share():
+    # 比值 for 比重, GDP for 地区生产总值: 研发投入占GDP比值 is the catalogue's 研发投入占地区生产总值比重.
+    text = "2020年,园区全社会研发投入占GDP比值为5.46%。"
+    assert indicators(text, 2020)["rd_intensity"]["value"] == 5.46
+    assert refused(text, 2020) == []

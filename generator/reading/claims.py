@@ -28,7 +28,7 @@ from generator.reading.governs import (
     signed_percent,
     stock_total,
 )
-from generator.reading.names import measure_suffix, name_pattern, name_spans, part_prefix, written_forms
+from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import span_of_years
 from generator.reading.script import simplified
@@ -350,7 +350,10 @@ def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[
     """Where the subject of a clause that names nothing may stand: the clause before (unless it named an indicator
     itself), or a short opening sentence without a number when the clause opens the second sentence."""
     clauses = sentences[s_index]
-    if c_index > 0 and (clauses[c_index - 1].key not in keys or _TOTAL_AFTER_CHANGE.match(clauses[c_index].text)):
+    # A stock's total after its change (新认定58家,累计达到312家) and a share after its amount (研发经费支出15.7亿元,
+    # 占地区生产总值比重达5.2%) tell of the measure the clause before named.
+    told_of_before = _TOTAL_AFTER_CHANGE.match(clauses[c_index].text) or clauses[c_index].text.startswith(SHARE_OF)
+    if c_index > 0 and (clauses[c_index - 1].key not in keys or told_of_before):
         return clauses[c_index - 1]
     if c_index == 0 and s_index == 1:
         opening = sentences[0]
@@ -391,6 +394,8 @@ def candidates(
                 continue
             clause_hits = hits(clause.text, names)
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
+            # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
+            clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
             if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             made: list[Candidate | None] = []
