@@ -120,3 +120,19 @@ def test_a_share_written_as_a_ratio_is_the_same_share():
     text = "2020年,园区全社会研发投入占GDP比值为5.46%。"
     assert indicators(text, 2020)["rd_intensity"]["value"] == 5.46
     assert refused(text, 2020) == []
+
+
+def test_a_year_named_alone_is_not_held_by_the_period_of_a_title_naming_no_year():
+    # A copy's title (济南一季度高新区gdp) gives its period to a text of the quarter, not to a paragraph dated 2018年,….
+    text = "济南一季度高新区gdp\n论坛上,主任说,2018年,高新区新培育税收“亿元楼”10个。R&D经费支出占GDP比重8.1%。"
+    assert "period" not in indicators(text, 2018)["rd_intensity"]
+    assert refused(text, 2018) == []
+    quarter = "济南一季度高新区gdp\n论坛上,主任说,高新区新培育税收“亿元楼”10个。R&D经费支出占GDP比重8.1%。"
+    assert indicators(quarter, 2018)["rd_intensity"]["period"] == "一季度"
+
+
+def test_a_round_mark_the_year_passed_is_no_amount_of_it():
+    # 首次突破千亿元大关, 迈上千亿台阶: a milestone, hedged or not; 超15.7亿元 is a hedged amount.
+    for text in ("2018年,高新区地区生产总值首次突破千亿元大关。", "2018年,高新区规上工业总产值迈上千亿台阶。"):
+        assert indicators(text, 2018) == {}
+    assert indicators("2018年,高新区地区生产总值超1015亿元。", 2018)["gdp"]["qualifier"] == "超"

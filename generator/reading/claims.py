@@ -157,7 +157,7 @@ def _segment(text: str, position: int, forward: bool) -> int:
     return 0 if found < 0 else found + 1
 
 
-_MARK = "大关"
+_MILESTONES = ("大关", "台阶")  # 突破千亿元大关, 迈上千亿台阶
 _BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
 # A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
 _MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
@@ -168,8 +168,8 @@ _GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|提高|下降|减少)$")
 def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     """Whether a draft can take the amount a name governs as the indicator's value: the number stands close after the
     name (a verb, a hedge, a short phrase ending on what is measured, a bracketed abbreviation between) or counts
-    before it; it is not where a change started (由不足200家…), a round mark reached without a hedge
-    (站上6600亿元大关) or, for a ratio, a growth rate."""
+    before it; it is not where a change started (由不足200家…), a round mark passed (站上6600亿元大关, 首次突破千亿元
+    大关) or, for a ratio, a growth rate."""
     if token.end <= naming.start:
         return True  # a count before the name: 新增3家上市企业
     bridge = text[naming.end : token.start]
@@ -178,8 +178,8 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     bridge = _BRACKETED.sub("", bridge, count=1)  # 地区生产总值(GDP)123亿元
     hedged = next((hedge for hedge in PREFIX_HEDGES if bridge.endswith(hedge)), "")
     bridge = bridge[: len(bridge) - len(hedged)]
-    if not hedged and text[unit_end(token) :].startswith(_MARK):
-        return False
+    if text[unit_end(token) :].startswith(_MILESTONES):
+        return False  # 首次突破千亿元大关: a round mark the year passed, hedged or not, is no amount of it
     if FROM_TO.match(bridge):
         return True  # 由3.7亿元增长到2750亿元: the level reached
     limit = _BRIDGE + (_MEASURE_PHRASE if _MEASURED.search(bridge) else 0)

@@ -367,6 +367,16 @@ def _scope_at(text: str) -> str | None:
     return None
 
 
+# A year named alone before a comma (…说,2018年,济南高新区…): the passage dates its figures by a whole year.
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d年度?[,，]")
+
+
+def dated_by_a_year(passage: str) -> bool:
+    """Whether a passage dates its figures by a year named alone (2018年,…), over which the period of a report's
+    title that names no year (济南一季度高新区gdp) does not hold."""
+    return bool(_YEAR_ALONE.search(simplified(passage)))
+
+
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
@@ -376,6 +386,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
+        titled_period = document_period if heading_period is document_period else None
         head_at, _ = paragraph_head(paragraphs[number])
         told_before = park_told_before(paragraphs, number)
         for s_index, clauses in enumerate(sentences):
@@ -393,6 +404,8 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     # names its own subject (核心区…；东港园…, …;全区…) or 全年 (parts.item_scope, period_stated).
                     hedge = "预计" if _HEDGE.match(clauses[0].text) else None
                     scope = item_scope(paragraphs[number][clause.sentence_start : clause.start], clause.text)
+                if period is titled_period and dated_by_a_year(paragraphs[number][: clause.end]):
+                    period = None  # 2018年,…: a year of its own, not the title's 一季度
                 named = period_in(clause.text)
                 if named:
                     period = named

@@ -15,6 +15,7 @@ from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
     carried_period,
     carried_scope,
+    dated_by_a_year,
     item_scope,
     paragraph_head,
     park_told_before,
@@ -150,6 +151,8 @@ def _passage_periods(context: Context) -> list[str]:
     _, head = paragraph_head(paragraph)
     # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
     titled = list(context.titled) if reads_as_title(title, _TITLE_LENGTH) else []
+    if dated_by_a_year(paragraph + context.lead + context.quote):
+        titled = []  # 2018年,…: a year of its own, not the title's 一季度
     return titled + periods_in(head)
 
 
