@@ -82,15 +82,16 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     for name in names:
         for start, end, verb_gap in name_spans(name.text, text):
             found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
-    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock.
-    found = [
+    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock, and so
+    # of a shorter name inside it (净增国家高企: not 高企 either).
+    changes = [
         hit
         for hit in found
-        if hit.name.verb
-        or hit.name.text.startswith(NAME_VERBS)
-        or hit.name.entry.kind != "stock"
-        or not text[: hit.start].endswith(CHANGE_VERBS)
+        if not (hit.name.verb or hit.name.text.startswith(NAME_VERBS))
+        and hit.name.entry.kind == "stock"
+        and text[: hit.start].endswith(CHANGE_VERBS)
     ]
+    found = [hit for hit in found if not any(c.start <= hit.start and hit.end <= c.end for c in changes)]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
     found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
     # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)

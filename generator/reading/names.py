@@ -91,8 +91,8 @@ _EXCLUDED_PART = re.compile(r"非[\u4e00-\u9fff]{1,2}$")
 
 
 # Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
-# 出口交货值 (industry's export delivery value), 出口退税.
-_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税")
+# 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises).
+_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备")
 
 
 def measure_suffix(text: str, end: int) -> str | None:
