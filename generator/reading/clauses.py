@@ -85,6 +85,8 @@ def spans(text: str, separators: str, closers: str = "") -> list[tuple[int, int]
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 _LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|同比)")
 _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
+# The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
+_NOW = re.compile(r"目前|现有|现拥有")
 _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -286,6 +288,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     clause_state = _State(year + 1, "plan")
                 elif reported_last_year and _THIS_YEAR.search(text):
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
+                elif reported_last_year and not named and _NOW.search(text):
+                    clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
                 elif last_year and reported_last_year:
                     clause_state = _State(year, "results")  # 去年高新区…: the year reported on
                 elif last_year and clause_state.year == year:
