@@ -136,3 +136,17 @@ def test_a_round_mark_the_year_passed_is_no_amount_of_it():
     for text in ("2018年,高新区地区生产总值首次突破千亿元大关。", "2018年,高新区规上工业总产值迈上千亿台阶。"):
         assert indicators(text, 2018) == {}
     assert indicators("2018年,高新区地区生产总值超1015亿元。", 2018)["gdp"]["qualifier"] == "超"
+
+
+def test_money_with_a_bare_multiplier_and_growths_under_a_heading_of_several_years():
+    # 增至67.4亿, is 67.4亿元; under “十三五”…成绩喜人 an undated growth compares with 2015, so no 同比 is drafted.
+    text = "“十三五”郑州高新区发展成绩喜人\n综合实力大幅增强。\n"
+    text += "一般公共预算收入增至67.4亿,增长133%;\n全口径财政收入增至139亿,增长75.1%。"
+    found = indicators(text, 2020)
+    assert [(found[i]["value"], found[i]["unit"], found[i].get("change_pct")) for i in sorted(found)] == [
+        (67.4, "亿元", None),
+        (139, "亿元", None),
+    ]
+    assert refused(text, 2020) == []
+    # Before other words a bare multiplier is no unit: 5.78万亿重大项目.
+    assert indicators("2024年,全区实现营业收入5.78万亿重大项目。") == {}

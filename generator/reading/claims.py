@@ -226,7 +226,9 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     clause, counted_token = held
     if clause.year != year or clause.goal or clause.mode != "results":
         return None
-    growth, paired = (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens)
+    growth, paired = (
+        (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens, clause.over_years)
+    )
     if named_at is None:
         named_in = said.clause_at(naming.start) or clause
         start = said.shift(named_in) + _segment(named_in.text, naming.start - said.shift(named_in), False)

@@ -453,10 +453,13 @@ def over_a_span(naming: Naming, token: NumberToken, text: str) -> bool:
     return not (first and last and int(last) - int(first) == 1)
 
 
-def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> tuple[NumberToken | None, bool]:
+def growth_of(
+    naming: Naming, token: NumberToken, text: str, family, tokens, over_years: bool = False
+) -> tuple[NumberToken | None, bool]:
     """The growth percentage of the amount a name governs, and whether 分别 paired it: the name's place in a 分别
     list of growths, the amount's place among amounts listed before one, the growth after the amount, or one
-    between the name and the amount."""
+    between the name and the amount; none for a growth over several years (`over_years`: under a heading of a
+    span of years, parts.growth_over_years) unless said to be on the year before."""
     pairing = respective(naming, text, family, tokens)
     if pairing is not None and pairing.growths:
         return pairing.growths[pairing.index], True
@@ -464,7 +467,7 @@ def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> 
     if listed is not None:
         return listed, True
     growth = growth_after(token, text, tokens) or growth_before(naming, token, text, tokens)
-    if growth is not None and over_a_span(naming, token, text) and not _says_year_on_year(growth):
+    if growth is not None and (over_years or over_a_span(naming, token, text)) and not _says_year_on_year(growth):
         return None, False
     return growth, False
 

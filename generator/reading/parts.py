@@ -125,6 +125,23 @@ _SPAN_OF_YEARS = re.compile(
 _YEAR_AGAIN = re.compile(r"^(?:今年|全年|去年|当年|本年|(?:19|20)\d\d年)")
 
 
+# A heading over a span of years: “十三五”郑州高新区发展成绩喜人, 五年来…, 过去五年….
+_SPAN_HEADING = re.compile(rf"十[一二三四五六]五|{_NUMERAL}年来|过去{_NUMERAL}年|近{_NUMERAL}年")
+_A_YEAR = re.compile(r"(?:19|20)\d\d年?")
+
+
+def names_a_time(heading: str) -> bool:
+    """Whether a heading names a year or a span of years (二、2015年工作打算, “十三五”…成绩喜人)."""
+    return bool(_A_YEAR.search(heading) or _SPAN_HEADING.search(simplified(heading)))
+
+
+def growth_over_years(heading: str, before: str) -> bool:
+    """Whether a growth told under `heading`, after `before` (its paragraph up to it), is over several years: the
+    heading names a span of years (“十三五”…成绩喜人: 增至67.4亿,增长133% compares with 2015) and the paragraph names
+    no year of its own before it."""
+    return bool(heading and _SPAN_HEADING.search(simplified(heading))) and not _A_YEAR.search(before)
+
+
 def span_of_years(sentence: str) -> str | None:
     """The words a clause of the sentence opens on that make every flow after them a total over several years, not
     the year's (五年来…, …,近三年新招引…), unless a later clause opens on a year again."""

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.reading.clauses import SENTENCE_MARKS
+from generator.reading.clauses import SENTENCE_MARKS, heading_above
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
     carried_period,
     carried_scope,
     dated_by_a_year,
+    growth_over_years,
     item_scope,
     paragraph_head,
     park_told_before,
@@ -92,6 +93,13 @@ class Context:
     previous: str = ""
     # The zone the paragraphs before left the story on (parts.park_told_before): 鲤城高新区… / 高新区现有….
     told_before: str | None = None
+    # The last heading naming a time above the quote's paragraph (“十三五”郑州高新区发展成绩喜人).
+    section_heading: str = ""
+
+    @property
+    def over_years(self) -> bool:
+        """Whether the quote's growths are over a span of years its heading names (parts.growth_over_years)."""
+        return growth_over_years(self.section_heading, self.paragraph_before + self.lead)
 
     @property
     def carried_scope(self) -> str | None:
@@ -167,8 +175,16 @@ def context_of(source: Source, quote: str) -> Context:
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
     titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
     told_before = park_told_before(source.paragraphs, number)
+    section_heading = heading_above(source.paragraphs, number)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units, setting=title, titled=titled, told_before=told_before)
+        return Context(
+            prepared,
+            table_units=units,
+            setting=title,
+            titled=titled,
+            told_before=told_before,
+            section_heading=section_heading,
+        )
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
         if header is not None
@@ -199,6 +215,7 @@ def context_of(source: Source, quote: str) -> Context:
         opening,
         previous,
         told_before,
+        section_heading,
     )
 
 
