@@ -33,8 +33,12 @@ class Indicator:
         shown = []
         for alias in self.aliases:
             first, last = years.get(alias, (None, None))
-            span = f"{first}—{last}年" if first and last else f"{first}年起" if first else f"{last}年及以前" if last else ""
-            shown.append(f"{alias}({span})" if span else alias)
+            if first and last:
+                shown.append(f"{alias}({first}—{last}年)")
+            elif first or last:
+                shown.append(f"{alias}({first}年起)" if first else f"{alias}({last}年及以前)")
+            else:
+                shown.append(alias)
         return tuple(shown)
 
 
