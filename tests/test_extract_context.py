@@ -150,3 +150,11 @@ def test_money_with_a_bare_multiplier_and_growths_under_a_heading_of_several_yea
     assert refused(text, 2020) == []
     # Before other words a bare multiplier is no unit: 5.78万亿重大项目.
     assert indicators("2024年,全区实现营业收入5.78万亿重大项目。") == {}
+
+
+def test_the_same_figure_told_again_with_its_growth_is_drafted_from_the_fuller_telling():
+    text = "2024年某高新区统计公报\n年末全区拥有高新技术企业512家，比上年末增加45家。\n\n"
+    text += "指标 | 计量单位 | 2024年 | 比上年增长(%)\n高新技术企业数 | 家 | 512 | 9.6\n"
+    found = indicators(text)["national_high_tech_enterprises"]
+    assert (found["value"], found["change_pct"], found["quote"]) == (512, 9.6, "高新技术企业数|家|512|9.6")
+    assert refused(text) == []

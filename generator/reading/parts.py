@@ -158,10 +158,9 @@ def span_of_years(sentence: str) -> str | None:
 # --- the park a passage is about -------------------------------------------------------------------------------
 
 # 株洲高新区成立于…, 2016年株洲国家高新区实现…: a zone named where a paragraph or sentence opens is its subject.
-_PARK_OPENING = re.compile(
-    r"^(?:(?:19|20)\d\d年(?:\d{1,2}月)?[,，]?)?(?:据统计[,，]?)?"
-    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
-)
+# A zone named by its place: 株洲高新区, 兰州国家高新区, 深圳高新技术产业开发区 (the place in the group `stem`).
+NAMED_ZONE = r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
+_PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}")
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
 
 
@@ -241,9 +240,7 @@ _AREA_OPENING = re.compile(
     r"|[\u4e00-\u9fff]{2,4}?(?:市|地区|县)(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…).
-_ONE_PARK = re.compile(
-    r"^[^,，。]{0,12}?(?:[\u4e00-\u9fff]{2,8}?(?:国家级|国家)?(?:高新技术产业开发区|高新区)|我区|全区)"
-)
+_ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|我区|全区)")
 
 
 # Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a

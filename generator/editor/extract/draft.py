@@ -304,6 +304,11 @@ def extract(
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
+            if same and "change_pct" in item and "change_pct" not in chosen:
+                # The same figure told again with its 同比 (a table's row after the prose): the fuller telling.
+                indicators[item["id"]] = item
+                if candidate is not None:
+                    matched_names[item["id"]] = candidate.matched
             if same and candidate is not None:  # the same figure told again (a lead, a box)
                 consumed.add((candidate.clause.key, candidate.token.start))
                 if candidate.growth_key and chosen.get("change_pct") == item.get("change_pct"):
