@@ -96,3 +96,17 @@ def test_the_draft_leaves_out_the_amounts_of_a_zone_the_paragraph_before_opened_
     text = "2016年,示范高新区实现营业收入100亿元。\n鲤城高新区2001年开园建设。\n高新区2016年实现规上工业总产值429亿元。"
     drafted = extract(text, "s", catalogue(), "demo", 2016, ("示范高新技术产业开发区",)).data["indicators"]
     assert [item["id"] for item in drafted] == ["operating_revenue"]
+
+
+def test_the_park_named_after_qizhong_is_the_park_not_a_part_of_the_figure_before():
+    # 其中 after a city's GDP: the part it names is the park itself, whose GDP it is; the city's is none of the park's.
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2013年,自贡市实现GDP1001.60亿元。其中,自贡高新区经济保持持续增长态势,"
+    text += "实现地区生产总值252.55亿元,同比增长19.2%。"
+    drafted = extract(text, "s", catalogue(), "zigong", 2013, ("自贡高新技术产业开发区",)).data["indicators"]
+    assert [(item["id"], item["value"], item.get("change_pct")) for item in drafted] == [("gdp", 252.55, 19.2)]
+    # Another park after 其中 stays a part of the figure before.
+    drafted = extract(text, "s", catalogue(), "other", 2013, ("内江高新技术产业开发区",)).data["indicators"]
+    assert drafted == []

@@ -99,3 +99,8 @@ def test_a_high_tech_enterprise_is_a_national_one_from_2008():
     # A net change of the stock, and the candidates for it, are neither the stock nor the newly certified.
     assert indicators("2021年,净增国家高企329家。", 2021) == {}
     assert indicators("2024年,入库高企后备企业618家。", 2024) == {}
+
+
+def test_patents_granted_are_read_in_either_order():
+    found = indicators("1-5月,开发区授权专利35件,占全区授权总数的41%。", 2017)
+    assert (found["patent_grants"]["value"], found["patent_grants"]["period"]) == (35, "1-5月")

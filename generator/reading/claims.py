@@ -30,7 +30,7 @@ from generator.reading.governs import (
 )
 from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
-from generator.reading.parts import span_of_years
+from generator.reading.parts import about_another_park, park_opening, span_of_years
 from generator.reading.script import simplified
 from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, REPORT_VERBS, TOTAL_WORDS
 
@@ -262,6 +262,14 @@ def hit_naming(hit: Hit, clause: Clause, said: Said) -> Naming:
 
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
+
+
+def _opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
+    """Whether a clause opens on the park itself by its name (其中,自贡高新区…), after a 其中."""
+    place = park_opening(re.sub(r"^(?:其中|含)[:：,，]?", "", text))
+    return place is not None and bool(own) and not about_another_park(place, own)
+
+
 # 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
 _TOTAL_AFTER_CHANGE = re.compile(rf"^(?:{alternatives(TOTAL_WORDS)})")
 _CHANGE_OPENING = re.compile(rf"^{CHANGE_OPENING}(?P<verb>{alternatives(NEW_VERBS)})(?=\d)")
@@ -406,6 +414,8 @@ def candidates(
                 made = [_change_told_after(clause, said, names, year)]
             # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
             part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
+            # 自贡市实现GDP…。其中,自贡高新区…实现地区生产总值252.55亿元: the part named is the park itself.
+            part = part and not any(_opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
