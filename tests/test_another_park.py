@@ -72,3 +72,41 @@ def test_the_draft_takes_the_parks_part_and_leaves_the_total():
     assert [(item["id"], item["value"], item.get("change_pct")) for item in drafted] == [("gdp", 128, None)]
     drafted = extract(ZONE, "s", catalogue(), "other", 2020, ("天水高新技术产业开发区",)).data["indicators"]
     assert drafted == []
+
+
+# A page about another zone: its first paragraph opens on that zone's name, the next names none (高新区…).
+ANOTHER_ZONES_PAGE = "株洲高新区2001年开园建设,2010年升级为国家高新区。\n\n" + MINI_SOURCE_TEXT
+
+
+def test_a_paragraph_naming_no_zone_goes_on_with_the_zone_the_paragraph_before_opened_on(tmp_path, capsys, mini_data):
+    code, out = _check(tmp_path, mini_data, capsys, {"sources/demo-2016.txt": ANOTHER_ZONES_PAGE})
+    assert code == 1
+    assert "indicators[0].value: expected the park's own amount, found another park's (株洲高新区…)" in out
+    # Words before 高新区 that are no zone's name (a verb whose object the park is) leave the park its own amounts.
+    for opening in ("制定高新区发展规划,2010年升级为国家高新区。", "今年是我市高新区升级后的第一年。"):
+        page = opening + "\n\n" + MINI_SOURCE_TEXT
+        code, out = _check(tmp_path, mini_data, capsys, {"sources/demo-2016.txt": page})
+        assert code == 0, out
+
+
+def test_the_draft_leaves_out_the_amounts_of_a_zone_the_paragraph_before_opened_on():
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2016年,示范高新区实现营业收入100亿元。\n鲤城高新区2001年开园建设。\n高新区2016年实现规上工业总产值429亿元。"
+    drafted = extract(text, "s", catalogue(), "demo", 2016, ("示范高新技术产业开发区",)).data["indicators"]
+    assert [item["id"] for item in drafted] == ["operating_revenue"]
+
+
+def test_the_park_named_after_qizhong_is_the_park_not_a_part_of_the_figure_before():
+    # 其中 after a city's GDP: the part it names is the park itself, whose GDP it is; the city's is none of the park's.
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2013年,自贡市实现GDP1001.60亿元。其中,自贡高新区经济保持持续增长态势,"
+    text += "实现地区生产总值252.55亿元,同比增长19.2%。"
+    drafted = extract(text, "s", catalogue(), "zigong", 2013, ("自贡高新技术产业开发区",)).data["indicators"]
+    assert [(item["id"], item["value"], item.get("change_pct")) for item in drafted] == [("gdp", 252.55, 19.2)]
+    # Another park after 其中 stays a part of the figure before.
+    drafted = extract(text, "s", catalogue(), "other", 2013, ("内江高新技术产业开发区",)).data["indicators"]
+    assert drafted == []

@@ -82,6 +82,12 @@ MONTHS_TABLE += ["地区生产总值 | 亿元 | 512.30 | 7.2"]
 HALF_TABLE = ["2016年1—6月主要经济指标", "指标 | 计量单位 | 1-6月 | 比上年同期增长(%)"]
 HALF_TABLE += ["地区生产总值 | 亿元 | 236.40 | 6.9"]
 
+FIVE_YEARS = [
+    "“十三五”郑州高新区发展成绩喜人",
+    "坚持稳中求进,综合实力大幅增强。",
+    "一般公共预算收入增至67.4亿,增长133%;",
+]
+
 # (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
@@ -596,11 +602,13 @@ ROWS = [
      "a row of a 1-6月 table recorded as the year's figure", None),
     (["宁川高新区2024年1—9月经济运行情况", "全区经济运行总体平稳。实现地区生产总值380.5亿元,同比增长6.2%。"],
      "实现地区生产总值380.5亿元,同比增长6.2%", ind("gdp", 380.5, change_pct=6.2),
-     "period: expected period: 1—9月 (the report's title or the head of its paragraph gives a part of the year)",
+     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a "
+     "part of the year)",
      "a 1-9月 note's figure recorded as the year's: the title gives the period once for all", None),
     (["宁川高新区经济运行情况", "1—9月,全区经济运行总体平稳。实现地区生产总值380.5亿元,同比增长6.2%。"],
      "实现地区生产总值380.5亿元,同比增长6.2%", ind("gdp", 380.5, change_pct=6.2),
-     "period: expected period: 1—9月 (the report's title or the head of its paragraph gives a part of the year)",
+     "period: expected period: 1—9月 (the report's title, the head of its paragraph or the sentence before gives a "
+     "part of the year)",
      "the head of the paragraph gives the period of its figures", None),
     (["宁川高新区2024年1—9月经济运行情况", "全区经济运行总体平稳。预计全年实现地区生产总值510亿元,增长6%左右。"],
      "预计全年实现地区生产总值510亿元,增长6%左右",
@@ -722,6 +730,14 @@ ROWS = [
     ("全社会固定资产投入56.3亿元", None, ind("fixed_asset_investment", 56.3), ACCEPT, "an older wording", None),
     ("规模以上工业增加值461.42亿元", None, ind("industrial_value_added_above_scale", 461.42), ACCEPT,
      "a longer wording that is the indicator's own name", None),
+    # --- a section of several years, and money written with a bare 亿 ---------------------------------------------
+    (FIVE_YEARS, "一般公共预算收入增至67.4亿,增长133%", ind("district_general_budget_revenue", 67.4), ACCEPT,
+     "a bare 亿 ending its clause is 亿元: the level reached, without the growth over five years", None),
+    (FIVE_YEARS, "一般公共预算收入增至67.4亿,增长133%", ind("district_general_budget_revenue", 67.4, change_pct=133),
+     "change_pct: expected no 同比 for 67.4亿, found a rise over several years",
+     "under a heading of the 十三五, an undated growth compares with 2015", None),
+    ([*FIVE_YEARS, "2016年,全口径财政收入139亿,同比增长7.1%。"], "全口径财政收入139亿,同比增长7.1%",
+     ind("fiscal_revenue_total", 139, change_pct=7.1), ACCEPT, "a year named and 同比 said: the year's growth", None),
 ]  # fmt: skip
 
 

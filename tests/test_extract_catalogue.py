@@ -6,6 +6,7 @@ import yaml
 
 from generator.reading.script import simplified
 from tests.conftest import PROJECT
+from tests.extract_helpers import catalogue, indicators
 
 CATALOGUE = {e["id"]: e for e in yaml.safe_load((PROJECT / "data" / "indicators.yaml").read_text(encoding="utf-8"))}
 NATIONAL = {
@@ -52,7 +53,6 @@ def test_no_name_is_written_twice_in_two_scripts():
 def test_every_national_indicator_is_read_in_traditional_script():
     from generator.data.model import Source
     from generator.data.validate import entry_problems
-    from tests.extract_helpers import indicators
 
     traditional = "營業收入2108.6億元,同比增長10.3%。研發投入強度3.1%。有效發明專利4321件。"
     source = Source(id="s", title="t", publisher="p", kind="press", published=None, park="p",
@@ -80,3 +80,27 @@ def test_an_alias_used_outside_its_years_is_pointed_out_in_the_draft(tmp_path):
     assert "a name reports used in —2012: check the measure is the same" in draft_text(draft, catalogue)
     draft = extract(text.replace("2016", "2011"), "s", catalogue, "p", 2011)
     assert "check the measure" not in draft_text(draft, catalogue)
+
+
+def test_a_high_tech_enterprise_is_a_national_one_from_2008():
+    # The national rules of 2008 made every 高新技术企业 a national one; before them provinces certified their own,
+    # so a draft of an earlier year says to check the measure.
+    from generator.editor.commands import draft_text
+    from generator.editor.extract import extract
+
+    text = "2017年,高新区认定高新技术企业66家,有效期内高新技术企业跃升至111家。"
+    found = indicators(text, 2017)
+    assert (found["new_national_high_tech_enterprises"]["value"], found["national_high_tech_enterprises"]["value"]) == (
+        66,
+        111,
+    )
+    earlier = extract(text.replace("2017", "2006"), "s", catalogue(), "p", 2006)
+    assert "a name reports used in 2008—: check the measure is the same" in draft_text(earlier, catalogue())
+    # A net change of the stock, and the candidates for it, are neither the stock nor the newly certified.
+    assert indicators("2021年,净增国家高企329家。", 2021) == {}
+    assert indicators("2024年,入库高企后备企业618家。", 2024) == {}
+
+
+def test_patents_granted_are_read_in_either_order():
+    found = indicators("1-5月,开发区授权专利35件,占全区授权总数的41%。", 2017)
+    assert (found["patent_grants"]["value"], found["patent_grants"]["period"]) == (35, "1-5月")

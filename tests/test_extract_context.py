@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import draft, indicators
+from tests.extract_helpers import draft, indicators, refused
 
 
 def test_a_period_in_the_title_or_a_paragraph_opening_is_recorded():
@@ -84,4 +84,77 @@ def test_the_period_and_part_of_the_park_a_quote_is_read_under_are_drafted_as_th
     assert (revenue["value"], revenue["period"]) == (420.5, "1-4月")  # the note's title gives the period
     fact = next(f for f in found["facts"] if f["figures"][0]["value"] == 36)
     assert (fact["period"], fact["scope"]) == ("1-4月", "核心区")  # named before the figure in its sentence
+    assert refused(text) == []
+
+
+def test_the_press_name_of_a_half_year_report_gives_its_period():
+    # 半年报 is the report of the first half year, as 一季报 and 三季报 are of the first quarter and three quarters.
+    text = "7月26日,某高新区经济“半年报”出炉,完成地区生产总值230.46亿元,同比增长14.1%。"
+    assert indicators(text)["gdp"]["period"] == "上半年"
+    assert refused(text) == []
+
+
+def test_a_sentence_opening_on_a_verb_goes_on_in_the_period_of_the_sentence_before():
+    text = "1月到6月,全区规模以上工业企业130家。实现规模以上工业总产值595.85亿元,增长10.23%。"
+    assert indicators(text)["industrial_output_above_scale"]["period"] == "1月到6月"
+    assert refused(text) == []
+    # Told after the paragraph's opening: a sentence with a subject of its own, or a 全年 of its own, is not carried on.
+    opening = "2024年,全区营业收入2315.4亿元。1月到6月,规上工业企业130家。"
+    for sentence in ("全区规模以上工业总产值595.85亿元。", "全年实现规模以上工业总产值595.85亿元。"):
+        assert "period" not in indicators(opening + sentence)["industrial_output_above_scale"]
+    carried = indicators(opening + "实现规模以上工业总产值595.85亿元。")["industrial_output_above_scale"]
+    assert carried["period"] == "1月到6月"
+
+
+def test_a_share_told_after_its_measures_amount_is_the_share_of_that_measure():
+    # 占地区生产总值比重 names the base of the share, not an amount of GDP; the measure is the clause before's.
+    text = "2023年,全社会研发经费支出超15.7亿元,占地区生产总值比重达5.2%,是市平均水平的2.2倍。"
+    found = indicators(text, 2023)
+    assert (found["rd_expenditure"]["value"], found["rd_intensity"]["value"]) == (15.7, 5.2)
+    assert "gdp" not in found
+    assert refused(text, 2023) == []
+
+
+def test_a_share_written_as_a_ratio_is_the_same_share():
+    # 比值 for 比重, GDP for 地区生产总值: 研发投入占GDP比值 is the catalogue's 研发投入占地区生产总值比重.
+    text = "2020年,园区全社会研发投入占GDP比值为5.46%。"
+    assert indicators(text, 2020)["rd_intensity"]["value"] == 5.46
+    assert refused(text, 2020) == []
+
+
+def test_a_year_named_alone_is_not_held_by_the_period_of_a_title_naming_no_year():
+    # A copy's title (济南一季度高新区gdp) gives its period to a text of the quarter, not to a paragraph dated 2018年,….
+    text = "济南一季度高新区gdp\n论坛上,主任说,2018年,高新区新培育税收“亿元楼”10个。R&D经费支出占GDP比重8.1%。"
+    assert "period" not in indicators(text, 2018)["rd_intensity"]
+    assert refused(text, 2018) == []
+    quarter = "济南一季度高新区gdp\n论坛上,主任说,高新区新培育税收“亿元楼”10个。R&D经费支出占GDP比重8.1%。"
+    assert indicators(quarter, 2018)["rd_intensity"]["period"] == "一季度"
+
+
+def test_a_round_mark_the_year_passed_is_no_amount_of_it():
+    # 首次突破千亿元大关, 迈上千亿台阶: a milestone, hedged or not; 超15.7亿元 is a hedged amount.
+    for text in ("2018年,高新区地区生产总值首次突破千亿元大关。", "2018年,高新区规上工业总产值迈上千亿台阶。"):
+        assert indicators(text, 2018) == {}
+    assert indicators("2018年,高新区地区生产总值超1015亿元。", 2018)["gdp"]["qualifier"] == "超"
+
+
+def test_money_with_a_bare_multiplier_and_growths_under_a_heading_of_several_years():
+    # 增至67.4亿, is 67.4亿元; under “十三五”…成绩喜人 an undated growth compares with 2015, so no 同比 is drafted.
+    text = "“十三五”郑州高新区发展成绩喜人\n综合实力大幅增强。\n"
+    text += "一般公共预算收入增至67.4亿,增长133%;\n全口径财政收入增至139亿,增长75.1%。"
+    found = indicators(text, 2020)
+    assert [(found[i]["value"], found[i]["unit"], found[i].get("change_pct")) for i in sorted(found)] == [
+        (67.4, "亿元", None),
+        (139, "亿元", None),
+    ]
+    assert refused(text, 2020) == []
+    # Before other words a bare multiplier is no unit: 5.78万亿重大项目.
+    assert indicators("2024年,全区实现营业收入5.78万亿重大项目。") == {}
+
+
+def test_the_same_figure_told_again_with_its_growth_is_drafted_from_the_fuller_telling():
+    text = "2024年某高新区统计公报\n年末全区拥有高新技术企业512家，比上年末增加45家。\n\n"
+    text += "指标 | 计量单位 | 2024年 | 比上年增长(%)\n高新技术企业数 | 家 | 512 | 9.6\n"
+    found = indicators(text)["national_high_tech_enterprises"]
+    assert (found["value"], found["change_pct"], found["quote"]) == (512, 9.6, "高新技术企业数|家|512|9.6")
     assert refused(text) == []

@@ -93,3 +93,10 @@ def test_a_config_without_the_plugin_is_refused_in_one_line(tmp_path):
     config = load_config(str(tmp_path / "mkdocs.yml"))
     with pytest.raises(ConfigurationError, match="plugins: expected yearbook, found it missing"):
         yearbook_plugin(config)
+
+
+def test_an_indicator_page_shows_the_years_an_alias_was_used_in(yearbook):
+    # data/indicators.yaml: 高新技术企业 is the national stock from 2008 (alias_years), shown so on its page.
+    page = render_pages(yearbook)["indicators/national_high_tech_enterprises.md"]
+    assert "、高新技术企业数、" in page  # an alias without known years is shown as it is
+    assert "、高新技术企业(2008年起)</td>" in page

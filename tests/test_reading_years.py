@@ -21,3 +21,14 @@ ROWS = [
 @pytest.mark.parametrize(("before", "year", "why"), ROWS, ids=[row[2] for row in ROWS])
 def test_the_year_an_amount_is_given_for(before, year, why):
     assert year_of_fact_amount(before) == year, why
+
+
+def test_a_count_of_now_on_a_page_of_the_year_after_is_not_the_years():
+    # 目前 is the time of writing: on a page of April 2021 a count of then is no year-end count of 2020; on a page of
+    # December 2020 it is.
+    from tests.extract_helpers import indicators
+
+    text = "某高新区获批省级高新区\n2021-04-27 11:51:46 红网\n2020年该区实现营业收入102.36亿元,同比增长21.8%。\n"
+    text += "目前有高新技术企业26家。"
+    assert set(indicators(text, 2020)) == {"operating_revenue"}
+    assert indicators(text.replace("2021-04-27", "2020-12-27"), 2020)["national_high_tech_enterprises"]["value"] == 26

@@ -67,6 +67,9 @@ def _indicators(entries: list[dict]) -> dict[str, Indicator]:
             definition=e["definition"],
             aliases=tuple(e.get("aliases", [])),
             headline=bool(e.get("headline", False)),
+            alias_years=tuple(
+                (alias, span.get("from"), span.get("until")) for alias, span in (e.get("alias_years") or {}).items()
+            ),
         )
         for e in entries
     }

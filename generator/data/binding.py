@@ -161,13 +161,17 @@ def bind_indicator(
         pass  # the table's % column: a bare cell, no hedge beside it
     elif change is not None:
         # A park's part in brackets has no growth of its own there: the one after the brackets is the total's.
-        growth, paired = (None, False) if match.bracketed else growth_of(match.naming, token, text, family, tokens)
-        if growth is None and over_a_span(match.naming, token, text):
+        growth, paired = (
+            (None, False)
+            if match.bracketed
+            else growth_of(match.naming, token, text, family, tokens, context.over_years)
+        )
+        if growth is None and (context.over_years or over_a_span(match.naming, token, text)):
             problems.append(
                 (
                     "change_pct",
-                    f"expected no 同比 for {written(token, text)}, found a rise over several years (由/从…增长到…) "
-                    f"given as {change}%",
+                    f"expected no 同比 for {written(token, text)}, found a rise over several years "
+                    f"(由/从…增长到…, or under a heading of several years: “十三五”…) given as {change}%",
                 )
             )
         elif growth is None:

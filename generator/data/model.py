@@ -23,6 +23,23 @@ class Indicator:
     definition: str
     aliases: tuple[str, ...] = ()
     headline: bool = False
+    # The years reports used an alias in, where known: (alias, from, until), either end open (None).
+    alias_years: tuple[tuple[str, int | None, int | None], ...] = ()
+
+    @property
+    def aliases_shown(self) -> tuple[str, ...]:
+        """The aliases as a reader sees them, each with the years it was used in if known: 高新技术企业(2008年起)."""
+        years = {name: (first, last) for name, first, last in self.alias_years}
+        shown = []
+        for alias in self.aliases:
+            first, last = years.get(alias, (None, None))
+            if first and last:
+                shown.append(f"{alias}({first}—{last}年)")
+            elif first or last:
+                shown.append(f"{alias}({first}年起)" if first else f"{alias}({last}年及以前)")
+            else:
+                shown.append(alias)
+        return tuple(shown)
 
 
 @dataclass(frozen=True)

@@ -184,8 +184,8 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
     elif period is None and in_passage:
         report(
             location + ("period",),
-            f"expected period: {in_passage[0]} (the report's title or the head of its paragraph gives a part of the "
-            "year), found none",
+            f"expected period: {in_passage[0]} (the report's title, the head of its paragraph or the sentence before "
+            "gives a part of the year), found none",
         )
     elif period is not None and period_key(period) not in {
         period_key(found)
@@ -265,7 +265,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
-    place = park_told(context.paragraph_before + context.before(token.end))
+    place = park_told(context.paragraph_before + context.before(token.end)) or context.told_before
     if about_another_park(place, places):
         report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")
     several = several_parks(context.paragraph_before, context.before(token.start))

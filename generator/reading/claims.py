@@ -28,9 +28,9 @@ from generator.reading.governs import (
     signed_percent,
     stock_total,
 )
-from generator.reading.names import measure_suffix, name_pattern, name_spans, part_prefix, written_forms
+from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
-from generator.reading.parts import span_of_years
+from generator.reading.parts import about_another_park, park_opening, span_of_years
 from generator.reading.script import simplified
 from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, REPORT_VERBS, TOTAL_WORDS
 
@@ -82,15 +82,16 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     for name in names:
         for start, end, verb_gap in name_spans(name.text, text):
             found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
-    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock.
-    found = [
+    # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock, and so
+    # of a shorter name inside it (净增国家高企: not 高企 either).
+    changes = [
         hit
         for hit in found
-        if hit.name.verb
-        or hit.name.text.startswith(NAME_VERBS)
-        or hit.name.entry.kind != "stock"
-        or not text[: hit.start].endswith(CHANGE_VERBS)
+        if not (hit.name.verb or hit.name.text.startswith(NAME_VERBS))
+        and hit.name.entry.kind == "stock"
+        and text[: hit.start].endswith(CHANGE_VERBS)
     ]
+    found = [hit for hit in found if not any(c.start <= hit.start and hit.end <= c.end for c in changes)]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
     found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
     # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)
@@ -157,7 +158,7 @@ def _segment(text: str, position: int, forward: bool) -> int:
     return 0 if found < 0 else found + 1
 
 
-_MARK = "大关"
+_MILESTONES = ("大关", "台阶")  # 突破千亿元大关, 迈上千亿台阶
 _BRACKETED = re.compile(r"^[(（][^()（）\d]{1,10}[)）]")
 # A phrase between a name and its number ending on the word of what is measured, then perhaps a verb.
 _MEASURED = re.compile(r"(数量|总数|总量|规模|总额|金额)(达到|达|为|实现|完成|共)?$")
@@ -168,8 +169,8 @@ _GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|提高|下降|减少)$")
 def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     """Whether a draft can take the amount a name governs as the indicator's value: the number stands close after the
     name (a verb, a hedge, a short phrase ending on what is measured, a bracketed abbreviation between) or counts
-    before it; it is not where a change started (由不足200家…), a round mark reached without a hedge
-    (站上6600亿元大关) or, for a ratio, a growth rate."""
+    before it; it is not where a change started (由不足200家…), a round mark passed (站上6600亿元大关, 首次突破千亿元
+    大关) or, for a ratio, a growth rate."""
     if token.end <= naming.start:
         return True  # a count before the name: 新增3家上市企业
     bridge = text[naming.end : token.start]
@@ -178,8 +179,8 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     bridge = _BRACKETED.sub("", bridge, count=1)  # 地区生产总值(GDP)123亿元
     hedged = next((hedge for hedge in PREFIX_HEDGES if bridge.endswith(hedge)), "")
     bridge = bridge[: len(bridge) - len(hedged)]
-    if not hedged and text[unit_end(token) :].startswith(_MARK):
-        return False
+    if text[unit_end(token) :].startswith(_MILESTONES):
+        return False  # 首次突破千亿元大关: a round mark the year passed, hedged or not, is no amount of it
     if FROM_TO.match(bridge):
         return True  # 由3.7亿元增长到2750亿元: the level reached
     limit = _BRIDGE + (_MEASURE_PHRASE if _MEASURED.search(bridge) else 0)
@@ -225,7 +226,9 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     clause, counted_token = held
     if clause.year != year or clause.goal or clause.mode != "results":
         return None
-    growth, paired = (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens)
+    growth, paired = (
+        (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens, clause.over_years)
+    )
     if named_at is None:
         named_in = said.clause_at(naming.start) or clause
         start = said.shift(named_in) + _segment(named_in.text, naming.start - said.shift(named_in), False)
@@ -259,6 +262,14 @@ def hit_naming(hit: Hit, clause: Clause, said: Said) -> Naming:
 
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
+
+
+def _opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
+    """Whether a clause opens on the park itself by its name (其中,自贡高新区…), after a 其中."""
+    place = park_opening(re.sub(r"^(?:其中|含)[:：,，]?", "", text))
+    return place is not None and bool(own) and not about_another_park(place, own)
+
+
 # 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
 _TOTAL_AFTER_CHANGE = re.compile(rf"^(?:{alternatives(TOTAL_WORDS)})")
 _CHANGE_OPENING = re.compile(rf"^{CHANGE_OPENING}(?P<verb>{alternatives(NEW_VERBS)})(?=\d)")
@@ -350,7 +361,10 @@ def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[
     """Where the subject of a clause that names nothing may stand: the clause before (unless it named an indicator
     itself), or a short opening sentence without a number when the clause opens the second sentence."""
     clauses = sentences[s_index]
-    if c_index > 0 and (clauses[c_index - 1].key not in keys or _TOTAL_AFTER_CHANGE.match(clauses[c_index].text)):
+    # A stock's total after its change (新认定58家,累计达到312家) and a share after its amount (研发经费支出15.7亿元,
+    # 占地区生产总值比重达5.2%) tell of the measure the clause before named.
+    told_of_before = _TOTAL_AFTER_CHANGE.match(clauses[c_index].text) or clauses[c_index].text.startswith(SHARE_OF)
+    if c_index > 0 and (clauses[c_index - 1].key not in keys or told_of_before):
         return clauses[c_index - 1]
     if c_index == 0 and s_index == 1:
         opening = sentences[0]
@@ -391,6 +405,8 @@ def candidates(
                 continue
             clause_hits = hits(clause.text, names)
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
+            # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
+            clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
             if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             made: list[Candidate | None] = []
@@ -398,6 +414,8 @@ def candidates(
                 made = [_change_told_after(clause, said, names, year)]
             # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
             part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
+            # 自贡市实现GDP…。其中,自贡高新区…实现地区生产总值252.55亿元: the part named is the park itself.
+            part = part and not any(_opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
-from generator.reading.parts import dates_an_event, periods_in
+from generator.reading.parts import dates_an_event, growth_over_years, names_a_time, periods_in
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
@@ -85,6 +85,8 @@ def spans(text: str, separators: str, closers: str = "") -> list[tuple[int, int]
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 _LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|同比)")
 _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
+# The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
+_NOW = re.compile(r"目前|现有|现拥有")
 _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -155,9 +157,16 @@ class _State:
     mode: str  # "results" | "plan" (a past year is "results" with year < Y)
 
 
+@lru_cache(maxsize=8192)
 def is_heading(paragraph: str) -> bool:
     body = paragraph.rstrip("。")
     return len(body) <= 40 and not any(mark in body for mark in SENTENCE_END)
+
+
+def heading_above(paragraphs: list[str], number: int) -> str:
+    """The last heading naming a time (a year or a span of years) before paragraph `number`, the title counted, as
+    split_clauses follows them: the section a paragraph's growths are told in; '' if none."""
+    return next((p for p in reversed(paragraphs[:number]) if is_heading(p) and names_a_time(p)), "")
 
 
 # A clause sets a goal by its words: 力争, 确保, 争取, 目标, 预期, 计划 with a verb. 将 alone tells what is to come
@@ -193,6 +202,7 @@ class Clause:
     park: str | None = None  # set by stage 5: the place of the zone its paragraph or sentence opens on (株洲)
     several: str | None = None  # set by stage 5: the several parks or the area it tells of (我省27个高新区)
     sentence_start: int = 0  # where its sentence starts in the paragraph
+    over_years: bool = False  # its growths are over a span of years its section's heading names (parts)
 
 
 Sentences = list[list[Clause]]
@@ -211,6 +221,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
     seen_results = False
     heading = ""
+    timed_heading = ""  # the last heading naming a time: its section's growths may be over a span of years
     result: list[Sentences] = []
     key = 0
     for number, paragraph in enumerate(paragraphs):
@@ -235,6 +246,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                 state = _State(year, "results")
             local = _State(state.year, state.mode)
             heading = paragraph
+            timed_heading = paragraph if names_a_time(paragraph) else timed_heading
         else:
             # A year that dates a founding (2007年正式挂牌) is no year the paragraph tells of; one that starts a span
             # (从2007年…起) year_mentions leaves out.
@@ -286,6 +298,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     clause_state = _State(year + 1, "plan")
                 elif reported_last_year and _THIS_YEAR.search(text):
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
+                elif reported_last_year and not named and _NOW.search(text):
+                    clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
                 elif last_year and reported_last_year:
                     clause_state = _State(year, "results")  # 去年高新区…: the year reported on
                 elif last_year and clause_state.year == year:
@@ -305,6 +319,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     heading=heading,
                     tokens=counted(text),
                     sentence_start=s_start,
+                    over_years=growth_over_years(timed_heading, paragraph[: s_start + c_start]),
                 )
                 key += 1
                 if clause.tokens and clause.year == year and not goal:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.reading.numbers import NumberToken, find_chinese_numbers, find_numbers, split_unit
+from generator.reading.numbers import NumberToken, find_chinese_numbers, find_numbers, in_yuan_unsaid, split_unit
 from generator.reading.words import INNER_HEDGES, TIME_UNITS, UNIT_SYNONYMS, UNIT_WORDS
 
 _LIST_MARK = re.compile(r"^[.、．)）]")
@@ -36,7 +36,7 @@ def is_counted(token: NumberToken, paragraph: str) -> bool:
     """Numbers with a unit count; dates, document numbers, ordinals and list marks do not."""
     after, before = token.after, token.before
     if not after or not re.match(r"[\u4e00-\u9fff%]", after):
-        return False  # no unit: 1+N, G20, a bare number
+        return in_yuan_unsaid(token, after)  # no unit: 1+N, G20, a bare number; but 增至67.4亿, counts money
     if _LETTER.match(after) or (before and _LETTER.match(before[-1])):
         return False  # 5G, ISO9001
     if is_date(token):
@@ -64,8 +64,10 @@ def unit_of(token: NumberToken) -> str:
             tail = tail[len(hedge) :]
             break
     unit = next((u for u in UNITS if tail.startswith(u)), None)
+    if unit is None and in_yuan_unsaid(token, tail):
+        return f"{token.multiplier}元"
     if unit is None:
-        return ""  # 5.78万亿重大项目: a bare multiplier is no unit (the check refuses one), so no figure
+        return ""  # 5.78万亿重大项目: a bare multiplier before other words is no unit, so no figure
     return f"{token.multiplier}{unit}"
 
 
@@ -125,4 +127,5 @@ def chinese_counts(text: str) -> list[NumberToken]:
 def unit_end(token: NumberToken) -> int:
     """Where the unit written after a number ends (after a 多/余 hedge too)."""
     hedge = 1 if token.after[:1] in INNER_HEDGES else 0
-    return token.end + hedge + len(unit_of(token)) - len(token.multiplier)
+    written = unit_of(token)[len(token.multiplier) :]
+    return token.end + hedge + (len(written) if token.after[hedge:].startswith(written) else 0)

@@ -15,7 +15,7 @@ from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
 from generator.reading.names import name_spans
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
-from generator.reading.parts import about_another_park
+from generator.reading.parts import NAMED_ZONE, about_another_park
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
@@ -134,7 +134,7 @@ class Governed:
 
 # 420亿元(兰州高新区292亿元、白银高新区128亿元): a total of several parks, each park's part in the brackets after it.
 _BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,120})[)）]")
-_PARK_ITEM = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新区)")
+_PARK_ITEM = re.compile(f"^{NAMED_ZONE}")
 
 
 def parks_in_brackets(text: str, token: NumberToken, family) -> list[tuple[str, NumberToken]]:
@@ -147,7 +147,7 @@ def parks_in_brackets(text: str, token: NumberToken, family) -> list[tuple[str, 
         place = _PARK_ITEM.match(item)
         amount = next((t for t in family if start <= t.start < start + len(item)), None)
         if place and amount is not None:
-            parts.append((place.group("place"), amount))
+            parts.append((place.group("stem"), amount))
         start += len(item)
     return parts if len(parts) >= 2 else []
 
@@ -453,10 +453,13 @@ def over_a_span(naming: Naming, token: NumberToken, text: str) -> bool:
     return not (first and last and int(last) - int(first) == 1)
 
 
-def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> tuple[NumberToken | None, bool]:
+def growth_of(
+    naming: Naming, token: NumberToken, text: str, family, tokens, over_years: bool = False
+) -> tuple[NumberToken | None, bool]:
     """The growth percentage of the amount a name governs, and whether 分别 paired it: the name's place in a 分别
     list of growths, the amount's place among amounts listed before one, the growth after the amount, or one
-    between the name and the amount."""
+    between the name and the amount; none for a growth over several years (`over_years`: under a heading of a
+    span of years, parts.growth_over_years) unless said to be on the year before."""
     pairing = respective(naming, text, family, tokens)
     if pairing is not None and pairing.growths:
         return pairing.growths[pairing.index], True
@@ -464,7 +467,7 @@ def growth_of(naming: Naming, token: NumberToken, text: str, family, tokens) -> 
     if listed is not None:
         return listed, True
     growth = growth_after(token, text, tokens) or growth_before(naming, token, text, tokens)
-    if growth is not None and over_a_span(naming, token, text) and not _says_year_on_year(growth):
+    if growth is not None and (over_years or over_a_span(naming, token, text)) and not _says_year_on_year(growth):
         return None, False
     return growth, False
 

@@ -9,12 +9,20 @@ import re
 from functools import lru_cache
 
 from generator.reading.script import simplified
-from generator.reading.words import NAME_VERBS, NOT_INSIDE_A_NAME, PART_PREFIXES, REPORT_VERBS, SHORT_FORMS
+from generator.reading.words import (
+    NAME_VERBS,
+    NOT_INSIDE_A_NAME,
+    PART_PREFIXES,
+    REPORT_VERBS,
+    SAME_WORDS,
+    SHORT_FORMS,
+)
 
 _QUOTE_MARKS = "“”\"'「」‘’『』"
 _GAP = r"[^,，。;；:：!?！？\d]"
 _VERB_GAP = r"[^,，。;；:：!?！？]"
 MAX_GAP, _MAX_VERB_GAP = 4, 10  # characters inside a name that are not part of it; after a verb name's verb
+SHARE_OF = "占"  # 研发经费支出占地区生产总值比重: the share of a measure in another
 _MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 and a reporting verb included
 # Words inside a name that tell who reports it and how, not what is measured: 规模以上工业[企业累计完成]工业总产值.
 _SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
@@ -38,11 +46,13 @@ def name_pattern(name: str) -> tuple[re.Pattern, bool]:
         if char in _QUOTE_MARKS:
             parts.append(_char(char))
             continue
-        gap = (
-            f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
-            if verb and index == 0
-            else f"(?P<g{index}>{_GAP}{{0,{_MAX_SPAN}}}?)"
-        )
+        if verb and index == 0:
+            gap = f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
+        elif char == SHARE_OF:
+            # A share told in the clause after its measure's amount: 研发经费支出超15.7亿元,占地区生产总值比重达5.2%.
+            gap = f"(?P<s{index}>(?:{_VERB_GAP}{{0,{_MAX_SPAN}}}?[,，])?{_GAP}{{0,{_MAX_SPAN}}}?)"
+        else:
+            gap = f"(?P<g{index}>{_GAP}{{0,{_MAX_SPAN}}}?)"
         parts.append(gap + _char(char))
     return re.compile("".join(parts)), bool(verb)
 
@@ -62,9 +72,10 @@ def name_spans(name: str, text: str):
 
 
 def written_forms(name: str) -> list[str]:
-    """A name and its abbreviated forms, in simplified characters, the name first."""
+    """A name and its abbreviated forms and its forms in other words for the same thing, in simplified characters, the
+    name first."""
     forms = [simplified(name)]
-    for long, short in SHORT_FORMS:
+    for long, short in (*SHORT_FORMS, *SAME_WORDS):
         forms += [form.replace(long, short) for form in forms if long in form]
     return list(dict.fromkeys(forms))
 
@@ -80,8 +91,8 @@ _EXCLUDED_PART = re.compile(r"非[\u4e00-\u9fff]{1,2}$")
 
 
 # Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
-# 出口交货值 (industry's export delivery value), 出口退税.
-_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税")
+# 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises).
+_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备")
 
 
 def measure_suffix(text: str, end: int) -> str | None:

@@ -243,6 +243,16 @@ def same_amount(a: Decimal, b: Decimal) -> bool:
     return scale > 0 and abs(a - b) / scale < Decimal("1e-9")
 
 
+# What ends a clause right after an amount: 一般公共预算收入增至67.4亿, (a bare multiplier there is money).
+_CLAUSE_END = re.compile(r"$|[,，;；。、!！?？)）]")
+
+
+def in_yuan_unsaid(token: NumberToken, tail: str) -> bool:
+    """Whether an amount written with a bare multiplier that ends its clause (增至67.4亿,) is in 元, as reports
+    write money; a bare multiplier before other words (5.78万亿重大项目) is no unit."""
+    return bool(token.multiplier) and bool(_CLAUSE_END.match(tail))
+
+
 def unit_follows(token: NumberToken, base: str) -> bool:
     """Whether the base unit stands right after the number (a suffix hedge may sit between)."""
     if not base:
@@ -252,6 +262,8 @@ def unit_follows(token: NumberToken, base: str) -> bool:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
+    if base == "元" and in_yuan_unsaid(token, tail):
+        return True
     for written in (base, *UNIT_SYNONYMS.get(base, ())):
         if tail.startswith(written):
             rest = tail[len(written) :]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.reading.numbers import chinese_value, normalize
@@ -21,7 +22,7 @@ from generator.reading.script import simplified
 from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from generator.reading.clauses import Clause, Sentences
 
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
 
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"[-－—–~～至到]"
-# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末.
+# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末; and the reports of a
+# part of the year as the press names them: 半年报 (上半年), 一季报 (一季度), 三季报 (前三季度).
 PERIOD = re.compile(
-    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度"
+    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度|(?<![上下])半年[报報]|[一三]季[报報]"
     rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
     rf"|(?<![0-9\-－—–~～至到]){_MONTH}月份"  # 1月份: a single month's figures
 )
@@ -41,9 +43,20 @@ def _month_number(text: str) -> str:
     return str(int(text)) if text.isdigit() else str(int(chinese_value(text)))
 
 
+# The press's names of the report of a part of the year, as the part they report.
+_REPORT_OF_PERIOD = {"半年报": "上半年", "一季报": "一季度", "三季报": "前三季度"}
+
+
+def period_named(period: str) -> str:
+    """A period as the yearbook names it: the press's name of a report (半年报) as the part of the year it reports
+    (上半年); any other as the report writes it."""
+    return _REPORT_OF_PERIOD.get(simplified(period), period)
+
+
 def period_key(text: str) -> str:
     """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
     text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = _REPORT_OF_PERIOD.get(text, text)
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
 
@@ -78,7 +91,7 @@ WHOLE_YEAR_PERIODS = frozenset(
 
 def periods_in(text: str) -> list[str]:
     """The partial periods a text states, as written (a period to the end of December is the whole year)."""
-    if "月" not in text and "半年" not in text and "季度" not in text:
+    if "月" not in text and "半年" not in text and "季" not in text:
         return []  # most sentences: no pattern can match
     found = [match.group(0) for match in PERIOD.finditer(text)]
     return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
@@ -112,6 +125,23 @@ _SPAN_OF_YEARS = re.compile(
 _YEAR_AGAIN = re.compile(r"^(?:今年|全年|去年|当年|本年|(?:19|20)\d\d年)")
 
 
+# A heading over a span of years: “十三五”郑州高新区发展成绩喜人, 五年来…, 过去五年….
+_SPAN_HEADING = re.compile(rf"十[一二三四五六]五|{_NUMERAL}年来|过去{_NUMERAL}年|近{_NUMERAL}年")
+_A_YEAR = re.compile(r"(?:19|20)\d\d年?")
+
+
+def names_a_time(heading: str) -> bool:
+    """Whether a heading names a year or a span of years (二、2015年工作打算, “十三五”…成绩喜人)."""
+    return bool(_A_YEAR.search(heading) or _SPAN_HEADING.search(simplified(heading)))
+
+
+def growth_over_years(heading: str, before: str) -> bool:
+    """Whether a growth told under `heading`, after `before` (its paragraph up to it), is over several years: the
+    heading names a span of years (“十三五”…成绩喜人: 增至67.4亿,增长133% compares with 2015) and the paragraph names
+    no year of its own before it."""
+    return bool(heading and _SPAN_HEADING.search(simplified(heading))) and not _A_YEAR.search(before)
+
+
 def span_of_years(sentence: str) -> str | None:
     """The words a clause of the sentence opens on that make every flow after them a total over several years, not
     the year's (五年来…, …,近三年新招引…), unless a later clause opens on a year again."""
@@ -128,10 +158,9 @@ def span_of_years(sentence: str) -> str | None:
 # --- the park a passage is about -------------------------------------------------------------------------------
 
 # 株洲高新区成立于…, 2016年株洲国家高新区实现…: a zone named where a paragraph or sentence opens is its subject.
-_PARK_OPENING = re.compile(
-    r"^(?:(?:19|20)\d\d年(?:\d{1,2}月)?[,，]?)?(?:据统计[,，]?)?"
-    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
-)
+# A zone named by its place: 株洲高新区, 兰州国家高新区, 深圳高新技术产业开发区 (the place in the group `stem`).
+NAMED_ZONE = r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
+_PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}")
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
 
 
@@ -161,6 +190,30 @@ def park_told(passage: str) -> str | None:
     return place
 
 
+# What opens a paragraph before 高新区 and is no zone's own name: a verb or a preposition of which the park is the
+# object (制定高新区…规划, 要求高新区…), a time, or a clause (今年是我市高新区…, 截至目前我省共有…).
+_NOT_A_NAME = re.compile(
+    r"[是我的有要]|^(?:制定|印发|落实|开展|推进|围绕|支持|加快|推动|完成|关于|对于|作为|为|把|将|在|从|目前|今年|去年|全年|截至)"
+)
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_opened_on(paragraph: str) -> str | None:
+    """The zone a paragraph's first words name as its subject, by a name of its own (鲤城高新区2001年开园建设…)."""
+    place = park_opening(paragraph)
+    return place if place and len(place) <= 6 and not _NOT_A_NAME.search(place) else None
+
+
+def park_told_before(paragraphs: Sequence[str], number: int) -> str | None:
+    """The zone the paragraphs before `number` left the story on, which a paragraph naming no zone goes on telling
+    of (鲤城高新区核准面积…。/ 高新区现有入驻企业1200家…): the zone the last paragraph opening on one named, if any."""
+    for paragraph in reversed(paragraphs[:number]):
+        place = _paragraph_opened_on(paragraph)
+        if place:
+            return place
+    return None
+
+
 def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
     """Whether a passage about `place` is about another park than one of the `own` places (长沙 for 长沙高新区)."""
     return bool(place and own) and not any(place in mine or mine in place for mine in own)
@@ -187,9 +240,7 @@ _AREA_OPENING = re.compile(
     r"|[\u4e00-\u9fff]{2,4}?(?:市|地区|县)(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…).
-_ONE_PARK = re.compile(
-    r"^[^,，。]{0,12}?(?:[\u4e00-\u9fff]{2,8}?(?:国家级|国家)?(?:高新技术产业开发区|高新区)|我区|全区)"
-)
+_ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|我区|全区)")
 
 
 # Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a
@@ -330,6 +381,16 @@ def _scope_at(text: str) -> str | None:
     return None
 
 
+# A year named alone before a comma (…说,2018年,济南高新区…): the passage dates its figures by a whole year.
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d年度?[,，]")
+
+
+def dated_by_a_year(passage: str) -> bool:
+    """Whether a passage dates its figures by a year named alone (2018年,…), over which the period of a report's
+    title that names no year (济南一季度高新区gdp) does not hold."""
+    return bool(_YEAR_ALONE.search(simplified(passage)))
+
+
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
@@ -339,14 +400,16 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
+        titled_period = document_period if heading_period is document_period else None
         head_at, _ = paragraph_head(paragraphs[number])
+        told_before = park_told_before(paragraphs, number)
         for s_index, clauses in enumerate(sentences):
             period = paragraph_period
             before = sentences[s_index - 1] if s_index else []
             previous = paragraphs[number][before[0].sentence_start : clauses[0].start] if before and clauses else ""
             scope = carried_scope(previous, clauses[0].text) if previous else None
             hedge = None
-            place = park_told(paragraphs[number][: clauses[0].end]) if clauses else None
+            place = (park_told(paragraphs[number][: clauses[0].end]) if clauses else None) or told_before
             for c_index, clause in enumerate(clauses):
                 if clause.start and paragraphs[number][clause.start - 1] in "；;":
                     # After a semicolon an item names its own hedge (a 预计 opening the sentence aside:
@@ -355,6 +418,8 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     # names its own subject (核心区…；东港园…, …;全区…) or 全年 (parts.item_scope, period_stated).
                     hedge = "预计" if _HEDGE.match(clauses[0].text) else None
                     scope = item_scope(paragraphs[number][clause.sentence_start : clause.start], clause.text)
+                if period is titled_period and dated_by_a_year(paragraphs[number][: clause.end]):
+                    period = None  # 2018年,…: a year of its own, not the title's 一季度
                 named = period_in(clause.text)
                 if named:
                     period = named
@@ -386,6 +451,14 @@ def carried_scope(previous: str, sentence: str) -> str | None:
     opening = _scope_at(clauses[0]) if clauses else None
     taken_back = any(_WHOLE_PARK.match(clause) or _scope_at(clause) not in (None, opening) for clause in clauses[1:])
     return None if taken_back else opening
+
+
+def carried_period(previous: str, sentence: str) -> str | None:
+    """The part of the year a sentence opening on a verb, with no subject or time of its own, goes on telling of: the
+    one the sentence before had stated by its end (1月到6月,规模以上工业企业130家。实现工业总产值595.85亿元)."""
+    if not _SUBJECTLESS.match(sentence) or any(mark in previous for mark in "；;"):
+        return None
+    return period_stated(previous)[0]
 
 
 def item_scope(opening: str, item: str) -> str | None:

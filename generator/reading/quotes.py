@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.reading.clauses import SENTENCE_MARKS
+from generator.reading.clauses import SENTENCE_MARKS, heading_above
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
+    carried_period,
     carried_scope,
+    dated_by_a_year,
+    growth_over_years,
     item_scope,
     paragraph_head,
+    park_told_before,
     period_stated,
     periods_in,
     title_periods,
@@ -87,6 +91,15 @@ class Context:
     opening: str = ""
     # The sentence before that one: a part of the park it tells of may go on (parts.carried_scope).
     previous: str = ""
+    # The zone the paragraphs before left the story on (parts.park_told_before): 鲤城高新区… / 高新区现有….
+    told_before: str | None = None
+    # The last heading naming a time above the quote's paragraph (“十三五”郑州高新区发展成绩喜人).
+    section_heading: str = ""
+
+    @property
+    def over_years(self) -> bool:
+        """Whether the quote's growths are over a span of years its heading names (parts.growth_over_years)."""
+        return growth_over_years(self.section_heading, self.paragraph_before + self.lead)
 
     @property
     def carried_scope(self) -> str | None:
@@ -112,15 +125,19 @@ class Context:
 
     def periods(self) -> tuple[list[str], list[str], list[str]]:
         """The parts of the year the quote is read under: those its sentence states up to the quote's end; else its
-        table's caption or column; else its passage's (the report's title, the head of its paragraph), unless the
-        sentence says it is the whole year."""
+        table's caption or column; else its passage's (the sentence before, for a sentence opening on a verb; the
+        report's title; the head of its paragraph), unless the sentence says it is the whole year."""
         # A period named after the quote (…下降2.1%,降幅比1—6月收窄) is another figure's, not this one's; one named
         # before it holds unless a clause since opens on 全年 (2025年1-9月…,全年预计实现GDP178亿元).
-        period, said_whole = period_stated(self.opening + self.lead + self.quote)
+        said = self.opening + self.lead + self.quote
+        period, said_whole = period_stated(said)
         stated = [period] if period else []
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
-        return stated, in_table, [] if whole else _passage_periods(self)
+        # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
+        # later in the passage than its title or its paragraph's head.
+        carried = None if whole else carried_period(self.previous, said)
+        return stated, in_table, [] if whole else [carried] * bool(carried) + _passage_periods(self)
 
     @property
     def sentence(self) -> str:
@@ -142,6 +159,8 @@ def _passage_periods(context: Context) -> list[str]:
     _, head = paragraph_head(paragraph)
     # The first paragraph is a title only when it reads as one (a text saved without its title starts with prose).
     titled = list(context.titled) if reads_as_title(title, _TITLE_LENGTH) else []
+    if dated_by_a_year(paragraph + context.lead + context.quote):
+        titled = []  # 2018年,…: a year of its own, not the title's 一季度
     return titled + periods_in(head)
 
 
@@ -155,8 +174,17 @@ def context_of(source: Source, quote: str) -> Context:
     at = paragraph.find(prepared)
     title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
     titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
+    told_before = park_told_before(source.paragraphs, number)
+    section_heading = heading_above(source.paragraphs, number)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
-        return Context(prepared, table_units=units, setting=title, titled=titled)
+        return Context(
+            prepared,
+            table_units=units,
+            setting=title,
+            titled=titled,
+            told_before=told_before,
+            section_heading=section_heading,
+        )
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
         if header is not None
@@ -176,7 +204,18 @@ def context_of(source: Source, quote: str) -> Context:
     earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
     return Context(
-        prepared, paragraph[start:at], paragraph[end_at:end], units, setting, row, heading, titled, opening, previous
+        prepared,
+        paragraph[start:at],
+        paragraph[end_at:end],
+        units,
+        setting,
+        row,
+        heading,
+        titled,
+        opening,
+        previous,
+        told_before,
+        section_heading,
     )
 
 

@@ -23,7 +23,14 @@ from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
-from generator.reading.parts import about_another_park, own_places, qualify, scopes_in, year_of_fact_amount
+from generator.reading.parts import (
+    about_another_park,
+    own_places,
+    period_named,
+    qualify,
+    scopes_in,
+    year_of_fact_amount,
+)
 from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
@@ -71,7 +78,7 @@ class _Proof:
         stated, in_table, in_passage = context.periods()
         period = next(iter(stated + in_table + in_passage), None)
         scope = next(iter(scopes_in(context.before(token.end if token else len(context.quote)))), None)
-        added = {"period": period, "scope": scope or context.table_scope or None}
+        added = {"period": period and period_named(period), "scope": scope or context.table_scope or None}
         return {**entry, **{k: v for k, v in added.items() if v and not entry.get(k)}}
 
     def problems(self, section: str, entry: dict) -> list[str]:
@@ -273,7 +280,7 @@ def extract(
         if hedge:
             item["qualifier"] = hedge
         if clause.period:
-            item["period"] = clause.period
+            item["period"] = period_named(clause.period)
         if clause.scope:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
@@ -297,6 +304,11 @@ def extract(
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
+            if same and "change_pct" in item and "change_pct" not in chosen:
+                # The same figure told again with its 同比 (a table's row after the prose): the fuller telling.
+                indicators[item["id"]] = item
+                if candidate is not None:
+                    matched_names[item["id"]] = candidate.matched
             if same and candidate is not None:  # the same figure told again (a lead, a box)
                 consumed.add((candidate.clause.key, candidate.token.start))
                 if candidate.growth_key and chosen.get("change_pct") == item.get("change_pct"):
@@ -366,7 +378,7 @@ def extract(
                 sentence = "".join(c.text for c in clauses)
                 fact = {"theme": theme(clause.text, sentence, clause.heading), "text": quote, "figures": figures}
                 if clause.period:
-                    fact["period"] = clause.period
+                    fact["period"] = period_named(clause.period)
                 if clause.scope:
                     fact["scope"] = _verbatim(clause.scope, paragraphs[clause.paragraph], matching[clause.paragraph])
                 fact.update(source=source_id, quote=quote)
