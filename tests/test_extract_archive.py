@@ -110,6 +110,18 @@ def test_pinyin_in_brackets_after_characters_is_removed_and_the_figures_drafted(
     assert found["industrial_output_above_scale"]["value"] == 4165.97
 
 
+def test_pinyin_without_tone_marks_is_removed_on_a_page_that_sets_it_again_and_again():
+    text = "清遠高(gao)(gao)新區(qu)(qu)地處清遠市南端(duan)。"
+    text += "2018年,清遠高(gao)新區(qu)完成工業總(zong)產值(zhi)311億元,現(xian)價同比(bi)增長11.2%。\n"
+    cleaned, log = clean_report_with_log(text)
+    assert cleaned == "清遠高新區地處清遠市南端。2018年,清遠高新區完成工業總產值311億元,現價同比增長11.2%。\n"
+    assert log.pinyin == 11
+    found = indicators(cleaned, 2018)["industrial_output"]
+    assert (found["value"], found["change_pct"]) == (311, 11.2)
+    # A syllable or two in brackets on a page that sets no pinyin stays: 哈(ha), 安(an).
+    assert clean_report_with_log("哈(ha)尔滨高新区,安(an)宁园区。\n")[1].pinyin == 0
+
+
 def test_metadata_blocks_in_simplified_and_traditional_characters():
     simplified = "[ 索引号 ] 11350200MB1234567X/2025-00012 [ 发布机构 ] 某高新区管委会 [ 成文日期 ] 2025年01月08日"
     assert page_metadata(simplified) == {

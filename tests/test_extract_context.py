@@ -158,3 +158,29 @@ def test_the_same_figure_told_again_with_its_growth_is_drafted_from_the_fuller_t
     found = indicators(text)["national_high_tech_enterprises"]
     assert (found["value"], found["change_pct"], found["quote"]) == (512, 9.6, "高新技术企业数|家|512|9.6")
     assert refused(text) == []
+
+
+def test_an_estimate_a_numbered_list_hangs_from_governs_every_item():
+    text = "一、2015年經濟運行情況\n2015年預計主要經濟指標完成:\n1、規模以上工業總產值567億元,同比增長5%;\n"
+    text += "2、固定資產投資46億元,同比下降8%;\n二、主要工作完成情況\n1、新增高新技術企業12家。\n"
+    found = indicators(text, 2015)
+    assert {
+        i: (found[i]["qualifier"], found[i]["change_pct"])
+        for i in sorted(found)
+        if i != "new_national_high_tech_enterprises"
+    } == {
+        "fixed_asset_investment": ("预计", -8),
+        "industrial_output_above_scale": ("预计", 5),
+    }
+    assert "qualifier" not in found["new_national_high_tech_enterprises"]  # another list, under a heading of results
+    assert refused(text, 2015) == []
+
+
+def test_a_growth_compared_with_the_end_of_a_plan_period_is_not_the_years():
+    text = "经过5年发展,与“十一五”末相比,2015年高新区GDP完成34.5亿元,增长178%;规模以上工业增加值达27.3亿元,增长327%。"
+    found = indicators(text, 2015)
+    assert [(found[i]["value"], found[i].get("change_pct")) for i in ("gdp", "industrial_value_added_above_scale")] == [
+        (34.5, None),
+        (27.3, None),
+    ]
+    assert refused(text, 2015) == []

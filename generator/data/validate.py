@@ -140,7 +140,7 @@ def _check_number(report, location, value, unit, quote, qualifier, hedged, conte
     if token.in_range:
         report(location + ("value",), f"expected a single amount, found a range ending in {value} {unit}")
     if hedged:
-        hedges = hedges_of(token, context.before(token.start) if context else "")
+        hedges = hedges_of(token, context.list_lead + context.before(token.start) if context else "")
         problem = qualifier_problem(qualifier, hedges)
         if problem:
             report(location + ("qualifier",), problem)
@@ -252,7 +252,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     if token is None:
         return
     # 预计 opening the sentence governs its ；-items too (初步预计,2017年…;社会消费品零售总额92.78亿元).
-    governing = context.opening if forecast_opening(context.opening) else ""
+    governing = context.list_lead + (context.opening if forecast_opening(context.opening) else "")
     problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, governing + context.before(token.start)))
     if problem:
         report(location + ("qualifier",), problem)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
+from generator.reading.text import LIST_MARK
 from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
 
 if TYPE_CHECKING:
@@ -135,10 +136,18 @@ def names_a_time(heading: str) -> bool:
     return bool(_A_YEAR.search(heading) or _SPAN_HEADING.search(simplified(heading)))
 
 
+# A base of comparison at the end of a plan period: 与“十一五”末相比, 较“十二五”期末, 比“十三五”末.
+_PLAN_END_BASE = re.compile(r"(?:与|较|比)[“\"]?十[一二三四五六]五[”\"]?(?:期)?末")
+
+
 def growth_over_years(heading: str, before: str) -> bool:
     """Whether a growth told under `heading`, after `before` (its paragraph up to it), is over several years: the
     heading names a span of years (“十三五”…成绩喜人: 增至67.4亿,增长133% compares with 2015) and the paragraph names
-    no year of its own before it."""
+    no year of its own before it; or its sentence compares with the end of a plan period (与“十一五”末相比,2015年…GDP
+    完成34.5亿元,增长178%)."""
+    sentence = re.split(r"[。!?！？]", before)[-1]
+    if _PLAN_END_BASE.search(simplified(sentence)):
+        return True
     return bool(heading and _SPAN_HEADING.search(simplified(heading))) and not _A_YEAR.search(before)
 
 
@@ -344,6 +353,31 @@ def paragraph_head(paragraph: str) -> tuple[int, str]:
             return (at, head.group(0)) if head else (-1, "")
         at += len(sentence)
     return -1, ""
+
+
+_LIST_ITEM = re.compile(rf"^\s*(?:{LIST_MARK})")
+
+
+def _item_kind(paragraph: str) -> str | None:
+    """What kind of list mark a paragraph opens on (digits, numerals in brackets, …), or None for no list item."""
+    mark = _LIST_ITEM.match(paragraph)
+    if mark is None:
+        return None
+    return re.sub(r"\d+", "9", re.sub(r"[一二三四五六七八九十]+", "十", mark.group(0).strip()))
+
+
+def forecast_list_lead(paragraphs: Sequence[str], number: int) -> str:
+    """The lead line of the numbered list paragraph `number` is an item of, when it is an estimate that governs every
+    item (2015年预计主要经济指标完成: / 1、规模以上工业总产值567亿元…): the line before the run of items marked alike,
+    ending on a colon and saying 预计; '' otherwise."""
+    kind = _item_kind(paragraphs[number])
+    if kind is None:
+        return ""
+    above = number - 1
+    while above >= 0 and _item_kind(paragraphs[above]) == kind:  # 1、 2、 …, not the 二、 heading above them
+        above -= 1
+    lead = simplified(paragraphs[above]).strip() if above >= 0 else ""
+    return lead if lead.endswith((":", "：")) and FORECAST in lead else ""
 
 
 def forecast_opening(sentence: str) -> bool:

@@ -16,6 +16,7 @@ from generator.reading.parts import (
     carried_period,
     carried_scope,
     dated_by_a_year,
+    forecast_list_lead,
     growth_over_years,
     item_scope,
     paragraph_head,
@@ -95,6 +96,8 @@ class Context:
     told_before: str | None = None
     # The last heading naming a time above the quote's paragraph (“十三五”郑州高新区发展成绩喜人).
     section_heading: str = ""
+    # The estimate a numbered list hangs from, when the quote is one of its items (2015年预计主要经济指标完成:).
+    list_lead: str = ""
 
     @property
     def over_years(self) -> bool:
@@ -176,6 +179,7 @@ def context_of(source: Source, quote: str) -> Context:
     titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
     told_before = park_told_before(source.paragraphs, number)
     section_heading = heading_above(source.paragraphs, number)
+    list_lead = forecast_list_lead(source.paragraphs, number) if source.paragraphs else ""
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(
             prepared,
@@ -184,6 +188,7 @@ def context_of(source: Source, quote: str) -> Context:
             titled=titled,
             told_before=told_before,
             section_heading=section_heading,
+            list_lead=list_lead,
         )
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
@@ -216,6 +221,7 @@ def context_of(source: Source, quote: str) -> Context:
         previous,
         told_before,
         section_heading,
+        list_lead,
     )
 
 

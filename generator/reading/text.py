@@ -25,9 +25,25 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 
 
+# Pinyin without tone marks (高(gao)新區(qu), 總產值(zhi)311): one syllable in brackets after a character, taken as
+# pinyin only on a page that sets it again and again, so that a lone (ha) or (an) stays.
+_SYLLABLE = (
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)"
+)
+TONELESS_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（]{_SYLLABLE}[)）]")
+_PINYIN_PAGE = 5  # how many toneless syllables make a page that sets pinyin
+
+
 def without_pinyin(text: str) -> tuple[str, int]:
     """`text` without pinyin in brackets after its characters, and how many were removed."""
-    return PINYIN.subn("", text)
+    text, removed = PINYIN.subn("", text)
+    if len(TONELESS_PINYIN.findall(text)) >= _PINYIN_PAGE:
+        toneless = 1
+        while toneless:  # 高(gao)(gao): a syllable set twice comes off in a second pass
+            text, toneless = TONELESS_PINYIN.subn("", text)
+            removed += toneless
+    return text, removed
 
 
 def compact(line: str) -> str:

@@ -25,6 +25,7 @@ from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
     about_another_park,
+    forecast_list_lead,
     own_places,
     period_named,
     qualify,
@@ -154,10 +155,12 @@ def _clause_alone(clause: Clause) -> Said:
     return Said(clause.text, clause.start, (clause,), tuple(clause.tokens))
 
 
-def _lead(paragraph: str, start: int) -> str:
-    """The sentence of `paragraph` before `start`, where a 预计 governing a quote may stand."""
-    before = paragraph[:start]
-    return before[max(before.rfind(mark) for mark in SENTENCE_MARKS) + 1 :]
+def _lead(paragraphs: list[str], number: int, start: int) -> str:
+    """Where a 预计 governing a quote at `start` of paragraph `number` may stand: the sentence before it in its
+    paragraph, after the estimate its numbered list hangs from (2015年预计主要经济指标完成: / 1、…)."""
+    before = paragraphs[number][:start]
+    sentence = before[max(before.rfind(mark) for mark in SENTENCE_MARKS) + 1 :]
+    return forecast_list_lead(paragraphs, number) + sentence
 
 
 def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
@@ -268,7 +271,7 @@ def extract(
         paragraph = paragraphs[clause.paragraph]
         start = _widened(candidate, read[clause.paragraph][clause.sentence])
         quote = paragraph[start : candidate.quote_end].rstrip(CLAUSE_SEP + "、")
-        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(paragraph, start))
+        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(paragraphs, clause.paragraph, start))
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
@@ -342,7 +345,7 @@ def extract(
                     joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
                     figure = {"value": plain_number(rest[0].number), "unit": "%"}
                     shown, hedge = _shows(
-                        figure["value"], "%", joined, _lead(paragraphs[clause.paragraph], before.start)
+                        figure["value"], "%", joined, _lead(paragraphs, clause.paragraph, before.start)
                     )
                     if hedge:
                         figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
@@ -365,7 +368,7 @@ def extract(
                     if year_of_fact_amount(before) not in (None, year):
                         continue  # 2023年营业收入…, 较2023年的1547.6亿元: another year's amount (as the check reads)
                     unit, value = unit_of(token), plain_number(token.number)
-                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs[clause.paragraph], clause.start))
+                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs, clause.paragraph, clause.start))
                     if not shown:
                         continue
                     figure = {"value": value, "unit": unit}
