@@ -514,3 +514,13 @@ def test_a_measure_split_from_its_subject_stands_whole_after_a_verb_only():
 def test_exports_of_a_trade_mode_a_product_group_or_own_trading_rights_are_parts():
     for text in ("2003年,实现自营出口4.24亿美元,比上年增长46.96%。", "2003年,高新技术加工贸易产品出口1.8394亿美元。"):
         assert "export_total" not in indicators(text, 2003), text
+
+
+def test_growths_listed_after_a_second_fenbie_pair_with_the_names_listed_before_the_first():
+    text = "2023年,高新区营业收入、工业总产值分别达到1200亿元、800亿元,同比分别增长9%、8%。"
+    found = indicators(text, 2023)
+    assert [(found[i]["value"], found[i]["change_pct"]) for i in ("operating_revenue", "industrial_output")] == [
+        (1200, 9),
+        (800, 8),
+    ]
+    assert refused(text, 2023) == []

@@ -237,6 +237,8 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     last = growth if growth is not None and growth.start > token.start else token
     if listed and pairing.amounts[-1].start > last.start:
         last = pairing.amounts[-1]  # the checker pairs the names with the whole list of amounts
+    if paired and pairing is not None and pairing.growths and pairing.growths[-1].start > last.start:
+        last = pairing.growths[-1]  # …同比分别增长9%、8%: and with the whole list of growths
     if paired or listed:
         # The list and its 分别: the pairing is read from the whole item (after the ；, or the sentence).
         start = max(said.text.rfind(mark, 0, min(token.start, naming.start)) for mark in "；;") + 1
