@@ -120,6 +120,7 @@ def test_a_share_written_as_a_ratio_is_the_same_share():
     text = "2020年,园区全社会研发投入占GDP比值为5.46%。"
     assert indicators(text, 2020)["rd_intensity"]["value"] == 5.46
     assert refused(text, 2020) == []
+    assert indicators("2023年,R&D投入占GDP比重达4.5%。", 2023)["rd_intensity"]["value"] == 4.5  # R&D for 研发
 
 
 def test_a_year_named_alone_is_not_held_by_the_period_of_a_title_naming_no_year():
