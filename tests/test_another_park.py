@@ -110,3 +110,12 @@ def test_the_park_named_after_qizhong_is_the_park_not_a_part_of_the_figure_befor
     # Another park after 其中 stays a part of the figure before.
     drafted = extract(text, "s", catalogue(), "other", 2013, ("内江高新技术产业开发区",)).data["indicators"]
     assert drafted == []
+
+
+def test_one_zone_named_as_a_clauses_subject_takes_the_amounts_back_from_an_area():
+    # 我国… opens on the whole country; a later sentence whose subject is one zone by its place is that zone's.
+    from tests.extract_helpers import indicators
+
+    text = "1984年,我国开发区才应运而生。1992年,成立烈山经济技术开发区。1999年底,烈山经济技术开发区生产总值1.1亿元。"
+    assert indicators(text, 1999)["gdp"]["value"] == 1.1
+    assert indicators("1984年,我国开发区才应运而生。1999年底,生产总值1.1亿元。", 1999) == {}

@@ -32,3 +32,12 @@ def test_a_count_of_now_on_a_page_of_the_year_after_is_not_the_years():
     text += "目前有高新技术企业26家。"
     assert set(indicators(text, 2020)) == {"operating_revenue"}
     assert indicators(text.replace("2021-04-27", "2020-12-27"), 2020)["national_high_tech_enterprises"]["value"] == 26
+
+
+def test_a_later_year_named_in_a_clause_holds_to_the_sentences_end():
+    # 到2011年…之际 sets the rest of the sentence in 2011: its amounts are goals, not 2009's results.
+    from tests.extract_helpers import indicators
+
+    text = "2009年,高新区实现营业收入120亿元。"
+    text += "滨州开发区到2011年建区10周年之际,地区生产总值将突破100亿元,财政总收入突破10亿元。"
+    assert set(indicators(text, 2009)) == {"operating_revenue"}

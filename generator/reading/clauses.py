@@ -293,6 +293,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                 if named and named[0] != clause_state.year:
                     at = named[0]
                     clause_state = _State(at, "plan" if at > year else "results")
+                    if at > year:  # 到2011年…之际,地区生产总值将突破100亿元: a later year holds to the sentence's end
+                        sentence_state = _State(at, "plan")
                 last_year = _LAST_YEAR.search(text)
                 if "明年" in text and clause_state.year == year:
                     clause_state = _State(year + 1, "plan")
