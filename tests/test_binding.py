@@ -82,6 +82,7 @@ MONTHS_TABLE += ["地区生产总值 | 亿元 | 512.30 | 7.2"]
 HALF_TABLE = ["2016年1—6月主要经济指标", "指标 | 计量单位 | 1-6月 | 比上年同期增长(%)"]
 HALF_TABLE += ["地区生产总值 | 亿元 | 236.40 | 6.9"]
 
+HALF_YEAR_REPORT = "7月26日,示范高新区经济“半年报”出炉,完成地区生产总值230.46亿元,同比增长14.1%"
 FIVE_YEARS = [
     "“十三五”郑州高新区发展成绩喜人",
     "坚持稳中求进,综合实力大幅增强。",
@@ -730,6 +731,28 @@ ROWS = [
     ("全社会固定资产投入56.3亿元", None, ind("fixed_asset_investment", 56.3), ACCEPT, "an older wording", None),
     ("规模以上工业增加值461.42亿元", None, ind("industrial_value_added_above_scale", 461.42), ACCEPT,
      "a longer wording that is the indicator's own name", None),
+    # --- periods, hedges, years and zones read over more than the quote's sentence ---------------------------------
+    (HALF_YEAR_REPORT, "完成地区生产总值230.46亿元,同比增长14.1%",
+     ind("gdp", 230.46, change_pct=14.1), "period: expected period: 半年报",
+     "the press's half-year report (半年报) is of the first half", None),
+    (HALF_YEAR_REPORT, "完成地区生产总值230.46亿元,同比增长14.1%",
+     ind("gdp", 230.46, change_pct=14.1, period="上半年"), ACCEPT, "半年报 recorded as 上半年", None),
+    ("2016年,全区营业收入2315.4亿元。1月到6月,规上工业企业130家。实现规模以上工业总产值595.85亿元,增长10.2%。",
+     "实现规模以上工业总产值595.85亿元,增长10.2%", ind("industrial_output_above_scale", 595.85, change_pct=10.2),
+     "period: expected period: 1月到6月", "a sentence opening on a verb goes on in the period of the one before", None),
+    (["2016年主要经济指标", "2016年预计主要经济指标完成:", "1、规模以上工业总产值567亿元,同比增长5%;"],
+     "规模以上工业总产值567亿元,同比增长5%", ind("industrial_output_above_scale", 567, change_pct=5),
+     "qualifier: expected '预计'", "an estimate a numbered list hangs from governs its items", None),
+    (["2016年主要经济指标", "2016年预计主要经济指标完成:", "1、规模以上工业总产值567亿元,同比增长5%;"],
+     "规模以上工业总产值567亿元,同比增长5%", ind("industrial_output_above_scale", 567, change_pct=5, qualifier="预计"),
+     ACCEPT, "the item's estimate recorded", None),
+    (["示范一季度高新区gdp", "论坛上,主任说,2016年,示范高新区地区生产总值1015亿元。"], "示范高新区地区生产总值1015亿元",
+     ind("gdp", 1015), ACCEPT, "a passage dated by a year alone is not held by a title's period naming no year", None),
+    ("经过5年发展,与“十一五”末相比,2016年高新区GDP完成34.5亿元,增长178%", None, ind("gdp", 34.5, change_pct=178),
+     "change_pct: expected no 同比 for 34.5亿元, found a rise over several years",
+     "compared with the end of a plan period: no 同比", None),
+    ("经过5年发展,与“十一五”末相比,2016年高新区GDP完成34.5亿元,增长178%", None, ind("gdp", 34.5), ACCEPT,
+     "the level reached, without the growth over the span", None),
     # --- a section of several years, and money written with a bare 亿 ---------------------------------------------
     (FIVE_YEARS, "一般公共预算收入增至67.4亿,增长133%", ind("district_general_budget_revenue", 67.4), ACCEPT,
      "a bare 亿 ending its clause is 亿元: the level reached, without the growth over five years", None),

@@ -321,7 +321,9 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     heading=heading,
                     tokens=counted(text),
                     sentence_start=s_start,
-                    over_years=growth_over_years(timed_heading, paragraph[: s_start + c_start]),
+                    over_years=growth_over_years(
+                        timed_heading, paragraph[: s_start + c_start], sentence[: c_start + len(text)]
+                    ),
                 )
                 key += 1
                 if clause.tokens and clause.year == year and not goal:

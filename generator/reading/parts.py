@@ -140,13 +140,12 @@ def names_a_time(heading: str) -> bool:
 _PLAN_END_BASE = re.compile(r"(?:与|较|比)[“\"]?十[一二三四五六]五[”\"]?(?:期)?末")
 
 
-def growth_over_years(heading: str, before: str) -> bool:
-    """Whether a growth told under `heading`, after `before` (its paragraph up to it), is over several years: the
-    heading names a span of years (“十三五”…成绩喜人: 增至67.4亿,增长133% compares with 2015) and the paragraph names
-    no year of its own before it; or its sentence compares with the end of a plan period (与“十一五”末相比,2015年…GDP
-    完成34.5亿元,增长178%)."""
-    sentence = re.split(r"[。!?！？]", before)[-1]
-    if _PLAN_END_BASE.search(simplified(sentence)):
+def growth_over_years(heading: str, before: str, said: str) -> bool:
+    """Whether a growth is over several years: told under `heading` naming a span of years (“十三五”…成绩喜人: 增至
+    67.4亿,增长133% compares with 2015) where `before` (its paragraph up to the clause or quote) names no year of its
+    own; or where `said` (its sentence up to the clause's or quote's end) compares with the end of a plan period
+    (与“十一五”末相比,2015年…GDP完成34.5亿元,增长178%)."""
+    if _PLAN_END_BASE.search(simplified(said)):
         return True
     return bool(heading and _SPAN_HEADING.search(simplified(heading))) and not _A_YEAR.search(before)
 

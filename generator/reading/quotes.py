@@ -102,7 +102,7 @@ class Context:
     @property
     def over_years(self) -> bool:
         """Whether the quote's growths are over a span of years its heading names (parts.growth_over_years)."""
-        return growth_over_years(self.section_heading, self.paragraph_before + self.lead)
+        return growth_over_years(self.section_heading, self.paragraph_before + self.lead, self.lead + self.quote)
 
     @property
     def carried_scope(self) -> str | None:
