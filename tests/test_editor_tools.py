@@ -437,3 +437,18 @@ def test_score_extraction_reaches_the_aims_on_the_curated_files(real_data, capsy
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1].startswith("total: precision ")
     assert any(line.startswith("xinyu/2014: precision ") for line in lines)
+
+
+def test_a_wrong_growth_listed_as_not_a_figure_counts_only_when_the_draft_carries_it(tmp_path):
+    # {gdp, 486, change_pct: 30} among not_figures says the 30% is no 同比: a draft with the right 11.8% is no fault.
+    from generator.editor.extract.score import score_fixtures
+    from tests.extract_helpers import catalogue
+
+    report = "2016年,完成地区生产总值486亿元,同比增长11.8%,保持着年30%的增幅。\n"
+    (tmp_path / "r.txt").write_text(report, encoding="utf-8")
+    entry = "- file: r.txt\n  park: p\n  year: 2016\n  figures:\n"
+    entry += "    - {id: gdp, value: 486, unit: 亿元, change_pct: 11.8}\n  not_figures:\n"
+    (tmp_path / "expected.yaml").write_text(entry + "    - {id: gdp, value: 486, change_pct: 30}\n", encoding="utf-8")
+    assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == []
+    (tmp_path / "expected.yaml").write_text(entry + "    - {id: gdp, value: 486}\n", encoding="utf-8")
+    assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == ["gdp 486 (another measure)"]

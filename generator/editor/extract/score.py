@@ -205,9 +205,12 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
         draft = extract(text, "fixture", catalogue, park, year, names).data
         _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
         whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
+        growths = {(item["id"], _number(item["value"])): item.get("change_pct") for item in draft["indicators"]}
         for wrong in case.get("not_figures") or []:
             value = _number(wrong.get("value"))
-            if (wrong.get("id"), value) in whole:
+            key = (wrong.get("id"), value)
+            # A wrong growth (保持着年30%的增幅 as the 同比) is wrong only when the draft carries it.
+            if key in whole and ("change_pct" not in wrong or growths.get(key) == wrong["change_pct"]):
                 score.partial_as_year.append(f"{wrong.get('id')} {format(value, 'f')} (another measure)")
         goals = {(_number(t.get("value")), t.get("unit")) for t in draft["targets"]}
         for result in case.get("not_targets") or []:
