@@ -119,3 +119,11 @@ def test_one_zone_named_as_a_clauses_subject_takes_the_amounts_back_from_an_area
     text = "1984年,我国开发区才应运而生。1992年,成立烈山经济技术开发区。1999年底,烈山经济技术开发区生产总值1.1亿元。"
     assert indicators(text, 1999)["gdp"]["value"] == 1.1
     assert indicators("1984年,我国开发区才应运而生。1999年底,生产总值1.1亿元。", 1999) == {}
+
+
+def test_the_citys_one_high_tech_zone_after_qizhong_is_the_park():
+    # 全市园区… is all the city's parks; 其中高新区… is the park (the city's one 高新区), whose amount it is.
+    from tests.extract_helpers import indicators
+
+    text = "2015年,全市园区完成工业总产值达到1600亿元。产值突破100亿元的园区达到5个,其中高新区工业总产值达到326亿元。"
+    assert {key: item["value"] for key, item in indicators(text, 2015).items()} == {"industrial_output": 326}

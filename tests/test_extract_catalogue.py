@@ -104,3 +104,9 @@ def test_a_high_tech_enterprise_is_a_national_one_from_2008():
 def test_patents_granted_are_read_in_either_order():
     found = indicators("1-5月,开发区授权专利35件,占全区授权总数的41%。", 2017)
     assert (found["patent_grants"]["value"], found["patent_grants"]["period"]) == (35, "1-5月")
+
+
+def test_registered_foreign_capital_actually_received_is_the_fdi_used():
+    # 注册外资实际到账 (Jiangsu's statistics) is foreign capital actually received, not the registered amount.
+    found = indicators("2019年,实现注冊外資實際到賬1.13億美元、進出口總額6.87億美元。", 2019)
+    assert found["fdi_actual"]["value"] == 1.13 and "fdi_contracted" not in found
