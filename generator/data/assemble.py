@@ -15,6 +15,7 @@ from generator.data.model import (
     Source,
     Target,
     Yearbook,
+    alias_years_of,
     paragraphs_of,
 )
 from generator.data.validate import referenced_sources
@@ -67,9 +68,7 @@ def _indicators(entries: list[dict]) -> dict[str, Indicator]:
             definition=e["definition"],
             aliases=tuple(e.get("aliases", [])),
             headline=bool(e.get("headline", False)),
-            alias_years=tuple(
-                (alias, span.get("from"), span.get("until")) for alias, span in (e.get("alias_years") or {}).items()
-            ),
+            alias_years=alias_years_of(e),
         )
         for e in entries
     }

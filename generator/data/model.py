@@ -42,6 +42,13 @@ class Indicator:
         return tuple(shown)
 
 
+def alias_years_of(fields: dict) -> tuple[tuple[str, int | None, int | None], ...]:
+    """An indicator's alias_years as (alias, from, until) triples; what is not a mapping of spans gives none."""
+    years = fields.get("alias_years") if isinstance(fields.get("alias_years"), dict) else {}
+    spans = ((alias, span) for alias, span in years.items() if isinstance(span, dict))
+    return tuple((alias, span.get("from"), span.get("until")) for alias, span in spans)
+
+
 @dataclass(frozen=True)
 class Park:
     """A high-tech park's profile."""

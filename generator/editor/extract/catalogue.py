@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.data.model import alias_years_of
 from generator.data.yamlsafe import read_yaml
 
 
@@ -45,9 +46,7 @@ def read_catalogue(data: Path) -> tuple[list[CatalogueEntry], list[str]]:
             continue
         aliases = tuple(a for a in fields.get("aliases") or [] if isinstance(a, str) and a)
         kind = fields.get("kind") if isinstance(fields.get("kind"), str) else "flow"
-        years = fields.get("alias_years") if isinstance(fields.get("alias_years"), dict) else {}
-        alias_years = tuple(
-            (alias, span.get("from"), span.get("until")) for alias, span in years.items() if isinstance(span, dict)
+        entries.append(
+            CatalogueEntry(fields["id"], fields["name"], fields["unit"], aliases, kind, alias_years_of(fields))
         )
-        entries.append(CatalogueEntry(fields["id"], fields["name"], fields["unit"], aliases, kind, alias_years))
     return entries, messages
