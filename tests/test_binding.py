@@ -753,6 +753,11 @@ ROWS = [
      "compared with the end of a plan period: no 同比", None),
     ("经过5年发展,与“十一五”末相比,2016年高新区GDP完成34.5亿元,增长178%", None, ind("gdp", 34.5), ACCEPT,
      "the level reached, without the growth over the span", None),
+    ("2016年,我国开发区数量增长。烈山经济技术开发区生产总值1.1亿元", "烈山经济技术开发区生产总值1.1亿元",
+     ind("gdp", 1.1), ACCEPT, "one zone named by its place as the subject takes the amount back from an area", None),
+    ("2016年,我国开发区数量增长。全年生产总值1.1亿元", "全年生产总值1.1亿元", ind("gdp", 1.1),
+     "value: expected the park's own amount, found that of several parks or an area",
+     "a sentence naming no subject goes on with the area before", None),
     # --- a section of several years, and money written with a bare 亿 ---------------------------------------------
     (FIVE_YEARS, "一般公共预算收入增至67.4亿,增长133%", ind("district_general_budget_revenue", 67.4), ACCEPT,
      "a bare 亿 ending its clause is 亿元: the level reached, without the growth over five years", None),
