@@ -110,6 +110,8 @@ def year_mentions(text: str) -> list[YearMention]:
             continue  # a base of comparison, or where a change started (从2014年的211亿元增长到2017年的…)
         if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
             continue
+        if re.match(r"年以来", after):
+            continue  # 2013年以来…增加到现在的155户: a span from then to the time of writing, no year of its own
         if before.endswith(("-", "/")) or re.match(r"[:：]\d", after):
             continue  # a date's day and a time run together (2024-03-20 21:08 → 2024-03-2021:08): no year
         if after.startswith("年度"):
@@ -159,6 +161,15 @@ def _tells_last_year_only(paragraphs: list[str]) -> bool:
     """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
     named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))
     return not named and any(_LAST_YEAR.search(paragraph) for paragraph in paragraphs)
+
+
+def _year_told(heading: str, mention: YearMention) -> int:
+    """The year a heading's year mention tells of: a yearbook's edition (《民乐年鉴2023》, 2023年鉴) records the year
+    before it, as yearbooks do."""
+    end = mention.start + 4
+    before = heading[max(0, mention.start - 2) : mention.start]
+    edition = before == "年鉴" or heading[end : end + 3] in ("年鉴", "年年鉴")
+    return mention.year - 1 if edition else mention.year
 
 
 @dataclass
@@ -218,6 +229,17 @@ class Clause:
 Sentences = list[list[Clause]]
 
 
+# A page's list of other stories after the one it carries (相关新闻 / - 2020年12月14日兰州高新区今年新增高新技术
+# 企业80户): their headlines are no part of the report.
+_OTHER_STORIES = re.compile(r"^(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点新闻|热门推荐|猜你喜欢)")
+_OTHER_STORY_MARK = re.compile(r"^(?:[-·•●▪>]|(?:19|20)\d\d[-年/.])")
+
+
+def _listed_elsewhere(paragraph: str) -> bool:
+    """Whether a paragraph goes on a list of other stories: a headline, marked or dated, or short and unpunctuated."""
+    return bool(_OTHER_STORY_MARK.match(paragraph)) or is_heading(paragraph)
+
+
 def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = frozenset()) -> list[Sentences]:
     """Paragraph → sentence → clause, each clause knowing the year it is about and whether it sets a goal.
 
@@ -235,13 +257,15 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     timed_heading = ""  # the last heading naming a time: its section's growths may be over a span of years
     result: list[Sentences] = []
     key = 0
+    elsewhere = False  # in a page's list of other stories (相关新闻)
     for number, paragraph in enumerate(paragraphs):
-        if number in skip:
+        elsewhere = (elsewhere and _listed_elsewhere(paragraph)) or bool(_OTHER_STORIES.match(paragraph))
+        if number in skip or elsewhere:
             result.append([])
             continue
         local = _State(state.year, state.mode)
         if is_heading(paragraph):
-            mentioned = sorted({m.year for m in year_mentions(paragraph) if m.kind != "年度"})
+            mentioned = sorted({_year_told(paragraph, m) for m in year_mentions(paragraph) if m.kind != "年度"})
             # 工作安排, 目标任务 head a plan; 超额完成年度目标任务 tells a result (unless it sets a goal: 确保完成…).
             completed = any(word in paragraph for word in COMPLETION_WORDS) and not is_goal(paragraph)
             planning = any(word in paragraph for word in PLAN_HEADINGS) and not completed

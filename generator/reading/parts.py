@@ -172,11 +172,24 @@ _PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:�
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
 
 
+# An economic and technological development zone (长沙经开区成立于…): a zone of another national kind than any high-tech
+# park, even of the park's own city, unless the text names it the park (…经开区(高新区)).
+_OTHER_KIND = ("经济技术开发区", "经开区")
+_OTHER_KIND_OPENING = re.compile(
+    rf"^(?:(?:19|20)\d\d年[,，]?)?(?P<zone>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(_OTHER_KIND)}))(?![(（]高新)"
+)
+
+
 def park_opening(text: str) -> str | None:
-    """The place of the high-tech zone a paragraph or sentence opens on (株洲 of 株洲高新区成立于…), if any."""
-    match = _PARK_OPENING.match(simplified(text))
+    """The place of the high-tech zone a paragraph or sentence opens on (株洲 of 株洲高新区成立于…), if any; for a
+    zone of another kind, its whole name (长沙经开区), which is no park's place."""
+    text = simplified(text)
+    match = _PARK_OPENING.match(text)
     stem = match.group("stem") if match else None
-    return stem if stem and not stem.endswith(_NOT_A_PLACE) else None
+    if stem and not stem.endswith(_NOT_A_PLACE):
+        return stem
+    other = _OTHER_KIND_OPENING.match(text)
+    return other.group("zone") if other and not other.group("zone").startswith(_NOT_A_PLACE) else None
 
 
 def park_place(name: str) -> str:
@@ -224,6 +237,8 @@ def park_told_before(paragraphs: Sequence[str], number: int) -> str | None:
 
 def about_another_park(place: str | None, own: tuple[str, ...]) -> bool:
     """Whether a passage about `place` is about another park than one of the `own` places (长沙 for 长沙高新区)."""
+    if place and own and place.endswith(_OTHER_KIND):
+        return True
     return bool(place and own) and not any(place in mine or mine in place for mine in own)
 
 
@@ -301,10 +316,15 @@ _EVENT_AFTER_YEAR = re.compile(
 )
 
 
+# The event told before its year: 始建于1994年, 成立于2007年.
+_EVENT_BEFORE_YEAR = re.compile(r"(?:始建|兴建|建立|成立|设立|创建|创办|建区|开发建设|挂牌|获批|批准)于$")
+
+
 def dates_an_event(text: str, year_end: int) -> bool:
     """Whether the year ending at `year_end` of `text` (after its 年) dates the park's founding or approval (2007年正式
-    挂牌, 1992年经国务院批准成立): not the year of the amounts after it."""
-    return bool(_EVENT_AFTER_YEAR.match(text, year_end))
+    挂牌, 1992年经国务院批准成立, 始建于1994年): not the year of the amounts after it."""
+    before = text[: max(0, year_end - len("1994年"))]
+    return bool(_EVENT_AFTER_YEAR.match(text, year_end) or _EVENT_BEFORE_YEAR.search(before))
 
 
 def year_stated(text: str) -> int | None:

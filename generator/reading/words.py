@@ -127,7 +127,7 @@ WHOLE_PARK = ("园区", "全区", "全园", "高新区", "开发区", "本园区
 # The marks of a cell a table leaves empty.
 MISSING_CELLS = ("--", "—", "——", "-", "－", "…", "/", "－－")
 # Counting words reports use interchangeably with a catalogue unit (699名人才 is 699 人).
-UNIT_SYNONYMS = {"人": ("名", "位")}
+UNIT_SYNONYMS = {"人": ("名", "位"), "家": ("户",)}
 
 # Units as reports write them after a number (the drafts' units, and the prose's).
 UNIT_WORDS = (

@@ -1,0 +1,57 @@
+"""The reading of a yearbook entry and a news page around a park's figures: counts in 户, spans to now, foundings,
+a yearbook's edition, a zone of another kind, and a page's list of other stories."""
+
+from tests.extract_helpers import indicators
+
+
+def test_firms_counted_in_hu_are_counted_in_jia():
+    # 户 is how many reports count firms (规模以上企业26户): the catalogue's 家.
+    found = indicators("2022年,园区有规模以上企业26户,高新技术企业18户。", 2022)
+    count = found["national_high_tech_enterprises"]
+    assert (count["value"], count["unit"]) == (18, "家")
+
+
+def test_a_span_to_now_names_no_year_of_its_own():
+    # 2013年以来…增加到现在的155户: from 2013 to the time of writing; the counts after it are not 2013's.
+    text = "《某某年鉴2023·工业园区》\n"
+    text += "2013年以来,入园企业由2013年的35户增加到现在的155户,其中高新技术企业18户,各类从业人员11495人。"
+    found = indicators(text, 2022)
+    assert found["national_high_tech_enterprises"]["value"] == 18
+    assert found["employees_year_end"]["value"] == 1.1495  # 11495人 in the catalogue's 万人
+
+
+def test_a_founding_told_before_its_year_dates_the_founding_only():
+    # 始建于1994年: the year of the founding, not of the counts after it in the paragraph.
+    text = "园区始建于1994年,位于某县,规划面积140平方公里。园区现有高新技术企业18户。"
+    assert indicators(text, 2022)["national_high_tech_enterprises"]["value"] == 18
+
+
+def test_a_yearbooks_edition_records_the_year_before():
+    # 《民乐年鉴2023》 records 2022: its counts are 2022's results, not goals for 2023.
+    text = "《某某年鉴2023·工业园区》\n【概况】园区现有高新技术企业18户,各类从业人员11495人。"
+    assert set(indicators(text, 2022)) == {"national_high_tech_enterprises", "employees_year_end"}
+    assert indicators(text.replace("年鉴2023", "2023年工作计划"), 2022) == {}  # a heading of 2023's plans
+
+
+def test_an_economic_and_technological_zone_of_the_parks_city_is_another_park():
+    # 长沙经开区 is a national zone of another kind than 长沙高新区, though of the same city; …经开区(高新区) is the
+    # park.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    def found(text):
+        draft = extract(text, "s", catalogue(), "changsha", 2016, ("长沙高新技术产业开发区",)).data
+        return {item["id"]: item["value"] for item in draft["indicators"]}
+
+    other = "长沙经开区成立于1992年,2000年升格为国家级经济技术开发区,去年,园区完成规模工业总产值2111亿元。"
+    assert found(other) == {}
+    assert found("2016年,长沙高新区完成规模工业总产值1353亿元。") == {"industrial_output_above_scale": 1353}
+    assert found("2016年,某某经开区(高新区)完成规模工业总产值1353亿元。") == {"industrial_output_above_scale": 1353}
+
+
+def test_a_pages_list_of_other_stories_is_no_part_of_the_report():
+    # 相关新闻: headlines of other stories, each dated; their figures are not the report's.
+    text = "2020年,高新区生产总值预计292亿元。\n相关新闻\n- 2020年12月31日高新区举行迎新年企业家畅谈会\n"
+    text += "- 2020年12月14日高新区今年新增高新技术企业80户\n"
+    assert set(indicators(text, 2020)) == {"gdp"}
+    assert "new_national_high_tech_enterprises" in indicators(text.replace("相关新闻\n", ""), 2020)
