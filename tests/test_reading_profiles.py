@@ -55,3 +55,31 @@ def test_a_pages_list_of_other_stories_is_no_part_of_the_report():
     text += "- 2020年12月14日高新区今年新增高新技术企业80户\n"
     assert set(indicators(text, 2020)) == {"gdp"}
     assert "new_national_high_tech_enterprises" in indicators(text.replace("相关新闻\n", ""), 2020)
+
+
+def test_a_goal_governs_the_rest_of_its_sentence():
+    # 将力争工业总产值突破1000亿元,地区生产总值超过155亿元: both are aims; a clause that opens on a year again tells it.
+    from tests.extract_helpers import draft
+
+    text = "2023年,园区完成固定资产投资65.6亿元。今年,园区将力争工业总产值突破1000亿元,地区生产总值超过155亿元。"
+    found = draft(text, 2023)
+    assert {item["id"] for item in found["indicators"]} == {"fixed_asset_investment"}
+    assert {target["value"] for target in found["targets"]} == {1000, 155}
+    told = "园区力争工业总产值突破1000亿元,全年实现地区生产总值155亿元。"
+    assert indicators(told, 2023)["gdp"]["value"] == 155
+
+
+def test_the_new_year_of_a_report_of_results_is_the_year_after():
+    # 在新的一年里,…,全年完成工业总产值80亿元: the aims of the year after, not a second amount of the year reported.
+    text = "去年,园区实现工业总产值70.64亿元,同比增长55%。管委会要求,在新的一年里,全年完成工业总产值80亿元。"
+    found = indicators(text + "\n2012-02-01 10:24:00\n", 2011)
+    assert (found["industrial_output"]["value"], found["industrial_output"]["change_pct"]) == (70.64, 55)
+
+
+def test_older_and_regional_names_of_catalogue_measures():
+    # 科工贸总收入 (Shaanxi's 技工贸总收入) is 营业收入; 纳统企业 (firms brought into the statistics) are 入统企业,
+    # their total told after the year's new ones.
+    found = indicators("2016年,园区完成科工贸总收入255.26亿元,同比增长10.7%。", 2016)
+    assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (255.26, 10.7)
+    found = indicators("2023年,全年新增纳统企业30家,总量达到360家,其中规模以上工业企业60家。", 2023)
+    assert found["enterprises_in_statistics"]["value"] == 360

@@ -87,6 +87,9 @@ _LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|
 _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
 # The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
 _NOW = re.compile(r"目前|现有|现拥有")
+# The year after the one reported, as a report of a year's results names it.
+_NEW_YEAR = re.compile(r"新的一年|新一年")
+_YEAR_AGAIN_OPENING = re.compile(r"^(?:今年|去年|全年|当年|本年)")
 _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -318,6 +321,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     # over, the sentences after this one tell the year it names.
                     local = _State(at, "results")
             clauses = []
+            aiming = False  # a clause before in the sentence set a goal (将力争工业总产值突破1000亿元,地区生产总值…)
             for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
                 mark = _LIST_MARK.match(sentence, c_start, c_end)
                 if mark and mark.end() < c_end:
@@ -331,6 +335,9 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     if at > year:  # 到2011年…之际,地区生产总值将突破100亿元: a later year holds to the sentence's end
                         sentence_state = _State(at, "plan")
                 last_year = _LAST_YEAR.search(text)
+                if _NEW_YEAR.search(text) and clause_state.year == year and not named:
+                    # 在新的一年里,…,全年完成工业总产值80亿元: the year after the one reported, to the sentence's end.
+                    sentence_state = clause_state = _State(year + 1, "plan")
                 if "明年" in text and clause_state.year == year:
                     clause_state = _State(year + 1, "plan")
                 elif reported_last_year and _THIS_YEAR.search(text):
@@ -343,7 +350,10 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     clause_state = _State(year, "results")  # 去年高新区…: the year reported on
                 elif last_year and clause_state.year == year:
                     clause_state = _State(year - 1, "results")  # 上年地区生产总值为…: the year before
-                goal = clause_state.mode == "plan" or is_goal(text)
+                if named or _YEAR_AGAIN_OPENING.match(text):
+                    aiming = False  # a clause that opens on a year again tells what it names
+                aiming = aiming or bool(_STRONG_GOALS.search(text))
+                goal = clause_state.mode == "plan" or is_goal(text) or aiming
                 clause = Clause(
                     key=key,
                     paragraph=number,

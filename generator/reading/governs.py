@@ -20,6 +20,7 @@ from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
     CARRY_ON,
+    CHANGE_VERBS,
     DECLINE_WORDS,
     GROWTH_BASES,
     GROWTH_WORDS,
@@ -332,7 +333,9 @@ def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
     for name in names:
         subject = name.removeprefix("累计").removesuffix("总数").removesuffix("数")
         at = text.find(subject)
-        if subject == name or len(subject) < 3 or at < 0:
+        # A name that is its own subject (纳统企业) carries on only from a change of it: 新增纳统企业30家,总量达到360家.
+        changed = at > 0 and text[:at].endswith(CHANGE_VERBS)
+        if (subject == name and not changed) or len(subject) < 3 or at < 0:
             continue
         for token in family:
             clause_start, _ = clause_bounds(text, token.start)
