@@ -83,3 +83,12 @@ def test_older_and_regional_names_of_catalogue_measures():
     assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (255.26, 10.7)
     found = indicators("2023年,全年新增纳统企业30家,总量达到360家,其中规模以上工业企业60家。", 2023)
     assert found["enterprises_in_statistics"]["value"] == 360
+
+
+def test_firms_counted_after_a_class_of_firms_are_among_that_class_only():
+    # 规模以上工业企业44户,限上服务业58户,其中高新技术企业13家: 13 of the firms above scale, not the park's stock;
+    # after all the park's firms (企业5000家), 其中高新技术企业300家 is the park's.
+    text = "截止2018年底,园区共有规模以上工业企业44户,限上服务业58户,其中高新技术企业13家,占29.50%。"
+    assert "national_high_tech_enterprises" not in indicators(text, 2018)
+    text = "截止2018年底,园区共有入驻企业5000家,其中高新技术企业300家。"
+    assert indicators(text, 2018)["national_high_tech_enterprises"]["value"] == 300

@@ -28,6 +28,7 @@ from generator.reading.parts import (
     scopes_in,
     several_parks,
     span_of_years,
+    total_since_the_start,
     year_of_amount,
     year_of_fact_amount,
     year_stated,
@@ -265,6 +266,12 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
+    elif (
+        indicator.get("kind", "flow") == "flow"
+        and entry.get("period") is None
+        and total_since_the_start(context.opening + context.before(token.start))
+    ):
+        report(location + ("value",), "expected the year's amount, found a total since the park began (累计…)")
     place = park_told(context.paragraph_before + context.before(token.end)) or context.told_before
     if about_another_park(place, places):
         report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")

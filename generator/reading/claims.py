@@ -30,7 +30,7 @@ from generator.reading.governs import (
 )
 from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
-from generator.reading.parts import about_another_park, park_opening, span_of_years
+from generator.reading.parts import about_another_park, park_opening, span_of_years, total_since_the_start
 from generator.reading.script import simplified
 from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, REPORT_VERBS, TOTAL_WORDS
 
@@ -262,6 +262,9 @@ def hit_naming(hit: Hit, clause: Clause, said: Said) -> Naming:
     return Naming(hit.name.text, shift + head_end, shift + start, shift + hit.end)
 
 
+# A count of firms of one class (规模以上工业企业44户, 限上服务业58户): the firms counted after 其中 are among them
+# only.
+_A_CLASS_COUNTED = re.compile(r"(?:规模以上|规上|限上|限额以上|上市|入统|纳统)[\u4e00-\u9fff]{0,8}?\d+(?:户|家)$")
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
 
@@ -348,6 +351,14 @@ def _cumulative(clauses: list[Clause], index: int) -> bool:
     return span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None
 
 
+def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
+    """目前,…,累计授权专利数343件: a flow named after 累计 in an undated sentence is a total since the park began."""
+    if hit.name.entry.kind != "flow" or clause.period is not None:
+        return False
+    before = ",".join(c.text for c in said[:-1]) + "," + clause.text[: hit.start]
+    return total_since_the_start(before)
+
+
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
 
 
@@ -415,6 +426,7 @@ def candidates(
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
             if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
+            clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]
@@ -425,6 +437,9 @@ def candidates(
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
+                if c_index and _A_CLASS_COUNTED.search(clauses[c_index - 1].text):
+                    # 规模以上工业企业44户,限上服务业58户,其中高新技术企业13家: counted among that class only.
+                    clause_hits = [h for h in clause_hits if h.name.entry.unit != "家"]
                 if not clause_hits:
                     continue
             if clause_hits:

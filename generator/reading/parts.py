@@ -122,6 +122,17 @@ _SPAN_OF_YEARS = re.compile(
 )
 
 
+# What dates a total to the year or a part of it: 全年累计…, 2018年累计…, 1-9月累计…
+_DATED = re.compile(r"(?:19|20)\d\d年|今年|全年|当年|本年|年内|去年|上年|月|季度|半年")
+
+
+def total_since_the_start(said: str) -> bool:
+    """Whether a flow named at the end of `said` (its sentence up to the name or amount) is a total since the park
+    began: told after 累计 in its clause (目前,…,累计授权专利数343件), in a sentence naming no year, month or 全年."""
+    clause = re.split(r"[,，;；:：]", said)[-1]
+    return (clause.endswith("累计") or "累计" in clause[:4]) and not _DATED.search(said)
+
+
 # A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…
 _YEAR_AGAIN = re.compile(r"^(?:今年|全年|去年|当年|本年|(?:19|20)\d\d年)")
 
