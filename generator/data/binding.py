@@ -23,6 +23,7 @@ from generator.reading.governs import (
     Governed,
     Naming,
     area_before,
+    class_before,
     family_of,
     governed_amount,
     growth_of,
@@ -138,6 +139,9 @@ def bind_indicator(
         return Binding(None, (("value", message),))
     problems = []
     token = match.token
+    firms = class_before(text, match.naming)
+    if firms:
+        problems.append(("value", f"expected the park's own amount, found that of a class of its firms ({firms}…)"))
     if match.parks:
         problems.append(("value", f"expected the park's own amount, found the total of several parks ({match.parks})"))
     if match.planned:

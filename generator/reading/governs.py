@@ -509,5 +509,27 @@ def area_before(text: str, naming: Naming) -> str | None:
     return area if len(area) > len(end.group(1)) and area not in WHOLE_PARK else None
 
 
+# A class of the park's firms as the subject of the indicator's name (高新技术企业实现营业收入…, 500万以上工业企业
+# 预计完成工业总产值…、工业增加值…): the amount is that class's, not the park's. All of the park's firms (园区企业,
+# 入区企业) are the park; firms above scale are the catalogue's own 规模以上 measures.
+_CLASS_OF_FIRMS = (
+    r"(?:高新技术企业|高企|科技型中小企业|[\d.]+(?:万|亿)元?以上(?:工业)?企业|外资企业|外商投资企业|民营企业|上市公司|"
+    r"上市企业|龙头企业|骨干企业|重点企业|瞪羚企业|独角兽企业)"
+)
+_CLASS_RIGHT_BEFORE = re.compile(rf"{_CLASS_OF_FIRMS}(?:{alternatives((*_BETWEEN, '预计', '共计', '合计', '达到'))})*$")
+_CLASS_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年|全年|今年|去年|园区|高新区|全区|区内|其中)*{_CLASS_OF_FIRMS}")
+
+
+def class_before(text: str, naming: Naming) -> str | None:
+    """The class of the park's firms that is the subject of the indicator's name: right before it, or opening its
+    clause (a 、 list's items share the subject), if any."""
+    # Where the name would start written whole: 500万以上工业企业完成工业总产值 is read as one name split by its subject
+    # (工业…总产值), the class inside it.
+    end = max(0, naming.end - len(naming.label))
+    start = max(text.rfind(mark, 0, end) for mark in ",，;；:：。") + 1
+    found = _CLASS_RIGHT_BEFORE.search(text, start, end) or _CLASS_OPENING.match(text[start:end])
+    return found.group(0) if found else None
+
+
 def _head_length(naming: Naming) -> int:
     return len(naming.label) - (naming.end - naming.start)
