@@ -17,6 +17,35 @@ def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
     ]
 
 
+def test_the_checker_reads_a_sentence_a_line_break_cut_as_the_drafts_do():
+    # One reading of paragraphs: the proof sees the 预计 on the line before the amount, as the draft does.
+    from generator.data.model import Source, paragraphs_of
+    from generator.data.validate import entry_problems
+    from tests.test_binding import CATALOGUE
+
+    text = "2024年,高新区预计全年实现营业收入\n1286.4亿元,同比增长10.2%。\n"
+    assert paragraphs_of(text) == ["2024年,高新区预计全年实现营业收入1286.4亿元,同比增长10.2%。"]
+    assert paragraphs_of(text) == logical_paragraphs(text)
+    source = Source(id="s", title="示范", publisher="示范", kind="work-report", published=None, park="p",
+                    paragraphs=paragraphs_of(text), covers=(2024,))  # fmt: skip
+    entry = {"id": "operating_revenue", "value": 1286.4, "unit": "亿元", "change_pct": 10.2, "source": "s",
+             "quote": "实现营业收入1286.4亿元,同比增长10.2%"}  # fmt: skip
+    problems = entry_problems("indicators", entry, source, ("p", 2024), CATALOGUE)
+    assert problems == ["indicators[0].qualifier: expected '预计' (the quote hedges the number), found null"]
+    assert entry_problems("indicators", {**entry, "qualifier": "预计"}, source, ("p", 2024), CATALOGUE) == []
+
+
+def test_a_title_is_never_joined_to_the_text_below_it():
+    # A title has no full stop, and may be long; it ends on the kind of document it names.
+    title = "某某市某某国家高新技术产业开发区管理委员会关于2024年1-4月全区主要经济指标完成情况的通报"
+    assert logical_paragraphs(f"{title}\n全区实现营业收入420.5亿元,同比增长8.1%。\n") == [
+        title,
+        "全区实现营业收入420.5亿元,同比增长8.1%。",
+    ]
+    wrapped = "某某市某某国家高新技术产业开发区管理委员会办公室关于2024年1-4月全区主要经济指标\n完成情况的通报\n"
+    assert logical_paragraphs(wrapped) == [wrapped.replace("\n", "")]  # a title a line break cut is one
+
+
 def test_the_simplified_is_simplified_and_keeps_every_offset():
     text = "嘉禾高新區實現地區生產總值約628.5億元,同比增長6.3%"
     simple = simplified(text)

@@ -34,6 +34,18 @@ def test_a_count_of_now_on_a_page_of_the_year_after_is_not_the_years():
     assert indicators(text.replace("2021-04-27", "2020-12-27"), 2020)["national_high_tech_enterprises"]["value"] == 26
 
 
+def test_a_count_of_now_in_a_note_of_the_year_so_far_is_not_the_years():
+    # 今年以来 with figures of 1—9月: the note is written before the year's end, so 现有…351家 counts the enterprises of
+    # then, not of the year's end. A report of the whole year that says 目前 is of the year's end.
+    from tests.extract_helpers import indicators
+
+    text = "今年以来,高新区各项重点指标进度良好。预计1—9月完成固定资产投资115.66亿元,同比增长16.62%。"
+    text += "现有已备案的高新技术企业共351家。"
+    assert set(indicators(text, 2020)) == {"fixed_asset_investment"}
+    whole_year = "2020年,高新区完成固定资产投资115.66亿元,同比增长16.62%。现有已备案的高新技术企业共351家。"
+    assert indicators(whole_year, 2020)["national_high_tech_enterprises"]["value"] == 351
+
+
 def test_a_later_year_named_in_a_clause_holds_to_the_sentences_end():
     # 到2011年…之际 sets the rest of the sentence in 2011: its amounts are goals, not 2009's results.
     from tests.extract_helpers import indicators

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from generator.reading.numbers import normalize
+from generator.reading.tables import table_lines
+from generator.reading.text import paragraphs_with_lines, raw_lines
 
 _KEPT = re.compile(r"[^\s\u3000]")  # characters the checker compares (see numbers.normalize)
 
@@ -307,5 +309,9 @@ class Yearbook:
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """A source text's paragraphs: its non-empty lines, trimmed."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """A source text's paragraphs as the reading takes them (reading/text.py): its lines, trimmed, with a line a page
+    layout broke inside a sentence joined to the one before, table rows never joined."""
+    lines = raw_lines(text)
+    _, first_lines = paragraphs_with_lines(text, table_lines(lines))
+    ends = [*first_lines[1:], len(lines)]
+    return ["".join(line.strip() for line in lines[a:b]) for a, b in zip(first_lines, ends, strict=True)]

@@ -145,6 +145,16 @@ def written_in(paragraphs: list[str]) -> int | None:
     return None
 
 
+# A report of the year so far: 今年以来 with figures of 1—9月, 上半年….
+_SO_FAR = re.compile(r"(?<![比较与同])(?:今年|年初)以来")
+
+
+def _tells_the_year_so_far(paragraphs: list[str]) -> bool:
+    """Whether a text tells its year so far (今年以来… and figures of a part of it, 1—9月 or 上半年): written before the
+    year's end, so a count of then (现有…351家) is no year-end figure."""
+    return any(_SO_FAR.search(p) for p in paragraphs) and any(periods_in(p) for p in paragraphs)
+
+
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
     """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
     named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))
@@ -154,7 +164,7 @@ def _tells_last_year_only(paragraphs: list[str]) -> bool:
 @dataclass
 class _State:
     year: int
-    mode: str  # "results" | "plan" (a past year is "results" with year < Y)
+    mode: str  # "results" | "plan" | "now" (a count at the time of writing, part way through the year)
 
 
 @lru_cache(maxsize=8192)
@@ -192,7 +202,7 @@ class Clause:
     end: int
     text: str  # in the matching form (simplified characters)
     year: int
-    mode: str  # "results" | "plan"
+    mode: str  # "results" | "plan" | "now"
     goal: bool
     heading: str
     tokens: list[NumberToken] = field(default_factory=list)
@@ -219,6 +229,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     if written is None and _tells_last_year_only(paragraphs):
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
+    so_far = not reported_last_year and _tells_the_year_so_far(paragraphs)
     seen_results = False
     heading = ""
     timed_heading = ""  # the last heading naming a time: its section's growths may be over a span of years
@@ -302,6 +313,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
                 elif reported_last_year and not named and _NOW.search(text):
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
+                elif so_far and not named and _NOW.search(text):
+                    clause_state = _State(year, "now")  # 现有…351家 in a note of 1—9月: a count of then, not the year's
                 elif last_year and reported_last_year:
                     clause_state = _State(year, "results")  # 去年高新区…: the year reported on
                 elif last_year and clause_state.year == year:

@@ -57,11 +57,17 @@ def compact(line: str) -> str:
     return _SPACES.sub(keep, line.strip())
 
 
+# A title ends on the kind of document it names (…主要经济指标完成情况的通报), not in the middle of a sentence.
+_TITLE_END = re.compile(r"(?:通报|报告|公报|总结|情况|通知|概况|简介|综述|纪实|讲话|发言)$")
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
     if not previous or previous[-1] in SENTENCE_END + CLOSERS + ";；:：…":  # a line ending on …… ends a list
         return False
     if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
+        return False
+    if _TITLE_END.search(previous) and not any(mark in previous for mark in ",，;；"):
         return False
     return len(previous) > 40 or any(mark in previous for mark in ",，、;；")
 
