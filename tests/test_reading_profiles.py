@@ -92,3 +92,18 @@ def test_firms_counted_after_a_class_of_firms_are_among_that_class_only():
     assert "national_high_tech_enterprises" not in indicators(text, 2018)
     text = "截止2018年底,园区共有入驻企业5000家,其中高新技术企业300家。"
     assert indicators(text, 2018)["national_high_tech_enterprises"]["value"] == 300
+
+
+def test_a_count_held_before_a_name_is_its_count():
+    # 拥有291家高新技术企业: a verb of having, the count, then the name whole. After a verb of change (新增15家…) or
+    # before one of becoming (42家成长为…) a count is no stock.
+    assert indicators("2024年,园区拥有291家高新技术企业。", 2024)["national_high_tech_enterprises"]["value"] == 291
+    assert "national_high_tech_enterprises" not in indicators("2024年,园区42家企业成长为高新技术企业。", 2024)
+    assert "national_high_tech_enterprises" not in indicators("2024年,园区新增15家国家高新技术企业。", 2024)
+
+
+def test_a_name_used_in_some_years_names_the_measure_in_those_years_only():
+    # Bare 高新技术企业 are the national ones from 2008 (alias_years); in 2002 they may be any province's.
+    text = "{year}年,园区拥有206家高新技术企业。"
+    assert indicators(text.format(year=2012), 2012)["national_high_tech_enterprises"]["value"] == 206
+    assert "national_high_tech_enterprises" not in indicators(text.format(year=2002), 2002)

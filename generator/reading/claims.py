@@ -421,6 +421,9 @@ def candidates(
             if not _tells_results(clause, year):
                 continue
             clause_hits = hits(clause.text, names)
+            # A name reports used only in some years (bare 高新技术企业 for the national ones, from 2008) names the
+            # catalogue's measure in those years only.
+            clause_hits = [h for h in clause_hits if not h.name.entry.alias_outside_its_years(h.name.text, year)]
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]

@@ -59,6 +59,10 @@ CHANGE_OPENING = r"(?:其中)?(?:去年|今年|当年|全年|年内)?"
 # 营业收入超10亿元的企业28家: an amount that sets a threshold of a group, not the indicator's value.
 THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)?的?(?:企业|项目|单位|园区)")
 _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新增3家国家级上市企业
+# A count right before a whole name, after a verb of having (拥有291家高新技术企业, 现有58家…, 累计达到300家…), is the
+# count of what the name names; one after a verb of change (新增15家…) or before one of becoming (42家成长为…) is not.
+_COUNTERS = ("家", "户")
+_HOLDING = ("有", "达到", "达", "累计", "共计")
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,9 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     ]
     if counts:
         return Governed(naming, counts[-1])
+    held = [t for t in family if start <= t.start and text[t.end : naming.start] in _COUNTERS]
+    if held and text[start : held[-1].start].endswith(_HOLDING):
+        return Governed(naming, held[-1])
     for token in family:
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
             between = text[start : naming.start] + text[naming.end : token.start]
