@@ -369,6 +369,7 @@ def _park_names(args) -> tuple[str, ...]:
 def cmd_extract(args) -> int:
     """yearbook extract <source> --park P --year Y: a draft year file for review."""
     from generator.editor.extract import extract, read_catalogue
+    from generator.reading.script import other_language
 
     problem = _bad_id("source", args.source) or _park_missing(args.data, args.park, "--park")
     problem = problem or _bad_year("--year", args.year)
@@ -394,6 +395,14 @@ def cmd_extract(args) -> int:
             f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
     _note_source_fit(args)
+    language = other_language(text)
+    if language:
+        print(
+            f"note: {_shown(text_path)} is written in {language}, not Chinese: the reading reads Chinese "
+            "(simplified or traditional) and drafts little or nothing from it; archive the Chinese original where "
+            "there is one",
+            file=sys.stderr,
+        )
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, _park_names(args))
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
         print(f"note: {len(draft.withheld)} readings the checker refuses were left out of the draft:", file=sys.stderr)

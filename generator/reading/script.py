@@ -6,6 +6,7 @@ mapping keeps every character in place, so an offset found in the simplified for
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -33,3 +34,23 @@ def simplified(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_table())
+
+
+# The reading reads Chinese in either script. A page in another language (a park's English site, a Japanese daily)
+# gives it little to read: the editor is told so, to archive the Chinese original where there is one.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTERS_PER_WORD = 5  # an English word against a Chinese character: more words than characters is not Chinese
+
+
+def other_language(text: str) -> str | None:
+    """The language a text is written in when it is not Chinese ("Japanese" or "a Latin-script language"), else None."""
+    han, kana, latin = (len(pattern.findall(text)) for pattern in (_HAN, _KANA, _LATIN))
+    letters = han + kana + latin
+    if not letters:
+        return None
+    if kana / letters > 0.1:
+        return "Japanese"  # kana beside kanji: Chinese never writes them
+    # English site furniture, a translation after the report, pinyin over each character: still more Chinese.
+    return "a Latin-script language" if latin / _LETTERS_PER_WORD > han else None
