@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -376,10 +377,12 @@ def read_tables(lines: list[str], year: int) -> list[DraftRow]:
     return rows
 
 
-def table_lines(lines: list[str]) -> frozenset[int]:
-    """Indexes of the lines that are table rows, header rows or unit lines (never joined to prose)."""
+def table_lines(lines: list[str], only: Iterable[int] | None = None) -> frozenset[int]:
+    """Indexes of the lines that are table rows, header rows or unit lines (never joined to prose), among `only`
+    where given."""
     found = set()
-    for index, raw in enumerate(lines):
+    for index in range(len(lines)) if only is None else sorted(only):
+        raw = lines[index]
         line = simplified(raw)
         cells = _cells(line)
         tabbed = "\t" in raw and len(cells) >= 2  # a header's line of groups: 全区\t主园区

@@ -61,9 +61,13 @@ def compact(line: str) -> str:
 _TITLE_END = re.compile(r"(?:通报|报告|公报|总结|情况|通知|概况|简介|综述|纪实|讲话|发言)$")
 
 
+# The marks a line that goes on no sentence ends on (a line ending on …… ends a list).
+SENTENCE_CLOSED = tuple(SENTENCE_END + CLOSERS + ";；:：…")
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
-    if not previous or previous[-1] in SENTENCE_END + CLOSERS + ";；:：…":  # a line ending on …… ends a list
+    if not previous or previous.endswith(SENTENCE_CLOSED):
         return False
     if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
         return False
