@@ -139,7 +139,8 @@ def bind_indicator(
         return Binding(None, (("value", message),))
     problems = []
     token = match.token
-    firms = class_before(text, match.naming)
+    # A class of firms owns the money it makes (高新技术企业实现营业收入…); a count of them is the catalogue's own.
+    firms = class_before(text, match.naming) if "元" in entry["unit"] else None
     if firms:
         problems.append(("value", f"expected the park's own amount, found that of a class of its firms ({firms}…)"))
     if match.parks:

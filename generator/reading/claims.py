@@ -356,7 +356,7 @@ def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
     if hit.name.entry.kind != "flow" or clause.period is not None:
         return False
     before = ",".join(c.text for c in said[:-1]) + "," + clause.text[: hit.start]
-    return total_since_the_start(before)
+    return total_since_the_start(before, clause.text[hit.start :])
 
 
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
@@ -421,9 +421,9 @@ def candidates(
             if not _tells_results(clause, year):
                 continue
             clause_hits = hits(clause.text, names)
-            # A name reports used only in some years (bare 高新技术企业 for the national ones, from 2008) names the
-            # catalogue's measure in those years only.
-            clause_hits = [h for h in clause_hits if not h.name.entry.alias_outside_its_years(h.name.text, year)]
+            # A name whose meaning began later (bare 高新技术企业, national from 2008) names something else before; one
+            # that went out of use (技工贸总收入) still names the measure, and the draft says to check it.
+            clause_hits = [h for h in clause_hits if not h.name.entry.alias_not_yet_used(h.name.text, year)]
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]

@@ -126,11 +126,25 @@ _SPAN_OF_YEARS = re.compile(
 _DATED = re.compile(r"(?:19|20)\d\d年|今年|全年|当年|本年|年内|去年|上年|月|季度|半年")
 
 
-def total_since_the_start(said: str) -> bool:
+# A total compared with the year before: 同比, 比上年, or a growth told after it (累计完成4.89亿美元,增长16.4%).
+_YEAR_ON_YEAR = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|上年同期|(?:增长|增速|增幅|下降|减少)[^,，。]{0,4}?[\d.]+%"
+)
+
+
+# A sentence told at the time of writing: 目前,…, 至今…
+_NOW_OPENING = re.compile(r"(?:^|[。,，;；])(?:目前|至今|迄今|截至目前|截止目前|到目前为止)")
+
+
+def total_since_the_start(said: str, after: str = "") -> bool:
     """Whether a flow named at the end of `said` (its sentence up to the name or amount) is a total since the park
-    began: told after 累计 in its clause (目前,…,累计授权专利数343件), in a sentence naming no year, month or 全年."""
+    began: told after 累计 in its clause, in a sentence told at the time of writing (目前,…,累计授权专利数343件) that
+    names no year, month or 全年, nor compares with the year before (`after`: the sentence after the name or amount)."""
     clause = re.split(r"[,，;；:：]", said)[-1]
-    return (clause.endswith("累计") or "累计" in clause[:4]) and not _DATED.search(said)
+    if _YEAR_ON_YEAR.search(said + re.split(r"[。;；!?！？]", after)[0]):
+        return False  # 出口累计完成4.02亿美元,同比增长11.1%: compared with the year before, so the year's to date
+    told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
+    return bool(told_now) and (clause.endswith("累计") or "累计" in clause[:4]) and not _DATED.search(said)
 
 
 # A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…

@@ -27,6 +27,11 @@ class CatalogueEntry:
                 return f"{first or ''}—{last or ''}"
         return None
 
+    def alias_not_yet_used(self, wording: str, year: int) -> bool:
+        """Whether `wording` is an alias whose meaning began after `year` (bare 高新技术企业 is a national one from
+        2008; before, provinces certified their own): in that year the words name something else."""
+        return any(alias == wording and first is not None and year < first for alias, first, _ in self.alias_years)
+
 
 def read_catalogue(data: Path) -> tuple[list[CatalogueEntry], list[str]]:
     """The indicator catalogue of a data folder, and messages about what could not be read."""
