@@ -355,8 +355,9 @@ def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
     """目前,…,累计授权专利数343件: a flow named after 累计 in an undated sentence is a total since the park began."""
     if hit.name.entry.kind != "flow" or clause.period is not None:
         return False
-    before = ",".join(c.text for c in said[:-1]) + "," + clause.text[: hit.start]
-    return total_since_the_start(before, clause.text[hit.start :])
+    amount = next((token.start for token in clause.tokens if token.start >= hit.end), len(clause.text))
+    before = ",".join(c.text for c in said[:-1]) + "," + clause.text[:amount]
+    return total_since_the_start(before, clause.text[amount:])
 
 
 _ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值

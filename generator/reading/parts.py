@@ -144,7 +144,7 @@ def total_since_the_start(said: str, after: str = "") -> bool:
     if _YEAR_ON_YEAR.search(said + re.split(r"[。;；!?！？]", after)[0]):
         return False  # 出口累计完成4.02亿美元,同比增长11.1%: compared with the year before, so the year's to date
     told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
-    return bool(told_now) and (clause.endswith("累计") or "累计" in clause[:4]) and not _DATED.search(said)
+    return bool(told_now) and "累计" in clause and not _DATED.search(said)
 
 
 # A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…
