@@ -824,3 +824,25 @@ def test_rows_from_the_reports_stand_in_the_archived_texts():
     texts = {path.stem: normalize(path.read_text(encoding="utf-8")) for path in reports}
     missing = [row[0] for row in ROWS if row[5] is not None and normalize(row[0]) not in texts[row[5]]]
     assert missing == []
+
+
+def test_the_year_so_far_of_a_note_written_before_december_is_a_part_of_the_year():
+    # 今年以来 on a page dated 23 August is the year so far: the period the careful editor records. On a page of
+    # December, or with no date, it is left as the text's year (a year-end report says 今年以来 too).
+    from generator.data.model import Source, paragraphs_of
+    from generator.data.validate import entry_problems
+
+    def problems(dated: str, period: str | None):
+        text = f"某市政协视察高新区\n{dated} 09:32作者:某某\n"
+        text += "今年以来,高新区完成规模工业总产值25.32亿元,完成固定资产投资37.5亿元。\n"
+        source = Source(id="s", title="示范", publisher="示范", kind="work-report", published=None, park="p",
+                        paragraphs=paragraphs_of(text), covers=(2019,))  # fmt: skip
+        entry = {"id": "fixed_asset_investment", "value": 37.5, "unit": "亿元", "source": "s",
+                 "quote": "完成固定资产投资37.5亿元", **({"period": period} if period else {})}  # fmt: skip
+        return entry_problems("indicators", entry, source, ("p", 2019), CATALOGUE)
+
+    assert problems("2019-08-23", None) == [
+        "indicators[0].period: expected period: 今年以来 (the quote's sentence gives a part of the year), found none"
+    ]
+    assert problems("2019-08-23", "今年以来") == []
+    assert problems("2019-12-28", None) == []

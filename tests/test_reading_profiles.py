@@ -107,3 +107,8 @@ def test_a_name_used_in_some_years_names_the_measure_in_those_years_only():
     text = "{year}年,园区拥有206家高新技术企业。"
     assert indicators(text.format(year=2012), 2012)["national_high_tech_enterprises"]["value"] == 206
     assert "national_high_tech_enterprises" not in indicators(text.format(year=2002), 2002)
+
+
+def test_firms_applying_for_a_title_are_not_its_holders():
+    # 新培育申报高企25家: firms applying to be certified, neither the stock nor the newly certified.
+    assert indicators("2019年,高新区新培育申报高企25家。", 2019) == {}

@@ -191,6 +191,7 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
     elif period is not None and period_key(period) not in {
         period_key(found)
         for found in periods_in(context.opening + context.lead + context.quote)
+        + stated
         + in_table
         + periods_in(context.setting)
         + list(context.titled)

@@ -160,6 +160,20 @@ def _tells_the_year_so_far(paragraphs: list[str]) -> bool:
     return any(_SO_FAR.search(p) for p in paragraphs) and any(periods_in(p) for p in paragraphs)
 
 
+_WRITTEN_ON = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
+
+
+@lru_cache(maxsize=4096)
+def written_part_way(opening: tuple[str, ...]) -> bool:
+    """Whether a document's date line among its opening paragraphs dates it before December: what it tells of 今年以来
+    is the year so far, not the year (a note of 23 August: 今年以来,…完成固定资产投资37.5亿元)."""
+    for paragraph in opening[:4]:
+        match = _WRITTEN_ON.search(paragraph)
+        if match:
+            return int(match.group(2) or match.group(3)) < 12
+    return False
+
+
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
     """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
     named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.reading.clauses import SENTENCE_MARKS, heading_above
+from generator.reading.clauses import SENTENCE_MARKS, heading_above, written_part_way
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
     carried_period,
@@ -98,6 +98,8 @@ class Context:
     section_heading: str = ""
     # The estimate a numbered list hangs from, when the quote is one of its items (2015年预计主要经济指标完成:).
     list_lead: str = ""
+    # The report's date line dates it before December (clauses.written_part_way): 今年以来 is the year so far.
+    part_way: bool = False
 
     @property
     def over_years(self) -> bool:
@@ -135,6 +137,9 @@ class Context:
         said = self.opening + self.lead + self.quote
         period, said_whole = period_stated(said)
         stated = [period] if period else []
+        so_far = _SO_FAR.search(said + "\n" + paragraph_head(self.paragraph_before)[1]) if self.part_way else None
+        if not stated and so_far and not said_whole:
+            stated = [so_far.group(0)]  # 今年以来,… in a note of August: the year so far
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
         # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
@@ -152,6 +157,7 @@ class Context:
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+_SO_FAR = re.compile(r"(?<![比较与同])(?:今年|年初)以来")
 _TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
 
 
@@ -180,6 +186,7 @@ def context_of(source: Source, quote: str) -> Context:
     told_before = park_told_before(source.paragraphs, number)
     section_heading = heading_above(source.paragraphs, number)
     list_lead = forecast_list_lead(source.paragraphs, number) if source.paragraphs else ""
+    part_way = written_part_way(tuple(source.paragraphs[:4]))
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(
             prepared,
@@ -189,6 +196,7 @@ def context_of(source: Source, quote: str) -> Context:
             told_before=told_before,
             section_heading=section_heading,
             list_lead=list_lead,
+            part_way=part_way,
         )
     row = (
         row_of(source.paragraphs[number], paragraph, header_at(source.paragraphs, header))
@@ -222,6 +230,7 @@ def context_of(source: Source, quote: str) -> Context:
         told_before,
         section_heading,
         list_lead,
+        part_way,
     )
 
 
