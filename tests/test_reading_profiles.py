@@ -112,3 +112,11 @@ def test_a_name_used_in_some_years_names_the_measure_in_those_years_only():
 def test_firms_applying_for_a_title_are_not_its_holders():
     # 新培育申报高企25家: firms applying to be certified, neither the stock nor the newly certified.
     assert indicators("2019年,高新区新培育申报高企25家。", 2019) == {}
+
+
+def test_a_name_stands_whole_inside_a_span_too_wide_to_be_it():
+    # 工业[园区企业完成]工业总产值: the words between are too many for one name with words inside it, and the name
+    # stands whole at its end.
+    text = "2008年,工业园区企业完成工业总产值120亿元,同比增长33.6%。"
+    found = indicators(text, 2008)["industrial_output"]
+    assert (found["value"], found["change_pct"]) == (120, 33.6)

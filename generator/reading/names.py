@@ -61,14 +61,18 @@ def name_spans(name: str, text: str):
     """Where `text` writes `name` (a few words inside it allowed, as name_pattern reads it): (start, end, the span of
     a verb name's counted object or None), in order."""
     pattern, _ = name_pattern(name)
-    for match in pattern.finditer(text):
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
         gaps = {k: match.span(k) for k, v in match.groupdict().items() if v}
         inside = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("g"))
         # What is left once the subject's words, the verb and the name's own words said again are set aside.
         left = "".join(c for c in _SUBJECT_AND_VERB.sub("", inside) if c not in name)
         if (len(inside) > MAX_GAP and left) or any(word in inside for word in NOT_INSIDE_A_NAME):
+            # Not this span, but the name may stand whole inside it: 工业[园区企业完成]工业总产值.
+            at = match.start() + 1
             continue
         yield match.start(), match.end(), next((span for k, span in gaps.items() if k.startswith("v")), None)
+        at = match.end()
 
 
 def written_forms(name: str) -> list[str]:
