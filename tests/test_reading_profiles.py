@@ -120,3 +120,23 @@ def test_a_name_stands_whole_inside_a_span_too_wide_to_be_it():
     text = "2008年,工业园区企业完成工业总产值120亿元,同比增长33.6%。"
     found = indicators(text, 2008)["industrial_output"]
     assert (found["value"], found["change_pct"]) == (120, 33.6)
+
+
+def test_a_headline_of_a_visit_names_no_place_before_the_park():
+    # 范燕青听取高新区工作安排: a visitor and a verb before 高新区, not another park whose figures these would be.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "范燕青听取高新区工作安排创造发展的黄金期\n刚刚过去的2010年,全区实现地区生产总值500亿元,同比增长23.5%。"
+    draft = extract(text, "s", catalogue(), "changzhou", 2010, ("常州高新技术产业开发区",)).data
+    assert {item["id"]: item["value"] for item in draft["indicators"]} == {"gdp": 500}
+
+
+def test_growths_paired_by_fen_bie_with_amounts_each_named_are_quoted_whole():
+    # A、X, B、Y, …, 同比分别增长a、b、c和d: each amount its growth in order; the quote holds the whole list the checker
+    # pairs.
+    text = "2010年,全区实现地区生产总值500亿元,地方一般预算收入56亿元,工业销售收入1680亿元,"
+    text += "同比分别增长23.5%、35.6%和21%。"
+    found = indicators(text, 2010)
+    assert (found["gdp"]["change_pct"], found["district_general_budget_revenue"]["change_pct"]) == (23.5, 35.6)
+    assert found["gdp"]["quote"].endswith("23.5%、35.6%和21%")

@@ -239,6 +239,11 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
         last = pairing.amounts[-1]  # the checker pairs the names with the whole list of amounts
     if paired and pairing is not None and pairing.growths and pairing.growths[-1].start > last.start:
         last = pairing.growths[-1]  # …同比分别增长9%、8%: and with the whole list of growths
+    elif paired and growth is not None:
+        # 地区生产总值500亿元,地方一般预算收入56亿元,…,同比分别增长23.5%、35.6%、21%和27%: the whole list of growths.
+        in_list = said.clause_at(growth.start)
+        listed_after = [t for t in said.tokens if t.start > last.start and said.clause_at(t.start) is in_list]
+        last = next((t for t in reversed(listed_after) if t.after.startswith("%")), last)
     if paired or listed:
         # The list and its 分别: the pairing is read from the whole item (after the ；, or the sentence).
         start = max(said.text.rfind(mark, 0, min(token.start, naming.start)) for mark in "；;") + 1

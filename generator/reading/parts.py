@@ -197,6 +197,11 @@ _PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:�
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
 
 
+# What a headline puts before 高新区 when it tells of a visit or a meeting, not of a place: 范燕青听取高新区…,
+# 市长调研高新区…, 省领导莅临高新区….
+_ACTION_IN_STEM = re.compile(r"听取|调研|视察|考察|走访|莅临|参观|督导|检查|座谈|会见|慰问|指导|赴|走进|来到|深入")
+
+
 # An economic and technological development zone (长沙经开区成立于…): a zone of another national kind than any high-tech
 # park, even of the park's own city, unless the text names it the park (…经开区(高新区)).
 _OTHER_KIND = ("经济技术开发区", "经开区")
@@ -211,6 +216,8 @@ def park_opening(text: str) -> str | None:
     text = simplified(text)
     match = _PARK_OPENING.match(text)
     stem = match.group("stem") if match else None
+    if stem and _ACTION_IN_STEM.search(stem):
+        return None  # 范燕青听取高新区工作安排: a visitor and a verb, no place
     if stem and not stem.endswith(_NOT_A_PLACE):
         return stem
     other = _OTHER_KIND_OPENING.match(text)
