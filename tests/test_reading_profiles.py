@@ -140,3 +140,15 @@ def test_growths_paired_by_fen_bie_with_amounts_each_named_are_quoted_whole():
     found = indicators(text, 2010)
     assert (found["gdp"]["change_pct"], found["district_general_budget_revenue"]["change_pct"]) == (23.5, 35.6)
     assert found["gdp"]["quote"].endswith("23.5%、35.6%和21%")
+
+
+def test_a_year_that_names_a_meeting_is_not_the_time_of_what_is_told_at_it():
+    # 召开的2019年工委工作会议上了解到,2018年…完成…,完成…: the amounts are 2018's results, not 2019's plans.
+    text = "日前从高新区召开的2019年工委工作会议上了解到,2018年高新区完成技工贸总收入100.2亿元,"
+    text += "完成规模以上工业增加值26.5亿元,完成固定资产投资51.9亿元。"
+    found = indicators(text, 2018)
+    assert {key: item["value"] for key, item in found.items()} == {
+        "operating_revenue": 100.2,
+        "industrial_value_added_above_scale": 26.5,
+        "fixed_asset_investment": 51.9,
+    }

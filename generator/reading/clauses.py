@@ -95,6 +95,10 @@ _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目�
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 
 
+# A year that names a meeting: 2019年工委工作会议, 2020年度总结表彰大会.
+_MEETING_AFTER = re.compile(r"年度?[\u4e00-\u9fff]{0,8}?(?:工作会议|会议|大会)")
+
+
 @dataclass(frozen=True)
 class YearMention:
     start: int
@@ -115,6 +119,8 @@ def year_mentions(text: str) -> list[YearMention]:
             continue
         if re.match(r"年以来", after):
             continue  # 2013年以来…增加到现在的155户: a span from then to the time of writing, no year of its own
+        if _MEETING_AFTER.match(after):
+            continue  # 召开的2019年工委工作会议上了解到,2018年…: the year names the meeting, not what is told at it
         if before.endswith(("-", "/")) or re.match(r"[:：]\d", after):
             continue  # a date's day and a time run together (2024-03-20 21:08 → 2024-03-2021:08): no year
         if after.startswith("年度"):
