@@ -152,3 +152,21 @@ def test_a_year_that_names_a_meeting_is_not_the_time_of_what_is_told_at_it():
         "industrial_value_added_above_scale": 26.5,
         "fixed_asset_investment": 51.9,
     }
+
+
+def test_the_period_a_clause_names_last_is_its_figures():
+    # Headings a page ran together before a clause (…冲刺四季度动员大会上半年的…攻坚1~8月,…): the figures follow the
+    # last period named, 1~8月.
+    text = "冲刺四季度动员大会上半年的高新区目标再攀高全员冲锋全力攻坚1~8月,"
+    text += "高新区完成实际使用外资7.74亿美元,增长45.98%。"
+    assert indicators(text, 2020)["fdi_actual"]["period"] == "1~8月"
+
+
+def test_a_period_then_an_economic_zone_opens_on_another_zone():
+    # 1~9月,浒墅关经济技术开发区预计完成一般预算收入27.1亿元: that zone's amounts, not the park's.
+    text = "1~9月,浒墅关经济技术开发区预计完成一般预算收入27.1亿元,增长3.3%。"
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    draft = extract(text, "s", catalogue(), "suzhou", 2020, ("苏州高新技术产业开发区",)).data
+    assert draft["indicators"] == []

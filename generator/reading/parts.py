@@ -206,7 +206,8 @@ _ACTION_IN_STEM = re.compile(r"听取|调研|视察|考察|走访|莅临|参观|
 # park, even of the park's own city, unless the text names it the park (…经开区(高新区)).
 _OTHER_KIND = ("经济技术开发区", "经开区")
 _OTHER_KIND_OPENING = re.compile(
-    rf"^(?:(?:19|20)\d\d年[,，]?)?(?P<zone>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(_OTHER_KIND)}))(?![(（]高新)"
+    rf"^(?:(?:19|20)\d\d年[,，]?)?(?:(?:{PERIOD.pattern})[,，]?)?"
+    rf"(?P<zone>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(_OTHER_KIND)}))(?![(（]高新)"
 )
 
 
@@ -444,12 +445,18 @@ def period_stated(text: str) -> tuple[str | None, bool]:
     it did (2025年1-9月实现GDP115.5亿元,全年预计实现GDP178亿元: the whole year, said so)."""
     period, whole = None, False
     for clause in re.split(r"[,，;；:：]", text):
-        named = period_in(clause)
+        named = latest_period(clause)
         if named:
             period, whole = named, False
         elif _WHOLE_YEAR.match(clause):
             period, whole = None, True
     return period, whole
+
+
+def latest_period(clause: str) -> str | None:
+    """The last part of the year a clause names: the one its figures follow (冲刺四季度动员大会上半年的…全力攻坚
+    1~8月,…: headings a page ran together before the clause's own 1~8月)."""
+    return next(reversed(periods_in(clause)), None)
 
 
 def period_in(text: str) -> str | None:
@@ -507,7 +514,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     scope = item_scope(paragraphs[number][clause.sentence_start : clause.start], clause.text)
                 if period is titled_period and dated_by_a_year(paragraphs[number][: clause.end]):
                     period = None  # 2018年,…: a year of its own, not the title's 一季度
-                named = period_in(clause.text)
+                named = latest_period(clause.text)
                 if named:
                     period = named
                     if c_index == 0 and clause.start == head_at:
