@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
-from generator.reading.parts import dates_an_event, growth_over_years, names_a_time, periods_in
+from generator.reading.parts import SO_FAR, dates_an_event, growth_over_years, names_a_time, periods_in
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
@@ -92,7 +92,7 @@ _NEW_YEAR = re.compile(r"新的一年|新一年")
 _YEAR_AGAIN_OPENING = re.compile(r"^(?:今年|去年|全年|当年|本年)")
 _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
-_WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+_WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
 
 
 # A year that names a meeting: 2019年工委工作会议, 2020年度总结表彰大会.
@@ -156,17 +156,10 @@ def written_in(paragraphs: list[str]) -> int | None:
     return None
 
 
-# A report of the year so far: 今年以来 with figures of 1—9月, 上半年….
-_SO_FAR = re.compile(r"(?<![比较与同])(?:今年|年初)以来")
-
-
 def _tells_the_year_so_far(paragraphs: list[str]) -> bool:
     """Whether a text tells its year so far (今年以来… and figures of a part of it, 1—9月 or 上半年): written before the
     year's end, so a count of then (现有…351家) is no year-end figure."""
-    return any(_SO_FAR.search(p) for p in paragraphs) and any(periods_in(p) for p in paragraphs)
-
-
-_WRITTEN_ON = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
+    return any(SO_FAR.search(p) for p in paragraphs) and any(periods_in(p) for p in paragraphs)
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +167,7 @@ def written_part_way(opening: tuple[str, ...]) -> bool:
     """Whether a document's date line among its opening paragraphs dates it before December: what it tells of 今年以来
     is the year so far, not the year (a note of 23 August: 今年以来,…完成固定资产投资37.5亿元)."""
     for paragraph in opening[:4]:
-        match = _WRITTEN_ON.search(paragraph)
+        match = _WRITTEN.search(paragraph)
         if match:
             return int(match.group(2) or match.group(3)) < 12
     return False

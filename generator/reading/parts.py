@@ -40,6 +40,11 @@ PERIOD = re.compile(
 )
 
 
+# The year so far, up to the time of writing (今年以来, 年初以来): a part of the year in a report written before
+# its end.
+SO_FAR = re.compile(r"(?<![比较与同])(?:今年|年初)以来")
+
+
 def _month_number(text: str) -> str:
     return str(int(text)) if text.isdigit() else str(int(chinese_value(text)))
 

@@ -13,6 +13,7 @@ from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS, heading_above, written_part_way
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
+    SO_FAR,
     carried_period,
     carried_scope,
     dated_by_a_year,
@@ -137,7 +138,7 @@ class Context:
         said = self.opening + self.lead + self.quote
         period, said_whole = period_stated(said)
         stated = [period] if period else []
-        so_far = _SO_FAR.search(said + "\n" + paragraph_head(self.paragraph_before)[1]) if self.part_way else None
+        so_far = SO_FAR.search(said + "\n" + paragraph_head(self.paragraph_before)[1]) if self.part_way else None
         if not stated and so_far and not said_whole:
             stated = [so_far.group(0)]  # 今年以来,… in a note of August: the year so far
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
@@ -157,7 +158,6 @@ class Context:
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
-_SO_FAR = re.compile(r"(?<![比较与同])(?:今年|年初)以来")
 _TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
 
 
