@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.reading.numbers import normalize
 from generator.reading.tables import table_lines
-from generator.reading.text import SENTENCE_CLOSED, paragraphs_with_lines, raw_lines
+from generator.reading.text import may_continue, paragraphs_with_lines, raw_lines
 
 _KEPT = re.compile(r"[^\s\u3000]")  # characters the checker compares (see numbers.normalize)
 
@@ -311,10 +312,15 @@ class Yearbook:
 def paragraphs_of(text: str) -> list[str]:
     """A source text's paragraphs as the reading takes them (reading/text.py): its lines, trimmed, with a line a page
     layout broke inside a sentence joined to the one before, table rows never joined."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=8192)  # the check and the model each make a source of the same text
+def _paragraphs(text: str) -> tuple[str, ...]:
     lines = raw_lines(text)
-    # Whether a line is a table's only matters where a line is left open and might be joined (most lines end a
+    # Whether a line is a table's only matters where it might be joined to the line before (most lines end a
     # sentence): the test is costly, so it is made there only.
-    open_after = [i for i in range(1, len(lines)) if not lines[i - 1].rstrip().endswith(SENTENCE_CLOSED)]
-    _, first_lines = paragraphs_with_lines(text, table_lines(lines, {*open_after, *(i - 1 for i in open_after)}))
+    joining = may_continue(lines)
+    _, first_lines = paragraphs_with_lines(text, table_lines(lines, {*joining, *(i - 1 for i in joining)}))
     ends = [*first_lines[1:], len(lines)]
-    return ["".join(line.strip() for line in lines[a:b]) for a, b in zip(first_lines, ends, strict=True)]
+    return tuple("".join(line.strip() for line in lines[a:b]) for a, b in zip(first_lines, ends, strict=True))

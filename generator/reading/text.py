@@ -76,6 +76,19 @@ def _continues(previous: str, line: str) -> bool:
     return len(previous) > 40 or any(mark in previous for mark in ",，、;；")
 
 
+def may_continue(lines: list[str]) -> list[int]:
+    """The indexes of the lines _continues might join to the paragraph before: the line before leaves its sentence
+    open, and is long or holds a comma, or was itself joined (a paragraph only grows as lines join it)."""
+    found: list[int] = []
+    for index in range(1, len(lines)):
+        previous = lines[index - 1].rstrip()
+        if previous.endswith(SENTENCE_CLOSED):
+            continue
+        if len(compact(previous)) > 40 or any(mark in previous for mark in ",，、;；") or found[-1:] == [index - 1]:
+            found.append(index)
+    return found
+
+
 def raw_lines(text: str) -> list[str]:
     """The report's lines as written (line ends unified, empty lines dropped)."""
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
