@@ -46,6 +46,16 @@ def test_a_count_of_now_in_a_note_of_the_year_so_far_is_not_the_years():
     assert indicators(whole_year, 2020)["national_high_tech_enterprises"]["value"] == 351
 
 
+def test_a_count_of_now_on_a_page_dated_before_the_years_end_is_not_the_years():
+    # 目前有…26家 on a page of August 2020, told of 2020: the count of August, not of the year's end.
+    from tests.extract_helpers import indicators
+
+    text = "某高新区视察活动\n2020-08-23 09:32作者:某某\n"
+    text += "2020年上半年,该区实现营业收入52.1亿元。目前有高新技术企业26家。"
+    assert "national_high_tech_enterprises" not in indicators(text, 2020)
+    assert indicators(text.replace("2020-08-23", "2020-12-23"), 2020)["national_high_tech_enterprises"]["value"] == 26
+
+
 def test_a_later_year_named_in_a_clause_holds_to_the_sentences_end():
     # 到2011年…之际 sets the rest of the sentence in 2011: its amounts are goals, not 2009's results.
     from tests.extract_helpers import indicators

@@ -267,7 +267,9 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
     if written is None and _tells_last_year_only(paragraphs):
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
-    so_far = not reported_last_year and _tells_the_year_so_far(paragraphs)
+    # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.
+    part_way = written == year and written_part_way(tuple(paragraphs[:4]))
+    so_far = not reported_last_year and (part_way or _tells_the_year_so_far(paragraphs))
     seen_results = False
     heading = ""
     timed_heading = ""  # the last heading naming a time: its section's growths may be over a span of years
