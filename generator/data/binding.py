@@ -31,6 +31,7 @@ from generator.reading.governs import (
     over_a_span,
     own_part,
     respective,
+    running_total,
     signed_percent,
     stock_total,
     written,
@@ -143,6 +144,8 @@ def bind_indicator(
     firms = class_before(text, match.naming) if "元" in entry["unit"] else None
     if firms:
         problems.append(("value", f"expected the park's own amount, found that of a class of its firms ({firms}…)"))
+    if running_total(text, match.naming, entry["unit"]):
+        problems.append(("value", "expected the people at the year's end, found a running total (累计…)"))
     if match.parks:
         problems.append(("value", f"expected the park's own amount, found the total of several parks ({match.parks})"))
     if match.planned:

@@ -527,6 +527,12 @@ _CLASS_RIGHT_BEFORE = re.compile(rf"{_CLASS_OF_FIRMS}(?:{alternatives((*_BETWEEN
 _CLASS_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年|全年|今年|去年|园区|高新区|全区|区内|其中)*{_CLASS_OF_FIRMS}")
 
 
+def running_total(text: str, naming: Naming, unit: str) -> bool:
+    """Whether a count of people is a running total (累计从业人员28500人, 累计吸纳就业…): people counted as they came,
+    not those at the year's end. A count of firms after 累计 (累计认定高新技术企业312家) is the stock itself."""
+    return unit.endswith("人") and text[: naming.end - len(naming.label)].endswith("累计")
+
+
 def class_before(text: str, naming: Naming) -> str | None:
     """The class of the park's firms that is the subject of the indicator's name: right before it, or opening its
     clause (a 、 list's items share the subject), if any."""
