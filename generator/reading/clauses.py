@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
-from generator.reading.parts import SO_FAR, dates_an_event, growth_over_years, names_a_time, periods_in
+from generator.reading.parts import SO_FAR, YEAR_WORDS, dates_an_event, growth_over_years, names_a_time, periods_in
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
@@ -89,7 +89,7 @@ _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
 _NOW = re.compile(r"目前|现有|现拥有")
 # The year after the one reported, as a report of a year's results names it.
 _NEW_YEAR = re.compile(r"新的一年|新一年")
-_YEAR_AGAIN_OPENING = re.compile(r"^(?:今年|去年|全年|当年|本年)")
+_YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
 _PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
@@ -139,13 +139,17 @@ _EARLY_MONTHS = 4  # a report on a whole year is published in the first months o
 _SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
+def _date_line(paragraphs) -> re.Match | None:
+    """The date line among a document's first paragraphs (2025-01-16, 2025年01月20日), if any."""
+    return next((match for paragraph in paragraphs[:4] if (match := _WRITTEN.search(paragraph))), None)
+
+
 def written_in(paragraphs: list[str]) -> int | None:
     """The year the document was written, from a date line among its first paragraphs; for a text that opens
     on an early-month date without a year and speaks of one whole year, the year after it."""
-    for paragraph in paragraphs[:4]:
-        match = _WRITTEN.search(paragraph)
-        if match:
-            return int(match.group(1))
+    line = _date_line(paragraphs)
+    if line:
+        return int(line.group(1))
     for paragraph in paragraphs[:4]:
         opening = _UNDATED_OPENING.match(paragraph)
         # 2月18日召开的2020年度综合考核总结大会: a 年度 review names the year as surely as 2020年 does.
@@ -166,11 +170,8 @@ def _tells_the_year_so_far(paragraphs: list[str]) -> bool:
 def written_part_way(opening: tuple[str, ...]) -> bool:
     """Whether a document's date line among its opening paragraphs dates it before December: what it tells of 今年以来
     is the year so far, not the year (a note of 23 August: 今年以来,…完成固定资产投资37.5亿元)."""
-    for paragraph in opening[:4]:
-        match = _WRITTEN.search(paragraph)
-        if match:
-            return int(match.group(2) or match.group(3)) < 12
-    return False
+    line = _date_line(opening)
+    return line is not None and int(line.group(2) or line.group(3)) < 12
 
 
 def _tells_last_year_only(paragraphs: list[str]) -> bool:

@@ -155,7 +155,8 @@ def total_since_the_start(said: str, after: str = "") -> bool:
 
 
 # A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…
-_YEAR_AGAIN = re.compile(r"^(?:今年|全年|去年|当年|本年|(?:19|20)\d\d年)")
+YEAR_WORDS = "今年|全年|去年|当年|本年"  # the words that name the year a clause tells of, as a pattern's alternatives
+_YEAR_AGAIN = re.compile(rf"^(?:{YEAR_WORDS}|(?:19|20)\d\d年)")
 
 
 # A heading over a span of years: “十三五”郑州高新区发展成绩喜人, 五年来…, 过去五年….

@@ -61,6 +61,8 @@ def compact(line: str) -> str:
 _TITLE_END = re.compile(r"(?:通报|报告|公报|总结|情况|通知|概况|简介|综述|纪实|讲话|发言)$")
 
 
+# The marks inside a sentence: a line holding one is prose whose sentence may go on to the next line.
+_CLAUSE_MARKS = ",，、;；"
 # The marks a line that goes on no sentence ends on (a line ending on …… ends a list).
 SENTENCE_CLOSED = tuple(SENTENCE_END + CLOSERS + ";；:：…")
 
@@ -73,7 +75,7 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if _TITLE_END.search(previous) and not any(mark in previous for mark in ",，;；"):
         return False
-    return len(previous) > 40 or any(mark in previous for mark in ",，、;；")
+    return len(previous) > 40 or any(mark in previous for mark in _CLAUSE_MARKS)
 
 
 def may_continue(lines: list[str]) -> list[int]:
@@ -84,7 +86,7 @@ def may_continue(lines: list[str]) -> list[int]:
         previous = lines[index - 1].rstrip()
         if previous.endswith(SENTENCE_CLOSED):
             continue
-        if len(compact(previous)) > 40 or any(mark in previous for mark in ",，、;；") or found[-1:] == [index - 1]:
+        if len(compact(previous)) > 40 or any(mark in previous for mark in _CLAUSE_MARKS) or found[-1:] == [index - 1]:
             found.append(index)
     return found
 
