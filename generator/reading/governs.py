@@ -365,7 +365,7 @@ def growth_before(naming: Naming, token: NumberToken, text: str, tokens) -> Numb
 
 
 _ROUND_LEAD = re.compile(rf"(?:{'|'.join(ROUND_HEDGES)})(?:大关)?$")
-_CHANGE_LEAD = re.compile(r"(?:比上年|比去年|较上年|较去年|同比)?(?:增加|减少)$")
+_CHANGE_LEAD = re.compile(rf"(?:{'|'.join(YEAR_BEFORE_BASES)})?(?:增加|减少)$")
 
 
 def _same_amount_again(token: NumberToken, later: NumberToken, text: str) -> bool:

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
-from generator.reading.words import FORECAST, NEW_VERBS, REPORT_VERBS, SCOPE_WORDS, WHOLE_PARK
+from generator.reading.words import (
+    FORECAST,
+    NEW_VERBS,
+    REPORT_VERBS,
+    SCOPE_WORDS,
+    WHOLE_PARK,
+    YEAR_BEFORE_BASES,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -133,7 +140,7 @@ _DATED = re.compile(r"(?:19|20)\d\d年|今年|全年|当年|本年|年内|去年
 
 # A total compared with the year before: 同比, 比上年, or a growth told after it (累计完成4.89亿美元,增长16.4%).
 _YEAR_ON_YEAR = re.compile(
-    r"同比|比上年|较上年|比去年|较去年|上年同期|(?:增长|增速|增幅|下降|减少)[^,，。]{0,4}?[\d.]+%"
+    rf"{'|'.join(YEAR_BEFORE_BASES)}|上年同期|(?:增长|增速|增幅|下降|减少)[^,，。]{{0,4}}?[\d.]+%"
 )
 
 
