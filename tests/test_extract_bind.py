@@ -112,6 +112,14 @@ def test_the_exact_amount_after_a_round_hedged_one_is_the_figure():
     assert found["operating_revenue"]["value"] == 1058.7
     found = indicators("2024年,国家高新技术企业总数达到近900家,为896家。")
     assert found["national_high_tech_enterprises"]["value"] == 896
+    # The level reached told in the same clause after the round bound: 突破百亿、增至100.7亿.
+    found = indicators("2024年,全口径税收突破百亿、增至100.7亿,增长44.9%;规上工业增加值突破500亿元、达到512.3亿元。")
+    assert (found["tax_revenue"]["value"], found["tax_revenue"]["change_pct"]) == (100.7, 44.9)
+    assert found["industrial_value_added_above_scale"]["value"] == 512.3
+    assert "qualifier" not in found["tax_revenue"]
+    # Another amount after the round bound, not a level reached, leaves the bound the figure: 突破百亿元、利润8亿元.
+    found = indicators("2024年,营业收入突破百亿元、利润8亿元。")
+    assert found["operating_revenue"]["value"] == 100
 
 
 def test_where_a_change_started_and_a_groups_threshold_are_not_the_value():

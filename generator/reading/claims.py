@@ -17,6 +17,7 @@ from generator.reading.figures import chinese_counts, in_unit, plain_number, uni
 from generator.reading.governs import (
     CHANGE_OPENING,
     FROM_TO,
+    LEVEL_AFTER_ROUND,
     Naming,
     alternatives,
     change_after_stock,
@@ -32,7 +33,15 @@ from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import about_another_park, park_opening, span_of_years, total_since_the_start
 from generator.reading.script import simplified
-from generator.reading.words import CHANGE_VERBS, NAME_VERBS, NEW_VERBS, PREFIX_HEDGES, REPORT_VERBS, TOTAL_WORDS
+from generator.reading.words import (
+    CHANGE_VERBS,
+    NAME_VERBS,
+    NEW_VERBS,
+    PREFIX_HEDGES,
+    REPORT_VERBS,
+    ROUND_HEDGES,
+    TOTAL_WORDS,
+)
 
 if TYPE_CHECKING:
     from generator.editor.extract.catalogue import CatalogueEntry
@@ -183,6 +192,8 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
         return False  # 首次突破千亿元大关: a round mark the year passed, hedged or not, is no amount of it
     if FROM_TO.match(bridge):
         return True  # 由3.7亿元增长到2750亿元: the level reached
+    if bridge.startswith(ROUND_HEDGES) and bridge.endswith(LEVEL_AFTER_ROUND):
+        return True  # 突破百亿、增至100.7亿: the exact level reached after the round one
     limit = _BRIDGE + (_MEASURE_PHRASE if _MEASURED.search(bridge) else 0)
     if len(bridge) > limit or re.search(r"\d|[由从]", bridge):
         return False

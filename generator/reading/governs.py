@@ -27,6 +27,8 @@ from generator.reading.words import (
     LIST_MARKS,
     NEW_VERBS,
     PLAN_WORDS,
+    REACH_STEMS,
+    REACH_VERBS,
     REPORT_VERBS,
     RESPECTIVELY,
     ROUND_HEDGES,
@@ -171,21 +173,29 @@ def own_part(governed: Governed, text: str, family, own: tuple[str, ...]) -> Gov
     return Governed(governed.naming, governed.token, governed.planned, governed.paired, parks=listed)
 
 
+# The words between a round amount and the exact level told after it in the same clause: 突破百亿、增至100.7亿.
+LEVEL_AFTER_ROUND = tuple(f"、{word}" for word in (*REACH_VERBS, *CARRY_ON))
+
+
 def _exact_after_round(token: NumberToken, text: str, end: int, family: list[NumberToken]) -> NumberToken | None:
-    """超700亿元,达到713.4亿元: the exact amount opening the next clause after a round, hedged one."""
-    if not text[: token.start].endswith(ROUND_HEDGES) or any(t.start > token.start and t.start < end for t in family):
+    """超700亿元,达到713.4亿元 / 突破百亿、增至100.7亿: the exact amount told next after a round, hedged one."""
+    if not text[: token.start].endswith(ROUND_HEDGES):
         return None
-    following = next((t for t in family if t.start > end), None)
-    if following is None or text[end : end + 1] not in ",，":
+    following = next((t for t in family if t.start > token.start), None)
+    if following is None:
+        return None
+    if following.start < end:  # in the same clause, only as the level reached: 突破百亿、增至100.7亿
+        return following if text[unit_end(token) : following.start] in LEVEL_AFTER_ROUND else None
+    if text[end : end + 1] not in ",，":
         return None
     opening = text[end + 1 : following.start]
-    return following if opening in CARRY_ON else None
+    return following if opening in CARRY_ON or opening in REACH_VERBS else None
 
 
 # 营业总收入由3.7亿元增长到2750亿元: where the amount started, then the year's level it reached.
 # 由3.7亿元增长到, 从2014年的211亿元增长到2017年的: the words between a start and the level reached.
 FROM_TO = re.compile(
-    r"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{0,16}?(?:增长|增加|提高|上升|扩大|发展|跃升|攀升)(?:到|至)"
+    rf"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{{0,16}}?(?:{'|'.join(REACH_STEMS)})(?:到|至)"
     r"(?:(?P<last>(?:19|20)\d\d)年(?:底|末)?的?)?$"
 )
 

@@ -80,6 +80,9 @@ CARRY_ON = (
     "达到", "达", "为", "共计", "合计", "总计", "总额达", "总额为", "总量达", "总量为", "规模达", "规模为", "金额达",
     "金额为", "具体为",
 )  # fmt: skip
+# Verbs of a change that reach a level, then 到/至: 由3.7亿元增长到2750亿元, 突破百亿、增至100.7亿.
+REACH_STEMS = ("增长", "增加", "提高", "上升", "扩大", "发展", "跃升", "攀升")
+REACH_VERBS = (*(stem + to for stem in REACH_STEMS for to in "到至"), "增至", "升至")
 # Words that open a later clause giving a stock's total after a change of it: 新认定58家,累计达到312家.
 TOTAL_WORDS = ("累计", "总数", "总量", "共有", "共计")
 # Marks and words that list names or amounts: 地区生产总值、财政总收入分别为….
