@@ -141,7 +141,8 @@ def bind_indicator(
     problems = []
     token = match.token
     # A class of firms owns the money it makes (高新技术企业实现营业收入…); a count of them is the catalogue's own.
-    firms = class_before(text, match.naming) if "元" in entry["unit"] else None
+    investment = "投资" in indicator["name"]  # the firms' part of it: 企业完成固定资产投资
+    firms = class_before(text, match.naming, investment) if "元" in entry["unit"] else None
     if firms:
         problems.append(("value", f"expected the park's own amount, found that of a class of its firms ({firms}…)"))
     if running_total(text, match.naming, entry["unit"]):

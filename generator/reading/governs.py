@@ -533,8 +533,20 @@ _CLASS_OF_FIRMS = (
     r"(?:高新技术企业|高企|科技型中小企业|[\d.]+(?:万|亿)元?以上(?:工业)?企业|外资企业|外商投资企业|民营企业|上市公司|"
     r"上市企业|龙头企业|骨干企业|重点企业|瞪羚企业|独角兽企业)"
 )
-_CLASS_RIGHT_BEFORE = re.compile(rf"{_CLASS_OF_FIRMS}(?:{alternatives((*_BETWEEN, '预计', '共计', '合计', '达到'))})*$")
-_CLASS_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年|全年|今年|去年|园区|高新区|全区|区内|其中)*{_CLASS_OF_FIRMS}")
+# Firms as the investors (企业完成固定资产投资30.3亿元, told beside the infrastructure's): their part of an investment
+# the park counts with the government's and the infrastructure's, though they make all of its output.
+_INVESTING_FIRMS = rf"(?:{_CLASS_OF_FIRMS}|(?:入园|入区|园区|区内)?(?:工业)?企业)"
+
+
+def _subject_patterns(firms: str) -> tuple[re.Pattern, re.Pattern]:
+    """The class as the subject right before a name, and as the subject opening its clause."""
+    right_before = re.compile(rf"{firms}(?:{alternatives((*_BETWEEN, '预计', '共计', '合计', '达到'))})*$")
+    opening = re.compile(rf"^(?:(?:19|20)\d\d年|全年|今年|去年|园区|高新区|全区|区内|其中)*{firms}")
+    return right_before, opening
+
+
+_CLASS_SUBJECT = _subject_patterns(_CLASS_OF_FIRMS)
+_INVESTORS_SUBJECT = _subject_patterns(_INVESTING_FIRMS)
 
 
 def running_total(text: str, naming: Naming, unit: str) -> bool:
@@ -543,14 +555,15 @@ def running_total(text: str, naming: Naming, unit: str) -> bool:
     return unit.endswith("人") and text[: naming.end - len(naming.label)].endswith("累计")
 
 
-def class_before(text: str, naming: Naming) -> str | None:
+def class_before(text: str, naming: Naming, investment: bool = False) -> str | None:
     """The class of the park's firms that is the subject of the indicator's name: right before it, or opening its
-    clause (a 、 list's items share the subject), if any."""
+    clause (a 、 list's items share the subject), if any; of an investment, any firms."""
     # Where the name would start written whole: 500万以上工业企业完成工业总产值 is read as one name split by its subject
     # (工业…总产值), the class inside it.
     end = max(0, naming.end - len(naming.label))
     start = max(text.rfind(mark, 0, end) for mark in ",，;；:：。") + 1
-    found = _CLASS_RIGHT_BEFORE.search(text, start, end) or _CLASS_OPENING.match(text[start:end])
+    right_before, opening = _INVESTORS_SUBJECT if investment else _CLASS_SUBJECT
+    found = right_before.search(text, start, end) or opening.match(text[start:end])
     return found.group(0) if found else None
 
 
