@@ -532,3 +532,11 @@ def test_growths_listed_after_a_second_fenbie_pair_with_the_names_listed_before_
         (800, 8),
     ]
     assert refused(text, 2023) == []
+
+
+def test_a_list_counted_before_its_respective_amounts_is_paired():
+    listed = "2008年,高新区生产总值、工业总产值、工业增加值4项主要经济指标分别达到了208亿元、631亿元和171亿元。"
+    found = indicators(listed, 2008)
+    assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (208, 631)
+    found = indicators("2008年,高新区生产总值、工业总产值三项指标分别为208亿元、631亿元。", 2008)
+    assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (208, 631)

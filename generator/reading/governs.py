@@ -123,7 +123,7 @@ def change_after_stock(name: str, text: str) -> Iterator[Naming]:
 
 def written(token: NumberToken, text: str) -> str:
     """The number as the quote writes it, with what follows up to the clause's end (at most a few characters)."""
-    tail = re.match(r"[^,，;；。、:：()（）|]{0,4}", text[token.end :]).group(0)
+    tail = re.match(rf"[^,，;；。:：()（）|{LIST_MARKS}]{{0,4}}", text[token.end :]).group(0)  # 631亿元, not 631亿元和
     return text[token.start : token.end] + re.sub(r"[0-9].*", "", tail)
 
 
@@ -259,6 +259,10 @@ class Respective:
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年|\d{1,2}(?:[-—–~～至到]\d{1,2})?月份?")
 
 
+# The count of the names listed before 分别 (生产总值、…、工业增加值4项主要经济指标分别达到了…, 三项指标分别为…).
+_NAMES_COUNTED = re.compile(r"等?(?:\d|[两二三四五六七八九十])(?:项|个|大)(?:主要)?(?:经济|核心)?指标$")
+
+
 def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> Respective | None:
     """The pairing of a name listed before 分别 (地区生产总值、财政总收入分别为215亿元、17.99亿元), or None.
 
@@ -267,10 +271,15 @@ def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> 
     """
     start, end = clause_bounds(text, naming.start)
     at = text.find(RESPECTIVELY, naming.end, end)
-    if at < 0 or any(character.isdigit() for character in _TIME_WORDS.sub("", text[start:at])):
+    if at < 0:
+        return None
+    names = text[start:at]
+    counted = _NAMES_COUNTED.search(names)  # …、工业增加值4项主要经济指标分别…: the list's count, not an amount
+    names = names[: counted.start()] if counted else names
+    if any(character.isdigit() for character in _TIME_WORDS.sub("", names)):
         return None
     index = sum(text[start : naming.start].count(mark) for mark in LIST_MARKS)
-    count = sum(text[start:at].count(mark) for mark in LIST_MARKS) + 1
+    count = sum(names.count(mark) for mark in LIST_MARKS) + 1
     sentence_end = min([i for i in (text.find(m, at) for m in SENTENCE_MARKS) if i >= 0] or [len(text)])
     after = [t for t in family if at < t.start < sentence_end]
     growths = _respective_growths(text, at, sentence_end, tokens, count)
