@@ -540,3 +540,17 @@ def test_a_list_counted_before_its_respective_amounts_is_paired():
     assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (208, 631)
     found = indicators("2008年,高新区生产总值、工业总产值三项指标分别为208亿元、631亿元。", 2008)
     assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (208, 631)
+
+
+def test_a_rank_among_several_parks_is_no_subject_of_the_figures_after_it():
+    # 增速排名全省16个国家级开发区第三位 compares the park's growth; the next item of the ；-list is the park's again.
+    found = indicators(
+        "2021年,全区实际吸收外资10679万美元,完成全年目标的109.5%,同比增长13.3%,增速排名全省16个国家级开发区第三位;"
+        "完成社会消费品零售总额73.89亿元,同比增长9.2%,总量居全市第5位。",
+        2021,
+    )
+    assert (found["fdi_actual"]["value"], found["fdi_actual"]["change_pct"]) == (1.0679, 13.3)
+    assert (found["retail_sales"]["value"], found["retail_sales"]["change_pct"]) == (73.89, 9.2)
+    # Several parks as the subject still take the amounts after them.
+    found = indicators("2021年,全省16个国家级开发区完成社会消费品零售总额730亿元。", 2021)
+    assert "retail_sales" not in found

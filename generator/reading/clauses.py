@@ -90,7 +90,9 @@ _NOW = re.compile(r"目前|现有|现拥有")
 # The year after the one reported, as a report of a year's results names it.
 _NEW_YEAR = re.compile(r"新的一年|新一年")
 _YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
-_PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划|目标")
+# Words that make a paragraph opening on the reported year a plan; a share of the plan reached (完成全年目标的109.5%,
+# 完成计划的104%) is a result.
+_PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划(?!的)|目标(?!的)")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
 

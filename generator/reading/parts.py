@@ -317,9 +317,10 @@ _ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|{_ONE_ZONE}|我区
 
 
 # Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a
-# share or a rank compares with: 约占全国近60个高新区总收入的七分之一, 居全国54个高新区第5位.
+# share or a rank compares with: 约占全国近60个高新区总收入的七分之一, 居全国54个高新区第5位,
+# 增速排名全省16个国家级开发区第三位.
 _VERB_BEFORE = re.compile(
-    r"整合|合并|建成|建设|新建|包括|包含|由|拥有|设立|规划|形成|打造|获批|认定|布局|共有|辖|占|居|位列|列|高于|超过|相当于|比"
+    r"整合|合并|建成|建设|新建|包括|包含|由|拥有|设立|规划|形成|打造|获批|认定|布局|共有|辖|占|居|位列|列|排名|排位|排在|高于|超过|相当于|比"
 )
 
 
