@@ -46,6 +46,18 @@ def test_a_title_is_never_joined_to_the_text_below_it():
     assert logical_paragraphs(wrapped) == [wrapped.replace("\n", "")]  # a title a line break cut is one
 
 
+def test_a_story_opening_on_its_date_is_never_joined_to_the_headline_above():
+    # A headline may hold a comma (营收同比涨25%,五年复合超8%); the body opening on its date (5月17日,记者…) is a
+    # paragraph of its own, so the year it names (2021年第一季度) is not read as the headline's.
+    headline = "佛山国家高新区营收同比涨25%,五年复合超8%"
+    body = "5月17日,记者从管委会获悉,2021年第一季度,六大支柱产业的营业收入达到1148亿元。"
+    assert logical_paragraphs(f"{headline}\n{body}\n") == [headline, body]
+    # A line cut after a comma goes on, whatever opens the next line.
+    assert logical_paragraphs("截至今年,高新区已连续举办,\n5月17日,第十届论坛开幕。\n") == [
+        "截至今年,高新区已连续举办,5月17日,第十届论坛开幕。"
+    ]
+
+
 def test_the_simplified_is_simplified_and_keeps_every_offset():
     text = "嘉禾高新區實現地區生產總值約628.5億元,同比增長6.3%"
     simple = simplified(text)

@@ -63,3 +63,16 @@ def test_a_later_year_named_in_a_clause_holds_to_the_sentences_end():
     text = "2009年,高新区实现营业收入120亿元。"
     text += "滨州开发区到2011年建区10周年之际,地区生产总值将突破100亿元,财政总收入突破10亿元。"
     assert set(indicators(text, 2009)) == {"operating_revenue"}
+
+
+def test_a_sentence_opening_on_a_years_edition_tells_that_year():
+    # 2020年度,… after a paragraph of 2021年第一季度 on a page of May 2021: the sentence is 2020's again.
+    from tests.extract_helpers import indicators
+
+    text = "某高新区营收同比涨25%\n2021-05-19 09:42:59\n5月17日,记者从管委会获悉,2021年第一季度,高新区经济运行平稳,"
+    text += "六大支柱产业的营业收入达到1148亿元,同比上升25.60%。\n"
+    text += "一切因为高质量发展。2020年度,高新区营业收入5215亿元,同比增长17.2%,工业总产值4434亿元。\n"
+    found = indicators(text, 2020)
+    assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (5215, 17.2)
+    assert found["industrial_output"]["value"] == 4434
+    assert set(found) == {"operating_revenue", "industrial_output"}  # not the six industries' 1148 of 2021

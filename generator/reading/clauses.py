@@ -325,7 +325,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
         for index, (s_start, s_end) in enumerate(spans(paragraph, SENTENCE_END, CLOSERS)):
             sentence = paragraph[s_start:s_end]
             sentence_state = _State(local.year, local.mode)
-            opening = [m for m in year_mentions(sentence[:_SENTENCE_OPENING]) if m.kind == "年"]
+            opening = [m for m in year_mentions(sentence[:_SENTENCE_OPENING]) if m.kind in ("年", "年度")]
             if opening:
                 at = opening[0].year
                 if at > year:

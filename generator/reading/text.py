@@ -67,9 +67,16 @@ _CLAUSE_MARKS = ",，、;；"
 SENTENCE_CLOSED = tuple(SENTENCE_END + CLOSERS + ";；:：…")
 
 
+# A news story's opening date (5月17日,记者从…获悉): after a line that does not stop mid-clause, it opens a paragraph
+# (the body after its headline), whatever the headline holds.
+_STORY_OPENING = re.compile(r"^\d{1,2}月\d{1,2}日[,，讯电]")
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
     if not previous or previous.endswith(SENTENCE_CLOSED):
+        return False
+    if _STORY_OPENING.match(line) and not previous.endswith(tuple(_CLAUSE_MARKS)):
         return False
     if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
         return False
