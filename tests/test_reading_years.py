@@ -76,3 +76,15 @@ def test_a_sentence_opening_on_a_years_edition_tells_that_year():
     assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (5215, 17.2)
     assert found["industrial_output"]["value"] == 4434
     assert set(found) == {"operating_revenue", "industrial_output"}  # not the six industries' 1148 of 2021
+
+
+def test_one_year_past_is_the_year_not_a_span_of_years():
+    # 一年来 and 过去一年 in a review of the year tell the year; 五年来 sums several years.
+    from tests.extract_helpers import indicators
+
+    text = "2021年是奋进之年。一年来,多项主要经济指标再创新高,其中,规上工业总产值2955.2亿元,增长24.7%;"
+    text += "固定资产投资524.7亿元。"
+    found = indicators(text, 2021)
+    assert found["industrial_output_above_scale"]["value"] == 2955.2
+    assert found["fixed_asset_investment"]["value"] == 524.7
+    assert indicators(text.replace("一年来", "五年来"), 2021) == {}

@@ -128,9 +128,11 @@ def scopes_in(text: str) -> list[str]:
 
 # 到2002年底累计吸收合同外资…: totals since the park began; 五年来…, “十三五”期间…, 过去五年…: over several years.
 _NUMERAL = "[一二两三四五六七八九十\\d]+"
+# A span of more than one year: 一年来, 过去一年 are the year itself.
+_YEARS = rf"(?!一年|1年){_NUMERAL}年"
 _SPAN_OF_YEARS = re.compile(
     r"^(?:(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计"
-    rf"|{_NUMERAL}年来|过去{_NUMERAL}年|近{_NUMERAL}年|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期))"
+    rf"|{_YEARS}来|过去{_YEARS}|近{_YEARS}|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期))"
 )
 
 
@@ -167,7 +169,7 @@ _YEAR_AGAIN = re.compile(rf"^(?:{YEAR_WORDS}|(?:19|20)\d\d年)")
 
 
 # A heading over a span of years: “十三五”郑州高新区发展成绩喜人, 五年来…, 过去五年….
-_SPAN_HEADING = re.compile(rf"十[一二三四五六]五|{_NUMERAL}年来|过去{_NUMERAL}年|近{_NUMERAL}年")
+_SPAN_HEADING = re.compile(rf"十[一二三四五六]五|{_YEARS}来|过去{_YEARS}|近{_YEARS}")
 _A_YEAR = re.compile(r"(?:19|20)\d\d年?")
 
 
