@@ -88,3 +88,13 @@ def test_one_year_past_is_the_year_not_a_span_of_years():
     assert found["industrial_output_above_scale"]["value"] == 2955.2
     assert found["fixed_asset_investment"]["value"] == 524.7
     assert indicators(text.replace("一年来", "五年来"), 2021) == {}
+
+
+def test_what_the_park_has_now_is_no_years_change_and_now_is_no_part_of_the_park():
+    # 目前园区拥有…新认定的高新技术企业82家: the newly certified counted now, of no year; 目前园区 is the park, no part.
+    from tests.extract_helpers import draft
+
+    text = "目前园区拥有注册企业2200余家,新认定的高新技术企业82家。2010年全年实现技工贸总收入1425亿元,同比增长16%。"
+    found = draft(text, 2010)
+    assert [item["id"] for item in found["indicators"]] == ["operating_revenue"]
+    assert not any(item.get("scope") for key in ("indicators", "facts") for item in found[key])

@@ -270,9 +270,9 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     elif (
         indicator.get("kind", "flow") == "flow"
         and entry.get("period") is None
-        and total_since_the_start(context.opening + context.before(token.start), context.quote[token.end :])
+        and (since := total_since_the_start(context.opening + context.before(token.start), context.quote[token.end :]))
     ):
-        report(location + ("value",), "expected the year's amount, found a total since the park began (累计…)")
+        report(location + ("value",), f"expected the year's amount, found a total since the park began ({since}…)")
     place = park_told(context.paragraph_before + context.before(token.end)) or context.told_before
     if about_another_park(place, places):
         report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")

@@ -150,17 +150,21 @@ _YEAR_ON_YEAR = re.compile(
 _NOW_OPENING = re.compile(r"(?:^|[。,，;；])(?:目前|至今|迄今|截至目前|截止目前|到目前为止)")
 
 
-def total_since_the_start(said: str, after: str = "") -> bool:
-    """Whether a flow named at the end of `said` (its sentence up to the name or amount) is a total since the park
-    began: told after 累计 in its clause, in a sentence told at the time of writing (目前,…,累计授权专利数343件) that
-    names no year, month or 全年, nor compares with the year before (`after`: the sentence after the name or amount)."""
-    if "累计" not in said:
-        return False  # most amounts: nothing to read further (this runs for every flow the checker proves)
+def total_since_the_start(said: str, after: str = "") -> str | None:
+    """The word that makes a flow named at the end of `said` (its sentence up to the name or amount) a total since the
+    park began, or None: 累计 in its clause, or a change (新认定) among what the park has (拥有), in a sentence told at
+    the time of writing (目前,…,累计授权专利数343件; 目前园区拥有…新认定的高新技术企业82家) that names no year, month or
+    全年, nor compares with the year before (`after`: the sentence after the name or amount)."""
+    if "累计" not in said and "拥有" not in said:
+        return None  # most amounts: nothing to read further (this runs for every flow the checker proves)
     clause = re.split(r"[,，;；:：]", said)[-1]
     if _YEAR_ON_YEAR.search(said + re.split(r"[。;；!?！？]", after)[0]):
-        return False  # 出口累计完成4.02亿美元,同比增长11.1%: compared with the year before, so the year's to date
+        return None  # 出口累计完成4.02亿美元,同比增长11.1%: compared with the year before, so the year's to date
     told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
-    return bool(told_now) and "累计" in clause and not _DATED.search(said)
+    if not told_now or _DATED.search(said):
+        return None
+    held = "拥有" in said[told_now.end() :]
+    return next((word for word in ("累计", *(NEW_VERBS if held else ())) if word in clause), None)
 
 
 # A clause that opens on the year again ends a span: …,近三年新招引…;今年新增…
@@ -399,10 +403,12 @@ def year_of_amount(before: str) -> int | None:
 
 # A clause that brings the whole year back: 全年…, 预计全年…, 2017年全年预计… .
 _WHOLE_YEAR = re.compile(r"^(?:(?:19|20)\d\d年)?(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
+_TIME_OPENINGS = "去年|今年|当年|全年|目前|现在|当前|如今|截至"
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
-    r"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:去年|今年|当年|全年)?(?:预计)?(?:实现|完成)?"
-    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
+    r"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:去年|今年|当年|全年|目前|现在|当前|如今|截至目前)?(?:预计)?(?:实现|完成)?"
+    # A time is no part's name: 目前园区拥有… is the park now.
+    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
