@@ -7,7 +7,7 @@ import hashlib
 
 import yaml
 
-from generator.editor.archive import clean_report_with_log, page_metadata
+from generator.editor.archive import clean_report, clean_report_with_log, page_metadata
 from tests.extract_helpers import FIXTURES, indicators
 from tests.test_editor_tools import PARK, PARK_ARGS, _data, _run
 
@@ -137,6 +137,14 @@ def test_metadata_blocks_in_simplified_and_traditional_characters():
     }
     kept, log = clean_report_with_log(simplified + "\n正文第一段。\n發布時間：2025年01月20日\u3000來源：某網\n")
     assert kept == "正文第一段。\n" and len(log.furniture) == 2
+
+
+def test_a_date_line_without_a_key_is_offered_as_the_date_and_kept_out_of_the_text():
+    page = "佛山国家高新区营收同比涨25%\n\n来源:  作者:  2021-05-19 09:42:59\n\n5月17日,记者获悉,营业收入1148亿元。\n"
+    assert page_metadata(page) == {"published": "2021-05-19"}
+    assert clean_report(page) == "佛山国家高新区营收同比涨25%\n5月17日,记者获悉,营业收入1148亿元。\n"
+    keyed = "发布日期:2025-01-10\n2024-12-31 10:00\n正文。\n"
+    assert page_metadata(keyed)["published"] == "2025-01-10"  # the keyed date first
 
 
 def test_a_table_with_bars_is_kept_and_a_menu_is_not():

@@ -98,3 +98,42 @@ def test_what_the_park_has_now_is_no_years_change_and_now_is_no_part_of_the_park
     found = draft(text, 2010)
     assert [item["id"] for item in found["indicators"]] == ["operating_revenue"]
     assert not any(item.get("scope") for key in ("indicators", "facts") for item in found[key])
+
+
+def test_the_date_the_source_records_dates_a_text_that_kept_none():
+    # The archive takes a page's date line out with the furniture; the source's `published` keeps it, and the reading
+    # reads the text as written then: 今年以来 on a page of August is the year so far, checked and drafted alike.
+    from generator.data.model import Source, paragraphs_of
+    from generator.data.validate import entry_problems
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+    from tests.test_binding import CATALOGUE
+
+    text = "某高新区视察活动\n今年以来,高新区完成固定资产投资37.5亿元,同比增长12%。\n"
+    drafted = extract(text, "s", catalogue(), "p", 2019, published="2019-08-23").data["indicators"]
+    assert [(item["id"], item.get("period")) for item in drafted] == [("fixed_asset_investment", "今年以来")]
+    december = extract(text, "s", catalogue(), "p", 2019, published="2019-12-23").data["indicators"]
+    assert december[0].get("period") is None
+    source = Source(id="s", title="示范", publisher="示范", kind="work-report", published="2019-08-23", park="p",
+                    paragraphs=paragraphs_of(text), covers=(2019,))  # fmt: skip
+    entry = {**drafted[0], "source": "s"}
+    assert entry_problems("indicators", entry, source, ("p", 2019), CATALOGUE) == []
+    whole = {k: v for k, v in entry.items() if k != "period"}
+    assert entry_problems("indicators", whole, source, ("p", 2019), CATALOGUE) == [
+        "indicators[0].period: expected period: 今年以来 (the quote's sentence gives a part of the year), found none"
+    ]
+    # A page of January telling the year before is not part-way through the year it tells.
+    january = Source(**{**source.__dict__, "published": "2020-01-10"})
+    assert entry_problems("indicators", whole, january, ("p", 2019), CATALOGUE) == []
+
+
+def test_a_later_years_part_already_past_is_a_result_not_a_target():
+    # 2021年第一季度 on a page of May 2021 that reports 2020: results of 2021 so far, never 2021's targets.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "某高新区营收同比涨25%\n5月17日,记者从管委会获悉,2021年第一季度,高新区经济运行平稳,在2370家火炬企业中,"
+    text += "高新技术企业有1864家,营业收入达到1148亿元,同比上升25.60%。\n"
+    assert extract(text, "s", catalogue(), "p", 2020, published="2021-05-19").data["targets"] == []
+    planned = "2021年,高新区营业收入将达到1300亿元,同比增长13%。\n"
+    assert extract(planned, "s", catalogue(), "p", 2020, published="2021-01-19").data["targets"] != []

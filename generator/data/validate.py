@@ -125,7 +125,7 @@ def _check_quote(report, location, entry, sources, source_ids, owner):
             + describe_difference(entry["quote"], source),
         )
         return None
-    return context_of(source, entry["quote"])
+    return context_of(source, entry["quote"], owner[1] if owner else None)
 
 
 def _check_number(report, location, value, unit, quote, qualifier, hedged, context: Context | None = None):

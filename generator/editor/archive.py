@@ -197,4 +197,10 @@ def page_metadata(text: str) -> dict[str, str]:
             if value:
                 found[field_name] = value
                 break
+    if "published" not in found:
+        # A page's date line with no key (2021-05-19 09:42:59; 来源: 作者: 2021-05-19…), furniture the text leaves out.
+        dated = (_iso_date(line) for line in text.splitlines()[:12] if _is_furniture(line.strip()))
+        published = next((date for date in dated if date), None)
+        if published:
+            found["published"] = published
     return found

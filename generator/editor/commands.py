@@ -357,6 +357,12 @@ def _note_source_fit(args) -> None:
         )
 
 
+def _source_published(args) -> str | None:
+    """The date the source records (YYYY-MM-DD): the page's date, which the archive keeps out of the text."""
+    published = _source_field(args.data, args.source, "published")
+    return str(published) if published else None
+
+
 def _park_names(args) -> tuple[str, ...]:
     """The park's name and short name as its file gives them (a draft leaves out other parks' paragraphs)."""
     from generator.data.yamlsafe import read_yaml
@@ -403,7 +409,8 @@ def cmd_extract(args) -> int:
             "there is one",
             file=sys.stderr,
         )
-    draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, _park_names(args))
+    names, published = _park_names(args), _source_published(args)
+    draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, names, published)
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
         print(f"note: {len(draft.withheld)} readings the checker refuses were left out of the draft:", file=sys.stderr)
         for line in draft.withheld[:10]:

@@ -17,7 +17,15 @@ from functools import lru_cache
 
 from generator.reading.figures import counted
 from generator.reading.numbers import NumberToken
-from generator.reading.parts import SO_FAR, YEAR_WORDS, dates_an_event, growth_over_years, names_a_time, periods_in
+from generator.reading.parts import (
+    PERIOD,
+    SO_FAR,
+    YEAR_WORDS,
+    dates_an_event,
+    growth_over_years,
+    names_a_time,
+    periods_in,
+)
 from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
@@ -141,15 +149,17 @@ _EARLY_MONTHS = 4  # a report on a whole year is published in the first months o
 _SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
-def _date_line(paragraphs) -> re.Match | None:
-    """The date line among a document's first paragraphs (2025-01-16, 2025年01月20日), if any."""
-    return next((match for paragraph in paragraphs[:4] if (match := _WRITTEN.search(paragraph))), None)
+def _date_line(paragraphs, published: str | None = None) -> re.Match | None:
+    """The date line among a document's first paragraphs (2025-01-16, 2025年01月20日), else the date its source
+    records (`published`, YYYY-MM-DD: the page's date line the archive took out with the furniture), if any."""
+    found = next((match for paragraph in paragraphs[:4] if (match := _WRITTEN.search(paragraph))), None)
+    return found or (_WRITTEN.search(published) if published else None)
 
 
-def written_in(paragraphs: list[str]) -> int | None:
-    """The year the document was written, from a date line among its first paragraphs; for a text that opens
-    on an early-month date without a year and speaks of one whole year, the year after it."""
-    line = _date_line(paragraphs)
+def written_in(paragraphs: list[str], published: str | None = None) -> int | None:
+    """The year the document was written, from a date line among its first paragraphs or the source's date; for a
+    text that opens on an early-month date without a year and speaks of one whole year, the year after it."""
+    line = _date_line(paragraphs, published)
     if line:
         return int(line.group(1))
     for paragraph in paragraphs[:4]:
@@ -169,11 +179,13 @@ def _tells_the_year_so_far(paragraphs: list[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def written_part_way(opening: tuple[str, ...]) -> bool:
+def written_part_way(opening: tuple[str, ...], published: str | None = None, year: int | None = None) -> bool:
     """Whether a document's date line among its opening paragraphs dates it before December: what it tells of 今年以来
     is the year so far, not the year (a note of 23 August: 今年以来,…完成固定资产投资37.5亿元)."""
-    line = _date_line(opening)
-    return line is not None and int(line.group(2) or line.group(3)) < 12
+    line = _date_line(opening, published)
+    if line is None or (year is not None and int(line.group(1)) != year):
+        return False  # no date, or one of another year than the one told (a page of January telling the year before)
+    return int(line.group(2) or line.group(3)) < 12
 
 
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
@@ -259,19 +271,28 @@ def _listed_elsewhere(paragraph: str) -> bool:
     return bool(_OTHER_STORY_MARK.match(paragraph)) or is_heading(paragraph)
 
 
-def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = frozenset()) -> list[Sentences]:
+def _later_mode(at: int, text: str, written: int | None) -> str:
+    """How a later year than the one reported is told: as results when the text was written in that year or after and
+    names a part of it already past (2021年第一季度 on a page of May 2021), else as plan."""
+    past = written is not None and written >= at and re.search(rf"{at}年(?:{PERIOD.pattern})", text)
+    return "results" if past else "plan"
+
+
+def split_clauses(
+    paragraphs: list[str], year: int, skip: frozenset[int] = frozenset(), published: str | None = None
+) -> list[Sentences]:
     """Paragraph → sentence → clause, each clause knowing the year it is about and whether it sets a goal.
 
-    Paragraphs in `skip` (table rows, read in their own way) give no clauses."""
+    Paragraphs in `skip` (table rows, read in their own way) give no clauses; `published` is the source's date."""
     state = _State(year, "results")
-    written = written_in(paragraphs)
+    written = written_in(paragraphs, published)
     if written is not None and written > year + 1:
         written = None  # a repost's date line, years after the story it carries
     if written is None and _tells_last_year_only(paragraphs):
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
     # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.
-    part_way = written == year and written_part_way(tuple(paragraphs[:4]))
+    part_way = written == year and written_part_way(tuple(paragraphs[:4]), published)
     so_far = not reported_last_year and (part_way or _tells_the_year_so_far(paragraphs))
     seen_results = False
     heading = ""
@@ -315,7 +336,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                 at = opening[0].year
                 first_sentence = paragraph[: next((i for i, c in enumerate(paragraph) if c in "。!?！？"), 30)][:30]
                 if at > year:
-                    state = _State(at, "plan")
+                    state = _State(at, _later_mode(at, paragraph[:40], written))
                 elif at == year:
                     state = _State(at, "plan" if _PLAN_OPENING.search(first_sentence) else "results")
                 else:
@@ -329,7 +350,7 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
             if opening:
                 at = opening[0].year
                 if at > year:
-                    sentence_state = _State(at, "plan")
+                    sentence_state = _State(at, _later_mode(at, sentence[:_SENTENCE_OPENING], written))
                 elif at == year:
                     sentence_state = _State(at, local.mode if local.year == year else "results")
                 else:
@@ -349,8 +370,8 @@ def split_clauses(paragraphs: list[str], year: int, skip: frozenset[int] = froze
                 named = [m.year for m in year_mentions(text) if m.kind in ("年", "年度")]
                 if named and named[0] != clause_state.year:
                     at = named[0]
-                    clause_state = _State(at, "plan" if at > year else "results")
-                    if at > year:  # 到2011年…之际,地区生产总值将突破100亿元: a later year holds to the sentence's end
+                    clause_state = _State(at, _later_mode(at, text, written) if at > year else "results")
+                    if clause_state.mode == "plan":  # 到2011年…之际,地区生产总值将突破100亿元: to the sentence's end
                         sentence_state = _State(at, "plan")
                 last_year = _LAST_YEAR.search(text)
                 if _NEW_YEAR.search(text) and clause_state.year == year and not named:

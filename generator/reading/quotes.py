@@ -173,8 +173,9 @@ def _passage_periods(context: Context) -> list[str]:
     return titled + periods_in(head)
 
 
-def context_of(source: Source, quote: str) -> Context:
-    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units."""
+def context_of(source: Source, quote: str, year: int | None = None) -> Context:
+    """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units; `year` is the
+    year the entry tells of (a page dated before December of that year tells the year so far)."""
     prepared = prepare(quote)
     number = source.paragraph_of(quote) if source.paragraphs else 0
     paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
@@ -186,7 +187,7 @@ def context_of(source: Source, quote: str) -> Context:
     told_before = park_told_before(source.paragraphs, number)
     section_heading = heading_above(source.paragraphs, number)
     list_lead = forecast_list_lead(source.paragraphs, number) if source.paragraphs else ""
-    part_way = written_part_way(tuple(source.paragraphs[:4]))
+    part_way = written_part_way(tuple(source.paragraphs[:4]), source.published, year)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(
             prepared,

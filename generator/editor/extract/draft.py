@@ -61,8 +61,9 @@ class _Proof:
         year: int,
         catalogue: list[CatalogueEntry],
         own: tuple[str, ...] = (),
+        published: str | None = None,
     ):
-        self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=None,
+        self.source = Source(id=source_id, title=source_id, publisher="", kind="work-report", published=published,
                              park=park, paragraphs=paragraphs_of(text), covers=(year,))  # fmt: skip
         self.owner = (park, year, own)  # own: the park's places, as the checker reads another park's passage
         self.catalogue = {
@@ -74,7 +75,7 @@ class _Proof:
     def complete(self, entry: dict, value=None, unit: str = "") -> dict:
         """The entry with the period and part of the park its quote is read under, where the clause's own reading
         gave none: a 1-4月 note's title, a table's column, a part of the park named before the figure."""
-        context = context_of(self.source, entry["quote"])
+        context = context_of(self.source, entry["quote"], self.owner[1])
         token = figure_token(value, unit, context.quote) if value is not None else None
         stated, in_table, in_passage = context.periods()
         period = next(iter(stated + in_table + in_passage), None)
@@ -233,20 +234,27 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
 
 
 def extract(
-    text: str, source_id: str, catalogue: list[CatalogueEntry], park: str, year: int, park_names: tuple[str, ...] = ()
+    text: str,
+    source_id: str,
+    catalogue: list[CatalogueEntry],
+    park: str,
+    year: int,
+    park_names: tuple[str, ...] = (),
+    published: str | None = None,
 ) -> Draft:
     """A draft year file (as data) from one archived report's text: every counted number lands in an entry, except
-    those of a paragraph or sentence that opens on another park than `park_names` (a round-up of several parks)."""
+    those of a paragraph or sentence that opens on another park than `park_names` (a round-up of several parks);
+    `published` is the date the source records (the time of writing where the text keeps no date line)."""
     names = build_names(catalogue)
     own = own_places(park_names)
-    proof = _Proof(text, source_id, park, year, catalogue, own)
+    proof = _Proof(text, source_id, park, year, catalogue, own, published)
     units = {entry.id: entry.unit for entry in catalogue}
     lines = raw_lines(text)
     in_tables = table_lines(lines)
     paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
     matching = [simplified(p) for p in paragraphs]
-    read = split_clauses(matching, year, skip)
+    read = split_clauses(matching, year, skip, published)
     qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
 
     # 1. Indicator candidates; one indicator whose name meets different values in one paragraph, for the

@@ -142,7 +142,7 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
         except (OSError, UnicodeDecodeError) as error:
             result.problems.append(f"{text_path.as_posix()}: source text not readable ({error})")
             continue
-        drafted += extract(text, source_id, catalogue, park, year).data["indicators"]
+        drafted += extract(text, source_id, catalogue, park, year, (), _published(data, source_id)).data["indicators"]
     parts = [e for e in curated_entries if isinstance(e, dict) and (e.get("period") or e.get("scope"))]
     _compare(result, curated_entries, drafted, parts)
     return result
@@ -163,15 +163,37 @@ def score_all(data: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _published(data: Path, source_id: str) -> str | None:
+    """The date a curated source records (as `yearbook extract` reads it), if any."""
+    from generator.data.yamlsafe import read_yaml
+
+    document, _ = read_yaml(data / "sources" / f"{source_id}.yaml", source_id)
+    fields = document.data if document is not None and isinstance(document.data, dict) else {}
+    return str(fields["published"]) if fields.get("published") else None
+
+
 def fixture_text(path: Path) -> str:
     """A fixture report's text as `yearbook add-source` archives it."""
     from generator.editor.archive import clean_report
+
+    return clean_report(_fixture_page(path))
+
+
+def fixture_published(path: Path) -> str | None:
+    """The date `yearbook add-source` offers for a fixture report's source (its page's date line), if any."""
+    from generator.editor.archive import page_metadata
+
+    return page_metadata(_fixture_page(path)).get("published")
+
+
+def _fixture_page(path: Path) -> str:
+    """A fixture report's text as read from its file, before archiving."""
     from generator.editor.formats import read_report
 
     raw = path.read_bytes()
     if path.suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
-        return clean_report(read_report(path, raw).text)
-    return clean_report(raw.decode("utf-8"))
+        return read_report(path, raw).text
+    return raw.decode("utf-8")
 
 
 def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
@@ -202,7 +224,7 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
             scores.append(score)
             continue
         names = (case["park_name"],) if isinstance(case.get("park_name"), str) else ()  # as `new park` records it
-        draft = extract(text, "fixture", catalogue, park, year, names).data
+        draft = extract(text, "fixture", catalogue, park, year, names, fixture_published(folder / case["file"])).data
         _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
         whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
         growths = {(item["id"], _number(item["value"])): item.get("change_pct") for item in draft["indicators"]}
