@@ -137,3 +137,18 @@ def test_a_later_years_part_already_past_is_a_result_not_a_target():
     assert extract(text, "s", catalogue(), "p", 2020, published="2021-05-19").data["targets"] == []
     planned = "2021年,高新区营业收入将达到1300亿元,同比增长13%。\n"
     assert extract(planned, "s", catalogue(), "p", 2020, published="2021-01-19").data["targets"] != []
+
+
+def test_this_year_on_a_page_late_in_the_year_after_is_the_year_of_writing():
+    # A note of November 2020 on 2019: a sentence opening on 今年 tells 2020 to its end, so 到7月10日…外资7.6亿美元
+    # is neither 2019's nor a target. A summary published in January 2015 may say 今年 of the 2014 it sums up.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2019年常州高新区实现地区生产总值1543.7亿元。\n"
+    text += "今年,高新区超额完成全年重大项目招引目标,并且到7月10日实际到账外资就超过7.6亿美元,同比增长88.7%。\n"
+    late = extract(text, "s", catalogue(), "p", 2019, published="2020-11-24").data
+    assert [item["id"] for item in late["indicators"]] == ["gdp"] and late["targets"] == []
+    summary = "今年以来,全区专利申请281件;专利授权量153件。\n"
+    early = extract(summary, "s", catalogue(), "p", 2014, published="2015-01-10").data["indicators"]
+    assert {item["id"] for item in early} == {"patent_applications", "patent_grants"}

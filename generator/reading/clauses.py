@@ -291,6 +291,10 @@ def split_clauses(
     if written is None and _tells_last_year_only(paragraphs):
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
+    dated = _date_line(paragraphs, published)
+    late_in_the_year_after = (
+        reported_last_year and dated is not None and int(dated.group(2) or dated.group(3)) > _EARLY_MONTHS
+    )
     # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.
     part_way = written == year and written_part_way(tuple(paragraphs[:4]), published)
     so_far = not reported_last_year and (part_way or _tells_the_year_so_far(paragraphs))
@@ -359,6 +363,12 @@ def split_clauses(
                     # 1992年经国务院批准…。据统计,高新区2002年实现…: the history that opened the paragraph is
                     # over, the sentences after this one tell the year it names.
                     local = _State(at, "results")
+            elif late_in_the_year_after and _THIS_YEAR.match(sentence.lstrip()):
+                # 今年,…超额完成全年目标,并且到7月10日实际到账外资就超过7.6亿美元 on a page of November of the year
+                # after the one reported: the whole sentence tells the year of writing, its results so far or its
+                # plans. (A summary published in January may still say 今年 of the year it sums up.)
+                completed = any(word in sentence for word in COMPLETION_WORDS) and not is_goal(sentence)
+                sentence_state = _State(year + 1, "results" if completed else "plan")
             clauses = []
             aiming = False  # a clause before in the sentence set a goal (将力争工业总产值突破1000亿元,地区生产总值…)
             for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
