@@ -554,3 +554,12 @@ def test_a_rank_among_several_parks_is_no_subject_of_the_figures_after_it():
     # Several parks as the subject still take the amounts after them.
     found = indicators("2021年,全省16个国家级开发区完成社会消费品零售总额730亿元。", 2021)
     assert "retail_sales" not in found
+
+
+def test_the_software_industry_under_its_statistical_name_is_the_catalogues_software_revenue():
+    # 软件和信息技术服务业 is the statistics' name of the industry; 500万口径 is the measure's own threshold, no part.
+    found = indicators("2022年,500万口径软件和信息技术服务业业务收入全年完成116.8亿元,同比增长22.7%。", 2022)
+    revenue = found["software_info_services_revenue"]
+    assert (revenue["value"], revenue["change_pct"], revenue.get("scope")) == (116.8, 22.7, None)
+    # 软件产业 (an industry of the park's own naming) is not the catalogue's measure.
+    assert "software_info_services_revenue" not in indicators("2022年,软件产业实现收入221亿元。", 2022)

@@ -15,6 +15,9 @@ ROWS = [
     ("2010年,园区经营总收入达到", 2010, "a year introducing a result dates it"),
     ("2010年新增高新技术企业", 2010, "新增 is a result of that year, not a founding"),
     ("综合实力(2021年度)位居第", None, "a ranking's edition in brackets"),
+    ("农高区的前身是2015年科技部批准建设的周口国家农业科技园区,集聚各类企业", None,
+     "the approving body named between the year and 批准建设的: the year dates the approval"),
+    ("2019年全年共批准设立外资企业", 2019, "the year's approvals of firms are its results, not a founding"),
 ]  # fmt: skip
 
 
@@ -152,3 +155,14 @@ def test_this_year_on_a_page_late_in_the_year_after_is_the_year_of_writing():
     summary = "今年以来,全区专利申请281件;专利授权量153件。\n"
     early = extract(summary, "s", catalogue(), "p", 2014, published="2015-01-10").data["indicators"]
     assert {item["id"] for item in early} == {"patent_applications", "patent_grants"}
+
+
+def test_a_year_that_dates_an_approval_does_not_date_the_sentences_after_it():
+    # 前身是2015年科技部批准建设的…园区 dates the science park's approval; the counts told next, in the present, are
+    # of the year reported, and the 2021年 named later in their sentence dates only what follows it.
+    from tests.extract_helpers import indicators
+
+    text = "农高区的前身是2015年科技部批准建设的周口国家农业科技园区,园区以小麦为主导产业。"
+    text += "集聚各类企业106家,其中高新技术企业20家,2021年实现产值279.3亿元。"
+    assert indicators(text, 2022)["national_high_tech_enterprises"]["value"] == 20
+    assert "national_high_tech_enterprises" not in indicators(text.replace("批准建设的", "完成"), 2022)

@@ -366,8 +366,10 @@ _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
 # A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
 # is the time of that event, not of the amounts a profile states after it (总面积105平方公里, 常住人口30万人).
 _EVENT_AFTER_YEAR = re.compile(
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?[,，、]?(?:经[^。;；,，]{0,16}?批准|获批|正式)?"
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?[,，、]?(?:(?:经[^。;；,，]{0,16}?批准|获批|正式)?"
     r"(?:成立|设立|建立|组建|创建|建区|挂牌|升格|升级|晋升|更名|批复)"
+    # The approving body first, in a name's attribute: 前身是2015年科技部批准建设的…园区 (not 全年批准设立外资企业12家).
+    r"|[^。;；,，\d]{1,12}?批准(?:建设|设立|成立|组建)的)"
 )
 
 
