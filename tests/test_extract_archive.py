@@ -153,3 +153,18 @@ def test_a_table_with_bars_is_kept_and_a_menu_is_not():
     kept, log = clean_report_with_log(text)
     assert kept.splitlines() == ["指标 | 计量单位 | 1-12月 | 比上年同期增长(%)", "地区生产总值 | 亿元 | 356.72 | 5.9"]
     assert log.furniture == ["首页 | 新闻中心 | 统计数据"]
+
+
+def test_a_pages_address_dates_it_where_the_page_gives_no_date():
+    from generator.editor.archive import date_in_address
+
+    rows = {
+        "https://yq.rednet.cn/m/content/2019/01/22/4712929.html": "2019-01-22",
+        "https://most.gov.cn/dfkj/nmg/zxdt/202205/t20220507_180561.html": "2022-05-07",
+        "http://jintiao.net/xiazai/2022/0510/30249.html": "2022-05-10",
+        "http://szb.eyesnews.cn/pc/cont/202302/21/content_86532.html": "2023-02-21",
+        "http://www.example.gov.cn/art/2019/8/12/art_1.html": None,  # one-digit month: not a date it can tell
+        "http://20190122.example.cn/news/4712929.html": None,  # the host is no date
+        "http://hnxjxq.rednet.cn/c/2017/13/05/4494268.htm": None,  # no 13th month
+    }
+    assert {url: date_in_address(url) for url in rows} == rows

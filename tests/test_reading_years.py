@@ -166,3 +166,30 @@ def test_a_year_that_dates_an_approval_does_not_date_the_sentences_after_it():
     text += "集聚各类企业106家,其中高新技术企业20家,2021年实现产值279.3亿元。"
     assert indicators(text, 2022)["national_high_tech_enterprises"]["value"] == 20
     assert "national_high_tech_enterprises" not in indicators(text.replace("批准建设的", "完成"), 2022)
+
+
+def test_a_whole_years_amounts_on_a_page_of_its_first_weeks_are_its_aims():
+    # 2019年…分别达到220亿元、200亿元 on a page of 19 January 2019 cannot be the year's results: the park's aims for it.
+    # A part of the year named (2012年一季度) is a result so far; the same sentence on a page of December is a result.
+    from tests.extract_helpers import draft
+
+    text = "红网1月19日讯\n2019-01-19 10:00 来源:红网\n江华高新区分为五个功能区。2019年高新区技工贸总收入、"
+    text += "规模工业总产值分别达到220亿元、200亿元,将建设成为国家级高新区。"
+    early = draft(text, 2019)
+    assert early["indicators"] == []
+    assert {(t["for_year"], t["value"]) for t in early["targets"]} >= {(2019, 220), (2019, 200)}
+    late = {item["id"]: item for item in draft(text.replace("2019-01-19", "2019-12-19"), 2019)["indicators"]}
+    assert late["industrial_output_above_scale"]["value"] == 200
+    quarter = "2012-04-26 14:35 来源:前瞻网\n上市公司群体加速壮大。2012年一季度,中关村新增上市公司8家。"
+    listed = draft(quarter, 2012)["indicators"]
+    assert [(i["id"], i["value"], i.get("period")) for i in listed] == [("new_listed_companies", 8, "一季度")]
+
+
+def test_a_count_of_now_in_the_next_years_first_quarter_is_the_years_end_count():
+    # 现有高新技术企业…71家 in a note of February 2021 on 2020: the statistics of the year just ended are the latest.
+    from tests.extract_helpers import indicators
+
+    text = "兰州白银国家高新区综合排名进位\n2021-02-14 09:00 来源:每日甘肃网\n"
+    text += "2020年白银高新区地区生产总值128亿元。现有高新技术企业71家。"
+    assert indicators(text, 2020)["national_high_tech_enterprises"]["value"] == 71
+    assert "national_high_tech_enterprises" not in indicators(text.replace("2021-02-14", "2021-04-27"), 2020)

@@ -204,3 +204,14 @@ def page_metadata(text: str) -> dict[str, str]:
         if published:
             found["published"] = published
     return found
+
+
+# A date in a page's address, as portals file their stories: /2019/01/22/, /202205/t20220507_, /2022/0510/, /202302/21/.
+_ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_address(url: str) -> str | None:
+    """The date a page's address files it under (its path only, not its host), if it writes one."""
+    path = re.sub(r"^https?://[^/]*", "", url)
+    match = _ADDRESS_DATE.search(path)
+    return "-".join(match.groups()) if match else None

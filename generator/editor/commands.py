@@ -225,7 +225,18 @@ def _source_metadata(args, publisher: str, offered: dict) -> dict:
     return metadata
 
 
-def _report_archived(args, log, offered: dict) -> None:
+def _offered(page_text: str, url: str | None) -> tuple[dict, bool]:
+    """What the page's metadata block offers, and whether the date comes from its address (a page with no date)."""
+    from generator.editor.archive import date_in_address, page_metadata
+
+    offered = page_metadata(page_text)
+    dated = None if "published" in offered or url is None else date_in_address(url)
+    if dated:
+        offered["published"] = dated
+    return offered, bool(dated)
+
+
+def _report_archived(args, log, offered: dict, address_dated: bool) -> None:
     """Say what cleaning removed, and which metadata came from the page rather than the options."""
     print(
         f"kept {log.kept} paragraphs; removed {len(log.furniture)} lines of page furniture, "
@@ -239,7 +250,8 @@ def _report_archived(args, log, offered: dict) -> None:
     for field, value in offered.items():
         given = getattr(args, field)
         if given is None:
-            print(f"note: {field} '{value}' taken from the page's metadata block; check it")
+            where = "address" if address_dated and field == "published" else "metadata block"
+            print(f"note: {field} '{value}' taken from the page's {where}; check it")
         elif given != value:
             print(f"note: the page's metadata block gives {field} '{value}', you gave '{given}'")
 
@@ -248,7 +260,7 @@ def cmd_add_source(args) -> int:
     """yearbook add-source <file> …: archive a report (text, web page, PDF or .docx) and its metadata."""
     import hashlib
 
-    from generator.editor.archive import clean_report_with_log, page_metadata
+    from generator.editor.archive import clean_report_with_log
 
     problem = _add_source_problem(args)
     if problem:
@@ -269,7 +281,7 @@ def cmd_add_source(args) -> int:
     cleaned, log = clean_report_with_log(text)
     if not cleaned.strip():
         return _fail(f"{args.file}: expected the report's text, found nothing after cleaning")
-    offered = page_metadata(page_text)
+    offered, address_dated = _offered(page_text, args.url)
     publisher = args.publisher or offered.get("publisher")
     if not publisher:
         return _fail("--publisher: expected who published the report (the page names none), found nothing")
@@ -284,7 +296,7 @@ def cmd_add_source(args) -> int:
             return _fail(f"{_shown(targets[2])}: expected a writable place, found {error.strerror}")
     status = _write_new(targets[1], cleaned, force=True) or _write_new(targets[0], _metadata_text(metadata), True)
     if status == 0:
-        _report_archived(args, log, offered)
+        _report_archived(args, log, offered, address_dated)
     return status
 
 

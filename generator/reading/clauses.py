@@ -146,6 +146,7 @@ def year_mentions(text: str) -> list[YearMention]:
 # A press text opening on a date without its year: 1月21日上午,某高新区举行2024年经济运行情况新闻发布会.
 _UNDATED_OPENING = re.compile(r"^(?P<month>\d{1,2})月\d{1,2}日")
 _EARLY_MONTHS = 4  # a report on a whole year is published in the first months of the next
+_FIRST_QUARTER = 3
 _SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
@@ -186,6 +187,11 @@ def written_part_way(opening: tuple[str, ...], published: str | None = None, yea
     if line is None or (year is not None and int(line.group(1)) != year):
         return False  # no date, or one of another year than the one told (a page of January telling the year before)
     return int(line.group(2) or line.group(3)) < 12
+
+
+def _whole_year(sentence: str) -> bool:
+    """Whether a sentence tells no part of its year (1-2月, 上半年, 今年以来): the whole year's amounts."""
+    return not (PERIOD.search(sentence) or SO_FAR.search(sentence))
 
 
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
@@ -292,9 +298,13 @@ def split_clauses(
         written = year + 1  # an undated story of 去年's results, as its year is covered: told the year after
     reported_last_year = written == year + 1  # 去年 is the year reported on, 今年 the next one
     dated = _date_line(paragraphs, published)
-    late_in_the_year_after = (
-        reported_last_year and dated is not None and int(dated.group(2) or dated.group(3)) > _EARLY_MONTHS
-    )
+    month = int(dated.group(2) or dated.group(3)) if dated is not None else None
+    late_in_the_year_after = reported_last_year and month is not None and month > _EARLY_MONTHS
+    # 现有…71家 on a page of the next year's first quarter: the count at the year's end, the year's statistics then
+    # the latest (a page of April or later counts its own time).
+    now_is_the_years_end = reported_last_year and month is not None and month <= _FIRST_QUARTER
+    # A page of the year's first months cannot tell its whole results: 2019年…分别达到220亿元 on 22 January is the aim.
+    early_in_the_year = written == year and dated is not None and int(dated.group(1)) == year and month <= _EARLY_MONTHS
     # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.
     part_way = written == year and written_part_way(tuple(paragraphs[:4]), published)
     so_far = not reported_last_year and (part_way or _tells_the_year_so_far(paragraphs))
@@ -342,7 +352,10 @@ def split_clauses(
                 if at > year:
                     state = _State(at, _later_mode(at, paragraph[:40], written))
                 elif at == year:
-                    state = _State(at, "plan" if _PLAN_OPENING.search(first_sentence) else "results")
+                    told = paragraph[opening[0].start :]
+                    told = told[: next((i for i, c in enumerate(told) if c in SENTENCE_END), len(told))]
+                    aims = _PLAN_OPENING.search(first_sentence) or (early_in_the_year and _whole_year(told))
+                    state = _State(at, "plan" if aims else "results")
                 else:
                     state = _State(at, "results")  # the text now tells an earlier year
                 local = _State(state.year, state.mode)
@@ -355,6 +368,8 @@ def split_clauses(
                 at = opening[0].year
                 if at > year:
                     sentence_state = _State(at, _later_mode(at, sentence[:_SENTENCE_OPENING], written))
+                elif at == year and early_in_the_year and _whole_year(sentence):
+                    sentence_state = _State(at, "plan")
                 elif at == year:
                     sentence_state = _State(at, local.mode if local.year == year else "results")
                 else:
@@ -391,7 +406,7 @@ def split_clauses(
                     clause_state = _State(year + 1, "plan")
                 elif reported_last_year and _THIS_YEAR.search(text):
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
-                elif reported_last_year and not named and _NOW.search(text):
+                elif reported_last_year and not named and _NOW.search(text) and not now_is_the_years_end:
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
                 elif so_far and not named and _NOW.search(text):
                     clause_state = _State(year, "now")  # 现有…351家 in a note of 1—9月: a count of then, not the year's

@@ -179,11 +179,12 @@ def fixture_text(path: Path) -> str:
     return clean_report(_fixture_page(path))
 
 
-def fixture_published(path: Path) -> str | None:
-    """The date `yearbook add-source` offers for a fixture report's source (its page's date line), if any."""
-    from generator.editor.archive import page_metadata
+def fixture_published(path: Path, url: str | None = None) -> str | None:
+    """The date `yearbook add-source --url` offers for a fixture report's source (its page's date line, else the
+    date its address files it under), if any."""
+    from generator.editor.archive import date_in_address, page_metadata
 
-    return page_metadata(_fixture_page(path)).get("published")
+    return page_metadata(_fixture_page(path)).get("published") or (date_in_address(url) if url else None)
 
 
 def _fixture_page(path: Path) -> str:
@@ -224,7 +225,9 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
             scores.append(score)
             continue
         names = (case["park_name"],) if isinstance(case.get("park_name"), str) else ()  # as `new park` records it
-        draft = extract(text, "fixture", catalogue, park, year, names, fixture_published(folder / case["file"])).data
+        draft = extract(
+            text, "fixture", catalogue, park, year, names, fixture_published(folder / case["file"], case.get("url"))
+        ).data
         _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
         whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
         growths = {(item["id"], _number(item["value"])): item.get("change_pct") for item in draft["indicators"]}
