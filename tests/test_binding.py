@@ -829,6 +829,12 @@ ROWS = [
      "under a heading of the 十三五, an undated growth compares with 2015", None),
     ([*FIVE_YEARS, "2016年,全口径财政收入139亿,同比增长7.1%。"], "全口径财政收入139亿,同比增长7.1%",
      ind("fiscal_revenue_total", 139, change_pct=7.1), ACCEPT, "a year named and 同比 said: the year's growth", None),
+    # --- a name written verb first, the projects' level inside it ---------------------------------------------------
+    ("全年完成市以上重点项目投资21亿元", None, ind("key_project_investment", 21), ACCEPT,
+     "完成…重点项目投资 is the key projects' completed investment, the level (市以上) inside the name", None),
+    ("19个重点项目总投资规模达332.4亿元", None, ind("key_project_investment", 332.4),
+     "quote: expected the quote to name", "总投资 is the projects' whole cost, not the year's completed investment",
+     None),
 ]  # fmt: skip
 
 

@@ -563,3 +563,10 @@ def test_the_software_industry_under_its_statistical_name_is_the_catalogues_soft
     assert (revenue["value"], revenue["change_pct"], revenue.get("scope")) == (116.8, 22.7, None)
     # 软件产业 (an industry of the park's own naming) is not the catalogue's measure.
     assert "software_info_services_revenue" not in indicators("2022年,软件产业实现收入221亿元。", 2022)
+
+
+def test_a_name_written_verb_first_takes_the_level_inside_it():
+    # 完成市以上重点项目投资21亿元: the key projects' completed investment; 总投资: their whole cost, not a year's.
+    found = indicators("2025年,高新区完成市以上重点项目投资21亿元,同比增长5%。", 2025)
+    assert (found["key_project_investment"]["value"], found["key_project_investment"]["change_pct"]) == (21, 5)
+    assert "key_project_investment" not in indicators("2025年,19个重点项目总投资规模达332.4亿元。", 2025)

@@ -74,7 +74,7 @@ NEW_VERBS = ("新认定", "新增", "新培育", "新引进")
 # Every word that makes a stock's name a change of it: 净增国家高新技术企业 is not the stock.
 CHANGE_VERBS = (*NEW_VERBS, "净增", "新晋", "增加", "减少", "净减", "新入选")
 # Verbs a catalogue name may open on, the counted object inside it: 新增[3家]上市企业.
-NAME_VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定")
+NAME_VERBS = ("新认定", "新引进", "新培育", "新签约", "新增", "引进", "累计", "培育", "认定", "完成")
 # Words that open a clause carrying on the previous clause's subject: …,达到12.5亿美元.
 CARRY_ON = (
     "达到", "达", "为", "共计", "合计", "总计", "总额达", "总额为", "总量达", "总量为", "规模达", "规模为", "金额达",
