@@ -829,6 +829,18 @@ ROWS = [
      "under a heading of the 十三五, an undated growth compares with 2015", None),
     ([*FIVE_YEARS, "2016年,全口径财政收入139亿,同比增长7.1%。"], "全口径财政收入139亿,同比增长7.1%",
      ind("fiscal_revenue_total", 139, change_pct=7.1), ACCEPT, "a year named and 同比 said: the year's growth", None),
+    # --- the statistics' other words: 规模工业 (规模以上工业), 全部财政收入 (财政总收入) ---------------------
+    ("今年1-6月,高新区实现规模工业产值86.2亿元,同比增长20.26%", "高新区实现规模工业产值86.2亿元,同比增长20.26%",
+     ind("industrial_output_above_scale", 86.2, change_pct=20.26, period="1-6月"), ACCEPT,
+     "规模工业 is 规模以上工业 shortened, as 规上 is", None),
+    ("高新区实现工业总产值86.2亿元", None, ind("industrial_output_above_scale", 86.2),
+     "quote: expected the quote to name",
+     "plain 工业总产值 is all industry's, not that of the firms above the size", None),
+    ("全部财政收入达到92.7亿元,增长8.9%", None, ind("fiscal_revenue_total", 92.7, change_pct=8.9), ACCEPT,
+     "全部财政收入 is the total fiscal revenue (the catalogue's own definition says so)", None),
+    ("一般公共预算收入达到48.2亿元,增长10.1%", None, ind("fiscal_revenue_total", 48.2),
+     "quote: expected the quote to name",
+     "the budget's revenue is a part of the total fiscal revenue, not all of it", None),
     # --- a name written verb first, the projects' level inside it ---------------------------------------------------
     ("全年完成市以上重点项目投资21亿元", None, ind("key_project_investment", 21), ACCEPT,
      "完成…重点项目投资 is the key projects' completed investment, the level (市以上) inside the name", None),

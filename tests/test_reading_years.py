@@ -18,6 +18,8 @@ ROWS = [
     ("农高区的前身是2015年科技部批准建设的周口国家农业科技园区,集聚各类企业", None,
      "the approving body named between the year and 批准建设的: the year dates the approval"),
     ("2019年全年共批准设立外资企业", 2019, "the year's approvals of firms are its results, not a founding"),
+    ("南宁高新技术产业开发区创建于1988年,1992年经国务院批准为国家级高新区,总规划面积", None,
+     "经国务院批准为国家级高新区: the year dates the approval"),
 ]  # fmt: skip
 
 
@@ -193,3 +195,13 @@ def test_a_count_of_now_in_the_next_years_first_quarter_is_the_years_end_count()
     text += "2020年白银高新区地区生产总值128亿元。现有高新技术企业71家。"
     assert indicators(text, 2020)["national_high_tech_enterprises"]["value"] == 71
     assert "national_high_tech_enterprises" not in indicators(text.replace("2021-02-14", "2021-04-27"), 2020)
+
+
+def test_a_year_of_approval_opening_a_paragraph_does_not_date_the_paragraphs_after_it():
+    # 1992年经国务院批准为国家级高新区 in a profile of October 2009; 今年1-6月 further down is 2009's first half.
+    from tests.extract_helpers import draft
+
+    text = "来源:广西日报 2009-10-21 23:31\n南宁高新技术产业开发区创建于1988年,1992年经国务院批准为国家级高新区。\n"
+    text += "在全球金融危机的影响下,高新区经济保持较快增长。\n今年1-6月,高新区实现规模工业产值86.2亿元,同比增长20.26%。"
+    found = [(i["id"], i["value"], i.get("period")) for i in draft(text, 2009)["indicators"]]
+    assert found == [("industrial_output_above_scale", 86.2, "1-6月")]
