@@ -151,7 +151,8 @@ def test_this_year_on_a_page_late_in_the_year_after_is_the_year_of_writing():
     from tests.extract_helpers import catalogue
 
     text = "2019年常州高新区实现地区生产总值1543.7亿元。\n"
-    text += "今年,高新区超额完成全年重大项目招引目标,并且到7月10日实际到账外资就超过7.6亿美元,同比增长88.7%。\n"
+    text += "今年,高新区超额完成全年重大项目招引目标,并且到7月10日实际到账外资就超过7.6亿美元,同比增长88.7%。"
+    text += "1-10月,54个市重点项目完成投资195.4亿元,完成年度计划的93%。\n"  # the paragraph goes on in 2020
     late = extract(text, "s", catalogue(), "p", 2019, published="2020-11-24").data
     assert [item["id"] for item in late["indicators"]] == ["gdp"] and late["targets"] == []
     summary = "今年以来,全区专利申请281件;专利授权量153件。\n"

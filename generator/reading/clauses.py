@@ -384,6 +384,8 @@ def split_clauses(
                 # plans. (A summary published in January may still say 今年 of the year it sums up.)
                 completed = any(word in sentence for word in COMPLETION_WORDS) and not is_goal(sentence)
                 sentence_state = _State(year + 1, "results" if completed else "plan")
+                if index == 0:  # opening the paragraph: the sentences after it (1-10月,…) go on in that year
+                    local = _State(year + 1, sentence_state.mode)
             clauses = []
             aiming = False  # a clause before in the sentence set a goal (将力争工业总产值突破1000亿元,地区生产总值…)
             for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
