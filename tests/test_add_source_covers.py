@@ -9,13 +9,13 @@ import yaml
 from tests.test_editor_tools import PARK, PARK_ARGS, REPORT, SOURCE, _data, _run, reviewed
 
 
-def _add(tmp_path: Path, *extra: str) -> Path:
+def _add(tmp_path: Path, *extra: str, dated: bool = True) -> Path:
     data = _data(tmp_path)
     assert _run(data, *PARK_ARGS) == 0
     path = tmp_path / "report.txt"
     path.write_text(REPORT, encoding="utf-8")
     add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "测试高新区2023年工作总结",
-           "--publisher", "测试高新区管委会", "--published", "2024-01-20", *extra]  # fmt: skip
+           "--publisher", "测试高新区管委会", *(("--published", "2024-01-20") if dated else ()), *extra]  # fmt: skip
     assert _run(data, *add) == 0
     return data
 
@@ -54,13 +54,7 @@ def test_extract_says_when_the_source_does_not_cover_the_year(tmp_path, capsys):
 
 
 def test_add_source_dates_a_page_with_no_date_by_its_address_and_says_so(tmp_path, capsys):
-    data = _data(tmp_path)
-    assert _run(data, *PARK_ARGS) == 0
-    path = tmp_path / "report.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "测试高新区2023年工作总结",
-           "--publisher", "测试高新区管委会", "--url", "https://news.example.cn/2024/01/22/4712929.html"]  # fmt: skip
-    assert _run(data, *add) == 0
+    data = _add(tmp_path, "--url", "https://news.example.cn/2024/01/22/4712929.html", dated=False)
     source = yaml.safe_load((data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))
     assert str(source["published"]) == "2024-01-22"
     assert "note: published '2024-01-22' taken from the page's address; check it" in capsys.readouterr().out
