@@ -73,6 +73,11 @@ def draft_passes_check(folder: Path, case: dict) -> tuple[bool, str]:
         return status == 0, "" if status == 0 else " / ".join(problems)
 
 
+def share(part: int, whole: int) -> str:
+    """`part/whole = N%`, or just `0/0` where nothing was expected or drafted."""
+    return f"{part}/{whole} = {part / whole:.0%}" if whole else f"{part}/{whole}"
+
+
 def row(score: FileScore, check: tuple[bool, str]) -> str:
     """One Markdown table row of a fixture's score."""
     passed, why = check
@@ -129,9 +134,8 @@ def main_(argv: list[str] | None = None) -> int:
         totals = [total + n for total, n in zip(totals, [*map(len, counts), int(check[0])], strict=True)]
     right, hits, curated, drafted, parts, targets, passing = totals
     print(
-        f"| **{len(cases)} files** | **{right}/{curated} = {right / curated:.0%}** | {hits}/{curated} = "
-        f"{hits / curated:.0%} | {hits}/{drafted} = {hits / drafted:.0%} | {parts} | {targets} | "
-        f"{passing}/{len(cases)} pass |"
+        f"| **{len(cases)} files** | **{share(right, curated)}** | {share(hits, curated)} | {share(hits, drafted)} | "
+        f"{parts} | {targets} | {passing}/{len(cases)} pass |"
     )
     return 0
 

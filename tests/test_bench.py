@@ -115,3 +115,9 @@ def test_an_override_edit_that_no_longer_matches_is_refused(tmp_path, monkeypatc
     monkeypatch.setattr(engine, "PROJECT", tmp_path)
     with pytest.raises(engine.run.StageError, match="overrides/main.html:1: expected"):
         engine.copy_overrides(tmp_path / "unit", ["main.html"], engine.CITE_INCLUDE)
+
+
+def test_the_fixture_table_writes_a_share_of_nothing_drafted_without_a_percentage():
+    from bench.score_fixtures import share
+
+    assert (share(2, 3), share(0, 2), share(0, 0)) == ("2/3 = 67%", "0/2 = 0%", "0/0")
