@@ -570,3 +570,19 @@ def test_a_name_written_verb_first_takes_the_level_inside_it():
     found = indicators("2025年,高新区完成市以上重点项目投资21亿元,同比增长5%。", 2025)
     assert (found["key_project_investment"]["value"], found["key_project_investment"]["change_pct"]) == (21, 5)
     assert "key_project_investment" not in indicators("2025年,19个重点项目总投资规模达332.4亿元。", 2025)
+
+
+def test_of_two_amounts_of_one_measure_the_one_told_of_the_park_by_its_name_is_the_parks():
+    # The wider whole first, then 其中 the park by its name; its next clause, opening on a verb, is the park's too.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "8月22日,记者从乐山高新区了解到,上半年,“一总部三基地”实现营业收入451亿元,固定资产投资76.32亿元,"
+    text += "其中,乐山高新区完成营业收入102.3亿元,同比增长52.8%;完成固定资产投资18.4亿元,同比增长15.65%。"
+    drafted = extract(text, "s", catalogue(), "p", 2019, ("乐山高新技术产业开发区",)).data["indicators"]
+    found = {item["id"]: (item["value"], item["change_pct"], item["period"]) for item in drafted}
+    assert found == {"operating_revenue": (102.3, 52.8, "上半年"), "fixed_asset_investment": (18.4, 15.65, "上半年")}
+    # With no name of the park among them, two amounts of one measure stay the editor's to choose.
+    unnamed = text.replace("乐山高新区完成", "园区完成")
+    drafted = extract(unnamed, "s", catalogue(), "p", 2019, ("乐山高新技术产业开发区",)).data["indicators"]
+    assert "operating_revenue" not in {item["id"] for item in drafted}

@@ -285,7 +285,7 @@ _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|�
 _PART_OPENING = ("其中", "含")
 
 
-def _opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
+def opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
     """Whether a clause opens on the park itself, after a 其中: by its name (其中,自贡高新区…), or as the city's one
     高新区 among its parks (全市园区…,其中高新区工业总产值达到326亿元)."""
     rest = re.sub(r"^(?:其中|含)[:：,，]?", "", text)
@@ -453,7 +453,7 @@ def candidates(
             # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
             part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
             # 自贡市实现GDP…。其中,自贡高新区…实现地区生产总值252.55亿元: the part named is the park itself.
-            part = part and not any(_opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
+            part = part and not any(opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]

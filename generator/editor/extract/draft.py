@@ -17,13 +17,23 @@ from generator.data.validate import entry_problems
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
-from generator.reading.claims import Candidate, Name, Said, build_names, candidates, hit_naming, hits
+from generator.reading.claims import (
+    Candidate,
+    Name,
+    Said,
+    build_names,
+    candidates,
+    hit_naming,
+    hits,
+    opens_on_the_park,
+)
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
+    PERIOD,
     about_another_park,
     forecast_list_lead,
     own_places,
@@ -36,7 +46,7 @@ from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
-from generator.reading.words import ROUND_HEDGES
+from generator.reading.words import REPORT_VERBS, ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -233,6 +243,22 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
+_OWN_SUBJECT = re.compile(rf"^(?P<subject>[^\d,，;；]{{1,12}}?)(?:{'|'.join(REPORT_VERBS)})")
+
+
+def _of_the_park(candidate: Candidate, read, own: tuple[str, ...]) -> bool:
+    """Whether the candidate's clause opens on the park by its name, or carries on (a verb, a name or a growth first)
+    from a clause of its sentence that does: …其中,乐山高新区完成营业收入102.3亿元,…;完成固定资产投资18.4亿元."""
+    clause = candidate.clause
+    for before in reversed(read[clause.paragraph][clause.sentence][: clause.index + 1]):
+        if opens_on_the_park(before.text, own):
+            return True
+        subject = _OWN_SUBJECT.match(before.text)
+        if subject and not PERIOD.fullmatch(subject.group("subject")):
+            return False  # “一总部三基地”实现营业收入451亿元: a subject of its own, not the park
+    return False
+
+
 def extract(
     text: str,
     source_id: str,
@@ -267,9 +293,18 @@ def extract(
         values: dict[tuple, set] = {}
         for c in in_paragraph:
             values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
+        # …“一总部三基地”实现营业收入451亿元,…,其中,乐山高新区完成营业收入102.3亿元: of the values, the one told
+        # of the park by its name is the park's; the others are of a wider whole.
+        named = {
+            (c.entry.id, c.clause.period, c.clause.scope, c.value) for c in in_paragraph if _of_the_park(c, read, own)
+        }
         for c in in_paragraph:
-            told = values[(c.entry.id, c.clause.period, c.clause.scope)]
+            key = (c.entry.id, c.clause.period, c.clause.scope)
+            told = values[key]
             exact = {value for value, rounded in told if not rounded}
+            own_values = {value for (*k, value) in named if tuple(k) == key}
+            if len(exact) > 1 and len(own_values) == 1:
+                exact = own_values
             if len(exact) == 1 and c.value in exact or not exact and len(told) == 1:
                 found.append(c)
 
