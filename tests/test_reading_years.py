@@ -160,15 +160,26 @@ def test_this_year_on_a_page_late_in_the_year_after_is_the_year_of_writing():
     assert {item["id"] for item in early} == {"patent_applications", "patent_grants"}
 
 
-def test_a_year_that_dates_an_approval_does_not_date_the_sentences_after_it():
-    # 前身是2015年科技部批准建设的…园区 dates the science park's approval; the counts told next, in the present, are
-    # of the year reported, and the 2021年 named later in their sentence dates only what follows it.
+# (text, year reported, indicator, its amount, (words, other words) that make it no amount of the year, why)
+BOTH_WAYS = [
+    ("农高区的前身是2015年科技部批准建设的周口国家农业科技园区,园区以小麦为主导产业。"
+     "集聚各类企业106家,其中高新技术企业20家,2021年实现产值279.3亿元。", 2022, "national_high_tech_enterprises", 20,
+     ("批准建设的", "完成"), "前身是2015年…批准建设的 dates the approval; the present counts after it are of the year "
+     "reported, and 2021年 later in their sentence dates only what follows it"),
+    ("兰州白银国家高新区综合排名进位\n2021-02-14 09:00 来源:每日甘肃网\n2020年白银高新区地区生产总值128亿元。"
+     "现有高新技术企业71家。", 2020, "national_high_tech_enterprises", 71, ("2021-02-14", "2021-04-27"),
+     "现有 in a note of the next year's first quarter counts the year's end; from April on, its own time"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "indicator", "value", "otherwise", "why"), BOTH_WAYS, ids=[r[5] for r in BOTH_WAYS]
+)
+def test_a_count_told_in_the_present_is_the_years_or_not(text, year, indicator, value, otherwise, why):
     from tests.extract_helpers import indicators
 
-    text = "农高区的前身是2015年科技部批准建设的周口国家农业科技园区,园区以小麦为主导产业。"
-    text += "集聚各类企业106家,其中高新技术企业20家,2021年实现产值279.3亿元。"
-    assert indicators(text, 2022)["national_high_tech_enterprises"]["value"] == 20
-    assert "national_high_tech_enterprises" not in indicators(text.replace("批准建设的", "完成"), 2022)
+    assert indicators(text, year)[indicator]["value"] == value, why
+    assert indicator not in indicators(text.replace(*otherwise), year), why
 
 
 def test_a_whole_years_amounts_on_a_page_of_its_first_weeks_are_its_aims():
@@ -186,16 +197,6 @@ def test_a_whole_years_amounts_on_a_page_of_its_first_weeks_are_its_aims():
     quarter = "2012-04-26 14:35 来源:前瞻网\n上市公司群体加速壮大。2012年一季度,中关村新增上市公司8家。"
     listed = draft(quarter, 2012)["indicators"]
     assert [(i["id"], i["value"], i.get("period")) for i in listed] == [("new_listed_companies", 8, "一季度")]
-
-
-def test_a_count_of_now_in_the_next_years_first_quarter_is_the_years_end_count():
-    # 现有高新技术企业…71家 in a note of February 2021 on 2020: the statistics of the year just ended are the latest.
-    from tests.extract_helpers import indicators
-
-    text = "兰州白银国家高新区综合排名进位\n2021-02-14 09:00 来源:每日甘肃网\n"
-    text += "2020年白银高新区地区生产总值128亿元。现有高新技术企业71家。"
-    assert indicators(text, 2020)["national_high_tech_enterprises"]["value"] == 71
-    assert "national_high_tech_enterprises" not in indicators(text.replace("2021-02-14", "2021-04-27"), 2020)
 
 
 def test_a_year_of_approval_opening_a_paragraph_does_not_date_the_paragraphs_after_it():
