@@ -841,6 +841,10 @@ ROWS = [
     ("一般公共预算收入达到48.2亿元,增长10.1%", None, ind("fiscal_revenue_total", 48.2),
      "quote: expected the quote to name",
      "the budget's revenue is a part of the total fiscal revenue, not all of it", None),
+    ("苏州高新区实现地区生产总值1250亿元,财政预算收入159亿元", "财政预算收入159亿元",
+     ind("district_general_budget_revenue", 159), ACCEPT, "财政预算收入 is the budget's revenue, an older name", None),
+    ("苏州高新区实现地区生产总值1250亿元,财政预算收入159亿元", "财政预算收入159亿元", ind("fiscal_revenue_total", 159),
+     "quote: expected the quote to name", "the budget's revenue is not the total fiscal revenue", None),
     # --- a name written verb first, the projects' level inside it ---------------------------------------------------
     ("全年完成市以上重点项目投资21亿元", None, ind("key_project_investment", 21), ACCEPT,
      "完成…重点项目投资 is the key projects' completed investment, the level (市以上) inside the name", None),
