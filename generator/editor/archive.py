@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.reading.numbers import INVISIBLE
 from generator.reading.script import simplified
@@ -215,3 +216,22 @@ def date_in_address(url: str) -> str | None:
     path = re.sub(r"^https?://[^/]*", "", url)
     match = _ADDRESS_DATE.search(path)
     return "-".join(match.groups()) if match else None
+
+
+# ---------------------------------------------------------------------------------------------
+# An archived source's metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def source_field(data: Path, source: str, field_name: str):
+    """A field of an archived source's metadata (data/sources/<source>.yaml), where it can be read."""
+    from generator.data.yamlsafe import read_yaml
+
+    document, _ = read_yaml(data / "sources" / f"{source}.yaml", f"data/sources/{source}.yaml")
+    return document.data.get(field_name) if document is not None and isinstance(document.data, dict) else None
+
+
+def source_published(data: Path, source: str) -> str | None:
+    """The date an archived source records (YYYY-MM-DD): the page's date, which the archive keeps out of the text."""
+    published = source_field(data, source, "published")
+    return str(published) if published else None

@@ -66,11 +66,10 @@ def _park_missing(data: Path, park: str, field: str) -> str | None:
 
 
 def _source_field(data: Path, source: str, field: str):
-    """A field of a source's metadata, where it can be read."""
-    from generator.data.yamlsafe import read_yaml
+    """A field of a source's metadata, where it can be read (archive.source_field, imported when needed)."""
+    from generator.editor.archive import source_field
 
-    document, _ = read_yaml(data / "sources" / f"{source}.yaml", f"data/sources/{source}.yaml")
-    return document.data.get(field) if document is not None and isinstance(document.data, dict) else None
+    return source_field(data, source, field)
 
 
 def _source_park(data: Path, source: str) -> str | None:
@@ -370,9 +369,10 @@ def _note_source_fit(args) -> None:
 
 
 def _source_published(args) -> str | None:
-    """The date the source records (YYYY-MM-DD): the page's date, which the archive keeps out of the text."""
-    published = _source_field(args.data, args.source, "published")
-    return str(published) if published else None
+    """The date the source records (archive.source_published, imported when needed)."""
+    from generator.editor.archive import source_published
+
+    return source_published(args.data, args.source)
 
 
 def _park_names(args) -> tuple[str, ...]:

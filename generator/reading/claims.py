@@ -31,7 +31,7 @@ from generator.reading.governs import (
 )
 from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
-from generator.reading.parts import about_another_park, park_opening, span_of_years, total_since_the_start
+from generator.reading.parts import PERIOD, about_another_park, park_opening, span_of_years, total_since_the_start
 from generator.reading.script import simplified
 from generator.reading.words import (
     CHANGE_VERBS,
@@ -285,7 +285,7 @@ _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|�
 _PART_OPENING = ("其中", "含")
 
 
-def opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
+def _opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
     """Whether a clause opens on the park itself, after a 其中: by its name (其中,自贡高新区…), or as the city's one
     高新区 among its parks (全市园区…,其中高新区工业总产值达到326亿元)."""
     rest = re.sub(r"^(?:其中|含)[:：,，]?", "", text)
@@ -293,6 +293,22 @@ def opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
         return True
     place = park_opening(rest)
     return place is not None and bool(own) and not about_another_park(place, own)
+
+
+# A clause with a subject of its own before its verb (“一总部三基地”实现营业收入451亿元), a time aside.
+_OWN_SUBJECT = re.compile(rf"^(?P<subject>[^\d,，;；]{{1,12}}?)(?:{'|'.join(REPORT_VERBS)})")
+
+
+def told_of_the_park(clauses: list[Clause], index: int, own: tuple[str, ...]) -> bool:
+    """Whether clause `index` of a sentence opens on the park by its name, or carries on (a verb, a name or a growth
+    first) from a clause before it that does: …其中,乐山高新区完成营业收入102.3亿元,…;完成固定资产投资18.4亿元."""
+    for clause in reversed(clauses[: index + 1]):
+        if _opens_on_the_park(clause.text, own):
+            return True
+        subject = _OWN_SUBJECT.match(clause.text)
+        if subject and not PERIOD.fullmatch(subject.group("subject")):
+            return False  # “一总部三基地”实现营业收入451亿元: a subject of its own, not the park
+    return False
 
 
 # 新增国家高新技术企业68家,总数达到426家: the stock follows the change, its name told once.
@@ -453,7 +469,7 @@ def candidates(
             # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
             part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
             # 自贡市实现GDP…。其中,自贡高新区…实现地区生产总值252.55亿元: the part named is the park itself.
-            part = part and not any(opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
+            part = part and not any(_opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]

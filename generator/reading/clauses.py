@@ -189,9 +189,19 @@ def written_part_way(opening: tuple[str, ...], published: str | None = None, yea
     return int(line.group(2) or line.group(3)) < 12
 
 
-def _whole_year(sentence: str) -> bool:
-    """Whether a sentence tells no part of its year (1-2月, 上半年, 今年以来): the whole year's amounts."""
+def _names_no_part_of_the_year(sentence: str) -> bool:
+    """Whether a sentence names no part of its year (1-2月, 上半年, 今年以来): its amounts are the whole year's."""
     return not (PERIOD.search(sentence) or SO_FAR.search(sentence))
+
+
+def _to_sentence_end(text: str) -> str:
+    """`text` up to the end of its first sentence."""
+    return text[: next((i for i, c in enumerate(text) if c in SENTENCE_END), len(text))]
+
+
+def _tells_completion(text: str) -> bool:
+    """Whether a text tells of work completed (超额完成年度目标任务), not a goal set (确保完成…)."""
+    return any(word in text for word in COMPLETION_WORDS) and not is_goal(text)
 
 
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
@@ -304,9 +314,9 @@ def split_clauses(
     # the latest (a page of April or later counts its own time).
     now_is_the_years_end = reported_last_year and month is not None and month <= _FIRST_QUARTER
     # A page of the year's first months cannot tell its whole results: 2019年…分别达到220亿元 on 22 January is the aim.
-    early_in_the_year = written == year and dated is not None and int(dated.group(1)) == year and month <= _EARLY_MONTHS
+    early_in_the_year = written == year and month is not None and month <= _EARLY_MONTHS
     # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.
-    part_way = written == year and written_part_way(tuple(paragraphs[:4]), published)
+    part_way = written == year and month is not None and month < 12
     so_far = not reported_last_year and (part_way or _tells_the_year_so_far(paragraphs))
     seen_results = False
     heading = ""
@@ -323,7 +333,7 @@ def split_clauses(
         if is_heading(paragraph):
             mentioned = sorted({_year_told(paragraph, m) for m in year_mentions(paragraph) if m.kind != "年度"})
             # 工作安排, 目标任务 head a plan; 超额完成年度目标任务 tells a result (unless it sets a goal: 确保完成…).
-            completed = any(word in paragraph for word in COMPLETION_WORDS) and not is_goal(paragraph)
+            completed = _tells_completion(paragraph)
             planning = any(word in paragraph for word in PLAN_HEADINGS) and not completed
             if len(mentioned) == 1:
                 at = mentioned[0]
@@ -348,13 +358,13 @@ def split_clauses(
             ]
             if opening:
                 at = opening[0].year
-                first_sentence = paragraph[: next((i for i, c in enumerate(paragraph) if c in "。!?！？"), 30)][:30]
+                first_sentence = _to_sentence_end(paragraph)[:30]
                 if at > year:
                     state = _State(at, _later_mode(at, paragraph[:40], written))
                 elif at == year:
-                    told = paragraph[opening[0].start :]
-                    told = told[: next((i for i, c in enumerate(told) if c in SENTENCE_END), len(told))]
-                    aims = _PLAN_OPENING.search(first_sentence) or (early_in_the_year and _whole_year(told))
+                    told = _to_sentence_end(paragraph[opening[0].start :])  # the sentence the year opens
+                    aims_early = early_in_the_year and _names_no_part_of_the_year(told)
+                    aims = _PLAN_OPENING.search(first_sentence) or aims_early
                     state = _State(at, "plan" if aims else "results")
                 else:
                     state = _State(at, "results")  # the text now tells an earlier year
@@ -368,7 +378,7 @@ def split_clauses(
                 at = opening[0].year
                 if at > year:
                     sentence_state = _State(at, _later_mode(at, sentence[:_SENTENCE_OPENING], written))
-                elif at == year and early_in_the_year and _whole_year(sentence):
+                elif at == year and early_in_the_year and _names_no_part_of_the_year(sentence):
                     sentence_state = _State(at, "plan")
                 elif at == year:
                     sentence_state = _State(at, local.mode if local.year == year else "results")
@@ -382,8 +392,7 @@ def split_clauses(
                 # 今年,…超额完成全年目标,并且到7月10日实际到账外资就超过7.6亿美元 on a page of November of the year
                 # after the one reported: the whole sentence tells the year of writing, its results so far or its
                 # plans. (A summary published in January may still say 今年 of the year it sums up.)
-                completed = any(word in sentence for word in COMPLETION_WORDS) and not is_goal(sentence)
-                sentence_state = _State(year + 1, "results" if completed else "plan")
+                sentence_state = _State(year + 1, "results" if _tells_completion(sentence) else "plan")
                 if index == 0:  # opening the paragraph: the sentences after it (1-10月,…) go on in that year
                     local = _State(year + 1, sentence_state.mode)
             clauses = []

@@ -406,10 +406,11 @@ def year_of_amount(before: str) -> int | None:
 
 # A clause that brings the whole year back: 全年…, 预计全年…, 2017年全年预计… .
 _WHOLE_YEAR = re.compile(r"^(?:(?:19|20)\d\d年)?(?:预计)?(?:全年|年末|年底|截至年底|截至年末|截至12月底)")
-_TIME_OPENINGS = "去年|今年|当年|全年|目前|现在|当前|如今|截至"
+_TIMES = "去年|今年|当年|全年|目前|现在|当前|如今"
+_TIME_OPENINGS = f"{_TIMES}|截至"
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
-    r"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:去年|今年|当年|全年|目前|现在|当前|如今|截至目前)?(?:预计)?(?:实现|完成)?"
+    rf"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:{_TIMES}|截至目前)?(?:预计)?(?:实现|完成)?"
     # A time is no part's name: 目前园区拥有… is the park now.
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"

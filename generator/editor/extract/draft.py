@@ -25,7 +25,7 @@ from generator.reading.claims import (
     candidates,
     hit_naming,
     hits,
-    opens_on_the_park,
+    told_of_the_park,
 )
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
 from generator.reading.figures import compatible, plain_number, unit_of
@@ -33,7 +33,6 @@ from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
-    PERIOD,
     about_another_park,
     forecast_list_lead,
     own_places,
@@ -46,7 +45,7 @@ from generator.reading.quotes import context_of, prepare
 from generator.reading.script import simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
-from generator.reading.words import REPORT_VERBS, ROUND_HEDGES
+from generator.reading.words import ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -243,22 +242,6 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
-_OWN_SUBJECT = re.compile(rf"^(?P<subject>[^\d,，;；]{{1,12}}?)(?:{'|'.join(REPORT_VERBS)})")
-
-
-def _of_the_park(candidate: Candidate, read, own: tuple[str, ...]) -> bool:
-    """Whether the candidate's clause opens on the park by its name, or carries on (a verb, a name or a growth first)
-    from a clause of its sentence that does: …其中,乐山高新区完成营业收入102.3亿元,…;完成固定资产投资18.4亿元."""
-    clause = candidate.clause
-    for before in reversed(read[clause.paragraph][clause.sentence][: clause.index + 1]):
-        if opens_on_the_park(before.text, own):
-            return True
-        subject = _OWN_SUBJECT.match(before.text)
-        if subject and not PERIOD.fullmatch(subject.group("subject")):
-            return False  # “一总部三基地”实现营业收入451亿元: a subject of its own, not the park
-    return False
-
-
 def extract(
     text: str,
     source_id: str,
@@ -291,20 +274,20 @@ def extract(
         in_paragraph = candidates(sentences, names, year, matching[number], own)
         in_paragraph = [c for c in in_paragraph if not _none_of_the_parks(c.clause, own)]
         values: dict[tuple, set] = {}
-        for c in in_paragraph:
-            values.setdefault((c.entry.id, c.clause.period, c.clause.scope), set()).add((c.value, _round(c)))
         # …“一总部三基地”实现营业收入451亿元,…,其中,乐山高新区完成营业收入102.3亿元: of the values, the one told
         # of the park by its name is the park's; the others are of a wider whole.
-        named = {
-            (c.entry.id, c.clause.period, c.clause.scope, c.value) for c in in_paragraph if _of_the_park(c, read, own)
-        }
+        parks_values: dict[tuple, set] = {}
+        for c in in_paragraph:
+            key = (c.entry.id, c.clause.period, c.clause.scope)
+            values.setdefault(key, set()).add((c.value, _round(c)))
+            if told_of_the_park(sentences[c.clause.sentence], c.clause.index, own):
+                parks_values.setdefault(key, set()).add(c.value)
         for c in in_paragraph:
             key = (c.entry.id, c.clause.period, c.clause.scope)
             told = values[key]
             exact = {value for value, rounded in told if not rounded}
-            own_values = {value for (*k, value) in named if tuple(k) == key}
-            if len(exact) > 1 and len(own_values) == 1:
-                exact = own_values
+            if len(exact) > 1 and len(parks_values.get(key, ())) == 1:
+                exact = parks_values[key]
             if len(exact) == 1 and c.value in exact or not exact and len(told) == 1:
                 found.append(c)
 

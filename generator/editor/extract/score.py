@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generator.data.yamlsafe import read_yaml
+from generator.editor.archive import source_published
 from generator.editor.extract import CatalogueEntry, extract
 from generator.reading.numbers import to_decimal
 from generator.reading.parts import period_key, periods_in
@@ -142,7 +143,8 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
         except (OSError, UnicodeDecodeError) as error:
             result.problems.append(f"{text_path.as_posix()}: source text not readable ({error})")
             continue
-        drafted += extract(text, source_id, catalogue, park, year, (), _published(data, source_id)).data["indicators"]
+        published = source_published(data, source_id)
+        drafted += extract(text, source_id, catalogue, park, year, (), published).data["indicators"]
     parts = [e for e in curated_entries if isinstance(e, dict) and (e.get("period") or e.get("scope"))]
     _compare(result, curated_entries, drafted, parts)
     return result
@@ -163,38 +165,16 @@ def score_all(data: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _published(data: Path, source_id: str) -> str | None:
-    """The date a curated source records (as `yearbook extract` reads it), if any."""
-    from generator.data.yamlsafe import read_yaml
-
-    document, _ = read_yaml(data / "sources" / f"{source_id}.yaml", source_id)
-    fields = document.data if document is not None and isinstance(document.data, dict) else {}
-    return str(fields["published"]) if fields.get("published") else None
-
-
-def fixture_text(path: Path) -> str:
-    """A fixture report's text as `yearbook add-source` archives it."""
-    from generator.editor.archive import clean_report
-
-    return clean_report(_fixture_page(path))
-
-
-def fixture_published(path: Path, url: str | None = None) -> str | None:
-    """The date `yearbook add-source --url` offers for a fixture report's source (its page's date line, else the
-    date its address files it under), if any."""
-    from generator.editor.archive import date_in_address, page_metadata
-
-    return page_metadata(_fixture_page(path)).get("published") or (date_in_address(url) if url else None)
-
-
-def _fixture_page(path: Path) -> str:
-    """A fixture report's text as read from its file, before archiving."""
+def fixture_report(path: Path, url: str | None = None) -> tuple[str, str | None]:
+    """A fixture report's text as `yearbook add-source` archives it, and the date `add-source --url` offers for it
+    (its page's date line, else the date its address files it under), if any."""
+    from generator.editor.archive import clean_report, date_in_address, page_metadata
     from generator.editor.formats import read_report
 
     raw = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
-        return read_report(path, raw).text
-    return raw.decode("utf-8")
+    originals = (".html", ".htm", ".pdf", ".docx")
+    page = read_report(path, raw).text if path.suffix.lower() in originals else raw.decode("utf-8")
+    return clean_report(page), page_metadata(page).get("published") or (date_in_address(url) if url else None)
 
 
 def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
@@ -219,15 +199,13 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
             )
         score.held_out = held_out is True
         try:
-            text = fixture_text(folder / case["file"])
+            text, published = fixture_report(folder / case["file"], case.get("url"))
         except Exception as error:  # noqa: BLE001 - any unreadable fixture is reported, not raised
             score.problems.append(f"{case['file']}: not readable ({error})")
             scores.append(score)
             continue
         names = (case["park_name"],) if isinstance(case.get("park_name"), str) else ()  # as `new park` records it
-        draft = extract(
-            text, "fixture", catalogue, park, year, names, fixture_published(folder / case["file"], case.get("url"))
-        ).data
+        draft = extract(text, "fixture", catalogue, park, year, names, published).data
         _compare(score, case.get("figures") or [], draft["indicators"], case.get("parts") or [])
         whole = {(k[0], k[1]) for k in score.drafted if k[3] is None and k[4] is None}
         growths = {(item["id"], _number(item["value"])): item.get("change_pct") for item in draft["indicators"]}
