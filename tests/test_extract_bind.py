@@ -586,3 +586,14 @@ def test_of_two_amounts_of_one_measure_the_one_told_of_the_park_by_its_name_is_t
     unnamed = text.replace("乐山高新区完成", "园区完成")
     drafted = extract(unnamed, "s", catalogue(), "p", 2019, ("乐山高新技术产业开发区",)).data["indicators"]
     assert "operating_revenue" not in {item["id"] for item in drafted}
+
+
+def test_a_clause_opening_on_its_verb_carries_a_class_of_firms_named_as_the_subject_before_it():
+    text = "2022年,规模以上工业实现总产值208.2亿元,同比增长5.2%,实现营业收入222.8亿元,同比增长9.8%。"
+    found = indicators(text, 2022)
+    assert found["industrial_output_above_scale"]["value"] == 208.2
+    assert "operating_revenue" not in found  # above-scale industry's revenue, not the park's firms'
+    services = "2022年上半年,规模以上服务业保持良好增长势头,实现营业收入18.7亿元,同比增长22.7%。"
+    assert "operating_revenue" not in indicators(services, 2022)
+    found = indicators("2022年,全区实现地区生产总值115亿元,同比增长4.4%,实现营业收入222.8亿元。", 2022)
+    assert found["operating_revenue"]["value"] == 222.8  # the park's own clause carries on: its revenue

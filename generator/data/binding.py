@@ -36,7 +36,7 @@ from generator.reading.governs import (
     stock_total,
     written,
 )
-from generator.reading.names import catalogue_forms, measure_suffix, part_prefix
+from generator.reading.names import carried_class, catalogue_forms, measure_suffix, part_prefix
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -204,14 +204,18 @@ def bind_indicator(
 
 def part_names(names: list[str], text: str) -> list[tuple[int, int]]:
     """Where a name stands next to a word that makes it a part or another measure (一般公共预算税收收入, 人均GDP,
-    出口 in 进出口, 出口创汇), unless the longer wording is the indicator's own name (规模以上工业增加值)."""
+    出口 in 进出口, 出口创汇) or carries on a class of firms named before it (names.carried_class), unless the longer
+    wording is the indicator's own name (规模以上工业增加值)."""
     own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
     parts = []
     for start, end in own:
         prefix, suffix = part_prefix(text, start), measure_suffix(text, end)
-        if prefix is None and suffix is None:
+        carried = carried_class(text, start, names[0])
+        if prefix is None and suffix is None and carried is None:
             continue
-        span = (start - len(prefix or ""), end + len(suffix or ""))
+        # 规模以上工业实现总产值…,实现营业收入: from the class that the name's clause carries on to the name.
+        opening = text.rfind(carried, 0, start) if carried else start
+        span = (min(opening, start - len(prefix or "")), end + len(suffix or ""))
         if not any(a <= span[0] and span[1] <= b for a, b in own):
             parts.append(span)
     return parts

@@ -29,7 +29,16 @@ from generator.reading.governs import (
     signed_percent,
     stock_total,
 )
-from generator.reading.names import SHARE_OF, measure_suffix, name_pattern, name_spans, part_prefix, written_forms
+from generator.reading.names import (
+    ABOVE_SCALE,
+    SHARE_OF,
+    carried_class,
+    measure_suffix,
+    name_pattern,
+    name_spans,
+    part_prefix,
+    written_forms,
+)
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import PERIOD, about_another_park, park_opening, span_of_years, total_since_the_start
 from generator.reading.script import simplified
@@ -392,15 +401,12 @@ def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
     return total_since_the_start(before, clause.text[amount:])
 
 
-_ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
-
-
 def _scope_dropped(name: Name, before: str) -> bool:
     """工业增加值 for 规模以上工业增加值 where the paragraph has not spoken of enterprises above scale before it: the
     name without its scope is all industry's (其中工业增加值 in a breakdown of GDP; 完成工业增加值…;开展技改规模以上
     工业企业5家), not the catalogue's; in a list that opened on them (规模以上工业企业…;完成工业增加值) it is."""
-    dropped = name.entry.name.startswith(_ABOVE_SCALE) and not name.text.startswith(_ABOVE_SCALE)
-    return dropped and not any(word in before for word in _ABOVE_SCALE)
+    dropped = name.entry.name.startswith(ABOVE_SCALE) and not name.text.startswith(ABOVE_SCALE)
+    return dropped and not any(word in before for word in ABOVE_SCALE)
 
 
 def _tells_results(clause: Clause, year: int) -> bool:
@@ -463,6 +469,9 @@ def candidates(
             if _cumulative(clauses, c_index):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
+            # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.
+            at = said.shift(clause)
+            clause_hits = [h for h in clause_hits if not carried_class(said.text, at + h.start, h.name.entry.name)]
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]

@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.reading.parts import PERIOD
 from generator.reading.script import simplified
 from generator.reading.words import (
+    DECLINE_WORDS,
+    GROWTH_BASES,
+    GROWTH_WORDS,
     NAME_VERBS,
     NOT_INSIDE_A_NAME,
     PART_PREFIXES,
@@ -120,3 +124,32 @@ def part_prefix(text: str, start: int) -> str | None:
         subject = next((p for p in _LONGEST_FIRST if before[: len(before) - len(verb)].endswith(p)), None)
         found = subject + verb if subject else None
     return found
+
+
+ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
+_TIME_FIRST = rf"(?:(?:19|20)\d\d年)?(?:全年|年内|当年|今年|同期|{PERIOD.pattern})?"
+# A class of firms as a clause's subject (规模以上工业实现总产值…, 上半年规上服务业保持良好增长势头), a time first.
+_CLASS_SUBJECT = re.compile(
+    rf"^{_TIME_FIRST}(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{{0,4}}?(?:工业|服务业|企业)(?!增加值|总产值|产值)"
+)
+_CLAUSE_MARKS = re.compile(r"[,，;；]")
+# Clauses that go on telling of the subject before them: a growth (同比增长5.2%) or another amount (实现营业收入…).
+_GOING_ON = re.compile(rf"^{_TIME_FIRST}(?:{'|'.join((*REPORT_VERBS, *GROWTH_BASES, *GROWTH_WORDS, *DECLINE_WORDS))})")
+
+
+def carried_class(text: str, start: int, measure: str) -> str | None:
+    """The class of firms a name at `start` tells of when its clause opens on a verb and carries on the subject of a
+    clause before it in the sentence: 规模以上工业实现总产值208.2亿元,同比增长5.2%,实现营业收入222.8亿元 (that class's
+    revenue, not the park's), or None. A measure of the class itself (`measure`, the catalogue's name:
+    规模以上工业增加值 after 规模以上工业企业完成总产值…;完成工业增加值) is not carried off."""
+    if measure.startswith(ABOVE_SCALE):
+        return None
+    sentence = text[:start].split("。")[-1]
+    clauses = _CLAUSE_MARKS.split(sentence)
+    if len(clauses) < 2 or re.sub(f"^{_TIME_FIRST}", "", clauses[-1]) not in REPORT_VERBS:
+        return None
+    for clause in reversed(clauses[:-1]):
+        if not _GOING_ON.match(clause):
+            subject = _CLASS_SUBJECT.match(clause)
+            return subject.group(0) if subject else None
+    return None
