@@ -597,3 +597,19 @@ def test_a_clause_opening_on_its_verb_carries_a_class_of_firms_named_as_the_subj
     assert "operating_revenue" not in indicators(services, 2022)
     found = indicators("2022年,全区实现地区生产总值115亿元,同比增长4.4%,实现营业收入222.8亿元。", 2022)
     assert found["operating_revenue"]["value"] == 222.8  # the park's own clause carries on: its revenue
+
+
+def test_the_park_s_own_grounds_are_the_park_and_a_named_park_inside_it_is_a_part():
+    whole = indicators("2024年1至9月,高新区园区实现规上工业总产值405.97亿元。", 2024)["industrial_output_above_scale"]
+    assert (whole["value"], whole.get("scope"), whole["period"]) == (405.97, None, "1至9月")
+    part = indicators("2024年1至9月,高新区光谷园区实现规上工业总产值405.97亿元。", 2024)
+    assert part["industrial_output_above_scale"]["scope"] == "高新区光谷园区"
+
+
+def test_a_level_reached_from_a_start_is_the_stock_and_a_dated_count_is_no_estimate():
+    text = "2020年,预计营业总收入达3475亿元,截至2020年11月底有效发明专利12500件,高企总数从360家增至1031家。"
+    found = indicators(text, 2020)
+    assert found["operating_revenue"]["qualifier"] == "预计"
+    patents = found["valid_invention_patents"]
+    assert (patents["value"], patents["period"], patents.get("qualifier")) == (12500, "11月底", None)
+    assert found["national_high_tech_enterprises"]["value"] == 1031  # not 360, where it started

@@ -7,6 +7,7 @@ from decimal import Decimal
 from generator.reading.script import simplified
 from generator.reading.tables import read_tables, table_lines
 from generator.reading.text import logical_paragraphs, paragraphs_with_lines, raw_lines
+from tests.extract_helpers import indicators
 
 
 def test_lines_broken_inside_a_sentence_are_joined_and_spaces_dropped():
@@ -56,6 +57,20 @@ def test_a_story_opening_on_its_date_is_never_joined_to_the_headline_above():
     assert logical_paragraphs("截至今年,高新区已连续举办,\n5月17日,第十届论坛开幕。\n") == [
         "截至今年,高新区已连续举办,5月17日,第十届论坛开幕。"
     ]
+
+
+def test_a_half_width_full_stop_after_a_chinese_character_ends_the_sentence_and_the_line():
+    # Some portals write 。 as "."; it ends the sentence (and a line ending on it is no sentence left open), while a
+    # decimal point stays one.
+    assert (
+        simplified("高于省市平均水平.在国家高新区中排名第16位,增长3.5%.")
+        == "高于省市平均水平。在国家高新区中排名第16位,增长3.5%."
+    )
+    lead = "17日,长春高新区召开工作会议,总结2013年及五年来的工作,部署2014年重点工作."
+    body = "记者从会上获悉,2013年长春高新区营业总收入实现4251亿元,同比增长17.4%;地区生产总值实现928亿元,同比增长15.9%。"
+    assert logical_paragraphs(f"{lead}\n{body}\n") == [lead, body]
+    found = indicators(f"{lead}\n{body}\n", 2013)
+    assert (found["gdp"]["value"], found["gdp"]["change_pct"]) == (928, 15.9)  # the 2013 results, not 2014's plan
 
 
 def test_the_simplified_is_simplified_and_keeps_every_offset():

@@ -199,8 +199,9 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     bridge = bridge[: len(bridge) - len(hedged)]
     if text[unit_end(token) :].startswith(_MILESTONES):
         return False  # 首次突破千亿元大关: a round mark the year passed, hedged or not, is no amount of it
-    if FROM_TO.match(bridge):
-        return True  # 由3.7亿元增长到2750亿元: the level reached
+    start = max(bridge.rfind("由"), bridge.rfind("从"))
+    if 0 <= start <= _MEASURE_PHRASE and FROM_TO.match(bridge[start:]):
+        return True  # 由3.7亿元增长到2750亿元, 总数从360家增至1031家: the level reached
     if bridge.startswith(ROUND_HEDGES) and bridge.endswith(LEVEL_AFTER_ROUND):
         return True  # 突破百亿、增至100.7亿: the exact level reached after the round one
     limit = _BRIDGE + (_MEASURE_PHRASE if _MEASURED.search(bridge) else 0)

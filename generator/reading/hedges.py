@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.reading.numbers import NumberToken
 from generator.reading.words import (
     AFTER_ONLY,
     AFTER_UNIT_HEDGES,
+    AS_OF_A_DATE,
     BEFORE_ONLY,
     COMPARATOR_WORDS,
     FORECAST,
@@ -13,13 +16,19 @@ from generator.reading.words import (
     QUALIFIERS,
 )
 
+_COUNTED_AT_A_DATE = re.compile(f"[,，;；]{AS_OF_A_DATE}")
+
 
 def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
-    """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence."""
+    """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence up
+    to a clause that opens on the date of a count (words.AS_OF_A_DATE)."""
     near = list(dict.fromkeys(token.hedges()))
     if "约为" in near and "约" not in near:
         near.append("约")  # 约为 is 约: either spelling records it
+    after_forecast = sentence_before.rpartition(FORECAST)[2]
     if FORECAST not in sentence_before or any(word.startswith(FORECAST) for word in near):
+        return tuple(near)
+    if _COUNTED_AT_A_DATE.search(after_forecast):
         return tuple(near)
     # Both hedges must be recorded: 预计突破 where the catalogue of qualifiers has it, else 预计, the stronger.
     combined = [FORECAST + word for word in near if FORECAST + word in QUALIFIERS]

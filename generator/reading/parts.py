@@ -21,6 +21,7 @@ from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
 from generator.reading.words import (
+    AS_OF_A_DATE,
     FORECAST,
     NEW_VERBS,
     REPORT_VERBS,
@@ -67,9 +68,10 @@ def period_named(period: str) -> str:
 
 
 def period_key(text: str) -> str:
-    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月."""
+    """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月; 截至11月底 → 11月底."""
     text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     text = _REPORT_OF_PERIOD.get(text, text)
+    text = re.sub(rf"^截[至止](?={_MONTH}月[底末])", "", text)  # 截至11月底 is 11月底: a count at one time
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
 
@@ -418,6 +420,7 @@ _SCOPE = re.compile(
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
 # 预计全年…, 初步预计…, 据初步预计…: the estimate governs what follows.
 _HEDGE = re.compile(rf"^(?:据)?(?:初步)?(?:全年)?{FORECAST}")
+_AS_OF_A_DATE = re.compile(f"^{AS_OF_A_DATE}")
 _SUBJECTLESS = re.compile(rf"^(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")
 
 
@@ -496,11 +499,19 @@ def period_in(text: str) -> str | None:
 _ZONE_NAME = re.compile(r"(?:高新区|高新园区|高新技术产业园区|高新技术产业开发区|高新技术开发区|开发区)$")
 
 
+_ZONE_FIRST = re.compile(r"^(?:高新区|开发区)")
+
+
 def _scope_at(text: str) -> str | None:
+    """The part of the park a clause opens on, or None: not the park itself, by its name, its words for the whole or
+    both (高新区园区实现规上工业总产值…: the park's grounds, the whole)."""
     match = _SCOPE.match(text)
-    if match and match.group("scope") not in WHOLE_PARK and not _ZONE_NAME.search(match.group("scope")):
-        return match.group("scope")
-    return None
+    if match is None:
+        return None
+    scope = match.group("scope")
+    if scope in WHOLE_PARK or _ZONE_NAME.search(scope) or _ZONE_FIRST.sub("", scope) in WHOLE_PARK:
+        return None
+    return scope
 
 
 # A year named alone before a comma (…说,2018年,济南高新区…): the passage dates its figures by a whole year.
@@ -556,6 +567,8 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     scope = None
                 if _HEDGE.match(clause.text):
                     hedge = "预计"
+                elif _AS_OF_A_DATE.match(clause.text):
+                    hedge = None  # counted at a date, not estimated (words.AS_OF_A_DATE)
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
                 sentence_start = clause.sentence_start
                 clause.several = several_parks(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from generator.reading.script import simplified
+
 _SPACES = re.compile(r"[\s\u3000]+")
 SENTENCE_END = "。!?！？"
 CLOSERS = "”’」』)）》】"
@@ -72,9 +74,15 @@ SENTENCE_CLOSED = tuple(SENTENCE_END + CLOSERS + ";；:：…")
 _STORY_OPENING = re.compile(r"^\d{1,2}月\d{1,2}日[,，讯电]")
 
 
+def _closed(line: str) -> bool:
+    """Whether a line ends its sentence: on 。 (or a half-width full stop after a Chinese character), a closing mark,
+    a colon or ……."""
+    return line.endswith(SENTENCE_CLOSED) or simplified(line[-2:]).endswith("。")
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
-    if not previous or previous.endswith(SENTENCE_CLOSED):
+    if not previous or _closed(previous):
         return False
     if _STORY_OPENING.match(line) and not previous.endswith(tuple(_CLAUSE_MARKS)):
         return False
@@ -91,7 +99,7 @@ def may_continue(lines: list[str]) -> list[int]:
     found: list[int] = []
     for index in range(1, len(lines)):
         previous = lines[index - 1].rstrip()
-        if previous.endswith(SENTENCE_CLOSED):
+        if _closed(previous):
             continue
         if len(compact(previous)) > 40 or any(mark in previous for mark in _CLAUSE_MARKS) or found[-1:] == [index - 1]:
             found.append(index)

@@ -26,6 +26,9 @@ NOT_ABOUT = ("签约", "节约", "制约", "预约", "契约", "条约", "公约
 NOT_NEAR = ("最近", "附近", "临近", "邻近", "靠近", "就近", "贴近", "亲近", "新近", "迫近")
 # 预计 anywhere before the number in its sentence makes the number an estimate: 预计全年完成…, 预计主园区实现….
 FORECAST = "预计"
+# …but not past a clause that opens on the date its count was taken (预计营业总收入达3475亿元,截至2020年11月底有效发明
+# 专利12500件): counted, not estimated.
+AS_OF_A_DATE = r"截[至止](?:(?:19|20)\d\d年)?\d{1,2}月"
 # Hedges of a round amount an exact one may follow: 超700亿元,达到713.4亿元.
 ROUND_HEDGES = ("超过", "突破", "超", "逾", "近", "接近", "将近")
 
@@ -81,8 +84,8 @@ CARRY_ON = (
     "金额为", "具体为",
 )  # fmt: skip
 # Verbs of a change that reach a level, then 到/至: 由3.7亿元增长到2750亿元, 突破百亿、增至100.7亿.
-REACH_STEMS = ("增长", "增加", "提高", "上升", "扩大", "发展", "跃升", "攀升")
-REACH_VERBS = (*(stem + to for stem in REACH_STEMS for to in "到至"), "增至", "升至")
+REACH_STEMS = ("增长", "增加", "提高", "上升", "扩大", "发展", "跃升", "攀升", "增")  # 增 of 从360家增至1031家
+REACH_VERBS = (*(stem + to for stem in REACH_STEMS for to in "到至"), "升至")
 # Words that open a later clause giving a stock's total after a change of it: 新认定58家,累计达到312家.
 TOTAL_WORDS = ("累计", "总数", "总量", "共有", "共计")
 # Marks and words that list names or amounts: 地区生产总值、财政总收入分别为….
