@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import indicators, refused
+from tests.extract_helpers import draft, indicators, refused
 
 
 def test_a_figure_and_its_growth_are_one_entry():
@@ -29,6 +29,9 @@ def test_a_stock_after_its_change_and_measures_per_person_are_told_apart():
 
 def test_older_and_traditional_names_map_to_the_catalogue():
     assert indicators("2012年,高新区实现技工贸总收入1856.2亿元。", 2012)["operating_revenue"]["value"] == 1856.2
+    # 内联引资: an older word for domestic capital brought in
+    inland = indicators("2015年,全年内联引资完成178亿元,同比增幅20%。", 2015)["domestic_capital_introduced"]
+    assert (inland["value"], inland["change_pct"]) == (178, 20)
     found = indicators("2024年,全年進出口總額186.4億元,稅收收入52.3億元,同比增長4.6%。")
     assert found["import_export_total"]["value"] == 186.4
     assert found["tax_revenue"]["quote"] == "稅收收入52.3億元,同比增長4.6%"  # the report's own script
@@ -613,3 +616,25 @@ def test_a_level_reached_from_a_start_is_the_stock_and_a_dated_count_is_no_estim
     patents = found["valid_invention_patents"]
     assert (patents["value"], patents["period"], patents.get("qualifier")) == (12500, "11月底", None)
     assert found["national_high_tech_enterprises"]["value"] == 1031  # not 360, where it started
+
+
+def test_a_will_after_an_amount_told_sets_no_plan_and_the_park_s_part_holds_over_its_items():
+    text = (
+        "2016年高新区核心区地区生产总值增长11.8%左右,总量将实现历史性突破;完成工业总产值1821亿元,同比增长15.7%。\n"
+        "全年实际利用外资7.62亿美元,实际利用内资205.5亿元。\n"
+    )
+    found = draft(text, 2016)
+    drafted = {entry["id"]: entry for entry in found["indicators"]}
+    assert drafted["industrial_output"]["scope"] == "核心区"  # the core area's, told before the ;
+    assert (drafted["fdi_actual"]["value"], drafted["domestic_capital_introduced"]["value"]) == (7.62, 205.5)
+    assert not [target for target in found.get("targets", []) if target.get("indicator") == "industrial_output"]
+
+
+def test_a_flow_after_leiji_in_the_sentence_after_a_span_of_years_is_a_total_over_them():
+    text = (
+        "2020年,实现地区生产总值289.4亿元。“十三五”期间,累计完成固定资产投资501.7亿元。"
+        "质量效益不断提高,累计实现财政总收入347.4亿元。"
+    )
+    found = indicators(text, 2020)
+    assert "fiscal_revenue_total" not in found and found["gdp"]["value"] == 289.4
+    assert indicators("2020年,全年累计实现财政总收入347.4亿元。", 2020)["fiscal_revenue_total"]["value"] == 347.4

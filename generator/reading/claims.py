@@ -388,9 +388,14 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
     return claim(naming, name.entry, said, year, named_at=said.shift(subject_clause), direct=False)
 
 
-def _cumulative(clauses: list[Clause], index: int) -> bool:
-    """A clause after one that opens on 到…年底累计 or on a span of years (五年来, 近三年): its flows are totals."""
-    return span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None
+def _cumulative(clauses: list[Clause], index: int, paragraph: str) -> bool:
+    """A clause after one that opens on 到…年底累计 or on a span of years (五年来, 近三年): its flows are totals; so is
+    a flow after 累计 in the sentence right after one that opened such a span (“十三五”期间,累计完成…。…,累计实现
+    财政总收入347.4亿元)."""
+    if span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
+        return True
+    sentence_before = paragraph[: clauses[0].sentence_start].split("。")[-2:][0]
+    return "累计" in clauses[index].text and span_of_years(sentence_before) is not None
 
 
 def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
@@ -467,7 +472,7 @@ def candidates(
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
-            if _cumulative(clauses, c_index):
+            if _cumulative(clauses, c_index, paragraph):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
             clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
             # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.

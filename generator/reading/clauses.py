@@ -287,6 +287,13 @@ def _listed_elsewhere(paragraph: str) -> bool:
     return bool(_OTHER_STORY_MARK.match(paragraph)) or is_heading(paragraph)
 
 
+def _before_an_amount(sentence: str) -> str:
+    """A sentence's opening up to its first amount after a year: a goal opens before the amount it sets (2016年将实现…),
+    while a 将 after an amount told (2016年…增长11.8%左右,总量将实现历史性突破) sets no plan for the paragraph."""
+    amount = re.search(r"(?<![\d.])\d(?![\d.]*年)", sentence)
+    return sentence[: amount.start()] if amount else sentence
+
+
 def _later_mode(at: int, text: str, written: int | None) -> str:
     """How a later year than the one reported is told: as results when the text was written in that year or after and
     names a part of it already past (2021年第一季度 on a page of May 2021), else as plan."""
@@ -364,7 +371,7 @@ def split_clauses(
                 elif at == year:
                     told = _to_sentence_end(paragraph[opening[0].start :])  # the sentence the year opens
                     aims_early = early_in_the_year and _names_no_part_of_the_year(told)
-                    aims = _PLAN_OPENING.search(first_sentence) or aims_early
+                    aims = _PLAN_OPENING.search(_before_an_amount(first_sentence)) or aims_early
                     state = _State(at, "plan" if aims else "results")
                 else:
                     state = _State(at, "results")  # the text now tells an earlier year

@@ -413,6 +413,8 @@ _TIME_OPENINGS = f"{_TIMES}|截至"
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
     rf"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:{_TIMES}|截至目前)?(?:预计)?(?:实现|完成)?"
+    # The park's own name before its part: 2016年高新区核心区地区生产总值….
+    rf"(?:高新区(?={_SCOPE_ALTERNATIVES}))?"
     # A time is no part's name: 目前园区拥有… is the park now.
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
