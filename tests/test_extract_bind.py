@@ -638,3 +638,11 @@ def test_a_flow_after_leiji_in_the_sentence_after_a_span_of_years_is_a_total_ove
     found = indicators(text, 2020)
     assert "fiscal_revenue_total" not in found and found["gdp"]["value"] == 289.4
     assert indicators("2020年,全年累计实现财政总收入347.4亿元。", 2020)["fiscal_revenue_total"]["value"] == 347.4
+
+
+def test_what_a_project_is_to_bring_once_built_is_no_result_and_taxes_paid_as_older_reports_say():
+    text = "2012年,这个项目建成后,年可实现销售收入700亿元,上缴税收近100亿元。全区企业实际上缴税收50.5亿元,同比增长8%。"
+    found = draft(text, 2012)
+    paid = [entry for entry in found["indicators"] if entry["id"] == "taxes_paid"]
+    assert [(entry["value"], entry.get("change_pct")) for entry in paid] == [(50.5, 8)]
+    assert not found["targets"]  # a project's projection is a fact, no goal of the park

@@ -419,6 +419,15 @@ def _tells_results(clause: Clause, year: int) -> bool:
     return clause.year == year and not clause.goal and clause.mode == "results"
 
 
+# …项目建成后,年可实现销售收入700亿元,上缴税收近100亿元: what a project is to bring once built (a fact), no result.
+_ONCE_BUILT = re.compile(r"(?:建成|投产|达产|达效)(?:后|以后)")
+
+
+def _projected(clauses: list[Clause], index: int) -> bool:
+    """Whether a clause tells, after a clause of its sentence that says so, what a project is to bring once built."""
+    return any(_ONCE_BUILT.search(clause.text) for clause in clauses[: index + 1])
+
+
 def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[int]) -> Clause | None:
     """Where the subject of a clause that names nothing may stand: the clause before (unless it named an indicator
     itself), or a short opening sentence without a number when the clause opens the second sentence."""
@@ -463,7 +472,7 @@ def candidates(
         keys: set[int] = set()  # clauses that named an indicator
         used: set[tuple[int, int]] = set()  # the numbers claimed in the sentence
         for c_index, clause in enumerate(clauses):
-            if not _tells_results(clause, year):
+            if not _tells_results(clause, year) or _projected(clauses, c_index):
                 continue
             clause_hits = hits(clause.text, names)
             # A name whose meaning began later (bare 高新技术企业, national from 2008) names something else before; one

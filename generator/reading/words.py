@@ -120,6 +120,7 @@ PART_PREFIXES = (
     "每万人", "万人", "每万人拥有", "万人拥有", "人均", "地均", "规模以上", "规上", "预算", "全部", "产业",
     "自营", "产品", "贸易",
     "申报",  # 申报高企: firms applying, not certified
+    "国际", "PCT",  # PCT国际专利申请: filings under the treaty, a part of all patent applications
 )  # fmt: skip
 
 # --- parts of the park ------------------------------------------------------------------------------------------
