@@ -193,6 +193,7 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
         for found in periods_in(context.opening + context.lead + context.quote)
         + stated
         + in_table
+        + in_passage
         + periods_in(context.setting)
         + list(context.titled)
     }:

@@ -413,8 +413,8 @@ _TIME_OPENINGS = f"{_TIMES}|截至"
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
     rf"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:{_TIMES}|截至目前)?(?:预计)?(?:实现|完成)?"
-    # The park's own name before its part: 2016年高新区核心区地区生产总值….
-    rf"(?:高新区(?={_SCOPE_ALTERNATIVES}))?"
+    # The park's own name before its part: 2016年高新区核心区地区生产总值…, 2016年天津高新区核心区….
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:高新区|开发区)(?={_SCOPE_ALTERNATIVES}))?"
     # A time is no part's name: 目前园区拥有… is the park now.
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
@@ -531,10 +531,13 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
     document_period = next(iter(titled), None)
     heading_period = document_period
+    last_period = None  # the period the paragraph before ended in
     for number, sentences in enumerate(read):
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
         paragraph_period = heading_period
+        if paragraphs[number].startswith("其中") and last_period:
+            paragraph_period = last_period  # …发布今年上半年经济运行情况:…。/ 其中,…: the paragraph before goes on
         titled_period = document_period if heading_period is document_period else None
         head_at, _ = paragraph_head(paragraphs[number])
         told_before = park_told_before(paragraphs, number)
@@ -572,6 +575,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 elif _AS_OF_A_DATE.match(clause.text):
                     hedge = None  # counted at a date, not estimated (words.AS_OF_A_DATE)
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
+                last_period = period
                 sentence_start = clause.sentence_start
                 clause.several = several_parks(
                     paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end]

@@ -101,6 +101,8 @@ class Context:
     list_lead: str = ""
     # The report's date line dates it before December (clauses.written_part_way): 今年以来 is the year so far.
     part_way: bool = False
+    # The paragraph before, when the quote's opens on 其中 and so goes on with it (…今年上半年经济运行情况:… / 其中,…).
+    going_on: str = ""
 
     @property
     def over_years(self) -> bool:
@@ -146,7 +148,9 @@ class Context:
         # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
         # later in the passage than its title or its paragraph's head.
         carried = None if whole else carried_period(self.previous, said)
-        return stated, in_table, [] if whole else [carried] * bool(carried) + _passage_periods(self)
+        continued = period_stated(self.going_on)[0] if self.going_on else None
+        passage = [carried] * bool(carried) + _passage_periods(self) + [continued] * bool(continued)
+        return stated, in_table, [] if whole else passage
 
     @property
     def sentence(self) -> str:
@@ -217,6 +221,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     opening = paragraph[stop + 1 : start]
     earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
+    going_on = prepare(source.paragraphs[number - 1]) if number and paragraph.startswith("其中") else ""
     return Context(
         prepared,
         paragraph[start:at],
@@ -232,6 +237,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         section_heading,
         list_lead,
         part_way,
+        going_on,
     )
 
 
