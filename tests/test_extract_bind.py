@@ -646,3 +646,11 @@ def test_what_a_project_is_to_bring_once_built_is_no_result_and_taxes_paid_as_ol
     paid = [entry for entry in found["indicators"] if entry["id"] == "taxes_paid"]
     assert [(entry["value"], entry.get("change_pct")) for entry in paid] == [(50.5, 8)]
     assert not found["targets"]  # a project's projection is a fact, no goal of the park
+
+
+def test_a_place_the_page_lost_to_a_question_mark_is_no_other_park_and_local_public_finance_revenue_maps():
+    text = "?趪家高新区于1991年经国务院批准成立。2021年,该园区固定资产投资完成73.9亿元,同比增长36.3%。"
+    found = draft(text, 2021)
+    assert [entry["value"] for entry in found["indicators"] if entry["id"] == "fixed_asset_investment"] == [73.9]
+    older = indicators("2013年1~3月,地方公共财政收入28.82亿元,增幅20.4%。", 2013)["district_general_budget_revenue"]
+    assert (older["value"], older["change_pct"], older["period"]) == (28.82, 20.4, "1~3月")

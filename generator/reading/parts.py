@@ -262,7 +262,9 @@ def park_told(passage: str) -> str | None:
     """The place of the zone a passage (a paragraph up to a sentence of it) tells of: the last of its sentences that
     opened on one, else none (a round-up of several parks: each paragraph or sentence opens on its own)."""
     place = None
-    for sentence in re.split(r"(?<=[。!?！？])", passage):
+    # A half-width ? is no question mark in a Chinese text but a character the page lost (?趪家高新区 for 海口国家
+    # 高新区): what follows it is no sentence opening on a place.
+    for sentence in re.split(r"(?<=[。!！？])", passage):
         place = park_opening(sentence) or place
     return place
 
