@@ -36,7 +36,13 @@ from generator.reading.governs import (
     stock_total,
     written,
 )
-from generator.reading.names import carried_class, catalogue_forms, measure_suffix, part_prefix
+from generator.reading.names import (
+    carried_class,
+    catalogue_forms,
+    increase_of_an_amount,
+    measure_suffix,
+    part_prefix,
+)
 from generator.reading.numbers import (
     MULTIPLIERS,
     NumberToken,
@@ -75,7 +81,7 @@ def bind_indicator(
     names = catalogue_forms((indicator["name"], *indicator.get("aliases", [])))
     others = tuple(simplified(other) for other in others)
     taken = [(m.start(), m.end()) for other in others if other in text for m in re.finditer(re.escape(other), text)]
-    taken += part_names(names, text)
+    taken += part_names(names, text, entry["unit"])
     scale, base = split_unit(entry["unit"])
     wanted = to_decimal(entry["value"]) * scale
     tokens = tokens_of(text)
@@ -202,14 +208,16 @@ def bind_indicator(
     return Binding(token, tuple(problems), area_before(text, match.naming), growth)
 
 
-def part_names(names: list[str], text: str) -> list[tuple[int, int]]:
+def part_names(names: list[str], text: str, unit: str = "") -> list[tuple[int, int]]:
     """Where a name stands next to a word that makes it a part or another measure (一般公共预算税收收入, 人均GDP,
-    出口 in 进出口, 出口创汇) or carries on a class of firms named before it (names.carried_class), unless the longer
-    wording is the indicator's own name (规模以上工业增加值)."""
+    出口 in 进出口, 出口创汇), makes an amount in `unit` its increase (新增国内生产总值) or carries on a class of firms
+    named before it (names.carried_class), unless the longer wording is the indicator's own name
+    (规模以上工业增加值)."""
     own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
     parts = []
     for start, end in own:
-        prefix, suffix = part_prefix(text, start), measure_suffix(text, end)
+        prefix = part_prefix(text, start) or increase_of_an_amount(text, start, unit)
+        suffix = measure_suffix(text, end)
         carried = carried_class(text, start, names[0])
         if prefix is None and suffix is None and carried is None:
             continue

@@ -33,6 +33,7 @@ from generator.reading.names import (
     ABOVE_SCALE,
     SHARE_OF,
     carried_class,
+    increase_of_an_amount,
     measure_suffix,
     name_pattern,
     name_spans,
@@ -101,12 +102,12 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         for start, end, verb_gap in name_spans(name.text, text):
             found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
     # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock, and so
-    # of a shorter name inside it (净增国家高企: not 高企 either).
+    # of a shorter name inside it (净增国家高企: not 高企 either); 新增/净增 before a flow make it the flow's increase.
     changes = [
         hit
         for hit in found
         if not (hit.name.verb or hit.name.text.startswith(NAME_VERBS))
-        and hit.name.entry.kind == "stock"
+        and (hit.name.entry.kind == "stock" or increase_of_an_amount(text, hit.start, hit.name.entry.unit))
         and text[: hit.start].endswith(CHANGE_VERBS)
     ]
     found = [hit for hit in found if not any(c.start <= hit.start and hit.end <= c.end for c in changes)]

@@ -153,3 +153,15 @@ def carried_class(text: str, start: int, measure: str) -> str | None:
             subject = _CLASS_SUBJECT.match(clause)
             return subject.group(0) if subject else None
     return None
+
+
+# 新增国内生产总值22.37亿元: the year's increase of an amount, not its level (a count of the year's new ones,
+# 新增科技型中小企业426家, is the count itself).
+_INCREASE_WORDS = ("新增", "净增")
+
+
+def increase_of_an_amount(text: str, start: int, unit: str) -> str | None:
+    """The word before a name at `start` that makes an amount in `unit` its increase (新增国内生产总值), or None."""
+    return (
+        next((word for word in _INCREASE_WORDS if text[:start].endswith(word)), None) if unit.endswith("元") else None
+    )
