@@ -654,3 +654,13 @@ def test_a_place_the_page_lost_to_a_question_mark_is_no_other_park_and_local_pub
     assert [entry["value"] for entry in found["indicators"] if entry["id"] == "fixed_asset_investment"] == [73.9]
     older = indicators("2013年1~3月,地方公共财政收入28.82亿元,增幅20.4%。", 2013)["district_general_budget_revenue"]
     assert (older["value"], older["change_pct"], older["period"]) == (28.82, 20.4, "1~3月")
+
+
+def test_a_city_a_comparison_takes_as_its_object_is_no_subject_and_a_customs_zone_is_a_part():
+    text = (
+        "成都高新区2015年实现地区生产总值1277.6亿元,增长10.1%,在成都市地区生产总值中的占比提升至11.8%,拉动全市地区"
+        "生产总值增长1个百分点;完成固定资产投资552.3亿元,实际利用外资15亿美元。成都高新综合保税区全年实现进出口总额1250亿元。"
+    )
+    found = indicators(text, 2015)
+    assert (found["fixed_asset_investment"]["value"], found["fdi_actual"]["value"]) == (552.3, 15)
+    assert found["import_export_total"]["scope"] == "成都高新综合保税区"  # drafted as a part, never the year's

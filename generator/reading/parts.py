@@ -317,8 +317,10 @@ _AREA_OPENING = re.compile(
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
     r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
-    # 实现GDP…, 荣昌县一季度完成….
-    r"|[\u4e00-\u9fff]{2,4}?(?:市|地区|县)(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
+    # 实现GDP…, 荣昌县一季度完成…; not one a preposition or a verb takes as its object (在成都市地区生产总值中的占比,
+    # 拉动全市地区生产总值增长1个百分点).
+    r"|(?![在对为占比较拉带高低居位向])(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县)"
+    r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
@@ -418,7 +420,7 @@ _SCOPE = re.compile(
     # The park's own name before its part: 2016年高新区核心区地区生产总值…, 2016年天津高新区核心区….
     rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:高新区|开发区)(?={_SCOPE_ALTERNATIVES}))?"
     # A time is no part's name: 目前园区拥有… is the park now.
-    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园))"
+    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园|综合保税区|保税区))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")

@@ -129,6 +129,7 @@ PART_PREFIXES = (
 SCOPE_WORDS = (
     "主园区", "核心园区", "核心区", "拓展区", "辐射区", "分园区", "分园", "园区本部", "本部园区", "主园",
     "区属", "区本级",  # the part the park's own government runs, beside the whole area it counts (一区多园)
+    "综合保税区", "综保区", "保税区",  # a customs zone inside the park (成都高新综合保税区)
 )  # fmt: skip
 # Words for the park as a whole, not a part of it.
 WHOLE_PARK = ("园区", "全区", "全园", "高新区", "开发区", "本园区", "全园区", "高新园区", "高新园", "工业园", "科技园")
