@@ -403,6 +403,10 @@ def _comparable_growth(growth: NumberToken, text: str, tokens) -> NumberToken:
     return next((t for t in tokens if t.start > growth.end and t.after.startswith("%")), growth)
 
 
+# A growth rate named after its number: 以8.3%的经济增长率, 以12%的增速.
+_RATE_NAMED_AFTER = re.compile(r"^[%％]的(?:经济)?(?:增长率|增速|增幅)")
+
+
 def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
     """The growth percentage of an amount: the first one a growth word introduces, before any other amount."""
     sentence_end = min([at for at in (text.find(m, token.end) for m in SENTENCE_END) if at >= 0] or [len(text)])
@@ -424,6 +428,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
             continue  # 年均增长8.5%: an average over years, not the year's growth
         if said and clause_start > token.end and _own_subject(lead[: lead.rfind(said)]):
             return None  # …240亿元,主要经济指标同比增长30%以上: the growth of what that clause names
+        if not said and lead.endswith("以") and _RATE_NAMED_AFTER.match(later.after):
+            return _comparable_growth(later, text, tokens)  # 以8.3%的经济增长率领跑全国
         if said and said not in SHARE_WORDS:
             _, clause_end = clause_bounds(text, later.start)
             rates = [t for t in tokens if clause_start <= t.start < clause_end and t.after.startswith("%")]
