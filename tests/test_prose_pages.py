@@ -269,3 +269,10 @@ def test_visible_text_drops_addresses_and_footnote_numbers():
         '[95亿元](sources/x.md#q-100 "查看原文出处")'
     )
     assert visible_text(markdown) == "||2020|||95亿元|查看原文出处||2017年报告"
+
+
+def test_a_date_is_masked_but_an_amount_that_holds_a_year_s_digits_is_a_figure():
+    assert masked("发布于2026.02.12,2017-02-03") == "发布于" + "＿" * 10 + "," + "＿" * 10
+    # 11985.31 holds 1985.31 and 2019.5亿元 reads like a year and a month: both are amounts the prose must prove.
+    shown = [said.shown for said in figures_in("规模以上工业总产值11985.31亿元、营业收入2019.5亿元")]
+    assert shown == ["11985.31亿元", "2019.5亿元"]

@@ -44,7 +44,8 @@ from generator.reading.words import TIME_UNITS
 _NOT_FIGURES = re.compile(
     r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+(?:[\u4e00-\u9fff]+/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)*"
     r"|[〔\[［(（](?:19|20)\d\d[〕\]］)）]\s*第?\d+号"
-    r"|(?:19|20)\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![0-9])"
+    # A date is no part of a longer number, and no amount with its unit: 11985.31亿元, 2019.5亿元 are figures.
+    r"|(?<![0-9.])(?:19|20)\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![0-9.]|[万亿千百元%％])"
     r"|[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*"
     r"|[0-9]+(?:[-][0-9]+)*[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*"
 )
