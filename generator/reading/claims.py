@@ -395,8 +395,10 @@ def _cumulative(clauses: list[Clause], index: int, paragraph: str) -> bool:
     财政总收入347.4亿元)."""
     if span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
         return True
+    if "累计" not in clauses[index].text:
+        return False
     sentence_before = paragraph[: clauses[0].sentence_start].split("。")[-2:][0]
-    return "累计" in clauses[index].text and span_of_years(sentence_before) is not None
+    return span_of_years(sentence_before) is not None
 
 
 def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:

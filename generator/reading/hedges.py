@@ -25,10 +25,9 @@ def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     near = list(dict.fromkeys(token.hedges()))
     if "约为" in near and "约" not in near:
         near.append("约")  # 约为 is 约: either spelling records it
-    after_forecast = sentence_before.rpartition(FORECAST)[2]
     if FORECAST not in sentence_before or any(word.startswith(FORECAST) for word in near):
         return tuple(near)
-    if _COUNTED_AT_A_DATE.search(after_forecast):
+    if _COUNTED_AT_A_DATE.search(sentence_before.rpartition(FORECAST)[2]):
         return tuple(near)
     # Both hedges must be recorded: 预计突破 where the catalogue of qualifiers has it, else 预计, the stronger.
     combined = [FORECAST + word for word in near if FORECAST + word in QUALIFIERS]

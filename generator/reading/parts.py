@@ -476,6 +476,12 @@ def forecast_opening(sentence: str) -> bool:
     return bool(_HEDGE.match(sentence.lstrip()))
 
 
+def period_going_on(paragraph_before: str, paragraph: str) -> str | None:
+    """The part of the year a paragraph opening on 其中 goes on in: the one the paragraph before stated by its end
+    (…发布今年上半年经济运行情况:…。/ 其中,…实现社会消费品零售总额458.9亿元), else None."""
+    return period_stated(paragraph_before)[0] if paragraph.startswith("其中") else None
+
+
 def period_stated(text: str) -> tuple[str | None, bool]:
     """The part of the year a sentence has stated by its end, as a reader follows it clause by clause: the latest
     period named, unless a later clause opens on 全年 (年末, 预计全年…), which brings the whole year back; and whether
@@ -535,13 +541,11 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
     document_period = next(iter(titled), None)
     heading_period = document_period
-    last_period = None  # the period the paragraph before ended in
     for number, sentences in enumerate(read):
         if number in headings and number:
             heading_period = period_in(paragraphs[number]) or document_period
-        paragraph_period = heading_period
-        if paragraphs[number].startswith("其中") and last_period:
-            paragraph_period = last_period  # …发布今年上半年经济运行情况:…。/ 其中,…: the paragraph before goes on
+        going_on = period_going_on(paragraphs[number - 1], paragraphs[number]) if number else None
+        paragraph_period = going_on or heading_period
         titled_period = document_period if heading_period is document_period else None
         head_at, _ = paragraph_head(paragraphs[number])
         told_before = park_told_before(paragraphs, number)
@@ -579,7 +583,6 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 elif _AS_OF_A_DATE.match(clause.text):
                     hedge = None  # counted at a date, not estimated (words.AS_OF_A_DATE)
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
-                last_period = period
                 sentence_start = clause.sentence_start
                 clause.several = several_parks(
                     paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end]

@@ -22,6 +22,7 @@ from generator.reading.parts import (
     item_scope,
     paragraph_head,
     park_told_before,
+    period_going_on,
     period_stated,
     periods_in,
     title_periods,
@@ -101,8 +102,8 @@ class Context:
     list_lead: str = ""
     # The report's date line dates it before December (clauses.written_part_way): 今年以来 is the year so far.
     part_way: bool = False
-    # The paragraph before, when the quote's opens on 其中 and so goes on with it (…今年上半年经济运行情况:… / 其中,…).
-    going_on: str = ""
+    # The period the paragraph before stated, when the quote's opens on 其中 and goes on in it (parts.period_going_on).
+    going_on: str | None = None
 
     @property
     def over_years(self) -> bool:
@@ -148,8 +149,7 @@ class Context:
         # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
         # later in the passage than its title or its paragraph's head.
         carried = None if whole else carried_period(self.previous, said)
-        continued = period_stated(self.going_on)[0] if self.going_on else None
-        passage = [carried] * bool(carried) + _passage_periods(self) + [continued] * bool(continued)
+        passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
         return stated, in_table, [] if whole else passage
 
     @property
@@ -221,7 +221,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     opening = paragraph[stop + 1 : start]
     earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
-    going_on = prepare(source.paragraphs[number - 1]) if number and paragraph.startswith("其中") else ""
+    going_on = period_going_on(prepare(source.paragraphs[number - 1]), paragraph) if number else None
     return Context(
         prepared,
         paragraph[start:at],

@@ -74,6 +74,12 @@ SENTENCE_CLOSED = tuple(SENTENCE_END + CLOSERS + ";；:：…")
 _STORY_OPENING = re.compile(r"^\d{1,2}月\d{1,2}日[,，讯电]")
 
 
+def _prose(line: str) -> bool:
+    """Whether a compacted line that leaves its sentence open reads as prose that may go on: long, or holding a
+    clause mark."""
+    return len(line) > 40 or any(mark in line for mark in _CLAUSE_MARKS)
+
+
 def _closed(line: str) -> bool:
     """Whether a line ends its sentence: on 。 (or a half-width full stop after a Chinese character), a closing mark,
     a colon or ……."""
@@ -90,7 +96,7 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if _TITLE_END.search(previous) and not any(mark in previous for mark in ",，;；"):
         return False
-    return len(previous) > 40 or any(mark in previous for mark in _CLAUSE_MARKS)
+    return _prose(previous)
 
 
 def may_continue(lines: list[str]) -> list[int]:
@@ -101,7 +107,7 @@ def may_continue(lines: list[str]) -> list[int]:
         previous = lines[index - 1].rstrip()
         if _closed(previous):
             continue
-        if len(compact(previous)) > 40 or any(mark in previous for mark in _CLAUSE_MARKS) or found[-1:] == [index - 1]:
+        if _prose(compact(previous)) or found[-1:] == [index - 1]:
             found.append(index)
     return found
 
