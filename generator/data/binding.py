@@ -30,6 +30,7 @@ from generator.reading.governs import (
     namings,
     over_a_span,
     own_part,
+    projected,
     respective,
     running_total,
     signed_percent,
@@ -155,7 +156,8 @@ def bind_indicator(
         problems.append(("value", "expected the people at the year's end, found a running total (累计…)"))
     if match.parks:
         problems.append(("value", f"expected the park's own amount, found the total of several parks ({match.parks})"))
-    if match.planned:
+    # 项目建成后,年可实现…: what a project is to bring once built is no more an amount of the year than a plan is.
+    if match.planned or projected(context.lead + text[: match.naming.start]):
         problems.append(("value", f"expected an actual amount, found {written(token, text)} given as a plan"))
     if token.in_range:
         problems.append(("value", f"expected a single amount, found a range ending in {written(token, text)}"))

@@ -25,6 +25,7 @@ from generator.reading.governs import (
     governed_amount,
     growth_of,
     own_part,
+    projected,
     respective,
     signed_percent,
     stock_total,
@@ -422,13 +423,10 @@ def _tells_results(clause: Clause, year: int) -> bool:
     return clause.year == year and not clause.goal and clause.mode == "results"
 
 
-# …项目建成后,年可实现销售收入700亿元,上缴税收近100亿元: what a project is to bring once built (a fact), no result.
-_ONCE_BUILT = re.compile(r"(?:建成|投产|达产|达效)(?:后|以后)")
-
-
 def _projected(clauses: list[Clause], index: int) -> bool:
-    """Whether a clause tells, after a clause of its sentence that says so, what a project is to bring once built."""
-    return any(_ONCE_BUILT.search(clause.text) for clause in clauses[: index + 1])
+    """Whether a clause tells, after a clause of its sentence that says so, what a project is to bring once built (a
+    fact, no result: governs.projected)."""
+    return projected(",".join(clause.text for clause in clauses[: index + 1]))
 
 
 def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[int]) -> Clause | None:

@@ -403,6 +403,15 @@ def _comparable_growth(growth: NumberToken, text: str, tokens) -> NumberToken:
     return next((t for t in tokens if t.start > growth.end and t.after.startswith("%")), growth)
 
 
+# …项目建成后,年可实现销售收入700亿元,上缴税收近100亿元: what a project is to bring once built, no result of the year.
+_ONCE_BUILT = re.compile(r"(?:建成|投产|达产|达效)(?:后|以后)")
+
+
+def projected(sentence_before: str) -> bool:
+    """Whether the words of a sentence before an amount tell what a project is to bring once built (建成后, 投产后)."""
+    return _ONCE_BUILT.search(re.split(f"[{SENTENCE_END}]", sentence_before)[-1]) is not None
+
+
 # A growth rate named after its number: 以8.3%的经济增长率, 以12%的增速.
 _RATE_NAMED_AFTER = re.compile(r"^[%％]的(?:经济)?(?:增长率|增速|增幅)")
 
