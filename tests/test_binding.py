@@ -874,6 +874,13 @@ ROWS = [
     (FIVE_YEARS, "一般公共预算收入增至67.4亿,增长133%", ind("district_general_budget_revenue", 67.4, change_pct=133),
      "change_pct: expected no 同比 for 67.4亿, found a rise over several years",
      "under a heading of the 十三五, an undated growth compares with 2015", None),
+    ("“十二五”期间,累计完成固定资产投资501.7亿元。质量效益不断提高,累计实现财政总收入347.4亿元。",
+     "累计实现财政总收入347.4亿元", ind("fiscal_revenue_total", 347.4),
+     "value: expected the year's amount, found a total over several years (“十二五”期间…)",
+     "累计 in the sentence right after one that opened a span of years goes on totalling that span", None),
+    ("“十二五”期间,累计完成固定资产投资501.7亿元。2016年,全区累计实现财政总收入347.4亿元。",
+     "全区累计实现财政总收入347.4亿元", ind("fiscal_revenue_total", 347.4), ACCEPT,
+     "a sentence that names its year again ends the span before it", None),
     ([*FIVE_YEARS, "2016年,全口径财政收入139亿,同比增长7.1%。"], "全口径财政收入139亿,同比增长7.1%",
      ind("fiscal_revenue_total", 139, change_pct=7.1), ACCEPT, "a year named and 同比 said: the year's growth", None),
     # --- the statistics' other words: 规模工业 (规模以上工业), 全部财政收入 (财政总收入) ---------------------

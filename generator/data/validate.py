@@ -28,6 +28,7 @@ from generator.reading.parts import (
     scopes_in,
     several_parks,
     span_of_years,
+    total_after_a_span,
     total_since_the_start,
     year_of_amount,
     year_of_fact_amount,
@@ -261,8 +262,9 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
         report(location + ("qualifier",), problem)
     _check_growth_hedge(report, location, entry, binding)
     _check_year_of(report, location, token, context, year)
+    before = context.before(token.start)
     span = (
-        span_of_years(context.opening + context.before(token.start))
+        span_of_years(context.opening + before) or total_after_a_span(context.previous, before)
         if indicator.get("kind", "flow") == "flow"
         else None
     )

@@ -42,7 +42,14 @@ from generator.reading.names import (
     written_forms,
 )
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
-from generator.reading.parts import PERIOD, about_another_park, park_opening, span_of_years, total_since_the_start
+from generator.reading.parts import (
+    PERIOD,
+    about_another_park,
+    park_opening,
+    span_of_years,
+    total_after_a_span,
+    total_since_the_start,
+)
 from generator.reading.script import simplified
 from generator.reading.words import (
     CHANGE_VERBS,
@@ -396,10 +403,8 @@ def _cumulative(clauses: list[Clause], index: int, paragraph: str) -> bool:
     财政总收入347.4亿元)."""
     if span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
         return True
-    if "累计" not in clauses[index].text:
-        return False
     sentence_before = paragraph[: clauses[0].sentence_start].split("。")[-2:][0]
-    return span_of_years(sentence_before) is not None
+    return total_after_a_span(sentence_before, ",".join(c.text for c in clauses[: index + 1])) is not None
 
 
 def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:

@@ -138,6 +138,13 @@ _SPAN_OF_YEARS = re.compile(
 )
 
 
+def total_after_a_span(sentence_before: str, said: str) -> str | None:
+    """The span of years a flow after 累计 totals when its sentence follows one that opened the span (“十三五”期间,累计
+    完成…。质量效益不断提高,累计实现财政总收入347.4亿元), or None: `said` is the flow's sentence up to it, and a year it
+    names ends the span (2020年,全年累计实现…)."""
+    return span_of_years(sentence_before + "," + said) if "累计" in re.split(r"[,，;；:：]", said)[-1] else None
+
+
 # What dates a total to the year or a part of it: 全年累计…, 2018年累计…, 1-9月累计…
 _DATED = re.compile(r"(?:19|20)\d\d年|今年|全年|当年|本年|年内|去年|上年|月|季度|半年")
 
