@@ -108,6 +108,11 @@ def measure_suffix(text: str, end: int) -> str | None:
     return next((word for word in _ANOTHER_MEASURE_AFTER if text.startswith(word, end)), None)
 
 
+# One industry named before a measure (现代物流业实现营业总收入70亿元, 金融业增加值): that industry's, a part of the
+# park's; 企业, 就业, 创业 … end in 业 and name no industry.
+_AN_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{0,5}[^\W\d_企就创事专营作毕学]业$")
+
+
 def part_prefix(text: str, start: int) -> str | None:
     """The words right before a name at `start` that make it a part or another measure (工业 in 工业固定资产投资,
     预算 in 一般公共预算税收收入, 服务业实现 in 服务业实现营业收入, 进 in 进出口, 非烟 in 非烟规上…), or None."""
@@ -117,13 +122,20 @@ def part_prefix(text: str, start: int) -> str | None:
     excluded = _EXCLUDED_PART.search(before)
     if excluded:
         return excluded.group(0)
-    found = next((prefix for prefix in _LONGEST_FIRST if before.endswith(prefix)), None)
+    found = _prefix_of(before)
     verb = next((v for v in REPORT_VERBS if before.endswith(v)), "")
     if found is None and verb:
         # 规模以上服务业实现营业收入: the part's subject may stand before the verb that reports its amount.
-        subject = next((p for p in _LONGEST_FIRST if before[: len(before) - len(verb)].endswith(p)), None)
+        subject = _prefix_of(before[: len(before) - len(verb)])
         found = subject + verb if subject else None
     return found
+
+
+def _prefix_of(before: str) -> str | None:
+    """The part's words `before` ends on: a word of PART_PREFIXES, or one industry (现代物流业), or None."""
+    found = next((prefix for prefix in _LONGEST_FIRST if before.endswith(prefix)), None)
+    industry = _AN_INDUSTRY.search(before) if found is None else None
+    return industry.group(0)[-3:] if industry else found
 
 
 ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
