@@ -288,6 +288,12 @@ def test_a_part_s_subject_before_the_verb_makes_the_name_after_it_the_part_s():
     assert indicators("2021年,高新区实现营业收入784.8亿元。", 2021)["operating_revenue"]["value"] == 784.8
 
 
+def test_one_industry_named_before_a_measure_makes_it_that_industry_s():
+    assert "operating_revenue" not in indicators("2020年,现代物流业实现营业总收入70亿元。", 2020)
+    assert indicators("2020年,全区企业实现营业总收入70亿元。", 2020)["operating_revenue"]["value"] == 70
+    assert indicators("2020年,带动就业,实现营业收入70亿元。", 2020)["operating_revenue"]["value"] == 70
+
+
 def test_an_average_growth_over_years_is_not_drafted_as_the_year_s():
     text = "2024年,全区地区生产总值520亿元,年均增长8.5%;营业收入1200亿元,增长9%,两年平均增长7.9%。"
     found = indicators(text)
@@ -638,6 +644,18 @@ def test_a_flow_after_leiji_in_the_sentence_after_a_span_of_years_is_a_total_ove
     found = indicators(text, 2020)
     assert "fiscal_revenue_total" not in found and found["gdp"]["value"] == 289.4
     assert indicators("2020年,全年累计实现财政总收入347.4亿元。", 2020)["fiscal_revenue_total"]["value"] == 347.4
+
+
+def test_firms_made_over_a_span_opened_earlier_in_the_paragraph_are_no_year_end_count():
+    text = (
+        "“十三五”期间,初步构建了五大产业。规模以上工业产值年均增幅超过10%。"
+        "累计培育国家高新技术企业102家、国家科技型中小企业218家。2020年产业总收入440亿元,规模以上工业产值315亿元。"
+    )
+    found = indicators(text, 2020)
+    assert "national_high_tech_enterprises" not in found and "tech_smes" not in found
+    assert found["industrial_output_above_scale"]["value"] == 315
+    later = indicators("“十三五”期间,构建了五大产业。国家高新技术企业累计达到102家。", 2020)
+    assert later["national_high_tech_enterprises"]["value"] == 102
 
 
 def test_what_a_project_is_to_bring_once_built_is_no_result_and_taxes_paid_as_older_reports_say():

@@ -263,9 +263,10 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     _check_growth_hedge(report, location, entry, binding)
     _check_year_of(report, location, token, context, year)
     before = context.before(token.start)
-    span = (
-        span_of_years(context.opening + before) or total_after_a_span(context.previous, before)
-        if indicator.get("kind", "flow") == "flow"
+    kind = indicator.get("kind", "flow")
+    span = (span_of_years(context.opening + before) if kind == "flow" else None) or (
+        total_after_a_span(context.paragraph_before, before, stock=kind == "stock")
+        if kind in ("flow", "stock")
         else None
     )
     if span:

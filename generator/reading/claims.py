@@ -397,14 +397,14 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
     return claim(naming, name.entry, said, year, named_at=said.shift(subject_clause), direct=False)
 
 
-def _cumulative(clauses: list[Clause], index: int, paragraph: str) -> bool:
+def _cumulative(clauses: list[Clause], index: int, paragraph: str, stock: bool = False) -> bool:
     """A clause after one that opens on 到…年底累计 or on a span of years (五年来, 近三年): its flows are totals; so is
-    a flow after 累计 in the sentence right after one that opened such a span (“十三五”期间,累计完成…。…,累计实现
-    财政总收入347.4亿元)."""
-    if span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
+    an amount after 累计 in a later sentence of the paragraph, no year named since (“十三五”期间,累计完成…。…,累计实现
+    财政总收入347.4亿元); with `stock`, whether a stock's count is one made over such a span (累计培育…102家)."""
+    if not stock and span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
         return True
-    sentence_before = paragraph[: clauses[0].sentence_start].split("。")[-2:][0]
-    return total_after_a_span(sentence_before, ",".join(c.text for c in clauses[: index + 1])) is not None
+    before = paragraph[: clauses[0].sentence_start]
+    return total_after_a_span(before, ",".join(c.text for c in clauses[: index + 1]), stock) is not None
 
 
 def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
@@ -489,6 +489,8 @@ def candidates(
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
             if _cumulative(clauses, c_index, paragraph):
                 clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
+            if _cumulative(clauses, c_index, paragraph, stock=True):
+                clause_hits = [h for h in clause_hits if h.name.entry.kind != "stock"]
             clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
             # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.
             at = said.shift(clause)

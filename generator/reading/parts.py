@@ -138,11 +138,19 @@ _SPAN_OF_YEARS = re.compile(
 )
 
 
-def total_after_a_span(sentence_before: str, said: str) -> str | None:
-    """The span of years a flow after 累计 totals when its sentence follows one that opened the span (“十三五”期间,累计
-    完成…。质量效益不断提高,累计实现财政总收入347.4亿元), or None: `said` is the flow's sentence up to it, and a year it
-    names ends the span (2020年,全年累计实现…)."""
-    return span_of_years(sentence_before + "," + said) if "累计" in re.split(r"[,，;；:：]", said)[-1] else None
+# A count made over a span after 累计 (累计培育国家高新技术企业102家): the firms the span added, not those of its end.
+_MADE_OVER = re.compile(r"累计(?:新?培育|新?认定|新?引进|新增)")
+
+
+def total_after_a_span(before: str, said: str, stock: bool = False) -> str | None:
+    """The span of years an amount after 累计 totals when a sentence before it in its paragraph opened the span and
+    none since named a year (“十三五”期间,…。…,累计实现财政总收入347.4亿元), or None. `before`: the paragraph before
+    the amount's sentence; `said`: that sentence up to the amount. A stock's count is such a total only after a verb
+    of making (累计培育国家高新技术企业102家); 累计达到312家 is the stock at the span's end."""
+    clause = re.split(r"[,，;；:：]", said)[-1]
+    if not (_MADE_OVER.search(clause) if stock else "累计" in clause):
+        return None
+    return span_of_years(re.sub(r"[。!?！？]", ",", before) + "," + said)
 
 
 # What dates a total to the year or a part of it: 全年累计…, 2018年累计…, 1-9月累计…
