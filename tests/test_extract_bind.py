@@ -682,3 +682,9 @@ def test_a_city_a_comparison_takes_as_its_object_is_no_subject_and_a_customs_zon
     found = indicators(text, 2015)
     assert (found["fixed_asset_investment"]["value"], found["fdi_actual"]["value"]) == (552.3, 15)
     assert found["import_export_total"]["scope"] == "成都高新综合保税区"  # drafted as a part, never the year's
+
+
+def test_a_clause_opening_on_wei_as_for_carries_no_amount_on():
+    text = "2020年,已向34个国家科技型中小企业发放科技创新券580万元,为胜达过滤等7家科技型中小企业获得贷款2000万元。"
+    assert "tech_smes" not in indicators(text, 2020)
+    assert indicators("2020年出口总额同比增长5%,达到了12.5亿美元。", 2020)["export_total"]["value"] == 12.5

@@ -64,6 +64,7 @@ _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新�
 # A count right before a whole name, after a verb of having (拥有291家高新技术企业, 现有58家…, 累计达到300家…), is the
 # count of what the name names; one after a verb of change (新增15家…) or before one of becoming (42家成长为…) is not.
 _COUNTERS = ("家", "户")
+_CARRY_GAP = 2  # characters between a carrying verb and its amount: 达到了, 为约
 _HOLDING = ("有", "达到", "达", "累计", "共计")
 
 
@@ -95,7 +96,10 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 # A last part of two characters (营收, 总额) is anyone's: only right after a verb is it this one's
                 # (规模以上互联网软件业实现营收, not 出口总额…,进口总额).
                 short = len(tail) < 3 and not text[: match.start()].endswith(REPORT_VERBS)
-                if match.start() >= first + len(head) and not short:
+                # A last part right after its first is the name found whole (…,为…等7家科技型中小企业), not one
+                # whose first part stands in an earlier clause (34个国家科技型中小企业).
+                whole = text[: match.start()].endswith(head)
+                if match.start() >= first + len(head) and not short and not whole:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:
         yield from change_after_stock(name, text)
@@ -239,7 +243,9 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     following = next((t for t in family if t.start >= end), None)
     if following is not None and text[end : end + 1] not in SENTENCE_END:
         clause_start, _ = clause_bounds(text, following.start)
-        carries_on = text[clause_start : following.start].startswith(CARRY_ON)
+        opening = text[clause_start : following.start]
+        # The amount right after its verb (…,达到了12.5亿美元): 为胜达过滤等7家… opens on 为 as "for", its own subject.
+        carries_on = any(opening.startswith(word) and len(opening) - len(word) <= _CARRY_GAP for word in CARRY_ON)
         no_end = not any(mark in text[end : following.start] for mark in SENTENCE_END)
         if carries_on and no_end and clause_start == end + 1:
             return Governed(naming, following)
