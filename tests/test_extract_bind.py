@@ -688,3 +688,11 @@ def test_a_clause_opening_on_wei_as_for_carries_no_amount_on():
     text = "2020年,已向34个国家科技型中小企业发放科技创新券580万元,为胜达过滤等7家科技型中小企业获得贷款2000万元。"
     assert "tech_smes" not in indicators(text, 2020)
     assert indicators("2020年出口总额同比增长5%,达到了12.5亿美元。", 2020)["export_total"]["value"] == 12.5
+
+
+def test_a_verb_first_clause_after_a_growth_goes_on_with_the_class_of_firms_named_before():
+    text = "2014年,规模以上工业企业完成总产值622亿元,同比增长16.7%;实现主营业务收入620亿元,同比增长16.5%。"
+    revenue = indicators(text, 2014)["industrial_revenue_above_scale"]
+    assert (revenue["value"], revenue["change_pct"]) == (620, 16.5)
+    park = indicators("2014年,高新区完成总产值622亿元;实现主营业务收入620亿元。", 2014)
+    assert "industrial_revenue_above_scale" not in park

@@ -34,6 +34,7 @@ from generator.reading.names import (
     ABOVE_SCALE,
     SHARE_OF,
     carried_class,
+    class_clause,
     increase_of_an_amount,
     measure_suffix,
     name_pattern,
@@ -455,15 +456,20 @@ def _named_nothing(sentences, s_index, c_index, said, names, year, keys, paragra
     split between it and the clause (or short sentence) before."""
     clause = sentences[s_index][c_index]
     subject = _subject_clause(sentences, s_index, c_index, keys)
-    if subject is None:
-        return None
-    if _TOTAL_AFTER_CHANGE.match(clause.text):
-        total = _total_told_after(clause, said, names, year)
-        if total is not None:
-            return total
-    if subject.sentence != clause.sentence:
-        said = said_of([subject, *sentences[s_index]], paragraph)
-    return _split_name(clause, subject, said, names, year)
+    if subject is not None:
+        if _TOTAL_AFTER_CHANGE.match(clause.text):
+            total = _total_told_after(clause, said, names, year)
+            if total is not None:
+                return total
+        split = _split_name(
+            clause, subject, said_of([subject, *sentences[s_index]], paragraph) if subject.sentence != clause.sentence
+            else said, names, year,
+        )  # fmt: skip
+        if split is not None:
+            return split
+    # 规模以上工业企业完成总产值…,同比增长16.7%;实现主营业务收入620亿元: the class of firms the verb carries on.
+    carried = class_clause([c.text for c in sentences[s_index][: c_index + 1]])
+    return _split_name(clause, sentences[s_index][carried], said, names, year) if carried is not None else None
 
 
 def candidates(

@@ -160,11 +160,29 @@ def carried_class(text: str, start: int, measure: str) -> str | None:
     clauses = _CLAUSE_MARKS.split(sentence)
     if len(clauses) < 2 or re.sub(f"^{_TIME_FIRST}", "", clauses[-1]) not in REPORT_VERBS:
         return None
-    for clause in reversed(clauses[:-1]):
-        if not _GOING_ON.match(clause):
-            subject = _CLASS_SUBJECT.match(clause)
-            return subject.group(0) if subject else None
+    found = _class_subject_before(clauses)
+    return found[1] if found else None
+
+
+def _class_subject_before(clauses: list[str]) -> tuple[int, str] | None:
+    """The clause before the last that names the class of firms the clauses after it carry on, with the class."""
+    for index in reversed(range(len(clauses) - 1)):
+        if not _GOING_ON.match(clauses[index]):
+            subject = _CLASS_SUBJECT.match(clauses[index])
+            return (index, subject.group(0)) if subject else None
     return None
+
+
+_VERB_FIRST = re.compile(rf"^{_TIME_FIRST}(?:{'|'.join(REPORT_VERBS)})")
+
+
+def class_clause(clauses: list[str]) -> int | None:
+    """Where the class of firms stands that the last clause, opening on a verb, goes on telling of: the index of its
+    clause (规模以上工业企业完成总产值622亿元,同比增长16.7%;实现主营业务收入620亿元), or None."""
+    if len(clauses) < 2 or not _VERB_FIRST.match(clauses[-1]):
+        return None
+    found = _class_subject_before(clauses)
+    return found[0] if found else None
 
 
 # 新增国内生产总值22.37亿元: the year's increase of an amount, not its level (a count of the year's new ones,
