@@ -17,6 +17,7 @@ from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
+from generator.reading.names import name_spans
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
     about_another_park,
@@ -316,7 +317,8 @@ def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
 
 
 def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
-    """The names and aliases of every catalogue indicator but one, longer ones only (a name inside them)."""
+    """The names and aliases of every catalogue indicator but one that hold one of its names, as the reading finds a
+    name (a few words inside it allowed: 公共财政预算收入 in 公共财政预算总收入), longer ones only."""
     own = catalogue[indicator_id]
     mine = [own["name"], *own.get("aliases", [])]
     names = (
@@ -325,7 +327,7 @@ def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...
         if key != indicator_id
         for name in (entry["name"], *entry.get("aliases", []))
     )
-    return tuple(name for name in names if any(len(name) > len(m) and m in name for m in mine))
+    return tuple(name for name in names if any(len(name) > len(m) and next(name_spans(m, name), None) for m in mine))
 
 
 def _check_units(report, location, entry) -> None:
