@@ -79,11 +79,12 @@ def test_the_home_page_has_one_table_of_latest_figures_a_row_a_park(pages):
     # 兰州's latest year (2020) has facts but no indicator figure: not a plan. Its column of 工业总产值 …
     lanzhou = next(line for line in part.splitlines() if 'href="parks/lanzhou/"' in line)
     assert "无可比指标" in lanzhou and "规划" not in lanzhou
-    # … and 绵阳's 2015 GDP is of its latest year (no year mark), 蚌埠's is of 2015 though its latest year is 2020.
+    # … and 绵阳's 2015 GDP is of its latest year (no year mark), 昆明's 工业总产值 is of 2021 though its latest year
+    # is 2023.
     mianyang = next(line for line in part.splitlines() if 'href="parks/mianyang/"' in line)
-    bengbu = next(line for line in part.splitlines() if 'href="parks/bengbu/"' in line)
+    kunming = next(line for line in part.splitlines() if 'href="parks/kunming/"' in line)
     assert ">256.5</a></td>" in mianyang
-    assert '>94.42</a> <span class="yb-mark">(2015年)</span>' in bengbu
+    assert '>1013</a> <span class="yb-mark">(2021年)</span>' in kunming
 
 
 def test_the_about_page_states_the_home_page_rules_with_their_numbers():

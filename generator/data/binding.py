@@ -112,6 +112,9 @@ def bind_indicator(
         if same_amount(governed.token.amount, wanted):
             match = governed
             break
+        if governed.started is not None and same_amount(governed.started.amount, wanted):
+            match = Governed(naming, governed.started)  # the start of a rise, its year checked as any amount's
+            break
     if match is None and indicator.get("kind") == "stock":
         total = stock_total(names, text, family)
         if total is not None:

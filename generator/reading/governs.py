@@ -141,6 +141,9 @@ class Governed:
     paired: bool = False  # paired by 分别 with its place in a list of names
     bracketed: bool = False  # the park's own part, in brackets after the total of several parks
     parks: str = ""  # the brackets that split the amount over several parks, none of them this park (…、…)
+    # The amount a rise starts from, dated by its year, when `token` is the level reached (由2015年的94.42亿元到2020年
+    # 的161.7亿元): that year's own amount, for an entry of that year.
+    started: NumberToken | None = None
 
 
 # 420亿元(兰州高新区292亿元、白银高新区128亿元): a total of several parks, each park's part in the brackets after it.
@@ -199,7 +202,8 @@ def _exact_after_round(token: NumberToken, text: str, end: int, family: list[Num
 # 营业总收入由3.7亿元增长到2750亿元: where the amount started, then the year's level it reached.
 # 由3.7亿元增长到, 从2014年的211亿元增长到2017年的: the words between a start and the level reached.
 FROM_TO = re.compile(
-    rf"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{{0,16}}?(?:{'|'.join(REACH_STEMS)})(?:到|至)"
+    # The verb may be left out right after the first amount's unit: 从2015年的94.42亿元到2020年的161.7亿元.
+    rf"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{{0,16}}?(?:(?:{'|'.join(REACH_STEMS)})|(?<=[元家个件人项]))(?:到|至)"
     r"(?:(?P<last>(?:19|20)\d\d)年(?:底|末)?的?)?$"
 )
 
@@ -211,12 +215,12 @@ def _from_to(naming: Naming, text: str, start_after: int, reached_at: int) -> re
     return FROM_TO.match(text[start:reached_at]) if start >= 0 else None
 
 
-def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> NumberToken:
-    """The level reached after a start (由3.7亿元增长到2750亿元), else the token itself."""
+def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> tuple[NumberToken, bool]:
+    """The level reached after a start (由3.7亿元增长到2750亿元), else the token itself; and whether the start is
+    dated by its year (由2015年的94.42亿元…)."""
     following = next((t for t in family if token.start < t.start < end), None)
-    if following is not None and _from_to(naming, text, token.start, following.start):
-        return following
-    return token
+    rise = _from_to(naming, text, token.start, following.start) if following is not None else None
+    return (following, bool(rise.group("first"))) if rise else (token, False)
 
 
 def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Governed:
@@ -236,8 +240,10 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
             between = text[start : naming.start] + text[naming.end : token.start]
             planned = any(word in between for word in PLAN_WORDS)
-            token = _reached(token, naming, text, family, end)
-            return Governed(naming, _exact_after_round(token, text, end, family) or token, planned=planned)
+            reached, dated = _reached(token, naming, text, family, end)
+            started = token if dated else None
+            exact = _exact_after_round(reached, text, end, family) or reached
+            return Governed(naming, exact, planned=planned, started=started)
     # No amount in the name's clause: the next clause may carry it on without a subject of its own
     # (出口总额同比增长5%,达到12.5亿美元), as long as nothing else was counted between.
     following = next((t for t in family if t.start >= end), None)
