@@ -696,3 +696,12 @@ def test_a_verb_first_clause_after_a_growth_goes_on_with_the_class_of_firms_name
     assert (revenue["value"], revenue["change_pct"]) == (620, 16.5)
     park = indicators("2014年,高新区完成总产值622亿元;实现主营业务收入620亿元。", 2014)
     assert "industrial_revenue_above_scale" not in park
+
+
+def test_of_two_amounts_of_one_measure_on_a_page_the_one_told_of_the_park_by_its_name_is_the_park_s():
+    text = (
+        "石峰区是株洲工业的主要集聚地。2009年,石峰区实现GDP185.3亿元,2009年工业总产值432亿元。\n"
+        "株洲高新区为国家级高新技术产业开发区。2009年高新区实现GDP230亿元,工业总产值538亿元。"
+    )
+    found = indicators(text, 2009)
+    assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (230, 538)

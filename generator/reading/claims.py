@@ -308,7 +308,7 @@ _PART_OPENING = ("其中", "含")
 def _opens_on_the_park(text: str, own: tuple[str, ...]) -> bool:
     """Whether a clause opens on the park itself, after a 其中: by its name (其中,自贡高新区…), or as the city's one
     高新区 among its parks (全市园区…,其中高新区工业总产值达到326亿元)."""
-    rest = re.sub(r"^(?:其中|含)[:：,，]?", "", text)
+    rest = re.sub(r"^(?:其中|含)?[:：,，]?(?:(?:19|20)\d\d年|今年|全年|去年)?[,，]?", "", text)
     if rest.startswith("高新区"):  # the clause's text is in simplified characters
         return True
     place = park_opening(rest)

@@ -211,13 +211,16 @@ def _round(candidate: Candidate) -> bool:
     return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
 
 
-def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str], parts: set) -> tuple[bool, ...]:
+def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str], parts: set, named) -> tuple[bool, ...]:
     """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
-    clause mark), exact (lower first). A headline that tells again, bare, an amount the text gives for a part of the
-    year or park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54亿元) is that part's, not the year's."""
+    clause mark), exact, then told of the park by its name where the page tells of others too (`named`: whether a
+    candidate is; 石峰区实现GDP185.3亿元。…2009年高新区实现GDP230亿元) (lower first). A headline that tells again,
+    bare, an amount the text gives for a part of the year or park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54
+    亿元) is that part's, not the year's."""
     headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
     part_told_again = headline and _whole(item) and (item["id"], item["value"]) in parts
-    return part_told_again or not _whole(item), headline, "qualifier" in item
+    elsewhere = candidate is not None and not named(candidate)
+    return part_told_again or not _whole(item), headline, "qualifier" in item, elsewhere
 
 
 def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
@@ -329,7 +332,12 @@ def extract(
     matched_names: dict[str, str] = {}
     consumed: set[tuple[int, int]] = set()
     parts = {(item["id"], item["value"]) for item, _ in drafted if not _whole(item)}
-    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs, parts)):
+
+    def named(candidate: Candidate) -> bool:
+        clause = candidate.clause
+        return told_of_the_park(read[clause.paragraph][clause.sentence], clause.index, own)
+
+    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs, parts, named)):
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
