@@ -705,3 +705,13 @@ def test_of_two_amounts_of_one_measure_on_a_page_the_one_told_of_the_park_by_its
     )
     found = indicators(text, 2009)
     assert (found["gdp"]["value"], found["industrial_output"]["value"]) == (230, 538)
+
+
+def test_a_heading_of_results_run_into_its_text_heads_what_follows():
+    # A page that lost its line breaks: the report's date and plan words first, then 一、2010年工作回顾 inside the text.
+    text = (
+        "会议纪要>(2011年)政府工作报告各位代表:现在,我代表区人民政府向大会报告工作,并作《十二五规划纲要(草案)》的说明。"
+        "一、2010年工作回顾2010年是不同寻常的一年。区政府较好地完成了各项目标任务。全区实现生产总值341.7亿元,增长13.1%。"
+    )
+    gdp = indicators(text, 2010)["gdp"]
+    assert (gdp["value"], gdp["change_pct"]) == (341.7, 13.1)

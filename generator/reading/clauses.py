@@ -225,6 +225,10 @@ class _State:
     mode: str  # "results" | "plan" | "now" (a count at the time of writing, part way through the year)
 
 
+# A heading of results run into the text after it: 2010年工作回顾2010年是…, 2019年工作总结.
+_INLINE_RESULT_HEADING = re.compile(rf"(?:19|20)\d\d年(?:工作|经济)?(?:{'|'.join(RESULT_HEADINGS)})")
+
+
 @lru_cache(maxsize=8192)
 def is_heading(paragraph: str) -> bool:
     body = paragraph.rstrip("。")
@@ -395,6 +399,10 @@ def split_clauses(
                     # 1992年经国务院批准…。据统计,高新区2002年实现…: the history that opened the paragraph is
                     # over, the sentences after this one tell the year it names.
                     local = _State(at, "results")
+                elif at <= year and _INLINE_RESULT_HEADING.match(sentence, opening[0].start):
+                    # 一、2010年工作回顾2010年是…: a heading run into its text (a page that lost its line breaks)
+                    # heads what follows, as one on its own line does.
+                    state = local = sentence_state = _State(at, "results")
             elif late_in_the_year_after and _THIS_YEAR.match(sentence.lstrip()):
                 # 今年,…超额完成全年目标,并且到7月10日实际到账外资就超过7.6亿美元 on a page of November of the year
                 # after the one reported: the whole sentence tells the year of writing, its results so far or its
