@@ -715,3 +715,13 @@ def test_a_heading_of_results_run_into_its_text_heads_what_follows():
     )
     gdp = indicators(text, 2010)["gdp"]
     assert (gdp["value"], gdp["change_pct"]) == (341.7, 13.1)
+
+
+def test_funds_won_after_zhengqu_set_no_goal_over_the_items_after_them():
+    text = "2009年,全年共获得科技项目立项161项,争取无偿资助7039万元;新认定高新技术企业26家,累计达到110家。"
+    found = indicators(text, 2009)
+    assert (found["new_national_high_tech_enterprises"]["value"], found["national_high_tech_enterprises"]["value"]) == (
+        26,
+        110,
+    )
+    assert "new_national_high_tech_enterprises" not in indicators("2009年,争取新认定高新技术企业26家。", 2009)

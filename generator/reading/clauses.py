@@ -100,7 +100,9 @@ _NEW_YEAR = re.compile(r"新的一年|新一年")
 _YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
 # Words that make a paragraph opening on the reported year a plan; a share of the plan reached (完成全年目标的109.5%,
 # 完成计划的104%) is a result.
-_PLAN_OPENING = re.compile(r"将(?!近)|力争|争取(?!到)|确保|计划(?!的)|目标(?!的)")
+# 争取 of funds won (争取无偿资助7039万元, 争取上级资金2亿元) or 争取到 tells a result, not a goal.
+_STRIVE = r"争取(?!到|[^,，;；。\d]{0,6}?(?:资金|资助|补助|补贴|奖励|扶持|专项))"
+_PLAN_OPENING = re.compile(rf"将(?!近)|力争|{_STRIVE}|确保|计划(?!的)|目标(?!的)")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
 _WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
 
@@ -243,7 +245,7 @@ def heading_above(paragraphs: list[str], number: int) -> str:
 
 # A clause sets a goal by its words: 力争, 确保, 争取, 目标, 预期, 计划 with a verb. 将 alone tells what is to come
 # (该项目投产后将实现产值50亿元) and sets a goal only in a part of the report that plans (a plan heading, a later year).
-_STRONG_GOALS = re.compile(r"力争|确保|争取(?!到)|(?<![于超出合])预期|目标(是|为|:|：)")
+_STRONG_GOALS = re.compile(rf"力争|确保|{_STRIVE}|(?<![于超出合])预期|目标(是|为|:|：)")
 _PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新增|引进|建成|投产|新建|推动|推进|培育)")
 
 
