@@ -725,3 +725,11 @@ def test_funds_won_after_zhengqu_set_no_goal_over_the_items_after_them():
         110,
     )
     assert "new_national_high_tech_enterprises" not in indicators("2009年,争取新认定高新技术企业26家。", 2009)
+
+
+def test_a_sentence_opening_on_qizhong_goes_on_in_the_period_the_sentence_before_stated():
+    text = (
+        "这是今年以来,仲恺保持经济平稳较快发展的缩影。数据显示,1—6月份,仲恺多项经济指标位居全市前列。"
+        "其中,实现地区生产总值416.08亿元,同比增长7.2%。"
+    )
+    assert indicators(text, 2022)["gdp"]["period"] == "1—6月份"

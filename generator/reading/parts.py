@@ -442,7 +442,7 @@ _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|�
 # 预计全年…, 初步预计…, 据初步预计…: the estimate governs what follows.
 _HEDGE = re.compile(rf"^(?:据)?(?:初步)?(?:全年)?{FORECAST}")
 _AS_OF_A_DATE = re.compile(f"^{AS_OF_A_DATE}")
-_SUBJECTLESS = re.compile(rf"^(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")
+_SUBJECTLESS = re.compile(rf"^(?:其中[,，:：]?)?(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")  # 其中,实现… too
 
 
 # A paragraph's opening words before its first comma: 1—9月，全区…
@@ -565,10 +565,13 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         head_at, _ = paragraph_head(paragraphs[number])
         told_before = park_told_before(paragraphs, number)
         for s_index, clauses in enumerate(sentences):
-            period = paragraph_period
             before = sentences[s_index - 1] if s_index else []
             previous = paragraphs[number][before[0].sentence_start : clauses[0].start] if before and clauses else ""
             scope = carried_scope(previous, clauses[0].text) if previous else None
+            # 1—6月份,…指标位居全市前列。其中,实现…: a sentence with no subject or time of its own goes on in the
+            # period the sentence before stated, as the checker reads it (quotes.Context.periods).
+            said = paragraphs[number][clauses[0].sentence_start : clauses[-1].end] if clauses else ""
+            period = (carried_period(previous, said) if previous else None) or paragraph_period
             hedge = None
             place = (park_told(paragraphs[number][: clauses[0].end]) if clauses else None) or told_before
             for c_index, clause in enumerate(clauses):

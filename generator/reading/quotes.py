@@ -142,13 +142,14 @@ class Context:
         period, said_whole = period_stated(said)
         stated = [period] if period else []
         so_far = SO_FAR.search(said + "\n" + paragraph_head(self.paragraph_before)[1]) if self.part_way else None
-        if not stated and so_far and not said_whole:
+        # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
+        # later in the passage than its title or its paragraph's head (这是今年以来…。1—6月份,…。其中,实现…).
+        carried = None if stated or said_whole else carried_period(self.previous, said)
+        if not stated and so_far and not said_whole and not (carried and so_far.start() >= len(said)):
             stated = [so_far.group(0)]  # 今年以来,… in a note of August: the year so far
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
-        # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
-        # later in the passage than its title or its paragraph's head.
-        carried = None if whole else carried_period(self.previous, said)
+        carried = None if whole else carried
         passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
         return stated, in_table, [] if whole else passage
 
