@@ -733,3 +733,10 @@ def test_a_sentence_opening_on_qizhong_goes_on_in_the_period_the_sentence_before
         "其中,实现地区生产总值416.08亿元,同比增长7.2%。"
     )
     assert indicators(text, 2022)["gdp"]["period"] == "1—6月份"
+
+
+def test_an_amount_before_the_name_it_is_of_and_gdp_per_area():
+    text = "2010年,该区在4.5平方公里的土地上实现了70亿元的地区生产总值,12.3亿元的财政收入,单位面积GDP17.68亿元。"
+    assert indicators(text, 2010)["gdp"]["value"] == 70
+    assert "gdp" not in indicators("2010年,单位面积GDP17.68亿元。", 2010)
+    assert "operating_revenue" not in indicators("2010年,营业收入超10亿元的企业28家。", 2010)

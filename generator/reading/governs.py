@@ -236,6 +236,11 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     held = [t for t in family if start <= t.start and text[t.end : naming.start] in _COUNTERS]
     if held and text[start : held[-1].start].endswith(_HOLDING):
         return Governed(naming, held[-1])
+    # An amount before the name it is of (实现了70亿元的地区生产总值,12.3亿元的财政收入), right after a verb that
+    # reports it or opening its clause in such a list.
+    of_the_name = [t for t in family if start <= t.start and text[unit_end(t) : naming.start] == "的"]
+    if of_the_name and re.search(rf"(?:^|{'|'.join(REPORT_VERBS)}|创造)了?$", text[start : of_the_name[-1].start]):
+        return Governed(naming, of_the_name[-1])
     for token in family:
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
             between = text[start : naming.start] + text[naming.end : token.start]
