@@ -65,6 +65,8 @@ _COUNT_GAP = 4  # characters a count may stand before the name's last part: 新�
 # count of what the name names; one after a verb of change (新增15家…) or before one of becoming (42家成长为…) is not.
 _COUNTERS = ("家", "户")
 _CARRY_GAP = 2  # characters between a carrying verb and its amount: 达到了, 为约
+# What may stand before an amount told before its name (实现了70亿元的地区生产总值): a verb reporting it, or nothing.
+_REPORTED_BEFORE = re.compile(rf"(?:^|{'|'.join(REPORT_VERBS)}|创造)了?$")
 _HOLDING = ("有", "达到", "达", "累计", "共计")
 
 
@@ -239,7 +241,7 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     # An amount before the name it is of (实现了70亿元的地区生产总值,12.3亿元的财政收入), right after a verb that
     # reports it or opening its clause in such a list.
     of_the_name = [t for t in family if start <= t.start and text[unit_end(t) : naming.start] == "的"]
-    if of_the_name and re.search(rf"(?:^|{'|'.join(REPORT_VERBS)}|创造)了?$", text[start : of_the_name[-1].start]):
+    if of_the_name and _REPORTED_BEFORE.search(text[start : of_the_name[-1].start]):
         return Governed(naming, of_the_name[-1])
     for token in family:
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):

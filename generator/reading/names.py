@@ -135,7 +135,7 @@ def _prefix_of(before: str) -> str | None:
     """The part's words `before` ends on: a word of PART_PREFIXES, or one industry (现代物流业), or None."""
     found = next((prefix for prefix in _LONGEST_FIRST if before.endswith(prefix)), None)
     industry = _AN_INDUSTRY.search(before) if found is None else None
-    return industry.group(0)[-3:] if industry else found
+    return industry.group(0)[-3:] if industry else found  # the industry's last words (物流业 of 现代物流业)
 
 
 ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
