@@ -44,6 +44,15 @@ def target(value, unit: str, comparator: str) -> tuple[str, dict]:
     return "targets", {"for_year": 2017, "text": "目标。", "value": value, "unit": unit, "comparator": comparator}
 
 
+# A note of the first half with a subhead that tells an amount again, bare: dated in July, and in December.
+HALF_YEAR_NOTE = [
+    "仲恺加快建设国家一流高新区",
+    "2016-07-29 08:37:33 来源: 南方日报",
+    "数据显示,1—6月份,仲恺多项经济指标位居全市前列。其中,实现地区生产总值416.08亿元,同比增长7.2%。",
+    "工业发展“强筋骨”完成规上工业增加值284.90亿元",
+    "盛夏七月,流金似火。",
+]
+YEAR_END_NOTE = [line.replace("2016-07-29", "2016-12-29") for line in HALF_YEAR_NOTE]
 SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
 TABLE = ["2016年主要经济指标", "单位:亿元、%", "指标 绝对值 增长", "(一) 规模以上工业总产值 1,203.5 9.1"]
 UNIT_COLUMN_TABLE = [
@@ -372,6 +381,13 @@ ROWS = [
      ind("fiscal_revenue_total", 12.3), ACCEPT, "the list goes on, each amount before its name", None),
     ("2016年,该区实现了70亿元的地区生产总值,12.3亿元的财政总收入,单位面积GDP17.68亿元", None, ind("gdp", 17.68),
      "value: expected 70亿元", "单位面积GDP is GDP per square kilometre, another measure", None),
+    (HALF_YEAR_NOTE, "完成规上工业增加值284.90亿元", ind("industrial_value_added_above_scale", 284.9),
+     "period: expected period: 1—6月份",
+     "a subhead's bare amount on a page of July is of the months the note named, the year not being over", None),
+    (HALF_YEAR_NOTE, "完成规上工业增加值284.90亿元", ind("industrial_value_added_above_scale", 284.9, period="1-6月"),
+     ACCEPT, "the subhead's amount with the note's period", None),
+    (YEAR_END_NOTE, "完成规上工业增加值284.90亿元", ind("industrial_value_added_above_scale", 284.9), ACCEPT,
+     "on a page of December the subhead's bare amount is left to the editor as before", None),
     ("全年争取无偿资助7039万元;新认定高新技术企业26家,累计达到110家", "新认定高新技术企业26家",
      ind("new_national_high_tech_enterprises", 26), ACCEPT, "争取 of funds is funds won, no goal over the items",
      None),

@@ -740,3 +740,12 @@ def test_an_amount_before_the_name_it_is_of_and_gdp_per_area():
     assert indicators(text, 2010)["gdp"]["value"] == 70
     assert "gdp" not in indicators("2010年,单位面积GDP17.68亿元。", 2010)
     assert "operating_revenue" not in indicators("2010年,营业收入超10亿元的企业28家。", 2010)
+
+
+def test_a_subhead_s_bare_amount_on_a_page_of_july_is_of_the_months_the_note_named():
+    text = (
+        "仲恺加快建设国家一流高新区\n2022-07-29 08:37:33 来源: 南方日报\n"
+        "数据显示,1—6月份,仲恺多项经济指标位居全市前列。其中,实现地区生产总值416.08亿元,同比增长7.2%。\n"
+        "工业发展“强筋骨”完成规上工业增加值284.90亿元\n盛夏七月,流金似火。\n"
+    )
+    assert indicators(text, 2022)["industrial_value_added_above_scale"]["period"] == "1—6月份"

@@ -104,6 +104,9 @@ class Context:
     part_way: bool = False
     # The period the paragraph before stated, when the quote's opens on 其中 and goes on in it (parts.period_going_on).
     going_on: str | None = None
+    # For a subhead on a page written part way through the year (`part_way`), the last part of the year the paragraphs
+    # before named: a subhead's bare amount in a note of 1—6月份 is of those months, as the year is not over.
+    named_before: str | None = None
 
     @property
     def over_years(self) -> bool:
@@ -151,6 +154,7 @@ class Context:
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
         carried = None if whole else carried
         passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
+        passage += [self.named_before] * bool(self.named_before and self.part_way)
         return stated, in_table, [] if whole else passage
 
     @property
@@ -223,6 +227,8 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
     going_on = period_going_on(prepare(source.paragraphs[number - 1]), paragraph) if number else None
+    subhead = number > 0 and reads_as_title(source.paragraphs[number], _CAPTION_LENGTH)
+    named_before = _named_before(source.paragraphs, number) if part_way and subhead else None
     return Context(
         prepared,
         paragraph[start:at],
@@ -239,7 +245,17 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         list_lead,
         part_way,
         going_on,
+        named_before,
     )
+
+
+def _named_before(paragraphs: list[str], number: int) -> str | None:
+    """The last part of the year named in the paragraphs before paragraph `number`, or None."""
+    for paragraph in reversed(paragraphs[:number]):
+        found = periods_in(prepare(paragraph))
+        if found:
+            return found[-1]
+    return None
 
 
 def table_heading(paragraphs: list[str], header: int) -> str:
