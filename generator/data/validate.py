@@ -28,8 +28,7 @@ from generator.reading.parts import (
     periods_in,
     scopes_in,
     several_parks,
-    span_of_years,
-    total_after_a_span,
+    total_over_years,
     total_since_the_start,
     year_of_amount,
     year_of_fact_amount,
@@ -263,12 +262,8 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
         report(location + ("qualifier",), problem)
     _check_growth_hedge(report, location, entry, binding)
     _check_year_of(report, location, token, context, year)
-    before = context.before(token.start)
-    kind = indicator.get("kind", "flow")
-    span = (span_of_years(context.opening + before) if kind == "flow" else None) or (
-        total_after_a_span(context.paragraph_before, before, stock=kind == "stock")
-        if kind in ("flow", "stock")
-        else None
+    span = total_over_years(
+        context.paragraph_before, context.opening + context.before(token.start), indicator.get("kind", "flow")
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")

@@ -47,8 +47,7 @@ from generator.reading.parts import (
     PERIOD,
     about_another_park,
     park_opening,
-    span_of_years,
-    total_after_a_span,
+    total_over_years,
     total_since_the_start,
 )
 from generator.reading.script import simplified
@@ -398,14 +397,12 @@ def _split_name(clause: Clause, subject_clause: Clause, said: Said, names: list[
     return claim(naming, name.entry, said, year, named_at=said.shift(subject_clause), direct=False)
 
 
-def _cumulative(clauses: list[Clause], index: int, paragraph: str, stock: bool = False) -> bool:
-    """A clause after one that opens on 到…年底累计 or on a span of years (五年来, 近三年): its flows are totals; so is
-    an amount after 累计 in a later sentence of the paragraph, no year named since (“十三五”期间,累计完成…。…,累计实现
-    财政总收入347.4亿元); with `stock`, whether a stock's count is one made over such a span (累计培育…102家)."""
-    if not stock and span_of_years(",".join(c.text for c in clauses[: index + 1])) is not None:
-        return True
-    before = paragraph[: clauses[0].sentence_start]
-    return total_after_a_span(before, ",".join(c.text for c in clauses[: index + 1]), stock) is not None
+def _over_years(clauses: list[Clause], index: int, paragraph: str, kind: str) -> bool:
+    """Whether amounts of catalogue `kind` in clause `index` are totals over a span of years, not the year's
+    (parts.total_over_years): after 五年来, 近三年…; after 累计 in a later sentence of a paragraph that opened a span
+    (“十三五”期间,累计完成…。…,累计实现财政总收入347.4亿元); firms made over it (累计培育…102家)."""
+    said = ",".join(c.text for c in clauses[: index + 1])
+    return total_over_years(paragraph[: clauses[0].sentence_start], said, kind) is not None
 
 
 def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
@@ -493,10 +490,8 @@ def candidates(
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
             clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
-            if _cumulative(clauses, c_index, paragraph):
-                clause_hits = [h for h in clause_hits if h.name.entry.kind != "flow"]
-            if _cumulative(clauses, c_index, paragraph, stock=True):
-                clause_hits = [h for h in clause_hits if h.name.entry.kind != "stock"]
+            over = {kind for kind in ("flow", "stock") if _over_years(clauses, c_index, paragraph, kind)}
+            clause_hits = [h for h in clause_hits if h.name.entry.kind not in over]
             clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
             # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.
             at = said.shift(clause)

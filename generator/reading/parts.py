@@ -153,6 +153,16 @@ def total_after_a_span(before: str, said: str, stock: bool = False) -> str | Non
     return span_of_years(re.sub(r"[。!?！？]", ",", before) + "," + said)
 
 
+def total_over_years(before: str, said: str, kind: str) -> str | None:
+    """The span of years whose total an amount of catalogue `kind` is, not the year's, or None: a flow after a clause
+    of its sentence that opens on a span (五年来…, span_of_years) or after 累计 when an earlier sentence of its
+    paragraph opened one (total_after_a_span); a stock's count made over such a span. `before`: the paragraph before
+    the amount's sentence; `said`: that sentence up to the amount."""
+    if kind == "flow":
+        return span_of_years(said) or total_after_a_span(before, said)
+    return total_after_a_span(before, said, stock=True) if kind == "stock" else None
+
+
 # What dates a total to the year or a part of it: 全年累计…, 2018年累计…, 1-9月累计…
 _DATED = re.compile(r"(?:19|20)\d\d年|今年|全年|当年|本年|年内|去年|上年|月|季度|半年")
 

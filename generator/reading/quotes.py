@@ -152,7 +152,6 @@ class Context:
             stated = [so_far.group(0)]  # 今年以来,… in a note of August: the year so far
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
-        carried = None if whole else carried
         passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
         passage += [self.named_before] * bool(self.named_before and self.part_way)
         return stated, in_table, [] if whole else passage
