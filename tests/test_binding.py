@@ -54,6 +54,14 @@ HALF_YEAR_NOTE = [
 ]
 YEAR_END_NOTE = [line.replace("2016-07-29", "2016-12-29") for line in HALF_YEAR_NOTE]
 SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
+# A park's English page (肇庆 2016, held out), the figures in English phrases.
+ENGLISH = (
+    "In 2016, the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year; national tax revenue was "
+    "1.387 billion yuan, an increase of 46.7%; local tax revenue was 655 million yuan; New approvals for foreign "
+    "investment in contractual contracts, actual use of foreign investment, and total foreign trade exports amounted "
+    "to US$138 million, US$98 million, and US$5.386 billion respectively. To date, our district has introduced more "
+    "than 300 industrial enterprises."
+)
 TABLE = ["2016年主要经济指标", "单位:亿元、%", "指标 绝对值 增长", "(一) 规模以上工业总产值 1,203.5 9.1"]
 UNIT_COLUMN_TABLE = [
     "2016年科技创新指标",
@@ -974,6 +982,30 @@ ROWS = [
     ("19个重点项目总投资规模达332.4亿元", None, ind("key_project_investment", 332.4),
      "quote: expected the quote to name", "总投资 is the projects' whole cost, not the year's completed investment",
      None),
+    # --- a page in English: the same figures in English phrases ------------------------------------------------------
+    (ENGLISH, "the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year",
+     ind("gdp", 228.3, change_pct=6.4), ACCEPT, "22.83 billion yuan is 228.3亿元, an increase of its 同比", None),
+    (ENGLISH, "the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year", ind("gdp", 22.83),
+     "value:", "a billion is 十亿: 22.83 billion yuan is not 22.83亿元", None),
+    (ENGLISH, "national tax revenue was 1.387 billion yuan, an increase of 46.7%", ind("tax_revenue", 13.87),
+     "quote: expected the quote to name", "national tax revenue (国税) is a part of the taxes, not the park's taxes",
+     None),
+    (ENGLISH, ENGLISH.split("; ", 3)[3].split(". ")[0], ind("fdi_actual", 0.98), ACCEPT,
+     "…amounted to US$138 million, US$98 million … respectively pairs the names and amounts in order", None),
+    (ENGLISH, ENGLISH.split("; ", 3)[3].split(". ")[0], ind("fdi_actual", 1.38),
+     "value:", "respectively: the second name goes with the second amount, not the first", None),
+    ("The zone's main business income was 45.2 billion yuan ($6.69 billion) in 2015, a year-on-year rise of 10 "
+     "percent. Its exports reached $306 million that year, a year-on-year increase of 10.4 percent.",
+     "Its exports reached $306 million that year, a year-on-year increase of 10.4 percent",
+     ind("export_total", 3.06, change_pct=10.4), ACCEPT, "$306 million is 3.06亿美元, told of the year named before",
+     None),
+    # --- 其间: in that time, the part of the year told before ---------------------------------------------------------
+    ("前三季度,高新区实现地区生产总值167.9亿元,同比增长8.23%。其间,税收收入同比增长23.66%,达到26亿元。",
+     "其间,税收收入同比增长23.66%,达到26亿元", ind("tax_revenue", 26, change_pct=23.66, period="前三季度"), ACCEPT,
+     "其间 goes on in the part of the year the sentence before told", None),
+    ("前三季度,高新区实现地区生产总值167.9亿元,同比增长8.23%。其间,税收收入同比增长23.66%,达到26亿元。",
+     "其间,税收收入同比增长23.66%,达到26亿元", ind("tax_revenue", 26, change_pct=23.66), "period: expected",
+     "其间: not the whole year, the first three quarters told before", None),
 ]  # fmt: skip
 
 

@@ -31,4 +31,7 @@ def test_extract_says_a_page_is_not_in_chinese(tmp_path, capsys):
     capsys.readouterr()
     assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2021", "--output", "-") == 0
     error = capsys.readouterr().err
-    assert f"sources/{SOURCE}.txt is written in a Latin-script language, not Chinese: the reading reads" in error
+    assert (
+        f"sources/{SOURCE}.txt is written in a Latin-script language, not Chinese: the reading reads its figures in"
+        in error
+    )

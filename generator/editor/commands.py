@@ -384,10 +384,31 @@ def _park_names(args) -> tuple[str, ...]:
     return tuple(str(fields[key]) for key in ("name", "short_name") if isinstance(fields.get(key), str))
 
 
+def _note_language(text: str, text_path: Path) -> None:
+    """Tell the editor when a report is not in Chinese: an English page is read in English phrases, another
+    language hardly at all."""
+    from generator.reading.script import LATIN_SCRIPT, other_language
+
+    language = other_language(text)
+    if language == LATIN_SCRIPT:
+        print(
+            f"note: {_shown(text_path)} is written in {language}, not Chinese: the reading reads its figures in "
+            "English phrases (the catalogue's measures, amounts in billion or million yuan and dollars, growths, "
+            "hedges, years); read each draft against the page, and archive the Chinese original where there is one",
+            file=sys.stderr,
+        )
+    elif language:
+        print(
+            f"note: {_shown(text_path)} is written in {language}, not Chinese: the reading reads Chinese "
+            "(simplified or traditional) and drafts little or nothing from it; archive the Chinese original where "
+            "there is one",
+            file=sys.stderr,
+        )
+
+
 def cmd_extract(args) -> int:
     """yearbook extract <source> --park P --year Y: a draft year file for review."""
     from generator.editor.extract import extract, read_catalogue
-    from generator.reading.script import other_language
 
     problem = _bad_id("source", args.source) or _park_missing(args.data, args.park, "--park")
     problem = problem or _bad_year("--year", args.year)
@@ -413,14 +434,7 @@ def cmd_extract(args) -> int:
             f"{_shown(args.data / 'indicators.yaml')}: expected the indicator catalogue, found no usable entry"
         )
     _note_source_fit(args)
-    language = other_language(text)
-    if language:
-        print(
-            f"note: {_shown(text_path)} is written in {language}, not Chinese: the reading reads Chinese "
-            "(simplified or traditional) and drafts little or nothing from it; archive the Chinese original where "
-            "there is one",
-            file=sys.stderr,
-        )
+    _note_language(text, text_path)
     names, published = _park_names(args), _source_published(args)
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, names, published)
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair

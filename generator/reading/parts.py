@@ -452,7 +452,8 @@ _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|�
 # 预计全年…, 初步预计…, 据初步预计…: the estimate governs what follows.
 _HEDGE = re.compile(rf"^(?:据)?(?:初步)?(?:全年)?{FORECAST}")
 _AS_OF_A_DATE = re.compile(f"^{AS_OF_A_DATE}")
-_SUBJECTLESS = re.compile(rf"^(?:其中[,，:：]?)?(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})")  # 其中,实现… too
+# 其中,实现… too; 其间 (in that time) goes on in the time told before whatever follows it.
+_SUBJECTLESS = re.compile(rf"^(?:(?:其中[,，:：]?)?(?:{'|'.join((*NEW_VERBS, *REPORT_VERBS))})|其间|在此期间)")
 
 
 # A paragraph's opening words before its first comma: 1—9月，全区…
@@ -502,9 +503,13 @@ def forecast_opening(sentence: str) -> bool:
 
 
 def period_going_on(paragraph_before: str, paragraph: str) -> str | None:
-    """The part of the year a paragraph opening on 其中 goes on in: the one the paragraph before stated by its end
-    (…发布今年上半年经济运行情况:…。/ 其中,…实现社会消费品零售总额458.9亿元), else None."""
-    return period_stated(paragraph_before)[0] if paragraph.startswith("其中") else None
+    """The part of the year a paragraph opening on 其中 or 其间 goes on in: the one the paragraph before stated by its
+    end (…发布今年上半年经济运行情况:…。/ 其中,…实现社会消费品零售总额458.9亿元), else None."""
+    return period_stated(paragraph_before)[0] if paragraph.startswith(_GOING_ON) else None
+
+
+# 其中 (of which) and 其间 (in that time) open a paragraph that goes on in the time the paragraph before told.
+_GOING_ON = ("其中", "其间", "在此期间")
 
 
 def period_stated(text: str) -> tuple[str | None, bool]:
@@ -630,8 +635,9 @@ def carried_scope(previous: str, sentence: str) -> str | None:
 
 
 def carried_period(previous: str, sentence: str) -> str | None:
-    """The part of the year a sentence opening on a verb, with no subject or time of its own, goes on telling of: the
-    one the sentence before had stated by its end (1月到6月,规模以上工业企业130家。实现工业总产值595.85亿元)."""
+    """The part of the year a sentence opening on a verb, with no subject or time of its own, or on 其间, goes on
+    telling of: the one the sentence before had stated by its end (1月到6月,规模以上工业企业130家。实现工业总产值
+    595.85亿元)."""
     if not _SUBJECTLESS.match(sentence) or any(mark in previous for mark in "；;"):
         return None
     return period_stated(previous)[0]

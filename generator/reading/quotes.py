@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS, heading_above, written_part_way
+from generator.reading.english import chinese_form, in_english
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
     SO_FAR,
@@ -63,7 +64,9 @@ def _missing_cells_apart(text: str) -> str:
 @lru_cache(maxsize=8192)  # a paragraph is prepared once for all the quotes it holds
 def prepare(text: str) -> str:
     """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
-    traditional characters read as simplified ones."""
+    traditional characters read as simplified ones; a page in English in the reading's words (english.py)."""
+    if in_english(text):
+        return chinese_form(text).text
     if "-" in text or "—" in text or "－" in text:
         text = _missing_cells_apart(text)
     return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))

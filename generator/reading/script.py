@@ -41,12 +41,15 @@ def simplified(text: str) -> str:
     return _HALF_WIDTH_STOP.sub("。", text.translate(_table()))
 
 
-# The reading reads Chinese in either script. A page in another language (a park's English site, a Japanese daily)
-# gives it little to read: the editor is told so, to archive the Chinese original where there is one.
+# The reading reads Chinese in either script, and English through english.py. A page in another language (a Japanese
+# daily, a Korean one) gives it little to read: the editor is told so, to archive the Chinese original if there is one.
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_LETTERS_PER_WORD = 5  # an English word against a Chinese character: more words than characters is not Chinese
+_LETTERS_PER_WORD = 5
+LATIN_SCRIPT = (
+    "a Latin-script language"  # an English word against a Chinese character: more words than characters is not Chinese
+)
 
 
 def other_language(text: str) -> str | None:
@@ -58,4 +61,4 @@ def other_language(text: str) -> str | None:
     if kana / letters > 0.1:
         return "Japanese"  # kana beside kanji: Chinese never writes them
     # English site furniture, a translation after the report, pinyin over each character: still more Chinese.
-    return "a Latin-script language" if latin / _LETTERS_PER_WORD > han else None
+    return LATIN_SCRIPT if latin / _LETTERS_PER_WORD > han else None

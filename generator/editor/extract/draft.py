@@ -28,6 +28,7 @@ from generator.reading.claims import (
     told_of_the_park,
 )
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
+from generator.reading.english import as_written, chinese_form, in_english
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
@@ -265,7 +266,20 @@ def extract(
     in_tables = table_lines(lines)
     paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
-    matching = [simplified(p) for p in paragraphs]
+    # A paragraph in English is read in the reading's words (english.py); its quotes are cut from it as written.
+    forms = {n: chinese_form(p) for n, p in enumerate(paragraphs) if in_english(p)}
+    matching = [forms[n].text if n in forms else simplified(p) for n, p in enumerate(paragraphs)]
+    readable = [matching[n] if n in forms else p for n, p in enumerate(paragraphs)]
+
+    def cut(number: int, start: int, end: int) -> str:
+        """Paragraph `number` from `start` to `end` (offsets in its matching form), as the report writes it."""
+        form = forms.get(number)
+        if form is None:
+            return paragraphs[number][start:end]
+        return as_written(
+            paragraphs[number][form.start_in_source(start) : form.end_in_source(end, paragraphs[number])], text
+        )
+
     read = split_clauses(matching, year, skip, published)
     qualify(read, matching, {n for n, p in enumerate(matching) if is_heading(p)})
 
@@ -299,8 +313,8 @@ def extract(
         entry, clause = candidate.entry, candidate.clause
         paragraph = paragraphs[clause.paragraph]
         start = _widened(candidate, read[clause.paragraph][clause.sentence])
-        quote = paragraph[start : candidate.quote_end].rstrip(CLAUSE_SEP + "、")
-        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(paragraphs, clause.paragraph, start))
+        quote = cut(clause.paragraph, start, candidate.quote_end).rstrip(CLAUSE_SEP + "、")
+        shown, hedge = _shows(candidate.value, entry.unit, quote, _lead(readable, clause.paragraph, start))
         if not shown:
             continue
         item = {"id": entry.id, "value": candidate.value, "unit": entry.unit}
@@ -372,15 +386,13 @@ def extract(
                 if not rest:
                     previous = None
                     continue
-                quote = paragraphs[clause.paragraph][clause.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                quote = cut(clause.paragraph, clause.start, clause.end).rstrip(CLAUSE_SEP + "、")
                 if previous is not None and _only_growth(clause, rest):
                     # 主园区实现营业收入1508.2亿元,同比增长10.3%: the rate belongs to the fact before it.
                     before, fact = previous
-                    joined = paragraphs[clause.paragraph][before.start : clause.end].rstrip(CLAUSE_SEP + "、")
+                    joined = cut(clause.paragraph, before.start, clause.end).rstrip(CLAUSE_SEP + "、")
                     figure = {"value": plain_number(rest[0].number), "unit": "%"}
-                    shown, hedge = _shows(
-                        figure["value"], "%", joined, _lead(paragraphs, clause.paragraph, before.start)
-                    )
+                    shown, hedge = _shows(figure["value"], "%", joined, _lead(readable, clause.paragraph, before.start))
                     if hedge:
                         figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
                     if shown:

@@ -1,0 +1,456 @@
+"""A page in English read in the reading's own words: a park's English site, a daily's English edition.
+
+Such a page tells the same figures in English phrases: the region's GDP reached 22.83 billion yuan, an increase of 6.4%
+year-on-year. The phrases of figures (names of measures, amounts in billion yuan, growths, hedges, years, parts of the
+year, the park itself) become the Chinese words the reading already reads (地区生产总值达到228.3亿元,同比增长6.4%), and
+every other word is left out, so the checker and the drafts read an English quote as they read a Chinese one. Each
+character of that form remembers where it came from, so a draft cuts its quote from the page as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from generator.reading.script import LATIN_SCRIPT, other_language
+
+# Measures as English pages name them, each with the Chinese name the reading knows it by. Longer phrases win over
+# the shorter ones inside them (national tax revenue is not tax revenue; exports is not import and export).
+_OPTIONAL_ARTICLE = r"(?:the )?"
+_ABOVE_SCALE = (
+    r"(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?above (?:the )?designated (?:size|scale)"
+)
+MEASURES: tuple[tuple[str, str], ...] = (
+    (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
+    (rf"(?:gross |total )?output value of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业总产值"),
+    (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
+    (rf"(?:added value|value[- ]added) of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业增加值"),
+    (r"(?:gross |total )?industrial output(?: value)?", "工业总产值"),
+    (r"(?:regional )?gross (?:domestic|regional) product(?: \(gdp\))?", "地区生产总值"),
+    (r"gdp", "地区生产总值"),
+    (r"(?:total )?investments? in fixed assets|fixed[- ]asset investments?", "固定资产投资"),
+    (r"(?:total )?retail sales of consumer goods", "社会消费品零售总额"),
+    (r"(?:total )?(?:foreign trade )?imports? and exports?(?: (?:volume|value)s?)?", "进出口总额"),
+    (r"(?:total )?foreign trade (?:volume|value)", "进出口总额"),
+    (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
+    (
+        r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
+        r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
+        "实际利用外资",
+    ),
+    (
+        r"(?:new approvals for )?foreign investment in contractual contracts|contract(?:ual|ed) foreign "
+        r"(?:investment|capital)",
+        "合同利用外资",
+    ),
+    (
+        r"actual(?:ly)? (?:use of|utili[sz]ed|used) domestic (?:investment|capital)|domestic (?:investment|capital) "
+        r"actually (?:utili[sz]ed|used)",
+        "实际利用内资",
+    ),
+    (r"national tax revenues?", "国税收入"),
+    (r"industrial and commercial tax revenues?", "工商税收"),
+    (r"local tax revenues?", "地税收入"),
+    (r"(?:total )?tax revenues?", "税收收入"),
+    (
+        r"(?:local )?general public budget(?:ary)? revenues?|local public finance budgetary revenues?",
+        "地方一般公共预算收入",
+    ),  # fmt: skip
+    (r"(?:total )?(?:operating|business) (?:revenue|income)s?", "营业收入"),
+    (r"main business (?:revenue|income)s?", "主营业务收入"),
+    (r"patent applications?", "专利申请量"),
+    (r"(?:patents? granted|granted patents?|patent grants?)", "专利授权量"),
+    (r"national(?:-level)? high[- ]tech (?:enterprises|companies|firms)", "国家高新技术企业"),
+    (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
+    (r"r&d (?:expenditure|spending|investment)s?", "R&D经费支出"),
+)
+
+# The park itself, other places, and what follows a name's amount.
+_PARK = r"(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial )?" \
+        r"(?:development )?(?:zone|park|district)|" \
+        r"the (?:zone|park|district|area|region)|our (?:zone|park|district)"  # fmt: skip
+_PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
+
+_MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"),
+               "million": Decimal("1e6"), "mln": Decimal("1e6"), "thousand": Decimal("1e3")}  # fmt: skip
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = re.compile(
+    rf"(?P<before>rmb|cny|us\$|usd|\$)? ?(?P<number>{_NUMBER}) ?"
+    r"(?P<magnitude>trillion|billion|bn|million|mln|thousand)?"
+    r"(?: (?P<after>yuan|rmb|us dollars|dollars|usd))?(?![a-z])",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?(?:%|percent|per cent)(?:age points?)?", re.IGNORECASE)
+_UP = (r"(?:a |an )?(?:year-on-year |yoy |annual )?(?:increase|rise|growth|jump|gain)(?: of| by)?|"
+       r"(?:up|grew|grows|rose|rising|increased|increasing|climbed|jumped|gained|surged|soared|expanded)"
+       r"(?: by)?")  # fmt: skip
+_DOWN = r"(?:a |an )?(?:year-on-year |yoy )?(?:decrease|decline|drop|fall)(?: of| by)?|" \
+        r"(?:down|fell|dropped|declined|decreased|decreasing)(?: by)?"  # fmt: skip
+_BEFORE_NUMBER = r"(?= ?(?:rmb|cny|us\$|usd|\$)? ?\d)"
+_HEDGES = (
+    (r"more than|over|above|exceeding|exceeded|in excess of", "超过"),
+    (r"nearly|almost|close to|approaching", "近"),
+    (r"about|around|approximately|roughly|some", "约"),
+)
+_VERBS = (
+    # The present tense tells a count at the time of writing (目前), not at an earlier year's end.
+    (r"(?:now |currently )?(?:has|have|is home to|are home to|boasts)", "目前拥有"),
+    (r"had|was home to|were home to", "拥有"),
+    (
+        r"(?:reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|stood at|came to|"
+        r"registered|recorded|achieved|realized|realised|generated|posted",
+        "达到",
+    ),  # fmt: skip
+    (r"was|were|is|are|of|at", "为"),
+)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "three": 3, "two": 2, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+_PERIODS = (
+    (r"(?:the )?first three quarters(?: of (?:the year|this year))?", lambda m: "前三季度"),
+    (r"(?:the )?first half(?: of (?:the year|this year))?", lambda m: "上半年"),
+    (r"(?:the )?first quarter(?: of (?:the year|this year))?", lambda m: "一季度"),
+    (
+        rf"(?:from )?january (?:to|through|-) (?P<month>{'|'.join(_MONTHS)})",
+        lambda m: f"1-{_MONTHS.index(m.group('month').lower()) + 1}月",
+    ),  # fmt: skip
+    (
+        rf"(?:the )?first (?P<count>{'|'.join(_ORDINALS)}) months",
+        lambda m: f"1-{_ORDINALS[m.group('count').lower()]}月",
+    ),  # fmt: skip
+    (r"(?:the )?(?:whole|full) year|throughout the year", lambda m: "全年"),
+    (r"(?:in|during) (?:this|that|the same) period", lambda m: "其间"),
+)
+# What follows is a part of what was told before it.
+_PART_OPENINGS = r"of which|among which|among them|including|it included|they included"
+# Counts in the words a Chinese report counts them with: 24,833 pieces is 24833件, 51 companies 51家.
+_COUNTED = ((r"pieces|items|patents?", "件"), (r"companies|enterprises|firms", "家"))
+_PLANS = ((r"aims? to|plans? to|targets?|is expected to|are expected to|will strive to", "力争"),
+          (r"estimated|expected", "预计"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Form:
+    """Text in the form the reading reads, and for each of its characters the offset in the text it came from."""
+
+    text: str
+    origins: tuple[int, ...]
+
+    def start_in_source(self, position: int) -> int:
+        """Where a cut of the form starting at `position` starts in the text."""
+        if not self.origins:
+            return 0
+        return self.origins[position] if position < len(self.origins) else self.origins[-1] + 1
+
+    def end_in_source(self, position: int, source: str) -> int:
+        """Where a cut of the form ending at `position` ends in `source`: at the end of the clause its last phrase
+        stands in, as an English clause closes on words the reading has no use for (…6.4% year-on-year; …53.86
+        billion respectively)."""
+        if position <= 0 or not self.origins:
+            return 0
+        end = self.origins[min(position, len(self.origins)) - 1] + 1
+        closing = _CLAUSE_CLOSE.search(source, end)
+        return closing.start() if closing else len(source)
+
+
+_CLAUSE_CLOSE = re.compile(r"[,;:，；。!?]|\.(?!\d)")
+
+
+def in_english(text: str) -> bool:
+    """Whether a text is written in a Latin-script language rather than Chinese (script.other_language)."""
+    return other_language(text) == LATIN_SCRIPT
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal written without an exponent or trailing zeros (228.30 → 228.3, 1E+2 → 100)."""
+    written = format(value.normalize(), "f")
+    return written
+
+
+def _amount(match: re.Match) -> str | None:
+    """An amount of money in the reading's words (22.83 billion yuan → 228.3亿元), or None when it names no currency."""
+    before, after = (match.group("before") or "").lower(), (match.group("after") or "").lower()
+    if not before and not after:
+        return None
+    dollars = "$" in before or "usd" in before or "dollar" in after or after == "usd"
+    value = _number(match.group("number")) * _MAGNITUDES.get((match.group("magnitude") or "").lower(), Decimal(1))
+    currency = "美元" if dollars else "元"
+    if value >= Decimal("1e8") or match.group("magnitude"):
+        return f"{_plain(value / Decimal('1e8'))}亿{currency}"
+    return f"{_plain(value / Decimal('1e4'))}万{currency}"
+
+
+class _Builder:
+    """The form being written: text and origins side by side."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.origins: list[int] = []
+        self.clause_part = 0  # the part the clause being written starts with
+        self.next_origin = 0
+
+    def add(self, text: str, first: int, last: int | None = None) -> None:
+        """Words made of the text from `first` to `last` (offsets of its first and last character): the last
+        word's character remembers where the phrase ends, so a cut after it keeps the phrase whole."""
+        self.parts.append(text)
+        self.origins.extend([first] * (len(text) - 1))
+        self.origins.append(first if last is None else last)
+
+    def add_at_clause_start(self, text: str) -> None:
+        """Words put at the start of the clause being written (a year an English clause tells last: …53.19 billion
+        yuan in 2021 reads as 2021年…), their origin the clause's own start, so a cut of the clause starts there."""
+        at = self.clause_part
+        if at == len(self.parts):
+            self.add(text, self.next_origin)
+            return
+        origin = self.origins[sum(len(part) for part in self.parts[:at])]
+        offset = sum(len(part) for part in self.parts[:at])
+        self.parts.insert(at, text)
+        self.origins[offset:offset] = [origin] * len(text)
+
+    def close_clause(self) -> None:
+        self.clause_part = len(self.parts)
+
+    def form(self) -> Form:
+        return Form("".join(self.parts), tuple(self.origins))
+
+
+def _compacted(text: str) -> tuple[str, list[int]]:
+    """`text` without spaces but one between two Latin words (as text.compact keeps them), with origins."""
+    kept, origins = [], []
+    for at, character in enumerate(text):
+        if character.isspace():
+            before = text[at - 1] if at else ""
+            after = text[at + 1] if at + 1 < len(text) else ""
+            if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+                continue
+            if kept and kept[-1] == " ":
+                continue
+            character = " "
+        kept.append(character)
+        origins.append(at)
+    return "".join(kept), origins
+
+
+def _alternatives(pairs) -> str:
+    return "|".join(f"(?:{pattern})" for pattern, _ in pairs)
+
+
+def _rule(pattern: str) -> re.Pattern:
+    # A phrase starts and ends on a word's edge: over is no hedge inside turnover.
+    return re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])", re.IGNORECASE)
+
+
+_MEASURE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in MEASURES)
+_PARK_RULE = _rule(_PARK)
+_OF_THE_PARK = _rule(rf"of (?:{_PARK})")
+_PART_RULE = _rule(_PART_OPENINGS)
+_COUNT_RULES = tuple(
+    (re.compile(rf"(?P<number>{_NUMBER}) ?(?:{words})(?![a-z])", re.IGNORECASE), unit) for words, unit in _COUNTED
+)
+_PLACE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLACES)
+_UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
+_DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
+_HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
+_VERB_RULES = tuple(
+    (_rule(rf"(?:{pattern})(?= ?(?:(?:{_alternatives(_HEDGES)}) )?(?:rmb|cny|us\$|usd|\$)? ?\d)"), chinese)
+    for pattern, chinese in _VERBS
+)
+_PERIOD_RULES = tuple((_rule(pattern), make) for pattern, make in _PERIODS)
+_PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
+# A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5).
+_YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|[.,]\d)", re.I)
+_THAT_YEAR = _rule(r"(?:that|this|the same) year")
+_RESPECTIVELY = _rule(r",? ?respectively")
+_COUNT_BEFORE_NAME = re.compile(
+    rf"(?P<number>{_NUMBER}) ?(?=(?:national(?:-level)? )?high[- ]tech (?:enterprises|companies|firms))", re.IGNORECASE
+)
+_CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd) ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
+_LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_SENTENCE_STOP = re.compile(r"\.(?!\d)")
+_KEPT_MARKS = ",;:()%、"
+
+
+def _respective_sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences that pair a list of names with a list of amounts (…, respectively)."""
+    spans = []
+    start = 0
+    for stop in [*(m.start() for m in _SENTENCE_STOP.finditer(text)), len(text)]:
+        for piece_start, piece in _pieces(text, start, stop):
+            if _RESPECTIVELY.search(piece):
+                spans.append((piece_start, piece_start + len(piece)))
+        start = stop + 1
+    return spans
+
+
+def _pieces(text: str, start: int, stop: int):
+    at = start
+    for part in re.split(r"(;)", text[start:stop]):
+        if part != ";":
+            yield at, part
+        at += len(part)
+
+
+@lru_cache(maxsize=4096)
+def chinese_form(text: str) -> Form:
+    """`text` (a page in English) in the reading's words, every other word left out, with each character's origin."""
+    compacted, compact_origins = _compacted(text)
+    listed = _respective_sentences(compacted)
+    out = _Builder()
+    at = 0
+    length = len(compacted)
+    pending_count: tuple[str, int] | None = None  # 185 high-tech companies: the count goes after the name
+    while at < length:
+        origin = compact_origins[at]
+        in_list = any(start <= at < end for start, end in listed)
+        conversion = _CONVERSION.match(compacted, at)
+        if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
+            at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
+            continue
+        match, made = _first_rule(compacted, at, in_list)
+        if match is not None:
+            last = compact_origins[match.end() - 1]
+            out.next_origin = origin
+            if made == _THE_PARK and out.parts and out.parts[-1] == _THE_PARK:
+                pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
+            elif match.re is _YEAR or match.re is _THAT_YEAR:
+                out.add_at_clause_start(made)
+            elif made and pending_count is not None and made in _COUNTED_NAMES:
+                out.add(made, origin)
+                out.add(pending_count[0] + "家", *pending_count[1:])
+                pending_count = None
+            elif made:
+                out.add(made, origin, last)
+            at = match.end()
+            continue
+        count = _COUNT_BEFORE_NAME.match(compacted, at)
+        if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
+            pending_count = (count.group("number").replace(",", ""), origin, compact_origins[count.end("number") - 1])
+            at = count.end()
+            continue
+        character = compacted[at]
+        origin = compact_origins[at]
+        word = _WORD.match(compacted, at)
+        if word is not None:
+            if word.group(0).lower() == "and" and out.parts and out.parts[-1][-1:] in _AMOUNT_ENDS:
+                out.add(",", origin)  # …14.98 billion yuan and the total foreign trade value…: the next clause
+                out.close_clause()
+            at = word.end()  # a word the reading has no use for
+            continue
+        if character == " ":
+            at += 1
+            continue
+        if character == "." and _SENTENCE_STOP.match(compacted, at):
+            out.add("。", origin)
+            out.close_clause()
+        elif character == "," and in_list and _between_list_items(compacted, at):
+            out.add("、", origin)
+        elif character in ",;:":
+            out.add(character, origin)
+            out.close_clause()
+        elif character.isdigit() or character in _KEPT_MARKS or not character.isascii():
+            out.add(character, origin)
+        at += 1
+    return out.form()
+
+
+_THE_PARK = "高新区"
+_AMOUNT_ENDS = ("元", "%", "件", "家")
+_COUNTED_NAMES = ("国家高新技术企业", "高新技术企业")
+
+
+def _between_list_items(text: str, at: int) -> bool:
+    """Whether a comma of a …respectively sentence separates items of its lists rather than clauses."""
+    rest = text[at + 1 :].lstrip()
+    return not re.match(r"(?:a |an )?(?:year-on-year |yoy )?(?:increase|rise|growth|decrease|up|down)", rest, re.I)
+
+
+def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str]:
+    """The phrase of the reading's words that starts at `at`, and the words it becomes ('' to leave it out)."""
+    best: tuple[re.Match, str] | None = None
+    for rule, chinese in _MEASURE_RULES:
+        found = rule.match(text, at)
+        if found and (best is None or found.end() > best[0].end()):
+            best = (found, chinese)
+    if best is not None:
+        return best
+    found = _OF_THE_PARK.match(text, at)
+    if found:  # the gross domestic product of Zhongkai Hi-tech Zone: the park's own, said once before the name
+        return found, ""
+    found = _PART_RULE.match(text, at)
+    if found:
+        return found, "其中"
+    found = _PARK_RULE.match(text, at)
+    if found:
+        return found, _THE_PARK
+    for rule, chinese in _PLACE_RULES:
+        found = rule.match(text, at)
+        if found:
+            return found, chinese
+    found = _PERCENT.match(text, at)
+    if found and (at == 0 or not text[at - 1].isdigit()):
+        return found, f"{found.group('number').replace(',', '')}%"
+    found = _AMOUNT.match(text, at)
+    if found and (at == 0 or not (text[at - 1].isdigit() or text[at - 1] == ".")):
+        amount = _amount(found)
+        if amount is not None:
+            return found, amount
+    for rule, unit in _COUNT_RULES:
+        found = rule.match(text, at)
+        if found and (at == 0 or not text[at - 1].isdigit()):
+            return found, f"{found.group('number').replace(',', '')}{unit}"
+    found = _YEAR.match(text, at)
+    if found:
+        return found, f"{found.group('year')}年"
+    found = _THAT_YEAR.match(text, at)
+    if found:
+        return found, "当年"
+    for rules in (_PERIOD_RULES,):
+        for rule, make in rules:
+            found = rule.match(text, at)
+            if found:
+                return found, make(found)
+    found = _UP_RULE.match(text, at)
+    if found:
+        return found, "同比增长"
+    found = _DOWN_RULE.match(text, at)
+    if found:
+        return found, "同比下降"
+    for rule, chinese in _HEDGE_RULES:
+        found = rule.match(text, at)
+        if found:
+            return found, chinese
+    for rule, chinese in _VERB_RULES:
+        found = rule.match(text, at)
+        if found:
+            return found, "分别为" if in_list and chinese in ("达到", "为") else chinese
+    for rule, chinese in _PLAN_RULES:
+        found = rule.match(text, at)
+        if found:
+            return found, chinese
+    if in_list:
+        found = _RESPECTIVELY.match(text, at)
+        if found:
+            return found, ""
+        found = _LIST_AND.match(text, at)
+        if found and (text[at] == "," or not at or not text[at - 1].isalpha()):
+            return found, "、"
+    return None, ""
+
+
+def as_written(quote: str, text: str) -> str:
+    """A quote cut from a compacted paragraph of `text` with the spaces its words are written with (reached 22.83
+    billion yuan, not reached22.83billion yuan), as the checker compares quotes without spaces either way."""
+    letters = [re.escape(character) for character in quote if not character.isspace()]
+    if not letters:
+        return quote
+    found = re.search(r"\s*".join(letters), text)
+    return re.sub(r"\s+", " ", found.group(0)) if found else quote

@@ -1,0 +1,74 @@
+"""A page in English read in the reading's own words (generator/reading/english.py), and drafted from."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.reading.english import as_written, chinese_form, in_english
+from tests.extract_helpers import indicators, refused
+
+
+@pytest.mark.parametrize(
+    ("english", "read_as"),
+    [
+        ("GDP reached 22.83 billion yuan", "地区生产总值达到228.3亿元"),
+        ("local public finance budgetary revenue was 726 million yuan", "地方一般公共预算收入为7.26亿元"),
+        ("exports reached US$5.386 billion, up 6.8 percent", "出口总额达到53.86亿美元,同比增长6.8%"),
+        ("retail sales of consumer goods fell 2.1% to RMB 10 billion", "社会消费品零售总额同比下降2.1%"),
+        ("The zone's GDP was 53.19 billion yuan in 2021", "2021年高新区地区生产总值为531.9亿元"),
+        ("the output value of industries above designated scale of the zone", "规模以上工业总产值"),
+        ("A, B and C amounted to 1, 2 and 3 billion yuan respectively", "分别为1、2、30亿元"),
+        ("the zone has 185 high-tech companies", "高新区目前拥有高新技术企业185家"),
+        ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
+        ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
+        ("Updated: 2018-12-17", ":"),
+        ("GDP totaled 16.79 billion yuan ($2.42 billion), an increase of 8.23 percent", "167.9亿元,同比增长8.23%"),
+        (
+            "In this period, tax revenue surged 23.66 percent, reaching 2.6 billion yuan",
+            "其间,税收收入同比增长23.66%,达到26亿元",
+        ),
+    ],
+)
+def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):
+    assert read_as in chinese_form(english).text
+
+
+def test_a_word_inside_another_is_no_phrase():
+    assert "超" not in chinese_form("turnover 5 billion yuan").text  # over inside turnover is no hedge
+
+
+def test_every_character_remembers_where_it_came_from():
+    text = "In 2016, the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year; more."
+    form = chinese_form(text)
+    start = form.text.index("高新区")
+    end = form.text.index("%") + 1
+    cut = text[form.start_in_source(start) : form.end_in_source(end, text)]
+    assert cut == "the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year"
+
+
+def test_a_page_in_english_is_told_from_chinese():
+    assert in_english("The zone's GDP was 53.19 billion yuan.")
+    assert not in_english("高新区实现GDP 531.9亿元, R&D投入强度5.8%")
+
+
+def test_a_quote_keeps_the_spaces_it_is_written_with():
+    assert as_written("GDP reached22.83billion yuan", "Its GDP reached 22.83  billion yuan.") == (
+        "GDP reached 22.83 billion yuan"
+    )
+
+
+PAGE = (
+    "Zhaoqing High-tech Zone\n\n"
+    "In 2016, the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year; the gross industrial "
+    "output value above designated size was 82.33 billion yuan, an increase of 6.8%; national tax revenue was 1.387 "
+    "billion yuan. The zone has more than 300 industrial enterprises.\n"
+)
+
+
+def test_an_english_page_drafts_its_figures_with_quotes_as_written():
+    drafted = indicators(PAGE, 2016)
+    assert drafted["gdp"]["value"] == 228.3 and drafted["gdp"]["change_pct"] == 6.4
+    assert drafted["gdp"]["quote"] == "the region's GDP reached 22.83 billion yuan, an increase of 6.4% year-on-year"
+    assert drafted["industrial_output_above_scale"]["value"] == 823.3
+    assert "tax_revenue" not in drafted  # national tax revenue (国税) is a part of the taxes
+    assert refused(PAGE, 2016) == []
