@@ -53,6 +53,14 @@ HALF_YEAR_NOTE = [
     "盛夏七月,流金似火。",
 ]
 YEAR_END_NOTE = [line.replace("2016-07-29", "2016-12-29") for line in HALF_YEAR_NOTE]
+# A note written part way through the year, its prose paragraphs after the one that names the period.
+PART_WAY_PROSE = [
+    "东湖高新区上半年经济快速增长",
+    "2016-07-21 来源: 长江日报",
+    "今年上半年,东湖高新区经济保持快速增长。",
+    "企业总收入5659亿元,同比增长12.59%。",
+    "盘活低效闲置土地2679亩。",
+]
 SOFTWARE_PARK = "实现软件园规上互联网软件业营收676.9亿元"
 # A park's English page (肇庆 2016, held out), the figures in English phrases.
 ENGLISH = (
@@ -1006,6 +1014,19 @@ ROWS = [
     ("前三季度,高新区实现地区生产总值167.9亿元,同比增长8.23%。其间,税收收入同比增长23.66%,达到26亿元。",
      "其间,税收收入同比增长23.66%,达到26亿元", ind("tax_revenue", 26, change_pct=23.66), "period: expected",
      "其间: not the whole year, the first three quarters told before", None),
+    # --- a page written part way through the year: an amount told with its growth is of the part named before ------
+    (PART_WAY_PROSE, "企业总收入5659亿元,同比增长12.59%",
+     ind("operating_revenue", 5659, change_pct=12.59, period="上半年"), ACCEPT,
+     "July: the year is not over, the amount with its growth is the first half's named before", None),
+    (PART_WAY_PROSE, "企业总收入5659亿元,同比增长12.59%", ind("operating_revenue", 5659, change_pct=12.59),
+     "period: expected", "July: an amount with its growth is no whole year's", None),
+    (PART_WAY_PROSE, "盘活低效闲置土地2679亩", fact(2679, "亩", period="上半年"), ACCEPT,
+     "what was done in the note's paragraphs was done in the first half they tell of", None),
+    # --- names spelled out, and a word inside a name that makes it another measure ------------------------------------
+    ("全区研究与试验发展经费投入88.97亿元,增长12%。", None, ind("rd_expenditure", 88.97, change_pct=12), ACCEPT,
+     "研究与试验发展 is R&D spelled out: 研究与试验发展经费投入 is R&D经费投入", None),
+    ("实现规上工业销售产值1019.52亿元,增长9.1%。", None, ind("industrial_output_above_scale", 1019.52),
+     "quote: expected the quote to name", "销售产值 is the output sold, not the output (总产值)", None),
 ]  # fmt: skip
 
 

@@ -13,19 +13,31 @@ from tests.extract_helpers import indicators, refused
     [
         ("GDP reached 22.83 billion yuan", "地区生产总值达到228.3亿元"),
         ("local public finance budgetary revenue was 726 million yuan", "地方一般公共预算收入为7.26亿元"),
-        ("exports reached US$5.386 billion, up 6.8 percent", "出口总额达到53.86亿美元,同比增长6.8%"),
-        ("retail sales of consumer goods fell 2.1% to RMB 10 billion", "社会消费品零售总额同比下降2.1%"),
-        ("The zone's GDP was 53.19 billion yuan in 2021", "2021年高新区地区生产总值为531.9亿元"),
+        ("exports reached US$5.386 billion, up 6.8 percent", "出口总额达到53.86亿美元,增长6.8%"),
+        ("retail sales of consumer goods fell 2.1% to RMB 10 billion", "社会消费品零售总额下降2.1%"),
+        ("The zone's GDP was 53.19 billion yuan in 2021", "2021年,高新区地区生产总值为531.9亿元"),
         ("the output value of industries above designated scale of the zone", "规模以上工业总产值"),
         ("A, B and C amounted to 1, 2 and 3 billion yuan respectively", "分别为1、2、30亿元"),
         ("the zone has 185 high-tech companies", "高新区目前拥有高新技术企业185家"),
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
-        ("GDP totaled 16.79 billion yuan ($2.42 billion), an increase of 8.23 percent", "167.9亿元,同比增长8.23%"),
+        (
+            "The GDP of the zone increased from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017",
+            "地区生产总值从2014年的211亿元到2017年的297亿元",
+        ),
+        (
+            "The GDP of the Hefei National High-tech Industry Development Zone – located in Hefei city – topped 130 "
+            "billion yuan",
+            "地区生产总值突破1300亿元",
+        ),
+        ("GDP was 10.87 billion yuan in the first quarter, a 10.1 percent year-on-year growth", "108.7亿元,增长10.1%"),
+        ("output reached 38 billion yuan in 2016, an increase of 7.8 percent from 2015", "2016年"),
+        ("The first five months also saw 9,647 patent applications", "1-5月专利申请量9647件"),
+        ("GDP totaled 16.79 billion yuan ($2.42 billion), an increase of 8.23 percent", "167.9亿元,增长8.23%"),
         (
             "In this period, tax revenue surged 23.66 percent, reaching 2.6 billion yuan",
-            "其间,税收收入同比增长23.66%,达到26亿元",
+            "其间,税收收入增长23.66%,达到26亿元",
         ),
     ],
 )

@@ -18,13 +18,16 @@ from generator.reading.script import LATIN_SCRIPT, other_language
 
 # Measures as English pages name them, each with the Chinese name the reading knows it by. Longer phrases win over
 # the shorter ones inside them (national tax revenue is not tax revenue; exports is not import and export).
-_OPTIONAL_ARTICLE = r"(?:the )?"
 _ABOVE_SCALE = (
-    r"(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?above (?:the )?designated (?:size|scale)"
+    r"(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?"
+    r"above (?:the |a )?designated (?:size|scale)s?"
 )
 MEASURES: tuple[tuple[str, str], ...] = (
     (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
-    (rf"(?:gross |total )?output value of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业总产值"),
+    (
+        rf"(?:gross |total )?output value of (?:industr(?:y|ies|ial enterprises)|manufacturers) {_ABOVE_SCALE}",
+        "规模以上工业总产值",
+    ),  # fmt: skip
     (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
     (rf"(?:added value|value[- ]added) of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业增加值"),
     (r"(?:gross |total )?industrial output(?: value)?", "工业总产值"),
@@ -33,6 +36,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?investments? in fixed assets|fixed[- ]asset investments?", "固定资产投资"),
     (r"(?:total )?retail sales of consumer goods", "社会消费品零售总额"),
     (r"(?:total )?(?:foreign trade )?imports? and exports?(?: (?:volume|value)s?)?", "进出口总额"),
+    (r"(?:the )?(?:total )?(?:volume|value) of (?:total )?imports and exports", "进出口总额"),
     (r"(?:total )?foreign trade (?:volume|value)", "进出口总额"),
     (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
     (
@@ -59,6 +63,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "地方一般公共预算收入",
     ),  # fmt: skip
     (r"(?:total )?(?:operating|business) (?:revenue|income)s?", "营业收入"),
+    (r"total (?:revenue|income)s? (?:for|of) (?:all )?(?:businesses|enterprises|companies)", "营业收入"),
+    (r"total fiscal revenues?", "财政总收入"),
     (r"main business (?:revenue|income)s?", "主营业务收入"),
     (r"patent applications?", "专利申请量"),
     (r"(?:patents? granted|granted patents?|patent grants?)", "专利授权量"),
@@ -68,9 +74,10 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 # The park itself, other places, and what follows a name's amount.
-_PARK = r"(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial )?" \
+_PARK = r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial |industry )?" \
         r"(?:development )?(?:zone|park|district)|" \
-        r"the (?:zone|park|district|area|region)|our (?:zone|park|district)"  # fmt: skip
+        r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|" \
+        r"our (?:zone|park|district)"  # fmt: skip
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
 
 _MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"),
@@ -83,13 +90,15 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?(?:%|percent|per cent)(?:age points?)?", re.IGNORECASE)
-_UP = (r"(?:a |an )?(?:year-on-year |yoy |annual )?(?:increase|rise|growth|jump|gain)(?: of| by)?|"
+_UP = (r"(?:a |an |with a )?(?:year-on-year |yoy |annual |comparable price )?(?:increase|rise|growth|jump|gain)"
+       r"(?: rate)?(?: of| by)?|"
        r"(?:up|grew|grows|rose|rising|increased|increasing|climbed|jumped|gained|surged|soared|expanded)"
        r"(?: by)?")  # fmt: skip
 _DOWN = r"(?:a |an )?(?:year-on-year |yoy )?(?:decrease|decline|drop|fall)(?: of| by)?|" \
         r"(?:down|fell|dropped|declined|decreased|decreasing)(?: by)?"  # fmt: skip
 _BEFORE_NUMBER = r"(?= ?(?:rmb|cny|us\$|usd|\$)? ?\d)"
 _HEDGES = (
+    (r"topped|surpassed|broke through|broken through", "突破"),
     (r"more than|over|above|exceeding|exceeded|in excess of", "超过"),
     (r"nearly|almost|close to|approaching", "近"),
     (r"about|around|approximately|roughly|some", "约"),
@@ -118,8 +127,8 @@ _PERIODS = (
         lambda m: f"1-{_MONTHS.index(m.group('month').lower()) + 1}月",
     ),  # fmt: skip
     (
-        rf"(?:the )?first (?P<count>{'|'.join(_ORDINALS)}) months",
-        lambda m: f"1-{_ORDINALS[m.group('count').lower()]}月",
+        rf"(?:the )?first ?(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}) ?months",
+        lambda m: f"1-{_ORDINALS.get(m.group('count').lower(), m.group('count'))}月",
     ),  # fmt: skip
     (r"(?:the )?(?:whole|full) year|throughout the year", lambda m: "全年"),
     (r"(?:in|during) (?:this|that|the same) period", lambda m: "其间"),
@@ -210,6 +219,8 @@ class _Builder:
         if at == len(self.parts):
             self.add(text, self.next_origin)
             return
+        if self.parts[at][-1:] not in "年月度":  # 前三季度,高新区…: not read as a place before 高新区
+            text += ","
         origin = self.origins[sum(len(part) for part in self.parts[:at])]
         offset = sum(len(part) for part in self.parts[:at])
         self.parts.insert(at, text)
@@ -250,12 +261,27 @@ def _rule(pattern: str) -> re.Pattern:
 
 _MEASURE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in MEASURES)
 _PARK_RULE = _rule(_PARK)
-_OF_THE_PARK = _rule(rf"of (?:{_PARK})")
+_OF_THE_PARK = _rule(rf"(?:of|in|for) (?:{_PARK})")
 _PART_RULE = _rule(_PART_OPENINGS)
 _COUNT_RULES = tuple(
     (re.compile(rf"(?P<number>{_NUMBER}) ?(?:{words})(?![a-z])", re.IGNORECASE), unit) for words, unit in _COUNTED
 )
 _PLACE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLACES)
+_PERCENT_THEN_UP = re.compile(
+    rf"(?:a |an )?(?P<number>{_NUMBER}) ?(?:%|percent|per cent) (?:year-?on-?year |yoy )?(?P<word>growth|increase|rise|"
+    r"decrease|decline|drop)(?![a-z])",
+    re.IGNORECASE,
+)
+# A year an amount is compared with (an increase of 7.8 percent from 2015; on the same period in 2018): no year of it.
+_COMPARED_YEAR = _rule(
+    r"(?:from|over|compared (?:with|to)|than|on) ?(?:the same period (?:of |in )?)?(?:19[5-9]|20[0-4])\d(?![\d%])"
+)
+# A rise told from one level to another: from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017.
+_FROM_TO = re.compile(
+    r"from ?(?P<first>[^,;]{1,40}?)(?: ?in ?(?P<first_year>(?:19|20)\d\d))? ?to ?(?P<second>[^,;]{1,40}?)"
+    r"(?: ?in ?(?P<second_year>(?:19|20)\d\d))?(?=[,;]|\.(?!\d)|$| and| up| an| a )",
+    re.IGNORECASE,
+)
 _UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
@@ -264,15 +290,19 @@ _VERB_RULES = tuple(
     for pattern, chinese in _VERBS
 )
 _PERIOD_RULES = tuple((_rule(pattern), make) for pattern, make in _PERIODS)
+_PERIOD_PATTERNS = tuple(rule for rule, _ in _PERIOD_RULES)
 _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
 # A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5).
 _YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|[.,]\d)", re.I)
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
-    rf"(?P<number>{_NUMBER}) ?(?=(?:national(?:-level)? )?high[- ]tech (?:enterprises|companies|firms))", re.IGNORECASE
+    rf"(?P<number>{_NUMBER}) ?(?=(?:new )?(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
+    r"(?:new )?(?:patent applications|patents granted|granted patents))",
+    re.IGNORECASE,
 )
 _CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd) ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
+_ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SENTENCE_STOP = re.compile(r"\.(?!\d)")
@@ -311,9 +341,18 @@ def chinese_form(text: str) -> Form:
     while at < length:
         origin = compact_origins[at]
         in_list = any(start <= at < end for start, end in listed)
+        aside = _ASIDE.match(compacted, at)
+        if aside:  # – located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's
+            at = aside.end()
+            continue
         conversion = _CONVERSION.match(compacted, at)
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
             at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
+            continue
+        count = _COUNT_BEFORE_NAME.match(compacted, at)
+        if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
+            pending_count = (count.group("number").replace(",", ""), origin, compact_origins[count.end("number") - 1])
+            at = count.end()
             continue
         match, made = _first_rule(compacted, at, in_list)
         if match is not None:
@@ -321,20 +360,15 @@ def chinese_form(text: str) -> Form:
             out.next_origin = origin
             if made == _THE_PARK and out.parts and out.parts[-1] == _THE_PARK:
                 pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
-            elif match.re is _YEAR or match.re is _THAT_YEAR:
-                out.add_at_clause_start(made)
+            elif match.re is _YEAR or match.re is _THAT_YEAR or match.re in _PERIOD_PATTERNS:
+                out.add_at_clause_start(made)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
             elif made and pending_count is not None and made in _COUNTED_NAMES:
                 out.add(made, origin)
-                out.add(pending_count[0] + "家", *pending_count[1:])
+                out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
                 pending_count = None
             elif made:
                 out.add(made, origin, last)
             at = match.end()
-            continue
-        count = _COUNT_BEFORE_NAME.match(compacted, at)
-        if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
-            pending_count = (count.group("number").replace(",", ""), origin, compact_origins[count.end("number") - 1])
-            at = count.end()
             continue
         character = compacted[at]
         origin = compact_origins[at]
@@ -364,7 +398,24 @@ def chinese_form(text: str) -> Form:
 
 _THE_PARK = "高新区"
 _AMOUNT_ENDS = ("元", "%", "件", "家")
-_COUNTED_NAMES = ("国家高新技术企业", "高新技术企业")
+# Names a count may stand before (185 high-tech companies, 9,647 patent applications), with the word that counts them.
+_COUNTED_NAMES = {"国家高新技术企业": "家", "高新技术企业": "家", "专利申请量": "件", "专利授权量": "件"}
+
+
+def _from_to(text: str, at: int) -> tuple[re.Match, str] | None:
+    """A rise from one amount to another, in the reading's words (从2014年的211亿元到2017年的297亿元), or None."""
+    found = _FROM_TO.match(text, at)
+    if found is None:
+        return None
+    amounts = []
+    for part in ("first", "second"):
+        amount = _AMOUNT.fullmatch(found.group(part).strip())
+        made = _amount(amount) if amount else None
+        if made is None:
+            return None
+        year = found.group(f"{part}_year")
+        amounts.append(f"{year}年的{made}" if year else made)
+    return found, f"从{amounts[0]}到{amounts[1]}"
 
 
 def _between_list_items(text: str, at: int) -> bool:
@@ -395,6 +446,10 @@ def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str
         found = rule.match(text, at)
         if found:
             return found, chinese
+    found = _PERCENT_THEN_UP.match(text, at)
+    if found and (at == 0 or not text[at - 1].isdigit()):
+        word = "增长" if found.group("word").lower() in ("growth", "increase", "rise") else "下降"
+        return found, f"{word}{found.group('number').replace(',', '')}%"
     found = _PERCENT.match(text, at)
     if found and (at == 0 or not text[at - 1].isdigit()):
         return found, f"{found.group('number').replace(',', '')}%"
@@ -407,6 +462,12 @@ def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str
         found = rule.match(text, at)
         if found and (at == 0 or not text[at - 1].isdigit()):
             return found, f"{found.group('number').replace(',', '')}{unit}"
+    found = _COMPARED_YEAR.match(text, at)
+    if found:
+        return found, ""
+    found = _from_to(text, at)
+    if found is not None:
+        return found
     found = _YEAR.match(text, at)
     if found:
         return found, f"{found.group('year')}年"
@@ -420,10 +481,10 @@ def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str
                 return found, make(found)
     found = _UP_RULE.match(text, at)
     if found:
-        return found, "同比增长"
+        return found, "增长"
     found = _DOWN_RULE.match(text, at)
     if found:
-        return found, "同比下降"
+        return found, "下降"
     for rule, chinese in _HEDGE_RULES:
         found = rule.match(text, at)
         if found:

@@ -169,6 +169,7 @@ class Context:
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+_GROWTH_TOLD = re.compile(r"(?:增长|下降|增幅|降幅)\d")
 _TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
 
 
@@ -230,7 +231,10 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
     going_on = period_going_on(prepare(source.paragraphs[number - 1]), paragraph) if number else None
     subhead = number > 0 and reads_as_title(source.paragraphs[number], _CAPTION_LENGTH)
-    named_before = _named_before(source.paragraphs, number) if part_way and subhead else None
+    # A subhead's bare amount, or an amount told with its growth, on a page written part way through the year: of the
+    # part of the year named before it, as the year is not over (a stock or a fact with no growth is of then).
+    with_growth = bool(_GROWTH_TOLD.search(paragraph[at:end]))
+    named_before = _named_before(source.paragraphs, number) if part_way and (subhead or with_growth) else None
     return Context(
         prepared,
         paragraph[start:at],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.reading.script import simplified
+from generator.reading.script import LATIN_SCRIPT, other_language, simplified
 
 _SPACES = re.compile(r"[\s\u3000]+")
 SENTENCE_END = "。!?！？"
@@ -82,8 +82,13 @@ def _prose(line: str) -> bool:
 
 def _closed(line: str) -> bool:
     """Whether a line ends its sentence: on 。 (or a half-width full stop after a Chinese character), a closing mark,
-    a colon or ……."""
-    return line.endswith(SENTENCE_CLOSED) or simplified(line[-2:]).endswith("。")
+    a colon or ……; a line in English on its full stop."""
+    if line.endswith(SENTENCE_CLOSED) or simplified(line[-2:]).endswith("。"):
+        return True
+    return bool(_ENGLISH_STOP.search(line)) and other_language(line) == LATIN_SCRIPT
+
+
+_ENGLISH_STOP = re.compile(r"[A-Za-z0-9%)’'\"]\.$")
 
 
 def _continues(previous: str, line: str) -> bool:

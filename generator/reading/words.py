@@ -105,12 +105,12 @@ SHORT_FORMS = (
     ("地区生产总值", "GDP"),
 )  # fmt: skip
 # Words reports write for the same thing inside a name: 研发投入占GDP比值 and R&D投入占GDP比重 are
-# 研发投入占地区生产总值比重.
-SAME_WORDS = (("比重", "比值"), ("研发", "R&D"))
+# 研发投入占地区生产总值比重; 研究与试验发展 is R&D spelled out.
+SAME_WORDS = (("比重", "比值"), ("研发", "R&D"), ("研发", "研究与试验发展"))
 
 # Words that, standing inside a long name, make it another measure: 一般公共预算[税收]收入 is the tax part of the
-# budget's revenue, not 一般公共预算收入.
-NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非")
+# budget's revenue, not 一般公共预算收入; 规上工业[销售]产值 is the output sold, not the output.
+NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非", "销售")
 # Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
 # 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's), 自营出口
 # (exports under the firms' own trading rights), 加工贸易产品出口 (one trade mode's, one product group's).
