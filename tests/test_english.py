@@ -84,3 +84,9 @@ def test_an_english_page_drafts_its_figures_with_quotes_as_written():
     assert drafted["industrial_output_above_scale"]["value"] == 823.3
     assert "tax_revenue" not in drafted  # national tax revenue (国税) is a part of the taxes
     assert refused(PAGE, 2016) == []
+
+
+def test_a_paragraph_in_japanese_drafts_nothing():
+    """上半期 is Japanese for the first half: read as Chinese, the amount would be drafted as the year's."""
+    page = "常徳ハイテク区の上半期の固定資産投資額が23.8億元に上り、規模工業付加価値額を18.3億元実現した。\n"
+    assert indicators(page, 2018) == {}

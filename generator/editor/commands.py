@@ -400,8 +400,8 @@ def _note_language(text: str, text_path: Path) -> None:
     elif language:
         print(
             f"note: {_shown(text_path)} is written in {language}, not Chinese: the reading reads Chinese "
-            "(simplified or traditional) and drafts little or nothing from it; archive the Chinese original where "
-            "there is one",
+            "(simplified or traditional) and English, and drafts nothing from a paragraph in Japanese; archive the "
+            "Chinese original where there is one",
             file=sys.stderr,
         )
 

@@ -52,6 +52,7 @@ LATIN_SCRIPT = (
 )
 
 
+@lru_cache(maxsize=16384)  # asked of every quote the checker reads
 def other_language(text: str) -> str | None:
     """The language a text is written in when it is not Chinese ("Japanese" or "a Latin-script language"), else None."""
     han, kana, latin = (len(pattern.findall(text)) for pattern in (_HAN, _KANA, _LATIN))

@@ -43,7 +43,7 @@ from generator.reading.parts import (
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
-from generator.reading.script import simplified
+from generator.reading.script import other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
 from generator.reading.words import ROUND_HEDGES
@@ -268,7 +268,12 @@ def extract(
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
     # A paragraph in English is read in the reading's words (english.py); its quotes are cut from it as written.
     forms = {n: chinese_form(p) for n, p in enumerate(paragraphs) if in_english(p)}
-    matching = [forms[n].text if n in forms else simplified(p) for n, p in enumerate(paragraphs)]
+    # A paragraph in Japanese is not read: its kanji look like Chinese words but its grammar is not (上半期, 見込み
+    # after the amount), so what the reading would take from it could be wrong; the editor is told so (cmd_extract).
+    matching = [
+        forms[n].text if n in forms else "" if other_language(p) == "Japanese" else simplified(p)
+        for n, p in enumerate(paragraphs)
+    ]
     readable = [matching[n] if n in forms else p for n, p in enumerate(paragraphs)]
 
     def cut(number: int, start: int, end: int) -> str:
