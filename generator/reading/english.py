@@ -402,11 +402,8 @@ _AMOUNT_ENDS = ("元", "%", "件", "家")
 _COUNTED_NAMES = {"国家高新技术企业": "家", "高新技术企业": "家", "专利申请量": "件", "专利授权量": "件"}
 
 
-def _from_to(text: str, at: int) -> tuple[re.Match, str] | None:
-    """A rise from one amount to another, in the reading's words (从2014年的211亿元到2017年的297亿元), or None."""
-    found = _FROM_TO.match(text, at)
-    if found is None:
-        return None
+def _rise(found: re.Match) -> str | None:
+    """A rise from one amount to another in the reading's words (从2014年的211亿元到2017年的297亿元), or None."""
     amounts = []
     for part in ("first", "second"):
         amount = _AMOUNT.fullmatch(found.group(part).strip())
@@ -415,7 +412,47 @@ def _from_to(text: str, at: int) -> tuple[re.Match, str] | None:
             return None
         year = found.group(f"{part}_year")
         amounts.append(f"{year}年的{made}" if year else made)
-    return found, f"从{amounts[0]}到{amounts[1]}"
+    return f"从{amounts[0]}到{amounts[1]}"
+
+
+def _growth_first(found: re.Match) -> str:
+    """A percentage told before its growth word (a 10.1 percent year-on-year growth): 增长10.1%."""
+    word = "增长" if found.group("word").lower() in ("growth", "increase", "rise") else "下降"
+    return f"{word}{found.group('number').replace(',', '')}%"
+
+
+def _said(chinese: str):
+    return lambda found: chinese
+
+
+# The phrases after the measures, tried in this order at each word: the first that matches is read, its words
+# written in their place ('' leaves them out; None from a rule tells it does not apply after all).
+_RULES = (
+    (_OF_THE_PARK, _said("")),  # the gross domestic product of Zhongkai Hi-tech Zone: the park's own, said before
+    (_PART_RULE, _said("其中")),
+    (_PARK_RULE, _said(_THE_PARK)),
+    *((rule, _said(chinese)) for rule, chinese in _PLACE_RULES),
+    (_PERCENT_THEN_UP, _growth_first),
+    (_PERCENT, lambda found: f"{found.group('number').replace(',', '')}%"),
+    (_AMOUNT, _amount),
+    *(
+        (rule, lambda found, unit=unit: f"{found.group('number').replace(',', '')}{unit}")
+        for rule, unit in _COUNT_RULES
+    ),
+    (_COMPARED_YEAR, _said("")),
+    (_FROM_TO, _rise),
+    (_YEAR, lambda found: f"{found.group('year')}年"),
+    (_THAT_YEAR, _said("当年")),
+    *_PERIOD_RULES,
+    (_UP_RULE, _said("增长")),
+    (_DOWN_RULE, _said("下降")),
+    *((rule, _said(chinese)) for rule, chinese in _HEDGE_RULES),
+    *((rule, _said(chinese)) for rule, chinese in _VERB_RULES),
+    *((rule, _said(chinese)) for rule, chinese in _PLAN_RULES),
+)
+# Rules of numbers: not read from inside a number already begun (the 3 of 23%, the 5 of 2.5 billion).
+_NUMBER_RULES = frozenset({_PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule, _ in _COUNT_RULES)})
+_LISTED_VERBS = frozenset(rule for rule, _ in _VERB_RULES)
 
 
 def _between_list_items(text: str, at: int) -> bool:
@@ -427,76 +464,22 @@ def _between_list_items(text: str, at: int) -> bool:
 def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str]:
     """The phrase of the reading's words that starts at `at`, and the words it becomes ('' to leave it out)."""
     best: tuple[re.Match, str] | None = None
-    for rule, chinese in _MEASURE_RULES:
+    for rule, chinese in _MEASURE_RULES:  # the longest measure wins: exports is not import and export
         found = rule.match(text, at)
         if found and (best is None or found.end() > best[0].end()):
             best = (found, chinese)
     if best is not None:
         return best
-    found = _OF_THE_PARK.match(text, at)
-    if found:  # the gross domestic product of Zhongkai Hi-tech Zone: the park's own, said once before the name
-        return found, ""
-    found = _PART_RULE.match(text, at)
-    if found:
-        return found, "其中"
-    found = _PARK_RULE.match(text, at)
-    if found:
-        return found, _THE_PARK
-    for rule, chinese in _PLACE_RULES:
+    inside_a_number = at > 0 and (text[at - 1].isdigit() or text[at - 1] == ".")
+    for rule, make in _RULES:
+        if inside_a_number and rule in _NUMBER_RULES:
+            continue
         found = rule.match(text, at)
-        if found:
-            return found, chinese
-    found = _PERCENT_THEN_UP.match(text, at)
-    if found and (at == 0 or not text[at - 1].isdigit()):
-        word = "增长" if found.group("word").lower() in ("growth", "increase", "rise") else "下降"
-        return found, f"{word}{found.group('number').replace(',', '')}%"
-    found = _PERCENT.match(text, at)
-    if found and (at == 0 or not text[at - 1].isdigit()):
-        return found, f"{found.group('number').replace(',', '')}%"
-    found = _AMOUNT.match(text, at)
-    if found and (at == 0 or not (text[at - 1].isdigit() or text[at - 1] == ".")):
-        amount = _amount(found)
-        if amount is not None:
-            return found, amount
-    for rule, unit in _COUNT_RULES:
-        found = rule.match(text, at)
-        if found and (at == 0 or not text[at - 1].isdigit()):
-            return found, f"{found.group('number').replace(',', '')}{unit}"
-    found = _COMPARED_YEAR.match(text, at)
-    if found:
-        return found, ""
-    found = _from_to(text, at)
-    if found is not None:
-        return found
-    found = _YEAR.match(text, at)
-    if found:
-        return found, f"{found.group('year')}年"
-    found = _THAT_YEAR.match(text, at)
-    if found:
-        return found, "当年"
-    for rules in (_PERIOD_RULES,):
-        for rule, make in rules:
-            found = rule.match(text, at)
-            if found:
-                return found, make(found)
-    found = _UP_RULE.match(text, at)
-    if found:
-        return found, "增长"
-    found = _DOWN_RULE.match(text, at)
-    if found:
-        return found, "下降"
-    for rule, chinese in _HEDGE_RULES:
-        found = rule.match(text, at)
-        if found:
-            return found, chinese
-    for rule, chinese in _VERB_RULES:
-        found = rule.match(text, at)
-        if found:
-            return found, "分别为" if in_list and chinese in ("达到", "为") else chinese
-    for rule, chinese in _PLAN_RULES:
-        found = rule.match(text, at)
-        if found:
-            return found, chinese
+        made = make(found) if found else None
+        if made is not None:
+            if in_list and rule in _LISTED_VERBS and made in ("达到", "为"):
+                made = "分别为"  # …amounted to US$138 million, US$98 million … respectively
+            return found, made
     if in_list:
         found = _RESPECTIVELY.match(text, at)
         if found:
