@@ -22,6 +22,7 @@ from tests.extract_helpers import indicators, refused
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
+        ("patent applications, in the area in 2016, totalled up to 24,833 pieces", "2016年,专利申请量达到24833件"),
         (
             "The GDP of the zone increased from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017",
             "地区生产总值从2014年的211亿元到2017年的297亿元",

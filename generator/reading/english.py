@@ -302,6 +302,13 @@ _COUNT_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 _CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd) ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
+# An aside of time or place between commas after a subject (patent applications, in the area in 2016, totalled …):
+# read as part of its clause, so the subject keeps its verb and amount.
+_TIME_OR_PLACE_ASIDE = re.compile(
+    r"(?<=[a-z]),(?P<inner> ?(?:(?:in|during|for|of|the|area|zone|park|district|year|first|half|this|that|same|"
+    r"period|(?:19|20)\d\d) ?)+),(?! ?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
@@ -333,6 +340,7 @@ def _pieces(text: str, start: int, stop: int):
 def chinese_form(text: str) -> Form:
     """`text` (a page in English) in the reading's words, every other word left out, with each character's origin."""
     compacted, compact_origins = _compacted(text)
+    compacted = _TIME_OR_PLACE_ASIDE.sub(lambda found: " " + found.group("inner") + " ", compacted)
     listed = _respective_sentences(compacted)
     out = _Builder()
     at = 0
