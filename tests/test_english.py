@@ -22,6 +22,10 @@ from tests.extract_helpers import indicators, refused
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
+        ("investment in fixed assets of 63 billion 670 million yuan", "固定资产投资为636.7亿元"),
+        ("per square kilometer, GDP reached 1 billion 105 million yuan", "地均地区生产总值达到11.05亿元"),
+        ("its industrial GDP reached 11 billion yuan", "工业地区生产总值达到110亿元"),
+        ("the zone generated 380.5 billion yuan ($57.49 billion) of industrial output", "达到3805亿元的工业总产值"),
         ("patent applications, in the area in 2016, totalled up to 24,833 pieces", "2016年,专利申请量达到24833件"),
         (
             "The GDP of the zone increased from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017",
@@ -91,3 +95,11 @@ def test_a_paragraph_in_japanese_drafts_nothing():
     """上半期 is Japanese for the first half: read as Chinese, the amount would be drafted as the year's."""
     page = "常徳ハイテク区の上半期の固定資産投資額が23.8億元に上り、規模工業付加価値額を18.3億元実現した。\n"
     assert indicators(page, 2018) == {}
+
+
+def test_a_measure_of_a_part_or_per_area_is_not_the_parks():
+    page = (
+        "In 2016, the zone's industrial GDP reached 11 billion yuan; per square kilometer, GDP reached 1.1 billion "
+        "yuan.\n"
+    )
+    assert "gdp" not in indicators(page, 2016)

@@ -79,6 +79,10 @@ _PARK = r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tec
         r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|" \
         r"our (?:zone|park|district)"  # fmt: skip
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
+# Words before a measure that make it a part or another measure, as the Chinese words do (names.part_prefix):
+# per square kilometer GDP is 地均 GDP; industrial GDP is industry's part (once the measures with industrial in their
+# names are read).
+_PREFIXES = ((r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"), (r"industrial(?![a-z])", "工业"))
 
 _MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"),
                "million": Decimal("1e6"), "mln": Decimal("1e6"), "thousand": Decimal("1e3")}  # fmt: skip
@@ -86,6 +90,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
     rf"(?P<before>rmb|cny|us\$|usd|\$)? ?(?P<number>{_NUMBER}) ?"
     r"(?P<magnitude>trillion|billion|bn|million|mln|thousand)?"
+    # 143 billion 650 million yuan: a machine translation's 1436.5亿元, the second part a smaller magnitude
+    rf"(?: ?(?P<more>{_NUMBER}) ?(?P<more_magnitude>million|thousand))?"
     r"(?: (?P<after>yuan|rmb|us dollars|dollars|usd))?(?![a-z])",
     re.IGNORECASE,
 )
@@ -190,6 +196,8 @@ def _amount(match: re.Match) -> str | None:
         return None
     dollars = "$" in before or "usd" in before or "dollar" in after or after == "usd"
     value = _number(match.group("number")) * _MAGNITUDES.get((match.group("magnitude") or "").lower(), Decimal(1))
+    if match.group("more"):
+        value += _number(match.group("more")) * _MAGNITUDES[match.group("more_magnitude").lower()]
     currency = "美元" if dollars else "元"
     if value >= Decimal("1e8") or match.group("magnitude"):
         return f"{_plain(value / Decimal('1e8'))}亿{currency}"
@@ -267,6 +275,9 @@ _COUNT_RULES = tuple(
     (re.compile(rf"(?P<number>{_NUMBER}) ?(?:{words})(?![a-z])", re.IGNORECASE), unit) for words, unit in _COUNTED
 )
 _PLACE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLACES)
+_PREFIX_RULES = tuple((re.compile(rf"(?<![a-z]){pattern}", re.IGNORECASE), chinese) for pattern, chinese in _PREFIXES)
+# An amount told before the measure it is of: 380.5 billion yuan of industrial output is 3805亿元的工业总产值.
+_OF_A_MEASURE = re.compile(rf"of ?(?=(?:the )?(?:{'|'.join(pattern for pattern, _ in MEASURES)}))", re.IGNORECASE)
 _PERCENT_THEN_UP = re.compile(
     rf"(?:a |an )?(?P<number>{_NUMBER}) ?(?:%|percent|per cent) (?:year-?on-?year |yoy )?(?P<word>growth|increase|rise|"
     r"decrease|decline|drop)(?![a-z])",
@@ -352,6 +363,11 @@ def chinese_form(text: str) -> Form:
         aside = _ASIDE.match(compacted, at)
         if aside:  # – located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's
             at = aside.end()
+            continue
+        of_a_measure = _OF_A_MEASURE.match(compacted, at)
+        if of_a_measure and out.parts and out.parts[-1].endswith("元"):
+            out.add("的", origin)  # 380.5 billion yuan of industrial output: 3805亿元的工业总产值
+            at = of_a_measure.end()
             continue
         conversion = _CONVERSION.match(compacted, at)
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
@@ -440,6 +456,7 @@ _RULES = (
     (_PART_RULE, _said("其中")),
     (_PARK_RULE, _said(_THE_PARK)),
     *((rule, _said(chinese)) for rule, chinese in _PLACE_RULES),
+    *((rule, _said(chinese)) for rule, chinese in _PREFIX_RULES),
     (_PERCENT_THEN_UP, _growth_first),
     (_PERCENT, lambda found: f"{found.group('number').replace(',', '')}%"),
     (_AMOUNT, _amount),
