@@ -1027,6 +1027,9 @@ ROWS = [
      "研究与试验发展 is R&D spelled out: 研究与试验发展经费投入 is R&D经费投入", None),
     ("实现规上工业销售产值1019.52亿元,增长9.1%。", None, ind("industrial_output_above_scale", 1019.52),
      "quote: expected the quote to name", "销售产值 is the output sold, not the output (总产值)", None),
+    ("2021年,高新区实现地区生产总值2800.6亿元;综合保税区进出口总额达到5819亿元。", "综合保税区进出口总额达到5819亿元",
+     ind("import_export_total", 5819), "quote: expected the quote to name",
+     "the bonded zone's trade is the bonded zone's, a part, not the park's", None),
 ]  # fmt: skip
 
 

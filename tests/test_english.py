@@ -22,6 +22,16 @@ from tests.extract_helpers import indicators, refused
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
+        (
+            "The general public budget revenue was up 11.6 percent year-on-year to 15.29 billion yuan",
+            "地方一般公共预算收入增长11.6%,达到152.9亿元",
+        ),
+        ("The regional GDP reached 119.7 billion yuan, growing 12.3 percent", "增长12.3%"),
+        (
+            "The total foreign trade volume of the comprehensive bonded zone will reach 581.9 billion yuan",
+            "进出口总额综合保税区达到5819亿元",
+        ),
+        ("The GDP of Wuhan totaled nearly 825.15 billion yuan", "全市,地区生产总值近8251.5亿元"),
         ("investment in fixed assets of 63 billion 670 million yuan", "固定资产投资为636.7亿元"),
         ("per square kilometer, GDP reached 1 billion 105 million yuan", "地均地区生产总值达到11.05亿元"),
         ("its industrial GDP reached 11 billion yuan", "工业地区生产总值达到110亿元"),
@@ -103,3 +113,13 @@ def test_a_measure_of_a_part_or_per_area_is_not_the_parks():
         "yuan.\n"
     )
     assert "gdp" not in indicators(page, 2016)
+
+
+def test_a_count_told_before_its_name_is_quoted_from_the_count():
+    drafted = indicators("By 2017, the zone was home to 33 listed companies and 1,058 high-tech firms.\n", 2017)
+    assert drafted["national_high_tech_enterprises"]["quote"].endswith("and 1,058 high-tech firms")
+
+
+def test_an_aside_in_brackets_names_no_measure():
+    said = "The revenue made by manufacturers (those with annual operating revenues of $3.1 million or more) was up"
+    assert "营业收入" not in chinese_form(said).text

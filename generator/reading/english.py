@@ -36,10 +36,14 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?investments? in fixed assets|fixed[- ]asset investments?", "固定资产投资"),
     (r"(?:total )?retail sales of consumer goods", "社会消费品零售总额"),
     (r"(?:total )?(?:foreign trade )?imports? and exports?(?: (?:volume|value)s?)?", "进出口总额"),
-    (r"(?:the )?(?:total )?(?:volume|value) of (?:total )?imports and exports", "进出口总额"),
+    (
+        r"(?:the )?(?:total )?(?:volume|value) of (?:total )?(?:imports? and exports?|exports? and imports?)",
+        "进出口总额",
+    ),
     (r"(?:total )?foreign trade (?:volume|value)", "进出口总额"),
     (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
     (
+        r"actual (?:utili[sz]ation|use) of foreign (?:investment|capital)|"
         r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
         r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
         "实际利用外资",
@@ -82,29 +86,33 @@ _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?pro
 # Words before a measure that make it a part or another measure, as the Chinese words do (names.part_prefix):
 # per square kilometer GDP is 地均 GDP; industrial GDP is industry's part (once the measures with industrial in their
 # names are read).
-_PREFIXES = ((r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"), (r"industrial(?![a-z])", "工业"))
+_PREFIXES = (
+    (r"(?:the )?(?:high-tech )?(?:comprehensive )?bonded (?:zone|area)(?![a-z])", "综合保税区"),
+    (r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"),
+    (r"industrial(?![a-z])", "工业"),
+)
 
-_MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"),
+_MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"), "bln": Decimal("1e9"),
                "million": Decimal("1e6"), "mln": Decimal("1e6"), "thousand": Decimal("1e3")}  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
-    rf"(?P<before>rmb|cny|us\$|usd|\$)? ?(?P<number>{_NUMBER}) ?"
-    r"(?P<magnitude>trillion|billion|bn|million|mln|thousand)?"
+    rf"(?P<before>rmb|cny|us\$|usd|\$)? ?(?P<number>{_NUMBER}) ?-?"
+    r"(?P<magnitude>trillion|billion|bln|bn|million|mln|thousand)?-?"
     # 143 billion 650 million yuan: a machine translation's 1436.5亿元, the second part a smaller magnitude
     rf"(?: ?(?P<more>{_NUMBER}) ?(?P<more_magnitude>million|thousand))?"
-    r"(?: (?P<after>yuan|rmb|us dollars|dollars|usd))?(?![a-z])",
+    r"(?: ?(?P<after>yuan|rmb|u\.?s\.? ?dollars|dollars|usd))?(?![a-z])",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?(?:%|percent|per cent)(?:age points?)?", re.IGNORECASE)
 _UP = (r"(?:a |an |with a )?(?:year-on-year |yoy |annual |comparable price )?(?:increase|rise|growth|jump|gain)"
        r"(?: rate)?(?: of| by)?|"
-       r"(?:up|grew|grows|rose|rising|increased|increasing|climbed|jumped|gained|surged|soared|expanded)"
+       r"(?:up|grew|grows|growing|rose|rising|increased|increasing|climbed|jumped|gained|surged|soared|expanded)"
        r"(?: by)?")  # fmt: skip
 _DOWN = r"(?:a |an )?(?:year-on-year |yoy )?(?:decrease|decline|drop|fall)(?: of| by)?|" \
         r"(?:down|fell|dropped|declined|decreased|decreasing)(?: by)?"  # fmt: skip
 _BEFORE_NUMBER = r"(?= ?(?:rmb|cny|us\$|usd|\$)? ?\d)"
 _HEDGES = (
-    (r"topped|surpassed|broke through|broken through", "突破"),
+    (r"(?:topped|surpassed|broke|broken|breaking|breaks)(?: through)?(?: the)?", "突破"),
     (r"more than|over|above|exceeding|exceeded|in excess of", "超过"),
     (r"nearly|almost|close to|approaching", "近"),
     (r"about|around|approximately|roughly|some", "约"),
@@ -114,7 +122,8 @@ _VERBS = (
     (r"(?:now |currently )?(?:has|have|is home to|are home to|boasts)", "目前拥有"),
     (r"had|was home to|were home to", "拥有"),
     (
-        r"(?:reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|stood at|came to|"
+        r"(?:reach|reaches|reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|"
+        r"stood at|came to|"
         r"registered|recorded|achieved|realized|realised|generated|posted",
         "达到",
     ),  # fmt: skip
@@ -320,7 +329,14 @@ _TIME_OR_PLACE_ASIDE = re.compile(
     r"period|(?:19|20)\d\d) ?)+),(?! ?(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+_TO_AN_AMOUNT = re.compile(r"to ?(?=(?:rmb|cny|us\$|usd|\$)? ?\d)", re.IGNORECASE)
+# A measure of a place named by its own name, not the park (the GDP of Wuhan): the zone's names are read before.
+_ANOTHER_PLACE = re.compile(
+    r"(?i:of|in) (?:the )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: (?i:city|province|county))?(?![\w-])"
+)
+_MEASURE_NAMES = frozenset(chinese for _, chinese in MEASURES)
 _ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
+_BRACKETED_ASIDE = re.compile(r"\((?=[a-z])(?!about|around|approximately|roughly|some)[^()]{1,200}\)")
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SENTENCE_STOP = re.compile(r"\.(?!\d)")
@@ -364,10 +380,24 @@ def chinese_form(text: str) -> Form:
         if aside:  # – located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's
             at = aside.end()
             continue
+        to_amount = _TO_AN_AMOUNT.match(compacted, at)
+        if to_amount and out.parts and out.parts[-1].endswith("%"):
+            out.add(",达到", origin)  # up 11.6 percent year-on-year to 15.29 billion yuan: the level reached
+            at = to_amount.end()
+            continue
+        another = _ANOTHER_PLACE.match(compacted, at)
+        if another and out.parts and out.parts[-1] in _MEASURE_NAMES and not _OF_THE_PARK.match(compacted, at):
+            out.add_at_clause_start("全市")  # the GDP of Wuhan: a place's, not the park's (read as an area's)
+            at = another.end()
+            continue
         of_a_measure = _OF_A_MEASURE.match(compacted, at)
         if of_a_measure and out.parts and out.parts[-1].endswith("元"):
             out.add("的", origin)  # 380.5 billion yuan of industrial output: 3805亿元的工业总产值
             at = of_a_measure.end()
+            continue
+        aside = _BRACKETED_ASIDE.match(compacted, at)
+        if aside:  # (those with annual operating revenues of roughly $3.1 million or more): an aside, no figure
+            at = aside.end()
             continue
         conversion = _CONVERSION.match(compacted, at)
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
@@ -387,7 +417,7 @@ def chinese_form(text: str) -> Form:
             elif match.re is _YEAR or match.re is _THAT_YEAR or match.re in _PERIOD_PATTERNS:
                 out.add_at_clause_start(made)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
             elif made and pending_count is not None and made in _COUNTED_NAMES:
-                out.add(made, origin)
+                out.add(made, pending_count[1])  # a cut starting at the name starts at its count, written first
                 out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
                 pending_count = None
             elif made:
