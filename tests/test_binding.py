@@ -1030,6 +1030,9 @@ ROWS = [
     ("2021年,高新区实现地区生产总值2800.6亿元;综合保税区进出口总额达到5819亿元。", "综合保税区进出口总额达到5819亿元",
      ind("import_export_total", 5819), "quote: expected the quote to name",
      "the bonded zone's trade is the bonded zone's, a part, not the park's", None),
+    ("全年完成地区生产总值198.4亿元,可比价增速12.2%,一般公共预算收入12.19亿元。",
+     "全年完成地区生产总值198.4亿元,可比价增速12.2%", ind("gdp", 198.4, change_pct=12.2), ACCEPT,
+     "可比价增速: the growth at comparable prices, GDP's 同比", None),
 ]  # fmt: skip
 
 

@@ -22,6 +22,20 @@ from tests.extract_helpers import indicators, refused
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
+        ("Regional GDP is expected to reach 143 billion yuan", "地区生产总值预计达到1430亿元"),
+        (
+            "The revenue in the general public budget was up 3.8 percent year-on-year to 17.5 billion yuan",
+            "地方一般公共预算收入增长3.8%,达到175亿元",
+        ),
+        (
+            "the total value of industrial companies above a designated size was 300 billion yuan",
+            "规模以上工业总产值为3000亿元",
+        ),
+        (
+            "the amount of foreign capital in actual use growing 4.2 percent to $552 million",
+            "实际利用外资增长4.2%,达到5.52亿美元",
+        ),
+        ("The fixed asset investment of Suzhou New District was 53.3 billion yuan", "固定资产投资为533亿元"),
         (
             "The general public budget revenue was up 11.6 percent year-on-year to 15.29 billion yuan",
             "地方一般公共预算收入增长11.6%,达到152.9亿元",
@@ -123,3 +137,16 @@ def test_a_count_told_before_its_name_is_quoted_from_the_count():
 def test_an_aside_in_brackets_names_no_measure():
     said = "The revenue made by manufacturers (those with annual operating revenues of $3.1 million or more) was up"
     assert "营业收入" not in chinese_form(said).text
+
+
+def test_the_size_that_defines_a_class_of_firms_is_no_figure():
+    said = (
+        "enterprises with an annual industrial output value above 20 million yuan each contributed 295.7 billion yuan"
+    )
+    assert "0.2亿元" not in chinese_form(said).text
+
+
+def test_a_part_of_the_year_written_any_way_is_one_period():
+    from generator.reading.parts import period_key
+
+    assert period_key("前10个月") == period_key("1-10月") == period_key("1—10月份")

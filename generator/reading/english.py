@@ -25,7 +25,8 @@ _ABOVE_SCALE = (
 MEASURES: tuple[tuple[str, str], ...] = (
     (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
     (
-        rf"(?:gross |total )?output value of (?:industr(?:y|ies|ial enterprises)|manufacturers) {_ABOVE_SCALE}",
+        rf"(?:gross |total )?(?:output )?value of (?:industr(?:y|ies|ial enterprises|ial companies)|manufacturers) "
+        rf"{_ABOVE_SCALE}",
         "规模以上工业总产值",
     ),  # fmt: skip
     (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
@@ -44,6 +45,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
     (
         r"actual (?:utili[sz]ation|use) of foreign (?:investment|capital)|"
+        r"(?:the amount of )?foreign capital in actual use|"
         r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
         r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
         "实际利用外资",
@@ -63,7 +65,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"local tax revenues?", "地税收入"),
     (r"(?:total )?tax revenues?", "税收收入"),
     (
-        r"(?:local )?general public budget(?:ary)? revenues?|local public finance budgetary revenues?",
+        r"(?:local )?general public budget(?:ary)? revenues?|local public finance budgetary revenues?|"
+        r"(?:the )?revenues? (?:in|of) the general public budget",
         "地方一般公共预算收入",
     ),  # fmt: skip
     (r"(?:total )?(?:operating|business) (?:revenue|income)s?", "营业收入"),
@@ -79,7 +82,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
 
 # The park itself, other places, and what follows a name's amount.
 _PARK = r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial |industry )?" \
-        r"(?:development )?(?:zone|park|district)|" \
+        r"(?:development )?(?:zone|park|district)|(?:the )?(?-i:[A-Z][A-Za-z'’]* )+(?-i:New (?:District|Area))|" \
         r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|" \
         r"our (?:zone|park|district)"  # fmt: skip
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
@@ -152,8 +155,8 @@ _PERIODS = (
 _PART_OPENINGS = r"of which|among which|among them|including|it included|they included"
 # Counts in the words a Chinese report counts them with: 24,833 pieces is 24833件, 51 companies 51家.
 _COUNTED = ((r"pieces|items|patents?", "件"), (r"companies|enterprises|firms", "家"))
-_PLANS = ((r"aims? to|plans? to|targets?|is expected to|are expected to|will strive to", "力争"),
-          (r"estimated|expected", "预计"))  # fmt: skip
+_PLANS = ((r"aims? to|plans? to|targets?|will strive to", "力争"),
+          (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -336,6 +339,13 @@ _ANOTHER_PLACE = re.compile(
 )
 _MEASURE_NAMES = frozenset(chinese for _, chinese in MEASURES)
 _ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
+# The size that defines a class of firms (with an annual industrial output value above 20 million yuan each): no figure.
+_THRESHOLD = re.compile(
+    r"(?:with )?(?:an )?annual (?:industrial )?(?:output(?: value)?|(?:operating )?revenues?|sales|income) ?(?:of )?"
+    r"(?:above|over|more than|exceeding|of at least) ?[^,;.]{1,40}?(?: each| or more| or above)?"
+    r"(?=[,;.]| and| contributed| in )",
+    re.IGNORECASE,
+)
 _BRACKETED_ASIDE = re.compile(r"\((?=[a-z])(?!about|around|approximately|roughly|some)[^()]{1,200}\)")
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
@@ -395,7 +405,7 @@ def chinese_form(text: str) -> Form:
             out.add("的", origin)  # 380.5 billion yuan of industrial output: 3805亿元的工业总产值
             at = of_a_measure.end()
             continue
-        aside = _BRACKETED_ASIDE.match(compacted, at)
+        aside = _BRACKETED_ASIDE.match(compacted, at) or _THRESHOLD.match(compacted, at)
         if aside:  # (those with annual operating revenues of roughly $3.1 million or more): an aside, no figure
             at = aside.end()
             continue

@@ -73,6 +73,7 @@ def period_key(text: str) -> str:
     text = _REPORT_OF_PERIOD.get(text, text)
     text = re.sub(rf"^截[至止](?={_MONTH}月[底末])", "", text)  # 截至11月底 is 11月底: a count at one time
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
+    text = re.sub(rf"^前({_MONTH})个月$", r"1-\1月", text)  # 前10个月 is 1-10月
     return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
 
 

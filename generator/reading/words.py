@@ -50,7 +50,15 @@ GROWTH_WORDS = ("增长", "增速", "增幅", "上升", "提高", "提升", "增
 # The bases a growth is measured against, as they stand before its word: 比上年增长, 较去年同期下降; the first
 # compare with the year before (同比).
 YEAR_BEFORE_BASES = ("同比", "比上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "比去年", "较去年")
-GROWTH_BASES = (*YEAR_BEFORE_BASES, "按可比价格计算", "按不变价格计算", "按可比价计算", "按不变价计算")
+GROWTH_BASES = (
+    *YEAR_BEFORE_BASES,
+    "按可比价格计算",
+    "按不变价格计算",
+    "按可比价计算",
+    "按不变价计算",
+    "可比价格",
+    "可比价",
+)
 # Words that make a growth an average over years (年均增长8.5%, 两年平均增长7.9%), not the year's 同比.
 AVERAGE_WORDS = ("年均", "平均")
 # Words that make a percentage a share or a plan's completion, not growth: 占全市45%, 完成计划的104%.
