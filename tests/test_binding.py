@@ -1033,6 +1033,13 @@ ROWS = [
     ("全年完成地区生产总值198.4亿元,可比价增速12.2%,一般公共预算收入12.19亿元。",
      "全年完成地区生产总值198.4亿元,可比价增速12.2%", ind("gdp", 198.4, change_pct=12.2), ACCEPT,
      "可比价增速: the growth at comparable prices, GDP's 同比", None),
+    ("五年来,全区攻坚克难。地区生产总值达2300亿元,累计完成固定资产投资超2400亿元,实际利用外资34亿美元,进出口总额超6600亿元。",
+     "累计完成固定资产投资超2400亿元,实际利用外资34亿美元", ind("fdi_actual", 34),
+     "value: expected the year's amount, found a total over several years",
+     "the items listed after 累计 with no verb of their own are totals over the span too", None),
+    ("全区地区生产总值达到2515.7亿元,增长6.1%,人均地区生产总值34.58万元。", "人均地区生产总值34.58万元",
+     ind("gdp", 0.003458), "quote: expected the quote to name",
+     "人均 makes GDP per head another measure, and 生产总值 inside it names it no more than the whole name does", None),
 ]  # fmt: skip
 
 

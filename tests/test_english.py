@@ -22,6 +22,9 @@ from tests.extract_helpers import indicators, refused
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),
+        ("its per capita GDP soared to 345,800 yuan", "人均地区生产总值"),
+        ("GDP reached 251.57 billion yuan (34.98 billion), a 6.1-percent increase", "2515.7亿元,增长6.1%"),
+        ("The actual foreign investment in WND reached $1.14 billion", "实际利用外资达到11.4亿美元"),
         ("Regional GDP is expected to reach 143 billion yuan", "地区生产总值预计达到1430亿元"),
         (
             "The revenue in the general public budget was up 3.8 percent year-on-year to 17.5 billion yuan",

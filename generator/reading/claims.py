@@ -119,8 +119,13 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         and text[: hit.start].endswith(CHANGE_VERBS)
     ]
     found = [hit for hit in found if not any(c.start <= hit.start and hit.end <= c.end for c in changes)]
-    # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one.
-    found = [hit for hit in found if part_prefix(text, hit.start) is None and measure_suffix(text, hit.end) is None]
+    # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one; and
+    # so is a shorter name inside it (人均[地区生产总值]: not 生产总值 either).
+    parts = [h for h in found if part_prefix(text, h.start) is not None or measure_suffix(text, h.end) is not None]
+    whole = [part for part in parts if not part.gap]  # a name written whole, not one read with words inside
+    found = [
+        hit for hit in found if hit not in parts and not any(p.start <= hit.start and hit.end <= p.end for p in whole)
+    ]
     # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)
     # wins over a shorter one standing whole inside it.
     found.sort(key=lambda hit: (max(hit.gap, _SMALL_GAP), -(hit.end - hit.start - hit.gap), hit.gap, hit.start))

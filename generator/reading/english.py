@@ -44,7 +44,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?foreign trade (?:volume|value)", "进出口总额"),
     (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
     (
-        r"actual (?:utili[sz]ation|use) of foreign (?:investment|capital)|"
+        r"actual (?:utili[sz]ation|use) of foreign (?:investment|capital)|actual foreign (?:investment|capital)|"
         r"(?:the amount of )?foreign capital in actual use|"
         r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
         r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
@@ -90,6 +90,7 @@ _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?pro
 # per square kilometer GDP is 地均 GDP; industrial GDP is industry's part (once the measures with industrial in their
 # names are read).
 _PREFIXES = (
+    (r"per capita(?![a-z])", "人均"),
     (r"(?:the )?(?:high-tech )?(?:comprehensive )?bonded (?:zone|area)(?![a-z])", "综合保税区"),
     (r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"),
     (r"industrial(?![a-z])", "工业"),
@@ -106,7 +107,7 @@ _AMOUNT = re.compile(
     r"(?: ?(?P<after>yuan|rmb|u\.?s\.? ?dollars|dollars|usd))?(?![a-z])",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?(?:%|percent|per cent)(?:age points?)?", re.IGNORECASE)
+_PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent)(?:age points?)?", re.IGNORECASE)
 _UP = (r"(?:a |an |with a )?(?:year-on-year |yoy |annual |comparable price )?(?:increase|rise|growth|jump|gain)"
        r"(?: rate)?(?: of| by)?|"
        r"(?:up|grew|grows|growing|rose|rising|increased|increasing|climbed|jumped|gained|surged|soared|expanded)"
@@ -291,8 +292,8 @@ _PREFIX_RULES = tuple((re.compile(rf"(?<![a-z]){pattern}", re.IGNORECASE), chine
 # An amount told before the measure it is of: 380.5 billion yuan of industrial output is 3805亿元的工业总产值.
 _OF_A_MEASURE = re.compile(rf"of ?(?=(?:the )?(?:{'|'.join(pattern for pattern, _ in MEASURES)}))", re.IGNORECASE)
 _PERCENT_THEN_UP = re.compile(
-    rf"(?:a |an )?(?P<number>{_NUMBER}) ?(?:%|percent|per cent) (?:year-?on-?year |yoy )?(?P<word>growth|increase|rise|"
-    r"decrease|decline|drop)(?![a-z])",
+    rf"(?:a |an )?(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent) (?:year-?on-?year |yoy )?"
+    r"(?P<word>growth|increase|rise|decrease|decline|drop)(?![a-z])",
     re.IGNORECASE,
 )
 # A year an amount is compared with (an increase of 7.8 percent from 2015; on the same period in 2018): no year of it.
@@ -324,7 +325,7 @@ _COUNT_BEFORE_NAME = re.compile(
     r"(?:new )?(?:patent applications|patents granted|granted patents))",
     re.IGNORECASE,
 )
-_CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd) ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
+_CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd)? ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
 # An aside of time or place between commas after a subject (patent applications, in the area in 2016, totalled …):
 # read as part of its clause, so the subject keeps its verb and amount.
 _TIME_OR_PLACE_ASIDE = re.compile(

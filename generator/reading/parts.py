@@ -146,12 +146,24 @@ _MADE_OVER = re.compile(r"累计(?:新?培育|新?认定|新?引进|新增)")
 def total_after_a_span(before: str, said: str, stock: bool = False) -> str | None:
     """The span of years an amount after 累计 totals when a sentence before it in its paragraph opened the span and
     none since named a year (“十三五”期间,…。…,累计实现财政总收入347.4亿元), or None. `before`: the paragraph before
-    the amount's sentence; `said`: that sentence up to the amount. A stock's count is such a total only after a verb
-    of making (累计培育国家高新技术企业102家); 累计达到312家 is the stock at the span's end."""
-    clause = re.split(r"[,，;；:：]", said)[-1]
-    if not (_MADE_OVER.search(clause) if stock else "累计" in clause):
+    the amount's sentence; `said`: that sentence up to the amount. A list of amounts after 累计 is all such totals.
+    A stock's count is such a total only after a verb of making (累计培育国家高新技术企业102家); 累计达到312家 is the
+    stock at the span's end."""
+    clauses = re.split(r"[,，;；:：]", said)
+    if not (_MADE_OVER.search(clauses[-1]) if stock else _after_total(clauses)):
         return None
     return span_of_years(re.sub(r"[。!?！？]", ",", before) + "," + said)
+
+
+def _after_total(clauses: list[str]) -> bool:
+    """Whether the last clause is told after 累计: in it, or in a clause before it that the clauses between go on
+    listing with no verb of their own (累计完成固定资产投资超2400亿元,实际利用外资34亿美元,进出口总额超6600亿元)."""
+    for clause in reversed(clauses):
+        if "累计" in clause:
+            return True
+        if any(verb in clause for verb in REPORT_VERBS):
+            return False
+    return False
 
 
 def total_over_years(before: str, said: str, kind: str) -> str | None:
