@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 from pathlib import Path
@@ -169,3 +170,34 @@ def test_ids_are_kept_as_empty_markers_at_the_same_place(tmp_path):
     assert page["content"] == unchanged["content"]
     places = [[(a["id"], a["location"]) for a in fragment["anchors"]] for fragment in (page, unchanged)]
     assert places[0] == places[1]
+
+
+def test_an_index_is_written_whole_from_the_services_answer(tmp_path):
+    """Pagefind's own writes were cut short when its service ended (pagefind-ui.js at 65536 of 119987 bytes): the
+    files are written from its GetFiles answer, each as long as Pagefind made it."""
+    from generator.publish.search_index import PAGEFIND_CONFIG, _Index
+
+    with PagefindService() as service:
+        index = service.call({"type": "NewIndex", "config": PAGEFIND_CONFIG})["index_id"]
+        service.call({"type": "AddFile", "index_id": index, "file_path": "a/index.html",
+                      "file_contents": "<article>高新区 营业收入 1000亿元</article>"})  # fmt: skip
+        made = {file["path"]: len(base64.b64decode(file["content"])) for file in
+                service.call({"type": "GetFiles", "index_id": index})["files"]}  # fmt: skip
+    output = tmp_path / "pagefind"
+    with _Index(output) as written:
+        written.add(Path("a/index.html"), "<article>高新区 营业收入 1000亿元</article>")
+    on_disk = {path.relative_to(output).as_posix(): path.stat().st_size for path in output.rglob("*") if path.is_file()}
+    assert on_disk == made and on_disk["pagefind-ui.js"] > 65536
+
+
+def test_answers_are_read_in_chunks_and_one_at_a_time():
+    """A long answer arrives in many chunks; a second answer already in the pipe waits for its own call."""
+    import io
+
+    service = PagefindService()
+    first = base64.b64encode(json.dumps({"payload": {"n": "x" * 200_000}}).encode())
+    second = base64.b64encode(json.dumps({"payload": {"n": 2}}).encode())
+    service._process = type("Process", (), {"stdout": io.BufferedReader(io.BytesIO(first + b"," + second + b","))})()
+    assert service._read_answer()["payload"]["n"] == "x" * 200_000
+    assert service._read_answer()["payload"]["n"] == 2
+    assert service._read_answer() is None

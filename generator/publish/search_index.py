@@ -166,9 +166,24 @@ class _Index:
     def __exit__(self, exc_type, *exc_info) -> None:
         try:
             if exc_type is None:
-                self._service.call({"type": "WriteFiles", "index_id": self._id, "output_path": str(self._output)})
+                # The index's files are written here from Pagefind's answer, not by Pagefind (WriteFiles): the service
+                # answered that before its own writes were done, and ending it then left files cut short (a build's
+                # pagefind-ui.js of 65536 bytes of 119987, and every search on that site failed).
+                files = self._service.call({"type": "GetFiles", "index_id": self._id})["files"]
+                _write_files(self._output, files)
         finally:
             self._service.__exit__(exc_type, *exc_info)
+
+
+def _write_files(output: Path, files: list[dict]) -> None:
+    """Write an index's files (each a path under `output` and its content in base64), whole, each before the next."""
+    root = output.resolve()
+    for file in files:
+        target = (output / file["path"]).resolve()
+        if root not in target.parents:
+            raise RuntimeError(f"pagefind failed: a file outside the index folder ({file['path']})")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def _pagefind_version() -> str:
@@ -227,6 +242,7 @@ class PagefindService:
         self._command = [str(executable), "--service"]
         self._process: subprocess.Popen | None = None
         self._message = 0
+        self._pending = b""
 
     def __enter__(self) -> PagefindService:
         parent = os.getpid()
@@ -274,16 +290,17 @@ class PagefindService:
         return result
 
     def _read_answer(self) -> dict | None:
-        """The next answer (base64 JSON up to a comma), or None when the service has ended."""
-        buffer = bytearray()
+        """The next answer (base64 JSON up to a comma), or None when the service has ended. Read in chunks of what
+        the pipe holds: an index's files come back in one answer, megabytes long."""
+        buffer = bytearray(self._pending)
         stdout = self._process.stdout
-        while True:
-            byte = stdout.read(1)
-            if not byte:
+        while (end := buffer.find(b",")) < 0:
+            chunk = stdout.read1(1 << 16)
+            if not chunk:
                 return None
-            if byte == b",":
-                return json.loads(base64.b64decode(bytes(buffer)))
-            buffer += byte
+            buffer += chunk
+        self._pending = bytes(buffer[end + 1 :])  # the start of a next answer, if the service wrote one already
+        return json.loads(base64.b64decode(bytes(buffer[:end])))
 
     def _stderr(self) -> str:
         """What the service said before it ended (its exit status if nothing)."""
