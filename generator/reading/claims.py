@@ -103,6 +103,11 @@ class Hit:
 _SMALL_GAP = 2  # characters inside a name that still let it win over a shorter name inside it
 
 
+def _inside(hit: Hit, others: list[Hit]) -> bool:
+    """Whether a hit stands within one of `others`."""
+    return any(other.start <= hit.start and hit.end <= other.end for other in others)
+
+
 def hits(text: str, names: list[Name]) -> list[Hit]:
     """Non-overlapping name hits in a clause: the tighter hit wins, then the longer one."""
     found = []
@@ -118,14 +123,12 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
         and (hit.name.entry.kind == "stock" or increase_of_an_amount(text, hit.start, hit.name.entry.unit))
         and text[: hit.start].endswith(CHANGE_VERBS)
     ]
-    found = [hit for hit in found if not any(c.start <= hit.start and hit.end <= c.end for c in changes)]
+    found = [hit for hit in found if not _inside(hit, changes)]
     # 工业固定资产投资, 高新技术产品出口总额, 进出口额, 每万人有效发明专利: a part of the indicator or another one; and
     # so is a shorter name inside it (人均[地区生产总值]: not 生产总值 either).
     parts = [h for h in found if part_prefix(text, h.start) is not None or measure_suffix(text, h.end) is not None]
     whole = [part for part in parts if not part.gap]  # a name written whole, not one read with words inside
-    found = [
-        hit for hit in found if hit not in parts and not any(p.start <= hit.start and hit.end <= p.end for p in whole)
-    ]
+    found = [hit for hit in found if hit not in parts and not _inside(hit, whole)]
     # The tighter hit wins, then the longer; a longer name with a word or two inside (研发投入占地区生产总值[的]比重)
     # wins over a shorter one standing whole inside it.
     found.sort(key=lambda hit: (max(hit.gap, _SMALL_GAP), -(hit.end - hit.start - hit.gap), hit.gap, hit.start))

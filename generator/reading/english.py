@@ -192,14 +192,19 @@ def in_english(text: str) -> bool:
     return other_language(text) == LATIN_SCRIPT
 
 
+def english_words(text: str) -> str | None:
+    """A text in English in the reading's words (chinese_form), or None when it is not in English: the one way the
+    checker, the drafts and the score read an English quote, period or paragraph."""
+    return chinese_form(text).text if in_english(text) else None
+
+
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
 def _plain(value: Decimal) -> str:
     """A decimal written without an exponent or trailing zeros (228.30 → 228.3, 1E+2 → 100)."""
-    written = format(value.normalize(), "f")
-    return written
+    return format(value.normalize(), "f")
 
 
 def _amount(match: re.Match) -> str | None:
@@ -224,7 +229,6 @@ class _Builder:
         self.parts: list[str] = []
         self.origins: list[int] = []
         self.clause_part = 0  # the part the clause being written starts with
-        self.next_origin = 0
 
     def add(self, text: str, first: int, last: int | None = None) -> None:
         """Words made of the text from `first` to `last` (offsets of its first and last character): the last
@@ -233,19 +237,19 @@ class _Builder:
         self.origins.extend([first] * (len(text) - 1))
         self.origins.append(first if last is None else last)
 
-    def add_at_clause_start(self, text: str) -> None:
+    def add_at_clause_start(self, text: str, origin: int) -> None:
         """Words put at the start of the clause being written (a year an English clause tells last: …53.19 billion
-        yuan in 2021 reads as 2021年…), their origin the clause's own start, so a cut of the clause starts there."""
+        yuan in 2021 reads as 2021年…), their origin the clause's own start, so a cut of the clause starts there
+        (`origin`, theirs in the text, when the clause has no words yet)."""
         at = self.clause_part
         if at == len(self.parts):
-            self.add(text, self.next_origin)
+            self.add(text, origin)
             return
         if self.parts[at][-1:] not in "年月度":  # 前三季度,高新区…: not read as a place before 高新区
             text += ","
-        origin = self.origins[sum(len(part) for part in self.parts[:at])]
         offset = sum(len(part) for part in self.parts[:at])
         self.parts.insert(at, text)
-        self.origins[offset:offset] = [origin] * len(text)
+        self.origins[offset:offset] = [self.origins[offset]] * len(text)
 
     def close_clause(self) -> None:
         self.clause_part = len(self.parts)
@@ -398,7 +402,7 @@ def chinese_form(text: str) -> Form:
             continue
         another = _ANOTHER_PLACE.match(compacted, at)
         if another and out.parts and out.parts[-1] in _MEASURE_NAMES and not _OF_THE_PARK.match(compacted, at):
-            out.add_at_clause_start("全市")  # the GDP of Wuhan: a place's, not the park's (read as an area's)
+            out.add_at_clause_start("全市", origin)  # the GDP of Wuhan: a place's, not the park's (read as an area's)
             at = another.end()
             continue
         of_a_measure = _OF_A_MEASURE.match(compacted, at)
@@ -422,11 +426,10 @@ def chinese_form(text: str) -> Form:
         match, made = _first_rule(compacted, at, in_list)
         if match is not None:
             last = compact_origins[match.end() - 1]
-            out.next_origin = origin
             if made == _THE_PARK and out.parts and out.parts[-1] == _THE_PARK:
                 pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
             elif match.re is _YEAR or match.re is _THAT_YEAR or match.re in _PERIOD_PATTERNS:
-                out.add_at_clause_start(made)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
+                out.add_at_clause_start(made, origin)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
             elif made and pending_count is not None and made in _COUNTED_NAMES:
                 out.add(made, pending_count[1])  # a cut starting at the name starts at its count, written first
                 out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
@@ -436,7 +439,6 @@ def chinese_form(text: str) -> Form:
             at = match.end()
             continue
         character = compacted[at]
-        origin = compact_origins[at]
         word = _WORD.match(compacted, at)
         if word is not None:
             if word.group(0).lower() == "and" and out.parts and out.parts[-1][-1:] in _AMOUNT_ENDS:
@@ -521,10 +523,12 @@ _NUMBER_RULES = frozenset({_PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule,
 _LISTED_VERBS = frozenset(rule for rule, _ in _VERB_RULES)
 
 
+_GROWTH_CLAUSE = re.compile(r"\s*(?:a |an )?(?:year-on-year |yoy )?(?:increase|rise|growth|decrease|up|down)", re.I)
+
+
 def _between_list_items(text: str, at: int) -> bool:
     """Whether a comma of a …respectively sentence separates items of its lists rather than clauses."""
-    rest = text[at + 1 :].lstrip()
-    return not re.match(r"(?:a |an )?(?:year-on-year |yoy )?(?:increase|rise|growth|decrease|up|down)", rest, re.I)
+    return not _GROWTH_CLAUSE.match(text, at + 1)
 
 
 def _first_rule(text: str, at: int, in_list: bool) -> tuple[re.Match | None, str]:

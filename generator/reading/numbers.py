@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from generator.reading.english import chinese_form, in_english
+from generator.reading.english import english_words
 from generator.reading.script import simplified
 from generator.reading.words import (
     AFTER_UNIT_HEDGES,
@@ -292,7 +292,8 @@ def find_figure(value, unit: str, quote: str) -> Match:
     if not to_decimal(value).is_finite():  # YAML's .nan and .inf are numbers to the schema
         return Match(False, reason=f"expected a finite number, found {value}")
     wanted = to_decimal(value) * scale
-    text = chinese_form(quote).text if in_english(quote) else simplified(normalize(quote))
+    english = english_words(quote)
+    text = english if english is not None else simplified(normalize(quote))
     same_number = []
     # Grouped digits are read as one number first (2,145.69); as a list of numbers only when that fails.
     for token in [*find_numbers(text), *find_chinese_numbers(text), *comma_lists(text)]:
@@ -355,7 +356,8 @@ def find_change_pct(change_pct, quote: str) -> Match:
     if not wanted.is_finite():
         return Match(False, reason=f"expected a finite number, found {change_pct}")
     opposite = False
-    text = chinese_form(quote).text if in_english(quote) else normalize(quote)
+    english = english_words(quote)
+    text = english if english is not None else normalize(quote)
     for token in [*find_numbers(text), *find_chinese_numbers(text)]:
         if token.multiplier or token.number != wanted or not token.after.startswith("%"):
             continue

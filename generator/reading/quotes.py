@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from generator.data.model import Source
 from generator.reading.clauses import SENTENCE_MARKS, heading_above, written_part_way
-from generator.reading.english import chinese_form, in_english
+from generator.reading.english import english_words
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
     SO_FAR,
@@ -65,8 +65,9 @@ def _missing_cells_apart(text: str) -> str:
 def prepare(text: str) -> str:
     """Text as the binding rules read it: no spaces, except that cells a space apart (3856 -- 15.2) stay apart;
     traditional characters read as simplified ones; a page in English in the reading's words (english.py)."""
-    if in_english(text):
-        return chinese_form(text).text
+    english = english_words(text)
+    if english is not None:
+        return english
     if "-" in text or "—" in text or "－" in text:
         text = _missing_cells_apart(text)
     return simplified(normalize(_DIGIT_SPACE_DIGIT.sub("|", text)))
@@ -233,8 +234,8 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     subhead = number > 0 and reads_as_title(source.paragraphs[number], _CAPTION_LENGTH)
     # A subhead's bare amount, or an amount told with its growth, on a page written part way through the year: of the
     # part of the year named before it, as the year is not over (a stock or a fact with no growth is of then).
-    with_growth = bool(_GROWTH_TOLD.search(paragraph[at:end]))
-    named_before = _named_before(source.paragraphs, number) if part_way and (subhead or with_growth) else None
+    told_part_way = part_way and (subhead or _GROWTH_TOLD.search(paragraph, at, end) is not None)
+    named_before = _named_before(source.paragraphs, number) if told_part_way else None
     return Context(
         prepared,
         paragraph[start:at],

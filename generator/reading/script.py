@@ -47,6 +47,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTERS_PER_WORD = 5
+JAPANESE = "Japanese"
 LATIN_SCRIPT = (
     "a Latin-script language"  # an English word against a Chinese character: more words than characters is not Chinese
 )
@@ -60,6 +61,6 @@ def other_language(text: str) -> str | None:
     if not letters:
         return None
     if kana / letters > 0.1:
-        return "Japanese"  # kana beside kanji: Chinese never writes them
+        return JAPANESE  # kana beside kanji: Chinese never writes them
     # English site furniture, a translation after the report, pinyin over each character: still more Chinese.
     return LATIN_SCRIPT if latin / _LETTERS_PER_WORD > han else None

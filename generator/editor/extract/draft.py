@@ -28,7 +28,7 @@ from generator.reading.claims import (
     told_of_the_park,
 )
 from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
-from generator.reading.english import as_written, chinese_form, in_english
+from generator.reading.english import as_written, chinese_form
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
@@ -43,7 +43,7 @@ from generator.reading.parts import (
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
-from generator.reading.script import other_language, simplified
+from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import paragraphs_with_lines, raw_lines
 from generator.reading.words import ROUND_HEDGES
@@ -267,11 +267,12 @@ def extract(
     paragraphs, first_lines = paragraphs_with_lines(text, in_tables)
     skip = frozenset(n for n, line in enumerate(first_lines) if line in in_tables)
     # A paragraph in English is read in the reading's words (english.py); its quotes are cut from it as written.
-    forms = {n: chinese_form(p) for n, p in enumerate(paragraphs) if in_english(p)}
+    languages = [other_language(p) for p in paragraphs]
+    forms = {n: chinese_form(p) for n, p in enumerate(paragraphs) if languages[n] == LATIN_SCRIPT}
     # A paragraph in Japanese is not read: its kanji look like Chinese words but its grammar is not (上半期, 見込み
     # after the amount), so what the reading would take from it could be wrong; the editor is told so (cmd_extract).
     matching = [
-        forms[n].text if n in forms else "" if other_language(p) == "Japanese" else simplified(p)
+        forms[n].text if n in forms else "" if languages[n] == JAPANESE else simplified(p)
         for n, p in enumerate(paragraphs)
     ]
     readable = [matching[n] if n in forms else p for n, p in enumerate(paragraphs)]

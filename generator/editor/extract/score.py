@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.data.yamlsafe import read_yaml
 from generator.editor.archive import source_published
 from generator.editor.extract import CatalogueEntry, extract
-from generator.reading.english import chinese_form, in_english
+from generator.reading.english import english_words
 from generator.reading.numbers import to_decimal
 from generator.reading.parts import period_key, periods_in
 from generator.reading.script import simplified
@@ -70,7 +70,8 @@ def _part(text) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
     text = simplified(text.strip())  # a part of the park as the report writes it: 區屬 is 区属
-    text = chinese_form(text).text if in_english(text) else text  # first three quarters is 前三季度
+    english = english_words(text)  # first three quarters is 前三季度
+    text = english if english is not None else text
     return period_key(text) if periods_in(text) else _DASHES.sub("-", text)
 
 
