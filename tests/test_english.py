@@ -71,6 +71,10 @@ from tests.extract_helpers import indicators, refused
             "In this period, tax revenue surged 23.66 percent, reaching 2.6 billion yuan",
             "其间,税收收入增长23.66%,达到26亿元",
         ),
+        ("In H1 2021, the zone's GDP grew 34.1 percent", "2021年上半年,高新区地区生产总值增长34.1%"),
+        ("Revenue from the public finance budget was 910 million yuan", "地方一般公共预算收入为9.1亿元"),
+        ("the Chengdu hi tech comprehensive bonded import and export volume of 157 billion", "综合保税区进出口总额"),
+        ("the city's GDP reached 100 billion yuan", "全市地区生产总值达到1000亿元"),
     ],
 )
 def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):
@@ -153,3 +157,38 @@ def test_a_part_of_the_year_written_any_way_is_one_period():
     from generator.reading.parts import period_key
 
     assert period_key("前10个月") == period_key("1-10月") == period_key("1—10月份")
+
+
+def test_an_industry_that_opens_a_sentence_owns_its_measures():
+    """In the services sector, … an operating income: the service firms' revenue, a part of the park's."""
+    page = (
+        "In 2023, the zone's total industrial output value was 650.87 billion yuan. In the services sector, "
+        "enterprises above the designated scale achieved an operating income of 65 billion yuan. Manufacturing "
+        "accounted for the majority, with actual foreign investment totaling $818 million. The actual foreign "
+        "investment in the zone reached $1.14 billion.\n"
+    )
+    drafted = indicators(page, 2023)
+    assert "operating_revenue" not in drafted
+    assert drafted["fdi_actual"]["value"] == 11.4
+    assert drafted["industrial_output"]["value"] == 6508.7  # the industrial sector's own measure stays the park's
+
+
+def test_a_rank_among_the_citys_places_is_not_the_citys_measure():
+    page = (
+        "In 2023, the zone maintained its position as the city's leader in foreign trade, with total imports and "
+        "exports reaching 356.39 billion yuan.\n"
+    )
+    assert indicators(page, 2023)["import_export_total"]["value"] == 3563.9
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("In 2020, three local companies going public, and 15 unicorn companies", 3),
+        ("In 2020, 12 enterprises were listed on stock exchanges", 12),
+        ("By 2020, the zone was home to 33 listed companies", None),  # listed firms now: a stock, not the year's
+    ],
+)
+def test_firms_that_went_public_are_the_years_new_listings(said, count):
+    drafted = indicators(said + ".\n", 2020)
+    assert drafted.get("new_listed_companies", {}).get("value") == count

@@ -65,8 +65,9 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"local tax revenues?", "地税收入"),
     (r"(?:total )?tax revenues?", "税收收入"),
     (
-        r"(?:local )?general public budget(?:ary)? revenues?|local public finance budgetary revenues?|"
-        r"(?:the )?revenues? (?:in|of) the general public budget",
+        r"(?:local )?general public budget(?:ary)? revenues?|"
+        r"(?:local )?public financ(?:e|ial) budget(?:ary)? revenues?|"
+        r"(?:the )?revenues? (?:in|of|from) the (?:general )?public (?:finance )?budget",
         "地方一般公共预算收入",
     ),  # fmt: skip
     (r"(?:total )?(?:operating|business) (?:revenue|income)s?", "营业收入"),
@@ -86,12 +87,29 @@ _PARK = r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tec
         r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|" \
         r"our (?:zone|park|district)"  # fmt: skip
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
+# An industry named at a sentence's opening (In the services sector, …; Manufacturing accounted for …): the sentence's
+# measures are that industry's, as 服务业营业收入 is a part of the park's 营业收入.
+_SECTORS = (
+    (r"(?:the )?(?:services?|tertiary) (?:sector|industry|industries)|service enterprises", "服务业"),
+    (r"(?:the )?manufacturing(?: (?:sector|industry|industries))?", "制造业"),
+    (r"(?:the )?(?:high|hi)[- ]tech(?:nology)? (?:industry|industries|sector)", "高新技术产业"),
+    (r"(?:the )?strategic (?:and )?emerging industr(?:y|ies)", "战略性新兴产业"),
+    (r"(?:the )?financ(?:e|ial) (?:sector|industry)", "金融业"),
+    (r"(?:the )?industrial sector|industry", "工业"),
+)
+_SECTOR_OPENING = re.compile(
+    r"(?:(?:notably|additionally|moreover|meanwhile|besides|also|in addition|among them),? ?)?"
+    rf"(?:in (?:terms of )?|as for |for )?(?P<sector>{'|'.join(f'(?:{pattern})' for pattern, _ in _SECTORS)})"
+    r"(?![a-z-])(?! (?:industrial )?(?:development )?(?:zone|park|district|area))",
+    re.IGNORECASE,
+)
+_SECTOR_WORDS = tuple((re.compile(pattern, re.IGNORECASE), chinese) for pattern, chinese in _SECTORS)
 # Words before a measure that make it a part or another measure, as the Chinese words do (names.part_prefix):
 # per square kilometer GDP is 地均 GDP; industrial GDP is industry's part (once the measures with industrial in their
 # names are read).
 _PREFIXES = (
     (r"per capita(?![a-z])", "人均"),
-    (r"(?:the )?(?:high-tech )?(?:comprehensive )?bonded (?:zone|area)(?![a-z])", "综合保税区"),
+    (r"(?:the )?(?:high-tech )?(?:comprehensive )?bonded(?: (?:zone|area))?(?![a-z])", "综合保税区"),
     (r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"),
     (r"industrial(?![a-z])", "工业"),
 )
@@ -137,10 +155,21 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")  # fmt: skip
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "three": 3, "two": 2, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+_SHORT_PERIODS = {"h1": "上半年", "q1": "一季度"}
+
+
+def _short_period(found: re.Match) -> str:
+    """H1 2021 in the reading's words: 2021年上半年; Q1-Q3 is 前三季度."""
+    year = f"{found.group('year')}年" if found.group("year") else ""
+    return year + _SHORT_PERIODS.get(found.group("part").lower(), "前三季度")
+
+
 _PERIODS = (
     (r"(?:the )?first three quarters(?: of (?:the year|this year))?", lambda m: "前三季度"),
     (r"(?:the )?first half(?: of (?:the year|this year))?", lambda m: "上半年"),
     (r"(?:the )?first quarter(?: of (?:the year|this year))?", lambda m: "一季度"),
+    # H1 2021, Q1-Q3: a part of the year by its short name, the year it is of written right after it
+    (r"(?P<part>h1|q1 ?(?:-|to|through) ?q3|q1)(?: ?(?P<year>20\d\d))?", _short_period),
     (
         rf"(?:from )?january (?:to|through|-) (?P<month>{'|'.join(_MONTHS)})",
         lambda m: f"1-{_MONTHS.index(m.group('month').lower()) + 1}月",
@@ -156,6 +185,16 @@ _PERIODS = (
 _PART_OPENINGS = r"of which|among which|among them|including|it included|they included"
 # Counts in the words a Chinese report counts them with: 24,833 pieces is 24833件, 51 companies 51家.
 _COUNTED = ((r"pieces|items|patents?", "件"), (r"companies|enterprises|firms", "家"))
+# Firms that went public in the year, counted: three local companies going public is 新增上市企业3家.
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_LISTINGS = re.compile(
+    rf"(?P<number>{_NUMBER}|{'|'.join(_NUMBER_WORDS)}) ?(?:new |more )?(?:[a-z-]+ ){{0,2}}?"
+    r"(?:companies|enterprises|firms) "
+    r"(?:have |has |had )?(?:went|go|goes|going|gone|get|got|getting|were|was|been|being|became|become) "
+    r"(?:public|listed)(?![a-z])",
+    re.IGNORECASE,
+)
 _PLANS = ((r"aims? to|plans? to|targets?|will strive to", "力争"),
           (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"))  # fmt: skip
 
@@ -388,8 +427,17 @@ def chinese_form(text: str) -> Form:
     at = 0
     length = len(compacted)
     pending_count: tuple[str, int] | None = None  # 185 high-tech companies: the count goes after the name
+    sector = None  # the industry the sentence opened on
+    sentence_start = True
     while at < length:
         origin = compact_origins[at]
+        if sentence_start and compacted[at] != " ":
+            sentence_start = False
+            opening = _SECTOR_OPENING.match(compacted, at)
+            if opening:
+                sector = _sector(opening.group("sector"))
+                at = opening.end()
+                continue
         in_list = any(start <= at < end for start, end in listed)
         aside = _ASIDE.match(compacted, at)
         if aside:  # – located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's
@@ -435,6 +483,8 @@ def chinese_form(text: str) -> Form:
                 out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
                 pending_count = None
             elif made:
+                if sector and made in _MEASURE_NAMES and sector not in made:
+                    made = sector + made  # In the services sector, … an operating income of …: 服务业营业收入
                 out.add(made, origin, last)
             at = match.end()
             continue
@@ -452,6 +502,7 @@ def chinese_form(text: str) -> Form:
         if character == "." and _SENTENCE_STOP.match(compacted, at):
             out.add("。", origin)
             out.close_clause()
+            sector, sentence_start = None, True
         elif character == "," and in_list and _between_list_items(compacted, at):
             out.add("、", origin)
         elif character in ",;:":
@@ -467,6 +518,21 @@ _THE_PARK = "高新区"
 _AMOUNT_ENDS = ("元", "%", "件", "家")
 # Names a count may stand before (185 high-tech companies, 9,647 patent applications), with the word that counts them.
 _COUNTED_NAMES = {"国家高新技术企业": "家", "高新技术企业": "家", "专利申请量": "件", "专利授权量": "件"}
+
+
+def _place(found: re.Match, chinese: str) -> str:
+    """A place in the reading's words: the city's GDP is 全市地区生产总值, the area's; the city's leader in foreign
+    trade is 全市的 (a rank among the city's places, as 全市第一 is), not the city's trade."""
+    if found.group(0)[-2:] not in ("'s", "’s"):
+        return chinese
+    rest = found.string[found.end() :].lstrip()
+    rest = re.sub(r"^(?:total|overall|annual|whole) ", "", rest, flags=re.IGNORECASE)
+    return chinese if any(rule.match(rest) for rule, _ in _MEASURE_RULES) else chinese + "的"
+
+
+def _sector(words: str) -> str:
+    """The reading's word for an industry named in English (the services sector: 服务业)."""
+    return next(chinese for pattern, chinese in _SECTOR_WORDS if pattern.fullmatch(words))
 
 
 def _rise(found: re.Match) -> str | None:
@@ -498,8 +564,12 @@ _RULES = (
     (_OF_THE_PARK, _said("")),  # the gross domestic product of Zhongkai Hi-tech Zone: the park's own, said before
     (_PART_RULE, _said("其中")),
     (_PARK_RULE, _said(_THE_PARK)),
-    *((rule, _said(chinese)) for rule, chinese in _PLACE_RULES),
+    *((rule, lambda found, chinese=chinese: _place(found, chinese)) for rule, chinese in _PLACE_RULES),
     *((rule, _said(chinese)) for rule, chinese in _PREFIX_RULES),
+    (
+        _LISTINGS,
+        lambda found: f"新增上市企业{_NUMBER_WORDS.get(found.group('number').lower(), found.group('number'))}家",
+    ),
     (_PERCENT_THEN_UP, _growth_first),
     (_PERCENT, lambda found: f"{found.group('number').replace(',', '')}%"),
     (_AMOUNT, _amount),
@@ -519,7 +589,7 @@ _RULES = (
     *((rule, _said(chinese)) for rule, chinese in _PLAN_RULES),
 )
 # Rules of numbers: not read from inside a number already begun (the 3 of 23%, the 5 of 2.5 billion).
-_NUMBER_RULES = frozenset({_PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule, _ in _COUNT_RULES)})
+_NUMBER_RULES = frozenset({_LISTINGS, _PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule, _ in _COUNT_RULES)})
 _LISTED_VERBS = frozenset(rule for rule, _ in _VERB_RULES)
 
 
