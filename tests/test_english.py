@@ -192,3 +192,16 @@ def test_a_rank_among_the_citys_places_is_not_the_citys_measure():
 def test_firms_that_went_public_are_the_years_new_listings(said, count):
     drafted = indicators(said + ".\n", 2020)
     assert drafted.get("new_listed_companies", {}).get("value") == count
+
+
+def test_a_bare_measure_of_the_firms_above_the_designated_size_is_theirs():
+    page = (
+        "According to the zone's statistics for 2018, enterprises above designated scale, those with annual sales of "
+        "more than 5 million yuan ($744,371), generated an added value of 8.86 billion yuan, an increase of 14 percent "
+        "compared with the previous year.\n"
+    )
+    drafted = indicators(page, 2018)["industrial_value_added_above_scale"]
+    assert (drafted["value"], drafted["change_pct"]) == (88.6, 14)
+    assert drafted["quote"].startswith("enterprises above designated scale")  # the quote names whose measure it is
+    assert refused(page, 2018) == []
+    assert "规模以上" not in chinese_form("The zone generated an added value of 8.86 billion yuan.").text

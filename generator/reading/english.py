@@ -333,7 +333,10 @@ _COUNT_RULES = tuple(
 _PLACE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLACES)
 _PREFIX_RULES = tuple((re.compile(rf"(?<![a-z]){pattern}", re.IGNORECASE), chinese) for pattern, chinese in _PREFIXES)
 # An amount told before the measure it is of: 380.5 billion yuan of industrial output is 3805亿元的工业总产值.
-_OF_A_MEASURE = re.compile(rf"of ?(?=(?:the )?(?:{'|'.join(pattern for pattern, _ in MEASURES)}))", re.IGNORECASE)
+_OF_A_MEASURE = re.compile(
+    rf"(?:of|in(?: the (?:zone|district|park|area)(?:'s|’s))?) ?(?=(?:the )?(?:{'|'.join(p for p, _ in MEASURES)}))",
+    re.IGNORECASE,
+)
 _PERCENT_THEN_UP = re.compile(
     rf"(?:a |an )?(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent) (?:year-?on-?year |yoy )?"
     r"(?P<word>growth|increase|rise|decrease|decline|drop)(?![a-z])",
@@ -386,10 +389,25 @@ _ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
 # The size that defines a class of firms (with an annual industrial output value above 20 million yuan each): no figure.
 _THRESHOLD = re.compile(
     r"(?:with )?(?:an )?annual (?:industrial )?(?:output(?: value)?|(?:operating )?revenues?|sales|income) ?(?:of )?"
-    r"(?:above|over|more than|exceeding|of at least) ?[^,;.]{1,40}?(?: each| or more| or above)?"
+    r"(?:above|over|more than|exceeding|of at least) ?[^,;.()]{1,40}?(?: ?\([^()]{1,30}\))?"
+    r"(?: each| or more| or above)?"
     r"(?=[,;.]| and| contributed| in )",
     re.IGNORECASE,
 )
+# Firms above the designated size as a sentence's subject, and a bare measure of theirs after it (enterprises above
+# designated scale … generated an added value of 8.86 billion yuan): the above-scale industry's measure.
+_ABOVE_SCALE_FIRMS = re.compile(
+    r"(?:the )?(?:industrial )?(?:enterprises|companies|firms) above (?:the |a )?designated (?:size|scale)s?(?![a-z])",
+    re.IGNORECASE,
+)
+_SCALED = {"工业总产值": "规模以上工业总产值"}
+_FIRMS_BEFORE = re.compile(r"(?:enterprises|companies|firms|manufacturers),? ?(?:those )?$", re.IGNORECASE)
+_THEIR_MEASURES = (
+    (re.compile(r"(?:an? |the |their |its )?(?:industrial )?(?:added value|value[- ]added)(?![a-z])", re.I),
+     "规模以上工业增加值"),
+    (re.compile(r"(?:an? |the |their |its )?(?:industrial )?(?:total )?output(?: value)?(?![a-z])", re.I),
+     "规模以上工业总产值"),
+)  # fmt: skip
 _BRACKETED_ASIDE = re.compile(r"\((?=[a-z])(?!about|around|approximately|roughly|some)[^()]{1,200}\)")
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
@@ -428,6 +446,7 @@ def chinese_form(text: str) -> Form:
     length = len(compacted)
     pending_count: tuple[str, int] | None = None  # 185 high-tech companies: the count goes after the name
     sector = None  # the industry the sentence opened on
+    above_scale: int | None = None  # where the firms above the designated size are named as the sentence's subject
     sentence_start = True
     while at < length:
         origin = compact_origins[at]
@@ -460,6 +479,9 @@ def chinese_form(text: str) -> Form:
             continue
         aside = _BRACKETED_ASIDE.match(compacted, at) or _THRESHOLD.match(compacted, at)
         if aside:  # (those with annual operating revenues of roughly $3.1 million or more): an aside, no figure
+            firms = _FIRMS_BEFORE.search(compacted, 0, at) if aside.re is _THRESHOLD else None
+            if firms:  # enterprises with an annual industrial output value above 20 million yuan each
+                above_scale = compact_origins[firms.start()]
             at = aside.end()
             continue
         conversion = _CONVERSION.match(compacted, at)
@@ -470,6 +492,16 @@ def chinese_form(text: str) -> Form:
         if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
             pending_count = (count.group("number").replace(",", ""), origin, compact_origins[count.end("number") - 1])
             at = count.end()
+            continue
+        firms = _ABOVE_SCALE_FIRMS.match(compacted, at)
+        if firms and not any(rule.match(compacted, at) for rule, _ in _MEASURE_RULES):
+            above_scale = origin
+            at = firms.end()
+            continue
+        theirs = next(((found, made) for rule, made in _THEIR_MEASURES if (found := rule.match(compacted, at))), None)
+        if above_scale is not None and theirs:  # a cut of the measure starts where its firms are named
+            out.add(theirs[1], above_scale, compact_origins[theirs[0].end() - 1])
+            at = theirs[0].end()
             continue
         match, made = _first_rule(compacted, at, in_list)
         if match is not None:
@@ -483,6 +515,8 @@ def chinese_form(text: str) -> Form:
                 out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
                 pending_count = None
             elif made:
+                if above_scale is not None and made in _SCALED:
+                    made = _SCALED[made]  # enterprises with an annual … above 20 million yuan each contributed …
                 if sector and made in _MEASURE_NAMES and sector not in made:
                     made = sector + made  # In the services sector, … an operating income of …: 服务业营业收入
                 out.add(made, origin, last)
@@ -502,7 +536,7 @@ def chinese_form(text: str) -> Form:
         if character == "." and _SENTENCE_STOP.match(compacted, at):
             out.add("。", origin)
             out.close_clause()
-            sector, sentence_start = None, True
+            sector, above_scale, sentence_start = None, None, True
         elif character == "," and in_list and _between_list_items(compacted, at):
             out.add("、", origin)
         elif character in ",;:":
