@@ -75,6 +75,21 @@ from tests.extract_helpers import indicators, refused
         ("Revenue from the public finance budget was 910 million yuan", "地方一般公共预算收入为9.1亿元"),
         ("the Chengdu hi tech comprehensive bonded import and export volume of 157 billion", "综合保税区进出口总额"),
         ("the city's GDP reached 100 billion yuan", "全市地区生产总值达到1000亿元"),
+        ("a total technological, industrial and commercial income of RMB150 billion Yuan", "技工贸总收入为1500亿元"),
+        (
+            "it can realize a total of 8.01 billion yuan in technology, industry and trade revenue",
+            "预计达到80.1亿元的技工贸总收入",
+        ),
+        ("its gross output value of industries is CNY 68.5 billion", "工业总产值为685亿元"),
+        ("the added value of scale-sized industries is 15.89 billion yuan", "规模以上工业增加值为158.9亿元"),
+        (
+            "achieved a total industrial production of RMB 94.4 billion (an increase of 6.8%)",
+            "工业总产值为944亿元(增长6.8%)",
+        ),
+        (
+            "By the end of October, fixed-asset investment is 6.59057 billion yuan",
+            "截至10月底,固定资产投资为65.9057亿元",
+        ),
     ],
 )
 def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):

@@ -22,6 +22,8 @@ _ABOVE_SCALE = (
     r"(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?"
     r"above (?:the |a )?designated (?:size|scale)s?"
 )
+# Firms above the designated size told before their noun (the added value of scale-sized industries).
+_SIZED = r"(?:scale-sized|above-scale|above-designated-size|designated-size)"
 MEASURES: tuple[tuple[str, str], ...] = (
     (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
     (
@@ -31,7 +33,21 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
     (rf"(?:added value|value[- ]added) of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业增加值"),
-    (r"(?:gross |total )?industrial output(?: value)?", "工业总产值"),
+    (
+        rf"(?:(?:added value|value[- ]added) of (?:the )?{_SIZED} industr(?:y|ies)|"
+        rf"{_SIZED} industr(?:y|ies)(?:'s|’s)? (?:added value|value[- ]added))",
+        "规模以上工业增加值",
+    ),
+    (
+        rf"(?:(?:gross |total )?output value of (?:the )?{_SIZED} industr(?:y|ies)|"
+        rf"{_SIZED} industr(?:y|ies)(?:'s|’s)? (?:gross |total )?output value)",
+        "规模以上工业总产值",
+    ),
+    (
+        r"(?:gross |total )?industrial (?:output|production)(?: value)?|"
+        r"(?:gross |total )?output value of (?:the )?industr(?:y|ies)",
+        "工业总产值",
+    ),
     (r"(?:regional )?gross (?:domestic|regional) product(?: \(gdp\))?", "地区生产总值"),
     (r"gdp", "地区生产总值"),
     (r"(?:total )?investments? in fixed assets|fixed[- ]asset investments?", "固定资产投资"),
@@ -71,6 +87,12 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "地方一般公共预算收入",
     ),  # fmt: skip
     (r"(?:total )?(?:operating|business) (?:revenue|income)s?", "营业收入"),
+    # 技工贸总收入, the name of 营业收入 before 2008 or so: the income of technology, industry and trade
+    (
+        r"(?:total )?(?:technolog(?:y|ical)|technical),? ?(?:industr(?:y|ial)),? ?(?:and )?(?:trade|commerc(?:e|ial)) "
+        r"(?:income|revenue)s?|(?:total )?(?:income|revenue)s? of technology,? ?industry,? ?(?:and )?trade",
+        "技工贸总收入",
+    ),
     (r"total (?:revenue|income)s? (?:for|of) (?:all )?(?:businesses|enterprises|companies)", "营业收入"),
     (r"total fiscal revenues?", "财政总收入"),
     (r"main business (?:revenue|income)s?", "主营业务收入"),
@@ -146,7 +168,7 @@ _VERBS = (
     (
         r"(?:reach|reaches|reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|"
         r"stood at|came to|"
-        r"registered|recorded|achieved|realized|realised|generated|posted",
+        r"registered|recorded|achieved|achieves?|realized|realised|reali[sz]es?|generated|posted",
         "达到",
     ),  # fmt: skip
     (r"was|were|is|are|of|at", "为"),
@@ -179,6 +201,10 @@ _PERIODS = (
         lambda m: f"1-{_ORDINALS.get(m.group('count').lower(), m.group('count'))}月",
     ),  # fmt: skip
     (r"(?:the )?(?:whole|full) year|throughout the year", lambda m: "全年"),
+    (
+        rf"(?:by|as of|until|till|up to) (?:the )?end of (?P<month>{'|'.join(_MONTHS)})",
+        lambda m: f"截至{_MONTHS.index(m.group('month').lower()) + 1}月底",
+    ),  # fmt: skip
     (r"(?:in|during) (?:this|that|the same) period", lambda m: "其间"),
 )
 # What follows is a part of what was told before it.
@@ -196,7 +222,9 @@ _LISTINGS = re.compile(
     re.IGNORECASE,
 )
 _PLANS = ((r"aims? to|plans? to|targets?|will strive to", "力争"),
-          (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"))  # fmt: skip
+          (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"),
+          # it can realize a total of 8.01 billion yuan: a machine's 可实现, said of a year not yet closed
+          (r"(?:can|could)(?= (?:realize|realise|achieve|reach))", "预计"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -356,7 +384,10 @@ _UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
 _VERB_RULES = tuple(
-    (_rule(rf"(?:{pattern})(?= ?(?:(?:{_alternatives(_HEDGES)}) )?(?:rmb|cny|us\$|usd|\$)? ?\d)"), chinese)
+    (
+        _rule(rf"(?:{pattern})(?: a total of)?(?= ?(?:(?:{_alternatives(_HEDGES)}) )?(?:rmb|cny|us\$|usd|\$)? ?\d)"),
+        chinese,
+    )
     for pattern, chinese in _VERBS
 )
 _PERIOD_RULES = tuple((_rule(pattern), make) for pattern, make in _PERIODS)
@@ -408,7 +439,12 @@ _THEIR_MEASURES = (
     (re.compile(r"(?:an? |the |their |its )?(?:industrial )?(?:total )?output(?: value)?(?![a-z])", re.I),
      "规模以上工业总产值"),
 )  # fmt: skip
-_BRACKETED_ASIDE = re.compile(r"\((?=[a-z])(?!about|around|approximately|roughly|some)[^()]{1,200}\)")
+# Not a hedge or a growth in brackets: (an increase of 6.8%) belongs to the amount before it.
+_BRACKETED_ASIDE = re.compile(
+    r"\((?=[a-z])(?!about|around|approximately|roughly|some|(?:an? )?(?:year-on-year )?"
+    r"(?:increase|rise|growth|decrease|decline|drop)|up |down )[^()]{1,200}\)",
+    re.IGNORECASE,
+)
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SENTENCE_STOP = re.compile(r"\.(?!\d)")
