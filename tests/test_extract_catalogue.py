@@ -110,3 +110,11 @@ def test_registered_foreign_capital_actually_received_is_the_fdi_used():
     # 注册外资实际到账 (Jiangsu's statistics) is foreign capital actually received, not the registered amount.
     found = indicators("2019年,实现注冊外資實際到賬1.13億美元、進出口總額6.87億美元。", 2019)
     assert found["fdi_actual"]["value"] == 1.13 and "fdi_contracted" not in found
+
+
+def test_a_technology_sme_is_the_national_databases_from_2017():
+    # The national evaluation of 科技型中小企业 began in 2017; a city's list of earlier years has the same words
+    # (the held-out editor of 天津 2015: 新增科技型中小企业1328家 is the city's own list).
+    text = "2018年,高新区新增科技型中小企业1328家。"
+    assert indicators(text, 2018)["tech_smes"]["value"] == 1328
+    assert "tech_smes" not in indicators(text.replace("2018", "2015"), 2015)

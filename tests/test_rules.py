@@ -163,7 +163,7 @@ EDITS = [
      "industrial_output_above_scale"),
     ("catalogue: alias_years of a name that is no alias", CATALOGUE_PATH, "  aliases: [规上工业总产值]",
      "  aliases: [规上工业总产值]\n  alias_years:\n    规上总产值: {until: 2012}",
-     "data/indicators.yaml:5: [0].alias_years.规上总产值: expected one of the aliases of "
+     "data/indicators.yaml:5: [0].alias_years.规上总产值: expected the name or one of the aliases of "
      "industrial_output_above_scale, found '规上总产值'"),
     ("catalogue: alias_years the wrong way round", CATALOGUE_PATH, "  aliases: [规上工业总产值]",
      "  aliases: [规上工业总产值]\n  alias_years:\n    规上工业总产值: {from: 2015, until: 2012}",

@@ -303,8 +303,9 @@ def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
     """What is wrong with an indicator's alias_years: a key that is not one of its aliases, years the wrong way."""
     found = []
     for alias, years in (entry.get("alias_years") or {}).items():
-        if alias not in entry.get("aliases", []):
-            found.append((("alias_years", alias), f"expected one of the aliases of {entry['id']}, found '{alias}'"))
+        if alias not in entry.get("aliases", []) and alias != entry.get("name"):
+            message = f"expected the name or one of the aliases of {entry['id']}, found '{alias}'"
+            found.append((("alias_years", alias), message))
         elif years.get("from", 0) > years.get("until", 9999):
             message = f"expected from before until, found from {years['from']} until {years['until']}"
             found.append((("alias_years", alias), message))
