@@ -75,6 +75,11 @@ from tests.extract_helpers import indicators, refused
         ("Revenue from the public finance budget was 910 million yuan", "地方一般公共预算收入为9.1亿元"),
         ("the Chengdu hi tech comprehensive bonded import and export volume of 157 billion", "综合保税区进出口总额"),
         ("the city's GDP reached 100 billion yuan", "全市地区生产总值达到1000亿元"),
+        ("The local budget revenue was 1.53 billion yuan", "地方一般公共预算收入为15.3亿元"),
+        (
+            "the number of scale companies in the zone reached 287, with an output value of 72.4 billion yuan",
+            "规模以上工业总产值为724亿元",
+        ),
         ("a total technological, industrial and commercial income of RMB150 billion Yuan", "技工贸总收入为1500亿元"),
         (
             "it can realize a total of 8.01 billion yuan in technology, industry and trade revenue",

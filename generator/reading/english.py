@@ -81,7 +81,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"local tax revenues?", "地税收入"),
     (r"(?:total )?tax revenues?", "税收收入"),
     (
-        r"(?:local )?general public budget(?:ary)? revenues?|"
+        r"(?:local )?general public budget(?:ary)? revenues?|(?:local )?(?:general )?budget(?:ary)? revenues?|"
         r"(?:local )?public financ(?:e|ial) budget(?:ary)? revenues?|"
         r"(?:the )?revenues? (?:in|of|from) the (?:general )?public (?:finance )?budget",
         "地方一般公共预算收入",
@@ -428,7 +428,8 @@ _THRESHOLD = re.compile(
 # Firms above the designated size as a sentence's subject, and a bare measure of theirs after it (enterprises above
 # designated scale … generated an added value of 8.86 billion yuan): the above-scale industry's measure.
 _ABOVE_SCALE_FIRMS = re.compile(
-    r"(?:the )?(?:industrial )?(?:enterprises|companies|firms) above (?:the |a )?designated (?:size|scale)s?(?![a-z])",
+    r"(?:the )?(?:industrial )?(?:enterprises|companies|firms) above (?:the |a )?designated (?:size|scale)s?(?![a-z])|"
+    rf"(?:the )?(?:{_SIZED}|scale) (?:industrial )?(?:enterprises|companies|firms)(?![a-z])",
     re.IGNORECASE,
 )
 _SCALED = {"工业总产值": "规模以上工业总产值"}
