@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from generator.reading.script import LATIN_SCRIPT, other_language
+from generator.reading.text import space_kept, spaces
 
 # Measures as English pages name them, each with the Chinese name the reading knows it by. Longer phrases win over
 # the shorter ones inside them (national tax revenue is not tax revenue; exports is not import and export).
@@ -326,19 +327,17 @@ class _Builder:
 
 
 def _compacted(text: str) -> tuple[str, list[int]]:
-    """`text` without spaces but one between two Latin words (as text.compact keeps them), with origins."""
+    """`text` compacted as text.compact compacts a line, with each kept character's offset in `text`."""
     kept, origins = [], []
-    for at, character in enumerate(text):
-        if character.isspace():
-            before = text[at - 1] if at else ""
-            after = text[at + 1] if at + 1 < len(text) else ""
-            if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
-                continue
-            if kept and kept[-1] == " ":
-                continue
-            character = " "
-        kept.append(character)
-        origins.append(at)
+    at = 0
+    for run in [*spaces(text), None]:
+        stop = run.start() if run else len(text)
+        kept.append(text[at:stop])
+        origins.extend(range(at, stop))
+        if run is not None and space_kept(text, run):
+            kept.append(" ")
+            origins.append(run.start())
+        at = run.end() if run else stop
     return "".join(kept), origins
 
 

@@ -50,13 +50,20 @@ def without_pinyin(text: str) -> tuple[str, int]:
 
 def compact(line: str) -> str:
     """A line without spaces (as the checker compares), keeping one space between two Latin words."""
+    stripped = line.strip()
+    return _SPACES.sub(lambda run: " " if space_kept(stripped, run) else "", stripped)
 
-    def keep(match: re.Match) -> str:
-        before = line[match.start() - 1] if match.start() else ""
-        after = line[match.end()] if match.end() < len(line) else ""
-        return " " if before.isascii() and before.isalpha() and after.isascii() and after.isalpha() else ""
 
-    return _SPACES.sub(keep, line.strip())
+def spaces(text: str):
+    """The runs of spaces of `text`, as matches."""
+    return _SPACES.finditer(text)
+
+
+def space_kept(text: str, run: re.Match) -> bool:
+    """Whether a run of spaces of `text` stays as one space when compacted: between two Latin words only."""
+    before = text[run.start() - 1] if run.start() else ""
+    after = text[run.end()] if run.end() < len(text) else ""
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
 
 
 # A title ends on the kind of document it names (…主要经济指标完成情况的通报), not in the middle of a sentence.
