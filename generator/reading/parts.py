@@ -350,6 +350,33 @@ _SEVERAL_PARKS = re.compile(
     # 各类高新技术产业基地45家(其中国家级18家),实现营业总收入…: the count after the places it counts.
     r"|(?:各类|各)[\u4e00-\u9fff]{0,8}?(?:基地|园区|高新区|开发区)(?:[2-9]|[1-9]\d+)[个家]"
 )
+# A city's district by its name (石峰区), not a zone or a part of one that ends in 区 (高新区, 园区, 新区, 核心区 …).
+_DISTRICT = (
+    r"(?<!高新)(?<!开发)(?<!示范)(?<!保税)(?<!核心)(?<!功能)(?<!集聚)(?<!试验)(?<!自贸)(?<!合作)(?<!产业)(?<!工业)"
+    r"(?<!主园)(?<!自创)(?<![园新城港景社厂校街片地我本该辖全一二三四五六七八九十])区"
+)
+# A district the page ties to the park is the park (七星区,又称桂林国家高新技术产业开发区; 高新区(浑南区); 株洲高新区与
+# 天元区职能归并,实行两区合一), and so is one whose name the park's holds (浑南 of 浑南高新区).
+_TIED_DISTRICT = re.compile(
+    r"([\u4e00-\u9fff]{2,3}区)[(（,，]?(?:又称|即|亦称|也称|暨)|"
+    r"高新(?:技术产业开发)?区[(（]?([\u4e00-\u9fff]{2,3}区)|"
+    r"([\u4e00-\u9fff]{2,3}区)[(（][^)）]{0,12}高新"
+)
+_PARK_NAMED_BY_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:国家级|国家)?高新(?:技术产业开发)?区")
+_ONE_BODY = re.compile(r"[^。]*(?:两区合一|职能归并|合署办公|一套班子|区政合一)[^。]*")
+_ANY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,6}?区")
+
+
+@lru_cache(maxsize=256)
+def tied_districts(text: str) -> frozenset[str]:
+    """The districts a page (in its simplified form) tells are the park itself."""
+    places = [name[:-1] for found in _TIED_DISTRICT.finditer(text) for name in found.groups() if name]
+    places += [found.group(1) for found in _PARK_NAMED_BY_PLACE.finditer(text)]
+    places += [name[:-1] for sentence in _ONE_BODY.finditer(text) for name in _ANY_DISTRICT.findall(sentence.group(0))]
+    # A name caught with the words before it (2018年七星区): its last two or three characters name the district.
+    return frozenset(place[-length:] + "区" for place in places for length in (2, 3) if len(place) >= length)
+
+
 _AREA_OPENING = re.compile(
     rf"^(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
@@ -357,8 +384,9 @@ _AREA_OPENING = re.compile(
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
     # 实现GDP…, 荣昌县一季度完成…; not one a preposition or a verb takes as its object (在成都市地区生产总值中的占比,
     # 拉动全市地区生产总值增长1个百分点).
-    r"|(?![在对为占比较拉带高低居位向])(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县)"
-    r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政))"
+    r"|(?![在对为占比较拉带高低居位向])(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|" + _DISTRICT + "))"
+    # 济南市全市生产总值: the city named, then the whole of it.
+    r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
@@ -374,24 +402,28 @@ _VERB_BEFORE = re.compile(
 )
 
 
-def _subject_of(clause: str) -> tuple[bool, str | None]:
-    """Whether a clause names a subject, and the several parks or area it names (None for one park or none)."""
+def _subject_of(clause: str, tied: frozenset[str]) -> tuple[bool, str | None]:
+    """Whether a clause names a subject, and the several parks or area it names (None for one park or none); a
+    district in `tied` is the park."""
     several = _SEVERAL_PARKS.search(clause)
     if several and not _VERB_BEFORE.search(clause, 0, several.start()):
         return True, clause[: several.end()]
     area = _AREA_OPENING.match(clause)
+    if area and area.group("place") in tied:
+        return True, None
     if area:
         return True, area.group(0).lstrip(",，")
     return bool(_ONE_PARK.match(clause)), None
 
 
-def several_parks(paragraph_before: str, before: str) -> str | None:
+def several_parks(paragraph_before: str, before: str, tied: frozenset[str] = frozenset()) -> str | None:
     """The several parks or the area whose amount follows `before` (its sentence up to the amount), in a paragraph
     whose text before that sentence is `paragraph_before`: the last subject named, clause by clause; sentences that
-    name none go on with the one before (…,我市形成了…格局。2015年…。完成固定资产投资…)."""
+    name none go on with the one before (…,我市形成了…格局。2015年…。完成固定资产投资…). `tied`: the districts
+    the page tells are the park (tied_districts)."""
     subject = None
     for clause in re.split(r"[,，;；:：。!?！？]", f"{paragraph_before}。{before}"):
-        named, several = _subject_of(clause)
+        named, several = _subject_of(clause, tied)
         if named:
             subject = several
     return subject
@@ -582,6 +614,7 @@ def dated_by_a_year(passage: str) -> bool:
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
+    tied = tied_districts(simplified("".join(paragraphs)))
     document_period = next(iter(titled), None)
     heading_period = document_period
     for number, sentences in enumerate(read):
@@ -631,7 +664,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
                 sentence_start = clause.sentence_start
                 clause.several = several_parks(
-                    paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end]
+                    paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end], tied
                 )
 
 

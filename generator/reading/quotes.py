@@ -26,6 +26,7 @@ from generator.reading.parts import (
     period_going_on,
     period_stated,
     periods_in,
+    tied_districts,
     title_periods,
 )
 from generator.reading.script import simplified
@@ -111,6 +112,8 @@ class Context:
     # For a subhead on a page written part way through the year (`part_way`), the last part of the year the paragraphs
     # before named: a subhead's bare amount in a note of 1—6月份 is of those months, as the year is not over.
     named_before: str | None = None
+    # The districts the page tells are the park (parts.tied_districts): their amounts are the park's.
+    tied: frozenset[str] = frozenset()
 
     @property
     def over_years(self) -> bool:
@@ -253,7 +256,14 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         part_way,
         going_on,
         named_before,
+        page_districts(tuple(source.paragraphs)),
     )
+
+
+@lru_cache(maxsize=64)
+def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """The districts a page tells are the park (parts.tied_districts), read once per page."""
+    return tied_districts(prepare("".join(paragraphs)))
 
 
 def _named_before(paragraphs: list[str], number: int) -> str | None:
