@@ -76,6 +76,12 @@ from tests.extract_helpers import indicators, refused
         ("the Chengdu hi tech comprehensive bonded import and export volume of 157 billion", "综合保税区进出口总额"),
         ("the city's GDP reached 100 billion yuan", "全市地区生产总值达到1000亿元"),
         ("The local budget revenue was 1.53 billion yuan", "地方一般公共预算收入为15.3亿元"),
+        ("In 2013, the GDP of Zhuhai HIDZ rose 13.5% year on year", "2013年,地区生产总值增长13.5%"),
+        ("Utilized FDI     US$141.75 million, 14.1% up", "实际利用外资1.4175亿美元,增长14.1%"),
+        (
+            "The gross industrial output value from enterprises with designated size or above grew 20.7%",
+            "规模以上工业总产值增长20.7%",
+        ),
         (
             "the number of scale companies in the zone reached 287, with an output value of 72.4 billion yuan",
             "规模以上工业总产值为724亿元",
@@ -225,3 +231,9 @@ def test_a_bare_measure_of_the_firms_above_the_designated_size_is_theirs():
     assert drafted["quote"].startswith("enterprises above designated scale")  # the quote names whose measure it is
     assert refused(page, 2018) == []
     assert "规模以上" not in chinese_form("The zone generated an added value of 8.86 billion yuan.").text
+
+
+def test_the_year_a_zone_began_is_no_year_of_its_figures():
+    assert "1992" not in chinese_form("Year of Establishment     1992").text
+    assert "1992" not in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text
+    assert "2013年" in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text

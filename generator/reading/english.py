@@ -20,8 +20,10 @@ from generator.reading.text import space_kept, spaces
 # Measures as English pages name them, each with the Chinese name the reading knows it by. Longer phrases win over
 # the shorter ones inside them (national tax revenue is not tax revenue; exports is not import and export).
 _ABOVE_SCALE = (
-    r"(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?"
-    r"above (?:the |a )?designated (?:size|scale)s?"
+    r"(?:(?:of (?:the )?)?(?:(?:industrial )?enterprises |industries |industry )?"
+    r"above (?:the |a )?designated (?:size|scale)s?|"
+    r"(?:from |of )?(?:the )?(?:industrial )?enterprises (?:with|of) (?:the )?designated (?:size|scale) "
+    r"(?:or|and) above)"
 )
 # Firms above the designated size told before their noun (the added value of scale-sized industries).
 _SIZED = r"(?:scale-sized|above-scale|above-designated-size|designated-size)"
@@ -62,6 +64,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?(?:foreign trade )?exports?(?: (?:volume|value)s?)?", "出口总额"),
     (
         r"actual (?:utili[sz]ation|use) of foreign (?:investment|capital)|actual foreign (?:investment|capital)|"
+        r"(?:actually )?utili[sz]ed (?:fdi|foreign direct investment)|actual(?:ly utili[sz]ed)? fdi|"
         r"(?:the amount of )?foreign capital in actual use|"
         r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
         r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
@@ -105,10 +108,13 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 # The park itself, other places, and what follows a name's amount.
-_PARK = r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial |industry )?" \
-        r"(?:development )?(?:zone|park|district)|(?:the )?(?-i:[A-Z][A-Za-z'’]* )+(?-i:New (?:District|Area))|" \
-        r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|" \
-        r"our (?:zone|park|district)"  # fmt: skip
+_PARK = (
+    r"(?:the )?(?-i:[A-Z][A-Za-z'’]*[ -])*?(?:national )?hi(?:gh)?[- ]?tech(?:nology)? (?:industrial |industry )?"
+    r"(?:development )?(?:zone|park|district)|(?:the )?(?-i:[A-Z][A-Za-z'’]* )+(?-i:New (?:District|Area))|"
+    r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|"
+    r"our (?:zone|park|district)|"
+    r"(?:the )?(?-i:[A-Z][a-z]+ )?(?-i:[A-Z]{0,3}H[A-Z]{0,3}Z)"
+)  # Zhuhai HIDZ, HTZ: the zone's initials; fmt: skip
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
 # An industry named at a sentence's opening (In the services sector, …; Manufacturing accounted for …): the sentence's
 # measures are that industry's, as 服务业营业收入 is a part of the park's 营业收入.
@@ -365,8 +371,8 @@ _OF_A_MEASURE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_THEN_UP = re.compile(
-    rf"(?:a |an )?(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent) (?:year-?on-?year |yoy )?"
-    r"(?P<word>growth|increase|rise|decrease|decline|drop)(?![a-z])",
+    rf"(?:a |an )?(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent) ?(?:year-?on-?year |yoy )?"
+    r"(?P<word>growth|increase|rise|decrease|decline|drop|up|down)(?![a-z])",
     re.IGNORECASE,
 )
 # A year an amount is compared with (an increase of 7.8 percent from 2015; on the same period in 2018): no year of it.
@@ -395,6 +401,8 @@ _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
 # A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5).
 _YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|[.,]\d)", re.I)
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
+# The year a zone began (Year of Establishment 1992, founded in 1992): no year of a figure.
+_FOUNDED = _rule(r"(?:year of establishment|established|founded|set up|approved)(?: in)? ?(?:19|20)\d\d")
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
     rf"(?P<number>{_NUMBER}) ?(?=(?:new )?(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
@@ -620,7 +628,7 @@ def _rise(found: re.Match) -> str | None:
 
 def _growth_first(found: re.Match) -> str:
     """A percentage told before its growth word (a 10.1 percent year-on-year growth): 增长10.1%."""
-    word = "增长" if found.group("word").lower() in ("growth", "increase", "rise") else "下降"
+    word = "增长" if found.group("word").lower() in ("growth", "increase", "rise", "up") else "下降"
     return f"{word}{found.group('number').replace(',', '')}%"
 
 
@@ -648,6 +656,7 @@ _RULES = (
         for rule, unit in _COUNT_RULES
     ),
     (_COMPARED_YEAR, _said("")),
+    (_FOUNDED, _said("")),
     (_FROM_TO, _rise),
     (_YEAR, lambda found: f"{found.group('year')}年"),
     (_THAT_YEAR, _said("当年")),
