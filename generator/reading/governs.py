@@ -26,6 +26,7 @@ from generator.reading.words import (
     GROWTH_WORDS,
     LIST_MARKS,
     NEW_VERBS,
+    ONE_BOARD,
     PLAN_WORDS,
     REACH_STEMS,
     REACH_VERBS,
@@ -101,7 +102,9 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 # A last part right after its first is the name found whole (…,为…等7家科技型中小企业), not one
                 # whose first part stands in an earlier clause (34个国家科技型中小企业).
                 whole = text[: match.start()].endswith(head)
-                if match.start() >= first + len(head) and not short and not whole:
+                # One board named between the parts (新增[创业板]上市企业): that board's, a part (words.ONE_BOARD).
+                one_board = any(board in text[first + len(head) : match.start()] for board in ONE_BOARD)
+                if match.start() >= first + len(head) and not short and not whole and not one_board:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:
         yield from change_after_stock(name, text)

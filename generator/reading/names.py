@@ -16,6 +16,7 @@ from generator.reading.words import (
     GROWTH_WORDS,
     NAME_VERBS,
     NOT_INSIDE_A_NAME,
+    ONE_BOARD,
     PART_PREFIXES,
     REPORT_VERBS,
     SAME_WORDS,
@@ -71,7 +72,12 @@ def name_spans(name: str, text: str):
         inside = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("g"))
         # What is left once the subject's words, the verb and the name's own words said again are set aside.
         left = "".join(c for c in _SUBJECT_AND_VERB.sub("", inside) if c not in name)
-        if (len(inside) > MAX_GAP and left) or any(word in inside for word in NOT_INSIDE_A_NAME):
+        verb_object = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("v"))
+        if (
+            (len(inside) > MAX_GAP and left)
+            or any(word in inside for word in NOT_INSIDE_A_NAME)
+            or any(board in verb_object for board in ONE_BOARD)
+        ):
             # Not this span, but the name may stand whole inside it: 工业[园区企业完成]工业总产值.
             at = match.start() + 1
             continue

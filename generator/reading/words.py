@@ -119,6 +119,9 @@ SAME_WORDS = (("比重", "比值"), ("研发", "R&D"), ("研发", "研究与试�
 # Words that, standing inside a long name, make it another measure: 一般公共预算[税收]收入 is the tax part of the
 # budget's revenue, not 一般公共预算收入; 规上工业[销售]产值 is the output sold, not the output.
 NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非", "销售")
+# One stock board named between a verb and its name (新增[创业板]上市企业6家): that board's listings, a part of the
+# year's new listings.
+ONE_BOARD = ("创业板", "科创板", "中小板", "北交所", "主板")
 # Words that make the name after them a part of the measure or another one: 工业固定资产投资, 人均GDP,
 # 一般公共预算税收收入 (the budget's taxes, not all taxes collected), 规上工业总产值 (not all industry's), 自营出口
 # (exports under the firms' own trading rights), 加工贸易产品出口 (one trade mode's, one product group's).
