@@ -134,7 +134,17 @@ def part_prefix(text: str, start: int) -> str | None:
         # 规模以上服务业实现营业收入: the part's subject may stand before the verb that reports its amount.
         subject = _prefix_of(before[: len(before) - len(verb)])
         found = subject + verb if subject else None
+    if found is None and verb:
+        # 文化创意企业实现营业收入: one kind of firm as the subject, a part of the park's firms (not 园区企业).
+        kind = _A_KIND_OF_FIRM.search(before[: len(before) - len(verb)])
+        found = kind.group(0) + verb if kind else None
     return found
+
+
+_A_KIND_OF_FIRM = re.compile(
+    r"(?<![\u4e00-\u9fff])(?!园区|全区|高新区|区内|辖区|入统|纳统|全部|所有|各类|我区|开发区|全市|规上|规模以上|上规|"
+    r"工业|区属)[\u4e00-\u9fff]{2,4}(?:企业|公司)$"
+)
 
 
 def _prefix_of(before: str) -> str | None:
