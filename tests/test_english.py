@@ -76,6 +76,13 @@ from tests.extract_helpers import indicators, refused
         ("the Chengdu hi tech comprehensive bonded import and export volume of 157 billion", "综合保税区进出口总额"),
         ("the city's GDP reached 100 billion yuan", "全市地区生产总值达到1000亿元"),
         ("The local budget revenue was 1.53 billion yuan", "地方一般公共预算收入为15.3亿元"),
+        ("the R&D investment intensity will reach 5.87%", "研发投入强度达到5.87%"),
+        ("the zone's net profit was 30 billion yuan", "净利润为300亿元"),
+        ("the zone had 12,500 valid invention patents", "有效发明专利12500件"),
+        (
+            "the revenue of the software and information services industry reached 51.69 billion yuan",
+            "软件和信息服务业营业收入达到516.9亿元",
+        ),
         ("In 2013, the GDP of Zhuhai HIDZ rose 13.5% year on year", "2013年,地区生产总值增长13.5%"),
         ("Utilized FDI     US$141.75 million, 14.1% up", "实际利用外资1.4175亿美元,增长14.1%"),
         (

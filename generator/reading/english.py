@@ -105,6 +105,17 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"national(?:-level)? high[- ]tech (?:enterprises|companies|firms)", "国家高新技术企业"),
     (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
     (r"r&d (?:expenditure|spending|investment)s?", "R&D经费支出"),
+    # The catalogue's other measures as its English names and the dailies word them.
+    (r"r&d (?:investment |spending |expenditure )?intensity", "研发投入强度"),
+    (r"net profits?", "净利润"),
+    (r"(?:total )?taxes and fees paid", "上缴税费"),
+    (r"valid invention patents?|invention patents? (?:in force|held)", "有效发明专利"),
+    (
+        r"(?:total )?(?:revenues?|income) (?:of|from|in) (?:the )?software and information (?:technology )?services?"
+        r"(?: industry)?|software and information (?:technology )?services? (?:industry )?(?:revenues?|income)",
+        "软件和信息服务业营业收入",
+    ),
+    (r"(?:total )?(?:revenues?|income) (?:of|from) software and service outsourcing", "软件和服务外包收入"),
 )
 
 # The park itself, other places, and what follows a name's amount.
@@ -406,7 +417,7 @@ _FOUNDED = _rule(r"(?:year of establishment|established|founded|set up|approved)
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
     rf"(?P<number>{_NUMBER}) ?(?=(?:new )?(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
-    r"(?:new )?(?:patent applications|patents granted|granted patents))",
+    r"(?:new )?(?:patent applications|patents granted|granted patents)|valid invention patents)",
     re.IGNORECASE,
 )
 _CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd)? ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
@@ -595,7 +606,13 @@ def chinese_form(text: str) -> Form:
 _THE_PARK = "高新区"
 _AMOUNT_ENDS = ("元", "%", "件", "家")
 # Names a count may stand before (185 high-tech companies, 9,647 patent applications), with the word that counts them.
-_COUNTED_NAMES = {"国家高新技术企业": "家", "高新技术企业": "家", "专利申请量": "件", "专利授权量": "件"}
+_COUNTED_NAMES = {
+    "国家高新技术企业": "家",
+    "高新技术企业": "家",
+    "专利申请量": "件",
+    "专利授权量": "件",
+    "有效发明专利": "件",
+}
 
 
 def _place(found: re.Match, chinese: str) -> str:
