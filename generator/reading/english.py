@@ -420,6 +420,8 @@ _COUNT_BEFORE_NAME = re.compile(
     r"(?:new )?(?:patent applications|patents granted|granted patents)|valid invention patents)",
     re.IGNORECASE,
 )
+# A number with no unit or magnitude after it (reached 3,315, a record): a count, when its name counts things.
+_BARE_NUMBER = re.compile(rf"(?P<number>{_NUMBER})(?!\d|[.,]\d| ?(?:%|percent|per cent|[a-z]))", re.IGNORECASE)
 _CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd)? ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
 # An aside of time or place between commas after a subject (patent applications, in the area in 2016, totalled …):
 # read as part of its clause, so the subject keeps its verb and amount.
@@ -542,6 +544,13 @@ def chinese_form(text: str) -> Form:
         conversion = _CONVERSION.match(compacted, at)
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
             at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
+            continue
+        bare = _BARE_NUMBER.match(compacted, at)
+        if bare and len(out.parts) > 1 and out.parts[-1] in ("达到", "为") and out.parts[-2] in _COUNTED_NAMES:
+            # the number of recognized high-tech enterprises reached 3,315: counted in the name's unit
+            number = bare.group("number").replace(",", "")
+            out.add(number + _COUNTED_NAMES[out.parts[-2]], origin, compact_origins[bare.end() - 1])
+            at = bare.end()
             continue
         count = _COUNT_BEFORE_NAME.match(compacted, at)
         if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
