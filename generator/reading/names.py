@@ -136,7 +136,7 @@ def part_prefix(text: str, start: int) -> str | None:
         found = subject + verb if subject else None
     if found is None and verb:
         # 文化创意企业实现营业收入: one kind of firm as the subject, a part of the park's firms (not 园区企业).
-        kind = _A_KIND_OF_FIRM.search(before[: len(before) - len(verb)])
+        kind = _A_KIND_OF_FIRM.search(before[: len(before) - len(verb)][-7:])  # the kind's 6 characters at most
         found = kind.group(0) + verb if kind else None
     return found
 

@@ -357,22 +357,35 @@ _DISTRICT = (
 )
 # A district the page ties to the park is the park (七星区,又称桂林国家高新技术产业开发区; 高新区(浑南区); 株洲高新区与
 # 天元区职能归并,实行两区合一), and so is one whose name the park's holds (浑南 of 浑南高新区).
-_TIED_DISTRICT = re.compile(
-    r"([\u4e00-\u9fff]{2,3}区)[(（,，]?(?:又称|即|亦称|也称|暨)|"
-    r"高新(?:技术产业开发)?区[(（]?([\u4e00-\u9fff]{2,3}区)|"
-    r"([\u4e00-\u9fff]{2,3}区)[(（][^)）]{0,12}高新"
-)
-_PARK_NAMED_BY_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:国家级|国家)?高新(?:技术产业开发)?区")
-_ONE_BODY = re.compile(r"[^。]*(?:两区合一|职能归并|合署办公|一套班子|区政合一)[^。]*")
+# Each way is found from its fixed words first, and the district's name read just before or after them: a pattern
+# opening on a character class would be tried at every character of a page.
+_ANOTHER_NAME = re.compile(r"又称|亦称|也称|即|暨")
+_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3}区)[(（,，]?$")
+_DISTRICT_AFTER_PARK = re.compile(r"高新(?:技术产业开发)?区[(（]?([\u4e00-\u9fff]{2,3}区)")
+_PARK_IN_BRACKETS = re.compile(r"区[(（][^)）]{0,12}高新")
+_PARK_NAME = re.compile(r"(?:国家级|国家)?高新(?:技术产业开发)?区")
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+_ONE_BODY = re.compile(r"两区合一|职能归并|合署办公|一套班子|区政合一")
 _ANY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,6}?区")
 
 
 @lru_cache(maxsize=256)
 def tied_districts(text: str) -> frozenset[str]:
     """The districts a page (in its simplified form) tells are the park itself."""
-    places = [name[:-1] for found in _TIED_DISTRICT.finditer(text) for name in found.groups() if name]
-    places += [found.group(1) for found in _PARK_NAMED_BY_PLACE.finditer(text)]
-    places += [name[:-1] for sentence in _ONE_BODY.finditer(text) for name in _ANY_DISTRICT.findall(sentence.group(0))]
+    places = []
+    for found in _ANOTHER_NAME.finditer(text):  # 七星区,又称桂林国家高新技术产业开发区
+        before = _NAME_BEFORE.search(text[max(0, found.start() - 5) : found.start()])
+        places += [before.group(1)[:-1]] if before else []
+    places += [found.group(1)[:-1] for found in _DISTRICT_AFTER_PARK.finditer(text)]  # 高新区(浑南区)
+    for found in _PARK_IN_BRACKETS.finditer(text):  # 浑南区(沈阳高新区)
+        before = _PLACE_BEFORE.search(text[max(0, found.start() - 3) : found.start()])
+        places += [before.group(0)] if before else []
+    for found in _PARK_NAME.finditer(text):  # 浑南高新区: the park named by its district
+        before = _PLACE_BEFORE.search(text[max(0, found.start() - 6) : found.start()])
+        places += [before.group(0)] if before else []
+    for found in _ONE_BODY.finditer(text):  # the sentence that makes them one body
+        start, end = text.rfind("。", 0, found.start()) + 1, text.find("。", found.end())
+        places += [name[:-1] for name in _ANY_DISTRICT.findall(text[start : end if end >= 0 else len(text)])]
     # A name caught with the words before it (2018年七星区): its last two or three characters name the district.
     return frozenset(place[-length:] + "区" for place in places for length in (2, 3) if len(place) >= length)
 

@@ -263,7 +263,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
 @lru_cache(maxsize=64)
 def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
     """The districts a page tells are the park (parts.tied_districts), read once per page."""
-    return tied_districts(prepare("".join(paragraphs)))
+    return tied_districts(simplified("".join(paragraphs)))
 
 
 def _named_before(paragraphs: list[str], number: int) -> str | None:
