@@ -82,6 +82,10 @@ from tests.extract_helpers import indicators, refused
         ("The number of recognized high-tech enterprises reached 3,315, a record", "高新技术企业达到3315家"),
         ("patent applications reached 24,833 pieces", "专利申请量达到24833件"),
         (
+            "total financial income more than 30bn RMB (among which local public financial income more than 10bn RMB)",
+            "财政总收入超过300亿元(其中地方一般公共预算收入超过100亿元)",
+        ),
+        (
             "the revenue of the software and information services industry reached 51.69 billion yuan",
             "软件和信息服务业营业收入达到516.9亿元",
         ),

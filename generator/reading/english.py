@@ -86,7 +86,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"(?:total )?tax revenues?", "税收收入"),
     (
         r"(?:local )?general public budget(?:ary)? revenues?|(?:local )?(?:general )?budget(?:ary)? revenues?|"
-        r"(?:local )?public financ(?:e|ial) budget(?:ary)? revenues?|"
+        r"(?:local )?public financ(?:e|ial) budget(?:ary)? revenues?|local public financ(?:e|ial) (?:income|revenues?)|"
         r"(?:the )?revenues? (?:in|of|from) the (?:general )?public (?:finance )?budget",
         "地方一般公共预算收入",
     ),  # fmt: skip
@@ -98,7 +98,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "技工贸总收入",
     ),
     (r"total (?:revenue|income)s? (?:for|of) (?:all )?(?:businesses|enterprises|companies)", "营业收入"),
-    (r"total fiscal revenues?", "财政总收入"),
+    (r"total (?:fiscal|financial|finance) (?:revenues?|income)", "财政总收入"),
     (r"main business (?:revenue|income)s?", "主营业务收入"),
     (r"patent applications?", "专利申请量"),
     (r"(?:patents? granted|granted patents?|patent grants?)", "专利授权量"),
@@ -149,7 +149,7 @@ _SECTOR_WORDS = tuple((re.compile(pattern, re.IGNORECASE), chinese) for pattern,
 # names are read).
 _PREFIXES = (
     (r"per capita(?![a-z])", "人均"),
-    (r"(?:the )?(?:high-tech )?(?:comprehensive )?bonded(?: (?:zone|area))?(?![a-z])", "综合保税区"),
+    (r"(?:the )?(?:high-tech )?(?:comprehensive |integrated )?bonded(?: (?:zone|area))?(?![a-z])", "综合保税区"),
     (r"per (?:square kilomet(?:er|re)|sq\.? ?km)(?![a-z]),?", "地均"),
     (r"industrial(?![a-z])", "工业"),
 )
@@ -460,10 +460,12 @@ _THEIR_MEASURES = (
     (re.compile(r"(?:an? |the |their |its )?(?:industrial )?(?:total )?output(?: value)?(?![a-z])", re.I),
      "规模以上工业总产值"),
 )  # fmt: skip
-# Not a hedge or a growth in brackets: (an increase of 6.8%) belongs to the amount before it.
+# Not a hedge, a growth or a part in brackets: (an increase of 6.8%) belongs to the amount before it, (among which
+# local public financial income …) is a part of it.
 _BRACKETED_ASIDE = re.compile(
     r"\((?=[a-z])(?!about|around|approximately|roughly|some|(?:an? )?(?:year-on-year )?"
-    r"(?:increase|rise|growth|decrease|decline|drop)|up |down )[^()]{1,200}\)",
+    r"(?:increase|rise|growth|decrease|decline|drop)|up |down |among which|of which|among them|including)"
+    r"[^()]{1,200}\)",
     re.IGNORECASE,
 )
 _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
