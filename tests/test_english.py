@@ -82,6 +82,10 @@ from tests.extract_helpers import indicators, refused
         ("The number of recognized high-tech enterprises reached 3,315, a record", "高新技术企业达到3315家"),
         ("patent applications reached 24,833 pieces", "专利申请量达到24833件"),
         (
+            "regional GDP, which was 387 million yuan that year, had grown to 4.3 billion yuan by 2010",
+            "2010年,地区生产总值达到43亿元",
+        ),
+        (
             "total financial income more than 30bn RMB (among which local public financial income more than 10bn RMB)",
             "财政总收入超过300亿元(其中地方一般公共预算收入超过100亿元)",
         ),
@@ -248,5 +252,6 @@ def test_a_bare_measure_of_the_firms_above_the_designated_size_is_theirs():
 
 def test_the_year_a_zone_began_is_no_year_of_its_figures():
     assert "1992" not in chinese_form("Year of Establishment     1992").text
+    assert "1997" not in chinese_form("The demonstration zone was established in July 1997").text
     assert "1992" not in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text
     assert "2013年" in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text

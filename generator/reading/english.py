@@ -186,6 +186,7 @@ _VERBS = (
     (
         r"(?:reach|reaches|reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|"
         r"stood at|came to|"
+        r"(?:had |has |have )?(?:grown|grew|rose|risen|increased|climbed|jumped|expanded|surged|soared) to|"
         r"registered|recorded|achieved|achieves?|realized|realised|reali[sz]es?|generated|posted",
         "达到",
     ),  # fmt: skip
@@ -413,7 +414,11 @@ _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
 _YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|[.,]\d)", re.I)
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
 # The year a zone began (Year of Establishment 1992, founded in 1992): no year of a figure.
-_FOUNDED = _rule(r"(?:year of establishment|established|founded|set up|approved)(?: in)? ?(?:19|20)\d\d")
+_FOUNDED = re.compile(
+    rf"(?<![a-z])(?:year of establishment|established|founded|set up|approved)(?: in)? ?"
+    rf"(?:(?:{'|'.join(_MONTHS)}),? ?)?(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
     rf"(?P<number>{_NUMBER}) ?(?=(?:new )?(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
@@ -430,6 +435,9 @@ _TIME_OR_PLACE_ASIDE = re.compile(
     r"period|(?:19|20)\d\d) ?)+),(?! ?(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A relative clause between commas (regional GDP, which was 387 million yuan that year, had grown to …): an aside
+# about the subject, read apart so the subject keeps its verb; what it tells is of another time.
+_RELATIVE_ASIDE = re.compile(r", ?which (?:was|were|had been|stood at)(?:[^,;.]|\.(?=\d)){1,80},", re.IGNORECASE)
 _TO_AN_AMOUNT = re.compile(r"to ?(?=(?:rmb|cny|us\$|usd|\$)? ?\d)", re.IGNORECASE)
 # A measure of a place named by its own name, not the park (the GDP of Wuhan): the zone's names are read before.
 _ANOTHER_PLACE = re.compile(
@@ -499,6 +507,7 @@ def chinese_form(text: str) -> Form:
     """`text` (a page in English) in the reading's words, every other word left out, with each character's origin."""
     compacted, compact_origins = _compacted(text)
     compacted = _TIME_OR_PLACE_ASIDE.sub(lambda found: " " + found.group("inner") + " ", compacted)
+    compacted = _RELATIVE_ASIDE.sub(lambda found: " " * len(found.group(0)), compacted)
     listed = _respective_sentences(compacted)
     out = _Builder()
     at = 0
