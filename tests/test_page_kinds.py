@@ -100,3 +100,12 @@ def test_an_indicator_page_shows_the_years_an_alias_was_used_in(yearbook):
     page = render_pages(yearbook)["indicators/national_high_tech_enterprises.md"]
     assert "、高新技术企业数、" in page  # an alias without known years is shown as it is
     assert "、高新技术企业(2008年起)</td>" in page
+
+
+def test_an_indicator_page_shows_the_years_its_own_name_names_it_in(yearbook):
+    # data/indicators.yaml: 科技型中小企业 names the national database's count from 2017, when it opened.
+    page = render_pages(yearbook)["indicators/tech_smes.md"]
+    assert '<th scope="row">此名称所指的年份</th><td>2017年起</td>' in page
+    assert "入库科技型中小企业(2017年起)" in page
+    other = render_pages(yearbook)["indicators/national_high_tech_enterprises.md"]
+    assert "此名称所指的年份" not in other  # its own name has no years of its own

@@ -33,16 +33,22 @@ class Indicator:
     def aliases_shown(self) -> tuple[str, ...]:
         """The aliases as a reader sees them, each with the years it was used in if known: 高新技术企业(2008年起)."""
         years = {name: (first, last) for name, first, last in self.alias_years}
-        shown = []
-        for alias in self.aliases:
-            first, last = years.get(alias, (None, None))
-            if first and last:
-                shown.append(f"{alias}({first}—{last}年)")
-            elif first or last:
-                shown.append(f"{alias}({first}年起)" if first else f"{alias}({last}年及以前)")
-            else:
-                shown.append(alias)
-        return tuple(shown)
+        return tuple(
+            f"{alias}({_years_shown(*years[alias])})" if any(years.get(alias, ())) else alias for alias in self.aliases
+        )
+
+    @property
+    def name_years_shown(self) -> str | None:
+        """The years the indicator's own name names it in, where the catalogue knows them (科技型中小企业: 2017年起)."""
+        years = next(((first, last) for name, first, last in self.alias_years if name == self.name), None)
+        return _years_shown(*years) if years and any(years) else None
+
+
+def _years_shown(first: int | None, last: int | None) -> str:
+    """A span of years as a reader sees it: 2008年起, 2012年及以前, 1991—2012年."""
+    if first and last:
+        return f"{first}—{last}年"
+    return f"{first}年起" if first else f"{last}年及以前"
 
 
 def alias_years_of(fields: dict) -> tuple[tuple[str, int | None, int | None], ...]:
