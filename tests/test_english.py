@@ -81,6 +81,7 @@ from tests.extract_helpers import indicators, refused
         ("the zone had 12,500 valid invention patents", "有效发明专利12500件"),
         ("The number of recognized high-tech enterprises reached 3,315, a record", "高新技术企业达到3315家"),
         ("patent applications reached 24,833 pieces", "专利申请量达到24833件"),
+        ("the zone is aiming for 25 per cent GDP growth rate to 300 billion yuan", "力争"),
         (
             "regional GDP, which was 387 million yuan that year, had grown to 4.3 billion yuan by 2010",
             "2010年,地区生产总值达到43亿元",

@@ -240,7 +240,7 @@ _LISTINGS = re.compile(
     r"(?:public|listed)(?![a-z])",
     re.IGNORECASE,
 )
-_PLANS = ((r"aims? to|plans? to|targets?|will strive to", "力争"),
+_PLANS = ((r"aims? to|aim(?:s|ing)? (?:for|at)|plans? to|targets?|will strive to", "力争"),
           (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"),
           # it can realize a total of 8.01 billion yuan: a machine's 可实现, said of a year not yet closed
           (r"(?:can|could)(?= (?:realize|realise|achieve|reach))", "预计"))  # fmt: skip

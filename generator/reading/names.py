@@ -104,6 +104,12 @@ _LONGEST_FIRST = sorted(PART_PREFIXES, key=len, reverse=True)
 _EXCLUDED_PART = re.compile(r"非[\u4e00-\u9fff]{1,2}$")
 
 
+# A size of project before a measure (5000万元以上口径固定资产投资): only the projects above it, another measure.
+# 500万元, the statistics' own threshold for fixed-asset investment since 2011, leaves it the measure itself.
+_PROJECT_THRESHOLD = re.compile(r"(?P<size>\d+(?:\.\d+)?(?:万元|亿元))(?:及)?以上(?:口径|项目)?(?:的)?$")
+_STANDARD_THRESHOLDS = ("500万元",)
+
+
 # Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
 # 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises).
 _ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备")
@@ -128,6 +134,9 @@ def part_prefix(text: str, start: int) -> str | None:
     excluded = _EXCLUDED_PART.search(before)
     if excluded:
         return excluded.group(0)
+    threshold = _PROJECT_THRESHOLD.search(before[-16:])
+    if threshold and threshold.group("size") not in _STANDARD_THRESHOLDS:
+        return threshold.group(0)
     found = _prefix_of(before)
     verb = next((v for v in REPORT_VERBS if before.endswith(v)), "")
     if found is None and verb:
