@@ -81,6 +81,9 @@ from tests.extract_helpers import indicators, refused
         ("the zone had 12,500 valid invention patents", "有效发明专利12500件"),
         ("The number of recognized high-tech enterprises reached 3,315, a record", "高新技术企业达到3315家"),
         ("patent applications reached 24,833 pieces", "专利申请量达到24833件"),
+        ("In 2011, the zone achieved a total revenue of 108.86 billion yuan", "营业总收入为1088.6亿元"),
+        ("total fiscal revenue reached 3.58 billion yuan", "财政总收入达到35.8亿元"),
+        ("and paid 2.7 billion yuan in taxes", "上缴税费27亿元"),
         ("the zone is aiming for 25 per cent GDP growth rate to 300 billion yuan", "力争"),
         (
             "regional GDP, which was 387 million yuan that year, had grown to 4.3 billion yuan by 2010",

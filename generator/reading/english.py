@@ -98,6 +98,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "技工贸总收入",
     ),
     (r"total (?:revenue|income)s? (?:for|of) (?:all )?(?:businesses|enterprises|companies)", "营业收入"),
+    # A zone's total revenue is its firms' (营业总收入): fiscal, tax and budget revenues are named so and read longer.
+    (r"total (?:revenue|income)s?(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))", "营业总收入"),
     (r"total (?:fiscal|financial|finance) (?:revenues?|income)", "财政总收入"),
     (r"main business (?:revenue|income)s?", "主营业务收入"),
     (r"patent applications?", "专利申请量"),
@@ -438,6 +440,11 @@ _TIME_OR_PLACE_ASIDE = re.compile(
 # A relative clause between commas (regional GDP, which was 387 million yuan that year, had grown to …): an aside
 # about the subject, read apart so the subject keeps its verb; what it tells is of another time.
 _RELATIVE_ASIDE = re.compile(r", ?which (?:was|were|had been|stood at)(?:[^,;.]|\.(?=\d)){1,80},", re.IGNORECASE)
+# Taxes a zone's firms paid, told after the amount (paid 2.7 billion yuan in taxes): 上缴税费.
+_PAID_IN_TAXES = re.compile(
+    r"(?:paid|contributed|handed over) ?(?=(?:[^,;.]|\.(?=\d)){1,30}? ?in taxes)", re.IGNORECASE
+)
+_IN_TAXES = re.compile(r"in taxes(?: and fees)?(?![a-z])", re.IGNORECASE)
 _TO_AN_AMOUNT = re.compile(r"to ?(?=(?:rmb|cny|us\$|usd|\$)? ?\d)", re.IGNORECASE)
 # A measure of a place named by its own name, not the park (the GDP of Wuhan): the zone's names are read before.
 _ANOTHER_PLACE = re.compile(
@@ -698,6 +705,8 @@ _RULES = (
     (_YEAR, lambda found: f"{found.group('year')}年"),
     (_THAT_YEAR, _said("当年")),
     *_PERIOD_RULES,
+    (_PAID_IN_TAXES, _said("上缴税费")),
+    (_IN_TAXES, _said("")),
     (_UP_RULE, _said("增长")),
     (_DOWN_RULE, _said("下降")),
     *((rule, _said(chinese)) for rule, chinese in _HEDGE_RULES),
