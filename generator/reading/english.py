@@ -563,8 +563,9 @@ def chinese_form(text: str) -> Form:
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
             at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
             continue
-        bare = _BARE_NUMBER.match(compacted, at)
-        if bare and len(out.parts) > 1 and out.parts[-1] in ("达到", "为") and out.parts[-2] in _COUNTED_NAMES:
+        counting = len(out.parts) > 1 and out.parts[-1] in ("达到", "为") and out.parts[-2] in _COUNTED_NAMES
+        bare = _BARE_NUMBER.match(compacted, at) if counting else None
+        if bare:
             # the number of recognized high-tech enterprises reached 3,315: counted in the name's unit
             number = bare.group("number").replace(",", "")
             out.add(number + _COUNTED_NAMES[out.parts[-2]], origin, compact_origins[bare.end() - 1])
@@ -580,8 +581,12 @@ def chinese_form(text: str) -> Form:
             above_scale = origin
             at = firms.end()
             continue
-        theirs = next(((found, made) for rule, made in _THEIR_MEASURES if (found := rule.match(compacted, at))), None)
-        if above_scale is not None and theirs:  # a cut of the measure starts where its firms are named
+        theirs = (
+            next(((found, made) for rule, made in _THEIR_MEASURES if (found := rule.match(compacted, at))), None)
+            if above_scale is not None
+            else None
+        )
+        if theirs:  # a cut of the measure starts where its firms are named
             out.add(theirs[1], above_scale, compact_origins[theirs[0].end() - 1])
             at = theirs[0].end()
             continue

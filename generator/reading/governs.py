@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
-from generator.reading.names import name_spans
+from generator.reading.names import name_spans, names_one_board
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.parts import NAMED_ZONE, about_another_park
 from generator.reading.text import SENTENCE_END
@@ -26,7 +26,6 @@ from generator.reading.words import (
     GROWTH_WORDS,
     LIST_MARKS,
     NEW_VERBS,
-    ONE_BOARD,
     PLAN_WORDS,
     REACH_STEMS,
     REACH_VERBS,
@@ -102,8 +101,8 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 # A last part right after its first is the name found whole (…,为…等7家科技型中小企业), not one
                 # whose first part stands in an earlier clause (34个国家科技型中小企业).
                 whole = text[: match.start()].endswith(head)
-                # One board named between the parts (新增[创业板]上市企业): that board's, a part (words.ONE_BOARD).
-                one_board = any(board in text[first + len(head) : match.start()] for board in ONE_BOARD)
+                # One board named between the parts (新增[创业板]上市企业): that board's, a part.
+                one_board = names_one_board(text[first + len(head) : match.start()])
                 if match.start() >= first + len(head) and not short and not whole and not one_board:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:

@@ -76,13 +76,18 @@ def name_spans(name: str, text: str):
         if (
             (len(inside) > MAX_GAP and left)
             or any(word in inside for word in NOT_INSIDE_A_NAME)
-            or any(board in verb_object for board in ONE_BOARD)
+            or names_one_board(verb_object)
         ):
             # Not this span, but the name may stand whole inside it: 工业[园区企业完成]工业总产值.
             at = match.start() + 1
             continue
         yield match.start(), match.end(), next((span for k, span in gaps.items() if k.startswith("v")), None)
         at = match.end()
+
+
+def names_one_board(words: str) -> bool:
+    """Whether words between a verb and its name name one stock board (新增[创业板]上市企业): that board's, a part."""
+    return any(board in words for board in ONE_BOARD)
 
 
 def written_forms(name: str) -> list[str]:

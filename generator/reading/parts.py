@@ -369,7 +369,6 @@ _ONE_BODY = re.compile(r"两区合一|职能归并|合署办公|一套班子|区
 _ANY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,6}?区")
 
 
-@lru_cache(maxsize=256)
 def tied_districts(text: str) -> frozenset[str]:
     """The districts a page (in its simplified form) tells are the park itself."""
     places = []
@@ -388,6 +387,12 @@ def tied_districts(text: str) -> frozenset[str]:
         places += [name[:-1] for name in _ANY_DISTRICT.findall(text[start : end if end >= 0 else len(text)])]
     # A name caught with the words before it (2018年七星区): its last two or three characters name the district.
     return frozenset(place[-length:] + "区" for place in places for length in (2, 3) if len(place) >= length)
+
+
+@lru_cache(maxsize=64)
+def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """The districts a page, given as its paragraphs, tells are the park (tied_districts), read once per page."""
+    return tied_districts(simplified("".join(paragraphs)))
 
 
 _AREA_OPENING = re.compile(
@@ -627,7 +632,7 @@ def dated_by_a_year(passage: str) -> bool:
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
-    tied = tied_districts(simplified("".join(paragraphs)))
+    tied = page_districts(tuple(paragraphs))
     document_period = next(iter(titled), None)
     heading_period = document_period
     for number, sentences in enumerate(read):

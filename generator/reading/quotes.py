@@ -21,12 +21,12 @@ from generator.reading.parts import (
     forecast_list_lead,
     growth_over_years,
     item_scope,
+    page_districts,
     paragraph_head,
     park_told_before,
     period_going_on,
     period_stated,
     periods_in,
-    tied_districts,
     title_periods,
 )
 from generator.reading.script import simplified
@@ -258,12 +258,6 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         named_before,
         page_districts(tuple(source.paragraphs)),
     )
-
-
-@lru_cache(maxsize=64)
-def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
-    """The districts a page tells are the park (parts.tied_districts), read once per page."""
-    return tied_districts(simplified("".join(paragraphs)))
 
 
 def _named_before(paragraphs: list[str], number: int) -> str | None:
