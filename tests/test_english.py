@@ -259,3 +259,69 @@ def test_the_year_a_zone_began_is_no_year_of_its_figures():
     assert "1997" not in chinese_form("The demonstration zone was established in July 1997").text
     assert "1992" not in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text
     assert "2013年" in chinese_form("The zone, founded in 1992, had a GDP of 10 billion yuan in 2013").text
+
+
+@pytest.mark.parametrize(
+    ("said", "measure", "value", "change"),
+    [
+        # a growth told as a comparison with the year before, in words or by the year itself
+        ("In 2019, the zone's GDP was 250 billion yuan, 11.5 percent higher than in 2018", "gdp", 2500, 11.5),
+        ("In 2019, its tax revenue reached ¥8.8 billion, 9 percent more than the previous year", "tax_revenue", 88, 9),
+        ("In 2019, exports were US$3 billion, 4 percent lower than last year", "export_total", 30, -4),
+        # an amount told as spent on a measure, the measure's name after it
+        ("The zone invested 56 billion yuan in fixed assets in 2019, up 12%", "fixed_asset_investment", 560, 12),
+        ("In 2019 the zone's enterprises spent 3.2 billion yuan on R&D", "rd_expenditure", 32, None),
+        ("The zone applied for 2,300 patents in 2019", "patent_applications", 2300, None),
+        ("In 2019, 1,100 patents were granted in the zone", "patent_grants", 1100, None),
+        # the revenue of the zone's firms, told as theirs or as the zone's with no other kind named
+        ("In 2019, the park generated revenue of 215.6 billion yuan, an 11.2 percent increase", "operating_revenue",
+         2156, 11.2),
+        ("Revenue from the zone's enterprises totaled 1.2 trillion yuan in 2019", "operating_revenue", 12000, None),
+        # a count reached, with a time after it; a count told by numbered
+        ("The number of high-tech enterprises in the zone rose to 860 in 2019", "national_high_tech_enterprises", 860,
+         None),
+        ("In 2019, the zone's high-tech enterprises numbered 1,230", "national_high_tech_enterprises", 1230, None),
+        # the year's new ones, counted before or after their name
+        ("In 2019, the zone added 120 new high-tech enterprises", "new_national_high_tech_enterprises", 120, None),
+        ("In 2019, 210 newly recognized national high-tech enterprises were in the zone",
+         "new_national_high_tech_enterprises", 210, None),
+        # a record, a share of the GDP, a machine's 100 million yuan, the zone named inside a measure's name
+        ("The zone's GDP hit a record 180 billion yuan in 2019", "gdp", 1800, None),
+        ("In 2019, the zone's R&D expenditure accounted for 5.2% of GDP", "rd_intensity", 5.2, None),
+        ("In 2019, the zone's GDP reached 1,205 100 million yuan", "gdp", 1205, None),
+        ("The total output value of the zone's industrial enterprises above designated scale reached 300 billion "
+         "yuan in 2019", "industrial_output_above_scale", 3000, None),
+    ],
+)  # fmt: skip
+def test_the_dailies_common_phrasings_are_read(said, measure, value, change):
+    drafted = indicators(said + ".\n", 2019)[measure]
+    assert (drafted["value"], drafted.get("change_pct")) == (value, change)
+    assert refused(said + ".\n", 2019) == []
+
+
+def test_fiscal_revenue_of_no_stated_kind_is_not_the_firms_revenue():
+    """Fiscal, tax and budget revenues are never the firms' revenue, and a bare fiscal revenue is drafted as none."""
+    drafted = indicators("In 2019, the zone's fiscal revenue reached 9.8 billion yuan, up 15.3%.\n", 2019)
+    assert "operating_revenue" not in drafted
+    assert "营业收入" not in chinese_form("its revenue from the public budget was 9 billion yuan").text
+
+
+def test_a_kind_of_firm_as_the_subject_reports_a_part():
+    """The zone's leading companies' output is theirs, as 龙头企业实现工业总产值 is, not the zone's."""
+    said = "In 2019, the zone's leading companies reported 29.34 billion yuan in total industrial output value.\n"
+    assert "industrial_output" not in indicators(said, 2019)
+    assert "龙头企业" in chinese_form(said).text
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [("In Jan-Sept 2019, the zone's GDP stood at 80.1 billion yuan", "1-9月"),
+     ("From January to October, the zone's GDP reached 90 billion yuan", "1-10月")],
+)  # fmt: skip
+def test_months_told_by_their_short_names_are_a_part_of_the_year(said, period):
+    assert indicators(said + ".\n", 2019)["gdp"]["period"] == period
+
+
+def test_last_year_opens_its_clause_and_a_comparison_with_it_is_no_time():
+    assert chinese_form("Last year, the zone's GDP was 120.5 billion yuan").text.startswith("去年,")
+    assert "去年" not in chinese_form("GDP was 120.5 billion yuan, up 8.1% over last year").text

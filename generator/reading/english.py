@@ -27,15 +27,21 @@ _ABOVE_SCALE = (
 )
 # Firms above the designated size told before their noun (the added value of scale-sized industries).
 _SIZED = r"(?:scale-sized|above-scale|above-designated-size|designated-size)"
+# The zone named inside a measure's name (the output value of the zone's industrial enterprises above designated size).
+_THE_ZONES = r"(?:(?:the )?(?:zone|park|district)(?:'s|’s) )?"
 MEASURES: tuple[tuple[str, str], ...] = (
     (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
     (
-        rf"(?:gross |total )?(?:output )?value of (?:industr(?:y|ies|ial enterprises|ial companies)|manufacturers) "
+        rf"(?:gross |total )?(?:output )?value of {_THE_ZONES}(?:industr(?:y|ies|ial enterprises|ial companies)|"
+        rf"manufacturers) "
         rf"{_ABOVE_SCALE}",
         "规模以上工业总产值",
     ),  # fmt: skip
     (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
-    (rf"(?:added value|value[- ]added) of industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}", "规模以上工业增加值"),
+    (
+        rf"(?:added value|value[- ]added) of {_THE_ZONES}industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}",
+        "规模以上工业增加值",
+    ),
     (
         rf"(?:(?:added value|value[- ]added) of (?:the )?{_SIZED} industr(?:y|ies)|"
         rf"{_SIZED} industr(?:y|ies)(?:'s|’s)? (?:added value|value[- ]added))",
@@ -98,15 +104,44 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "技工贸总收入",
     ),
     (r"total (?:revenue|income)s? (?:for|of) (?:all )?(?:businesses|enterprises|companies)", "营业收入"),
+    # The revenue of a zone's firms, told as theirs (revenue from the zone's enterprises, enterprises' revenue) or
+    # as the zone's own with no other kind named (the zone's revenue; it generated revenue of): 营业收入. Fiscal,
+    # tax and budget revenues are named so, and their names are read longer or stand before it.
+    (
+        rf"(?:sales )?revenues? (?:of|from) (?:the )?{_THE_ZONES}(?:enterprises|companies|firms)"
+        r"|(?:enterprises|companies|firms)(?:'|’) (?:total |annual |operating |sales )?revenues?"
+        r"|(?:(?<=zone's )|(?<=zone’s )|(?<=park's )|(?<=park’s )|(?<=its )|(?<=generated )|(?<=posted )|"
+        r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported ))(?:annual |sales )?revenues?"
+        r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))",
+        "营业收入",
+    ),  # fmt: skip
     # A zone's total revenue is its firms' (营业总收入): fiscal, tax and budget revenues are named so and read longer.
     (r"total (?:revenue|income)s?(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))", "营业总收入"),
     (r"total (?:fiscal|financial|finance) (?:revenues?|income)", "财政总收入"),
     (r"main business (?:revenue|income)s?", "主营业务收入"),
-    (r"patent applications?", "专利申请量"),
-    (r"(?:patents? granted|granted patents?|patent grants?)", "专利授权量"),
+    (r"patent applications?|applications? for patents", "专利申请量"),
+    (
+        r"patents? (?:were |was |have been |had been )?(?:granted|authori[sz]ed)|(?:granted|authori[sz]ed) patents?|"
+        r"patent (?:grants?|authori[sz]ations?)",
+        "专利授权量",
+    ),
+    # New ones of the year (added 120 new high-tech enterprises; 210 newly recognized national high-tech firms).
+    (
+        r"new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?national(?:-level)? high[- ]tech "
+        r"(?:enterprises|companies|firms)",
+        "新增国家高新技术企业",
+    ),
+    (
+        r"new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?high[- ]tech (?:enterprises|companies|firms)",
+        "新增高新技术企业",
+    ),
     (r"national(?:-level)? high[- ]tech (?:enterprises|companies|firms)", "国家高新技术企业"),
     (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
-    (r"r&d (?:expenditure|spending|investment)s?", "R&D经费支出"),
+    (
+        r"(?:r&d|research and development) (?:expenditure|spending|investment|input)s?|"
+        r"(?:total )?(?:investment|spending|expenditure)s? (?:in|on) (?:r&d|research and development)",
+        "R&D经费支出",
+    ),
     # The catalogue's other measures as its English names and the dailies word them.
     (r"r&d (?:investment |spending |expenditure )?intensity", "研发投入强度"),
     (r"net profits?", "净利润"),
@@ -128,6 +163,16 @@ _PARK = (
     r"our (?:zone|park|district)|"
     r"(?:the )?(?-i:[A-Z][a-z]+ )?(?-i:[A-Z]{0,3}H[A-Z]{0,3}Z)"
 )  # Zhuhai HIDZ, HTZ: the zone's initials; fmt: skip
+# One kind of firm (the zone's leading companies, foreign-funded enterprises): its measures are a part of the park's, as
+# 龙头企业实现工业总产值 is in Chinese (names._A_KIND_OF_FIRM).
+_KINDS_OF_FIRMS = (
+    (r"leading|backbone|flagship", "龙头企业"),
+    (r"key|major|top(?:[- ]?\d+| ten| 10| 100)?", "重点企业"),
+    (r"large(?:-sized)?|big", "大型企业"),
+    (r"foreign[- ](?:funded|invested)", "外资企业"),
+    (r"private(?:ly[- ]owned)?", "民营企业"),
+    (r"state-owned", "国有企业"),
+)
 _PLACES = ((r"the (?:whole )?city(?:'s|’s)?", "全市"), (r"the (?:whole )?province(?:'s|’s)?", "全省"))
 # An industry named at a sentence's opening (In the services sector, …; Manufacturing accounted for …): the sentence's
 # measures are that industry's, as 服务业营业收入 is a part of the park's 营业收入.
@@ -156,12 +201,15 @@ _PREFIXES = (
     (r"industrial(?![a-z])", "工业"),
 )
 
+# The currency written before an amount: RMB 10 billion, US$98 million, ¥180 billion.
+_CURRENCY_BEFORE = r"(?:rmb|cny|us\$|usd|\$|¥|￥)"
 _MAGNITUDES = {"trillion": Decimal("1e12"), "billion": Decimal("1e9"), "bn": Decimal("1e9"), "bln": Decimal("1e9"),
                "million": Decimal("1e6"), "mln": Decimal("1e6"), "thousand": Decimal("1e3")}  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
-    rf"(?P<before>rmb|cny|us\$|usd|\$)? ?(?P<number>{_NUMBER}) ?-?"
-    r"(?P<magnitude>trillion|billion|bln|bn|million|mln|thousand)?-?"
+    rf"(?P<before>{_CURRENCY_BEFORE})? ?(?P<number>{_NUMBER}) ?-?"
+    r"(?P<magnitude>(?:100|one hundred|a hundred|hundred) ?million|trillion|"
+    r"billion|bln|bn|million|mln|thousand)?-?"
     # 143 billion 650 million yuan: a machine translation's 1436.5亿元, the second part a smaller magnitude
     rf"(?: ?(?P<more>{_NUMBER}) ?(?P<more_magnitude>million|thousand))?"
     r"(?: ?(?P<after>yuan|rmb|u\.?s\.? ?dollars|dollars|usd))?(?![a-z])",
@@ -174,7 +222,7 @@ _UP = (r"(?:a |an |with a )?(?:year-on-year |yoy |annual |comparable price )?(?:
        r"(?: by)?")  # fmt: skip
 _DOWN = r"(?:a |an )?(?:year-on-year |yoy )?(?:decrease|decline|drop|fall)(?: of| by)?|" \
         r"(?:down|fell|dropped|declined|decreased|decreasing)(?: by)?"  # fmt: skip
-_BEFORE_NUMBER = r"(?= ?(?:rmb|cny|us\$|usd|\$)? ?\d)"
+_BEFORE_NUMBER = rf"(?= ?{_CURRENCY_BEFORE}? ?\d)"
 _HEDGES = (
     (r"(?:topped|surpassed|broke|broken|breaking|breaks)(?: through)?(?: the)?", "突破"),
     (r"more than|over|above|exceeding|exceeded|in excess of", "超过"),
@@ -189,13 +237,23 @@ _VERBS = (
         r"(?:reach|reaches|reached|reaching|hit|hitting|totaled|totalled|totaling|totalling)(?: up to)?|amounted to|"
         r"stood at|came to|"
         r"(?:had |has |have )?(?:grown|grew|rose|risen|increased|climbed|jumped|expanded|surged|soared) to|"
-        r"registered|recorded|achieved|achieves?|realized|realised|reali[sz]es?|generated|posted",
+        r"registered|recorded|achieved|achieves?|realized|realised|reali[sz]es?|generated|posted|reported|logged|"
+        r"yielded|amounting to|standing at|coming to|valued at|worth|numbered|numbering|attracted|introduced",
         "达到",
     ),  # fmt: skip
     (r"was|were|is|are|of|at", "为"),
 )
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
+# A month by its name or its short name (Jan.-Sept., January to September).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*\.?)"
+
+
+def _month(name: str) -> int:
+    """The number of a month named in English, by its name or short name (Sept. is 9)."""
+    return next(number for number, month in enumerate(_MONTHS, 1) if month.startswith(name.lower()[:3]))
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "three": 3, "two": 2, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
 _SHORT_PERIODS = {"h1": "上半年", "q1": "一季度"}
@@ -214,8 +272,8 @@ _PERIODS = (
     # H1 2021, Q1-Q3: a part of the year by its short name, the year it is of written right after it
     (r"(?P<part>h1|q1 ?(?:-|to|through) ?q3|q1)(?: ?(?P<year>20\d\d))?", _short_period),
     (
-        rf"(?:from )?january (?:to|through|-) (?P<month>{'|'.join(_MONTHS)})",
-        lambda m: f"1-{_MONTHS.index(m.group('month').lower()) + 1}月",
+        rf"(?:from )?jan(?:uary|\.)? ?(?:to|through|-|–) ?(?P<month>{_MONTH})",
+        lambda m: f"1-{_month(m.group('month'))}月",
     ),  # fmt: skip
     (
         rf"(?:the )?first ?(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}) ?months",
@@ -223,8 +281,8 @@ _PERIODS = (
     ),  # fmt: skip
     (r"(?:the )?(?:whole|full) year|throughout the year", lambda m: "全年"),
     (
-        rf"(?:by|as of|until|till|up to) (?:the )?end of (?P<month>{'|'.join(_MONTHS)})",
-        lambda m: f"截至{_MONTHS.index(m.group('month').lower()) + 1}月底",
+        rf"(?:by|as of|until|till|up to) (?:the )?end of (?P<month>{_MONTH})",
+        lambda m: f"截至{_month(m.group('month'))}月底",
     ),  # fmt: skip
     (r"(?:in|during) (?:this|that|the same) period", lambda m: "其间"),
 )
@@ -243,7 +301,7 @@ _LISTINGS = re.compile(
     re.IGNORECASE,
 )
 _PLANS = ((r"aims? to|aim(?:s|ing)? (?:for|at)|plans? to|targets?|will strive to", "力争"),
-          (r"(?:is |are )?(?:estimated|expected)(?: to)?", "预计"),
+          (r"(?:is |are )?(?:estimated|expected|projected|forecast|anticipated)(?: to)?", "预计"),
           # it can realize a total of 8.01 billion yuan: a machine's 可实现, said of a year not yet closed
           (r"(?:can|could)(?= (?:realize|realise|achieve|reach))", "预计"))  # fmt: skip
 
@@ -295,13 +353,21 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def _magnitude(words: str) -> Decimal:
+    """The magnitude an amount's words give (billion 1e9; a machine's 3,520 100 million yuan is 3520亿元)."""
+    words = words.lower()
+    if words.endswith("million") and words[:-7].strip():
+        return Decimal("1e8")
+    return _MAGNITUDES.get(words, Decimal(1))
+
+
 def _amount(match: re.Match) -> str | None:
     """An amount of money in the reading's words (22.83 billion yuan → 228.3亿元), or None when it names no currency."""
     before, after = (match.group("before") or "").lower(), (match.group("after") or "").lower()
     if not before and not after:
         return None
     dollars = "$" in before or "usd" in before or "dollar" in after or after == "usd"
-    value = _number(match.group("number")) * _MAGNITUDES.get((match.group("magnitude") or "").lower(), Decimal(1))
+    value = _number(match.group("number")) * _magnitude(match.group("magnitude") or "")
     if match.group("more"):
         value += _number(match.group("more")) * _MAGNITUDES[match.group("more_magnitude").lower()]
     currency = "美元" if dollars else "元"
@@ -377,6 +443,10 @@ _PART_RULE = _rule(_PART_OPENINGS)
 _COUNT_RULES = tuple(
     (re.compile(rf"(?P<number>{_NUMBER}) ?(?:{words})(?![a-z])", re.IGNORECASE), unit) for words, unit in _COUNTED
 )
+_KIND_RULES = tuple(
+    (_rule(rf"(?:{kind})(?: (?:industrial|tech(?:nology)?|high-tech))? (?:companies|enterprises|firms)"), chinese)
+    for kind, chinese in _KINDS_OF_FIRMS
+)
 _PLACE_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLACES)
 _PREFIX_RULES = tuple((re.compile(rf"(?<![a-z]){pattern}", re.IGNORECASE), chinese) for pattern, chinese in _PREFIXES)
 # An amount told before the measure it is of: 380.5 billion yuan of industrial output is 3805亿元的工业总产值.
@@ -386,12 +456,14 @@ _OF_A_MEASURE = re.compile(
 )
 _PERCENT_THEN_UP = re.compile(
     rf"(?:a |an )?(?P<number>{_NUMBER}) ?-?(?:%|percent|per cent) ?(?:year-?on-?year |yoy )?"
-    r"(?P<word>growth|increase|rise|decrease|decline|drop|up|down)(?![a-z])",
+    r"(?P<word>growth|increase|rise|decrease|decline|drop|up|down|higher|lower|more(?= than)|less(?= than))(?![a-z])",
     re.IGNORECASE,
 )
 # A year an amount is compared with (an increase of 7.8 percent from 2015; on the same period in 2018): no year of it.
 _COMPARED_YEAR = _rule(
-    r"(?:from|over|compared (?:with|to)|than|on) ?(?:the same period (?:of |in )?)?(?:19[5-9]|20[0-4])\d(?![\d%])"
+    r"(?:from|over|compared (?:with|to)|than(?: in| that (?:of|in))?|on) ?(?:the same period (?:of |in )?)?"
+    r"(?:(?:19[5-9]|20[0-4])\d(?![\d%])|(?:that of )?(?:the same period (?:of |in )?)?(?:last|the previous|the prior) "
+    r"year(?:'s|’s)?|the year before|a year (?:earlier|ago|before))"
 )
 # A rise told from one level to another: from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017.
 _FROM_TO = re.compile(
@@ -402,9 +474,13 @@ _FROM_TO = re.compile(
 _UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
+# An amount told as a record (hit a record 180 billion yuan, reached a new high of …): the amount reached.
+_A_RECORD = r" an? (?:new |all-time |historic |record )?(?:record|high|peak)(?: of)?"
+_MAYBE_HEDGED = rf"(?:(?:{_alternatives(_HEDGES)}) )?"
+_BEFORE_AMOUNT = rf"(?= ?{_MAYBE_HEDGED}{_CURRENCY_BEFORE}? ?\d)"  # an amount next, maybe hedged
 _VERB_RULES = tuple(
     (
-        _rule(rf"(?:{pattern})(?: a total of)?(?= ?(?:(?:{_alternatives(_HEDGES)}) )?(?:rmb|cny|us\$|usd|\$)? ?\d)"),
+        _rule(rf"(?:{pattern})(?: a total of|{_A_RECORD})?{_BEFORE_AMOUNT}"),
         chinese,
     )
     for pattern, chinese in _VERBS
@@ -412,23 +488,42 @@ _VERB_RULES = tuple(
 _PERIOD_RULES = tuple((_rule(pattern), make) for pattern, make in _PERIODS)
 _PERIOD_PATTERNS = tuple(rule for rule, _ in _PERIOD_RULES)
 _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
-# A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5).
-_YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|[.,]\d)", re.I)
+# A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5). Four digits and a comma are no
+# thousands group (a first group has three digits at most): the comma closes the year's clause, whatever number
+# follows it once compacted (In 2020, 210 new … is In2020,210new …).
+_YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|\.\d)", re.I)
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
+_LAST_YEAR = _rule(r"last year")
 # The year a zone began (Year of Establishment 1992, founded in 1992): no year of a figure.
 _FOUNDED = re.compile(
     rf"(?<![a-z])(?:year of establishment|established|founded|set up|approved)(?: in)? ?"
     rf"(?:(?:{'|'.join(_MONTHS)}),? ?)?(?:19|20)\d\d(?!\d)",
     re.IGNORECASE,
 )
+# The times that open their clause in the reading's words (2021年…, 去年…, 前三季度…), as in Chinese.
+_TIMES = frozenset({_YEAR, _THAT_YEAR, _LAST_YEAR, *_PERIOD_PATTERNS})
+# R&D spending told as a share of the GDP (R&D expenditure accounted for 5.2% of GDP): the R&D intensity, 研发投入强度.
+_RD_SHARE_OF_GDP = re.compile(
+    r"(?:the )?(?:(?:zone|park)(?:'s|’s) )?(?:r&d|research and development) (?:expenditure|spending|investment|input)s?"
+    r"(?:[^,;.%]|\.(?=\d)){0,40}? ?(?:accounted for|equal(?:led)? to|was equivalent to|equivalent to|made up|"
+    rf"represented|amounting to|was|reached) ?(?P<number>{_NUMBER}) ?(?:%|percent|per cent) ?of (?:the )?"
+    r"(?:(?:zone|park|district)(?:'s|’s) |its )?(?:regional )?(?:gdp|gross domestic product)(?![a-z])",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
-    rf"(?P<number>{_NUMBER}) ?(?=(?:new )?(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
-    r"(?:new )?(?:patent applications|patents granted|granted patents)|valid invention patents)",
+    rf"(?P<number>{_NUMBER}) ?(?=(?:new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?)?"
+    r"(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
+    r"(?:new )?(?:patent applications|patents (?:were |was |have been |had been )?granted|granted patents)|"
+    r"valid invention patents)",
     re.IGNORECASE,
 )
 # A number with no unit or magnitude after it (reached 3,315, a record): a count, when its name counts things.
-_BARE_NUMBER = re.compile(rf"(?P<number>{_NUMBER})(?!\d|[.,]\d| ?(?:%|percent|per cent|[a-z]))", re.IGNORECASE)
+_BARE_NUMBER = re.compile(
+    rf"(?P<number>{_NUMBER})(?!\d|[.,]\d| ?(?:%|percent|per cent|{'|'.join(_MAGNITUDES)}|hundred|yuan|rmb|dollars|"
+    r"usd|square|sq|km|hectares?|mu|people|persons|employees|workers|times|projects|[a-z]+ (?:yuan|dollars))(?![a-z]))",
+    re.IGNORECASE,
+)
 _CONVERSION = re.compile(rf"\( ?(?:us\$|\$|usd)? ?(?:{_NUMBER}) ?(?:trillion|billion|bn|million|mln)?\)", re.IGNORECASE)
 # An aside of time or place between commas after a subject (patent applications, in the area in 2016, totalled …):
 # read as part of its clause, so the subject keeps its verb and amount.
@@ -444,8 +539,19 @@ _RELATIVE_ASIDE = re.compile(r", ?which (?:was|were|had been|stood at)(?:[^,;.]|
 _PAID_IN_TAXES = re.compile(
     r"(?:paid|contributed|handed over) ?(?=(?:[^,;.]|\.(?=\d)){1,30}? ?in taxes)", re.IGNORECASE
 )
+# An amount told as spent on a measure (invested 56 billion yuan in fixed assets, spent 3.2 billion yuan on R&D,
+# applied for 2,300 patents): the measure's name, said where its verb stands, as 完成固定资产投资560亿元.
+_AMOUNT_AHEAD = rf"(?= ?{_MAYBE_HEDGED}{_CURRENCY_BEFORE}? ?\d[^,;]{{0,30}}?"
+_SPENT_ON = (
+    (_rule(rf"invested{_AMOUNT_AHEAD} in fixed[- ]assets?)"), "固定资产投资"),
+    (_rule(rf"(?:spent|invested){_AMOUNT_AHEAD} (?:on|in) (?:r&d|research and development))"), "R&D经费支出"),
+    (_rule(rf"applied for(?= ?{_MAYBE_HEDGED}{_NUMBER} ?(?:new )?patents)"), "专利申请量"),
+)
+_SPENT_ON_WHAT = _rule(
+    r"in fixed[- ]assets?(?: investment)?|(?:on|in) (?:r&d|research and development)(?: activities)?"
+)
 _IN_TAXES = re.compile(r"in taxes(?: and fees)?(?![a-z])", re.IGNORECASE)
-_TO_AN_AMOUNT = re.compile(r"to ?(?=(?:rmb|cny|us\$|usd|\$)? ?\d)", re.IGNORECASE)
+_TO_AN_AMOUNT = re.compile(rf"to ?(?={_CURRENCY_BEFORE}? ?\d)", re.IGNORECASE)
 # A measure of a place named by its own name, not the park (the GDP of Wuhan): the zone's names are read before.
 _ANOTHER_PLACE = re.compile(
     r"(?i:of|in) (?:the )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: (?i:city|province|county))?(?![\w-])"
@@ -590,12 +696,17 @@ def chinese_form(text: str) -> Form:
             out.add(theirs[1], above_scale, compact_origins[theirs[0].end() - 1])
             at = theirs[0].end()
             continue
+        share = _RD_SHARE_OF_GDP.match(compacted, at)
+        if share:
+            out.add(f"研发投入强度为{share.group('number')}%", origin, compact_origins[share.end() - 1])
+            at = share.end()
+            continue
         match, made = _first_rule(compacted, at, in_list)
         if match is not None:
             last = compact_origins[match.end() - 1]
             if made == _THE_PARK and out.parts and out.parts[-1] == _THE_PARK:
                 pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
-            elif match.re is _YEAR or match.re is _THAT_YEAR or match.re in _PERIOD_PATTERNS:
+            elif match.re in _TIMES:
                 out.add_at_clause_start(made, origin)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
             elif made and pending_count is not None and made in _COUNTED_NAMES:
                 out.add(made, pending_count[1])  # a cut starting at the name starts at its count, written first
@@ -629,6 +740,8 @@ def chinese_form(text: str) -> Form:
         elif character in ",;:":
             out.add(character, origin)
             out.close_clause()
+        elif character == "’" and at and compacted[at - 1].isalpha():
+            pass  # an apostrophe (the zone’s, companies’): no mark of the reading's
         elif character.isdigit() or character in _KEPT_MARKS or not character.isascii():
             out.add(character, origin)
         at += 1
@@ -641,6 +754,8 @@ _AMOUNT_ENDS = ("元", "%", "件", "家")
 _COUNTED_NAMES = {
     "国家高新技术企业": "家",
     "高新技术企业": "家",
+    "新增国家高新技术企业": "家",
+    "新增高新技术企业": "家",
     "专利申请量": "件",
     "专利授权量": "件",
     "有效发明专利": "件",
@@ -677,7 +792,7 @@ def _rise(found: re.Match) -> str | None:
 
 def _growth_first(found: re.Match) -> str:
     """A percentage told before its growth word (a 10.1 percent year-on-year growth): 增长10.1%."""
-    word = "增长" if found.group("word").lower() in ("growth", "increase", "rise", "up") else "下降"
+    word = "增长" if found.group("word").lower() in ("growth", "increase", "rise", "up", "higher", "more") else "下降"
     return f"{word}{found.group('number').replace(',', '')}%"
 
 
@@ -692,6 +807,7 @@ _RULES = (
     (_PART_RULE, _said("其中")),
     (_PARK_RULE, _said(_THE_PARK)),
     *((rule, lambda found, chinese=chinese: _place(found, chinese)) for rule, chinese in _PLACE_RULES),
+    *((rule, _said(chinese)) for rule, chinese in _KIND_RULES),
     *((rule, _said(chinese)) for rule, chinese in _PREFIX_RULES),
     (
         _LISTINGS,
@@ -709,8 +825,11 @@ _RULES = (
     (_FROM_TO, _rise),
     (_YEAR, lambda found: f"{found.group('year')}年"),
     (_THAT_YEAR, _said("当年")),
+    (_LAST_YEAR, _said("去年")),
     *_PERIOD_RULES,
     (_PAID_IN_TAXES, _said("上缴税费")),
+    *((rule, _said(chinese)) for rule, chinese in _SPENT_ON),
+    (_SPENT_ON_WHAT, _said("")),
     (_IN_TAXES, _said("")),
     (_UP_RULE, _said("增长")),
     (_DOWN_RULE, _said("下降")),
