@@ -48,7 +48,7 @@ from tests.extract_helpers import indicators, refused
             "The total foreign trade volume of the comprehensive bonded zone will reach 581.9 billion yuan",
             "进出口总额综合保税区达到5819亿元",
         ),
-        ("The GDP of Wuhan totaled nearly 825.15 billion yuan", "全市,地区生产总值近8251.5亿元"),
+        ("The GDP of Wuhan totaled nearly 825.15 billion yuan", "全市,地区生产总值达到近8251.5亿元"),
         ("investment in fixed assets of 63 billion 670 million yuan", "固定资产投资为636.7亿元"),
         ("per square kilometer, GDP reached 1 billion 105 million yuan", "地均地区生产总值达到11.05亿元"),
         ("its industrial GDP reached 11 billion yuan", "工业地区生产总值达到110亿元"),
@@ -325,3 +325,40 @@ def test_months_told_by_their_short_names_are_a_part_of_the_year(said, period):
 def test_last_year_opens_its_clause_and_a_comparison_with_it_is_no_time():
     assert chinese_form("Last year, the zone's GDP was 120.5 billion yuan").text.startswith("去年,")
     assert "去年" not in chinese_form("GDP was 120.5 billion yuan, up 8.1% over last year").text
+
+
+@pytest.mark.parametrize(
+    ("english", "read_as"),
+    [
+        ("Updated: Jan 5, 2022 Print", ":2022年1月5日"),  # a day's date, no year of figures
+        ("Key economic indicators (Jan-May, 2017)", "1-5月"),  # a time in brackets is no aside
+        ("It made 26,331 patent applications, with 15,951 being granted between January and May", "1-5月"),
+        ("The annual income is expected to exceed 3.5 trillion yuan", "全年营业收入预计超过35000亿元"),
+        ("6,954 enterprises achieved revenue of 3.8 trillion yuan during the period", "其间,6954家营业收入为38000亿元"),
+        ("The company invested 57.5 billion yuan in research", "R&D经费支出575亿元"),
+        ("The economy grew in 2013 with revenue exceeding 3 trillion yuan", "2013年营业收入超过30000亿元"),
+    ],
+)
+def test_the_parks_own_english_pages_are_read(english, read_as):
+    assert read_as in chinese_form(english).text
+
+
+def test_a_count_of_now_on_a_page_telling_part_of_the_year_is_no_year_end_count():
+    """A page of early January whose figures are of January to November counts its own time: its "more than 1,000
+    high-tech companies" is no count at the end of the year before, as its latest statistics end in November."""
+    page = (
+        "Updated: Jan 5, 2022\n\n"
+        "It is home to more than 1,000 national-level high-tech companies.\n\n"
+        "From January to November, the accumulated investment in fixed assets was 30.14 billion yuan, an increase of "
+        "20.4 percent year-on-year.\n"
+    )
+    drafted = indicators(page, 2021)
+    assert "national_high_tech_enterprises" not in drafted
+    investment = drafted["fixed_asset_investment"]
+    assert (investment["value"], investment["period"]) == (301.4, "1-11月")
+
+
+def test_a_name_before_firms_is_not_another_places_measure():
+    """The taxes of Zhongguancun enterprises are the zone's firms' (or a city's firms'), not a place's own measure."""
+    assert "全市" not in chinese_form("The GDP of Zhongguancun enterprises grew 30 percent").text
+    assert "全市" in chinese_form("The GDP of Wuhan grew 30 percent").text

@@ -325,7 +325,14 @@ def split_clauses(
     late_in_the_year_after = reported_last_year and month is not None and month > _EARLY_MONTHS
     # 现有…71家 on a page of the next year's first quarter: the count at the year's end, the year's statistics then
     # the latest (a page of April or later counts its own time).
-    now_is_the_years_end = reported_last_year and month is not None and month <= _FIRST_QUARTER
+    # A page of the next year's first quarter whose figures are of a part of the year (1-11月) counts its own time: its
+    # latest statistics end before the year's end, so a count of now is not the year-end count either.
+    now_is_the_years_end = (
+        reported_last_year
+        and month is not None
+        and month <= _FIRST_QUARTER
+        and not any(periods_in(p) for p in paragraphs)
+    )
     # A page of the year's first months cannot tell its whole results: 2019年…分别达到220亿元 on 22 January is the aim.
     early_in_the_year = written == year and month is not None and month <= _EARLY_MONTHS
     # 现有…351家 in a note of the year so far, or on a page dated before the year's end: a count of then.

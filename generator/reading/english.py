@@ -111,8 +111,10 @@ MEASURES: tuple[tuple[str, str], ...] = (
         rf"(?:sales )?revenues? (?:of|from) (?:the )?{_THE_ZONES}(?:enterprises|companies|firms)"
         r"|(?:enterprises|companies|firms)(?:'|’) (?:total |annual |operating |sales )?revenues?"
         r"|(?:(?<=zone's )|(?<=zone’s )|(?<=park's )|(?<=park’s )|(?<=its )|(?<=generated )|(?<=posted )|"
-        r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported ))(?:annual |sales )?revenues?"
-        r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))",
+        r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported )|(?<=with ))(?:annual |sales )?revenues?"
+        r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))"
+        # the annual income of a zone (its firms', once per capita and residents' incomes are read as theirs)
+        r"|(?<=annual )(?<!average annual )(?:total )?income",
         "营业收入",
     ),  # fmt: skip
     # A zone's total revenue is its firms' (营业总收入): fiscal, tax and budget revenues are named so and read longer.
@@ -225,7 +227,7 @@ _DOWN = r"(?:a |an )?(?:year-on-year |yoy )?(?:decrease|decline|drop|fall)(?: of
 _BEFORE_NUMBER = rf"(?= ?{_CURRENCY_BEFORE}? ?\d)"
 _HEDGES = (
     (r"(?:topped|surpassed|broke|broken|breaking|breaks)(?: through)?(?: the)?", "突破"),
-    (r"more than|over|above|exceeding|exceeded|in excess of", "超过"),
+    (r"more than|over|above|exceed|exceeds|exceeding|exceeded|in excess of", "超过"),
     (r"nearly|almost|close to|approaching", "近"),
     (r"about|around|approximately|roughly|some", "约"),
 )
@@ -267,12 +269,12 @@ def _short_period(found: re.Match) -> str:
 
 _PERIODS = (
     (r"(?:the )?first three quarters(?: of (?:the year|this year))?", lambda m: "前三季度"),
-    (r"(?:the )?first half(?: of (?:the year|this year))?", lambda m: "上半年"),
+    (r"(?:the )?first half(?: year)?(?: of (?:the year|this year))?", lambda m: "上半年"),
     (r"(?:the )?first quarter(?: of (?:the year|this year))?", lambda m: "一季度"),
     # H1 2021, Q1-Q3: a part of the year by its short name, the year it is of written right after it
     (r"(?P<part>h1|q1 ?(?:-|to|through) ?q3|q1)(?: ?(?P<year>20\d\d))?", _short_period),
     (
-        rf"(?:from )?jan(?:uary|\.)? ?(?:to|through|-|–) ?(?P<month>{_MONTH})",
+        rf"(?:from |between )?jan(?:uary|\.)? ?(?:to|through|and|-|–) ?(?P<month>{_MONTH})",
         lambda m: f"1-{_month(m.group('month'))}月",
     ),  # fmt: skip
     (
@@ -284,7 +286,7 @@ _PERIODS = (
         rf"(?:by|as of|until|till|up to) (?:the )?end of (?P<month>{_MONTH})",
         lambda m: f"截至{_month(m.group('month'))}月底",
     ),  # fmt: skip
-    (r"(?:in|during) (?:this|that|the same) period", lambda m: "其间"),
+    (r"(?:in|during) (?:this|that|the|the same) period", lambda m: "其间"),
 )
 # What follows is a part of what was told before it.
 _PART_OPENINGS = r"of which|among which|among them|including|it included|they included"
@@ -476,7 +478,7 @@ _DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
 # An amount told as a record (hit a record 180 billion yuan, reached a new high of …): the amount reached.
 _A_RECORD = r" an? (?:new |all-time |historic |record )?(?:record|high|peak)(?: of)?"
-_MAYBE_HEDGED = rf"(?:(?:{_alternatives(_HEDGES)}) )?"
+_MAYBE_HEDGED = rf"(?:(?:{_alternatives(_HEDGES)}) ?)?"
 _BEFORE_AMOUNT = rf"(?= ?{_MAYBE_HEDGED}{_CURRENCY_BEFORE}? ?\d)"  # an amount next, maybe hedged
 _VERB_RULES = tuple(
     (
@@ -491,8 +493,29 @@ _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
 # A year, not a date (Updated: 2018-12-17) nor a number's digits (24,833; 2016.5). Four digits and a comma are no
 # thousands group (a first group has three digits at most): the comma closes the year's clause, whatever number
 # follows it once compacted (In 2020, 210 new … is In2020,210new …).
-_YEAR = re.compile(r"(?<![\d.,$])(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|\.\d)", re.I)
+_YEAR = re.compile(
+    r"(?<![\d.$])(?<!\d,)(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|\.\d)", re.I
+)  # (Jan-May, 2017): a comma after a word, not inside a number
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
+# The year's whole amount (the annual income, annual GDP): 全年, not the part of the year told before it.
+_ANNUAL = _rule(
+    r"annual(?= (?:total )?(?:income|revenues?|gdp|(?:industrial )?output|added value|fiscal|tax|imports?|exports?|"
+    r"investment))"
+)
+# A day's date (Updated: Jan 5, 2022; 5 January 2022): the page's date as the reading knows one (2022年1月5日), not a
+# year whose figures the paragraphs after it tell.
+_DATE = re.compile(
+    rf"(?<![a-z])(?:(?P<month>{_MONTH}) ?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day_first>\d{{1,2}}) ?"
+    rf"(?P<month_after>{_MONTH})),? ?(?P<date_year>(?:19|20)\d\d)(?!\d)",  # 2022Print: compacted, a word may follow
+    re.IGNORECASE,
+)
+
+
+def _date(found: re.Match) -> str:
+    month = _month(found.group("month") or found.group("month_after"))
+    return f"{found.group('date_year')}年{month}月{found.group('day') or found.group('day_first')}日"
+
+
 _LAST_YEAR = _rule(r"last year")
 # The year a zone began (Year of Establishment 1992, founded in 1992): no year of a figure.
 _FOUNDED = re.compile(
@@ -544,17 +567,19 @@ _PAID_IN_TAXES = re.compile(
 _AMOUNT_AHEAD = rf"(?= ?{_MAYBE_HEDGED}{_CURRENCY_BEFORE}? ?\d[^,;]{{0,30}}?"
 _SPENT_ON = (
     (_rule(rf"invested{_AMOUNT_AHEAD} in fixed[- ]assets?)"), "固定资产投资"),
-    (_rule(rf"(?:spent|invested){_AMOUNT_AHEAD} (?:on|in) (?:r&d|research and development))"), "R&D经费支出"),
+    (_rule(rf"(?:spent|invested){_AMOUNT_AHEAD} (?:on|in) (?:r&d|research(?: and development)?))"), "R&D经费支出"),
     (_rule(rf"applied for(?= ?{_MAYBE_HEDGED}{_NUMBER} ?(?:new )?patents)"), "专利申请量"),
 )
 _SPENT_ON_WHAT = _rule(
-    r"in fixed[- ]assets?(?: investment)?|(?:on|in) (?:r&d|research and development)(?: activities)?"
+    r"in fixed[- ]assets?(?: investment)?|(?:on|in) (?:r&d|research(?: and development)?)(?: activities)?"
 )
 _IN_TAXES = re.compile(r"in taxes(?: and fees)?(?![a-z])", re.IGNORECASE)
 _TO_AN_AMOUNT = re.compile(rf"to ?(?={_CURRENCY_BEFORE}? ?\d)", re.IGNORECASE)
 # A measure of a place named by its own name, not the park (the GDP of Wuhan): the zone's names are read before.
+# A name before firms (the taxes of Zhongguancun enterprises) is firms of the zone or the city, not a place's measure.
 _ANOTHER_PLACE = re.compile(
     r"(?i:of|in) (?:the )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?: (?i:city|province|county))?(?![\w-])"
+    r"(?! (?i:enterprises|companies|firms))"
 )
 _MEASURE_NAMES = frozenset(chinese for _, chinese in MEASURES)
 _ASIDE = re.compile(r"[–—][^–—.;]{1,160}[–—]")
@@ -584,7 +609,7 @@ _THEIR_MEASURES = (
 # Not a hedge, a growth or a part in brackets: (an increase of 6.8%) belongs to the amount before it, (among which
 # local public financial income …) is a part of it.
 _BRACKETED_ASIDE = re.compile(
-    r"\((?=[a-z])(?!about|around|approximately|roughly|some|(?:an? )?(?:year-on-year )?"
+    rf"\((?=[a-z])(?!{_MONTH}|first|h1|q[1-4]|about|around|approximately|roughly|some|(?:an? )?(?:year-on-year )?"
     r"(?:increase|rise|growth|decrease|decline|drop)|up |down |among which|of which|among them|including)"
     r"[^()]{1,200}\)",
     re.IGNORECASE,
@@ -593,6 +618,7 @@ _LIST_AND = re.compile(r"(?:, ?)?and(?![a-z]) ?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _SENTENCE_STOP = re.compile(r"\.(?!\d)")
 _KEPT_MARKS = ",;:()%、"
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d])")
 
 
 def _respective_sentences(text: str) -> list[tuple[int, int]]:
@@ -742,6 +768,11 @@ def chinese_form(text: str) -> Form:
             out.close_clause()
         elif character == "’" and at and compacted[at - 1].isalpha():
             pass  # an apostrophe (the zone’s, companies’): no mark of the reading's
+        elif character.isdigit() and (grouped := _GROUPED_NUMBER.match(compacted, at)):
+            # 6,954 of these enterprises: one number, its commas no clause marks
+            out.add(grouped.group(0).replace(",", ""), origin, compact_origins[grouped.end() - 1])
+            at = grouped.end()
+            continue
         elif character.isdigit() or character in _KEPT_MARKS or not character.isascii():
             out.add(character, origin)
         at += 1
@@ -822,9 +853,11 @@ _RULES = (
     ),
     (_COMPARED_YEAR, _said("")),
     (_FOUNDED, _said("")),
+    (_DATE, _date),
     (_FROM_TO, _rise),
     (_YEAR, lambda found: f"{found.group('year')}年"),
     (_THAT_YEAR, _said("当年")),
+    (_ANNUAL, _said("全年")),
     (_LAST_YEAR, _said("去年")),
     *_PERIOD_RULES,
     (_PAID_IN_TAXES, _said("上缴税费")),
