@@ -204,6 +204,10 @@ def test_a_part_of_the_year_written_any_way_is_one_period():
     from generator.reading.parts import period_key
 
     assert period_key("前10个月") == period_key("1-10月") == period_key("1—10月份")
+    # halves and quarters are the months they are
+    assert period_key("上半年") == period_key("1-6月") == period_key("前两季度")
+    assert period_key("前三季度") == period_key("1至9月") and period_key("第一季度") == period_key("1-3月")
+    assert period_key("二季度") == period_key("4-6月") != period_key("上半年")
 
 
 def test_an_industry_that_opens_a_sentence_owns_its_measures():
@@ -336,6 +340,10 @@ def test_last_year_opens_its_clause_and_a_comparison_with_it_is_no_time():
         ("The annual income is expected to exceed 3.5 trillion yuan", "全年营业收入预计超过35000亿元"),
         ("6,954 enterprises achieved revenue of 3.8 trillion yuan during the period", "其间,6954家营业收入为38000亿元"),
         ("The company invested 57.5 billion yuan in research", "R&D经费支出575亿元"),
+        (
+            "the number of high-tech enterprises has grown from 493 in 2012 to 1,928 in 2021.",
+            "高新技术企业从2012年的493家到2021年的1928家",
+        ),
         ("The economy grew in 2013 with revenue exceeding 3 trillion yuan", "2013年营业收入超过30000亿元"),
     ],
 )

@@ -70,6 +70,20 @@ def test_a_later_year_named_in_a_clause_holds_to_the_sentences_end():
     assert set(indicators(text, 2009)) == {"operating_revenue"}
 
 
+def test_a_story_brought_to_a_later_year_tells_that_year_to_the_sentences_end():
+    """1991年…,到2008年,…,是1991年的365倍,完成地区生产总值412亿元: the GDP is 2008's. The year a multiple is counted
+    against (是1991年的365倍) is no year of what follows it, for the drafts and the checker alike."""
+    from tests.extract_helpers import indicators, refused
+
+    text = (
+        "1991年全区完成技工贸总收入4.7亿元,上缴税金2416万元,到2008年,分别达到1718亿元和97亿元,"
+        "是1991年的365倍和401倍,完成地区生产总值412亿元,实现了历史性跨越。\n"
+    )
+    assert indicators(text, 2008)["gdp"]["value"] == 412
+    assert refused(text, 2008) == []
+    assert year_of_fact_amount("到2008年,分别达到1718亿元,是1991年的365倍,完成地区生产总值") == 2008
+
+
 def test_a_sentence_opening_on_a_years_edition_tells_that_year():
     # 2020年度,… after a paragraph of 2021年第一季度 on a page of May 2021: the sentence is 2020's again.
     from tests.extract_helpers import indicators

@@ -93,6 +93,8 @@ def spans(text: str, separators: str, closers: str = "") -> list[tuple[int, int]
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 _LAST_YEAR = re.compile(r"(?<![比较与同])(上年|去年|上一年)(?!同期|同比)")
 _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
+# A clause that brings a story told from an earlier year to a later one: 到2008年,…; 至2008年底,…
+_TO_A_YEAR = re.compile(r"^(?:到|至|截至|截止到?)(?:19|20)\d\d年")
 # The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
 _NOW = re.compile(r"目前|现有|现拥有")
 # The year after the one reported, as a report of a year's results names it.
@@ -431,6 +433,10 @@ def split_clauses(
                 if named and named[0] != clause_state.year:
                     at = named[0]
                     clause_state = _State(at, _later_mode(at, text, written) if at > year else "results")
+                    if _TO_A_YEAR.match(text) and sentence_state.year < at <= year:
+                        # 1991年全区完成…,到2008年,分别达到…,是1991年的365倍,完成地区生产总值412亿元: the later year
+                        # the story comes to holds to the sentence's end.
+                        sentence_state = _State(at, "results")
                     if clause_state.mode == "plan":  # 到2011年…之际,地区生产总值将突破100亿元: to the sentence's end
                         sentence_state = _State(at, "plan")
                 last_year = _LAST_YEAR.search(text)

@@ -468,9 +468,11 @@ _COMPARED_YEAR = _rule(
     r"year(?:'s|’s)?|the year before|a year (?:earlier|ago|before))"
 )
 # A rise told from one level to another: from 21.1 billion yuan in 2014 to 29.7 billion yuan in 2017.
+_IN_A_PHRASE = r"(?:[^,;]|(?<=\d),(?=\d{3}))"  # a thousands comma (1,928) stays inside the phrase
 _FROM_TO = re.compile(
-    r"from ?(?P<first>[^,;]{1,40}?)(?: ?in ?(?P<first_year>(?:19|20)\d\d))? ?to ?(?P<second>[^,;]{1,40}?)"
-    r"(?: ?in ?(?P<second_year>(?:19|20)\d\d))?(?=[,;]|\.(?!\d)|$| and| up| an| a )",
+    rf"from ?(?P<first>{_IN_A_PHRASE}{{1,40}}?)(?: ?in ?(?P<first_year>(?:19|20)\d\d))? ?to ?"
+    rf"(?P<second>{_IN_A_PHRASE}{{1,40}}?)(?: ?in ?(?P<second_year>(?:19|20)\d\d))?"
+    r"(?=(?<!\d),|,(?!\d{3})|;|\.(?!\d)|$| and| up| an| a )",
     re.IGNORECASE,
 )
 _UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
@@ -695,6 +697,12 @@ def chinese_form(text: str) -> Form:
         if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
             at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
             continue
+        rise = _FROM_TO.match(compacted, at) if out.parts and out.parts[-1] in _COUNTED_NAMES else None
+        made = _rise(rise, _COUNTED_NAMES[out.parts[-1]]) if rise else None
+        if made:  # the number of high-tech enterprises has grown from 493 in 2012 to 1,928 in 2021
+            out.add(made, origin, compact_origins[rise.end() - 1])
+            at = rise.end()
+            continue
         counting = len(out.parts) > 1 and out.parts[-1] in ("达到", "为") and out.parts[-2] in _COUNTED_NAMES
         bare = _BARE_NUMBER.match(compacted, at) if counting else None
         if bare:
@@ -808,12 +816,16 @@ def _sector(words: str) -> str:
     return next(chinese for pattern, chinese in _SECTOR_WORDS if pattern.fullmatch(words))
 
 
-def _rise(found: re.Match) -> str | None:
-    """A rise from one amount to another in the reading's words (从2014年的211亿元到2017年的297亿元), or None."""
+def _rise(found: re.Match, counted_in: str | None = None) -> str | None:
+    """A rise from one amount to another in the reading's words (从2014年的211亿元到2017年的297亿元), or None; a rise
+    of a count told in bare numbers (grown from 493 in 2012 to 1,928 in 2021) when its name counts `counted_in`."""
     amounts = []
     for part in ("first", "second"):
         amount = _AMOUNT.fullmatch(found.group(part).strip())
         made = _amount(amount) if amount else None
+        bare = _BARE_NUMBER.fullmatch(found.group(part).strip()) if counted_in and made is None else None
+        if bare:
+            made = bare.group("number").replace(",", "") + counted_in
         if made is None:
             return None
         year = found.group(f"{part}_year")

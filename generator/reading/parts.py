@@ -74,7 +74,13 @@ def period_key(text: str) -> str:
     text = re.sub(rf"^截[至止](?={_MONTH}月[底末])", "", text)  # 截至11月底 is 11月底: a count at one time
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     text = re.sub(rf"^前({_MONTH})个月$", r"1-\1月", text)  # 前10个月 is 1-10月
-    return re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+    text = re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
+    return _MONTHS_OF_PART.get(text, text)
+
+
+# The parts of the year named by halves and quarters, as the months they are: 上半年 is 1-6月, 前三季度 1-9月.
+_MONTHS_OF_PART = {"上半年": "1-6月", "前2季度": "1-6月", "下半年": "7-12月", "1季度": "1-3月", "2季度": "4-6月",
+                   "3季度": "7-9月", "4季度": "10-12月", "前3季度": "1-9月"}  # fmt: skip
 
 
 # 2020年10月全区经济运行情况: a monthly note of the economy, its figures cumulative when its text says 累计.
@@ -451,7 +457,10 @@ def several_parks(paragraph_before: str, before: str, tied: frozenset[str] = fro
 
 # 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
 # or a range.
-_YEAR = re.compile(r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算)")
+# A year of a comparison (比2015年, 是1991年的365倍) is no year of what follows it.
+_YEAR = re.compile(
+    r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|的[0-9.]+倍)"
+)
 # An amount right after 2015年的 (2015年末的, 2015年底的) is that year's, whatever stands before:
 # 较2015年的12家增加到35家.
 _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
