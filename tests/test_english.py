@@ -345,6 +345,10 @@ def test_last_year_opens_its_clause_and_a_comparison_with_it_is_no_time():
             "高新技术企业从2012年的493家到2021年的1928家",
         ),
         ("The economy grew in 2013 with revenue exceeding 3 trillion yuan", "2013年营业收入超过30000亿元"),
+        (
+            "The number of technology-based SMEs and high-tech enterprises reached 1,323 and 2,931 respectively.",
+            "科技型中小企业、高新技术企业分别为1323家、2931家",
+        ),
     ],
 )
 def test_the_parks_own_english_pages_are_read(english, read_as):

@@ -221,3 +221,25 @@ def test_a_year_of_approval_opening_a_paragraph_does_not_date_the_paragraphs_aft
     text += "在全球金融危机的影响下,高新区经济保持较快增长。\n今年1-6月,高新区实现规模工业产值86.2亿元,同比增长20.26%。"
     found = [(i["id"], i["value"], i.get("period")) for i in draft(text, 2009)["indicators"]]
     assert found == [("industrial_output_above_scale", 86.2, "1-6月")]
+
+
+def test_a_span_of_years_tells_its_end_in_a_rise_and_totals_otherwise():
+    """1992年至2010年,…从1.46亿元增加到近1300亿元: the level at the span's end, 2010's; a flow told over the span
+    with no rise (2006年至2010年,…实现工业总产值5000亿元) is a total over years, no year's amount."""
+    from tests.extract_helpers import indicators, refused
+
+    text = "1992年至2010年,高新区工业总产值从1.46亿元增加到近1300亿元,增长800多倍;出口额从140万美元增加到113亿美元。\n"
+    drafted = indicators(text, 2010)
+    assert (drafted["industrial_output"]["value"], drafted["industrial_output"]["qualifier"]) == (1300, "近")
+    assert drafted["export_total"]["value"] == 113
+    assert refused(text, 2010) == []
+    assert indicators("2006年至2010年,高新区实现工业总产值5000亿元。\n", 2010) == {}
+
+
+def test_last_year_opening_a_sentence_after_a_plan_tells_the_year_reported():
+    """A page of March 2001 on a plan for 2001-2005, then 去年,…出口总额…: the sentence tells 2000's results."""
+    from tests.extract_helpers import indicators
+
+    page = "2001年3月28日\n\n自治区制定计划,力争到2005年建成全国最大的稀土产业基地。"
+    page += "去年,高新区出口总额为0.65亿美元,增长51%。\n"
+    assert indicators(page, 2000)["export_total"]["change_pct"] == 51

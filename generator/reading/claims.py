@@ -477,6 +477,10 @@ def _named_nothing(sentences, s_index, c_index, said, names, year, keys, paragra
     return _split_name(clause, sentences[s_index][carried], said, names, year) if carried is not None else None
 
 
+# The measure a share is taken of, the whole's place before it or not: 占地区生产总值比重, 占全市工业增加值的37.2%.
+_SHARE_BASE = re.compile(rf"{SHARE_OF}(?:全市|全省|全国|全区|全县|本市|我市|本省|我省)?$")
+
+
 def candidates(
     sentences: Sentences, names: list[Name], year: int, paragraph: str, own: tuple[str, ...] = ()
 ) -> list[Candidate]:
@@ -497,7 +501,7 @@ def candidates(
             clause_hits = [h for h in clause_hits if not h.name.entry.alias_not_yet_used(h.name.text, year)]
             clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
-            clause_hits = [h for h in clause_hits if not clause.text[: h.start].endswith(SHARE_OF)]
+            clause_hits = [h for h in clause_hits if not _SHARE_BASE.search(clause.text[: h.start])]
             over = {kind for kind in ("flow", "stock") if _over_years(clauses, c_index, paragraph, kind)}
             clause_hits = [h for h in clause_hits if h.name.entry.kind not in over]
             clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]

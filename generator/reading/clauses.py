@@ -131,6 +131,8 @@ def year_mentions(text: str) -> list[YearMention]:
             continue  # a base of comparison, or where a change started (从2014年的211亿元增长到2017年的…)
         if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
             continue
+        if re.match(r"年?(?:至|到|—|-|~|～)(?:19|20)\d\d年", after):
+            continue  # 1992年至2010年,…从1.46亿元增加到近1300亿元: a span's start, the year told is its end
         if re.match(r"年以来", after):
             continue  # 2013年以来…增加到现在的155户: a span from then to the time of writing, no year of its own
         if _MEETING_AFTER.match(after):
@@ -414,6 +416,10 @@ def split_clauses(
                     # 一、2010年工作回顾2010年是…: a heading run into its text (a page that lost its line breaks)
                     # heads what follows, as one on its own line does.
                     state = local = sentence_state = _State(at, "results")
+            elif reported_last_year and _LAST_YEAR.match(sentence.lstrip()):
+                # 去年,高新区…,出口总额为… on a page of the year after, after a plan of years to come: the whole
+                # sentence tells the year reported on.
+                sentence_state = _State(year, "results")
             elif late_in_the_year_after and _THIS_YEAR.match(sentence.lstrip()):
                 # 今年,…超额完成全年目标,并且到7月10日实际到账外资就超过7.6亿美元 on a page of November of the year
                 # after the one reported: the whole sentence tells the year of writing, its results so far or its

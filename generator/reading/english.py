@@ -138,6 +138,11 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "新增高新技术企业",
     ),
     (r"national(?:-level)? high[- ]tech (?:enterprises|companies|firms)", "国家高新技术企业"),
+    (
+        r"(?:(?:science and )?technology|sci-tech|tech)[- ]based (?:small and medium(?:[- ]sized)? "
+        r"(?:enterprises|companies|firms)|smes)",
+        "科技型中小企业",
+    ),
     (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
     (
         r"(?:r&d|research and development) (?:expenditure|spending|investment|input)s?|"
@@ -703,12 +708,14 @@ def chinese_form(text: str) -> Form:
             out.add(made, origin, compact_origins[rise.end() - 1])
             at = rise.end()
             continue
-        counting = len(out.parts) > 1 and out.parts[-1] in ("达到", "为") and out.parts[-2] in _COUNTED_NAMES
-        bare = _BARE_NUMBER.match(compacted, at) if counting else None
+        unit = _count_unit(out) if in_list and out.parts and out.parts[-1] in ("分别为", "、") else None
+        if unit is None and len(out.parts) > 1 and out.parts[-1] in ("达到", "为"):
+            unit = _COUNTED_NAMES.get(out.parts[-2])
+        bare = _BARE_NUMBER.match(compacted, at) if unit else None
         if bare:
-            # the number of recognized high-tech enterprises reached 3,315: counted in the name's unit
-            number = bare.group("number").replace(",", "")
-            out.add(number + _COUNTED_NAMES[out.parts[-2]], origin, compact_origins[bare.end() - 1])
+            # the number of recognized high-tech enterprises reached 3,315; … reached 1,323 and 2,931 respectively:
+            # counted in the names' unit
+            out.add(bare.group("number").replace(",", "") + unit, origin, compact_origins[bare.end() - 1])
             at = bare.end()
             continue
         count = _COUNT_BEFORE_NAME.match(compacted, at)
@@ -795,10 +802,18 @@ _COUNTED_NAMES = {
     "高新技术企业": "家",
     "新增国家高新技术企业": "家",
     "新增高新技术企业": "家",
+    "科技型中小企业": "家",
     "专利申请量": "件",
     "专利授权量": "件",
     "有效发明专利": "件",
 }
+
+
+def _count_unit(out: _Builder) -> str | None:
+    """The unit of the counts a …respectively list pairs with its names (the number of technology-based SMEs and
+    high-tech enterprises reached 1,323 and 2,931 respectively), when every name listed in the clause counts in it."""
+    units = {_COUNTED_NAMES[part] for part in out.parts[out.clause_part :] if part in _COUNTED_NAMES}
+    return units.pop() if len(units) == 1 else None
 
 
 def _place(found: re.Match, chinese: str) -> str:

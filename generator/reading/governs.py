@@ -208,7 +208,8 @@ def _exact_after_round(token: NumberToken, text: str, end: int, family: list[Num
 FROM_TO = re.compile(
     # The verb may be left out right after the first amount's unit: 从2015年的94.42亿元到2020年的161.7亿元.
     rf"^(?:由|从)(?P<first>(?:19|20)\d\d)?[^,，;；。]{{0,16}}?(?:(?:{'|'.join(REACH_STEMS)})|(?<=[元家个件人项]))(?:到|至)"
-    r"(?:(?P<last>(?:19|20)\d\d)年(?:底|末)?的?)?$"
+    r"(?:(?P<last>(?:19|20)\d\d)年(?:底|末)?的?)?"
+    rf"(?:{'|'.join(sorted(ROUND_HEDGES + ('约',), key=len, reverse=True))})?$"  # …增加到近1300亿元: the level, hedged
 )
 
 
@@ -452,7 +453,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
                 continue
             return None  # another amount: what follows is its growth, not this one's
         clause_start, _ = clause_bounds(text, later.start)
-        lead = text[clause_start : later.start]
+        # 占全市工业增加值的37.2%: the 增加 of a measure's name (增加值) is no growth word.
+        lead = text[clause_start : later.start].replace("增加值", "＿＿＿")
         said = _last_word(lead, (*GROWTH_WORDS, *DECLINE_WORDS, *SHARE_WORDS))
         if said and lead[: lead.rfind(said)].endswith(AVERAGE_WORDS):
             continue  # 年均增长8.5%: an average over years, not the year's growth

@@ -140,7 +140,7 @@ _NUMERAL = "[一二两三四五六七八九十\\d]+"
 # A span of more than one year: 一年来, 过去一年 are the year itself.
 _YEARS = rf"(?!一年|1年){_NUMERAL}年"
 _SPAN_OF_YEARS = re.compile(
-    r"^(?:(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计"
+    r"^(?:(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计|(?:19|20)\d\d年?(?:至|到|—|-|~|～)(?:19|20)\d\d年(?!底|末)"
     rf"|{_YEARS}来|过去{_YEARS}|近{_YEARS}|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期))"
 )
 
@@ -172,13 +172,23 @@ def _after_total(clauses: list[str]) -> bool:
     return False
 
 
+# A rise from one amount to another (从1.46亿元增加到…, 由3.7亿元增长到…): the second is a level, not a total.
+_RISE_TO_A_LEVEL = re.compile(
+    r"[由从][^,，;；。]{0,20}?[\d.]+(?:万|亿)?(?:美元|元|家|个|件|人|项)[^,，;；。]{0,6}?(?:到|至)"
+)
+_YEAR_TO_YEAR = re.compile(r"(?:19|20)\d\d年?(?:至|到|—|-|~|～)")
+
+
 def total_over_years(before: str, said: str, kind: str) -> str | None:
     """The span of years whose total an amount of catalogue `kind` is, not the year's, or None: a flow after a clause
     of its sentence that opens on a span (五年来…, span_of_years) or after 累计 when an earlier sentence of its
     paragraph opened one (total_after_a_span); a stock's count made over such a span. `before`: the paragraph before
     the amount's sentence; `said`: that sentence up to the amount."""
     if kind == "flow":
-        return span_of_years(said) or total_after_a_span(before, said)
+        span = span_of_years(said) or total_after_a_span(before, said)
+        if span and _YEAR_TO_YEAR.match(span) and _RISE_TO_A_LEVEL.search(re.split(r"[,，;；:：]", said)[-1]):
+            return None  # 1992年至2010年,工业总产值从1.46亿元增加到近1300亿元: the level at the span's end
+        return span
     return total_after_a_span(before, said, stock=True) if kind == "stock" else None
 
 
