@@ -1,6 +1,6 @@
 """Score the extractor on chosen report fixtures, one row per file, and say whether each draft passes check.
 
-`yearbook score-extraction --fixtures` scores every fixture of expected.yaml; this script keeps the rows of
+`yearbook score-extraction --fixtures` scores every fixture of the expected files; this script keeps the rows of
 the fixtures whose file name starts with --prefix (the held-out real reports by default), prints each as a
 Markdown table row, and adds what the score cannot say: whether the draft, archived as an editor would
 (new park, add-source, covers, extract) and with only its `draft: true` line deleted, passes
@@ -25,9 +25,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from generator.cli import main  # noqa: E402
-from generator.data.yamlsafe import read_yaml  # noqa: E402
 from generator.editor.extract import read_catalogue  # noqa: E402
-from generator.editor.extract.score import FileScore, score_fixtures  # noqa: E402
+from generator.editor.extract.score import FileScore, expected_cases, score_fixtures  # noqa: E402
 
 
 def _run(*argv: str) -> tuple[int, str]:
@@ -97,23 +96,23 @@ def main_(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=PROJECT / "tests" / "fixtures" / "reports")
     parser.add_argument("--prefix", default="held-out-real-", help="score the fixtures whose file starts so")
-    parser.add_argument("--first", help="a set's first file: only the fixtures from it on, in expected.yaml's order")
+    parser.add_argument("--first", help="a set's first file: only the fixtures from it on, in the listed order")
     parser.add_argument("--last", help="a set's last file: only the fixtures up to it")
     args = parser.parse_args(argv)
     catalogue, messages = read_catalogue(PROJECT / "data")
     if messages or not catalogue:
         print("\n".join(messages) or "no catalogue", file=sys.stderr)
         return 1
-    expected_path = args.fixtures / "expected.yaml"
-    document, problems = read_yaml(expected_path, expected_path.as_posix())
-    if document is None:
-        print("\n".join(map(str, problems)), file=sys.stderr)
+    listed, problems = expected_cases(args.fixtures)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 1
-    cases = [c for c in document.data if isinstance(c, dict) and str(c.get("file", "")).startswith(args.prefix)]
+    cases = [case for _, _, case in listed if str(case.get("file", "")).startswith(args.prefix)]
     files = [case["file"] for case in cases]
     for name in (args.first, args.last):
         if name is not None and name not in files:
-            print(f"{name}: expected a fixture of {expected_path.as_posix()}, found none", file=sys.stderr)
+            where = args.fixtures.as_posix()
+            print(f"{name}: expected a fixture listed in {where}/expected*.yaml, found none", file=sys.stderr)
             return 1
     start = files.index(args.first) if args.first else 0
     end = len(files) - files[::-1].index(args.last) if args.last else len(files)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.editor.extract.score import expected_files
 from tests.conftest import PROJECT
 from tests.test_editor_tools import reviewed
 
@@ -41,9 +42,9 @@ def test_there_are_curated_reports_to_draft():
 
 
 def test_every_fixture_report_is_drafted_and_checked_by_test_extract_draft():
-    """tests/test_extract_draft.py drafts and checks each case of expected.yaml: every report file must be one."""
+    """tests/test_extract_draft.py drafts and checks each case of the expected files: every report file must be one."""
     fixtures = PROJECT / "tests" / "fixtures" / "reports"
-    cases = yaml.safe_load((fixtures / "expected.yaml").read_text(encoding="utf-8"))
+    cases = [case for path in expected_files(fixtures) for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
     reports = {p.name for p in fixtures.iterdir() if p.suffix in (".txt", ".html", ".pdf", ".docx")}
     assert reports and reports <= {case["file"] for case in cases}
 

@@ -9,11 +9,12 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.editor.extract.score import expected_files
 from tests.conftest import PROJECT
 from tests.extract_helpers import FIXTURES
 from tests.test_editor_tools import reviewed
 
-CASES = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
+CASES = [case for path in expected_files(FIXTURES) for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 # What the checker cannot prove yet, by fixture file (each an expected failure until it can): none today.
 CHECKER_CANNOT_YET: dict[str, str] = {}
 

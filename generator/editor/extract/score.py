@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator.data.yamlsafe import read_yaml
+from generator.data.yamlsafe import Document, read_yaml
 from generator.editor.archive import source_published
 from generator.editor.extract import CatalogueEntry, extract
 from generator.reading.english import english_words
@@ -180,17 +180,35 @@ def fixture_report(path: Path, url: str | None = None) -> tuple[str, str | None]
     return clean_report(page), page_metadata(page).get("published") or (date_in_address(url) if url else None)
 
 
+def expected_files(folder: Path) -> list[Path]:
+    """The files that list a folder's fixtures and what a careful editor drafts from each: expected.yaml, then
+    expected-2.yaml, expected-3.yaml, …, read as one list in that order (each kept under the YAML reader's size)."""
+    more = [p for p in folder.glob("expected-*.yaml") if p.stem.removeprefix("expected-").isdigit()]
+    return [folder / "expected.yaml", *sorted(more, key=lambda p: int(p.stem.removeprefix("expected-")))]
+
+
+def expected_cases(folder: Path) -> tuple[list[tuple[Document, int, dict]], list[str]]:
+    """Every case of a folder's expected files with its document and index there, and the problems of reading them."""
+    cases, problems = [], []
+    for path in expected_files(folder):
+        document, found = read_yaml(path, path.as_posix())
+        if document is None or not isinstance(document.data, list):
+            problems += [str(p) for p in found] or [f"{path.as_posix()}:1: expected a list of reports"]
+            continue
+        cases += [(document, index, case) for index, case in enumerate(document.data) if isinstance(case, dict)]
+    return cases, problems
+
+
 def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileScore]:
-    """Scores of every report listed in <folder>/expected.yaml."""
-    expected_path = folder / "expected.yaml"
-    document, problems = read_yaml(expected_path, expected_path.as_posix())
-    if document is None or not isinstance(document.data, list):
-        score = FileScore("", 0, expected_path.as_posix())
-        score.problems = [str(p) for p in problems] or [f"{expected_path.as_posix()}:1: expected a list of reports"]
+    """Scores of every report listed in <folder>/expected.yaml and the files after it (expected_files)."""
+    cases, problems = expected_cases(folder)
+    if problems:
+        score = FileScore("", 0, (folder / "expected.yaml").as_posix())
+        score.problems = problems
         return [score]
     scores = []
-    for index, case in enumerate(document.data):
-        if not isinstance(case, dict) or not isinstance(case.get("file"), str):
+    for document, index, case in cases:
+        if not isinstance(case.get("file"), str):
             continue
         park, year = str(case.get("park", "park")), int(case.get("year", 0))
         held_out = case.get("held_out", False)
@@ -198,7 +216,7 @@ def score_fixtures(folder: Path, catalogue: list[CatalogueEntry]) -> list[FileSc
         if not isinstance(held_out, bool):
             line = document.line((index, "held_out"))
             score.problems.append(
-                f"{expected_path.as_posix()}:{line}: [{index}].held_out: expected true or false, found {held_out!r}"
+                f"{document.path}:{line}: [{index}].held_out: expected true or false, found {held_out!r}"
             )
         score.held_out = held_out is True
         try:
