@@ -127,3 +127,22 @@ def test_the_citys_one_high_tech_zone_after_qizhong_is_the_park():
 
     text = "2015年,全市园区完成工业总产值达到1600亿元。产值突破100亿元的园区达到5个,其中高新区工业总产值达到326亿元。"
     assert {key: item["value"] for key, item in indicators(text, 2015).items()} == {"industrial_output": 326}
+
+
+def test_a_districts_own_measure_named_right_after_it_is_the_districts():
+    """雁塔区的税收收入为46.80亿元 on a page of a city's districts and zones: the district's, not the park's."""
+    from tests.extract_helpers import indicators
+
+    assert indicators("雁塔区的税收收入为46.80亿元,增长23.9%。\n", 2023) == {}
+    assert indicators("高新区的税收收入为46.80亿元,增长23.9%。\n", 2023)["tax_revenue"]["value"] == 46.8
+
+
+def test_the_taxes_of_a_budgets_revenue_are_not_all_the_taxes_collected():
+    """一般公共预算收入…,其中税收收入…: the budget's taxes (its local share) are no 税收收入; the taxes of the total
+    fiscal revenue (财政总收入…,其中税收收入…) are all the taxes collected in the park."""
+    from tests.extract_helpers import indicators
+
+    budget = indicators("2023年,高新区一般公共预算收入170.19亿元,其中税收收入159.23亿元。\n", 2023)
+    assert set(budget) == {"district_general_budget_revenue"}
+    total = indicators("2023年,高新区财政总收入170.19亿元,其中税收收入159.23亿元。\n", 2023)
+    assert total["tax_revenue"]["value"] == 159.23

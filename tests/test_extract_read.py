@@ -59,6 +59,18 @@ def test_a_story_opening_on_its_date_is_never_joined_to_the_headline_above():
     ]
 
 
+def test_a_byline_ending_on_its_date_is_a_paragraph_of_its_own():
+    """A headline with commas, a byline ending on its date and time, then the body: three paragraphs, so the body's
+    first clause (西安2023年全市…) opens on the city, not on the headline's and byline's words."""
+    headline = "2023年1-12月西安各地财政收入,雁塔位居第二,新城增速出色"
+    byline = "宝盒观天下 2024-04-26 22:18:15"
+    body = "西安2023年全市一般公共预算收入951.92亿元,增长14.1%。"
+    assert logical_paragraphs(f"{headline}\n{byline}\n{body}\n") == [headline, "宝盒观天下2024-04-2622:18:15", body]
+    text = f"{headline}\n{byline}\n{body}\n高新区2023年一般公共预算收入170.19亿元,同比增长23.6%。\n"
+    drafted = indicators(text, 2023)["district_general_budget_revenue"]  # the city's is no park's
+    assert (drafted["value"], drafted["change_pct"]) == (170.19, 23.6)
+
+
 def test_a_half_width_full_stop_after_a_chinese_character_ends_the_sentence_and_the_line():
     # Some portals write 。 as "."; it ends the sentence (and a line ending on it is no sentence left open), while a
     # decimal point stays one.

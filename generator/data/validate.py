@@ -21,6 +21,7 @@ from generator.reading.names import name_spans
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
     about_another_park,
+    budget_taxes,
     forecast_opening,
     own_places,
     park_told,
@@ -267,6 +268,14 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
+    elif entry.get("id") == "tax_revenue" and budget_taxes(
+        context.previous + context.opening + context.lead, context.quote
+    ):
+        report(
+            location + ("value",),
+            "expected all the taxes collected in the park, found the taxes of a budget's revenue "
+            "(其中税收收入 after 一般公共预算收入 or a bare 财政收入)",
+        )
     elif (
         indicator.get("kind", "flow") == "flow"
         and entry.get("period") is None

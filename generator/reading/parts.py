@@ -179,6 +179,22 @@ _RISE_TO_A_LEVEL = re.compile(
 _YEAR_TO_YEAR = re.compile(r"(?:19|20)\d\d年?(?:至|到|—|-|~|～)")
 
 
+# A budget's revenue or a bare fiscal revenue (its 口径 unsaid) told last before 其中: its taxes are the budget's.
+_BUDGET_BEFORE = re.compile(
+    r"(?:(?:一般公共预算|一般预算|公共财政预算|公共预算|地方财政)(?:总)?收入|(?<![总口径全部])财政收入)"
+    r"[^。;；]{0,40}[。;；,，]?$"
+)
+
+
+def budget_taxes(before: str, said: str) -> bool:
+    """Whether taxes told in `said` after `before` (…一般公共预算收入14.2亿元;其中税收收入11.5亿元) are the part of a
+    budget's revenue, or of a fiscal revenue whose 口径 is unsaid, that 其中 opens: the budget's taxes (its local
+    share), not all the taxes collected in the park (税收收入, 全口径)."""
+    clause_start = max(before.rfind(mark) for mark in ",，;；。") + 1
+    clause = simplified(before[clause_start:] + said)
+    return clause.startswith(("其中", "含")) and bool(_BUDGET_BEFORE.search(simplified(before[:clause_start][-80:])))
+
+
 def total_over_years(before: str, said: str, kind: str) -> str | None:
     """The span of years whose total an amount of catalogue `kind` is, not the year's, or None: a flow after a clause
     of its sentence that opens on a span (五年来…, span_of_years) or after 累计 when an earlier sentence of its
@@ -412,7 +428,9 @@ def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
 
 
 _AREA_OPENING = re.compile(
-    rf"^(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
+    # 西安2023年全市…: a city's bare name may stand before the year that opens the clause
+    rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
+    rf"(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
     r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
@@ -420,7 +438,9 @@ _AREA_OPENING = re.compile(
     # 拉动全市地区生产总值增长1个百分点).
     r"|(?![在对为占比较拉带高低居位向])(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|" + _DISTRICT + "))"
     # 济南市全市生产总值: the city named, then the whole of it.
-    r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值))"
+    r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"
+    # 雁塔区的税收收入为46.80亿元, 雁塔区税收收入…: the district's own measure, named right after it
+    r"的?(?:税收|一般公共预算|规模以上|规上|固定资产投资|进出口|社会消费品|营业收入)))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).

@@ -98,6 +98,12 @@ def _closed(line: str) -> bool:
 _ENGLISH_STOP = re.compile(r"[A-Za-z0-9%)’'\"]\.$")
 
 
+# A line ending on a date, with its time or not (compacted: 2024-04-2622:18:15, 2024年4月26日).
+_ENDS_ON_A_DATE = re.compile(
+    r"(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
     if not previous or _closed(previous):
@@ -106,6 +112,8 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if HEADING_MARK.match(previous) or HEADING_MARK.match(line):
         return False
+    if _ENDS_ON_A_DATE.search(previous) or _ENDS_ON_A_DATE.search(line):
+        return False  # a byline or a date line (寶盒觀天下 2024-04-26 22:18:15): no sentence goes on through it
     if _TITLE_END.search(previous) and not any(mark in previous for mark in ",，;；"):
         return False
     return _prose(previous)
