@@ -28,6 +28,7 @@ from generator.reading.parts import (
     period_key,
     periods_in,
     scopes_in,
+    scopes_in_force,
     several_parks,
     total_over_years,
     total_since_the_start,
@@ -201,7 +202,7 @@ def _check_part(report, location, entry, context: Context, upto: int) -> None:
     }:
         shown = "/".join(stated) or "no part of the year"
         report(location + ("period",), f"expected the quote's sentence to show the period {period}, found {shown}")
-    named = scopes_in(context.before(upto))
+    named = scopes_in_force(context.before(upto))
     scope = entry.get("scope")
     if scope is None and named:
         report(

@@ -157,6 +157,7 @@ class Candidate:
     growth_key: tuple[int, int] | None = None  # (clause key, token start) of the 同比 rate used
     direct: bool = True
     matched: str = ""
+    park_in_brackets: bool = False  # the park's own part in brackets after a larger whole: no part of the park
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,8 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     last_clause = said.clause_at(last.start) or clause
     end = said.shift(last_clause) + _segment(last_clause.text, last.end - said.shift(last_clause), True)
     candidate = Candidate(entry, counted_token, clause, in_unit(token, entry.unit), said.offset + start,
-                          said.offset + end, direct=direct, matched=naming.label)  # fmt: skip
+                          said.offset + end, direct=direct, matched=naming.label,
+                          park_in_brackets=bracketed)  # fmt: skip
     if growth is not None:
         growth_clause = said.clause_at(growth.start)
         candidate.change_pct = plain_number(signed_percent(growth, said.text))

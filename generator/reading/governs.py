@@ -151,23 +151,34 @@ class Governed:
 
 
 # 420亿元(兰州高新区292亿元、白银高新区128亿元): a total of several parks, each park's part in the brackets after it.
-_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,120})[)）]")
-_PARK_ITEM = re.compile(f"^{NAMED_ZONE}")
+_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,120})(?:[)）]|$)")  # a said text may end before the ) closes
+_PARK_ITEM = re.compile(f"^(?:其中[:：]?)?{NAMED_ZONE}")
+# A host's own part and the park itself, as a district's report splits its amount (其中:区本级…,高新区…).
+_HOST_OR_PARK_ITEM = re.compile(r"^(?:其中[:：]?)?(?P<stem>(?:区|县|市)?本级|高新区)")
+# What may stand between an amount and the brackets that split it: its growth and rank (增速-16.8%,总量全市第一).
+_BEFORE_BRACKET = re.compile(r"[^。;；()（）]{0,30}?(?=[(（])")
 
 
 def parks_in_brackets(text: str, token: NumberToken, family) -> list[tuple[str, NumberToken]]:
-    """The parts of several parks the brackets right after an amount list, each park's place with its amount, or []."""
-    found = _BRACKET.match(text, unit_end(token))
-    if found is None:
+    """The parts the brackets after an amount list, each part's place with its amount, or []: several parks (兰州高新区
+    292亿元、白银高新区128亿元), or a host district's own level and the park (其中:区本级…130亿元,高新区…16.5亿元;
+    place '' for the park itself), the brackets right after the amount or after its growth and rank."""
+    end = unit_end(token)
+    between = _BEFORE_BRACKET.match(text, end)
+    found = _BRACKET.match(text, between.end()) if between else None
+    if found is None or any(end <= t.start < found.start() for t in family):
         return []
     parts, start = [], found.start("inside")
+    host = False
     for item in re.split(r"(?<=[、,，;；])", found.group("inside")):
-        place = _PARK_ITEM.match(item)
+        place = _PARK_ITEM.match(item) or _HOST_OR_PARK_ITEM.match(item)
         amount = next((t for t in family if start <= t.start < start + len(item)), None)
         if place and amount is not None:
-            parts.append((place.group("stem"), amount))
+            stem = place.group("stem")
+            host = host or stem.endswith("本级")
+            parts.append(("" if stem == "高新区" else stem, amount))
         start += len(item)
-    return parts if len(parts) >= 2 else []
+    return parts if len(parts) >= 2 and (host or all(place for place, _ in parts)) else []
 
 
 def own_part(governed: Governed, text: str, family, own: tuple[str, ...]) -> Governed:
@@ -177,7 +188,7 @@ def own_part(governed: Governed, text: str, family, own: tuple[str, ...]) -> Gov
     parts = parks_in_brackets(text, governed.token, family) if governed.token is not None else []
     if not parts:
         return governed
-    mine = [amount for place, amount in parts if own and not about_another_park(place, own)]
+    mine = [amount for place, amount in parts if place == "" or (own and not about_another_park(place, own))]
     if mine:
         return Governed(governed.naming, mine[0], governed.planned, bracketed=True)
     listed = "、".join(f"{place}高新区" for place, _ in parts)

@@ -133,6 +133,18 @@ def scopes_in(text: str) -> list[str]:
     return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
 
 
+# A clause opening on the park itself after a part's name (其中:区本级…130亿元,高新区…): the part no longer holds.
+_PARK_AGAIN = re.compile(r"[,，;；、](?:高新区|全区|全园)")
+
+
+def scopes_in_force(text: str) -> list[str]:
+    """The parts of a park a text names that still hold at its end: not one that a later clause opening on the park
+    itself sets aside (其中:区本级预计完成130亿元,高新区预计完成16.5亿元 is the park's 16.5亿元)."""
+    if "区" not in text and "园" not in text:
+        return []
+    return [found.group(0) for found in SCOPE_PATTERN.finditer(text) if not _PARK_AGAIN.search(text, found.end())]
+
+
 # --- totals over several years -----------------------------------------------------------------------------------
 
 # 到2002年底累计吸收合同外资…: totals since the park began; 五年来…, “十三五”期间…, 过去五年…: over several years.

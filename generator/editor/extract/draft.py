@@ -39,7 +39,7 @@ from generator.reading.parts import (
     own_places,
     period_named,
     qualify,
-    scopes_in,
+    scopes_in_force,
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
@@ -89,7 +89,7 @@ class _Proof:
         token = figure_token(value, unit, context.quote) if value is not None else None
         stated, in_table, in_passage = context.periods()
         period = next(iter(stated + in_table + in_passage), None)
-        scope = next(iter(scopes_in(context.before(token.end if token else len(context.quote)))), None)
+        scope = next(iter(scopes_in_force(context.before(token.end if token else len(context.quote)))), None)
         added = {"period": period and period_named(period), "scope": scope or context.table_scope or None}
         return {**entry, **{k: v for k, v in added.items() if v and not entry.get(k)}}
 
@@ -333,7 +333,7 @@ def extract(
             item["qualifier"] = hedge
         if clause.period:
             item["period"] = period_named(clause.period)
-        if clause.scope:
+        if clause.scope and not candidate.park_in_brackets:
             item["scope"] = _verbatim(clause.scope, paragraph, matching[clause.paragraph])
         item.update(source=source_id, quote=quote)
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
