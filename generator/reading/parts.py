@@ -497,9 +497,8 @@ def several_parks(paragraph_before: str, before: str, tied: frozenset[str] = fro
 
 # --- the year --------------------------------------------------------------------------------------------------
 
-# 2015年 names the year of what follows, unless it is a comparison (比2015年), a start (自2015年以来, 由2015年的)
-# or a range.
-# A year of a comparison (比2015年, 是1991年的365倍) is no year of what follows it.
+# 2015年 names the year of what follows, unless it is a comparison (比2015年, 是1991年的365倍), a start (自2015年以来,
+# 由2015年的) or a range.
 _YEAR = re.compile(
     r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|的[0-9.]+倍)"
 )
