@@ -67,7 +67,7 @@ SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的
 # --- plans, goals, results ------------------------------------------------------------------------------------------
 
 # Words before an amount in its clause that make it a plan, not an actual amount.
-PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划")
+PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划", "有望")  # 有望达到170家: a hope, not a count
 # Headings of a report's part that plans a later year, and of one that tells results.
 PLAN_HEADINGS = (
     "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
