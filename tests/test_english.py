@@ -349,6 +349,11 @@ def test_last_year_opens_its_clause_and_a_comparison_with_it_is_no_time():
             "The number of technology-based SMEs and high-tech enterprises reached 1,323 and 2,931 respectively.",
             "科技型中小企业、高新技术企业分别为1323家、2931家",
         ),
+        (  # a name of no measure keeps its place in the list; the comma after a time is no list's
+            "In 2020, the number of small and medium-sized enterprises and high-tech enterprises were 1,323 and 2,931 "
+            "respectively.",
+            "2020年,中小企业、高新技术企业分别为1323家、2931家",
+        ),
     ],
 )
 def test_the_parks_own_english_pages_are_read(english, read_as):

@@ -143,6 +143,9 @@ MEASURES: tuple[tuple[str, str], ...] = (
         r"(?:enterprises|companies|firms)|smes)",
         "科技型中小企业",
     ),
+    # Small and medium-sized firms of every kind: no measure of the catalogue, but one name of a list (the number of
+    # small and medium-sized enterprises and high-tech enterprises were 1,323 and 2,931 respectively).
+    (r"small and medium(?:[- ]sized)? (?:enterprises|companies|firms)|smes", "中小企业"),
     (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
     (
         r"(?:r&d|research and development) (?:expenditure|spending|investment|input)s?|"
@@ -776,7 +779,7 @@ def chinese_form(text: str) -> Form:
             out.add("。", origin)
             out.close_clause()
             sector, above_scale, sentence_start = None, None, True
-        elif character == "," and in_list and _between_list_items(compacted, at):
+        elif character == "," and in_list and _between_list_items(compacted, at) and not _after_a_time(out):
             out.add("、", origin)
         elif character in ",;:":
             out.add(character, origin)
@@ -807,6 +810,12 @@ _COUNTED_NAMES = {
     "专利授权量": "件",
     "有效发明专利": "件",
 }
+
+
+def _after_a_time(out: _Builder) -> bool:
+    """Whether the form so far ends on a time (In 2020, the number of … respectively): its comma closes the time, no
+    item of the sentence's lists."""
+    return bool(out.parts) and out.parts[-1].endswith(("年", "月", "季度"))
 
 
 def _count_unit(out: _Builder) -> str | None:
