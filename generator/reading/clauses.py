@@ -20,6 +20,7 @@ from generator.reading.numbers import NumberToken
 from generator.reading.parts import (
     PERIOD,
     SO_FAR,
+    YEAR_SPAN_END,
     YEAR_WORDS,
     dates_an_event,
     growth_over_years,
@@ -131,7 +132,7 @@ def year_mentions(text: str) -> list[YearMention]:
             continue  # a base of comparison, or where a change started (从2014年的211亿元增长到2017年的…)
         if re.match(r"年\d{1,2}月|[-/.]\d|号|届", after):
             continue
-        if re.match(r"年?(?:至|到|—|-|~|～)(?:19|20)\d\d年", after):
+        if re.match(YEAR_SPAN_END, after):
             continue  # 1992年至2010年,…从1.46亿元增加到近1300亿元: a span's start, the year told is its end
         if re.match(r"年以来", after):
             continue  # 2013年以来…增加到现在的155户: a span from then to the time of writing, no year of its own

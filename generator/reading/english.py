@@ -29,6 +29,10 @@ _ABOVE_SCALE = (
 _SIZED = r"(?:scale-sized|above-scale|above-designated-size|designated-size)"
 # The zone named inside a measure's name (the output value of the zone's industrial enterprises above designated size).
 _THE_ZONES = r"(?:(?:the )?(?:zone|park|district)(?:'s|’s) )?"
+# Words shared by measures' names and the phrases around them.
+_NEWLY = r"new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?"  # new high-tech enterprises of the year
+_RD = r"(?:r&d|research and development)"
+_RD_SPENDING = rf"{_RD} (?:expenditure|spending|investment|input)s?"
 MEASURES: tuple[tuple[str, str], ...] = (
     (rf"(?:gross |total )?industrial output(?: value)?(?: {_ABOVE_SCALE})", "规模以上工业总产值"),
     (
@@ -129,12 +133,11 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ),
     # New ones of the year (added 120 new high-tech enterprises; 210 newly recognized national high-tech firms).
     (
-        r"new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?national(?:-level)? high[- ]tech "
-        r"(?:enterprises|companies|firms)",
+        rf"{_NEWLY}national(?:-level)? high[- ]tech (?:enterprises|companies|firms)",
         "新增国家高新技术企业",
     ),
     (
-        r"new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?high[- ]tech (?:enterprises|companies|firms)",
+        rf"{_NEWLY}high[- ]tech (?:enterprises|companies|firms)",
         "新增高新技术企业",
     ),
     (r"national(?:-level)? high[- ]tech (?:enterprises|companies|firms)", "国家高新技术企业"),
@@ -148,8 +151,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"small and medium(?:[- ]sized)? (?:enterprises|companies|firms)|smes", "中小企业"),
     (r"high[- ]tech (?:enterprises|companies|firms)", "高新技术企业"),
     (
-        r"(?:r&d|research and development) (?:expenditure|spending|investment|input)s?|"
-        r"(?:total )?(?:investment|spending|expenditure)s? (?:in|on) (?:r&d|research and development)",
+        rf"{_RD_SPENDING}|(?:total )?(?:investment|spending|expenditure)s? (?:in|on) {_RD}",
         "R&D经费支出",
     ),
     # The catalogue's other measures as its English names and the dailies word them.
@@ -537,7 +539,7 @@ _FOUNDED = re.compile(
 _TIMES = frozenset({_YEAR, _THAT_YEAR, _LAST_YEAR, *_PERIOD_PATTERNS})
 # R&D spending told as a share of the GDP (R&D expenditure accounted for 5.2% of GDP): the R&D intensity, 研发投入强度.
 _RD_SHARE_OF_GDP = re.compile(
-    r"(?:the )?(?:(?:zone|park)(?:'s|’s) )?(?:r&d|research and development) (?:expenditure|spending|investment|input)s?"
+    rf"(?:the )?(?:(?:zone|park)(?:'s|’s) )?{_RD_SPENDING}"
     r"(?:[^,;.%]|\.(?=\d)){0,40}? ?(?:accounted for|equal(?:led)? to|was equivalent to|equivalent to|made up|"
     rf"represented|amounting to|was|reached) ?(?P<number>{_NUMBER}) ?(?:%|percent|per cent) ?of (?:the )?"
     r"(?:(?:zone|park|district)(?:'s|’s) |its )?(?:regional )?(?:gdp|gross domestic product)(?![a-z])",
@@ -545,7 +547,7 @@ _RD_SHARE_OF_GDP = re.compile(
 )
 _RESPECTIVELY = _rule(r",? ?respectively")
 _COUNT_BEFORE_NAME = re.compile(
-    rf"(?P<number>{_NUMBER}) ?(?=(?:new(?:ly)? (?:added |recogni[sz]ed |certified |identified )?)?"
+    rf"(?P<number>{_NUMBER}) ?(?=(?:{_NEWLY})?"
     r"(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
     r"(?:new )?(?:patent applications|patents (?:were |was |have been |had been )?granted|granted patents)|"
     r"valid invention patents)",

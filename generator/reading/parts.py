@@ -151,8 +151,10 @@ def scopes_in_force(text: str) -> list[str]:
 _NUMERAL = "[一二两三四五六七八九十\\d]+"
 # A span of more than one year: 一年来, 过去一年 are the year itself.
 _YEARS = rf"(?!一年|1年){_NUMERAL}年"
+# What follows a span's first year: 1992年至2010年, 2016—2020年 (clauses.year_mentions dates the span by its end).
+YEAR_SPAN_END = r"年?(?:至|到|—|-|~|～)(?:19|20)\d\d年"
 _SPAN_OF_YEARS = re.compile(
-    r"^(?:(?:到|至|截至|截止到?)[^,，。;；]{0,12}(?:底|末)[,，]?累计|(?:19|20)\d\d年?(?:至|到|—|-|~|～)(?:19|20)\d\d年(?!底|末)"
+    rf"^(?:(?:到|至|截至|截止到?)[^,，。;；]{{0,12}}(?:底|末)[,，]?累计|(?:19|20)\d\d{YEAR_SPAN_END}(?!底|末)"
     rf"|{_YEARS}来|过去{_YEARS}|近{_YEARS}|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期))"
 )
 
@@ -188,7 +190,7 @@ def _after_total(clauses: list[str]) -> bool:
 _RISE_TO_A_LEVEL = re.compile(
     r"[由从][^,，;；。]{0,20}?[\d.]+(?:万|亿)?(?:美元|元|家|个|件|人|项)[^,，;；。]{0,6}?(?:到|至)"
 )
-_YEAR_TO_YEAR = re.compile(r"(?:19|20)\d\d年?(?:至|到|—|-|~|～)")
+_YEAR_TO_YEAR = re.compile(rf"(?:19|20)\d\d{YEAR_SPAN_END}")
 
 
 # A budget's revenue or a bare fiscal revenue (its 口径 unsaid) told last before 其中: its taxes are the budget's.
