@@ -286,7 +286,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     place = park_told(context.paragraph_before + context.before(token.end)) or context.told_before
     if about_another_park(place, places):
         report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")
-    several = several_parks(context.paragraph_before, context.before(token.start), context.tied)
+    several = several_parks(context.paragraph_before, context.before(token.start), context.tied, context.host)
     if several:
         report(
             location + ("value",),

@@ -441,6 +441,21 @@ def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
     return tied_districts(simplified("".join(paragraphs)))
 
 
+# A host district's (or county's, city's) report splits its own amounts into its own level and the park: 固定资产投资
+# 预计完成146.5亿元…(其中:区本级预计完成130亿元,高新区预计完成16.5亿元). Such a page tells of the host: an amount it
+# states with no subject of its own is the host's, the park's part in the brackets.
+_HOST_SPLIT = re.compile(r"[(（]其中[:：]?(?P<level>区|县|市)本级[^()（）]{0,40}?[,，、;；]高新区")
+HOST_SUBJECT = "全{level}(含{level}本级与高新区)"
+
+
+@lru_cache(maxsize=64)
+def page_host(paragraphs: tuple[str, ...]) -> str | None:
+    """The host a page tells of when it splits its amounts into the host's own level and the park (HOST_SUBJECT), else
+    None; read once per page."""
+    found = _HOST_SPLIT.search(simplified("".join(paragraphs)))
+    return HOST_SUBJECT.format(level=found.group("level")) if found else None
+
+
 _AREA_OPENING = re.compile(
     # 西安2023年全市…: a city's bare name may stand before the year that opens the clause
     rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
@@ -459,7 +474,7 @@ _AREA_OPENING = re.compile(
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
 _ONE_ZONE = r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|经济开发区|工业园区|工业集中区|产业集聚区)"
-_ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|{_ONE_ZONE}|我区|全区)")
+_ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|{_ONE_ZONE}|我区|全区)|^(?:其中[:：]?)?高新区")
 
 
 # Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a
@@ -470,9 +485,12 @@ _VERB_BEFORE = re.compile(
 )
 
 
-def _subject_of(clause: str, tied: frozenset[str]) -> tuple[bool, str | None]:
+_CLOSED_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bool, str | None]:
     """Whether a clause names a subject, and the several parks or area it names (None for one park or none); a
-    district in `tied` is the park."""
+    district in `tied` is the park; on a host's page (page_host) 全区 and 我区 are the host."""
     several = _SEVERAL_PARKS.search(clause)
     if several and not _VERB_BEFORE.search(clause, 0, several.start()):
         return True, clause[: several.end()]
@@ -481,17 +499,26 @@ def _subject_of(clause: str, tied: frozenset[str]) -> tuple[bool, str | None]:
         return True, None
     if area:
         return True, area.group(0).lstrip(",，")
-    return bool(_ONE_PARK.match(clause)), None
+    one = _ONE_PARK.match(clause)
+    if one and host and one.group(0).endswith(("我区", "全区")):
+        return True, host
+    return bool(one), None
 
 
-def several_parks(paragraph_before: str, before: str, tied: frozenset[str] = frozenset()) -> str | None:
+def several_parks(
+    paragraph_before: str, before: str, tied: frozenset[str] = frozenset(), host: str | None = None
+) -> str | None:
     """The several parks or the area whose amount follows `before` (its sentence up to the amount), in a paragraph
     whose text before that sentence is `paragraph_before`: the last subject named, clause by clause; sentences that
     name none go on with the one before (…,我市形成了…格局。2015年…。完成固定资产投资…). `tied`: the districts
-    the page tells are the park (tied_districts)."""
-    subject = None
-    for clause in re.split(r"[,，;；:：。!?！？]", f"{paragraph_before}。{before}"):
-        named, several = _subject_of(clause, tied)
+    the page tells are the park (tied_districts); `host`: the host a page splitting its amounts with the park tells of
+    (page_host), the subject until a clause names another."""
+    subject = host
+    # A subject named inside brackets closed before the amount tells of the brackets only (…(其中:区本级…,高新区预计
+    # 增长-11.9%);固定资产投资…).
+    told = _CLOSED_BRACKETS.sub("", f"{paragraph_before}。{before}")
+    for clause in re.split(r"[,，;；:：。!?！？]", told):
+        named, several = _subject_of(clause, tied, host)
         if named:
             subject = several
     return subject
@@ -684,7 +711,7 @@ def dated_by_a_year(passage: str) -> bool:
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
-    tied = page_districts(tuple(paragraphs))
+    tied, host = page_districts(tuple(paragraphs)), page_host(tuple(paragraphs))
     document_period = next(iter(titled), None)
     heading_period = document_period
     for number, sentences in enumerate(read):
@@ -734,7 +761,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
                 sentence_start = clause.sentence_start
                 clause.several = several_parks(
-                    paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end], tied
+                    paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end], tied, host
                 )
 
 

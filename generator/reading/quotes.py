@@ -22,6 +22,7 @@ from generator.reading.parts import (
     growth_over_years,
     item_scope,
     page_districts,
+    page_host,
     paragraph_head,
     park_told_before,
     period_going_on,
@@ -114,6 +115,8 @@ class Context:
     named_before: str | None = None
     # The districts the page tells are the park (parts.tied_districts): their amounts are the park's.
     tied: frozenset[str] = frozenset()
+    # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are the host's.
+    host: str | None = None
 
     @property
     def over_years(self) -> bool:
@@ -257,6 +260,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         going_on,
         named_before,
         page_districts(tuple(source.paragraphs)),
+        page_host(tuple(source.paragraphs)),
     )
 
 
