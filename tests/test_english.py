@@ -122,10 +122,19 @@ from tests.extract_helpers import indicators, refused
             "By the end of October, fixed-asset investment is 6.59057 billion yuan",
             "截至10月底,固定资产投资为65.9057亿元",
         ),
+        ("The zone utilized foreign capital of US$560 million in 2012", "实际利用外资为5.6亿美元"),
+        ("it attracted actual foreign direct investment of 420 million U.S. dollars", "实际利用外资为4.2亿美元"),
+        ("contracted foreign capital of US$1 billion", "合同利用外资为10亿美元"),
+        ("the zone's industrial added value grew 14 percent to 30.1 billion yuan", "工业增加值增长14%,达到301亿元"),
+        ("enterprises in the zone were granted 3,100 patents", "专利授权量3100件"),
     ],
 )
 def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):
     assert read_as in chinese_form(english).text
+
+
+def test_the_sales_of_one_kind_of_goods_are_no_zones_revenue():
+    assert "营业收入" not in chinese_form("the zone's sales revenue of high-tech products reached 98 billion yuan").text
 
 
 def test_a_word_inside_another_is_no_phrase():

@@ -42,6 +42,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
         "规模以上工业总产值",
     ),  # fmt: skip
     (rf"industrial (?:added value|value[- ]added)(?: {_ABOVE_SCALE})", "规模以上工业增加值"),
+    # Industrial value added with no size named: 工业增加值, as the Chinese reports write it.
+    (r"(?:total )?industrial (?:added value|value[- ]added)(?! of)", "工业增加值"),
     (
         rf"(?:added value|value[- ]added) of {_THE_ZONES}industr(?:y|ies|ial enterprises) {_ABOVE_SCALE}",
         "规模以上工业增加值",
@@ -77,7 +79,10 @@ MEASURES: tuple[tuple[str, str], ...] = (
         r"(?:actually )?utili[sz]ed (?:fdi|foreign direct investment)|actual(?:ly utili[sz]ed)? fdi|"
         r"(?:the amount of )?foreign capital in actual use|"
         r"actual(?:ly)? (?:use of|utili[sz]ed|used) foreign (?:investment|capital)|foreign (?:investment|capital) "
-        r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)",
+        r"actually (?:utili[sz]ed|used)|paid-in foreign (?:investment|capital)|"
+        # utilized foreign capital of US$560 million: the amount put to use (利用外资), as against contracted
+        r"(?<!contracted )utili[sz]ed foreign (?:capital|investment|funds)|"
+        r"foreign (?:capital|investment|funds) (?:utili[sz]ed|put (?:in)?to use)|actual foreign direct investment",
         "实际利用外资",
     ),
     (
@@ -116,7 +121,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
         r"|(?:enterprises|companies|firms)(?:'|’) (?:total |annual |operating |sales )?revenues?"
         r"|(?:(?<=zone's )|(?<=zone’s )|(?<=park's )|(?<=park’s )|(?<=its )|(?<=generated )|(?<=posted )|"
         r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported )|(?<=with ))(?:annual |sales )?revenues?"
-        r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government))"
+        # …nor the sales of one kind of goods (sales revenue of high-tech products: 高新技术产品销售收入)
+        r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government|(?:[a-z-]+ )?products))"
         # the annual income of a zone (its firms', once per capita and residents' incomes are read as theirs)
         r"|(?<=annual )(?<!average annual )(?:total )?income",
         "营业收入",
@@ -581,6 +587,13 @@ _SPENT_ON = (
     (_rule(rf"invested{_AMOUNT_AHEAD} in fixed[- ]assets?)"), "固定资产投资"),
     (_rule(rf"(?:spent|invested){_AMOUNT_AHEAD} (?:on|in) (?:r&d|research(?: and development)?))"), "R&D经费支出"),
     (_rule(rf"applied for(?= ?{_MAYBE_HEDGED}{_NUMBER} ?(?:new )?patents)"), "专利申请量"),
+    (
+        _rule(
+            rf"(?:(?:were|was|have been|had been) granted|obtained|won)(?= ?{_MAYBE_HEDGED}{_NUMBER} ?(?:new )?"
+            r"(?:authori[sz]ed |granted )?patents)"
+        ),
+        "专利授权量",
+    ),
 )
 _SPENT_ON_WHAT = _rule(
     r"in fixed[- ]assets?(?: investment)?|(?:on|in) (?:r&d|research(?: and development)?)(?: activities)?"
