@@ -170,9 +170,10 @@ ROWS = [
      None, ind("fixed_asset_investment", 146.5, qualifier="预计"), "value: expected 16.5亿元",
      "the total is the host district's, of which the park is one part", None),
     ("2016年,地区生产总值预计实现424亿元,增速-2.6%;固定资产投资预计完成146.5亿元(其中:区本级预计完成130亿元,高新区预计完成16.5亿元)",
-     None, ind("gdp", 424, qualifier="预计"), "value: expected the park's own amount, found that of several parks or an area",
-     "a page that splits its amounts into the host's own level and the park is the host's: its unnamed GDP is the host's",
-     None),
+     None, ind("gdp", 424, qualifier="预计"),
+     "value: expected the park's own amount, found that of several parks or an area",
+     "a page that splits its amounts into the host's own level and the park is the host's: its unnamed GDP is the"
+     " host's", None),
     ("2016年,规模以上工业增加值预计完成111.4亿元(其中:区本级预计增长13%,高新区预计增长-11.9%);"
      "高新区地区生产总值预计实现80亿元", None, ind("gdp", 80, qualifier="预计"), ACCEPT,
      "on a host's page the park named in a clause of its own is the park, and a subject inside closed brackets tells"

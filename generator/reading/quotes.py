@@ -115,7 +115,7 @@ class Context:
     named_before: str | None = None
     # The districts the page tells are the park (parts.tied_districts): their amounts are the park's.
     tied: frozenset[str] = frozenset()
-    # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are the host's.
+    # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are its.
     host: str | None = None
 
     @property
