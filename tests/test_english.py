@@ -127,6 +127,11 @@ from tests.extract_helpers import indicators, refused
         ("contracted foreign capital of US$1 billion", "合同利用外资为10亿美元"),
         ("the zone's industrial added value grew 14 percent to 30.1 billion yuan", "工业增加值增长14%,达到301亿元"),
         ("enterprises in the zone were granted 3,100 patents", "专利授权量3100件"),
+        ("It also made 26,331 patent applications, with 15,951 being granted", "专利申请量26331件,专利授权量15951件"),
+        ("8,000 patent applications, of which 5,200 were granted", "其中专利授权量5200件"),
+        ("The zone collected 9.8 billion yuan in taxes", "税收收入98亿元"),
+        ("Enterprises in the zone paid taxes of 9.8 billion yuan", "上缴税费98亿元"),
+        ("In 2012, the zone registered revenue of 300 billion yuan", "营业收入"),
     ],
 )
 def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):

@@ -120,7 +120,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
         rf"(?:sales )?revenues? (?:of|from) (?:the )?{_THE_ZONES}(?:enterprises|companies|firms)"
         r"|(?:enterprises|companies|firms)(?:'|’) (?:total |annual |operating |sales )?revenues?"
         r"|(?:(?<=zone's )|(?<=zone’s )|(?<=park's )|(?<=park’s )|(?<=its )|(?<=generated )|(?<=posted )|"
-        r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported )|(?<=with ))(?:annual |sales )?revenues?"
+        r"(?<=achieved )|(?<=realized )|(?<=realised )|(?<=reported )|(?<=with )|(?<=registered )|(?<=recorded )|"
+        r"(?<=earned ))(?:annual |sales )?revenues?"
         # …nor the sales of one kind of goods (sales revenue of high-tech products: 高新技术产品销售收入)
         r"(?! (?:of|from|in) (?:the )?(?:fiscal|tax|budget|public|government|(?:[a-z-]+ )?products))"
         # the annual income of a zone (its firms', once per capita and residents' incomes are read as theirs)
@@ -552,6 +553,12 @@ _RD_SHARE_OF_GDP = re.compile(
     re.IGNORECASE,
 )
 _RESPECTIVELY = _rule(r",? ?respectively")
+# The part of the applications granted, told after them with no name of its own (26,331 patent applications, with
+# 15,951 being granted; of which 5,200 were granted): the grants.
+_GRANTED_OF_THEM = re.compile(
+    rf"(?P<number>{_NUMBER}) ?(?:patents )?(?:being|were|was|have been|had been) (?:granted|authori[sz]ed)(?![a-z])",
+    re.IGNORECASE,
+)
 _COUNT_BEFORE_NAME = re.compile(
     rf"(?P<number>{_NUMBER}) ?(?=(?:{_NEWLY})?"
     r"(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
@@ -578,7 +585,11 @@ _TIME_OR_PLACE_ASIDE = re.compile(
 _RELATIVE_ASIDE = re.compile(r", ?which (?:was|were|had been|stood at)(?:[^,;.]|\.(?=\d)){1,80},", re.IGNORECASE)
 # Taxes a zone's firms paid, told after the amount (paid 2.7 billion yuan in taxes): 上缴税费.
 _PAID_IN_TAXES = re.compile(
-    r"(?:paid|contributed|handed over) ?(?=(?:[^,;.]|\.(?=\d)){1,30}? ?in taxes)", re.IGNORECASE
+    r"(?:paid|contributed|handed over) ?(?=(?:[^,;.]|\.(?=\d)){1,30}? ?in taxes)"
+    # paid taxes of 9.8 billion yuan, paid taxes and fees totalling …
+    r"|(?:paid|contributed|handed over) taxes(?: and fees)?(?: of| totall?ing| worth| amounting to)?"
+    r"(?= ?[^,;]{0,12}\d)",
+    re.IGNORECASE,
 )
 # An amount told as spent on a measure (invested 56 billion yuan in fixed assets, spent 3.2 billion yuan on R&D,
 # applied for 2,300 patents): the measure's name, said where its verb stands, as 完成固定资产投资560亿元.
@@ -594,6 +605,8 @@ _SPENT_ON = (
         ),
         "专利授权量",
     ),
+    # Taxes told after the amount the zone collected (collected 9.8 billion yuan in taxes): 税收收入.
+    (_rule(rf"collected{_AMOUNT_AHEAD} in taxes)"), "税收收入"),
 )
 _SPENT_ON_WHAT = _rule(
     r"in fixed[- ]assets?(?: investment)?|(?:on|in) (?:r&d|research(?: and development)?)(?: activities)?"
@@ -895,6 +908,7 @@ _RULES = (
         _LISTINGS,
         lambda found: f"新增上市企业{_NUMBER_WORDS.get(found.group('number').lower(), found.group('number'))}家",
     ),
+    (_GRANTED_OF_THEM, lambda found: f"专利授权量{found.group('number').replace(',', '')}件"),
     (_PERCENT_THEN_UP, _growth_first),
     (_PERCENT, lambda found: f"{found.group('number').replace(',', '')}%"),
     (_AMOUNT, _amount),
@@ -922,7 +936,9 @@ _RULES = (
     *((rule, _said(chinese)) for rule, chinese in _PLAN_RULES),
 )
 # Rules of numbers: not read from inside a number already begun (the 3 of 23%, the 5 of 2.5 billion).
-_NUMBER_RULES = frozenset({_LISTINGS, _PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule, _ in _COUNT_RULES)})
+_NUMBER_RULES = frozenset(
+    {_LISTINGS, _GRANTED_OF_THEM, _PERCENT_THEN_UP, _PERCENT, _AMOUNT, *(rule for rule, _ in _COUNT_RULES)}
+)
 _LISTED_VERBS = frozenset(rule for rule, _ in _VERB_RULES)
 
 
