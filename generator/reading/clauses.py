@@ -430,6 +430,9 @@ def split_clauses(
                     local = _State(year + 1, sentence_state.mode)
             clauses = []
             aiming = False  # a clause before in the sentence set a goal (将力争工业总产值突破1000亿元,地区生产总值…)
+            # A clause before in the sentence counted the time of writing (现有入驻企业653户,其中…;园区内有国家级
+            # 高新技术企业10家): the list it opened goes on counting then, on a page written part way through the year.
+            counting_now = False
             for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
                 mark = _LIST_MARK.match(sentence, c_start, c_end)
                 if mark and mark.end() < c_end:
@@ -456,8 +459,9 @@ def split_clauses(
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
                 elif reported_last_year and not named and _NOW.search(text) and not now_is_the_years_end:
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
-                elif so_far and not named and _NOW.search(text):
+                elif so_far and not named and (counting_now or _NOW.search(text)):
                     clause_state = _State(year, "now")  # 现有…351家 in a note of 1—9月: a count of then, not the year's
+                    counting_now = True
                 elif last_year and reported_last_year:
                     clause_state = _State(year, "results")  # 去年高新区…: the year reported on
                 elif last_year and clause_state.year == year:
