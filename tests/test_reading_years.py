@@ -52,13 +52,14 @@ def test_a_count_of_now_in_a_note_of_the_year_so_far_is_not_the_years():
 
 
 def test_a_list_opened_by_a_count_of_now_goes_on_counting_then():
-    # 现有 opens the list, and the items after it in the sentence count the same time (园区内有…10家), not the year's end.
+    # 现有 opens the list; the items after it in the sentence count the same time (园区内有…10家), not the year's end.
     from tests.extract_helpers import indicators
 
     text = "某高新区视察活动\n2020-08-23 09:32作者:某某\n2020年上半年,该区实现营业收入52.1亿元。"
     text += "园区内现有入驻企业653户,其中工业企业442户;园区内有国家级高新技术企业10家。"
     assert "national_high_tech_enterprises" not in indicators(text, 2020)
-    whole_year = "2020年,该区实现营业收入102.1亿元。园区内现有入驻企业653户,其中工业企业442户;园区内有国家级高新技术企业10家。"
+    whole_year = "2020年,该区实现营业收入102.1亿元。"
+    whole_year += "园区内现有入驻企业653户,其中工业企业442户;园区内有国家级高新技术企业10家。"
     assert indicators(whole_year, 2020)["national_high_tech_enterprises"]["value"] == 10
 
 
