@@ -679,150 +679,238 @@ def _pieces(text: str, start: int, stop: int):
         at += len(part)
 
 
+@dataclass
+class _Reading:
+    """One text being put in the reading's words, and what its sentence has told so far."""
+
+    text: str  # the text compacted (_compacted)
+    origins: list[int]  # each character's offset in the text as written
+    listed: list[tuple[int, int]]  # the spans of sentences pairing lists by respectively
+    out: _Builder
+    pending_count: tuple[str, int, int] | None = None  # 185 high-tech companies: the count goes after the name
+    sector: str | None = None  # the industry the sentence opened on
+    above_scale: int | None = None  # where the firms above the designated size are named as the sentence's subject
+    sentence_start: bool = True
+
+    def last_part(self) -> str:
+        """The last words written, or ''."""
+        return self.out.parts[-1] if self.out.parts else ""
+
+    def add_match(self, made: str, found: re.Match, first: int | None = None) -> int:
+        """Write `made` for the text `found` matched (from `first`, else its start); where the reading goes on."""
+        self.out.add(made, self.origins[found.start()] if first is None else first, self.origins[found.end() - 1])
+        return found.end()
+
+
+def _sector_opening(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """In the services sector, …: the industry a sentence opens on owns the measures the sentence names."""
+    if not reading.sentence_start or reading.text[at] == " ":
+        return None
+    reading.sentence_start = False
+    opening = _SECTOR_OPENING.match(reading.text, at)
+    if opening is None:
+        return None
+    reading.sector = _sector(opening.group("sector"))
+    return opening.end()
+
+
+def _dashed_aside(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """– located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's."""
+    aside = _ASIDE.match(reading.text, at)
+    return aside.end() if aside else None
+
+
+def _level_reached(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """up 11.6 percent year-on-year to 15.29 billion yuan: the level reached."""
+    to_amount = _TO_AN_AMOUNT.match(reading.text, at)
+    if not (to_amount and reading.last_part().endswith("%")):
+        return None
+    reading.out.add(",达到", reading.origins[at])
+    return to_amount.end()
+
+
+def _another_places_measure(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """the GDP of Wuhan: a place's, not the park's (read as an area's)."""
+    another = _ANOTHER_PLACE.match(reading.text, at)
+    if not (another and reading.last_part() in _MEASURE_NAMES and not _OF_THE_PARK.match(reading.text, at)):
+        return None
+    reading.out.add_at_clause_start("全市", reading.origins[at])
+    return another.end()
+
+
+def _amount_of_a_measure(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """380.5 billion yuan of industrial output: 3805亿元的工业总产值."""
+    of_a_measure = _OF_A_MEASURE.match(reading.text, at)
+    if not (of_a_measure and reading.last_part().endswith("元")):
+        return None
+    reading.out.add("的", reading.origins[at])
+    return of_a_measure.end()
+
+
+def _bracketed_aside(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """(those with annual operating revenues of roughly $3.1 million or more): an aside, no figure; the size that
+    defines firms named before it (enterprises with an annual industrial output value above 20 million yuan each) makes
+    them the above-scale firms."""
+    aside = _BRACKETED_ASIDE.match(reading.text, at) or _THRESHOLD.match(reading.text, at)
+    if aside is None:
+        return None
+    firms = _FIRMS_BEFORE.search(reading.text, 0, at) if aside.re is _THRESHOLD else None
+    if firms:
+        reading.above_scale = reading.origins[firms.start()]
+    return aside.end()
+
+
+def _conversion(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure."""
+    conversion = _CONVERSION.match(reading.text, at)
+    last = reading.last_part()
+    return conversion.end() if conversion and last.endswith("元") and not last.endswith("美元") else None
+
+
+def _counts_rise(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """the number of high-tech enterprises has grown from 493 in 2012 to 1,928 in 2021."""
+    counted_in = _COUNTED_NAMES.get(reading.last_part())
+    rise = _FROM_TO.match(reading.text, at) if counted_in else None
+    made = _rise(rise, counted_in) if rise else None
+    return reading.add_match(made, rise) if made else None
+
+
+def _bare_count(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """the number of recognized high-tech enterprises reached 3,315; … reached 1,323 and 2,931 respectively: a number
+    with no unit, counted in its names' unit."""
+    parts = reading.out.parts
+    unit = _count_unit(reading.out) if in_list and parts and parts[-1] in ("分别为", "、") else None
+    if unit is None and len(parts) > 1 and parts[-1] in ("达到", "为"):
+        unit = _COUNTED_NAMES.get(parts[-2])
+    bare = _BARE_NUMBER.match(reading.text, at) if unit else None
+    return reading.add_match(bare.group("number").replace(",", "") + unit, bare) if bare else None
+
+
+def _count_before_its_name(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """185 high-tech companies: the count goes after the name, as 高新技术企业185家."""
+    count = _COUNT_BEFORE_NAME.match(reading.text, at)
+    if count is None:
+        return None
+    number = count.group("number").replace(",", "")
+    reading.pending_count = (number, reading.origins[at], reading.origins[count.end("number") - 1])
+    return count.end()
+
+
+def _above_scale_subject(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """enterprises above designated scale … generated an added value of …: the firms, as the sentence's subject."""
+    firms = _ABOVE_SCALE_FIRMS.match(reading.text, at)
+    if not firms or any(rule.match(reading.text, at) for rule, _ in _MEASURE_RULES):
+        return None
+    reading.above_scale = reading.origins[at]
+    return firms.end()
+
+
+def _their_measure(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """A bare measure of the above-scale firms named before (…generated an added value of): theirs, its cut starting
+    where they are named."""
+    if reading.above_scale is None:
+        return None
+    found = next(((found, made) for rule, made in _THEIR_MEASURES if (found := rule.match(reading.text, at))), None)
+    return reading.add_match(found[1], found[0], reading.above_scale) if found else None
+
+
+def _rd_share_of_gdp(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """R&D expenditure accounted for 5.2% of GDP: the R&D intensity."""
+    share = _RD_SHARE_OF_GDP.match(reading.text, at)
+    return reading.add_match(f"研发投入强度为{share.group('number')}%", share) if share else None
+
+
+def _phrase(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """A phrase of the rules (a measure, the park, a place, an amount, a time, a verb …) in the reading's words."""
+    match, made = _first_rule(reading.text, at, in_list)
+    if match is None:
+        return None
+    out, origin, last = reading.out, reading.origins[at], reading.origins[match.end() - 1]
+    if made == _THE_PARK and reading.last_part() == _THE_PARK:
+        pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
+    elif match.re in _TIMES:
+        out.add_at_clause_start(made, origin)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
+    elif made and reading.pending_count is not None and made in _COUNTED_NAMES:
+        number, first, number_end = reading.pending_count
+        out.add(made, first)  # a cut starting at the name starts at its count, written first
+        out.add(number + _COUNTED_NAMES[made], first, number_end)
+        reading.pending_count = None
+    elif made:
+        if reading.above_scale is not None and made in _SCALED:
+            made = _SCALED[made]  # enterprises with an annual … above 20 million yuan each contributed …
+        if reading.sector and made in _MEASURE_NAMES and reading.sector not in made:
+            made = reading.sector + made  # In the services sector, … an operating income of …: 服务业营业收入
+        out.add(made, origin, last)
+    return match.end()
+
+
+def _unused_word(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """A word the reading has no use for, left out; and after an amount, the next clause (…14.98 billion yuan and the
+    total foreign trade value…)."""
+    word = _WORD.match(reading.text, at)
+    if word is None:
+        return None
+    if word.group(0).lower() == "and" and reading.last_part()[-1:] in _AMOUNT_ENDS:
+        reading.out.add(",", reading.origins[at])
+        reading.out.close_clause()
+    return word.end()
+
+
+def _character(reading: _Reading, at: int, in_list: bool) -> int:
+    """One character: a space left out, a mark in the reading's marks, a digit or a character of another script kept."""
+    text, out, origin = reading.text, reading.out, reading.origins[at]
+    character = text[at]
+    if character == "." and _SENTENCE_STOP.match(text, at):
+        out.add("。", origin)
+        out.close_clause()
+        reading.sector, reading.above_scale, reading.sentence_start = None, None, True
+    elif character == "," and in_list and _between_list_items(text, at) and not _after_a_time(out):
+        out.add("、", origin)
+    elif character in ",;:":
+        out.add(character, origin)
+        out.close_clause()
+    elif character == "’" and at and text[at - 1].isalpha():
+        pass  # an apostrophe (the zone’s, companies’): no mark of the reading's
+    elif character.isdigit() and (grouped := _GROUPED_NUMBER.match(text, at)):
+        return reading.add_match(grouped.group(0).replace(",", ""), grouped)  # 6,954 of these: one number
+    elif character != " " and (character.isdigit() or character in _KEPT_MARKS or not character.isascii()):
+        out.add(character, origin)
+    return at + 1
+
+
+# What the reading tries at each place of the text, in order; the first that reads something there moves it on.
+_STEPS = (
+    _sector_opening,
+    _dashed_aside,
+    _level_reached,
+    _another_places_measure,
+    _amount_of_a_measure,
+    _bracketed_aside,
+    _conversion,
+    _counts_rise,
+    _bare_count,
+    _count_before_its_name,
+    _above_scale_subject,
+    _their_measure,
+    _rd_share_of_gdp,
+    _phrase,
+    _unused_word,
+    _character,
+)
+
+
 @lru_cache(maxsize=4096)
 def chinese_form(text: str) -> Form:
     """`text` (a page in English) in the reading's words, every other word left out, with each character's origin."""
     compacted, compact_origins = _compacted(text)
     compacted = _TIME_OR_PLACE_ASIDE.sub(lambda found: " " + found.group("inner") + " ", compacted)
     compacted = _RELATIVE_ASIDE.sub(lambda found: " " * len(found.group(0)), compacted)
-    listed = _respective_sentences(compacted)
-    out = _Builder()
+    reading = _Reading(compacted, compact_origins, _respective_sentences(compacted), _Builder())
     at = 0
-    length = len(compacted)
-    pending_count: tuple[str, int] | None = None  # 185 high-tech companies: the count goes after the name
-    sector = None  # the industry the sentence opened on
-    above_scale: int | None = None  # where the firms above the designated size are named as the sentence's subject
-    sentence_start = True
-    while at < length:
-        origin = compact_origins[at]
-        if sentence_start and compacted[at] != " ":
-            sentence_start = False
-            opening = _SECTOR_OPENING.match(compacted, at)
-            if opening:
-                sector = _sector(opening.group("sector"))
-                at = opening.end()
-                continue
-        in_list = any(start <= at < end for start, end in listed)
-        aside = _ASIDE.match(compacted, at)
-        if aside:  # – located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's
-            at = aside.end()
-            continue
-        to_amount = _TO_AN_AMOUNT.match(compacted, at)
-        if to_amount and out.parts and out.parts[-1].endswith("%"):
-            out.add(",达到", origin)  # up 11.6 percent year-on-year to 15.29 billion yuan: the level reached
-            at = to_amount.end()
-            continue
-        another = _ANOTHER_PLACE.match(compacted, at)
-        if another and out.parts and out.parts[-1] in _MEASURE_NAMES and not _OF_THE_PARK.match(compacted, at):
-            out.add_at_clause_start("全市", origin)  # the GDP of Wuhan: a place's, not the park's (read as an area's)
-            at = another.end()
-            continue
-        of_a_measure = _OF_A_MEASURE.match(compacted, at)
-        if of_a_measure and out.parts and out.parts[-1].endswith("元"):
-            out.add("的", origin)  # 380.5 billion yuan of industrial output: 3805亿元的工业总产值
-            at = of_a_measure.end()
-            continue
-        aside = _BRACKETED_ASIDE.match(compacted, at) or _THRESHOLD.match(compacted, at)
-        if aside:  # (those with annual operating revenues of roughly $3.1 million or more): an aside, no figure
-            firms = _FIRMS_BEFORE.search(compacted, 0, at) if aside.re is _THRESHOLD else None
-            if firms:  # enterprises with an annual industrial output value above 20 million yuan each
-                above_scale = compact_origins[firms.start()]
-            at = aside.end()
-            continue
-        conversion = _CONVERSION.match(compacted, at)
-        if conversion and out.parts and out.parts[-1].endswith("元") and not out.parts[-1].endswith("美元"):
-            at = conversion.end()  # 16.79 billion yuan ($2.42 billion): the same amount in dollars, no other figure
-            continue
-        rise = _FROM_TO.match(compacted, at) if out.parts and out.parts[-1] in _COUNTED_NAMES else None
-        made = _rise(rise, _COUNTED_NAMES[out.parts[-1]]) if rise else None
-        if made:  # the number of high-tech enterprises has grown from 493 in 2012 to 1,928 in 2021
-            out.add(made, origin, compact_origins[rise.end() - 1])
-            at = rise.end()
-            continue
-        unit = _count_unit(out) if in_list and out.parts and out.parts[-1] in ("分别为", "、") else None
-        if unit is None and len(out.parts) > 1 and out.parts[-1] in ("达到", "为"):
-            unit = _COUNTED_NAMES.get(out.parts[-2])
-        bare = _BARE_NUMBER.match(compacted, at) if unit else None
-        if bare:
-            # the number of recognized high-tech enterprises reached 3,315; … reached 1,323 and 2,931 respectively:
-            # counted in the names' unit
-            out.add(bare.group("number").replace(",", "") + unit, origin, compact_origins[bare.end() - 1])
-            at = bare.end()
-            continue
-        count = _COUNT_BEFORE_NAME.match(compacted, at)
-        if count is not None:  # 185 high-tech companies: the count goes after the name, as 高新技术企业185家
-            pending_count = (count.group("number").replace(",", ""), origin, compact_origins[count.end("number") - 1])
-            at = count.end()
-            continue
-        firms = _ABOVE_SCALE_FIRMS.match(compacted, at)
-        if firms and not any(rule.match(compacted, at) for rule, _ in _MEASURE_RULES):
-            above_scale = origin
-            at = firms.end()
-            continue
-        theirs = (
-            next(((found, made) for rule, made in _THEIR_MEASURES if (found := rule.match(compacted, at))), None)
-            if above_scale is not None
-            else None
-        )
-        if theirs:  # a cut of the measure starts where its firms are named
-            out.add(theirs[1], above_scale, compact_origins[theirs[0].end() - 1])
-            at = theirs[0].end()
-            continue
-        share = _RD_SHARE_OF_GDP.match(compacted, at)
-        if share:
-            out.add(f"研发投入强度为{share.group('number')}%", origin, compact_origins[share.end() - 1])
-            at = share.end()
-            continue
-        match, made = _first_rule(compacted, at, in_list)
-        if match is not None:
-            last = compact_origins[match.end() - 1]
-            if made == _THE_PARK and out.parts and out.parts[-1] == _THE_PARK:
-                pass  # the zone named twice in a row (a headline, then a caption): once, not a place before a park
-            elif match.re in _TIMES:
-                out.add_at_clause_start(made, origin)  # 2021年…, 前三季度…: a time opens its clause, as in Chinese
-            elif made and pending_count is not None and made in _COUNTED_NAMES:
-                out.add(made, pending_count[1])  # a cut starting at the name starts at its count, written first
-                out.add(pending_count[0] + _COUNTED_NAMES[made], *pending_count[1:])
-                pending_count = None
-            elif made:
-                if above_scale is not None and made in _SCALED:
-                    made = _SCALED[made]  # enterprises with an annual … above 20 million yuan each contributed …
-                if sector and made in _MEASURE_NAMES and sector not in made:
-                    made = sector + made  # In the services sector, … an operating income of …: 服务业营业收入
-                out.add(made, origin, last)
-            at = match.end()
-            continue
-        character = compacted[at]
-        word = _WORD.match(compacted, at)
-        if word is not None:
-            if word.group(0).lower() == "and" and out.parts and out.parts[-1][-1:] in _AMOUNT_ENDS:
-                out.add(",", origin)  # …14.98 billion yuan and the total foreign trade value…: the next clause
-                out.close_clause()
-            at = word.end()  # a word the reading has no use for
-            continue
-        if character == " ":
-            at += 1
-            continue
-        if character == "." and _SENTENCE_STOP.match(compacted, at):
-            out.add("。", origin)
-            out.close_clause()
-            sector, above_scale, sentence_start = None, None, True
-        elif character == "," and in_list and _between_list_items(compacted, at) and not _after_a_time(out):
-            out.add("、", origin)
-        elif character in ",;:":
-            out.add(character, origin)
-            out.close_clause()
-        elif character == "’" and at and compacted[at - 1].isalpha():
-            pass  # an apostrophe (the zone’s, companies’): no mark of the reading's
-        elif character.isdigit() and (grouped := _GROUPED_NUMBER.match(compacted, at)):
-            # 6,954 of these enterprises: one number, its commas no clause marks
-            out.add(grouped.group(0).replace(",", ""), origin, compact_origins[grouped.end() - 1])
-            at = grouped.end()
-            continue
-        elif character.isdigit() or character in _KEPT_MARKS or not character.isascii():
-            out.add(character, origin)
-        at += 1
-    return out.form()
+    while at < len(compacted):
+        in_list = any(start <= at < end for start, end in reading.listed)
+        at = next(moved for step in _STEPS if (moved := step(reading, at, in_list)) is not None)
+    return reading.out.form()
 
 
 _THE_PARK = "高新区"
