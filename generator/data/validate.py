@@ -20,6 +20,7 @@ from generator.reading.hedges import comparator_problem, growth_hedges, hedges_o
 from generator.reading.names import name_spans
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
+    ALL_TAXES,
     about_another_park,
     budget_taxes,
     forecast_opening,
@@ -269,7 +270,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     )
     if span:
         report(location + ("value",), f"expected the year's amount, found a total over several years ({span}…)")
-    elif entry.get("id") == "tax_revenue" and budget_taxes(
+    elif entry.get("id") == ALL_TAXES and budget_taxes(
         context.previous + context.opening + context.lead, context.quote
     ):
         report(

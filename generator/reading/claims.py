@@ -44,6 +44,7 @@ from generator.reading.names import (
 )
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
 from generator.reading.parts import (
+    ALL_TAXES,
     PERIOD,
     about_another_park,
     budget_taxes,
@@ -517,7 +518,7 @@ def candidates(
             # 其中…: the clause, or any clause of a sentence that opens on it, tells a part of a figure before.
             part = clause.text.startswith(_PART_OPENING) or (clauses[0].text.startswith(_PART_OPENING) and c_index)
             if budget_taxes(paragraph[: clause.start], clause.text):
-                clause_hits = [h for h in clause_hits if h.name.entry.id != "tax_revenue"]
+                clause_hits = [h for h in clause_hits if h.name.entry.id != ALL_TAXES]
             # 自贡市实现GDP…。其中,自贡高新区…实现地区生产总值252.55亿元: the part named is the park itself.
             part = part and not any(_opens_on_the_park(c.text, own) for c in clauses[: c_index + 1])
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…

@@ -200,6 +200,10 @@ _BUDGET_BEFORE = re.compile(
 )
 
 
+# The catalogue's measure of all the taxes collected in the park (全口径): the budget's taxes are never it.
+ALL_TAXES = "tax_revenue"
+
+
 def budget_taxes(before: str, said: str) -> bool:
     """Whether taxes told in `said` after `before` (…一般公共预算收入14.2亿元;其中税收收入11.5亿元) are the part of a
     budget's revenue, or of a fiscal revenue whose 口径 is unsaid, that 其中 opens: the budget's taxes (its local
