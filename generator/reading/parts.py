@@ -489,7 +489,8 @@ _VERB_BEFORE = re.compile(
 )
 
 
-_CLOSED_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+# Brackets that tell amounts of their own (其中:区本级…13%,高新区…-11.9%), not a name's other name (经开区(高新区)).
+_CLOSED_BRACKETS = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
 
 
 def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bool, str | None]:
@@ -518,8 +519,8 @@ def several_parks(
     the page tells are the park (tied_districts); `host`: the host a page splitting its amounts with the park tells of
     (page_host), the subject until a clause names another."""
     subject = host
-    # A subject named inside brackets closed before the amount tells of the brackets only (…(其中:区本级…,高新区预计
-    # 增长-11.9%);固定资产投资…).
+    # A subject named inside brackets of amounts closed before the amount tells of the brackets only (…(其中:区本级…,
+    # 高新区预计增长-11.9%);固定资产投资…).
     told = _CLOSED_BRACKETS.sub("", f"{paragraph_before}。{before}")
     for clause in re.split(r"[,，;；:：。!?！？]", told):
         named, several = _subject_of(clause, tied, host)
