@@ -106,6 +106,16 @@ def test_a_sentence_opening_on_a_verb_goes_on_in_the_period_of_the_sentence_befo
     assert carried["period"] == "1月到6月"
 
 
+def test_a_period_alone_refining_the_paragraphs_part_of_the_year_holds_over_the_sentences_after_it():
+    # 今年上半年 heads the paragraph; 1-5月份 opens a sentence of its own: the figures after it are counted to May.
+    text = "今年上半年,高新区经济运行总体平稳。1-5月份,完成规上工业产值132.4亿元,同比增长7.0%。"
+    text += "固定资产投资37.45亿元,同比增长23.0%。"
+    found = indicators(text, 2024)
+    assert found["fixed_asset_investment"]["period"] == "1-5月份"
+    assert found["industrial_output_above_scale"]["period"] == "1-5月份"
+    assert refused(text, 2024) == []
+
+
 def test_a_share_told_after_its_measures_amount_is_the_share_of_that_measure():
     # 占地区生产总值比重 names the base of the share, not an amount of GDP; the measure is the clause before's.
     text = "2023年,全社会研发经费支出超15.7亿元,占地区生产总值比重达5.2%,是市平均水平的2.2倍。"

@@ -713,6 +713,10 @@ def dated_by_a_year(passage: str) -> bool:
     return bool(_YEAR_ALONE.search(simplified(passage)))
 
 
+# A clause that is a period and nothing else: 1-5月份, 今年1至5月, 上半年.
+_PERIOD_ALONE = re.compile(rf"(?:今年|(?:19|20)\d\d年)?(?:{PERIOD.pattern})(?:份|以来)?")
+
+
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:
     """Set period, scope and hedge on every clause (in place)."""
     titled = title_periods(paragraphs[0], paragraphs[1:]) if paragraphs and 0 in headings else []
@@ -750,8 +754,12 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 named = latest_period(clause.text)
                 if named:
                     period = named
-                    if c_index == 0 and clause.start == head_at:
-                        paragraph_period = named  # 1—9月,全区…: the whole paragraph
+                    refines = paragraph_period is not None and _PERIOD_ALONE.fullmatch(clause.text)
+                    if c_index == 0 and (clause.start == head_at or refines):
+                        # 1—9月,全区…: the whole paragraph. In a paragraph already telling a part of the year
+                        # (今年上半年,…平稳。), a sentence opening on a period alone (1-5月份,完成…) holds it over
+                        # the sentences after it that name none (固定资产投资37.45亿元…): its figures' months.
+                        paragraph_period = named
                 elif _WHOLE_YEAR.match(clause.text):
                     period = None
                 found_scope = _scope_at(clause.text)
