@@ -605,6 +605,11 @@ _SUBJECTLESS = re.compile(rf"^(?:(?:其中[,，:：]?)?(?:{'|'.join((*NEW_VERBS,
 
 # A paragraph's opening words before its first comma: 1—9月，全区…
 _HEAD = re.compile(r"^[^，,：:。;；]{1,12}[，,：:]")
+# A lead sentence whose subject is followed by its time (据了解,高新区上半年积极推进…。生产总值完成…): the time
+# heads the paragraph's figures, as one before a comma does.
+_SUBJECT_THEN_TIME = re.compile(
+    rf"^(?:(?:据了解|据悉|据统计|据介绍|记者了解到|记者获悉)[，,])?(?:[^，,：:。;；\d]{{1,8}}?)(?:{PERIOD.pattern})(?!以前|前)"
+)
 
 
 def paragraph_head(paragraph: str) -> tuple[int, str]:
@@ -615,6 +620,9 @@ def paragraph_head(paragraph: str) -> tuple[int, str]:
         head = _HEAD.match(sentence)
         if any(character.isdigit() for character in sentence) or (head and periods_in(head.group(0))):
             return (at, head.group(0)) if head else (-1, "")
+        timed = _SUBJECT_THEN_TIME.match(sentence)
+        if timed:
+            return at, timed.group(0)
         at += len(sentence)
     return -1, ""
 
@@ -729,7 +737,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
         going_on = period_going_on(paragraphs[number - 1], paragraphs[number]) if number else None
         paragraph_period = going_on or heading_period
         titled_period = document_period if heading_period is document_period else None
-        head_at, _ = paragraph_head(paragraphs[number])
+        head_at, head = paragraph_head(paragraphs[number])
         told_before = park_told_before(paragraphs, number)
         for s_index, clauses in enumerate(sentences):
             before = sentences[s_index - 1] if s_index else []
@@ -755,7 +763,8 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                 if named:
                     period = named
                     refines = paragraph_period is not None and _PERIOD_ALONE.fullmatch(clause.text)
-                    if c_index == 0 and (clause.start == head_at or refines):
+                    in_head = clause.start == head_at or head_at < clause.start < head_at + len(head)
+                    if (c_index == 0 or in_head) and (in_head or refines):
                         # 1—9月,全区…: the whole paragraph. In a paragraph already telling a part of the year
                         # (今年上半年,…平稳。), a sentence opening on a period alone (1-5月份,完成…) holds it over
                         # the sentences after it that name none (固定资产投资37.45亿元…): its figures' months.
