@@ -240,16 +240,24 @@ _YEAR_ON_YEAR = re.compile(
 _NOW_OPENING = re.compile(r"(?:^|[。,，;；])(?:目前|至今|迄今|截至目前|截止目前|到目前为止)")
 
 
+# A sentence counting up to a year's end (到1997年底,全区累计完成…): its 累计 totals are since the park began, not the
+# year's to date (1—9月累计完成…, 全年累计…).
+_TO_A_YEARS_END = re.compile(r"^(?:到|截至|截止|至)(?:19|20)\d\d年(?:底|末)[,，]?[^。;；]{0,6}?累计")
+
+
 def total_since_the_start(said: str, after: str = "") -> str | None:
     """The word that makes a flow named at the end of `said` (its sentence up to the name or amount) a total since the
     park began, or None: 累计 in its clause, or a change (新认定) among what the park has (拥有), in a sentence told at
     the time of writing (目前,…,累计授权专利数343件; 目前园区拥有…新认定的高新技术企业82家) that names no year, month or
-    全年, nor compares with the year before (`after`: the sentence after the name or amount)."""
+    全年, nor compares with the year before (`after`: the sentence after the name or amount); or any flow of a sentence
+    that opens counting up to a year's end (到1997年底,全区累计完成…;…,合同利用外资1.45亿美元)."""
     if "累计" not in said and "拥有" not in said:
         return None  # most amounts: nothing to read further (this runs for every flow the checker proves)
     clause = re.split(r"[,，;；:：]", said)[-1]
     if _YEAR_ON_YEAR.search(said + re.split(r"[。;；!?！？]", after)[0]):
         return None  # 出口累计完成4.02亿美元,同比增长11.1%: compared with the year before, so the year's to date
+    if _TO_A_YEARS_END.match(re.split(r"[。!?！？]", said)[-1].lstrip()):
+        return "累计"
     told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
     if not told_now or _DATED.search(said):
         return None
