@@ -132,6 +132,7 @@ PART_PREFIXES = (
     "自营", "产品", "贸易", "保税区", "综保区",
     "申报",  # 申报高企: firms applying, not certified
     "国际", "PCT",  # PCT国际专利申请: filings under the treaty, a part of all patent applications
+    "发明", "实用新型", "外观设计",  # 发明专利授权1938件: one kind of patent, a part of the grants of every kind
 )  # fmt: skip
 
 # --- parts of the park ------------------------------------------------------------------------------------------
