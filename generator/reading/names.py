@@ -62,6 +62,10 @@ def name_pattern(name: str) -> tuple[re.Pattern, bool]:
     return re.compile("".join(parts)), bool(verb)
 
 
+# Words inside a name joining another kind to it (新增上市[及过会]企业2家): the count is of both kinds, not the name's.
+_JOINED = re.compile(r"(?:及|和|与|以及|、)[\u4e00-\u9fff]")
+
+
 def name_spans(name: str, text: str):
     """Where `text` writes `name` (a few words inside it allowed, as name_pattern reads it): (start, end, the span of
     a verb name's counted object or None), in order."""
@@ -73,10 +77,12 @@ def name_spans(name: str, text: str):
         # What is left once the subject's words, the verb and the name's own words said again are set aside.
         left = "".join(c for c in _SUBJECT_AND_VERB.sub("", inside) if c not in name)
         verb_object = "".join(text[a:b] for k, (a, b) in gaps.items() if k.startswith("v"))
+        joined = any(_JOINED.match(text, a, b) for k, (a, b) in gaps.items() if k.startswith("g"))
         if (
             (len(inside) > MAX_GAP and left)
             or any(word in inside for word in NOT_INSIDE_A_NAME)
             or names_one_board(verb_object)
+            or joined
         ):
             # Not this span, but the name may stand whole inside it: 工业[园区企业完成]工业总产值.
             at = match.start() + 1
