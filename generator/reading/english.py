@@ -720,13 +720,20 @@ def _dashed_aside(reading: _Reading, at: int, in_list: bool) -> int | None:
     return aside.end() if aside else None
 
 
-def _level_reached(reading: _Reading, at: int, in_list: bool) -> int | None:
-    """up 11.6 percent year-on-year to 15.29 billion yuan: the level reached."""
-    to_amount = _TO_AN_AMOUNT.match(reading.text, at)
-    if not (to_amount and reading.last_part().endswith("%")):
-        return None
-    reading.out.add(",达到", reading.origins[at])
-    return to_amount.end()
+# Words the English joins an amount to what follows with, written when the form so far ends on that amount: up 11.6
+# percent year-on-year to 15.29 billion yuan (the level reached: ,达到); 380.5 billion yuan of industrial output
+# (3805亿元的工业总产值).
+_JOINS = ((_TO_AN_AMOUNT, "%", ",达到"), (_OF_A_MEASURE, "元", "的"))
+
+
+def _joining_word(reading: _Reading, at: int, in_list: bool) -> int | None:
+    """A word joining the amount just written to what follows (_JOINS), in the reading's words."""
+    for pattern, ending, word in _JOINS:
+        found = pattern.match(reading.text, at)
+        if found and reading.last_part().endswith(ending):
+            reading.out.add(word, reading.origins[at])
+            return found.end()
+    return None
 
 
 def _another_places_measure(reading: _Reading, at: int, in_list: bool) -> int | None:
@@ -736,15 +743,6 @@ def _another_places_measure(reading: _Reading, at: int, in_list: bool) -> int | 
         return None
     reading.out.add_at_clause_start("全市", reading.origins[at])
     return another.end()
-
-
-def _amount_of_a_measure(reading: _Reading, at: int, in_list: bool) -> int | None:
-    """380.5 billion yuan of industrial output: 3805亿元的工业总产值."""
-    of_a_measure = _OF_A_MEASURE.match(reading.text, at)
-    if not (of_a_measure and reading.last_part().endswith("元")):
-        return None
-    reading.out.add("的", reading.origins[at])
-    return of_a_measure.end()
 
 
 def _bracketed_aside(reading: _Reading, at: int, in_list: bool) -> int | None:
@@ -882,9 +880,8 @@ def _character(reading: _Reading, at: int, in_list: bool) -> int:
 _STEPS = (
     _sector_opening,
     _dashed_aside,
-    _level_reached,
+    _joining_word,
     _another_places_measure,
-    _amount_of_a_measure,
     _bracketed_aside,
     _conversion,
     _counts_rise,
