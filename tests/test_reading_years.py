@@ -255,3 +255,16 @@ def test_last_year_opening_a_sentence_after_a_plan_tells_the_year_reported():
     page = "2001年3月28日\n\n自治区制定计划,力争到2005年建成全国最大的稀土产业基地。"
     page += "去年,高新区出口总额为0.65亿美元,增长51%。\n"
     assert indicators(page, 2000)["export_total"]["change_pct"] == 51
+
+
+def test_this_year_on_a_dated_page_is_the_year_of_writing_after_an_earlier_year_told():
+    # 历经2002年…“寒冬”之后 tells of 2002; the next paragraph's 今年1—6月, on a page dated July 2003 below a portal's
+    # furniture, is 2003's.
+    from tests.extract_helpers import indicators
+
+    furniture = "中国新闻社\n中新网分类新闻查询>>\n本页位置:首页>>新闻大观>>经济新闻\n放大字体  缩小字体\n光谷再发力\n"
+    text = furniture + "2003年07月13日 13:18\n中新网7月13日电 历经2002年全球光电产业“寒冬”之后,光谷再度发力。\n"
+    text += "据长江日报报道,10日从开发区管委会获悉,今年1—6月,高新区规模以上工业企业完成工业总产值100亿元,同比增长11%。"
+    found = indicators(text, 2003)["industrial_output_above_scale"]
+    assert (found["value"], found["period"]) == (100, "1—6月")
+    assert indicators(text, 2002) == {}

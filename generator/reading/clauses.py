@@ -157,10 +157,16 @@ _FIRST_QUARTER = 3
 _SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
+_DATE_ONLY = re.compile(rf"\s*{_WRITTEN.pattern}[\s\d:：]*$")
+
+
 def _date_line(paragraphs, published: str | None = None) -> re.Match | None:
     """The date line among a document's first paragraphs (2025-01-16, 2025年01月20日), else the date its source
     records (`published`, YYYY-MM-DD: the page's date line the archive took out with the furniture), if any."""
     found = next((match for paragraph in paragraphs[:4] if (match := _WRITTEN.search(paragraph))), None)
+    # Below a portal's furniture (its name, a search box, where the page sits, the font size, the headline), a line
+    # that is a date and nothing else (2003年07月13日 13:18) is the page's date line too.
+    found = found or next((match for paragraph in paragraphs[4:10] if (match := _DATE_ONLY.match(paragraph))), None)
     return found or (_WRITTEN.search(published) if published else None)
 
 
@@ -305,6 +311,30 @@ def _before_an_amount(sentence: str) -> str:
     return sentence[: amount.start()] if amount else sentence
 
 
+# The first amount of a sentence (100亿元, 11%, 26家): what stands before it is the sentence's setting.
+_FIRST_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|元|美元|%|％|家|件|个|项|人)")
+
+
+def year_of_this_year(sentence: str, written: int | None, month: int | None, year: int) -> int | None:
+    """The year a 今年 in a sentence's setting (the words before its first amount) names, on a page written in the
+    year reported or, from after its first months, the year after (`written`, `month`: the page's date); else None.
+    A summary published in the first months of the next year may still say 今年 of the year it sums up."""
+    if written == year + 1 and (month is None or month <= _EARLY_MONTHS):
+        return None
+    if written not in (year, year + 1) or not _THIS_YEAR.search(_FIRST_AMOUNT.split(sentence)[0]):
+        return None
+    return written
+
+
+@lru_cache(maxsize=256)
+def page_date(opening: tuple[str, ...], published: str | None = None) -> tuple[int | None, int | None]:
+    """The year and month a page was written, from its opening paragraphs (written_in, and its date line's month),
+    each None when unknown."""
+    dated = _date_line(opening, published)
+    month = int(dated.group(2) or dated.group(3)) if dated is not None else None
+    return written_in(list(opening), published), month
+
+
 def _later_mode(at: int, text: str, written: int | None) -> str:
     """How a later year than the one reported is told: as results when the text was written in that year or after and
     names a part of it already past (2021年第一季度 on a page of May 2021), else as plan."""
@@ -417,6 +447,17 @@ def split_clauses(
                     # 一、2010年工作回顾2010年是…: a heading run into its text (a page that lost its line breaks)
                     # heads what follows, as one on its own line does.
                     state = local = sentence_state = _State(at, "results")
+            elif (
+                (told := year_of_this_year(sentence, written, month, year)) is not None
+                and local.year != told
+                and not _THIS_YEAR.match(sentence.lstrip())
+            ):
+                # 历经2002年全球光电产业“寒冬”之后,…。据长江日报报道,…今年1—6月,…完成… on a page of July 2003: 今年
+                # is the year of writing, whatever earlier year the paragraphs before told of (a sentence opening on
+                # 今年 is read below).
+                sentence_state = _State(told, "results")
+                if index == 0:
+                    local = _State(told, "results")
             elif reported_last_year and _LAST_YEAR.match(sentence.lstrip()):
                 # 去年,高新区…,出口总额为… on a page of the year after, after a plan of years to come: the whole
                 # sentence tells the year reported on.

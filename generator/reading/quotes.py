@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.reading.clauses import SENTENCE_MARKS, heading_above, written_part_way
+from generator.reading.clauses import SENTENCE_MARKS, heading_above, page_date, written_part_way
 from generator.reading.english import english_words
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
@@ -115,6 +115,9 @@ class Context:
     named_before: str | None = None
     # The districts the page tells are the park (parts.tied_districts): their amounts are the park's.
     tied: frozenset[str] = frozenset()
+    # The year and month the page was written (clauses.page_date): the year its 今年 names.
+    written: int | None = None
+    month: int | None = None
     # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are its.
     host: str | None = None
 
@@ -206,7 +209,8 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     told_before = park_told_before(source.paragraphs, number)
     section_heading = heading_above(source.paragraphs, number)
     list_lead = forecast_list_lead(source.paragraphs, number) if source.paragraphs else ""
-    part_way = written_part_way(tuple(source.paragraphs[:4]), source.published, year)
+    part_way = written_part_way(tuple(source.paragraphs[:10]), source.published, year)
+    written, month = page_date(tuple(source.paragraphs[:10]), source.published)
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(
             prepared,
@@ -259,8 +263,10 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         part_way,
         going_on,
         named_before,
-        page_districts(tuple(source.paragraphs)),
-        page_host(tuple(source.paragraphs)),
+        tied=page_districts(tuple(source.paragraphs)),
+        host=page_host(tuple(source.paragraphs)),
+        written=written,
+        month=month,
     )
 
 
