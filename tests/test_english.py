@@ -138,6 +138,11 @@ def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):
     assert read_as in chinese_form(english).text
 
 
+def test_a_titles_edition_in_brackets_is_no_time():
+    said = chinese_form("Binhai High-tech Index (2017) was released. In 2016, the Index hit 748.15 points.").text
+    assert "2017年" not in said and "2016年" in said
+
+
 def test_the_sales_of_one_kind_of_goods_are_no_zones_revenue():
     assert "营业收入" not in chinese_form("the zone's sales revenue of high-tech products reached 98 billion yuan").text
 

@@ -515,6 +515,9 @@ _PLAN_RULES = tuple((_rule(pattern), chinese) for pattern, chinese in _PLANS)
 _YEAR = re.compile(
     r"(?<![\d.$])(?<!\d,)(?:(?:in|of|for) ?)?(?P<year>(?:19[5-9]|20[0-4])\d)(?:'s|’s)?(?![\d%-]|\.\d)", re.I
 )  # (Jan-May, 2017): a comma after a word, not inside a number
+# A year in brackets right after a title's name (Binhai High-tech Index (2017), the Report (2019)): the edition of what
+# is named, no time of the figures told.
+_EDITION = re.compile(r"(?<=[A-Za-z]) ?\((?:19[5-9]|20[0-4])\d\)")
 _THAT_YEAR = _rule(r"(?:that|this|the same) year")
 # The year's whole amount (the annual income, annual GDP): 全年, not the part of the year told before it.
 _ANNUAL = _rule(
@@ -715,8 +718,9 @@ def _sector_opening(reading: _Reading, at: int, in_list: bool) -> int | None:
 
 
 def _dashed_aside(reading: _Reading, at: int, in_list: bool) -> int | None:
-    """– located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's."""
-    aside = _ASIDE.match(reading.text, at)
+    """– located in Hefei city, in East China's Anhui province –: an aside, no figure of the park's; and a title's
+    edition in brackets (Index (2017)), no time."""
+    aside = _ASIDE.match(reading.text, at) or _EDITION.match(reading.text, at)
     return aside.end() if aside else None
 
 
