@@ -772,7 +772,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     period = named
                     refines = paragraph_period is not None and _PERIOD_ALONE.fullmatch(clause.text)
                     in_head = clause.start == head_at or head_at < clause.start < head_at + len(head)
-                    if (c_index == 0 or in_head) and (in_head or refines):
+                    if in_head or (c_index == 0 and refines):
                         # 1—9月,全区…: the whole paragraph. In a paragraph already telling a part of the year
                         # (今年上半年,…平稳。), a sentence opening on a period alone (1-5月份,完成…) holds it over
                         # the sentences after it that name none (固定资产投资37.45亿元…): its figures' months.
