@@ -37,6 +37,7 @@ from generator.reading.parts import (
     year_of_amount,
     year_of_fact_amount,
     year_stated,
+    zones_round_up,
 )
 from generator.reading.quotes import Context, context_of, invisible_in, prepare
 from generator.reuse import NoReuse, Reuse
@@ -290,7 +291,10 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     place = park_told(context.paragraph_before + context.before(token.end)) or context.told_before
     if about_another_park(place, places):
         report(location + ("value",), f"expected the park's own amount, found another park's ({place}高新区…)")
-    several = several_parks(context.paragraph_before, context.before(token.start), context.tied, context.host)
+    before = context.before(token.start)
+    several = several_parks(context.paragraph_before, before, context.tied, context.host) or zones_round_up(
+        before, context.quote[token.end :] + context.trail
+    )
     if several:
         report(
             location + ("value",),

@@ -518,6 +518,26 @@ def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bo
     return bool(one), None
 
 
+# A city's round-up of its zones in one sentence (园区规上工业总产值突破1000亿元,龙潭临港产业园产值…,玉林高新区产值突破
+# 100亿元,玉林经济技术开发区产值达到280亿元): the bare 园区 opening it, with its amount, is the zones' together; the
+# zones after it each have their own (not parts after 其中, which a park's own report lists).
+_BARE_PARKS = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年)?[,，]?(?:全市|各|全省)?园区(?!内)")
+_ZONE_WITH_AMOUNT = re.compile(
+    rf"(?:{NAMED_ZONE}|{_ONE_ZONE}|[\u4e00-\u9fff“”\"]{{2,8}}?产业园)[^,，;；。\d]{{0,10}}\d"
+)
+ROUND_UP = "园区(其后所列各园区合计)"
+
+
+def zones_round_up(before: str, after: str) -> str | None:
+    """ROUND_UP when the clause holding an amount (the last clause of `before`, its sentence up to the amount) opens on
+    a bare 园区 and the rest of its sentence (`after`) names two or more zones each with an amount of its own, not as
+    parts after 其中; else None."""
+    clause = re.split(r"[,，;；]", before)[-1]
+    if not _BARE_PARKS.match(clause) or "其中" in after:
+        return None
+    return ROUND_UP if sum(1 for _ in _ZONE_WITH_AMOUNT.finditer(after)) >= 2 else None
+
+
 def several_parks(
     paragraph_before: str, before: str, tied: frozenset[str] = frozenset(), host: str | None = None
 ) -> str | None:
@@ -790,9 +810,10 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     hedge = None  # counted at a date, not estimated (words.AS_OF_A_DATE)
                 clause.period, clause.scope, clause.hedge, clause.park = period, scope, hedge, place
                 sentence_start = clause.sentence_start
+                sentence_end = clauses[-1].end
                 clause.several = several_parks(
                     paragraphs[number][:sentence_start], paragraphs[number][sentence_start : clause.end], tied, host
-                )
+                ) or zones_round_up(clause.text, paragraphs[number][clause.end : sentence_end])
 
 
 def carried_scope(previous: str, sentence: str) -> str | None:
