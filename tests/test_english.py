@@ -132,6 +132,8 @@ from tests.extract_helpers import indicators, refused
         ("The zone collected 9.8 billion yuan in taxes", "税收收入98亿元"),
         ("Enterprises in the zone paid taxes of 9.8 billion yuan", "上缴税费98亿元"),
         ("In 2012, the zone registered revenue of 300 billion yuan", "营业收入"),
+        ("the general budget revenue hit 10 billion yuan for the first time", "地方一般公共预算收入突破100亿元"),
+        ("the zone's GDP reached 100 billion yuan", "地区生产总值达到1000亿元"),
     ],
 )
 def test_english_phrases_read_as_the_reading_reads_chinese(english, read_as):

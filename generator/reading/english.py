@@ -494,7 +494,14 @@ _FROM_TO = re.compile(
 )
 _UP_RULE = _rule(rf"(?:{_UP})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
 _DOWN_RULE = _rule(rf"(?:{_DOWN})(?= ?{_NUMBER} ?(?:%|percent|per cent))")
-_HEDGE_RULES = tuple((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES)
+_HEDGE_RULES = (
+    # hit 10 billion yuan for the first time: a round mark passed, as 首次突破100亿元.
+    (
+        _rule(rf"(?:hit|hits|hitting|reached|reaches|reaching){_BEFORE_NUMBER}(?=[^,;]{{1,40}}? for the first time)"),
+        "突破",
+    ),
+    *((_rule(rf"(?:{pattern}){_BEFORE_NUMBER}"), chinese) for pattern, chinese in _HEDGES),
+)
 # An amount told as a record (hit a record 180 billion yuan, reached a new high of …): the amount reached.
 _A_RECORD = r" an? (?:new |all-time |historic |record )?(?:record|high|peak)(?: of)?"
 _MAYBE_HEDGED = rf"(?:(?:{_alternatives(_HEDGES)}) ?)?"
