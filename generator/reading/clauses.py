@@ -27,7 +27,7 @@ from generator.reading.parts import (
     names_a_time,
     periods_in,
 )
-from generator.reading.text import CLOSERS, LIST_MARK, SENTENCE_END
+from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
 CLAUSE_SEP = ",，;；:："
@@ -107,7 +107,6 @@ _YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
 _STRIVE = r"争取(?!到|[^,，;；。\d]{0,6}?(?:资金|资助|补助|补贴|奖励|扶持|专项))"
 _PLAN_OPENING = re.compile(rf"将(?!近)|力争|{_STRIVE}|确保|计划(?!的)|目标(?!的)")
 # A date line near the top: 2025-01-16, 2025年01月20日, 2025/1/16.
-_WRITTEN = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
 
 
 # A year that names a meeting: 2019年工委工作会议, 2020年度总结表彰大会.
@@ -157,17 +156,17 @@ _FIRST_QUARTER = 3
 _SENTENCE_OPENING = 12  # a year this near a sentence's start is the sentence's: 据统计,高新区2002年实现…
 
 
-_DATE_ONLY = re.compile(rf"\s*{_WRITTEN.pattern}[\s\d:：]*$")
+_DATE_ONLY = re.compile(rf"\s*{DATE.pattern}[\s\d:：]*$")
 
 
 def _date_line(paragraphs, published: str | None = None) -> re.Match | None:
     """The date line among a document's first paragraphs (2025-01-16, 2025年01月20日), else the date its source
     records (`published`, YYYY-MM-DD: the page's date line the archive took out with the furniture), if any."""
-    found = next((match for paragraph in paragraphs[:4] if (match := _WRITTEN.search(paragraph))), None)
+    found = next((match for paragraph in paragraphs[:4] if (match := DATE.search(paragraph))), None)
     # Below a portal's furniture (its name, a search box, where the page sits, the font size, the headline), a line
     # that is a date and nothing else (2003年07月13日 13:18) is the page's date line too.
     found = found or next((match for paragraph in paragraphs[4:10] if (match := _DATE_ONLY.match(paragraph))), None)
-    return found or (_WRITTEN.search(published) if published else None)
+    return found or (DATE.search(published) if published else None)
 
 
 def written_in(paragraphs: list[str], published: str | None = None) -> int | None:
@@ -311,7 +310,8 @@ def _before_an_amount(sentence: str) -> str:
     return sentence[: amount.start()] if amount else sentence
 
 
-# The first amount of a sentence (100亿元, 11%, 26家): what stands before it is the sentence's setting.
+# The first amount of a sentence (100亿元, 11%, 26家): what stands before it is the sentence's setting. Unlike
+# _before_an_amount's first digit, a day (10日从…获悉,今年1—6月) is no amount here: 今年 may stand after it.
 _FIRST_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|元|美元|%|％|家|件|个|项|人)")
 
 

@@ -15,7 +15,7 @@ from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
 from generator.reading.names import name_spans, names_one_board
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
-from generator.reading.parts import NAMED_ZONE, about_another_park
+from generator.reading.parts import NAMED_ZONE, OWN_LEVEL, about_another_park
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
@@ -154,7 +154,7 @@ class Governed:
 _BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,120})(?:[)）]|$)")  # a said text may end before the ) closes
 _PARK_ITEM = re.compile(f"^(?:其中[:：]?)?{NAMED_ZONE}")
 # A host's own part and the park itself, as a district's report splits its amount (其中:区本级…,高新区…).
-_HOST_OR_PARK_ITEM = re.compile(r"^(?:其中[:：]?)?(?P<stem>(?:区|县|市)?本级|高新区)")
+_HOST_OR_PARK_ITEM = re.compile(rf"^(?:其中[:：]?)?(?P<stem>{OWN_LEVEL}|本级|高新区)")
 # What may stand between an amount and the brackets that split it: its growth and rank (增速-16.8%,总量全市第一).
 _BEFORE_BRACKET = re.compile(r"[^。;；()（）]{0,30}?(?=[(（])")
 

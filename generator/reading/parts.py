@@ -456,7 +456,8 @@ def page_districts(paragraphs: tuple[str, ...]) -> frozenset[str]:
 # A host district's (or county's, city's) report splits its own amounts into its own level and the park: 固定资产投资
 # 预计完成146.5亿元…(其中:区本级预计完成130亿元,高新区预计完成16.5亿元). Such a page tells of the host: an amount it
 # states with no subject of its own is the host's, the park's part in the brackets.
-_HOST_SPLIT = re.compile(r"[(（]其中[:：]?(?P<level>区|县|市)本级[^()（）]{0,40}?[,，、;；]高新区")
+OWN_LEVEL = r"(?P<level>区|县|市)本级"  # a host's own level, the park apart (区本级, 县本级)
+_HOST_SPLIT = re.compile(rf"[(（]其中[:：]?{OWN_LEVEL}[^()（）]{{0,40}}?[,，、;；]高新区")
 HOST_SUBJECT = "全{level}(含{level}本级与高新区)"
 
 

@@ -98,10 +98,10 @@ def _closed(line: str) -> bool:
 _ENGLISH_STOP = re.compile(r"[A-Za-z0-9%)’'\"]\.$")
 
 
+# A day's date (2025-01-16, 2025年01月20日), its year and month in groups 1 and 2 or 3.
+DATE = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
 # A line ending on a date, with its time or not (compacted: 2024-04-2622:18:15, 2024年4月26日).
-_ENDS_ON_A_DATE = re.compile(
-    r"(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
+_ENDS_ON_A_DATE = re.compile(rf"{DATE.pattern}(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 
 
 def _continues(previous: str, line: str) -> bool:
