@@ -205,6 +205,8 @@ ROWS = [
     ("2016年,高新区新增上市及过会企业2家", None, ind("new_listed_companies", 2),
      "quote: expected the quote to name 新增上市企业",
      "上市及过会企业 counts listed and approved firms together: no count of the listed alone", None),
+    ("2016年,高新区新增上市企业2家,新增过会企业3家", "高新区新增上市企业2家", ind("new_listed_companies", 2), ACCEPT,
+     "the listed firms counted apart from the approved ones are the year's new listings", None),
     (["中国新闻社", "本页位置:首页>>新闻大观>>经济新闻", "放大字体  缩小字体", "光谷再发力", "2017年07月13日 13:18",
       "据长江日报报道,10日从管委会获悉,今年1—6月,高新区规模以上工业企业完成工业总产值100亿元,同比增长11%。"],
      "今年1—6月,高新区规模以上工业企业完成工业总产值100亿元,同比增长11%",
