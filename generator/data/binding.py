@@ -19,14 +19,17 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from generator.reading.clauses import clause_bounds
 from generator.reading.governs import (
     Governed,
     Naming,
     area_before,
+    change_before_a_total,
     class_before,
     family_of,
     governed_amount,
     growth_of,
+    has_a_level,
     namings,
     over_a_span,
     own_part,
@@ -68,6 +71,11 @@ class Binding:
     growth: NumberToken | None = None  # the growth percentage bound to change_pct, for the hedge next to it
 
 
+def _a_change(text: str, naming: Naming, token: NumberToken) -> bool:
+    """Whether the amount a name governs is the change of a count whose total the next clause tells."""
+    return change_before_a_total(text, naming.start, clause_bounds(text, token.start)[1])
+
+
 def bind_indicator(
     entry: dict, indicator: dict, context: Context, others: tuple[str, ...] = (), places: tuple[str, ...] = ()
 ) -> Binding:
@@ -92,6 +100,7 @@ def bind_indicator(
     if context.row is not None and context.row.first("amount") is not None:
         family = []  # a row read through its header: its cells mean what their columns say (bind_row)
     first_naming, first = None, None
+    level = has_a_level(indicator.get("kind", "flow"), indicator.get("unit", ""), names)
     match = None
     inside = None
     for naming in namings(names, text):
@@ -105,6 +114,9 @@ def bind_indicator(
         else:
             governed = governed_amount(naming, text, family)
         governed = own_part(governed, text, family, places)
+        whole_name = naming.head_end == naming.start
+        if governed.token is not None and level and whole_name and _a_change(text, naming, governed.token):
+            continue  # 新增科技型中小企业396家,总数达到1152家: the change, not the count
         first_naming = first_naming or naming
         if governed.token is None:
             continue
@@ -115,7 +127,7 @@ def bind_indicator(
         if governed.started is not None and same_amount(governed.started.amount, wanted):
             match = Governed(naming, governed.started)  # the start of a rise, its year checked as any amount's
             break
-    if match is None and indicator.get("kind") == "stock":
+    if match is None and level:
         total = stock_total(names, text, family)
         if total is not None:
             first_naming, first = first_naming or total.naming, first or total

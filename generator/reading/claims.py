@@ -21,9 +21,11 @@ from generator.reading.governs import (
     Naming,
     alternatives,
     change_after_stock,
+    change_before_a_total,
     family_of,
     governed_amount,
     growth_of,
+    has_a_level,
     own_part,
     projected,
     respective,
@@ -347,10 +349,16 @@ _TOTAL_AFTER_CHANGE = re.compile(rf"^(?:{alternatives(TOTAL_WORDS)})")
 _CHANGE_OPENING = re.compile(rf"^{CHANGE_OPENING}(?P<verb>{alternatives(NEW_VERBS)})(?=\d)")
 
 
+def _levelled(hit: Hit) -> bool:
+    """Whether a total told after a change of the hit's measure is its amount (governs.has_a_level)."""
+    entry = hit.name.entry
+    return has_a_level(entry.kind, entry.unit, (entry.name, *entry.aliases))
+
+
 def _by_entry(names: list[Name], kind_is_stock: bool) -> dict[str, tuple[CatalogueEntry, list[str]]]:
     grouped: dict[str, tuple[CatalogueEntry, list[str]]] = {}
     for name in names:
-        if (name.entry.kind == "stock") == kind_is_stock:
+        if has_a_level(name.entry.kind, name.entry.unit, (name.entry.name, *name.entry.aliases)) == kind_is_stock:
             grouped.setdefault(name.entry.id, (name.entry, []))[1].append(name.text)
     return grouped
 
@@ -373,7 +381,7 @@ def _total_told_after(clause: Clause, said: Said, names: list[Name], year: int) 
     """新认定高新技术企业58家,累计达到312家: the total is the stock whose name the change's object holds."""
     here = said.shift(clause)
     for entry, texts in _by_entry(names, True).values():
-        plain = [text for text in texts if not text.startswith(NAME_VERBS)]
+        plain = [t for t in texts if not t.startswith(NAME_VERBS) and not entry.alias_not_yet_used(t, year)]
         total = stock_total(plain, said.text, family_of(said.tokens, entry.unit))
         if total is not None and here <= total.token.start < here + len(clause.text):
             at = total.naming.start
@@ -512,6 +520,11 @@ def candidates(
             # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.
             at = said.shift(clause)
             clause_hits = [h for h in clause_hits if not carried_class(said.text, at + h.start, h.name.entry.name)]
+            # 新增科技型中小企业396家,总数达到1152家: the change of a count whose total follows, not the count.
+            end = at + len(clause.text)
+            clause_hits = [
+                h for h in clause_hits if not (_levelled(h) and change_before_a_total(said.text, at + h.start, end))
+            ]
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]

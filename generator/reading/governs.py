@@ -383,6 +383,18 @@ def _list_start(text: str, start: int) -> int:
     return start
 
 
+def has_a_level(kind: str, unit: str, names) -> bool:
+    """Whether a total told after a change of the measure is its amount: a stock, or a count of firms listed anew
+    each year whose names are no change (新增科技型中小企业396家,总数达到1152家: the year's list holds 1152)."""
+    return kind == "stock" or (unit == "家" and not any(name.startswith(CHANGE_VERBS) for name in names))
+
+
+def change_before_a_total(text: str, name_start: int, clause_end: int) -> bool:
+    """Whether a name opening on a change (新增…) is followed, in the next clause, by the total of what it counts
+    (新增科技型中小企业396家,总数达到1152家): its amount is the change, and the total the count."""
+    return text[:name_start].endswith(CHANGE_VERBS) and text[clause_end + 1 :].startswith(TOTAL_WORDS)
+
+
 def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
     """A stock's total told after a change of it, its subject carried on: 新认定高新技术企业58家,累计达到312家.
 
