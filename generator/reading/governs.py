@@ -68,6 +68,8 @@ _CARRY_GAP = 2  # characters between a carrying verb and its amount: 达到了, 
 # What may stand before an amount told before its name (实现了70亿元的地区生产总值): a verb reporting it, or nothing.
 _REPORTED_BEFORE = re.compile(rf"(?:^|{'|'.join(REPORT_VERBS)}|创造)了?$")
 _HOLDING = ("有", "达到", "达", "累计", "共计")
+# 35家上市公司…,31家为高新技术企业: a count that is of the name (为, 是) tells how many of a group told before are it.
+_AMONG = re.compile(r"[家户](?:为|是|属于?)")
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,10 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
     counts = [
         t
         for t in family
-        if max(start, naming.head_end) <= t.start and t.end <= naming.start and naming.start - t.end <= _COUNT_GAP
+        if max(start, naming.head_end) <= t.start
+        and t.end <= naming.start
+        and naming.start - t.end <= _COUNT_GAP
+        and not _AMONG.fullmatch(text[t.end : naming.start])
     ]
     if counts:
         return Governed(naming, counts[-1])

@@ -740,18 +740,19 @@ def _scope_at(text: str) -> str | None:
     return scope
 
 
-# A year named alone before a comma (…说,2018年,济南高新区…): the passage dates its figures by a whole year.
-_YEAR_ALONE = re.compile(r"(?:19|20)\d\d年度?[,，]")
+# A year named alone before a comma (…说,2018年,济南高新区…), or the year before opening a clause (…,去年开发区企业总
+# 收入5006亿元): the passage dates its figures by a whole year.
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d年度?[,，]|(?:^|[,，。;；])(?:去年|上年)(?!同期)")
 
 
 def dated_by_a_year(passage: str) -> bool:
-    """Whether a passage dates its figures by a year named alone (2018年,…), over which the period of a report's
-    title that names no year (济南一季度高新区gdp) does not hold."""
+    """Whether a passage dates its figures by a year named alone (2018年,…) or by the year before (去年…), over which
+    the period of a report's title that names no year (济南一季度高新区gdp) does not hold."""
     return bool(_YEAR_ALONE.search(simplified(passage)))
 
 
-# A clause that is a period and nothing else: 1-5月份, 今年1至5月, 上半年.
-_PERIOD_ALONE = re.compile(rf"(?:今年|(?:19|20)\d\d年)?(?:{PERIOD.pattern})(?:份|以来)?")
+# A clause that is a period and nothing else, estimated or not: 1-5月份, 今年1至5月, 上半年, 预计1-6月.
+_PERIOD_ALONE = re.compile(rf"(?:{FORECAST})?(?:今年|(?:19|20)\d\d年)?(?:{PERIOD.pattern})(?:份|以来)?")
 
 
 def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) -> None:

@@ -31,14 +31,24 @@ def _table() -> dict[int, str]:
 # A half-width full stop after a Chinese character, not a decimal point: some portals write 。 so (部署2014年重点工作.).
 _HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?!\d)")
 
+# Question marks a garbled page writes for characters it lost (今年1-7月,??趪腋咝聟^完成…): a run of them, or one
+# after a clause's mark or at a line's start, before a Chinese character, asks nothing; read as □, a lost character.
+_LOST_CHARACTERS = re.compile(
+    r"(?:(?<=^)|(?<=[,，、;；:：。\n]))\?+(?=[\u4e00-\u9fff])|\?{2,}(?=[\u4e00-\u9fff])", re.M
+)
+
+
+def _lost(match: re.Match) -> str:
+    return "□" * len(match.group())
+
 
 @lru_cache(maxsize=16384)
 def simplified(text: str) -> str:
-    """`text` with traditional characters read as simplified ones and a half-width full stop ending a Chinese sentence
-    read as 。, the same length."""
+    """`text` with traditional characters read as simplified ones, a half-width full stop ending a Chinese sentence
+    read as 。 and a garbled page's question marks for lost characters as □, the same length."""
     if text.isascii():
         return text
-    return _HALF_WIDTH_STOP.sub("。", text.translate(_table()))
+    return _LOST_CHARACTERS.sub(_lost, _HALF_WIDTH_STOP.sub("。", text.translate(_table())))
 
 
 # The reading reads Chinese in either script, and English through english.py. A page in another language (a Japanese
