@@ -46,6 +46,7 @@ from generator.reading.names import (
     increase_of_an_amount,
     measure_suffix,
     part_prefix,
+    scope_dropped,
 )
 from generator.reading.numbers import (
     MULTIPLIERS,
@@ -167,6 +168,12 @@ def bind_indicator(
     firms = class_before(text, match.naming, investment) if "元" in entry["unit"] else None
     if firms:
         problems.append(("value", f"expected the park's own amount, found that of a class of its firms ({firms}…)"))
+    said_before = context.paragraph_before + context.lead + text[: match.naming.start]
+    if scope_dropped(indicator["name"], match.naming.label, said_before):
+        problems.append(
+            ("quote", f"expected {indicator['name']}, found {match.naming.label} of all industry (the paragraph names "
+             "no enterprises above designated size before it)")
+        )  # fmt: skip
     if running_total(text, match.naming, entry["unit"]):
         problems.append(("value", "expected the people at the year's end, found a running total (累计…)"))
     if match.parks:

@@ -33,7 +33,6 @@ from generator.reading.governs import (
     stock_total,
 )
 from generator.reading.names import (
-    ABOVE_SCALE,
     SHARE_OF,
     carried_class,
     class_clause,
@@ -42,6 +41,7 @@ from generator.reading.names import (
     name_pattern,
     name_spans,
     part_prefix,
+    scope_dropped,
     written_forms,
 )
 from generator.reading.numbers import NumberToken, split_unit, tokens_of
@@ -434,14 +434,6 @@ def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
     return total_since_the_start(before, clause.text[amount:])
 
 
-def _scope_dropped(name: Name, before: str) -> bool:
-    """工业增加值 for 规模以上工业增加值 where the paragraph has not spoken of enterprises above scale before it: the
-    name without its scope is all industry's (其中工业增加值 in a breakdown of GDP; 完成工业增加值…;开展技改规模以上
-    工业企业5家), not the catalogue's; in a list that opened on them (规模以上工业企业…;完成工业增加值) it is."""
-    dropped = name.entry.name.startswith(ABOVE_SCALE) and not name.text.startswith(ABOVE_SCALE)
-    return dropped and not any(word in before for word in ABOVE_SCALE)
-
-
 def _tells_results(clause: Clause, year: int) -> bool:
     return clause.year == year and not clause.goal and clause.mode == "results"
 
@@ -511,7 +503,10 @@ def candidates(
             # A name whose meaning began later (bare 高新技术企业, national from 2008) names something else before; one
             # that went out of use (技工贸总收入) still names the measure, and the draft says to check it.
             clause_hits = [h for h in clause_hits if not h.name.entry.alias_not_yet_used(h.name.text, year)]
-            clause_hits = [h for h in clause_hits if not _scope_dropped(h.name, paragraph[: clause.start + h.end])]
+            clause_hits = [
+                h for h in clause_hits
+                if not scope_dropped(h.name.entry.name, h.name.text, paragraph[: clause.start + h.start])
+            ]  # fmt: skip
             # 占地区生产总值比重: the measure a share is taken of, not one the clause gives an amount of.
             clause_hits = [h for h in clause_hits if not _SHARE_BASE.search(clause.text[: h.start])]
             over = {kind for kind in ("flow", "stock") if _over_years(clauses, c_index, paragraph, kind)}

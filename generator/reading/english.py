@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from generator.reading.script import LATIN_SCRIPT, other_language
 from generator.reading.text import space_kept, spaces
+from generator.reading.words import PREFIX_HEDGES
 
 # Measures as English pages name them, each with the Chinese name the reading knows it by. Longer phrases win over
 # the shorter ones inside them (national tax revenue is not tax revenue; exports is not import and export).
@@ -137,6 +138,12 @@ MEASURES: tuple[tuple[str, str], ...] = (
         r"patents? (?:were |was |have been |had been )?(?:granted|authori[sz]ed)|(?:granted|authori[sz]ed) patents?|"
         r"patent (?:grants?|authori[sz]ations?)",
         "专利授权量",
+    ),
+    # Firms newly set up (the newly-launched high-tech enterprises will exceed 10,000): start-ups, no certified count.
+    (
+        r"newly[- ](?:launched|founded|established|set[- ]up|registered|started) (?:national(?:-level)? )?"
+        r"high[- ]tech (?:enterprises|companies|firms)",
+        "新创办科技企业",
     ),
     # New ones of the year (added 120 new high-tech enterprises; 210 newly recognized national high-tech firms).
     (
@@ -545,7 +552,7 @@ def _date(found: re.Match) -> str:
     return f"{found.group('date_year')}年{month}月{found.group('day') or found.group('day_first')}日"
 
 
-_LAST_YEAR = _rule(r"last year")
+_LAST_YEAR = _rule(r"last year|the past year")  # in the past year, on a page of March: the year before, 去年
 # The year a zone began (Year of Establishment 1992, founded in 1992): no year of a figure.
 _FOUNDED = re.compile(
     rf"(?<![a-z])(?:year of establishment|established|founded|set up|approved)(?: in)? ?"
@@ -789,7 +796,7 @@ def _bare_count(reading: _Reading, at: int, in_list: bool) -> int | None:
     with no unit, counted in its names' unit."""
     parts = reading.out.parts
     unit = _count_unit(reading.out) if in_list and parts and parts[-1] in ("分别为", "、") else None
-    if unit is None and len(parts) > 1 and parts[-1] in ("达到", "为"):
+    if unit is None and len(parts) > 1 and parts[-1] in ("达到", "为", *PREFIX_HEDGES):  # …exceeded 40,000
         unit = _COUNTED_NAMES.get(parts[-2])
     bare = _BARE_NUMBER.match(reading.text, at) if unit else None
     return reading.add_match(bare.group("number").replace(",", "") + unit, bare) if bare else None

@@ -122,8 +122,9 @@ _STANDARD_THRESHOLDS = ("500万元",)
 
 
 # Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
-# 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises).
-_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备")
+# 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises),
+# 进出口增量 (the rise over the year before).
+_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备", "增量")
 
 
 def measure_suffix(text: str, end: int) -> str | None:
@@ -175,6 +176,19 @@ def _prefix_of(before: str) -> str | None:
 
 
 ABOVE_SCALE = ("规模以上", "规上", "规模工业")  # 规模工业总产值, an older wording of 规模以上工业总产值
+# A count of the firms above scale (其中规模以上企业13家) speaks of how many there are, not of what they make.
+_COUNT_ABOVE_SCALE = re.compile(r"(?:规模以上|规上)(?:工业)?企业数?(?:达到?|为|有|共)?\d+[家户个]")
+
+
+def scope_dropped(catalogue_name: str, written: str, before: str) -> bool:
+    """工业增加值 for 规模以上工业增加值 where the paragraph `before` the name has not spoken of firms above scale:
+    the name without its scope is all industry's (其中工业增加值 in a breakdown of GDP; 完成工业增加值…;开展技改规模以上
+    工业企业5家; …工业增加值3.52亿元…,其中规模以上企业13家), not the catalogue's; in a list that opened on them
+    (规模以上工业企业…;完成工业增加值) it is."""
+    dropped = catalogue_name.startswith(ABOVE_SCALE) and not written.startswith(ABOVE_SCALE)
+    return dropped and not any(word in _COUNT_ABOVE_SCALE.sub("", before) for word in ABOVE_SCALE)
+
+
 _TIME_FIRST = rf"(?:(?:19|20)\d\d年)?(?:全年|年内|当年|今年|同期|{PERIOD.pattern})?"
 # A class of firms as a clause's subject (规模以上工业实现总产值…, 上半年规上服务业保持良好增长势头), a time first.
 _CLASS_SUBJECT = re.compile(
