@@ -617,11 +617,11 @@ _TIMES = "去年|今年|当年|全年|目前|现在|当前|如今"
 _TIME_OPENINGS = f"{_TIMES}|截至"
 _SCOPE = re.compile(
     # After the clause's year and verb: 2016年麓谷园区实现…, 实现软件园规上…营收.
-    rf"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:{_TIMES}|截至目前)?(?:预计)?(?:实现|完成)?"
+    rf"^(?:其中[:：]?)?(?:(?:19|20)\d\d年)?(?:预计)?(?:{_TIMES}|截至目前)?(?:预计)?(?:实现|完成)?"
     # The park's own name before its part: 2016年高新区核心区地区生产总值…, 2016年天津高新区核心区….
     rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:高新区|开发区)(?={_SCOPE_ALTERNATIVES}))?"
-    # A time is no part's name: 目前园区拥有… is the park now.
-    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园|综合保税区|保税区))"
+    # A time or an estimate is no part's name: 目前园区拥有… is the park now, 预计全年园区实现… the park's year.
+    rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS}|{FORECAST})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园|综合保税区|保税区))"
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
@@ -681,9 +681,24 @@ def forecast_list_lead(paragraphs: Sequence[str], number: int) -> str:
     return lead if lead.endswith((":", "：")) and FORECAST in lead else ""
 
 
+# The verbs 预计 may stand right before an amount with (预计达到420亿元): the estimate of that item alone.
+_ESTIMATED_VERBS = ("", "达到", "达", "为", "实现", "完成", "突破", "超过", "超", "可达", "将达到", "将达", "增长")
+# A sentence's first amount with its unit: the words before it set the sentence (据悉,高新区预计全年地区生产总值…).
+_FIRST_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|元|美元|%|％|家|件|个|项|人)")
+
+
 def forecast_opening(sentence: str) -> bool:
-    """Whether a sentence opens on an estimate that governs every figure of it, its ；-items too (初步预计,…;…)."""
-    return bool(_HEDGE.match(sentence.lstrip()))
+    """Whether a sentence opens on an estimate that governs every figure of it, its ；-items too (初步预计,…;…):
+    预计 opening it, or standing in its setting before its first amount (据悉,高新区预计全年地区生产总值实现205亿元,…;
+    规模以上工业增加值实现37.6亿元…), not before a clause that opens on the date of a count."""
+    sentence = sentence.lstrip()
+    if _HEDGE.match(sentence):
+        return True
+    setting = re.split(r"[;；]", _FIRST_AMOUNT.split(sentence, maxsplit=1)[0], maxsplit=1)[0]  # in its first item
+    at = setting.rfind(FORECAST)
+    # 地区生产总值预计达到420亿元(…);…比重预计17.48%: after its name, 预计 hedges that item alone, as each item says.
+    after = setting[at + len(FORECAST) :] if at >= 0 else ""
+    return at >= 0 and after not in _ESTIMATED_VERBS and not re.search(AS_OF_A_DATE, after)
 
 
 def period_going_on(paragraph_before: str, paragraph: str) -> str | None:
@@ -785,8 +800,9 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     # 预计高新技术产业收入500亿元以上…;软件和服务外包收入505.5亿元); the part of the park and the period
                     # named before go on (其中,主园区实现…;规模以上工业增加值35.5亿元 / 1月份共完成…;…) until an item
                     # names its own subject (核心区…；东港园…, …;全区…) or 全年 (parts.item_scope, period_stated).
-                    hedge = "预计" if _HEDGE.match(clauses[0].text) else None
-                    scope = item_scope(paragraphs[number][clause.sentence_start : clause.start], clause.text)
+                    so_far = paragraphs[number][clause.sentence_start : clause.start]
+                    hedge = "预计" if forecast_opening(so_far) else None
+                    scope = item_scope(so_far, clause.text)
                 if period is titled_period and dated_by_a_year(paragraphs[number][: clause.end]):
                     period = None  # 2018年,…: a year of its own, not the title's 一季度
                 named = latest_period(clause.text)

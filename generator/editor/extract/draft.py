@@ -36,6 +36,7 @@ from generator.reading.numbers import figure_token, find_change_pct, find_figure
 from generator.reading.parts import (
     about_another_park,
     forecast_list_lead,
+    forecast_opening,
     own_places,
     period_named,
     qualify,
@@ -45,7 +46,7 @@ from generator.reading.parts import (
 from generator.reading.quotes import context_of, prepare
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
-from generator.reading.text import paragraphs_with_lines, raw_lines
+from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
 from generator.reading.words import ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
@@ -168,10 +169,13 @@ def _clause_alone(clause: Clause) -> Said:
 
 def _lead(paragraphs: list[str], number: int, start: int) -> str:
     """Where a 预计 governing a quote at `start` of paragraph `number` may stand: the sentence before it in its
-    paragraph, after the estimate its numbered list hangs from (2015年预计主要经济指标完成: / 1、…)."""
+    paragraph (back to its ；, or to its 。 when 预计 opens it), after the estimate its numbered list hangs from
+    (2015年预计主要经济指标完成: / 1、…)."""
     before = paragraphs[number][:start]
     sentence = before[max(before.rfind(mark) for mark in SENTENCE_MARKS) + 1 :]
-    return forecast_list_lead(paragraphs, number) + sentence
+    # 预计 opening the whole sentence governs its ；-items too, as the checker reads it (parts.forecast_opening).
+    whole = before[max(before.rfind(mark) for mark in SENTENCE_END) + 1 :]
+    return forecast_list_lead(paragraphs, number) + (whole if forecast_opening(whole) else "") + sentence
 
 
 def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
