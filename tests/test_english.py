@@ -84,6 +84,10 @@ from tests.extract_helpers import indicators, refused
         ("the number of patent applications in the zone exceeded 40,000", "专利申请量超过40000件"),
         ("In the past year, the zone's GDP reached 50 billion yuan", "去年"),
         ("the newly-launched high-tech enterprises will exceed 10,000 this year", "新创办科技企业"),
+        (
+            "the exports and imports of Optics Valley of China are estimated to reach 185 billion yuan",
+            "进出口总额预计达到1850亿元",
+        ),
         ("In 2011, the zone achieved a total revenue of 108.86 billion yuan", "营业总收入为1088.6亿元"),
         ("total fiscal revenue reached 3.58 billion yuan", "财政总收入达到35.8亿元"),
         ("and paid 2.7 billion yuan in taxes", "上缴税费27亿元"),

@@ -68,7 +68,10 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"gdp", "地区生产总值"),
     (r"(?:total )?investments? in fixed assets|fixed[- ]asset investments?", "固定资产投资"),
     (r"(?:total )?retail sales of consumer goods", "社会消费品零售总额"),
-    (r"(?:total )?(?:foreign trade )?imports? and exports?(?: (?:volume|value)s?)?", "进出口总额"),
+    (
+        r"(?:total )?(?:foreign trade )?(?:imports? and exports?|exports? and imports?)(?: (?:volume|value)s?)?",
+        "进出口总额",
+    ),
     (
         r"(?:the )?(?:total )?(?:volume|value) of (?:total )?(?:imports? and exports?|exports? and imports?)",
         "进出口总额",
@@ -187,8 +190,9 @@ _PARK = (
     r"(?:development )?(?:zone|park|district)|(?:the )?(?-i:[A-Z][A-Za-z'’]* )+(?-i:New (?:District|Area))|"
     r"the (?:(?:development|high-tech|hi-tech|industrial) )*(?:zone|park|district|area|region)|"
     r"our (?:zone|park|district)|"
-    r"(?:the )?(?-i:[A-Z][a-z]+ )?(?-i:[A-Z]{0,3}H[A-Z]{0,3}Z)"
-)  # Zhuhai HIDZ, HTZ: the zone's initials; fmt: skip
+    r"(?:the )?(?-i:[A-Z][a-z]+ )?(?-i:[A-Z]{0,3}H[A-Z]{0,3}Z)|"
+    r"(?:the )?(?-i:[A-Z][a-z]+) Valley of China|(?:the )?Optics Valley"
+)  # Zhuhai HIDZ, HTZ: the zone's initials; a zone's brand, the Optics Valley of China (光谷); fmt: skip
 # One kind of firm (the zone's leading companies, foreign-funded enterprises): its measures are a part of the park's, as
 # 龙头企业实现工业总产值 is in Chinese (names._A_KIND_OF_FIRM).
 _KINDS_OF_FIRMS = (
