@@ -39,10 +39,11 @@ if TYPE_CHECKING:
 
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"[-－—–~～至到]"
-# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度; 前9个月; 截至9月底; 9月末; and the reports of a
-# part of the year as the press names them: 半年报 (上半年), 一季报 (一季度), 三季报 (前三季度).
+# 1-9月, 1至9月, 1月至9月, 一至九月, 1—11月份; 上半年; 前三季度, 1-3季度; 前9个月; 截至9月底; 9月末; and the reports
+# of a part of the year as the press names them: 半年报 (上半年), 一季报 (一季度), 三季报 (前三季度).
 PERIOD = re.compile(
-    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|第?[一二三四1-4]季度|(?<![上下])半年[报報]|[一三]季[报報]"
+    rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|[一二三1-3]{_DASH}[二三四2-4]季度|第?[一二三四1-4]季度"
+    r"|(?<![上下])半年[报報]|[一三]季[报報]"
     rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
     rf"|(?<![0-9\-－—–~～至到]){_MONTH}月份"  # 1月份: a single month's figures
 )
@@ -74,6 +75,11 @@ def period_key(text: str) -> str:
     text = re.sub(rf"^截[至止](?={_MONTH}月[底末])", "", text)  # 截至11月底 is 11月底: a count at one time
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     text = re.sub(rf"^前({_MONTH})个月$", r"1-\1月", text)  # 前10个月 is 1-10月
+    # 1-3季度 is the first to the third quarter, 1-9月
+    quarters = re.fullmatch(r"([一二三1-3])-([二三四2-4])季度", text)
+    if quarters:
+        first, last = (int(_month_number(q)) for q in quarters.groups())
+        return f"{3 * first - 2}-{3 * last}月"
     text = re.sub(_MONTH, lambda match: _month_number(match.group(0)), text)
     return _MONTHS_OF_PART.get(text, text)
 
@@ -248,7 +254,8 @@ _TO_A_YEARS_END = re.compile(r"^(?:到|截至|截止|至)(?:19|20)\d\d年(?:底|
 def total_since_the_start(said: str, after: str = "") -> str | None:
     """The word that makes a flow named at the end of `said` (its sentence up to the name or amount) a total since the
     park began, or None: 累计 in its clause, or a change (新认定) among what the park has (拥有), in a sentence told at
-    the time of writing (目前,…,累计授权专利数343件; 目前园区拥有…新认定的高新技术企业82家) that names no year, month or
+    the time of writing (目前,…,累计授权专利数343件; 目前园区拥有…新认定的高新技术企业82家; 拥有…、累计固定资产投资
+    500亿元的…园区) that names no year, month or
     全年, nor compares with the year before (`after`: the sentence after the name or amount); or any flow of a sentence
     that opens counting up to a year's end (到1997年底,全区累计完成…;…,合同利用外资1.45亿美元)."""
     if "累计" not in said and "拥有" not in said:
@@ -259,9 +266,11 @@ def total_since_the_start(said: str, after: str = "") -> str | None:
     if _TO_A_YEARS_END.match(re.split(r"[。!?！？]", said)[-1].lstrip()):
         return "累计"
     told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
-    if not told_now or _DATED.search(said):
+    # …拥有…6大企业集团、…、累计固定资产投资500亿元: what a park has, told with no time, is had now.
+    having = said.find("拥有")
+    if (not told_now and having < 0) or _DATED.search(said):
         return None
-    held = "拥有" in said[told_now.end() :]
+    held = "拥有" in said[told_now.end() if told_now else having :]
     return next((word for word in ("累计", *(NEW_VERBS if held else ())) if word in clause), None)
 
 
