@@ -185,7 +185,8 @@ def scope_dropped(catalogue_name: str, written: str, before: str) -> bool:
     the name without its scope is all industry's (其中工业增加值 in a breakdown of GDP; 完成工业增加值…;开展技改规模以上
     工业企业5家; …工业增加值3.52亿元…,其中规模以上企业13家), not the catalogue's; in a list that opened on them
     (规模以上工业企业…;完成工业增加值) it is."""
-    dropped = catalogue_name.startswith(ABOVE_SCALE) and not written.startswith(ABOVE_SCALE)
+    scope = next((word for word in ABOVE_SCALE if catalogue_name.startswith(word)), None)
+    dropped = scope is not None and written == catalogue_name.removeprefix(scope)  # its own name, the scope left out
     return dropped and not any(word in _COUNT_ABOVE_SCALE.sub("", before) for word in ABOVE_SCALE)
 
 
