@@ -434,6 +434,13 @@ _PARK_NAME = re.compile(r"(?:国家级|国家)?高新(?:技术产业开发)?区"
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 _ONE_BODY = re.compile(r"两区合一|职能归并|合署办公|一套班子|区政合一")
 _ANY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,6}?区")
+_A_ZONE = re.compile(r"开发|高新|园")  # 产业开发区 of 常州国家高新技术产业开发区: the park's own name, no district
+_LOOK_BACK = 60  # characters back to the sentence before a tie that names no district
+
+
+def _districts_in(text: str) -> list[str]:
+    """The districts named in `text`, not the park's own name (产业开发区)."""
+    return [name for name in _ANY_DISTRICT.findall(text) if not _A_ZONE.search(name)]
 
 
 def tied_districts(text: str) -> frozenset[str]:
@@ -451,7 +458,9 @@ def tied_districts(text: str) -> frozenset[str]:
         places += [before.group(0)] if before else []
     for found in _ONE_BODY.finditer(text):  # the sentence that makes them one body
         start, end = text.rfind("。", 0, found.start()) + 1, text.find("。", found.end())
-        places += [name[:-1] for name in _ANY_DISTRICT.findall(text[start : end if end >= 0 else len(text)])]
+        named = _districts_in(text[start : end if end >= 0 else len(text)])
+        # …建立新北区。与常州国家高新技术产业开发区实行“两块牌子、一套班子”: the district of the sentence before.
+        places += [name[:-1] for name in named or _districts_in(text[max(0, start - _LOOK_BACK) : start])[-1:]]
     # A name caught with the words before it (2018年七星区): its last two or three characters name the district.
     return frozenset(place[-length:] + "区" for place in places for length in (2, 3) if len(place) >= length)
 
