@@ -349,16 +349,15 @@ _TOTAL_AFTER_CHANGE = re.compile(rf"^(?:{alternatives(TOTAL_WORDS)})")
 _CHANGE_OPENING = re.compile(rf"^{CHANGE_OPENING}(?P<verb>{alternatives(NEW_VERBS)})(?=\d)")
 
 
-def _levelled(hit: Hit) -> bool:
-    """Whether a total told after a change of the hit's measure is its amount (governs.has_a_level)."""
-    entry = hit.name.entry
+def _levelled(entry: CatalogueEntry) -> bool:
+    """Whether a total told after a change of the measure is its amount (governs.has_a_level)."""
     return has_a_level(entry.kind, entry.unit, (entry.name, *entry.aliases))
 
 
 def _by_entry(names: list[Name], kind_is_stock: bool) -> dict[str, tuple[CatalogueEntry, list[str]]]:
     grouped: dict[str, tuple[CatalogueEntry, list[str]]] = {}
     for name in names:
-        if has_a_level(name.entry.kind, name.entry.unit, (name.entry.name, *name.entry.aliases)) == kind_is_stock:
+        if _levelled(name.entry) == kind_is_stock:
             grouped.setdefault(name.entry.id, (name.entry, []))[1].append(name.text)
     return grouped
 
@@ -517,9 +516,8 @@ def candidates(
             clause_hits = [h for h in clause_hits if not carried_class(said.text, at + h.start, h.name.entry.name)]
             # 新增科技型中小企业396家,总数达到1152家: the change of a count whose total follows, not the count.
             end = at + len(clause.text)
-            clause_hits = [
-                h for h in clause_hits if not (_levelled(h) and change_before_a_total(said.text, at + h.start, end))
-            ]
+            changes = [h for h in clause_hits if change_before_a_total(said.text, at + h.start, end)]
+            clause_hits = [h for h in clause_hits if not (h in changes and _levelled(h.name.entry))]
             made: list[Candidate | None] = []
             if not clause_hits:
                 made = [_change_told_after(clause, said, names, year)]
