@@ -26,6 +26,7 @@ from generator.reading.parts import (
     growth_over_years,
     names_a_time,
     periods_in,
+    setting_of,
 )
 from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
 from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
@@ -310,18 +311,13 @@ def _before_an_amount(sentence: str) -> str:
     return sentence[: amount.start()] if amount else sentence
 
 
-# The first amount of a sentence (100亿元, 11%, 26家): what stands before it is the sentence's setting. Unlike
-# _before_an_amount's first digit, a day (10日从…获悉,今年1—6月) is no amount here: 今年 may stand after it.
-_FIRST_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|元|美元|%|％|家|件|个|项|人)")
-
-
 def year_of_this_year(sentence: str, written: int | None, month: int | None, year: int) -> int | None:
-    """The year a 今年 in a sentence's setting (the words before its first amount) names, on a page written in the
+    """The year a 今年 in a sentence's setting (parts.setting_of) names, on a page written in the
     year reported or, from after its first months, the year after (`written`, `month`: the page's date); else None.
     A summary published in the first months of the next year may still say 今年 of the year it sums up."""
     if written == year + 1 and (month is None or month <= _EARLY_MONTHS):
         return None
-    if written not in (year, year + 1) or not _THIS_YEAR.search(_FIRST_AMOUNT.split(sentence)[0]):
+    if written not in (year, year + 1) or not _THIS_YEAR.search(setting_of(sentence)):
         return None
     return written
 

@@ -701,8 +701,14 @@ def forecast_list_lead(paragraphs: Sequence[str], number: int) -> str:
 
 # The verbs 预计 may stand right before an amount with (预计达到420亿元): the estimate of that item alone.
 _ESTIMATED_VERBS = ("", "达到", "达", "为", "实现", "完成", "突破", "超过", "超", "可达", "将达到", "将达", "增长")
-# A sentence's first amount with its unit: the words before it set the sentence (据悉,高新区预计全年地区生产总值…).
+# A sentence's first amount with its unit (100亿元, 11%, 26家).
 _FIRST_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|元|美元|%|％|家|件|个|项|人)")
+
+
+def setting_of(sentence: str) -> str:
+    """The words of a sentence before its first amount with its unit: its setting (据悉,高新区预计全年地区生产总值…).
+    Unlike its first digit, a day (10日从…获悉,今年1—6月) is no amount: the setting goes on past it."""
+    return _FIRST_AMOUNT.split(sentence, maxsplit=1)[0]
 
 
 def forecast_opening(sentence: str) -> bool:
@@ -712,7 +718,7 @@ def forecast_opening(sentence: str) -> bool:
     sentence = sentence.lstrip()
     if _HEDGE.match(sentence):
         return True
-    setting = re.split(r"[;；]", _FIRST_AMOUNT.split(sentence, maxsplit=1)[0], maxsplit=1)[0]  # in its first item
+    setting = re.split(r"[;；]", setting_of(sentence), maxsplit=1)[0]  # in its first item
     at = setting.rfind(FORECAST)
     # 地区生产总值预计达到420亿元(…);…比重预计17.48%: after its name, 预计 hedges that item alone, as each item says.
     after = setting[at + len(FORECAST) :] if at >= 0 else ""
