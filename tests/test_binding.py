@@ -107,6 +107,12 @@ MONTHS_TABLE += ["地区生产总值 | 亿元 | 512.30 | 7.2"]
 HALF_TABLE = ["2016年1—6月主要经济指标", "指标 | 计量单位 | 1-6月 | 比上年同期增长(%)"]
 HALF_TABLE += ["地区生产总值 | 亿元 | 236.40 | 6.9"]
 
+# A zone's final accounts (as 重庆 2024's, held out, in the year of the table): the budget as planned, as adjusted, then
+# its outturn.
+FINAL_ACCOUNTS = (
+    "2016年,一般公共预算收入年初预算为34.2亿元,调整预算数为32亿元,决算数为32.2亿元,同比增长0.8%,为调整预算的100.8%。"
+    "其中,税收收入27.9亿元,增长7.0%。"
+)
 HALF_YEAR_REPORT = "7月26日,示范高新区经济“半年报”出炉,完成地区生产总值230.46亿元,同比增长14.1%"
 FIVE_YEARS = [
     "“十三五”郑州高新区发展成绩喜人",
@@ -1228,6 +1234,24 @@ ROWS = [
     ("全区地区生产总值达到2515.7亿元,增长6.1%,人均地区生产总值34.58万元。", "人均地区生产总值34.58万元",
      ind("gdp", 0.003458), "quote: expected the quote to name",
      "人均 makes GDP per head another measure, and 生产总值 inside it names it no more than the whole name does", None),
+    # --- a budget's stages and its outturn, and the taxes of that budget ----------------------------------------------
+    (FINAL_ACCOUNTS, "一般公共预算收入年初预算为34.2亿元,调整预算数为32亿元,决算数为32.2亿元,同比增长0.8%",
+     ind("district_general_budget_revenue", 32.2, change_pct=0.8), ACCEPT,
+     "决算数 is the year's outturn; 年初预算 and 调整预算数 before it are the budget as planned and as adjusted", None),
+    (FINAL_ACCOUNTS, "一般公共预算收入年初预算为34.2亿元", ind("district_general_budget_revenue", 34.2),
+     "value: expected an actual amount, found 34.2亿元 given as a plan", "年初预算 is the budget, a plan", None),
+    (FINAL_ACCOUNTS, "其中,税收收入27.9亿元,增长7.0%", ind("tax_revenue", 27.9, change_pct=7),
+     "value: expected all the taxes collected in the park",
+     "其中 opening the sentence after a budget's revenue: the budget's taxes, its local share", None),
+    # --- a name opening on the park itself is that measure only as written whole ------------------------------------
+    ("2016年,预计园区总收入实现2000亿元,增长13%。", None,
+     ind("operating_revenue", 2000, change_pct=13, qualifier="预计"), ACCEPT,
+     "园区总收入 is the park's total revenue of its firms, 营业收入 under an older name", None),
+    ("2016年,园区经营总收入达到1100亿元。", None, ind("operating_revenue", 1100), "quote: expected the quote to name",
+     "园区[经营]总收入 is another measure: a name opening on the park is read only as written whole", None),
+    ("2016年,园区接待游客300万人次,旅游总收入达到11亿元。", "园区接待游客300万人次,旅游总收入达到11亿元",
+     ind("operating_revenue", 11), "quote: expected the quote to name",
+     "园区…旅游总收入 is tourism's takings, not the park's 总收入 told in two parts", None),
 ]  # fmt: skip
 
 

@@ -450,5 +450,10 @@ def test_a_wrong_growth_listed_as_not_a_figure_counts_only_when_the_draft_carrie
     entry += "    - {id: gdp, value: 486, unit: 亿元, change_pct: 11.8}\n  not_figures:\n"
     (tmp_path / "expected.yaml").write_text(entry + "    - {id: gdp, value: 486, change_pct: 30}\n", encoding="utf-8")
     assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == []
+    # The same amount told again elsewhere as no figure (a rank restating it): a draft of the amount is the figure.
     (tmp_path / "expected.yaml").write_text(entry + "    - {id: gdp, value: 486}\n", encoding="utf-8")
+    assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == []
+    # An amount that is no figure at all, drafted as the year's, counts.
+    other = entry.replace("value: 486, unit: 亿元, change_pct: 11.8", "value: 487, unit: 亿元")
+    (tmp_path / "expected.yaml").write_text(other + "    - {id: gdp, value: 486}\n", encoding="utf-8")
     assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == ["gdp 486 (another measure)"]

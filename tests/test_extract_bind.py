@@ -354,6 +354,24 @@ def test_qi_zhong_opening_the_next_sentence_is_a_part_of_the_total_before_it():
     assert indicators(text, 2020)["retail_sales"]["value"] == 45.26
 
 
+def test_a_budget_s_outturn_is_drafted_and_its_plans_and_its_taxes_are_not():
+    text = (
+        "2024年,一般公共预算收入年初预算为34.2亿元,调整预算数为32亿元,决算数为32.2亿元,同比增长0.8%。"
+        "其中,税收收入27.9亿元,增长7.0%。"
+    )
+    drafted = indicators(text, 2024)
+    assert drafted["district_general_budget_revenue"]["value"] == 32.2
+    assert drafted["district_general_budget_revenue"]["change_pct"] == 0.8
+    assert "tax_revenue" not in drafted
+    # A budget told with no outturn is a plan: nothing to draft.
+    assert "district_general_budget_revenue" not in indicators("2025年,一般公共预算收入年初预算为36亿元。", 2025)
+
+
+def test_a_name_opening_on_the_park_is_read_whole():
+    assert indicators("2018年,南昌高新区总收入超过3000亿元。", 2018)["operating_revenue"]["value"] == 3000
+    assert "operating_revenue" not in indicators("2010年,园区经营总收入达到1100亿元。", 2010)
+
+
 def test_a_period_holds_over_semicolon_items_until_the_whole_year_is_named_again():
     month = indicators("今年1月份共完成地区生产总值6.8亿元,同比增长23.2%;全社会固定资产投资1.4亿元,同比增长31%。", 2011)
     assert (month["gdp"]["period"], month["fixed_asset_investment"]["period"]) == ("1月份", "1月份")

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
-from generator.reading.names import name_spans, names_one_board
+from generator.reading.names import name_spans, names_one_board, read_whole
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.parts import NAMED_ZONE, OWN_LEVEL, about_another_park
 from generator.reading.text import SENTENCE_END
@@ -90,7 +90,7 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
         for start, end, counted in name_spans(name, text):
             head_end, last_start = counted or (start, start)
             yield Naming(name, head_end, last_start, end)
-    for name in ordered:
+    for name in (name for name in ordered if not read_whole(name)):
         for cut in range(2, len(name) - 1):
             head, tail = name[:cut], name[cut:]
             first = text.find(head)
@@ -264,8 +264,12 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         return Governed(naming, of_the_name[-1])
     for token in family:
         if naming.end <= token.start < end and not THRESHOLD_AFTER.match(text[unit_end(token) :]):
+            budgeted = budget_stage(text, naming.end, token)
+            outturn = budget_outturn(text, token, family) if budgeted else None
+            if outturn is not None:
+                return Governed(naming, outturn)
             between = text[start : naming.start] + text[naming.end : token.start]
-            planned = any(word in between for word in PLAN_WORDS)
+            planned = budgeted or any(word in between for word in PLAN_WORDS)
             reached, dated = _reached(token, naming, text, family, end)
             started = token if dated else None
             exact = _exact_after_round(reached, text, end, family) or reached
@@ -282,6 +286,31 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         if carries_on and no_end and clause_start == end + 1:
             return Governed(naming, following)
     return Governed(naming, None)
+
+
+# A budget's stages before an amount (年初预算为34.2亿元, 调整预算数(下同)为32亿元) make it a plan; the outturn is the
+# amount after 决算数 or 执行数 opening a later clause of the sentence (…,决算数为32.2亿元,同比增长0.8%).
+_BRACKETED = r"(?:\([^()]{0,8}\)|（[^（）]{0,8}）)?"
+_BUDGET_STAGE = re.compile(rf"(?:年初|调整|调整后)?预算数?{_BRACKETED}为?$")
+_OUTTURN = re.compile(rf"(?:决算|执行|实际完成)数?{_BRACKETED}为?$")
+
+
+def budget_stage(text: str, name_end: int, token: NumberToken) -> bool:
+    """Whether `token`, the first amount after a name, is a stage of its budget (年初预算为34.2亿元): a plan."""
+    return _BUDGET_STAGE.search(text[name_end : token.start]) is not None
+
+
+def budget_outturn(text: str, token: NumberToken, family: list[NumberToken]) -> NumberToken | None:
+    """The outturn a budget states after `token`, its plan, in the same sentence (一般公共预算收入年初预算为34.2亿元,
+    调整预算数为32亿元,决算数为32.2亿元): the amount after 决算数, else None."""
+    ends = [text.find(mark, token.end) for mark in SENTENCE_END]
+    sentence_end = min((at for at in ends if at >= 0), default=len(text))
+    for later in family:
+        if token.end <= later.start < sentence_end:
+            clause_start, _ = clause_bounds(text, later.start)
+            if _OUTTURN.search(text[clause_start : later.start]):
+                return later
+    return None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,15 @@ _MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 an
 _SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
 
 
+_PARK_WORDS = ("园区", "高新区")
+
+
+def read_whole(name: str) -> bool:
+    """Whether `name` is its measure only as written whole: one opening on the park itself (园区总收入), as
+    园区[经营]总收入 and 园区…,旅游总收入 are other measures."""
+    return name.startswith(_PARK_WORDS)
+
+
 def _char(char: str) -> str:
     return f"[{re.escape(_QUOTE_MARKS)}]?" if char in _QUOTE_MARKS else re.escape(char)
 
@@ -43,7 +52,7 @@ def name_pattern(name: str) -> tuple[re.Pattern, bool]:
     opens on a verb whose counted object may stand inside (新增[3家]上市企业). Short names take no words inside:
     营业收入 is not 主营业务收入."""
     verb = next((v for v in NAME_VERBS if name.startswith(v) and len(name) - len(v) >= 3), "")
-    if len(name) < 5 and not verb:
+    if (len(name) < 5 and not verb) or read_whole(name):
         return re.compile("".join(_char(c) for c in name)), False
     head = verb or name[:2]
     parts = [_char(c) for c in head]

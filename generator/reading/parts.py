@@ -202,8 +202,11 @@ _YEAR_TO_YEAR = re.compile(rf"(?:19|20)\d\d{YEAR_SPAN_END}")
 # A budget's revenue or a bare fiscal revenue (its 口径 unsaid) told last before 其中: its taxes are the budget's.
 _BUDGET_BEFORE = re.compile(
     r"(?:(?:一般公共预算|一般预算|公共财政预算|公共预算|地方财政)(?:总)?收入|(?<![总口径全部])财政收入)"
-    r"[^。;；]{0,40}[。;；,，]?$"
+    r"[^。;；]{0,90}[。;；,，]?$"  # its sentence may tell its budget's stages first (年初预算为…,决算数为…。其中,…)
 )
+
+
+_BARE_PART_OPENING = re.compile(r"(?<=[。;；,，])(?:其中|含)[,，:：]$")
 
 
 # The catalogue's measure of all the taxes collected in the park (全口径): the budget's taxes are never it.
@@ -214,9 +217,12 @@ def budget_taxes(before: str, said: str) -> bool:
     """Whether taxes told in `said` after `before` (…一般公共预算收入14.2亿元;其中税收收入11.5亿元) are the part of a
     budget's revenue, or of a fiscal revenue whose 口径 is unsaid, that 其中 opens: the budget's taxes (its local
     share), not all the taxes collected in the park (税收收入, 全口径)."""
+    bare = _BARE_PART_OPENING.search(before)  # 其中, standing as a clause of its own
+    if bare:
+        before, said = before[: bare.start()], "其中" + said
     clause_start = max(before.rfind(mark) for mark in ",，;；。") + 1
     clause = simplified(before[clause_start:] + said)
-    return clause.startswith(("其中", "含")) and bool(_BUDGET_BEFORE.search(simplified(before[:clause_start][-80:])))
+    return clause.startswith(("其中", "含")) and bool(_BUDGET_BEFORE.search(simplified(before[:clause_start][-130:])))
 
 
 def total_over_years(before: str, said: str, kind: str) -> str | None:
