@@ -1243,6 +1243,15 @@ ROWS = [
     (FINAL_ACCOUNTS, "其中,税收收入27.9亿元,增长7.0%", ind("tax_revenue", 27.9, change_pct=7),
      "value: expected all the taxes collected in the park",
      "其中 opening the sentence after a budget's revenue: the budget's taxes, its local share", None),
+    # --- foreign direct investment: paid in, or contracted --------------------------------------------------------
+    ("2016年,累计完成招商引资总量为67.76亿元。其中,外商直接投资1.3亿美元,同比增长46.1%。",
+     "其中,外商直接投资1.3亿美元,同比增长46.1%",
+     ind("fdi_actual", 1.3, change_pct=46.1), ACCEPT,
+     "外商直接投资 told with no 合同 is the investment paid in, the catalogue's 实际利用外资", None),
+    ("2016年,新批外商直接投资项目12个,合同外商直接投资3.2亿美元。", "合同外商直接投资3.2亿美元", ind("fdi_actual", 3.2),
+     "quote: expected the quote to name", "合同外商直接投资 is the investment contracted, not paid in", None),
+    ("2016年,外商直接投资合同额3.2亿美元。", None, ind("fdi_actual", 3.2), "quote: expected the quote to name",
+     "外商直接投资合同额 is the contracts' amount, not the investment paid in", None),
     # --- a name opening on the park itself is that measure only as written whole ------------------------------------
     ("2016年,预计园区总收入实现2000亿元,增长13%。", None,
      ind("operating_revenue", 2000, change_pct=13, qualifier="预计"), ACCEPT,

@@ -79,6 +79,10 @@ from tests.extract_helpers import indicators, refused
         ("the R&D investment intensity will reach 5.87%", "研发投入强度达到5.87%"),
         ("the zone's net profit was 30 billion yuan", "净利润为300亿元"),
         ("the zone had 12,500 valid invention patents", "有效发明专利12500件"),
+        (
+            "the zone has 8865 applications for invention patents and 2230 effective invention patents",
+            "有效发明专利2230件",
+        ),
         ("The number of recognized high-tech enterprises reached 3,315, a record", "高新技术企业达到3315家"),
         ("patent applications reached 24,833 pieces", "专利申请量达到24833件"),
         ("the number of patent applications in the zone exceeded 40,000", "专利申请量超过40000件"),

@@ -367,6 +367,13 @@ def test_a_budget_s_outturn_is_drafted_and_its_plans_and_its_taxes_are_not():
     assert "district_general_budget_revenue" not in indicators("2025年,一般公共预算收入年初预算为36亿元。", 2025)
 
 
+def test_foreign_direct_investment_paid_in_is_drafted_and_contracted_is_not():
+    text = "2015年,合同外商直接投资3.2亿美元,实际使用外商直接投资1.3亿美元;外商直接投资同比增长46.1%。"
+    drafted = indicators(text, 2015)
+    assert drafted["fdi_actual"]["value"] == 1.3
+    assert "fdi_actual" not in indicators("2015年,外商直接投资合同额3.2亿美元。", 2015)
+
+
 def test_a_name_opening_on_the_park_is_read_whole():
     assert indicators("2018年,南昌高新区总收入超过3000亿元。", 2018)["operating_revenue"]["value"] == 3000
     assert "operating_revenue" not in indicators("2010年,园区经营总收入达到1100亿元。", 2010)

@@ -175,7 +175,8 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"r&d (?:investment |spending |expenditure )?intensity", "研发投入强度"),
     (r"net profits?", "净利润"),
     (r"(?:total )?taxes and fees paid", "上缴税费"),
-    (r"valid invention patents?|invention patents? (?:in force|held)", "有效发明专利"),
+    # 有效 is "valid" or, word for word, "effective": 2230 effective invention patents.
+    (r"(?:valid|effective) invention patents?|invention patents? (?:in force|held)", "有效发明专利"),
     (
         r"(?:total )?(?:revenues?|income) (?:of|from|in) (?:the )?software and information (?:technology )?services?"
         r"(?: industry)?|software and information (?:technology )?services? (?:industry )?(?:revenues?|income)",
@@ -584,7 +585,7 @@ _COUNT_BEFORE_NAME = re.compile(
     rf"(?P<number>{_NUMBER}) ?(?=(?:{_NEWLY})?"
     r"(?:national(?:-level)? )?hi(?:gh)?[- ]tech (?:enterprises|companies|firms)|"
     r"(?:new )?(?:patent applications|patents (?:were |was |have been |had been )?granted|granted patents)|"
-    r"valid invention patents)",
+    r"(?:valid|effective) invention patents)",
     re.IGNORECASE,
 )
 # A number with no unit or magnitude after it (reached 3,315, a record): a count, when its name counts things.

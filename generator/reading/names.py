@@ -132,8 +132,11 @@ _STANDARD_THRESHOLDS = ("500万元",)
 
 # Words right after a name that make it another measure: 出口创汇 (exports' foreign exchange, kept as a fact),
 # 出口交货值 (industry's export delivery value), 出口退税, 高企后备企业 (candidates, not high-tech enterprises),
-# 进出口增量 (the rise over the year before), 高企研发中心 (the firms' R&D centres, counted).
-_ANOTHER_MEASURE_AFTER = ("创汇", "交货值", "退税", "后备", "增量", "研发中心", "技术中心", "研究院", "研究中心")
+# 进出口增量 (the rise over the year before), 高企研发中心 (the firms' R&D centres, counted), 外商直接投资合同额 (the
+# investment contracted, not paid in).
+_ANOTHER_MEASURE_AFTER = (
+    "创汇", "交货值", "退税", "后备", "增量", "研发中心", "技术中心", "研究院", "研究中心", "合同",
+)  # fmt: skip
 
 
 def measure_suffix(text: str, end: int) -> str | None:
