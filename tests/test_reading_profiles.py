@@ -132,6 +132,16 @@ def test_a_headline_of_a_visit_names_no_place_before_the_park():
     assert {item["id"]: item["value"] for item in draft["indicators"]} == {"gdp": 500}
 
 
+def test_a_time_before_the_park_names_no_place():
+    # 全年高新区总收入…: the whole year, not a zone named 全年 whose figures these would be.
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2010年,全区出口总额逾8.9亿美元,增长17%。全年高新区总收入达到26.17亿元。"
+    draft = extract(text, "s", catalogue(), "foshan", 2010, ("佛山高新技术产业开发区",)).data
+    assert {item["id"]: item["value"] for item in draft["indicators"]}["operating_revenue"] == 26.17
+
+
 def test_growths_paired_by_fen_bie_with_amounts_each_named_are_quoted_whole():
     # A、X, B、Y, …, 同比分别增长a、b、c和d: each amount its growth in order; the quote holds the whole list the checker
     # pairs.

@@ -328,7 +328,8 @@ def span_of_years(sentence: str) -> str | None:
 # A zone named by its place: 株洲高新区, 兰州国家高新区, 深圳高新技术产业开发区 (the place in the group `stem`).
 NAMED_ZONE = r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
 _PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}")
-_NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批")
+_NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批",
+                "年", "年内", "同期")  # fmt: skip  # 全年高新区…, 今年高新区…: a time, not a place
 
 
 # What a headline puts before 高新区 when it tells of a visit or a meeting, not of a place: 范燕青听取高新区…,
