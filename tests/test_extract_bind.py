@@ -374,6 +374,16 @@ def test_foreign_direct_investment_paid_in_is_drafted_and_contracted_is_not():
     assert "fdi_actual" not in indicators("2015年,外商直接投资合同额3.2亿美元。", 2015)
 
 
+def test_a_round_bound_an_exact_amount_of_the_page_fills_gives_way_to_it():
+    # A page of short lines gives the exact amount; its prose the bound it passed: the same figure, the exact one.
+    prose = "过去一年,全区克服疫情影响,2022年GDP突破3000亿元,增速居前。"
+    text = "2022年该区高效统筹\n\n实现地区生产总值3015.8亿元\n\n迈上新千亿台阶\n\n" + prose
+    assert indicators(text, 2022)["gdp"]["value"] == 3015.8
+    # A bound the exact amount does not fill (far past it) is not that amount: the sentence's bound stays.
+    text = "2022年该区高效统筹\n\n实现地区生产总值3815.8亿元\n\n" + prose
+    assert indicators(text, 2022)["gdp"]["value"] == 3000
+
+
 def test_a_name_opening_on_the_park_is_read_whole():
     assert indicators("2018年,南昌高新区总收入超过3000亿元。", 2018)["operating_revenue"]["value"] == 3000
     assert "operating_revenue" not in indicators("2010年,园区经营总收入达到1100亿元。", 2010)

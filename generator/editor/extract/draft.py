@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from generator.data.model import Source, paragraphs_of
 from generator.data.validate import entry_problems
@@ -47,7 +48,7 @@ from generator.reading.quotes import context_of, prepare
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
-from generator.reading.words import ROUND_HEDGES
+from generator.reading.words import COMPARATOR_WORDS, ROUND_HEDGES
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -216,16 +217,46 @@ def _round(candidate: Candidate) -> bool:
     return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
 
 
-def _preference(item: dict, candidate: Candidate | None, paragraphs: list[str], parts: set, named) -> tuple[bool, ...]:
-    """How an indicator's figures are ranked: the whole year and park, told in a sentence (not a headline without a
-    clause mark), exact, then told of the park by its name where the page tells of others too (`named`: whether a
-    candidate is; 石峰区实现GDP185.3亿元。…2009年高新区实现GDP230亿元) (lower first). A headline that tells again,
-    bare, an amount the text gives for a part of the year or park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54
-    亿元) is that part's, not the year's."""
+def _preference(
+    item: dict, candidate: Candidate | None, paragraphs: list[str], parts: set, named, filled: set
+) -> tuple[bool, ...]:
+    """How an indicator's figures are ranked: the whole year and park, not a round bound an exact amount of the text
+    fills (`filled`), told in a sentence (not a headline without a clause mark), exact, then told of the park by its
+    name where the page tells of others too (`named`: whether a candidate is; 石峰区实现GDP185.3亿元。…2009年高新区实现
+    GDP230亿元) (lower first). A headline that tells again, bare, an amount the text gives for a part of the year or
+    park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54亿元) is that part's, not the year's."""
     headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
     part_told_again = headline and _whole(item) and (item["id"], item["value"]) in parts
     elsewhere = candidate is not None and not named(candidate)
-    return part_told_again or not _whole(item), headline, "qualifier" in item, elsewhere
+    bound_filled = (item["id"], item["value"]) in filled
+    return part_told_again or not _whole(item), bound_filled, headline, "qualifier" in item, elsewhere
+
+
+_BOUND_SPAN = Decimal("0.1")  # how far past its round bound an exact amount may lie and still be the one bounded
+
+
+def _filled_bounds(drafted: list[tuple[dict, Candidate | None]]) -> set[tuple[str, object]]:
+    """The round bounds (GDP突破3000亿元, 近千家) that an exact whole-year amount of the same indicator elsewhere in the
+    text fills (实现地区生产总值3015.8亿元 on a page of short lines): the same figure told roughly."""
+    exact = {}
+    for item, _ in drafted:
+        if _whole(item) and item.get("qualifier") not in ROUND_HEDGES:
+            exact.setdefault(item["id"], []).append(Decimal(str(item["value"])))
+    filled = set()
+    for item, _ in drafted:
+        hedge = item.get("qualifier")
+        if not _whole(item) or hedge not in ROUND_HEDGES:
+            continue
+        bound = Decimal(str(item["value"]))
+        # 突破/超 bound from below (3015.8 fills 突破3000), 近 from above (985 fills 近千).
+        low, high = (
+            (bound, bound * (1 + _BOUND_SPAN))
+            if hedge in COMPARATOR_WORDS[">="]
+            else (bound * (1 - _BOUND_SPAN), bound)
+        )
+        if any(low <= value <= high for value in exact.get(item["id"], ())):
+            filled.add((item["id"], item["value"]))
+    return filled
 
 
 def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[dict]:
@@ -361,7 +392,8 @@ def extract(
         clause = candidate.clause
         return told_of_the_park(read[clause.paragraph][clause.sentence], clause.index, own)
 
-    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs, parts, named)):
+    filled = _filled_bounds(drafted)
+    for item, candidate in sorted(drafted, key=lambda pair: _preference(*pair, paragraphs, parts, named, filled)):
         chosen = indicators.get(item["id"])
         if chosen is not None:
             same = chosen["value"] == item["value"] and _whole(chosen) == _whole(item)
