@@ -113,6 +113,10 @@ FINAL_ACCOUNTS = (
     "2016年,一般公共预算收入年初预算为34.2亿元,调整预算数为32亿元,决算数为32.2亿元,同比增长0.8%,为调整预算的100.8%。"
     "其中,税收收入27.9亿元,增长7.0%。"
 )
+# A zone's ten years told as pairs of a start and a level (合肥新站 2018, held out).
+TEN_YEARS = (
+    "2016年,从区域面积仅有6平方公里,到扩大至205平方公里;从地区生产总值101.5亿元,到增加至318.3亿元;从区划调整迎来良机。"
+)
 HALF_YEAR_REPORT = "7月26日,示范高新区经济“半年报”出炉,完成地区生产总值230.46亿元,同比增长14.1%"
 FIVE_YEARS = [
     "“十三五”郑州高新区发展成绩喜人",
@@ -1243,6 +1247,11 @@ ROWS = [
     (FINAL_ACCOUNTS, "其中,税收收入27.9亿元,增长7.0%", ind("tax_revenue", 27.9, change_pct=7),
      "value: expected all the taxes collected in the park",
      "其中 opening the sentence after a budget's revenue: the budget's taxes, its local share", None),
+    # --- a start after 从 with its name, the level after 到 in the next clause --------------------------------------
+    (TEN_YEARS, "从地区生产总值101.5亿元,到增加至318.3亿元", ind("gdp", 318.3), ACCEPT,
+     "从 a start, 到 the level reached: the later amount is the year's", None),
+    (TEN_YEARS, "从地区生产总值101.5亿元,到增加至318.3亿元", ind("gdp", 101.5), "value: expected 318.3亿元",
+     "101.5亿元 is where the decade started, not the year's amount", None),
     # --- foreign direct investment: paid in, or contracted --------------------------------------------------------
     ("2016年,累计完成招商引资总量为67.76亿元。其中,外商直接投资1.3亿美元,同比增长46.1%。",
      "其中,外商直接投资1.3亿美元,同比增长46.1%",

@@ -233,9 +233,22 @@ def _from_to(naming: Naming, text: str, start_after: int, reached_at: int) -> re
     return FROM_TO.match(text[start:reached_at]) if start >= 0 else None
 
 
+# A start named with its name after 从, the level after 到 in the next clause:
+# 从地区生产总值101.5亿元,到增加至318.3亿元.
+_FROM_NAME = re.compile(r"(?:由|从)[^,，;；。\d]{0,4}$")  # 从[地区]生产总值: a longer name of it may hold the name
+_TO_AFTER_A_COMMA = re.compile(
+    rf"^[,，]?(?:到|至)(?:(?:{'|'.join(REACH_STEMS)})(?:到|至)|达到|达)?"
+    rf"(?:{'|'.join(sorted(ROUND_HEDGES + ('约',), key=len, reverse=True))})?$"
+)
+
+
 def _reached(token: NumberToken, naming: Naming, text: str, family, end: int) -> tuple[NumberToken, bool]:
     """The level reached after a start (由3.7亿元增长到2750亿元), else the token itself; and whether the start is
     dated by its year (由2015年的94.42亿元…)."""
+    if _FROM_NAME.search(text[: naming.head_end]):
+        after = next((t for t in family if t.start > token.end), None)
+        if after is not None and _TO_AFTER_A_COMMA.match(text[unit_end(token) : after.start]):
+            return after, False
     following = next((t for t in family if token.start < t.start < end), None)
     rise = _from_to(naming, text, token.start, following.start) if following is not None else None
     return (following, bool(rise.group("first"))) if rise else (token, False)
