@@ -396,7 +396,7 @@ ROWS = [
     ("预计营业总收入达3475亿元,截至2016年11月底有效发明专利12500件", None,
      ind("operating_revenue", 3475), "qualifier: expected '预计'", "the estimate the sentence opens on", None),
     ("截至2016年11月底有效发明专利12500件", None, ind("valid_invention_patents", 12500),
-     "period: expected period: 11月底", "a count of November's end is not the year-end stock", None),
+     "period: expected period: 截至2016年11月底", "a count of November's end is not the year-end stock", None),
     ("1至6月,规上工业增加值326.99亿元,同比增长6.3%,非烟规上工业增加值29.68亿元,同比增长8.9%", None,
      ind("industrial_value_added_above_scale", 29.68, change_pct=8.9, period="1至6月"), "value: expected 326.99亿元",
      "非烟 makes it a part: the output without the tobacco industry", None),
@@ -1252,6 +1252,13 @@ ROWS = [
      "从 a start, 到 the level reached: the later amount is the year's", None),
     (TEN_YEARS, "从地区生产总值101.5亿元,到增加至318.3亿元", ind("gdp", 101.5), "value: expected 318.3亿元",
      "101.5亿元 is where the decade started, not the year's amount", None),
+    # --- a count as of a month of the year, the year written inside ------------------------------------------------
+    ("据了解,截至2016年11月,累计国家高新技术企业47家,拥有上市企业4家。", "截至2016年11月,累计国家高新技术企业47家",
+     ind("national_high_tech_enterprises", 47, period="截至2016年11月"), ACCEPT,
+     "a stock counted as of November is of then, recorded as its period", None),
+    ("据了解,截至2016年11月,累计国家高新技术企业47家,拥有上市企业4家。", "截至2016年11月,累计国家高新技术企业47家",
+     ind("national_high_tech_enterprises", 47), "period: expected",
+     "as of November, not the year's end: the count is no year-end count", None),
     # --- foreign direct investment: paid in, or contracted --------------------------------------------------------
     ("2016年,累计完成招商引资总量为67.76亿元。其中,外商直接投资1.3亿美元,同比增长46.1%。",
      "其中,外商直接投资1.3亿美元,同比增长46.1%",

@@ -240,6 +240,8 @@ def test_a_part_of_the_year_written_any_way_is_one_period():
     assert period_key("上半年") == period_key("1-6月") == period_key("前两季度")
     assert period_key("前三季度") == period_key("1至9月") and period_key("第一季度") == period_key("1-3月")
     assert period_key("二季度") == period_key("4-6月") != period_key("上半年")
+    # a count as of a month, its year written or not, is of the month's end
+    assert period_key("截至2018年11月") == period_key("截至11月") == period_key("截止11月底") == period_key("11月底")
 
 
 def test_an_industry_that_opens_a_sentence_owns_its_measures():

@@ -657,7 +657,7 @@ def test_a_level_reached_from_a_start_is_the_stock_and_a_dated_count_is_no_estim
     found = indicators(text, 2020)
     assert found["operating_revenue"]["qualifier"] == "预计"
     patents = found["valid_invention_patents"]
-    assert (patents["value"], patents["period"], patents.get("qualifier")) == (12500, "11月底", None)
+    assert (patents["value"], patents["period"], patents.get("qualifier")) == (12500, "截至2020年11月底", None)
     assert found["national_high_tech_enterprises"]["value"] == 1031  # not 360, where it started
 
 

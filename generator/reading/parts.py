@@ -44,7 +44,7 @@ _DASH = r"[-－—–~～至到]"
 PERIOD = re.compile(
     rf"{_MONTH}月?{_DASH}{_MONTH}月份?|[上下]半年|前[一二三两1-3]季度|[一二三1-3]{_DASH}[二三四2-4]季度|第?[一二三四1-4]季度"
     r"|(?<![上下])半年[报報]|[一三]季[报報]"
-    rf"|前{_MONTH}个月|截[至止]{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
+    rf"|前{_MONTH}个月|截[至止](?:(?:19|20)\d\d年)?{_MONTH}月[底末份]?|(?<![0-9]){_MONTH}月[底末]"
     rf"|(?<![0-9\-－—–~～至到]){_MONTH}月份"  # 1月份: a single month's figures
 )
 
@@ -72,7 +72,8 @@ def period_key(text: str) -> str:
     """A period written any way reduced to one spelling: 1至9月, 一至九月, 1—9月份 → 1-9月; 截至11月底 → 11月底."""
     text = simplified(normalize(text)).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     text = _REPORT_OF_PERIOD.get(text, text)
-    text = re.sub(rf"^截[至止](?={_MONTH}月[底末])", "", text)  # 截至11月底 is 11月底: a count at one time
+    # 截至11月底, 截至2018年11月, 截止11月份: a count at the end of November, 11月底
+    text = re.sub(rf"^截[至止](?:(?:19|20)\d\d年)?({_MONTH})月[底末份]?$", r"\1月底", text)
     text = re.sub(_DASH, "-", text).replace("月份", "月").replace("第", "").replace("两", "二").replace("月-", "-")
     text = re.sub(rf"^前({_MONTH})个月$", r"1-\1月", text)  # 前10个月 is 1-10月
     # 1-3季度 is the first to the third quarter, 1-9月
