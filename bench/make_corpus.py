@@ -211,6 +211,8 @@ FACTS = [
     ("开放合作", "签订国际科技合作协议{a}项", "签订国际科技合作协议{a}项", [("a", "项", 1, 40)]),
 ]  # fmt: skip
 PREFIX_HEDGES = ["近", "超", "超过", "约", "逾", "突破"]
+# How a catalogue name says its firms are those above designated size (规模以上工业增加值), as the checker reads it.
+ABOVE_SCALE = ("规模以上", "规上", "规模工业")
 AMOUNT_VERBS = ["实现", "完成", "达到", "累计完成", ""]
 
 
@@ -332,10 +334,21 @@ def _hedged(item: dict) -> str:
     return f"{qualifier or ''}{shown}{item['unit']}"
 
 
+def _careful(name: str, catalogue_name: str) -> str:
+    """A name as careful reports write it: an alias that drops the catalogue name's scope stands with it again.
+
+    A bare 工业增加值 is all industry's, not 规模以上工业增加值, and the checker refuses it where nothing before it
+    names the firms above scale; the alias gives way to the catalogue's own name (the same draw, so the rest of a
+    seed's corpus is unchanged).
+    """
+    scope = next((word for word in ABOVE_SCALE if catalogue_name.startswith(word)), None)
+    return catalogue_name if scope is not None and name == catalogue_name.removeprefix(scope) else name
+
+
 def _indicator_quote(rng: random.Random, entry: dict, value, change) -> tuple[str, dict]:
     """The report's wording of one indicator, and its year-file entry."""
     unit = entry["unit"]
-    name = rng.choice([entry["name"]] * 3 + list(entry.get("aliases") or []))
+    name = _careful(rng.choice([entry["name"]] * 3 + list(entry.get("aliases") or [])), entry["name"])
     qualifier, shown = None, _text(value)
     if rng.random() < 0.15:  # a hedged, round figure
         value = _rounded(value) if unit in COUNT_UNITS or value >= 10 else value
