@@ -384,6 +384,10 @@ _BASE_UNIT_WORDS = tuple(
 )  # fmt: skip
 
 
+# The same words as one pattern, tried in the same order (longest first): the first that opens the text.
+_BASE_UNIT_WORD = re.compile("|".join(re.escape(word) for word in _BASE_UNIT_WORDS))
+
+
 def unit_after(token: NumberToken) -> str:
     """The unit word written right after a number (a suffix hedge may sit between: 300多名), or '' for none."""
     tail = token.after
@@ -391,4 +395,5 @@ def unit_after(token: NumberToken) -> str:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
-    return next((word for word in _BASE_UNIT_WORDS if tail.startswith(word)), "")
+    found = _BASE_UNIT_WORD.match(tail)
+    return found.group(0) if found else ""
