@@ -19,6 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
@@ -86,6 +87,7 @@ class Proven:
     allowed: frozenset[str] = frozenset()  # a target's comparator: the hedges its words may carry
 
 
+@lru_cache(maxsize=1024)  # a few dozen unit words, read for every number
 def _base(unit: str) -> str:
     """A unit word as compared: 名 and 位 count 人, 百分点 is 个百分点."""
     for base, synonyms in UNIT_SYNONYMS.items():

@@ -208,25 +208,35 @@ class _Page:
     host: str | None
 
 
+def _readings(source: Source) -> dict:
+    """The source's memo of what its quotes' readings share, started afresh for another source: a copy that took the
+    memo with its other fields (Source(**vars(other)), dataclasses.replace), or a source given another text or date."""
+    stamp = (id(source), id(source.paragraphs), len(source.paragraphs), source.published)
+    if source.readings.get("stamp") != stamp:
+        source.readings = {"stamp": stamp}  # rebound, not cleared: the source it was copied from keeps its own
+    return source.readings
+
+
 def _page(source: Source) -> _Page:
     """The source's _Page, read once: every quote of a source shares it."""
-    page = source.readings.get("page")
+    readings = _readings(source)
+    page = readings.get("page")
     if page is None:
         paragraphs = source.paragraphs
         title = prepare(paragraphs[0]) if paragraphs else ""
         titled = tuple(title_periods(title, itertools.islice(paragraphs, 1, None))) if title else ()
         written, month = page_date(tuple(paragraphs[:10]), source.published)
         whole = tuple(paragraphs)
-        page = source.readings["page"] = _Page(title, titled, written, month, page_districts(whole), page_host(whole))
+        page = readings["page"] = _Page(title, titled, written, month, page_districts(whole), page_host(whole))
     return page
 
 
 def _part_way(source: Source, year: int | None) -> bool:
     """Whether the source's date line dates it before December of `year` (clauses.written_part_way), read once."""
-    key = ("part way", year)
-    if key not in source.readings:
-        source.readings[key] = written_part_way(tuple(source.paragraphs[:10]), source.published, year)
-    return source.readings[key]
+    readings, key = _readings(source), ("part way", year)
+    if key not in readings:
+        readings[key] = written_part_way(tuple(source.paragraphs[:10]), source.published, year)
+    return readings[key]
 
 
 @dataclass(frozen=True)
@@ -249,7 +259,7 @@ def _carried(source: Source, reading: str, number: int, read) -> str | None:
     """What paragraph `number` goes on under, by a reading carried down the paragraphs: `read` of the nearest paragraph
     above it for which it gives something, else None. Kept per source and extended only as far as asked, so a source's
     paragraphs are read once, not once for every quote (parts.park_told_before, clauses.heading_above)."""
-    answers = source.readings.setdefault(reading, [None])  # answers[n]: what paragraph n goes on under
+    answers = _readings(source).setdefault(reading, [None])  # answers[n]: what paragraph n goes on under
     while len(answers) <= number:
         answers.append(read(source.paragraphs[len(answers) - 1]) or answers[-1])
     return answers[number]
@@ -257,13 +267,13 @@ def _carried(source: Source, reading: str, number: int, read) -> str | None:
 
 def _paragraph(source: Source, number: int) -> _Paragraph:
     """Paragraph `number` of the source as its quotes are read, read once: a paragraph's quotes share it."""
-    key = ("paragraph", number)
-    found = source.readings.get(key)
+    readings, key = _readings(source), ("paragraph", number)
+    found = readings.get(key)
     if found is None:
         paragraphs = source.paragraphs
         header = header_above(paragraphs, number)
         prepared = prepare(paragraphs[number]) if paragraphs else ""
-        found = source.readings[key] = _Paragraph(
+        found = readings[key] = _Paragraph(
             prepared,
             header,
             table_units(paragraphs, number, header),
@@ -319,9 +329,10 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     end = marks[after] if after < len(marks) else len(paragraph)
     setting = title + "\n" + paragraph[:start]
     heading = read.table_heading
-    stop = max(paragraph.rfind(mark, 0, start) for mark in SENTENCE_END)  # the 。 before the ；-sentence
+    ends = _sentence_ends(paragraph)
+    stop = _last_before(ends, start)  # the 。 before the ；-sentence
     opening = paragraph[stop + 1 : start]
-    earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
+    earlier = _last_before(ends, stop) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
     going_on = read.going_on
     subhead = read.subhead
@@ -385,6 +396,17 @@ def reads_as_title(line: str, longest: int) -> bool:
 @lru_cache(maxsize=8192)
 def _sentence_marks(paragraph: str) -> tuple[int, ...]:
     return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
+
+
+@lru_cache(maxsize=8192)  # a paragraph's sentence ends, found once for all the quotes it holds
+def _sentence_ends(paragraph: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_END)
+
+
+def _last_before(ends: tuple[int, ...], position: int) -> int:
+    """The last of the sorted positions `ends` before `position`, or -1 (as the largest str.rfind of each mark)."""
+    index = bisect.bisect_left(ends, position)
+    return ends[index - 1] if index else -1
 
 
 _TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand
