@@ -291,3 +291,13 @@ def test_any_year_file_gives_exit_0_or_1_and_never_raises(fuzz_data, capsys, doc
     assert main(["--data", str(fuzz_data), "check"]) in (0, 1)
     err = capsys.readouterr().err
     assert "Traceback" not in err
+
+
+def test_a_word_with_an_ampersand_is_read_by_the_fast_parser():
+    """R&D inside a quote opens no anchor, so the file needs no full check; a & * or ! that may open a node (after a
+    space, a line's start or a bracket) still sends it there, where anchors, aliases and tags are refused."""
+    from generator.data.yamlsafe import _needs_full_check
+
+    assert not _needs_full_check("quote: R&D经费支出占地区生产总值比重3.2%\nnote: 好!\n")
+    for text in ("summary: &s 示范。", "summary: *s", "a: [&x 1]", "a: {b: *x}", "a:\n  - !t x", "&a x", "a:\t!t x"):
+        assert _needs_full_check(text), text

@@ -104,6 +104,8 @@ class Source:
     _index: tuple[str, list[int]] | None = field(default=None, repr=False)
     _offsets: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _starts: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # paragraph_of's answers
+    # What the reading finds once for all the quotes of this text (reading/quotes.py): its page, its paragraphs.
+    readings: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _normalized(self) -> tuple[str, list[int]]:
         """The text without spaces and line breaks, and where each paragraph starts in it."""

@@ -19,6 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
@@ -86,6 +87,7 @@ class Proven:
     allowed: frozenset[str] = frozenset()  # a target's comparator: the hedges its words may carry
 
 
+@lru_cache(maxsize=1024)  # a few dozen unit words, read for every number
 def _base(unit: str) -> str:
     """A unit word as compared: 名 and 位 count 人, 百分点 is 个百分点."""
     for base, synonyms in UNIT_SYNONYMS.items():
@@ -99,6 +101,11 @@ def masked(text: str) -> str:
     return _NOT_FIGURES.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
+_MONTH_BEFORE = re.compile(r"\d月$|[一二三四五六七八九十]月$")
+_YEAR_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d[-~～—–至到]$")
+_PHASE_OF = re.compile(r"(园|区|地|程|目|城)$")
+
+
 def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
     """Whether a number is a figure: not a year, a date, an ordinal, or a numeral inside a name or idiom."""
     if token.before.endswith("第"):
@@ -106,14 +113,14 @@ def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
     after = token.after[1:] if token.after[:1] in "多余" else token.after
     if after.startswith(TIME_UNITS) or _RANGE_TO_DATE.match(token.after):
         return False
-    if re.search(r"\d月$", token.before) or re.search(r"[一二三四五六七八九十]月$", token.before):
+    if _MONTH_BEFORE.search(token.before):
         return False  # the day of 1月13日, 1月13讯
     whole = not token.multiplier and token.number == token.number.to_integral_value()
     if whole and 1900 <= token.number <= 2099 and (not unit or _YEAR_AFTER.match(token.after) or unit == "年"):
         return False  # 2016年, 2016-2020年, 2023展望: a year
-    if re.search(r"(?:19|20)\d\d[-~～—–至到]$", token.before) and unit == "年":
+    if unit == "年" and _YEAR_RANGE_BEFORE.search(token.before):
         return False  # the end of 2016-2020年
-    if unit == "期" and re.search(r"(园|区|地|程|目|城)$", token.before):
+    if unit == "期" and _PHASE_OF.search(token.before):
         return False  # 软件园三期: the name of a phase
     if chinese:
         if not unit:
@@ -223,13 +230,16 @@ def _quote_numbers(quote: str) -> list[Proven]:
 def text_problems(section: str, entry: dict) -> list[str]:
     """A fact's or a target's text: each of its figures is one of the entry's or one of its quote's."""
     own = entry_numbers(section, 0, entry)
-    proven = own + _quote_numbers(entry["quote"])
-    expected = "、".join(dict.fromkeys(p.written for p in own))
-    return [
-        f"expected the numbers of the quote or figures ({expected}), found {said.written}"
-        for said in figures_in(entry["text"])
-        if not any(_same(said, p) for p in proven)
-    ]
+    quoted: list[Proven] | None = None  # the quote's numbers, read only for a figure that is none of the entry's own
+    problems = []
+    for said in figures_in(entry["text"]):
+        if any(_same(said, p) for p in own):
+            continue
+        quoted = _quote_numbers(entry["quote"]) if quoted is None else quoted
+        if not any(_same(said, p) for p in quoted):
+            expected = "、".join(dict.fromkeys(p.written for p in own))
+            problems.append(f"expected the numbers of the quote or figures ({expected}), found {said.written}")
+    return problems
 
 
 def year_numbers(data: dict) -> list[Proven]:
@@ -283,12 +293,13 @@ def summary_problems(data: dict) -> list[str]:
 def note_problems(data: dict) -> list[tuple[tuple, str]]:
     """An entry's note (shown with its quote in the footnote): each of its figures is one of its quote's or one the
     file proves. Returns (location, message) pairs."""
-    proven = year_numbers(data)
+    proven: list[Proven] | None = None  # read only when an entry has a note: most have none
     problems = []
     for section in ("indicators", "facts", "targets"):
         for index, entry in enumerate(data.get(section) or []):
             if not entry.get("note"):
                 continue
+            proven = year_numbers(data) if proven is None else proven
             mine = proven + _quote_numbers(entry["quote"])
             problems += [
                 (

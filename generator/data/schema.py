@@ -187,11 +187,21 @@ def _non_finite(value, location=()):
             yield from _non_finite(item, (*location, index))
 
 
+def _all_finite(value) -> bool:
+    """Whether JSON-like data surely holds no .nan or .inf: the C JSON encoder refuses them (and whatever is not
+    JSON, which is then looked through by _non_finite)."""
+    try:
+        json.dumps(value, allow_nan=False, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
 def check_schema(document: Document, kind: str) -> list[Problem]:
     """Every schema violation in one document, and every number that is not finite."""
     odd = [
         Problem(document.path, document.line(location), field_name(location), f"expected a finite number, found {v}")
-        for location, v in _non_finite(document.data)
+        for location, v in ([] if _all_finite(document.data) else _non_finite(document.data))
     ]
     try:
         fast_validator(kind)(document.data)

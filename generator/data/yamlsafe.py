@@ -120,9 +120,12 @@ def _build(node, location, lines, constructor):
     return _scalar(node, location, constructor)
 
 
-# Text the fast parser may read differently from the checked one goes to the full check: anchors, aliases, tags,
-# merge keys, non-finite floats (plain substrings, found at C speed) …
-_FULL_CHECK_MARKS = ("&", "*", "!", "<<", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF")
+# Text the fast parser may read differently from the checked one goes to the full check: merge keys, non-finite
+# floats (plain substrings, found at C speed) …
+_FULL_CHECK_MARKS = ("<<", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF")
+# … anchors, aliases and tags: a & * or ! that may open a node, that is any but one right after a letter or a digit,
+# inside a word (R&D in a quote opens no node; a node's property follows a space, a line's start or [ { , : - ?) …
+_PROPERTY_MARK = re.compile(r"[&*!]")
 # … document markers, directives and complex keys (only looked for when the text has their characters) …
 _FULL_CHECK_LINES = re.compile(r"^(?:---|\.\.\.|%)|^[ \t-]*\?(?:[ \t]|$)", re.MULTILINE)
 # … and characters YAML does not allow.
@@ -134,9 +137,17 @@ _DEEP_BLOCK = re.compile(r"^[ \t-]{100}", re.MULTILINE)
 _VALUE_KEY_NEIGHBOURS = " \t\n\r[]{},:?-"  # a lone "=" between these is PyYAML's value key, which it refuses
 
 
+def _may_open_a_node(text: str, at: int) -> bool:
+    """Whether the & * or ! at `at` may open a node: it follows no letter, digit or _ (a regular expression's \\w)."""
+    before = text[at - 1] if at else " "
+    return not (before.isalnum() or before == "_")
+
+
 def _needs_full_check(text: str) -> bool:
     """Whether the text holds anything the fast parser might read otherwise than the full check."""
     if any(mark in text for mark in _FULL_CHECK_MARKS):
+        return True
+    if any(_may_open_a_node(text, mark.start()) for mark in _PROPERTY_MARK.finditer(text)):
         return True
     if any(mark in text for mark in ("---", "...", "?", "%")) and _FULL_CHECK_LINES.search(text):
         return True

@@ -251,7 +251,12 @@ def is_heading(paragraph: str) -> bool:
 def heading_above(paragraphs: list[str], number: int) -> str:
     """The last heading naming a time (a year or a span of years) before paragraph `number`, the title counted, as
     split_clauses follows them: the section a paragraph's growths are told in; '' if none."""
-    return next((p for p in reversed(paragraphs[:number]) if is_heading(p) and names_a_time(p)), "")
+    return next((p for p in reversed(paragraphs[:number]) if time_heading(p)), "")
+
+
+def time_heading(paragraph: str) -> str:
+    """The paragraph when it is a heading naming a time (the kind heading_above looks for), else ''."""
+    return paragraph if is_heading(paragraph) and names_a_time(paragraph) else ""
 
 
 # A clause sets a goal by its words: 力争, 确保, 争取, 目标, 预期, 计划 with a verb. 将 alone tells what is to come

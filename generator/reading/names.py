@@ -108,10 +108,15 @@ def names_one_board(words: str) -> bool:
 def written_forms(name: str) -> list[str]:
     """A name and its abbreviated forms and its forms in other words for the same thing, in simplified characters, the
     name first."""
+    return list(_written_forms(name))
+
+
+@lru_cache(maxsize=4096)  # the catalogue's names are read for every figure that names them
+def _written_forms(name: str) -> tuple[str, ...]:
     forms = [simplified(name)]
     for long, short in (*SHORT_FORMS, *SAME_WORDS):
         forms += [form.replace(long, short) for form in forms if long in form]
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def catalogue_forms(names) -> list[str]:

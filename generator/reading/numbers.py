@@ -181,6 +181,10 @@ _CHINESE_NUMBER = re.compile(
 )
 
 
+# A character a _CHINESE_NUMBER's numeral opens on (its look behind aside, 百分之 is followed by one).
+_NUMERAL_START = re.compile(f"[{_CHINESE_DIGITS[2:]}十百千]")
+
+
 @lru_cache(maxsize=4096)
 def chinese_value(numeral: str) -> Decimal | None:
     """The value of a number written in Chinese numerals (十二 → 12, 三千 → 3000, 三点五 → 3.5), or None."""
@@ -200,6 +204,8 @@ def find_chinese_numbers(text: str) -> list[NumberToken]:
     A trailing 万/亿 is the number's multiplier, as after digits (三千万元 is 3000万元); 百分之五 reads as 5%. A bare
     百 or 千 (百家争鸣, 千企) is a number only after a hedge: 逾百亿元, 近千家.
     """
+    if not _NUMERAL_START.search(text):
+        return []  # most texts write their numbers in digits: no numeral a number could open on
     found = []
     for match in _CHINESE_NUMBER.finditer(text):
         numeral = match.group("numeral")
@@ -226,6 +232,7 @@ def find_chinese_numbers(text: str) -> list[NumberToken]:
     return found
 
 
+@lru_cache(maxsize=1024)  # a few dozen units, asked of for every figure
 def split_unit(unit: str) -> tuple[Decimal, str]:
     """A unit's scale and base: 亿元 → (1e8, 元), 万平方米 → (1e4, 平方米), 家 → (1, 家)."""
     unit = _ascii_digits(unit.strip())
@@ -384,6 +391,10 @@ _BASE_UNIT_WORDS = tuple(
 )  # fmt: skip
 
 
+# The same words as one pattern, tried in the same order (longest first): the first that opens the text.
+_BASE_UNIT_WORD = re.compile("|".join(re.escape(word) for word in _BASE_UNIT_WORDS))
+
+
 def unit_after(token: NumberToken) -> str:
     """The unit word written right after a number (a suffix hedge may sit between: 300多名), or '' for none."""
     tail = token.after
@@ -391,4 +402,5 @@ def unit_after(token: NumberToken) -> str:
         if tail.startswith(word):
             tail = tail[len(word) :]
             break
-    return next((word for word in _BASE_UNIT_WORDS if tail.startswith(word)), "")
+    found = _BASE_UNIT_WORD.match(tail)
+    return found.group(0) if found else ""

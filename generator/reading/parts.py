@@ -396,6 +396,11 @@ def _paragraph_opened_on(paragraph: str) -> str | None:
     return place if place and len(place) <= 6 and not _NOT_A_NAME.search(place) else None
 
 
+def zone_opened_on(paragraph: str) -> str | None:
+    """The zone a paragraph opens on by a name of its own, which park_told_before carries to the paragraphs after it."""
+    return _paragraph_opened_on(paragraph)
+
+
 def park_told_before(paragraphs: Sequence[str], number: int) -> str | None:
     """The zone the paragraphs before `number` left the story on, which a paragraph naming no zone goes on telling
     of (鲤城高新区核准面积…。/ 高新区现有入驻企业1200家…): the zone the last paragraph opening on one named, if any."""

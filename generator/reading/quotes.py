@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.data.model import Source
-from generator.reading.clauses import SENTENCE_MARKS, heading_above, page_date, written_part_way
+from generator.reading.clauses import SENTENCE_MARKS, page_date, time_heading, written_part_way
 from generator.reading.english import english_words
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
@@ -24,11 +24,11 @@ from generator.reading.parts import (
     page_districts,
     page_host,
     paragraph_head,
-    park_told_before,
     period_going_on,
     period_stated,
     periods_in,
     title_periods,
+    zone_opened_on,
 )
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
@@ -195,22 +195,115 @@ def _passage_periods(context: Context) -> list[str]:
     return titled + periods_in(head)
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What a source's text says once for all its quotes: its title (prepared) and the part of the year it gives,
+    the date it was written, the districts it tells are the park and the host it splits its amounts with."""
+
+    title: str
+    titled: tuple[str, ...]
+    written: int | None
+    month: int | None
+    tied: frozenset[str]
+    host: str | None
+
+
+def _readings(source: Source) -> dict:
+    """The source's memo of what its quotes' readings share, started afresh for another source: a copy that took the
+    memo with its other fields (Source(**vars(other)), dataclasses.replace), or a source given another text or date."""
+    stamp = (id(source), id(source.paragraphs), len(source.paragraphs), source.published)
+    if source.readings.get("stamp") != stamp:
+        source.readings = {"stamp": stamp}  # rebound, not cleared: the source it was copied from keeps its own
+    return source.readings
+
+
+def _page(source: Source) -> _Page:
+    """The source's _Page, read once: every quote of a source shares it."""
+    readings = _readings(source)
+    page = readings.get("page")
+    if page is None:
+        paragraphs = source.paragraphs
+        title = prepare(paragraphs[0]) if paragraphs else ""
+        titled = tuple(title_periods(title, itertools.islice(paragraphs, 1, None))) if title else ()
+        written, month = page_date(tuple(paragraphs[:10]), source.published)
+        whole = tuple(paragraphs)
+        page = readings["page"] = _Page(title, titled, written, month, page_districts(whole), page_host(whole))
+    return page
+
+
+def _part_way(source: Source, year: int | None) -> bool:
+    """Whether the source's date line dates it before December of `year` (clauses.written_part_way), read once."""
+    readings, key = _readings(source), ("part way", year)
+    if key not in readings:
+        readings[key] = written_part_way(tuple(source.paragraphs[:10]), source.published, year)
+    return readings[key]
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """What the paragraphs around one paragraph say of every quote in it: the paragraph prepared, its table's header
+    and units, the zone, heading and forecast list it goes on under, the period the paragraph before carries into it."""
+
+    prepared: str
+    header: int | None
+    units: tuple[str, ...]
+    told_before: str | None
+    section_heading: str
+    list_lead: str
+    table_heading: str
+    going_on: str | None
+    subhead: bool
+
+
+def _carried(source: Source, reading: str, number: int, read) -> str | None:
+    """What paragraph `number` goes on under, by a reading carried down the paragraphs: `read` of the nearest paragraph
+    above it for which it gives something, else None. Kept per source and extended only as far as asked, so a source's
+    paragraphs are read once, not once for every quote (parts.park_told_before, clauses.heading_above)."""
+    answers = _readings(source).setdefault(reading, [None])  # answers[n]: what paragraph n goes on under
+    while len(answers) <= number:
+        answers.append(read(source.paragraphs[len(answers) - 1]) or answers[-1])
+    return answers[number]
+
+
+def _paragraph(source: Source, number: int) -> _Paragraph:
+    """Paragraph `number` of the source as its quotes are read, read once: a paragraph's quotes share it."""
+    readings, key = _readings(source), ("paragraph", number)
+    found = readings.get(key)
+    if found is None:
+        paragraphs = source.paragraphs
+        header = header_above(paragraphs, number)
+        prepared = prepare(paragraphs[number]) if paragraphs else ""
+        found = readings[key] = _Paragraph(
+            prepared,
+            header,
+            table_units(paragraphs, number, header),
+            _carried(source, "told before", number, zone_opened_on),
+            _carried(source, "heading above", number, time_heading) or "",
+            forecast_list_lead(paragraphs, number) if paragraphs else "",
+            table_heading(paragraphs, header) if header is not None else "",
+            period_going_on(prepare(paragraphs[number - 1]), prepared) if number else None,
+            number > 0 and reads_as_title(paragraphs[number], _CAPTION_LENGTH),
+        )
+    return found
+
+
 def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     """The quote with the rest of the sentence it stands in (within its paragraph) and a table's units; `year` is the
     year the entry tells of (a page dated before December of that year tells the year so far)."""
+    # One source's quotes share its page and paragraphs: what they say is read once per page and per paragraph.
     prepared = prepare(quote)
     number = source.paragraph_of(quote) if source.paragraphs else 0
-    paragraph = prepare(source.paragraphs[number]) if source.paragraphs else ""
-    header = header_above(source.paragraphs, number)
-    units = table_units(source.paragraphs, number, header)
+    read = _paragraph(source, number)
+    paragraph, header, units = read.prepared, read.header, read.units
     at = paragraph.find(prepared)
-    title = prepare(source.paragraphs[0]) if source.paragraphs and number > 0 else ""
-    titled = tuple(title_periods(title, itertools.islice(source.paragraphs, 1, None))) if title else ()
-    told_before = park_told_before(source.paragraphs, number)
-    section_heading = heading_above(source.paragraphs, number)
-    list_lead = forecast_list_lead(source.paragraphs, number) if source.paragraphs else ""
-    part_way = written_part_way(tuple(source.paragraphs[:10]), source.published, year)
-    written, month = page_date(tuple(source.paragraphs[:10]), source.published)
+    page = _page(source)
+    title = page.title if source.paragraphs and number > 0 else ""
+    titled = page.titled if title else ()
+    told_before = read.told_before
+    section_heading = read.section_heading
+    list_lead = read.list_lead
+    part_way = _part_way(source, year)
+    written, month = page.written, page.month
     if at < 0:  # the quote runs over a paragraph break: its own words are all there is
         return Context(
             prepared,
@@ -235,13 +328,14 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     after = bisect.bisect_left(marks, end_at)
     end = marks[after] if after < len(marks) else len(paragraph)
     setting = title + "\n" + paragraph[:start]
-    heading = table_heading(source.paragraphs, header) if header is not None else ""
-    stop = max(paragraph.rfind(mark, 0, start) for mark in SENTENCE_END)  # the 。 before the ；-sentence
+    heading = read.table_heading
+    ends = _sentence_ends(paragraph)
+    stop = _last_before(ends, start)  # the 。 before the ；-sentence
     opening = paragraph[stop + 1 : start]
-    earlier = max(paragraph.rfind(mark, 0, max(stop, 0)) for mark in SENTENCE_END) if stop > 0 else stop
+    earlier = _last_before(ends, stop) if stop > 0 else stop
     previous = paragraph[earlier + 1 : stop + 1] if stop >= 0 else ""
-    going_on = period_going_on(prepare(source.paragraphs[number - 1]), paragraph) if number else None
-    subhead = number > 0 and reads_as_title(source.paragraphs[number], _CAPTION_LENGTH)
+    going_on = read.going_on
+    subhead = read.subhead
     # A subhead's bare amount, or an amount told with its growth, on a page written part way through the year: of the
     # part of the year named before it, as the year is not over (a stock or a fact with no growth is of then).
     told_part_way = part_way and (subhead or _GROWTH_TOLD.search(paragraph, at, end) is not None)
@@ -263,8 +357,8 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         part_way,
         going_on,
         named_before,
-        tied=page_districts(tuple(source.paragraphs)),
-        host=page_host(tuple(source.paragraphs)),
+        tied=page.tied,
+        host=page.host,
         written=written,
         month=month,
     )
@@ -302,6 +396,17 @@ def reads_as_title(line: str, longest: int) -> bool:
 @lru_cache(maxsize=8192)
 def _sentence_marks(paragraph: str) -> tuple[int, ...]:
     return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_MARKS)
+
+
+@lru_cache(maxsize=8192)  # a paragraph's sentence ends, found once for all the quotes it holds
+def _sentence_ends(paragraph: str) -> tuple[int, ...]:
+    return tuple(at for at, character in enumerate(paragraph) if character in SENTENCE_END)
+
+
+def _last_before(ends: tuple[int, ...], position: int) -> int:
+    """The last of the sorted positions `ends` before `position`, or -1 (as the largest str.rfind of each mark)."""
+    index = bisect.bisect_left(ends, position)
+    return ends[index - 1] if index else -1
 
 
 _TABLE_ROWS = 40  # how far above a row its table's 单位 line may stand

@@ -48,7 +48,13 @@ def simplified(text: str) -> str:
     read as 。 and a garbled page's question marks for lost characters as □, the same length."""
     if text.isascii():
         return text
-    return _LOST_CHARACTERS.sub(_lost, _HALF_WIDTH_STOP.sub("。", text.translate(_table())))
+    text = text.translate(_table())
+    # Both patterns open on a look behind, tried at every character: run only where their mark stands at all.
+    if "." in text:
+        text = _HALF_WIDTH_STOP.sub("。", text)
+    if "?" in text:
+        text = _LOST_CHARACTERS.sub(_lost, text)
+    return text
 
 
 # The reading reads Chinese in either script, and English through english.py. A page in another language (a Japanese

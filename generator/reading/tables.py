@@ -386,6 +386,7 @@ def table_lines(lines: list[str], only: Iterable[int] | None = None) -> frozense
         line = simplified(raw)
         cells = _cells(line)
         tabbed = "\t" in raw and len(cells) >= 2  # a header's line of groups: 全区\t主园区
-        if UNIT_LINE.search(compact(line)) or _is_row(cells) or tabbed or CONTINUED.match(compact(line)):
+        compacted = compact(line)
+        if UNIT_LINE.search(compacted) or _is_row(cells) or tabbed or CONTINUED.match(compacted):
             found.add(index)
     return frozenset(found)
