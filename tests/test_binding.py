@@ -1259,6 +1259,11 @@ ROWS = [
     ("据了解,截至2016年11月,累计国家高新技术企业47家,拥有上市企业4家。", "截至2016年11月,累计国家高新技术企业47家",
      ind("national_high_tech_enterprises", 47), "period: expected",
      "as of November, not the year's end: the count is no year-end count", None),
+    # --- December alone is one month; to the end of December, the year ----------------------------------------------
+    ("2016年12月份,高新区实现工业总产值50亿元,同比增长5%。", None, ind("industrial_output", 50, change_pct=5),
+     "period: expected", "12月份 is one month's output, not the year's", None),
+    ("2016年1-12月,高新区实现工业总产值500亿元,同比增长5%。", None, ind("industrial_output", 500, change_pct=5),
+     ACCEPT, "1-12月 runs from January to December: the whole year", None),
     # --- foreign direct investment: paid in, or contracted --------------------------------------------------------
     ("2016年,累计完成招商引资总量为67.76亿元。其中,外商直接投资1.3亿美元,同比增长46.1%。",
      "其中,外商直接投资1.3亿美元,同比增长46.1%",

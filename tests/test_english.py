@@ -242,6 +242,10 @@ def test_a_part_of_the_year_written_any_way_is_one_period():
     assert period_key("二季度") == period_key("4-6月") != period_key("上半年")
     # a count as of a month, its year written or not, is of the month's end
     assert period_key("截至2018年11月") == period_key("截至11月") == period_key("截止11月底") == period_key("11月底")
+    # December alone is one month; to December's end, or from January to December, the whole year
+    from generator.reading.parts import periods_in
+
+    assert periods_in("12月份") == ["12月份"] and periods_in("1—12月") == periods_in("截至12月底") == []
 
 
 def test_an_industry_that_opens_a_sentence_owns_its_measures():

@@ -112,9 +112,13 @@ def title_periods(title: str, opening: Iterable[str]) -> list[str]:
     return [period] if period_key(period) not in WHOLE_YEAR_PERIODS else []
 
 
-# Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it.
+# Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it; December alone
+# (12月份) is one month.
 WHOLE_YEAR_PERIODS = frozenset(
-    period_key(f"{start}12月{end}") for start in ("1-", "截至", "截止", "") for end in ("", "底", "末", "份")
+    period_key(f"{start}12月{end}")
+    for start in ("1-", "截至", "截止", "")
+    for end in ("", "底", "末", "份")
+    if start or end in ("底", "末")
 )
 
 
