@@ -132,6 +132,20 @@ def test_a_headline_of_a_visit_names_no_place_before_the_park():
     assert {item["id"]: item["value"] for item in draft["indicators"]} == {"gdp": 500}
 
 
+def test_a_forecast_stops_at_a_count_s_date_for_one_figure_and_for_a_sentence_alike():
+    # One rule (hedges.counted_at_a_date) for the 预计 of a figure and the 预计 that governs a sentence's items.
+    from generator.reading.hedges import hedges_of
+    from generator.reading.numbers import tokens_of
+    from generator.reading.parts import forecast_opening
+
+    dated = "预计,截至11月底高新技术企业达到500家;营业收入1000亿元。"
+    undated = "预计全年高新技术企业达到500家;营业收入1000亿元。"
+    for sentence, estimated in ((dated, False), (undated, True)):
+        token = next(t for t in tokens_of(sentence) if t.amount == 500)
+        assert forecast_opening(sentence) is estimated
+        assert (hedges_of(token, sentence[: token.start]) == ("预计",)) is estimated
+
+
 def test_a_time_before_the_park_names_no_place():
     # 全年高新区总收入…: the whole year, not a zone named 全年 whose figures these would be.
     from generator.editor.extract import extract

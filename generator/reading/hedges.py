@@ -19,6 +19,12 @@ from generator.reading.words import (
 _COUNTED_AT_A_DATE = re.compile(f"[,，;；]{AS_OF_A_DATE}")
 
 
+def counted_at_a_date(after_forecast: str) -> bool:
+    """Whether words after a 预计 hold a clause that opens on the date of a count (…,截至11月底有效发明专利…): what
+    follows was counted then, not estimated; the estimate stops there, for one figure as for a sentence's items."""
+    return _COUNTED_AT_A_DATE.search(after_forecast) is not None
+
+
 def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence up
     to a clause that opens on the date of a count (words.AS_OF_A_DATE)."""
@@ -27,7 +33,7 @@ def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
         near.append("约")  # 约为 is 约: either spelling records it
     if FORECAST not in sentence_before or any(word.startswith(FORECAST) for word in near):
         return tuple(near)
-    if _COUNTED_AT_A_DATE.search(sentence_before.rpartition(FORECAST)[2]):
+    if counted_at_a_date(sentence_before.rpartition(FORECAST)[2]):
         return tuple(near)
     # Both hedges must be recorded: 预计突破 where the catalogue of qualifiers has it, else 预计, the stronger.
     combined = [FORECAST + word for word in near if FORECAST + word in QUALIFIERS]

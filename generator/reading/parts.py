@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from generator.reading.hedges import counted_at_a_date
 from generator.reading.numbers import chinese_value, normalize
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
@@ -733,13 +734,13 @@ def forecast_opening(sentence: str) -> bool:
     预计 opening it, or standing in its setting before its first amount (据悉,高新区预计全年地区生产总值实现205亿元,…;
     规模以上工业增加值实现37.6亿元…), not before a clause that opens on the date of a count."""
     sentence = sentence.lstrip()
-    if _HEDGE.match(sentence):
-        return True
     setting = re.split(r"[;；]", setting_of(sentence), maxsplit=1)[0]  # in its first item
+    if _HEDGE.match(sentence):
+        return not counted_at_a_date(setting)
     at = setting.rfind(FORECAST)
     # 地区生产总值预计达到420亿元(…);…比重预计17.48%: after its name, 预计 hedges that item alone, as each item says.
     after = setting[at + len(FORECAST) :] if at >= 0 else ""
-    return at >= 0 and after not in _ESTIMATED_VERBS and not re.search(AS_OF_A_DATE, after)
+    return at >= 0 and after not in _ESTIMATED_VERBS and not counted_at_a_date(after)
 
 
 def period_going_on(paragraph_before: str, paragraph: str) -> str | None:
