@@ -113,6 +113,12 @@ FINAL_ACCOUNTS = (
     "2016年,一般公共预算收入年初预算为34.2亿元,调整预算数为32亿元,决算数为32.2亿元,同比增长0.8%,为调整预算的100.8%。"
     "其中,税收收入27.9亿元,增长7.0%。"
 )
+# An undated tech-media page whose lead tells of the first three quarters (西安 2023, held out).
+LEAD_OF_A_QUARTER = [
+    "GDP增长7.4%!这些数字值得关注",
+    "日前,示范高新区公布前三季度生产总值2418.83亿元,同比增长7.4%。",
+    "在科技创新方面,高新区有效发明专利50315件,占全市57.8%。",
+]
 # A zone's ten years told as pairs of a start and a level (合肥新站 2018, held out).
 TEN_YEARS = (
     "2016年,从区域面积仅有6平方公里,到扩大至205平方公里;从地区生产总值101.5亿元,到增加至318.3亿元;从区划调整迎来良机。"
@@ -1259,6 +1265,13 @@ ROWS = [
     ("据了解,截至2016年11月,累计国家高新技术企业47家,拥有上市企业4家。", "截至2016年11月,累计国家高新技术企业47家",
      ind("national_high_tech_enterprises", 47), "period: expected",
      "as of November, not the year's end: the count is no year-end count", None),
+    # --- an undated page whose lead tells of a part of the year ---------------------------------------------------
+    (LEAD_OF_A_QUARTER, "高新区有效发明专利50315件", ind("valid_invention_patents", 50315, period="前三季度"), ACCEPT,
+     "the page's lead tells of the first three quarters and it names no whole year: its counts are of then", None),
+    (LEAD_OF_A_QUARTER, "高新区有效发明专利50315件", ind("valid_invention_patents", 50315), "period: expected",
+     "a count on a page of the first three quarters is no year-end count", None),
+    ([*LEAD_OF_A_QUARTER[:2], "全年,高新区有效发明专利50315件。"], "全年,高新区有效发明专利50315件",
+     ind("valid_invention_patents", 50315), ACCEPT, "a page that names the whole year is not all of one quarter", None),
     # --- December alone is one month; to the end of December, the year ----------------------------------------------
     ("2016年12月份,高新区实现工业总产值50亿元,同比增长5%。", None, ind("industrial_output", 50, change_pct=5),
      "period: expected", "12月份 is one month's output, not the year's", None),

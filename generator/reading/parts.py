@@ -113,6 +113,23 @@ def title_periods(title: str, opening: Iterable[str]) -> list[str]:
     return [period] if period_key(period) not in WHOLE_YEAR_PERIODS else []
 
 
+# Words that tell of the whole year somewhere on a page: its figures are not all of one part of it.
+_WHOLE_YEAR_WORDS = re.compile(r"全年|年末|年底|年度|年终")
+
+
+def lead_periods(paragraphs: Iterable[str]) -> list[str]:
+    """The part of the year an undated page's lead gives all its figures, when its title names neither a year nor a
+    part of one: the period its first sentence of prose tells of (日前,西安高新区公布前三季度生产总值…), on a page that
+    names no whole year."""
+    paragraphs = list(paragraphs)
+    if any(_WHOLE_YEAR_WORDS.search(simplified(paragraph)) for paragraph in paragraphs):
+        return []
+    prose = next((p for p in paragraphs if any(mark in p for mark in "。，,")), "")
+    first = re.split(r"[。!！?？]", simplified(prose), maxsplit=1)[0]
+    # 增速比1—6月加快: a period compared with is not the one told of
+    return [period for period in periods_in(first) if not re.search(f"[比较]{re.escape(period)}", first)]
+
+
 # Periods that run to the end of December are the whole year (1—12月, 截至12月底), not a part of it; December alone
 # (12月份) is one month.
 WHOLE_YEAR_PERIODS = frozenset(

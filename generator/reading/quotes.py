@@ -21,6 +21,7 @@ from generator.reading.parts import (
     forecast_list_lead,
     growth_over_years,
     item_scope,
+    lead_periods,
     page_districts,
     page_host,
     paragraph_head,
@@ -195,6 +196,9 @@ def _passage_periods(context: Context) -> list[str]:
     return titled + periods_in(head)
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
 @dataclass(frozen=True)
 class _Page:
     """What a source's text says once for all its quotes: its title (prepared) and the part of the year it gives,
@@ -226,6 +230,8 @@ def _page(source: Source) -> _Page:
         title = prepare(paragraphs[0]) if paragraphs else ""
         titled = tuple(title_periods(title, itertools.islice(paragraphs, 1, None))) if title else ()
         written, month = page_date(tuple(paragraphs[:10]), source.published)
+        if title and not titled and written is None and not _A_YEAR.search(title):
+            titled = tuple(lead_periods(paragraphs[1:]))  # an undated page with a title of no time: its lead's
         whole = tuple(paragraphs)
         page = readings["page"] = _Page(title, titled, written, month, page_districts(whole), page_host(whole))
     return page
