@@ -1272,6 +1272,12 @@ ROWS = [
      "a count on a page of the first three quarters is no year-end count", None),
     ([*LEAD_OF_A_QUARTER[:2], "全年,高新区有效发明专利50315件。"], "全年,高新区有效发明专利50315件",
      ind("valid_invention_patents", 50315), ACCEPT, "a page that names the whole year is not all of one quarter", None),
+    # --- one firm by its name as the subject ------------------------------------------------------------------------
+    ("2016年,华工科技实现营业收入61.38亿元,同比增长12.4%。", None, ind("operating_revenue", 61.38, change_pct=12.4),
+     "quote: expected the quote to name … found it only inside 华工科技实现营业收入",
+     "a listed firm's revenue is that firm's, not the park's", None),
+    ("2016年,东湖高新区实现营业收入6138亿元,同比增长12.4%。", None, ind("operating_revenue", 6138, change_pct=12.4),
+     ACCEPT, "the park's own revenue, the park its subject", None),
     # --- December alone is one month; to the end of December, the year ----------------------------------------------
     ("2016年12月份,高新区实现工业总产值50亿元,同比增长5%。", None, ind("industrial_output", 50, change_pct=5),
      "period: expected", "12月份 is one month's output, not the year's", None),

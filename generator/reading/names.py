@@ -174,7 +174,8 @@ def part_prefix(text: str, start: int) -> str | None:
         found = subject + verb if subject else None
     if found is None and verb:
         # 文化创意企业实现营业收入: one kind of firm as the subject, a part of the park's firms (not 园区企业).
-        kind = _A_KIND_OF_FIRM.search(before[: len(before) - len(verb)][-7:])  # the kind's 6 characters at most
+        subject = before[: len(before) - len(verb)]
+        kind = _A_KIND_OF_FIRM.search(subject[-7:]) or _A_FIRM_BY_NAME.search(subject[-7:])  # 6 characters at most
         found = kind.group(0) + verb if kind else None
     return found
 
@@ -183,6 +184,8 @@ _A_KIND_OF_FIRM = re.compile(
     r"(?<![\u4e00-\u9fff])(?!园区|全区|高新区|区内|辖区|入统|纳统|全部|所有|各类|我区|开发区|全市|规上|规模以上|上规|"
     r"工业|区属)[\u4e00-\u9fff]{2,4}(?:企业|公司)$"
 )
+# One firm by its name as the subject (华工科技实现营业收入61.38亿元, 某某集团完成…): that firm's, not the park's.
+_A_FIRM_BY_NAME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?:科技|集团|股份|控股|药业|电子|光电|电气)$")
 
 
 def _prefix_of(before: str) -> str | None:
