@@ -1272,6 +1272,14 @@ ROWS = [
      "a count on a page of the first three quarters is no year-end count", None),
     ([*LEAD_OF_A_QUARTER[:2], "全年,高新区有效发明专利50315件。"], "全年,高新区有效发明专利50315件",
      ind("valid_invention_patents", 50315), ACCEPT, "a page that names the whole year is not all of one quarter", None),
+    # --- the time of writing after a paragraph's history ------------------------------------------------------------
+    ("1992年国务院批准示范高新区为国家高新技术产业开发区。截至目前,示范高新区集聚瞪羚企业400余家、国家高企近1900家。",
+     "截至目前,示范高新区集聚瞪羚企业400余家、国家高企近1900家",
+     ind("national_high_tech_enterprises", 1900, qualifier="近"), ACCEPT,
+     "截至目前 opens on the time of writing: the count is of now, not of the 1992 the paragraph opened on", None),
+    ("1992年国务院批准示范高新区为国家高新技术产业开发区,园区有国家高企19家。", "园区有国家高企19家",
+     ind("national_high_tech_enterprises", 19), "value: expected an amount for 2016 … found it given for 1992",
+     "with no word of now, the count goes on in the history's year", None),
     # --- one firm by its name as the subject ------------------------------------------------------------------------
     ("2016年,华工科技实现营业收入61.38亿元,同比增长12.4%。", None, ind("operating_revenue", 61.38, change_pct=12.4),
      "quote: expected the quote to name … found it only inside 华工科技实现营业收入",

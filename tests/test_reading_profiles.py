@@ -146,6 +146,16 @@ def test_a_forecast_stops_at_a_count_s_date_for_one_figure_and_for_a_sentence_al
         assert (hedges_of(token, sentence[: token.start]) == ("预计",)) is estimated
 
 
+def test_a_sentence_opening_on_now_leaves_the_history_its_paragraph_opened_on():
+    from generator.editor.extract import extract
+    from tests.extract_helpers import catalogue
+
+    text = "一、园区运营\n1992年国务院批准苏州高新区为国家高新技术产业开发区。截至目前,苏州高新区集聚国家高企近1900家。"
+    draft = extract(text, "s", catalogue(), "suzhou", 2025, ("苏州高新技术产业开发区",)).data
+    found = {item["id"]: (item["value"], item.get("qualifier")) for item in draft["indicators"]}
+    assert found["national_high_tech_enterprises"] == (1900, "近")
+
+
 def test_a_time_before_the_park_names_no_place():
     # 全年高新区总收入…: the whole year, not a zone named 全年 whose figures these would be.
     from generator.editor.extract import extract

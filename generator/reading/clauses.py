@@ -99,6 +99,7 @@ _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
 _TO_A_YEAR = re.compile(r"^(?:到|至|截至|截止到?)(?:19|20)\d\d年")
 # The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
 _NOW = re.compile(r"目前|现有|现拥有")
+_NOW_OPENING = re.compile(r"(?:截[至止])?(?:目前|当前)")  # a sentence opening on the time of writing
 # The year after the one reported, as a report of a year's results names it.
 _NEW_YEAR = re.compile(r"新的一年|新一年")
 _YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
@@ -459,6 +460,10 @@ def split_clauses(
                 sentence_state = _State(told, "results")
                 if index == 0:
                     local = _State(told, "results")
+            elif _NOW_OPENING.match(sentence.lstrip()) and local.year < year and not reported_last_year:
+                # 1992年国务院批准…。截至目前,高新区集聚…国家高企近1900家: the time of writing, not the history the
+                # paragraph opened on.
+                sentence_state = _State(year, "results")
             elif reported_last_year and _LAST_YEAR.match(sentence.lstrip()):
                 # 去年,高新区…,出口总额为… on a page of the year after, after a plan of years to come: the whole
                 # sentence tells the year reported on.
