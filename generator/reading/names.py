@@ -21,6 +21,7 @@ from generator.reading.words import (
     REPORT_VERBS,
     SAME_WORDS,
     SHORT_FORMS,
+    WHOLE_PARK,
 )
 
 _QUOTE_MARKS = "“”\"'「」‘’『』"
@@ -33,13 +34,10 @@ _MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 an
 _SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
 
 
-_PARK_WORDS = ("园区", "高新区")
-
-
 def read_whole(name: str) -> bool:
-    """Whether `name` is its measure only as written whole: one opening on the park itself (园区总收入), as
+    """Whether `name` is its measure only as written whole: one opening on the park itself (园区总收入; WHOLE_PARK), as
     园区[经营]总收入 and 园区…,旅游总收入 are other measures."""
-    return name.startswith(_PARK_WORDS)
+    return name.startswith(WHOLE_PARK)
 
 
 def _char(char: str) -> str:

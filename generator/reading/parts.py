@@ -28,6 +28,7 @@ from generator.reading.words import (
     REPORT_VERBS,
     SCOPE_WORDS,
     WHOLE_PARK,
+    WHOLE_YEAR_WORDS,
     YEAR_BEFORE_BASES,
 )
 
@@ -113,8 +114,9 @@ def title_periods(title: str, opening: Iterable[str]) -> list[str]:
     return [period] if period_key(period) not in WHOLE_YEAR_PERIODS else []
 
 
-# Words that tell of the whole year somewhere on a page: its figures are not all of one part of it.
-_WHOLE_YEAR_WORDS = re.compile(r"全年|年末|年底|年度|年终")
+# Words that tell of the whole year somewhere on a page (年度 and 年终 of a year's review too): its figures are not
+# all of one part of it.
+_WHOLE_YEAR_WORDS = re.compile("|".join((*WHOLE_YEAR_WORDS, "年度", "年终")))
 
 
 def lead_periods(paragraphs: Iterable[str]) -> list[str]:
@@ -412,22 +414,18 @@ _NOT_A_NAME = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _paragraph_opened_on(paragraph: str) -> str | None:
-    """The zone a paragraph's first words name as its subject, by a name of its own (鲤城高新区2001年开园建设…)."""
+def zone_opened_on(paragraph: str) -> str | None:
+    """The zone a paragraph's first words name as its subject, by a name of its own (鲤城高新区2001年开园建设…), which
+    park_told_before carries to the paragraphs after it."""
     place = park_opening(paragraph)
     return place if place and len(place) <= 6 and not _NOT_A_NAME.search(place) else None
-
-
-def zone_opened_on(paragraph: str) -> str | None:
-    """The zone a paragraph opens on by a name of its own, which park_told_before carries to the paragraphs after it."""
-    return _paragraph_opened_on(paragraph)
 
 
 def park_told_before(paragraphs: Sequence[str], number: int) -> str | None:
     """The zone the paragraphs before `number` left the story on, which a paragraph naming no zone goes on telling
     of (鲤城高新区核准面积…。/ 高新区现有入驻企业1200家…): the zone the last paragraph opening on one named, if any."""
     for paragraph in reversed(paragraphs[:number]):
-        place = _paragraph_opened_on(paragraph)
+        place = zone_opened_on(paragraph)
         if place:
             return place
     return None

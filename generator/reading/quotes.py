@@ -34,6 +34,7 @@ from generator.reading.parts import (
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
+from generator.reading.words import WHOLE_YEAR_WORDS
 
 _DIGIT_SPACE_DIGIT = re.compile(r"(?<=[0-9０-９])[\s\u3000]+(?=[-−－]?[0-9０-９])")
 # A table's mark of a missing cell, and a cell of a number alone: 3856 -- 15.2 is three cells.
@@ -179,7 +180,7 @@ class Context:
         return self.lead + self.quote[:position]
 
 
-_WHOLE_YEAR = re.compile(r"全年|年末|年底|全年度")
+_WHOLE_YEAR = re.compile("|".join(WHOLE_YEAR_WORDS))
 _GROWTH_TOLD = re.compile(r"(?:增长|下降|增幅|降幅)\d")
 _TITLE_LENGTH = 60  # a report's title line; a caption above a table is shorter (_CAPTION_LENGTH)
 
