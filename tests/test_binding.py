@@ -131,6 +131,13 @@ FIVE_YEARS = [
 ]
 
 # (passage, quote or None for the whole passage, (section, entry), answer, why, report or None)
+# A review written in October of the year after the one it tells of, its counts of firms with no year of their own.
+LATE_REVIEW = [
+    "向着国家园区再起航——某高新区发展综述",
+    "某日报 2017-10-18 08:05",
+    "工业总产值保持年均20%以上增长速度,2016年,实现规上工业总产值231亿元,是2011年的近2倍;",
+    "汇聚了一批科技创新领军企业,省级以上创新型企业35家,国家级高新技术企业22家,占全市总数的70%;",
+]
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
     ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
@@ -1309,6 +1316,30 @@ ROWS = [
     ("2016年,园区接待游客300万人次,旅游总收入达到11亿元。", "园区接待游客300万人次,旅游总收入达到11亿元",
      ind("operating_revenue", 11), "quote: expected the quote to name",
      "园区…旅游总收入 is tourism's takings, not the park's 总收入 told in two parts", None),
+    # --- a count with no time on a page written well into the year after -------------------------------------------
+    (LATE_REVIEW, "国家级高新技术企业22家", ind("national_high_tech_enterprises", 22),
+     "value: expected an amount for 2016 (the file's year), found it given for 2017",
+     "a review of October 2017 counting firms with no year: the count of then, not of 2016's end", None),
+    (["某高新区2016年经济运行情况", *LATE_REVIEW[1:]], "国家级高新技术企业22家",
+     ind("national_high_tech_enterprises", 22), ACCEPT, "a page titled with the year tells that year's counts", None),
+    (LATE_REVIEW, "2016年,实现规上工业总产值231亿元", ind("industrial_output_above_scale", 231), ACCEPT,
+     "the same page's amount dated 2016 is 2016's", None),
+    ([*LATE_REVIEW[:3], "2016年,新增国家级高新技术企业22家。"], "2016年,新增国家级高新技术企业22家",
+     ind("new_national_high_tech_enterprises", 22), ACCEPT, "the firms gained in the year it names", None),
+    # --- a hedge, the aspect's 了, then its number ---------------------------------------------------------------
+    ("2016年全区规上工业总产值突破了1200亿元。", None,
+     ind("industrial_output_above_scale", 1200, qualifier="突破"), ACCEPT, "突破了 is 突破 in the past", None),
+    ("2016年全区规上工业总产值突破了1200亿元。", None, ind("industrial_output_above_scale", 1200),
+     "qualifier: expected '突破'", "a bound passed is no exact amount", None),
+    # --- other wordings of taxes and of capital from elsewhere -------------------------------------------------------
+    ("2016年,还原留抵退税后,完成总税收42.18亿元,增速全市头部。", None, ind("tax_revenue", 42.18), ACCEPT,
+     "总税收 is 税收总收入 in another order", None),
+    ("1至4月,柳东新区招商引资内资到位32亿元,外资到位1亿美元。", "1至4月,柳东新区招商引资内资到位32亿元",
+     ind("domestic_capital_introduced", 32, period="1至4月"), ACCEPT,
+     "内资到位 of 招商引资 is the domestic capital paid in", None),
+    ("2016年,省外实际到位内资完成102.3亿元。", None, ind("domestic_capital_introduced", 102.3),
+     "quote: expected the quote to name … found it only inside 省外实际到位内资",
+     "capital from outside the province only is a part of that from outside the city", None),
 ]  # fmt: skip
 
 

@@ -100,6 +100,9 @@ _TO_A_YEAR = re.compile(r"^(?:到|至|截至|截止到?)(?:19|20)\d\d年")
 # The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
 _NOW = re.compile(r"目前|现有|现拥有")
 _NOW_OPENING = re.compile(r"(?:截[至止])?(?:目前|当前)")  # a sentence opening on the time of writing
+# A count of the firms a park has (国家级高新技术企业22家), not of those it gained in a year (新增…, 新认定…, 引进…).
+_FIRMS_HELD = re.compile(r"\d+(?:\.\d+)?余?家")
+_FIRMS_GAINED = re.compile(r"新增|新认定|新培育|新引进|引进|落户|签约|新注册|新设立|新登记|通过|认定")
 # The year after the one reported, as a report of a year's results names it.
 _NEW_YEAR = re.compile(r"新的一年|新一年")
 _YEAR_AGAIN_OPENING = re.compile(rf"^(?:{YEAR_WORDS})")
@@ -337,6 +340,23 @@ def page_date(opening: tuple[str, ...], published: str | None = None) -> tuple[i
     return written_in(list(opening), published), month
 
 
+def counted_when_written(
+    clause: str, before: str, title: str, heading: str, year: int, written: int | None, month: int | None
+) -> bool:
+    """Whether `clause` counts the firms a park has at the time of writing, not at the end of `year`: on a page written
+    after the first months of the year after, a count with no year in its clause or in its paragraph `before` it, under
+    a `title` and a `heading` that do not name `year` (汇聚了…国家级高新技术企业22家 in a 发展综述 of October 2017;
+    a page titled …economic indicators in 2020 tells that year's counts throughout)."""
+    late = written == year + 1 and month is not None and month > _EARLY_MONTHS
+    return (
+        late
+        and _FIRMS_HELD.search(clause) is not None
+        and not _FIRMS_GAINED.search(clause)
+        and not year_mentions(before + clause)
+        and not any(m.year == year for m in year_mentions(title + "\n" + heading))
+    )
+
+
 def _later_mode(at: int, text: str, written: int | None) -> str:
     """How a later year than the one reported is told: as results when the text was written in that year or after and
     names a part of it already past (2021年第一季度 on a page of May 2021), else as plan."""
@@ -506,6 +526,10 @@ def split_clauses(
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
                 elif reported_last_year and not named and _NOW.search(text) and not now_is_the_years_end:
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
+                elif counted_when_written(
+                    text, paragraph[: s_start + c_start], paragraphs[0], timed_heading, year, written, month
+                ):
+                    clause_state = _State(year + 1, "results")  # 汇聚了…国家级高新技术企业22家 in a review of October
                 elif so_far and not named and (counting_now or _NOW.search(text)):
                     clause_state = _State(year, "now")  # 现有…351家 in a note of 1—9月: a count of then, not the year's
                     counting_now = True

@@ -90,13 +90,14 @@ class NumberToken:
 
     def hedges(self) -> list[str]:
         """Hedge words standing next to this number."""
-        ends_in_hedge = self.before[-1:] in _PREFIX_HEDGE_ENDS  # most numbers have none: skip the word list
-        found = [word for word in PREFIX_HEDGES if self.before.endswith(word)] if ends_in_hedge else []
+        before = self.before.removesuffix("了")  # 突破了1200亿元: the aspect's 了 between a hedge and its number
+        ends_in_hedge = before[-1:] in _PREFIX_HEDGE_ENDS  # most numbers have none: skip the word list
+        found = [word for word in PREFIX_HEDGES if before.endswith(word)] if ends_in_hedge else []
         if self.inner_hedge:
             found.append(self.inner_hedge)
-        if "约" in found and self.before.endswith(NOT_ABOUT):
+        if "约" in found and before.endswith(NOT_ABOUT):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
-        if "近" in found and self.before.endswith(NOT_NEAR):
+        if "近" in found and before.endswith(NOT_NEAR):
             found.remove("近")
         tail = self.after
         for word in SUFFIX_HEDGES:

@@ -134,6 +134,7 @@ PART_PREFIXES = (
     "国际", "PCT",  # PCT国际专利申请: filings under the treaty, a part of all patent applications
     "发明", "实用新型", "外观设计",  # 发明专利授权1938件: one kind of patent, a part of the grants of every kind
     "合同",  # 合同外商直接投资: the investment contracted, not the investment paid in
+    "省外",  # 省外实际到位内资: capital from outside the province only, a part of that from outside the city
 )  # fmt: skip
 
 # --- parts of the park ------------------------------------------------------------------------------------------
