@@ -1340,6 +1340,22 @@ ROWS = [
     ("2016年,省外实际到位内资完成102.3亿元。", None, ind("domestic_capital_introduced", 102.3),
      "quote: expected the quote to name … found it only inside 省外实际到位内资",
      "capital from outside the province only is a part of that from outside the city", None),
+    # --- a growth rate named after its number; a count before the firms that report -------------------------------
+    ("据统计,2016年,高新区175家规上企业完成工业增加值104亿元,在保持7.1%高增速的同时首次突破百亿大关。", None,
+     ind("industrial_value_added_above_scale", 104, change_pct=7.1), ACCEPT,
+     "保持7.1%高增速 names the growth after its number; 175家规上企业 counts the park's firms above scale", None),
+    ("2016年,高新区30家文化企业完成营业收入10亿元。", None, ind("operating_revenue", 10),
+     "quote: expected the quote to name … found it only inside 文化企业完成营业收入",
+     "thirty firms of one kind are a part of the park's firms", None),
+    # --- the year reported after a paragraph's history ----------------------------------------------------------------
+    ("时间的指针拨回到1992年,那时,乡野农田望不到边。弹指一挥间,高新区如今面积达345平方公里,2016年正式迈入千亿园区行列,"
+     "GDP高达1007.15亿元,同比增长10.1%。",
+     "弹指一挥间,高新区如今面积达345平方公里,2016年正式迈入千亿园区行列,GDP高达1007.15亿元,同比增长10.1%",
+     ind("gdp", 1007.15, change_pct=10.1), ACCEPT, "the year reported, named after the history, holds on", None),
+    # --- a count of now in a sentence of a part of the year ----------------------------------------------------------
+    ("高新区系1990年创办的国家级高新区,2016年1-9月全区实现地区生产总值373.92亿元,现有规模以上工业企业582家,"
+     "高新技术企业513家。", "高新技术企业513家", ind("national_high_tech_enterprises", 513),
+     "period: expected period: 1-9月", "现有 in a sentence of 1-9月 counts then, not at the year's end", None),
 ]  # fmt: skip
 
 

@@ -510,9 +510,10 @@ def split_clauses(
                 if named and named[0] != clause_state.year:
                     at = named[0]
                     clause_state = _State(at, _later_mode(at, text, written) if at > year else "results")
-                    if _TO_A_YEAR.match(text) and sentence_state.year < at <= year:
+                    if sentence_state.year < at <= year and (_TO_A_YEAR.match(text) or at == year):
                         # 1991年全区完成…,到2008年,分别达到…,是1991年的365倍,完成地区生产总值412亿元: the later year
-                        # the story comes to holds to the sentence's end.
+                        # the story comes to holds to the sentence's end; so does the year reported after a history
+                        # (回到1992年…。…如今面积达345平方公里,2023年正式迈入千亿园区行列,GDP高达1007.15亿元).
                         sentence_state = _State(at, "results")
                     if clause_state.mode == "plan":  # 到2011年…之际,地区生产总值将突破100亿元: to the sentence's end
                         sentence_state = _State(at, "plan")
@@ -530,6 +531,11 @@ def split_clauses(
                     text, paragraph[: s_start + c_start], paragraphs[0], timed_heading, year, written, month
                 ):
                     clause_state = _State(year + 1, "results")  # 汇聚了…国家级高新技术企业22家 in a review of October
+                elif not named and (counting_now or _NOW.search(text)) and periods_in(sentence[:c_start]):
+                    # 2023年1-9月全区实现地区生产总值373.92亿元,…,现有…高新技术企业513家: a count of then, as the
+                    # sentence's amounts are of a part of the year.
+                    clause_state = _State(year, "now")
+                    counting_now = True
                 elif so_far and not named and (counting_now or _NOW.search(text)):
                     clause_state = _State(year, "now")  # 现有…351家 in a note of 1—9月: a count of then, not the year's
                     counting_now = True

@@ -504,8 +504,9 @@ def projected(sentence_before: str) -> bool:
     return _ONCE_BUILT.search(re.split(f"[{SENTENCE_END}]", sentence_before)[-1]) is not None
 
 
-# A growth rate named after its number: 以8.3%的经济增长率, 以12%的增速.
-_RATE_NAMED_AFTER = re.compile(r"^[%％]的(?:经济)?(?:增长率|增速|增幅)")
+# A growth rate named after its number: 以8.3%的经济增长率, 以12%的增速, 保持7.1%高增速, 实现了10.1%的高增速.
+_RATE_NAMED_AFTER = re.compile(r"^[%％]的?(?:经济)?(?:高|较高|较快|快速)?(?:增长率|增速|增幅)")
+_RATE_VERBS = ("以", "保持", "保持了", "实现", "实现了")  # the verbs a rate named after its number follows
 
 
 def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...]) -> NumberToken | None:
@@ -530,8 +531,8 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
             continue  # 年均增长8.5%: an average over years, not the year's growth
         if said and clause_start > token.end and _own_subject(lead[: lead.rfind(said)]):
             return None  # …240亿元,主要经济指标同比增长30%以上: the growth of what that clause names
-        if not said and lead.endswith("以") and _RATE_NAMED_AFTER.match(later.after):
-            return _comparable_growth(later, text, tokens)  # 以8.3%的经济增长率领跑全国
+        if not said and lead.endswith(_RATE_VERBS) and _RATE_NAMED_AFTER.match(later.after):
+            return _comparable_growth(later, text, tokens)  # 以8.3%的经济增长率领跑全国, 在保持7.1%高增速的同时
         if said and said not in SHARE_WORDS:
             _, clause_end = clause_bounds(text, later.start)
             rates = [t for t in tokens if clause_start <= t.start < clause_end and t.after.startswith("%")]
