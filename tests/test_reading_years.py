@@ -268,3 +268,16 @@ def test_this_year_on_a_dated_page_is_the_year_of_writing_after_an_earlier_year_
     found = indicators(text, 2003)["industrial_output_above_scale"]
     assert (found["value"], found["period"]) == (100, "1—6月")
     assert indicators(text, 2002) == {}
+
+
+def test_an_amount_counted_by_a_past_date_after_a_plan_is_a_result():
+    """A paragraph opening on 将 (the year's output will pass a bound), then 截至10月底,…实现26.2亿元: counted by a date
+    already past, a result of the months so far; a sentence that plans with 预计 stays a plan."""
+    from tests.extract_helpers import indicators
+
+    plan = "2022年高新区工业总产值将首次突破千亿元大关,预计年底达到1100亿元以上。"
+    counted = "随着产值高速增长,截至10月底,一般公共预算收入实现26.2亿元、同比增长11.2%。\n"
+    found = indicators(plan + counted, 2022)["district_general_budget_revenue"]
+    assert (found["value"], found["change_pct"], found["period"]) == (26.2, 11.2, "截至10月底")
+    assert "industrial_output" not in indicators(plan + counted, 2022)
+    assert indicators(plan + "截至10月底,预计一般公共预算收入将实现26.2亿元。\n", 2022) == {}

@@ -29,7 +29,7 @@ from generator.reading.parts import (
     setting_of,
 )
 from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
-from generator.reading.words import COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
+from generator.reading.words import AS_OF_A_DATE, COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
 
 CLAUSE_SEP = ",，;；:："
 # A quote's clause ends at any of these marks; its sentence at the stronger ones (and at a paragraph's end).
@@ -99,6 +99,7 @@ _THIS_YEAR = re.compile(r"(?<![比较与同])今年(?!同期)")
 _TO_A_YEAR = re.compile(r"^(?:到|至|截至|截止到?)(?:19|20)\d\d年")
 # The time of writing: 目前有…26家, 现有高新技术企业…: a count of then, not of an earlier year reported on.
 _NOW = re.compile(r"目前|现有|现拥有")
+_COUNTED_BY_A_DATE = re.compile(rf"(?:^|[,，;；]){AS_OF_A_DATE}")  # 随着…,截至10月底,…: counted by then
 _NOW_OPENING = re.compile(r"(?:截[至止])?(?:目前|当前)")  # a sentence opening on the time of writing
 # A count of the firms a park has (国家级高新技术企业22家), not of those it gained in a year (新增…, 新认定…, 引进…).
 _FIRMS_HELD = re.compile(r"\d+(?:\.\d+)?余?家")
@@ -450,6 +451,10 @@ def split_clauses(
         for index, (s_start, s_end) in enumerate(spans(paragraph, SENTENCE_END, CLOSERS)):
             sentence = paragraph[s_start:s_end]
             sentence_state = _State(local.year, local.mode)
+            if local.mode == "plan" and _COUNTED_BY_A_DATE.search(sentence) and not _PLAN_OPENING.search(sentence):
+                # …工业总产值将首次突破千亿元。随着…,截至10月底,一般公共预算收入实现26.2亿元: what was counted by a
+                # date already past is a result, whatever the plan the paragraph opened on.
+                sentence_state = _State(local.year, "results")
             opening = [m for m in year_mentions(sentence[:_SENTENCE_OPENING]) if m.kind in ("年", "年度")]
             if opening:
                 at = opening[0].year
