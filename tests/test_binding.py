@@ -138,6 +138,11 @@ LATE_REVIEW = [
     "工业总产值保持年均20%以上增长速度,2016年,实现规上工业总产值231亿元,是2011年的近2倍;",
     "汇聚了一批科技创新领军企业,省级以上创新型企业35家,国家级高新技术企业22家,占全市总数的70%;",
 ]
+# A note of a quarter telling the park's revenue and then a belt's of it.
+BELT = (
+    "2016年,中关村示范区一季度共实现收入4067亿元,同比增长23%。"
+    "其中,中关村北部产业带企业实现总收入1880.0亿元,同比增长25.8%。"
+)
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
     ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
@@ -1356,6 +1361,13 @@ ROWS = [
     ("高新区系1990年创办的国家级高新区,2016年1-9月全区实现地区生产总值373.92亿元,现有规模以上工业企业582家,"
      "高新技术企业513家。", "高新技术企业513家", ind("national_high_tech_enterprises", 513),
      "period: expected period: 1-9月", "现有 in a sentence of 1-9月 counts then, not at the year's end", None),
+    # --- a belt of the park's land is a part of it --------------------------------------------------------------
+    (BELT, "其中,中关村北部产业带企业实现总收入1880.0亿元,同比增长25.8%",
+     ind("operating_revenue", 1880, change_pct=25.8, period="一季度"), "scope: expected scope: 产业带",
+     "北部产业带 is a belt of the park, its firms' revenue a part", None),
+    (BELT, "其中,中关村北部产业带企业实现总收入1880.0亿元,同比增长25.8%",
+     ind("operating_revenue", 1880, change_pct=25.8, period="一季度", scope="北部产业带"), ACCEPT,
+     "the belt's revenue with its scope", None),
 ]  # fmt: skip
 
 

@@ -281,3 +281,15 @@ def test_an_amount_counted_by_a_past_date_after_a_plan_is_a_result():
     assert (found["value"], found["change_pct"], found["period"]) == (26.2, 11.2, "截至10月底")
     assert "industrial_output" not in indicators(plan + counted, 2022)
     assert indicators(plan + "截至10月底,预计一般公共预算收入将实现26.2亿元。\n", 2022) == {}
+
+
+def test_this_year_after_a_paragraph_opening_on_the_year_before_brings_it_to_the_year_of_writing():
+    """2011年,…贡献率接近24%,今年一季度同样表现不俗。…一季度共实现营业收入4067亿元 on a page of April 2012: 2012's."""
+    from tests.extract_helpers import indicators
+
+    page = "一季度示范区收入同比增长23%\n2012-04-26 14:35:23 来源:某网\n"
+    page += "2011年,示范区对全市经济增长的贡献率接近24%,今年一季度同样表现不俗。"
+    page += "据了解,示范区一季度共实现营业收入4067亿元,同比增长23%。\n"
+    found = indicators(page, 2012)["operating_revenue"]
+    assert (found["value"], found["change_pct"], found["period"]) == (4067, 23, "一季度")
+    assert "operating_revenue" not in indicators(page, 2011)

@@ -223,9 +223,13 @@ def _tells_completion(text: str) -> bool:
 
 
 def _tells_last_year_only(paragraphs: list[str]) -> bool:
-    """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story)."""
+    """Whether a text names no year of its own and tells what was done 去年 (a repost of a press story), not the
+    months of 今年 as well (去年实现…。今年上半年,…完成…: written in the year of those months, the year asked)."""
     named = any(m.kind in ("年", "年度") for paragraph in paragraphs for m in year_mentions(paragraph))
-    return not named and any(_LAST_YEAR.search(paragraph) for paragraph in paragraphs)
+    this_years_months = any(
+        periods_in(text[m.end() : m.end() + 10]) for text in paragraphs for m in _THIS_YEAR.finditer(text)
+    )
+    return not named and not this_years_months and any(_LAST_YEAR.search(paragraph) for paragraph in paragraphs)
 
 
 def _year_told(heading: str, mention: YearMention) -> int:
@@ -528,8 +532,16 @@ def split_clauses(
                     sentence_state = clause_state = _State(year + 1, "plan")
                 if "明年" in text and clause_state.year == year:
                     clause_state = _State(year + 1, "plan")
+                elif reported_last_year and _THIS_YEAR.search(text) and periods_in(text):
+                    # 2011年,…,今年一季度同样表现不俗。…一季度共实现收入4067亿元 on a page of April 2012: the months of
+                    # the year of writing named, the paragraph goes on in them.
+                    sentence_state = clause_state = local = _State(year + 1, "results")
                 elif reported_last_year and _THIS_YEAR.search(text):
                     clause_state = _State(year + 1, "plan")  # a press release of the next year: 今年将…
+                elif written == year and clause_state.year < year and not named and _THIS_YEAR.search(text):
+                    # 2011年,…贡献率接近24%,今年一季度同样表现不俗。…一季度共实现收入4067亿元 on a page of April 2012:
+                    # 今年 brings the paragraph from the year before to the year of writing, the one reported.
+                    sentence_state = clause_state = local = _State(year, "results")
                 elif reported_last_year and not named and _NOW.search(text) and not now_is_the_years_end:
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
                 elif counted_when_written(

@@ -144,6 +144,7 @@ SCOPE_WORDS = (
     "主园区", "核心园区", "核心区", "拓展区", "辐射区", "分园区", "分园", "园区本部", "本部园区", "主园",
     "区属", "区本级",  # the part the park's own government runs, beside the whole area it counts (一区多园)
     "综合保税区", "综保区", "保税区",  # a customs zone inside the park (成都高新综合保税区)
+    "产业带",  # 中关村北部产业带: a belt of the park's land, a part of it
 )  # fmt: skip
 # Words for the park as a whole, not a part of it.
 # Words that tell the whole year (全年完成…, 年末…): no part of it.
