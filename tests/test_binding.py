@@ -143,6 +143,11 @@ BELT = (
     "2016年,中关村示范区一季度共实现收入4067亿元,同比增长23%。"
     "其中,中关村北部产业带企业实现总收入1880.0亿元,同比增长25.8%。"
 )
+# A sentence of ;-items, the first a software park's growth.
+SOFTWARE_PARK_FIRST = (
+    "2016年,高新区主要经济指标稳中有进:软件园规模以上互联网软件业营收同比增长约21.5%;"
+    "完成全社会固定资产投资477.34亿元,其中产业投资343.8亿元。"
+)
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
     ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
@@ -1368,6 +1373,19 @@ ROWS = [
     (BELT, "其中,中关村北部产业带企业实现总收入1880.0亿元,同比增长25.8%",
      ind("operating_revenue", 1880, change_pct=25.8, period="一季度", scope="北部产业带"), ACCEPT,
      "the belt's revenue with its scope", None),
+    # --- R&D's share of GDP with no word of spending; a society-wide measure; new certifications; a subdistrict ------
+    ("2016年,全年R&D占 GDP比重达到3.91%;获批建设省级重点实验室4个。", "全年R&D占 GDP比重达到3.91%",
+     ind("rd_intensity", 3.91), ACCEPT, "R&D占GDP比重 is the R&D intensity", None),
+    (SOFTWARE_PARK_FIRST, "完成全社会固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34), ACCEPT,
+     "全社会 is society-wide: the whole area's, not the part the item before told of", None),
+    (SOFTWARE_PARK_FIRST.replace("全社会", ""), "完成固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34),
+     "scope: expected scope: 软件园", "an item with no subject goes on with the part the item before told of", None),
+    ("2016年,高新区新认定国家级专精特新“小巨人”企业14家。", None, ind("new_little_giant_enterprises", 14), ACCEPT,
+     "新认定 is 新增 for a count of firms newly certified", None),
+    ("2016年,该办实现企业总产值42.4亿元,同比增长14.9%;实现规模以上工业增加值11.64亿元,同比增长13.7%。",
+     "实现规模以上工业增加值11.64亿元,同比增长13.7%", ind("industrial_value_added_above_scale", 11.64, change_pct=13.7),
+     "value: expected the park's own amount, found that of several parks or an area (该办…)",
+     "该办 is the subdistrict office the page told of", None),
 ]  # fmt: skip
 
 

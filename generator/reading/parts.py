@@ -532,6 +532,8 @@ _AREA_OPENING = re.compile(
     rf"(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
     r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
+    # A subdistrict or town the page told of as the subject (该办实现企业总产值…, 全镇完成…): not the park's.
+    r"|(?:该|本|全)(?:办事处|街道|办|镇|乡)"
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
     # 实现GDP…, 荣昌县一季度完成…; not one a preposition or a verb takes as its object (在成都市地区生产总值中的占比,
     # 拉动全市地区生产总值增长1个百分点).
@@ -682,6 +684,8 @@ _SCOPE = re.compile(
     r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
+# A measure of the whole society (全社会固定资产投资, 全社会研发投入): the whole area's, never one part's.
+_WHOLE_SOCIETY = re.compile(r"^(?:完成|实现|累计完成)?全社会")
 # 预计全年…, 初步预计…, 据初步预计…: the estimate governs what follows.
 _HEDGE = re.compile(rf"^(?:据)?(?:初步)?(?:全年)?{FORECAST}")
 _AS_OF_A_DATE = re.compile(f"^{AS_OF_A_DATE}")
@@ -923,6 +927,8 @@ def item_scope(opening: str, item: str) -> str | None:
     with (其中,主园区实现…198.5亿元;规模以上工业增加值35.5亿元): the one part named, unless 全区 took it back."""
     if not opening.rstrip().endswith(("；", ";")) or _scope_at(item) or _WHOLE_PARK.match(item) or park_opening(item):
         return None
+    if _WHOLE_SOCIETY.match(item.lstrip()):
+        return None  # 软件园…增长21.5%;完成全社会固定资产投资477.34亿元: society-wide, the whole area's
     scope, named = None, set()
     for clause in re.split(r"[,，;；:：]", opening):
         found = _scope_at(clause)

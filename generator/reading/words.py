@@ -113,8 +113,9 @@ SHORT_FORMS = (
     ("地区生产总值", "GDP"),
 )  # fmt: skip
 # Words reports write for the same thing inside a name: 研发投入占GDP比值 and R&D投入占GDP比重 are
-# 研发投入占地区生产总值比重; 研究与试验发展 is R&D spelled out.
-SAME_WORDS = (("比重", "比值"), ("研发", "R&D"), ("研发", "研究与试验发展"))
+# 研发投入占地区生产总值比重; 研究与试验发展 is R&D spelled out; a count of firms newly certified (新认定) is the
+# count of new ones (新增).
+SAME_WORDS = (("比重", "比值"), ("研发", "R&D"), ("研发", "研究与试验发展"), ("新增", "新认定"))
 
 # Words that, standing inside a long name, make it another measure: 一般公共预算[税收]收入 is the tax part of the
 # budget's revenue, not 一般公共预算收入; 规上工业[销售]产值 is the output sold, not the output.
