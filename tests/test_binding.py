@@ -1386,6 +1386,13 @@ ROWS = [
      "实现规模以上工业增加值11.64亿元,同比增长13.7%", ind("industrial_value_added_above_scale", 11.64, change_pct=13.7),
      "value: expected the park's own amount, found that of several parks or an area (该办…)",
      "该办 is the subdistrict office the page told of", None),
+    # --- a stock's total after its change, past a 、 ---------------------------------------------------------------
+    ("2016年1—9月,高新区新认定国家高新技术企业1757家、累计达到5008家。", None,
+     ind("national_high_tech_enterprises", 5008, period="1—9月"), ACCEPT,
+     "累计达到5008家 after the firms newly certified is their total", None),
+    ("2016年1—9月,高新区新认定国家高新技术企业1757家、累计达到5008家。", None,
+     ind("national_high_tech_enterprises", 1757, period="1—9月"), "value: expected 5008家",
+     "1757家 are the new ones, not the total", None),
 ]  # fmt: skip
 
 
