@@ -348,7 +348,8 @@ def test_extract_in_a_newspaper_style_with_layout_line_breaks(tmp_path, capsys):
         "industrial_output_above_scale": (3626, 3.9),
         "gdp": (856.3, -2.1),
         "export_total": (12.5, 5),
-    }  # 净增…85家 is a change, not the stock of national high-tech enterprises
+        "national_high_tech_enterprises": (612, None),
+    }  # 净增…85家 is a change, not the stock of national high-tech enterprises; 、总数达到612家 is the stock
     targets = {(t["for_year"], t["indicator"], t["value"], t["comparator"]) for t in draft["targets"]}
     assert targets == {(2024, "fdi_actual", 4, ">="), (2024, "national_high_tech_enterprises", 700, ">=")}
     capsys.readouterr()

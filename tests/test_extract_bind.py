@@ -786,3 +786,17 @@ def test_a_subhead_s_bare_amount_on_a_page_of_july_is_of_the_months_the_note_nam
         "工业发展“强筋骨”完成规上工业增加值284.90亿元\n盛夏七月,流金似火。\n"
     )
     assert indicators(text, 2022)["industrial_value_added_above_scale"]["period"] == "1—6月份"
+
+
+def test_a_stocks_total_after_its_change_past_a_dunhao_is_drafted_with_the_change():
+    # 新认定…1757家、累计达到5008家: the new ones and the total, each its own indicator, both proven by the checker.
+    text = "1—9月,西安高新区新认定国家高新技术企业1757家、累计达到5008家。\n"
+    found = indicators(text, 2023)
+    assert found["new_national_high_tech_enterprises"]["value"] == 1757
+    assert (found["national_high_tech_enterprises"]["value"], found["national_high_tech_enterprises"]["period"]) == (
+        5008,
+        "1—9月",
+    )
+    assert refused(text, 2023) == []
+    listed = "高新区新认定国家高新技术企业1757家、瞪羚企业51家。\n"
+    assert "national_high_tech_enterprises" not in indicators(listed, 2023)

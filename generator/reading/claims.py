@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.reading.clauses import Clause, Sentences
+from generator.reading.clauses import TOTAL_AFTER_A_MARK, Clause, Sentences
 from generator.reading.figures import chinese_counts, in_unit, plain_number, unit_end
 from generator.reading.governs import (
     CHANGE_OPENING,
@@ -216,6 +216,8 @@ def sure(naming: Naming, token: NumberToken, text: str, unit: str) -> bool:
     bridge = text[naming.end : token.start]
     if any(mark in bridge for mark in ",，;；。") or token.start < naming.end:
         return True  # the amount the next clause carries on to, as the reading binds it
+    if TOTAL_AFTER_A_MARK.search(bridge):
+        return True  # 新认定国家高新技术企业1757家、累计达到5008家: a total after its change, a clause of its own
     bridge = _BRACKETED.sub("", bridge, count=1)  # 地区生产总值(GDP)123亿元
     hedged = next((hedge for hedge in PREFIX_HEDGES if bridge.endswith(hedge)), "")
     bridge = bridge[: len(bridge) - len(hedged)]

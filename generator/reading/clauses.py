@@ -29,7 +29,7 @@ from generator.reading.parts import (
     setting_of,
 )
 from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
-from generator.reading.words import AS_OF_A_DATE, COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS
+from generator.reading.words import AS_OF_A_DATE, COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS, TOTAL_WORDS
 
 CLAUSE_SEP = ",，;；:："
 # A quote's clause ends at any of these marks; its sentence at the stronger ones (and at a paragraph's end).
@@ -50,6 +50,22 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
     index = bisect.bisect_left(marks, position)
     start = marks[index - 1] + 1 if index > 0 else 0
     return start, marks[index] if index < len(marks) else len(text)
+
+
+# A stock's total told after its change past a 、 (新认定国家高新技术企业1757家、累计达到5008家): a clause of its own
+# (governs.stock_total binds it, claims.sure lets the drafts take it).
+TOTAL_AFTER_A_MARK = re.compile("、(?=" + "|".join(TOTAL_WORDS) + ")")
+
+
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence: its parts between clause marks, and a total after a 、 apart."""
+    found = []
+    for start, end in spans(sentence, CLAUSE_SEP):
+        for mark in TOTAL_AFTER_A_MARK.finditer(sentence, start, end):
+            found.append((start, mark.start()))
+            start = mark.end()
+        found.append((start, end))
+    return found
 
 
 def trim(text: str) -> str:
@@ -509,7 +525,7 @@ def split_clauses(
             # A clause before in the sentence counted the time of writing (现有入驻企业653户,其中…;园区内有国家级
             # 高新技术企业10家): the list it opened goes on counting then, on a page written part way through the year.
             counting_now = False
-            for c_index, (c_start, c_end) in enumerate(spans(sentence, CLAUSE_SEP)):
+            for c_index, (c_start, c_end) in enumerate(_clause_spans(sentence)):
                 mark = _LIST_MARK.match(sentence, c_start, c_end)
                 if mark and mark.end() < c_end:
                     c_start = mark.end()  # quotes start after ● 1. (一)
