@@ -178,11 +178,11 @@ def part_prefix(text: str, start: int) -> str | None:
     return found
 
 
+# A count may stand before the kind (30家文化企业完成…); 175家规上企业完成… counts the park's firms above scale.
 _A_KIND_OF_FIRM = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=\d[家户个]))(?!园区|全区|高新区|区内|辖区|入统|纳统|全部|所有|各类|我区|开发区|全市|规上|规模以上|上规|"
     r"工业|区属|[家户个])[\u4e00-\u9fff]{2,4}(?:企业|公司)$"
 )
-# A count may stand before the kind (30家文化企业完成…); 175家规上企业完成… counts the park's firms above scale.
 # One firm by its name as the subject (华工科技实现营业收入61.38亿元, 某某集团完成…): that firm's, not the park's.
 _A_FIRM_BY_NAME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?:科技|集团|股份|控股|药业|电子|光电|电气)$")
 

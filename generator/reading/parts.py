@@ -155,8 +155,9 @@ def periods_in(text: str) -> list[str]:
 # Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
 _SCOPE_ALTERNATIVES = "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
 SCOPE_PATTERN = re.compile(rf"(?:{_SCOPE_ALTERNATIVES})(?!域)")
-# Every word of SCOPE_WORDS holds one of these: a text with none of them names no part (most sentences; read fast).
-_SCOPE_MARKS = ("区", "园", "带")
+# Each scope word's last character: a text with none of them names no part (most sentences; read fast). Derived, so a
+# new scope word (产业带) is never skipped by the guard.
+_SCOPE_MARKS = frozenset(word[-1] for word in SCOPE_WORDS)
 
 
 def _may_name_a_part(text: str) -> bool:

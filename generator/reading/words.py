@@ -147,9 +147,9 @@ SCOPE_WORDS = (
     "综合保税区", "综保区", "保税区",  # a customs zone inside the park (成都高新综合保税区)
     "产业带",  # 中关村北部产业带: a belt of the park's land, a part of it
 )  # fmt: skip
-# Words for the park as a whole, not a part of it.
 # Words that tell the whole year (全年完成…, 年末…): no part of it.
 WHOLE_YEAR_WORDS = ("全年", "年末", "年底", "全年度")
+# Words for the park as a whole, not a part of it.
 WHOLE_PARK = (
     "园区", "全区", "全园", "高新区", "开发区", "本园区", "全园区", "高新园区", "高新园", "工业园", "科技园",
     "我园", "本园", "我园区",  # the park writing of itself
