@@ -37,6 +37,14 @@ def test_older_and_traditional_names_map_to_the_catalogue():
     assert found["tax_revenue"]["quote"] == "稅收收入52.3億元,同比增長4.6%"  # the report's own script
 
 
+def test_the_total_revenue_of_the_firms_above_scale_is_the_parks_and_of_its_industry_a_part():
+    # The zone's statistics count its firms above scale: 规上企业总收入 is its 企业总收入, as 规上企业营业收入 is.
+    assert indicators("2023年,区域内规上企业总收入高达9.6万亿元。", 2023)["operating_revenue"]["value"] == 96000
+    found = indicators("2017年上半年,中关村示范区规模以上企业实现总收入21422.5亿元,同比增长16.7%。", 2017)
+    assert (found["operating_revenue"]["value"], found["operating_revenue"]["change_pct"]) == (21422.5, 16.7)
+    assert "operating_revenue" not in indicators("2024年,园区规模以上工业企业总收入300亿元。")
+
+
 def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
     assert found["new_national_high_tech_enterprises"]["value"] == 58

@@ -165,6 +165,10 @@ def part_prefix(text: str, start: int) -> str | None:
     if threshold and threshold.group("size") not in _STANDARD_THRESHOLDS:
         return threshold.group(0)
     found = _prefix_of(before)
+    if found in ABOVE_SCALE and text.startswith("企业", start):
+        # 规上企业总收入 names the park's firms above scale, as 规上企业实现营业收入 does (_A_KIND_OF_FIRM): the
+        # zone's statistics count those firms; 规模以上工业企业总收入 still ends on 工业, a part.
+        found = None
     verb = next((v for v in REPORT_VERBS if before.endswith(v)), "")
     if found is None and verb:
         # 规模以上服务业实现营业收入: the part's subject may stand before the verb that reports its amount.
