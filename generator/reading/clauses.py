@@ -39,9 +39,17 @@ _LIST_MARK = re.compile(LIST_MARK)
 _OPENERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "）": "（", "》": "《", "】": "【"}
 
 
+# A stock's total told after its change past a 、 (新认定国家高新技术企业1757家、累计达到5008家): a clause of its own
+# (governs.stock_total binds it, claims.sure lets the drafts take it).
+TOTAL_AFTER_A_MARK = re.compile("、(?=" + "|".join(TOTAL_WORDS) + ")")
+
+
 @lru_cache(maxsize=1024)
 def _clause_marks(text: str) -> tuple[int, ...]:
-    return tuple(at for at, character in enumerate(text) if character in CLAUSE_MARKS)
+    marks = [at for at, character in enumerate(text) if character in CLAUSE_MARKS]
+    if "、" in text:  # a stock's total after its change, past a 、, is a clause of its own (TOTAL_AFTER_A_MARK)
+        marks = sorted(marks + [mark.start() for mark in TOTAL_AFTER_A_MARK.finditer(text)])
+    return tuple(marks)
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
@@ -50,11 +58,6 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
     index = bisect.bisect_left(marks, position)
     start = marks[index - 1] + 1 if index > 0 else 0
     return start, marks[index] if index < len(marks) else len(text)
-
-
-# A stock's total told after its change past a 、 (新认定国家高新技术企业1757家、累计达到5008家): a clause of its own
-# (governs.stock_total binds it, claims.sure lets the drafts take it).
-TOTAL_AFTER_A_MARK = re.compile("、(?=" + "|".join(TOTAL_WORDS) + ")")
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
