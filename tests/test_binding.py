@@ -1392,6 +1392,13 @@ ROWS = [
      "实现规模以上工业增加值11.64亿元,同比增长13.7%", ind("industrial_value_added_above_scale", 11.64, change_pct=13.7),
      "value: expected the park's own amount, found that of several parks or an area (该办…)",
      "该办 is the subdistrict office the page told of", None),
+    # --- a share of a wider whole between an amount and its growth -------------------------------------------------
+    ("1至6月,示范区规模以上企业实现总收入7905亿元,约占全国近60个高新区总收入的七分之一,同比增幅达19.3%。", None,
+     ind("operating_revenue", 7905, change_pct=19.3, period="1至6月"), ACCEPT,
+     "近60个 counts the whole 7905 is a share of; the growth after it is still 7905's", None),
+    ("2016年,高新区实现地区生产总值79亿元,其中工业增加值60亿元,增长31.7%。", None, ind("gdp", 79, change_pct=31.7),
+     "change_pct: expected the growth of 79亿元",
+     "a part's amount stands between: the growth after it is the part's", None),
     # --- a stock's total after its change, past a 、 ---------------------------------------------------------------
     ("2016年1—9月,高新区新认定国家高新技术企业1757家、累计达到5008家。", None,
      ind("national_high_tech_enterprises", 5008, period="1—9月"), ACCEPT,

@@ -293,3 +293,18 @@ def test_this_year_after_a_paragraph_opening_on_the_year_before_brings_it_to_the
     found = indicators(page, 2012)["operating_revenue"]
     assert (found["value"], found["change_pct"], found["period"]) == (4067, 23, "一季度")
     assert "operating_revenue" not in indicators(page, 2011)
+
+
+def test_months_already_past_when_the_page_was_written_are_of_the_year_of_writing():
+    """1至6月 with no year on a page of July 2011 is 2011's, asked for 2010 or after a paragraph of 2010; its headline,
+    telling the body's amount again, is of that time too. A page of January 2012 may still tell 2011's 1-11月."""
+    from tests.extract_helpers import indicators, refused
+
+    page = "示范区规模以上企业总收入达7905亿\n2011-07-26 15:21:00\n"
+    page += "2010年,示范区实现增加值2644亿元。\n1至6月,示范区规模以上企业实现总收入7905亿元,同比增长19.3%。\n"
+    found = indicators(page, 2011)["operating_revenue"]
+    assert (found["value"], found["change_pct"], found["period"]) == (7905, 19.3, "1至6月")
+    assert "operating_revenue" not in indicators(page, 2010)  # neither the body's months nor the headline
+    assert refused(page, 2011) == []
+    review = "示范区经济运行\n2012-01-20 09:00:00\n1-11月,示范区规模以上企业实现总收入17905亿元,同比增长19.3%。\n"
+    assert indicators(review, 2011)["operating_revenue"]["period"] == "1-11月"

@@ -16,7 +16,12 @@ from generator.data.sound import rule_problems, sound_part
 from generator.data.suggest import did_you_mean
 from generator.data.yamlsafe import Document
 from generator.parallel import map_shares, share, worker_count
-from generator.reading.clauses import clause_bounds, counted_when_written, year_of_this_year
+from generator.reading.clauses import (
+    clause_bounds,
+    counted_when_written,
+    months_past_when_written,
+    year_of_this_year,
+)
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
 from generator.reading.names import name_spans
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
@@ -161,6 +166,8 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
     stated = cell.column.year if cell is not None and cell.column.year else year_of_amount(context.before(token.start))
     if stated is None:  # 今年1—6月,… on a page written the year after: that year's (clauses.year_of_this_year)
         stated = year_of_this_year(context.before(token.start), context.written, context.month, year)
+    if stated is None and cell is None:  # 1至6月,… on a page of July of the year after (clauses.months_past_…)
+        stated = months_past_when_written(context.before(token.start), year, context.written, context.month)
     if stated is None and cell is None:
         sentence, at = context.sentence, len(context.lead) + token.start
         start, end = clause_bounds(sentence, at)

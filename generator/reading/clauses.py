@@ -24,6 +24,7 @@ from generator.reading.parts import (
     YEAR_WORDS,
     dates_an_event,
     growth_over_years,
+    last_month,
     names_a_time,
     periods_in,
     setting_of,
@@ -364,6 +365,17 @@ def page_date(opening: tuple[str, ...], published: str | None = None) -> tuple[i
     return written_in(list(opening), published), month
 
 
+def months_past_when_written(text: str, year: int, written: int | None, month: int | None) -> int | None:
+    """The year whose months `text` tells with no year of its own, when they had ended by the page's date in the year
+    of writing: 1至6月 on a page of 26 July 2011 is 2011's and 1-2月 on one of April 2012 is 2012's, whatever year the
+    story before told of. Only on a page of the year reported, or of the year after from after its first months (a
+    review of January may still tell the year before's 1-11月); else None."""
+    if written is None or month is None or not (written == year or (written == year + 1 and month > _EARLY_MONTHS)):
+        return None
+    ended = [last for period in periods_in(text) if (last := last_month(period)) is not None and last < month]
+    return written if ended else None
+
+
 def counted_when_written(
     clause: str, before: str, title: str, heading: str, year: int, written: int | None, month: int | None
 ) -> bool:
@@ -561,6 +573,15 @@ def split_clauses(
                     # 2011年,…贡献率接近24%,今年一季度同样表现不俗。…一季度共实现收入4067亿元 on a page of April 2012:
                     # 今年 brings the paragraph from the year before to the year of writing, the one reported.
                     sentence_state = clause_state = local = _State(year, "results")
+                elif (
+                    not named
+                    and (told := months_past_when_written(text, year, written, month)) is not None
+                    and clause_state.year < told
+                ):
+                    # “1-2月示范区现代服务业实现总收入1548.9亿元… on a page of April 2012 after a paragraph of 2011, or
+                    # 1至6月,… on a page of July 2011 asked for 2010: months past when the page was written are of
+                    # the year of writing; the paragraph goes on in it.
+                    sentence_state = clause_state = local = _State(told, "results")
                 elif reported_last_year and not named and _NOW.search(text) and not now_is_the_years_end:
                     clause_state = _State(year + 1, "results")  # 目前有…26家 on a page of the year after
                 elif counted_when_written(

@@ -490,6 +490,16 @@ def _same_amount_again(token: NumberToken, later: NumberToken, text: str) -> boo
     return smaller and bool(_ROUND_LEAD.search(lead) or _CHANGE_LEAD.search(lead))
 
 
+_SHARE_OPENING = re.compile(r"^(?:约|大约|分别)?占(?:到)?")
+
+
+def _in_a_share(later: NumberToken, text: str) -> bool:
+    """Whether an amount is a count inside a clause telling the share of the amount before it (约占全国近60个高新区
+    总收入的七分之一): the whole it is a share of, no amount of its own whose growth follows."""
+    clause_start, _ = clause_bounds(text, later.start)
+    return _SHARE_OPENING.match(text[clause_start : later.start]) is not None
+
+
 def _comparable_growth(growth: NumberToken, text: str, tokens) -> NumberToken:
     """同比增长24.5%(按可比价计算,同比增长14.1%): the growth at comparable prices in brackets, when it follows."""
     if not COMPARABLE_BRACKET.match(text[growth.end + 1 :]):
@@ -522,7 +532,7 @@ def growth_after(token: NumberToken, text: str, tokens: tuple[NumberToken, ...])
         if not later.after.startswith("%"):
             if is_date(later) or (later.after.startswith("个百分点") and not later.multiplier):
                 continue  # points, and dates: 比2015年增长20%
-            if _same_amount_again(token, later, text):
+            if _same_amount_again(token, later, text) or _in_a_share(later, text):
                 continue
             return None  # another amount: what follows is its growth, not this one's
         clause_start, _ = clause_bounds(text, later.start)

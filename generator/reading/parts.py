@@ -87,6 +87,12 @@ def period_key(text: str) -> str:
     return _MONTHS_OF_PART.get(text, text)
 
 
+def last_month(period: str) -> int | None:
+    """The month a part of the year ends in (1至6月 and 上半年 → 6, 一季度 → 3, 截至11月底 → 11), or None."""
+    found = re.fullmatch(r"(?:\d+-)?(\d+)月(?:底|末)?", period_key(period))
+    return int(found.group(1)) if found else None
+
+
 # The parts of the year named by halves and quarters, as the months they are: 上半年 is 1-6月, 前三季度 1-9月.
 _MONTHS_OF_PART = {"上半年": "1-6月", "前2季度": "1-6月", "下半年": "7-12月", "1季度": "1-3月", "2季度": "4-6月",
                    "3季度": "7-9月", "4季度": "10-12月", "前3季度": "1-9月"}  # fmt: skip

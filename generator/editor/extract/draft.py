@@ -28,7 +28,7 @@ from generator.reading.claims import (
     hits,
     told_of_the_park,
 )
-from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, is_heading, split_clauses
+from generator.reading.clauses import CLAUSE_SEP, SENTENCE_MARKS, Clause, Sentences, is_heading, split_clauses
 from generator.reading.english import as_written, chinese_form
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
@@ -212,6 +212,23 @@ def _whole(item: dict) -> bool:
     return not item.get("period") and not item.get("scope")
 
 
+def _headline(paragraph: str) -> bool:
+    """Whether a paragraph is a headline: words with no clause mark."""
+    return not any(mark in paragraph for mark in ",，;；")
+
+
+def _told_otherwise(read: list[Sentences], matching: list[str], year: int) -> set:
+    """The amounts the text's body tells only of another year, a plan or a part of the year."""
+    otherwise, plainly = set(), set()
+    for number, sentences in enumerate(read):
+        if _headline(matching[number]):
+            continue
+        for clause in (clause for sentence in sentences for clause in sentence):
+            whole = clause.year == year and clause.mode == "results" and not clause.period and not clause.goal
+            (plainly if whole else otherwise).update(token.amount for token in clause.tokens)
+    return otherwise - plainly
+
+
 def _round(candidate: Candidate) -> bool:
     """Whether a figure is a round one told with a hedge (超千亿元, 突破100亿元, 近千家)."""
     return any(hedge in ROUND_HEDGES for hedge in candidate.token.hedges())
@@ -225,7 +242,7 @@ def _preference(
     name where the page tells of others too (`named`: whether a candidate is; 石峰区实现GDP185.3亿元。…2009年高新区实现
     GDP230亿元) (lower first). A headline that tells again, bare, an amount the text gives for a part of the year or
     park (规上工业增加值完成277.54亿元 over 1月至6月,…277.54亿元) is that part's, not the year's."""
-    headline = candidate is not None and not any(mark in paragraphs[candidate.clause.paragraph] for mark in ",，;；")
+    headline = candidate is not None and _headline(paragraphs[candidate.clause.paragraph])
     part_told_again = headline and _whole(item) and (item["id"], item["value"]) in parts
     elsewhere = candidate is not None and not named(candidate)
     bound_filled = (item["id"], item["value"]) in filled
@@ -328,9 +345,14 @@ def extract(
     #    same period and part of the park, is a breakdown (省重点项目…, 市重点项目…): left to the editor.
     #    A round, hedged figure beside an exact one (GDP超千亿元 … 1010.24亿元) is the same figure told twice.
     found: list[Candidate] = []
+    told_otherwise = _told_otherwise(read, matching, year)
     for number, sentences in enumerate(read):
         in_paragraph = candidates(sentences, names, year, matching[number], own)
         in_paragraph = [c for c in in_paragraph if not _none_of_the_parks(c.clause, own)]
+        if _headline(matching[number]):
+            # 北京中关村示范区规模以上企业总收入达7905亿 over 1至6月,…实现总收入7905亿元 on a page of July 2011: the
+            # headline tells the body's amount, of the body's time, not the year asked.
+            in_paragraph = [c for c in in_paragraph if c.token.amount not in told_otherwise]
         values: dict[tuple, set] = {}
         # …“一总部三基地”实现营业收入451亿元,…,其中,乐山高新区完成营业收入102.3亿元: of the values, the one told
         # of the park by its name is the park's; the others are of a wider whole.
