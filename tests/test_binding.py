@@ -1392,6 +1392,16 @@ ROWS = [
      "实现规模以上工业增加值11.64亿元,同比增长13.7%", ind("industrial_value_added_above_scale", 11.64, change_pct=13.7),
      "value: expected the park's own amount, found that of several parks or an area (该办…)",
      "该办 is the subdistrict office the page told of", None),
+    # --- another place's amount a sentence compares the park's with; foreign capital's words in the other order ----
+    ("2016年,高新区全年一般公共预算收入达到18.76亿元,略低于薛家镇的一般预算收入(19.7亿元)。",
+     "略低于薛家镇的一般预算收入(19.7亿元", ind("district_general_budget_revenue", 19.7),
+     "value: expected the park's own amount, found that of several parks or an area",
+     "19.7亿元 is the town's the park is compared with", None),
+    ("2016年,高新区全年一般公共预算收入达到18.76亿元,略低于薛家镇的一般预算收入(19.7亿元)。",
+     "高新区全年一般公共预算收入达到18.76亿元", ind("district_general_budget_revenue", 18.76), ACCEPT,
+     "the park's own amount, before the comparison", None),
+    ("2016年,高新区固定资产投资132.5亿元、外资到账2070万美元、进出口1.2亿美元。", "外资到账2070万美元",
+     ind("fdi_actual", 0.207), ACCEPT, "外资到账 is 到账外资 in the other order", None),
     # --- a share of a wider whole between an amount and its growth -------------------------------------------------
     ("1至6月,示范区规模以上企业实现总收入7905亿元,约占全国近60个高新区总收入的七分之一,同比增幅达19.3%。", None,
      ind("operating_revenue", 7905, change_pct=19.3, period="1至6月"), ACCEPT,

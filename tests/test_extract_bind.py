@@ -47,6 +47,15 @@ def test_the_total_revenue_of_the_firms_above_scale_is_the_parks_and_of_its_indu
     assert "operating_revenue" not in indicators("2024年,园区规模以上工业企业总收入300亿元。")
 
 
+def test_another_places_amount_a_sentence_compares_with_leaves_the_parks_alone():
+    # Two amounts of one measure in a paragraph are a breakdown left to the editor, unless the other is the amount of
+    # a place the park is compared with (略低于薛家镇的一般预算收入): the park's is then its own.
+    text = "2021年,西太湖全年一般公共预算收入达到18.76亿元,已经和湖塘镇的一般预算收入差不多,"
+    text += "略低于薛家镇的一般预算收入(19.7亿元,)。"
+    assert indicators(text, 2021)["district_general_budget_revenue"]["value"] == 18.76
+    assert refused(text, 2021) == []
+
+
 def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
     assert found["new_national_high_tech_enterprises"]["value"] == 58

@@ -544,11 +544,14 @@ _AREA_OPENING = re.compile(
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
     # 实现GDP…, 荣昌县一季度完成…; not one a preposition or a verb takes as its object (在成都市地区生产总值中的占比,
     # 拉动全市地区生产总值增长1个百分点).
-    r"|(?![在对为占比较拉带高低居位向])(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|" + _DISTRICT + "))"
+    # Another place's amount a sentence compares the park's with (…,略低于薛家镇的一般预算收入(19.7亿元)).
+    r"|(?:(?:略|稍|远|均)?(?:低于|高于|超过|超出|相当于|接近|仅次于|多于|少于))?"
+    r"(?![在对为占比较拉带高低居位向])"
+    r"(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + "))"
     # 济南市全市生产总值: the city named, then the whole of it.
     r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"
     # 雁塔区的税收收入为46.80亿元, 雁塔区税收收入…: the district's own measure, named right after it
-    r"的?(?:税收|一般公共预算|规模以上|规上|固定资产投资|进出口|社会消费品|营业收入)))"
+    r"的?(?:税收|一般公共预算|一般预算|规模以上|规上|固定资产投资|进出口|社会消费品|营业收入)))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
