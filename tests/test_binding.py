@@ -148,6 +148,14 @@ SOFTWARE_PARK_FIRST = (
     "2016年,高新区主要经济指标稳中有进:软件园规模以上互联网软件业营收同比增长约21.5%;"
     "完成全社会固定资产投资477.34亿元,其中产业投资343.8亿元。"
 )
+# A page of October: the figures of 前三季度, then a look ahead to 四季度, then more figures told with their growth.
+AIMED_QUARTER = [
+    "看高新区发展底气",
+    "2016-10-29 09:00",
+    "10月28日,高新区公布前三季度经济数据:GDP总量达2292.2亿元。",
+    "而前三季度积累的稳健增势,也将为高新区奋战四季度、夺取“全年红”储备充沛动能。",
+    "工业增长保持着良好势头,规上工业增加值达699.8亿元,同比增长11.3%。",
+]
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
     ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
@@ -1402,6 +1410,14 @@ ROWS = [
      "the park's own amount, before the comparison", None),
     ("2016年,高新区固定资产投资132.5亿元、外资到账2070万美元、进出口1.2亿美元。", "外资到账2070万美元",
      ind("fdi_actual", 0.207), ACCEPT, "外资到账 is 到账外资 in the other order", None),
+    # --- a quarter aimed at is no period the figures after it are told for ---------------------------------------
+    (AIMED_QUARTER, "规上工业增加值达699.8亿元,同比增长11.3%",
+     ind("industrial_value_added_above_scale", 699.8, change_pct=11.3, period="前三季度"), ACCEPT,
+     "奋战四季度 looks ahead; the figures go on in the 前三季度 told before it", None),
+    (AIMED_QUARTER, "规上工业增加值达699.8亿元,同比增长11.3%",
+     ind("industrial_value_added_above_scale", 699.8, change_pct=11.3, period="四季度"),
+     "period: expected the quote's sentence to show the period 四季度",
+     "the quarter to come is not the one the figures are of", None),
     # --- a share of a wider whole between an amount and its growth -------------------------------------------------
     ("1至6月,示范区规模以上企业实现总收入7905亿元,约占全国近60个高新区总收入的七分之一,同比增幅达19.3%。", None,
      ind("operating_revenue", 7905, change_pct=19.3, period="1至6月"), ACCEPT,
