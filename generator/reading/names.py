@@ -214,9 +214,13 @@ def scope_dropped(catalogue_name: str, written: str, before: str) -> bool:
 
 
 _TIME_FIRST = rf"(?:(?:19|20)\d\d年)?(?:全年|年内|当年|今年|同期|{PERIOD.pattern})?"
-# A class of firms as a clause's subject (规模以上工业实现总产值…, 上半年规上服务业保持良好增长势头), a time first.
+# A class of firms as a clause's subject (规模以上工业实现总产值…, 上半年规上服务业保持良好增长势头,
+# 在库规模以上服务业企业51家, 其中,其他营利性服务业43家), a time first.
 _CLASS_SUBJECT = re.compile(
-    rf"^{_TIME_FIRST}(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{{0,4}}?(?:工业|服务业|企业)(?!增加值|总产值|产值)"
+    rf"^{_TIME_FIRST}(?:其中[:：]?)?(?:(?:在库|入库|纳统|入统)?(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{{0,4}}?"
+    r"(?:工业|服务业|企业)(?!增加值|总产值|产值)"
+    # 其中,其他营利性服务业43家,完成营业收入…: one industry counted as the subject
+    r"|[\u4e00-\u9fff]{2,8}?(?:服务业|制造业)(?=\d+家))"
 )
 _CLAUSE_MARKS = re.compile(r"[,，;；]")
 # Clauses that go on telling of the subject before them: a growth (同比增长5.2%) or another amount (实现营业收入…).
