@@ -1419,6 +1419,13 @@ ROWS = [
      "the park's own amount, before the comparison", None),
     ("2016年,高新区固定资产投资132.5亿元、外资到账2070万美元、进出口1.2亿美元。", "外资到账2070万美元",
      ind("fdi_actual", 0.207), ACCEPT, "外资到账 is 到账外资 in the other order", None),
+    # --- a counting verb governs the items listed after it --------------------------------------------------------
+    ("2016年,高新区新认定国家级高新技术企业334家、国家级专精特新“小巨人”企业14家、瞪羚企业51家。", None,
+     ind("new_little_giant_enterprises", 14), ACCEPT, "新认定 counts every item of its list: 14 new little giants",
+     None),
+    ("2016年,高新区新认定国家级高新技术企业334家、国家级专精特新“小巨人”企业14家、瞪羚企业51家。", None,
+     ind("new_little_giant_enterprises", 334), "value: expected 14家",
+     "334家 is the count of the item before, not one standing inside the little giants' name", None),
     # --- a quarter aimed at is no period the figures after it are told for ---------------------------------------
     (AIMED_QUARTER, "规上工业增加值达699.8亿元,同比增长11.3%",
      ind("industrial_value_added_above_scale", 699.8, change_pct=11.3, period="前三季度"), ACCEPT,

@@ -56,6 +56,14 @@ def test_another_places_amount_a_sentence_compares_with_leaves_the_parks_alone()
     assert refused(text, 2021) == []
 
 
+def test_a_counting_verb_governs_every_item_of_its_list():
+    text = "2024年,高新区新认定国家级高新技术企业334家、国家级专精特新“小巨人”企业14家、瞪羚企业51家。"
+    found = indicators(text)
+    assert found["new_national_high_tech_enterprises"]["value"] == 334
+    assert found["new_little_giant_enterprises"]["value"] == 14
+    assert refused(text) == []
+
+
 def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
     assert found["new_national_high_tech_enterprises"]["value"] == 58

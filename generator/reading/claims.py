@@ -18,6 +18,7 @@ from generator.reading.governs import (
     CHANGE_OPENING,
     FROM_TO,
     LEVEL_AFTER_ROUND,
+    LISTED_ITEM,
     Naming,
     alternatives,
     change_after_stock,
@@ -102,6 +103,7 @@ class Hit:
     end: int
     gap: int  # characters inside the name that are not part of it
     verb_gap: tuple[int, int] | None  # where the counted object may stand (新增[3家]上市企业)
+    opening: int = -1  # where a verb governing items listed before the name stands (新认定A 334家、B 14家)
 
 
 _SMALL_GAP = 2  # characters inside a name that still let it win over a shorter name inside it
@@ -117,7 +119,11 @@ def hits(text: str, names: list[Name]) -> list[Hit]:
     found = []
     for name in names:
         for start, end, verb_gap in name_spans(name.text, text):
-            found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
+            listed = verb_gap is not None and LISTED_ITEM.search(text, start, verb_gap[0]) is not None
+            if listed:  # the name's own item starts after the listed ones, which are names of their own
+                found.append(Hit(name, verb_gap[0], end, end - verb_gap[0] - len(name.text), verb_gap, start))
+            else:
+                found.append(Hit(name, start, end, end - start - len(name.text), verb_gap))
     # A stock named without a verb (国家高新技术企业): 净增/新增 before it makes it a change, not the stock, and so
     # of a shorter name inside it (净增国家高企: not 高企 either); 新增/净增 before a flow make it the flow's increase.
     changes = [
@@ -303,6 +309,11 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
         if growth_clause is not None:
             candidate.growth_key = (growth_clause.key, growth.start - said.shift(growth_clause))
     return candidate
+
+
+def _opening(hit: Hit) -> int:
+    """Where a quote of a hit opens: at its name, or at the verb governing the items listed before it."""
+    return hit.opening if hit.opening >= 0 else hit.start
 
 
 def hit_naming(hit: Hit, clause: Clause, said: Said) -> Naming:
@@ -542,7 +553,7 @@ def candidates(
                 # The quote opens on the item where the name starts (新增唯科、嘉戎等两家上市公司: at 新增).
                 made = [
                     claim(hit_naming(hit, clause, said), hit.name.entry, said, year,
-                          named_at=said.shift(clause) + _segment(clause.text, hit.start, False), own=own)
+                          named_at=said.shift(clause) + _segment(clause.text, _opening(hit), False), own=own)
                     for hit in clause_hits
                 ]  # fmt: skip
             elif not any(made) and clause.tokens:

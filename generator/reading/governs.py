@@ -82,6 +82,9 @@ class Naming:
     end: int  # end of the last part
 
 
+LISTED_ITEM = re.compile(r"\d[家个项件户]、")
+
+
 def namings(names: list[str], text: str) -> Iterator[Naming]:
     """Every place `text` names one of `names`: whole names first (longer first), then names in two parts."""
     ordered = sorted(names, key=len, reverse=True)
@@ -105,7 +108,10 @@ def namings(names: list[str], text: str) -> Iterator[Naming]:
                 whole = text[: match.start()].endswith(head)
                 # One board named between the parts (新增[创业板]上市企业): that board's, a part.
                 one_board = names_one_board(text[first + len(head) : match.start()])
-                if match.start() >= first + len(head) and not short and not whole and not one_board:
+                # An item listed between the parts (新认定[国家级高新技术企业334家、]…小巨人企业14家): its count
+                # is its own.
+                listed = LISTED_ITEM.search(text, first + len(head), match.start()) is not None
+                if match.start() >= first + len(head) and not short and not whole and not one_board and not listed:
                     yield Naming(name, first + len(head), match.start(), match.end())
     for name in ordered:
         yield from change_after_stock(name, text)

@@ -30,6 +30,9 @@ _VERB_GAP = r"[^,，。;；:：!?！？]"
 MAX_GAP, _MAX_VERB_GAP = 4, 10  # characters inside a name that are not part of it; after a verb name's verb
 SHARE_OF = "占"  # 研发经费支出占地区生产总值比重: the share of a measure in another
 _MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 and a reporting verb included
+# Items a counting verb governs before the name, each a kind and its count ending on 、:
+# 新认定[国家级高新技术企业334家、]国家级专精特新“小巨人”企业14家 counts the little giants newly certified too.
+_LISTED_BEFORE = r"(?:[^,，。;；:：!?！？、\d]{2,16}?\d+[家个项件户]、){0,4}?"
 # Words inside a name that tell who reports it and how, not what is measured: 规模以上工业[企业累计完成]工业总产值.
 _SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
 
@@ -59,7 +62,7 @@ def name_pattern(name: str) -> tuple[re.Pattern, bool]:
             parts.append(_char(char))
             continue
         if verb and index == 0:
-            gap = f"(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
+            gap = f"(?P<l{index}>{_LISTED_BEFORE})(?P<v{index}>{_VERB_GAP}{{0,{_MAX_VERB_GAP}}}?)"
         elif char == SHARE_OF:
             # A share told in the clause after its measure's amount: 研发经费支出超15.7亿元,占地区生产总值比重达5.2%.
             gap = f"(?P<s{index}>(?:{_VERB_GAP}{{0,{_MAX_SPAN}}}?[,，])?{_GAP}{{0,{_MAX_SPAN}}}?)"
@@ -94,7 +97,13 @@ def name_spans(name: str, text: str):
             # Not this span, but the name may stand whole inside it: 工业[园区企业完成]工业总产值.
             at = match.start() + 1
             continue
-        yield match.start(), match.end(), next((span for k, span in gaps.items() if k.startswith("v")), None)
+        # A verb governing items listed before its name (新认定A 334家、B 14家): the counted object's span starts
+        # after them (the items are names of their own).
+        verb_object_span = next((span for k, span in gaps.items() if k.startswith("v")), None)
+        listed = next((b for k, (a, b) in gaps.items() if k.startswith("l")), None)
+        if verb_object_span is None and listed is not None:
+            verb_object_span = (listed, listed)
+        yield match.start(), match.end(), verb_object_span
         at = match.end()
 
 
