@@ -1419,6 +1419,16 @@ ROWS = [
      "the park's own amount, before the comparison", None),
     ("2016年,高新区固定资产投资132.5亿元、外资到账2070万美元、进出口1.2亿美元。", "外资到账2070万美元",
      ind("fdi_actual", 0.207), ACCEPT, "外资到账 is 到账外资 in the other order", None),
+    # --- a target's amounts told as a target met; 财税总收入 ---------------------------------------------------------
+    ("截止11月底,咸宁高新区财税总收入累计完成15.02亿元,同比增长46.48%,增加4.77亿元。"
+     "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标。",
+     "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标", ind("fiscal_revenue_total", 14),
+     "value: expected an actual amount, found 14亿元", "…的目标 closes on the target its amounts are", None),
+    ("截止11月底,咸宁高新区财税总收入累计完成15.02亿元,同比增长46.48%,增加4.77亿元。"
+     "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标。",
+     "截止11月底,咸宁高新区财税总收入累计完成15.02亿元,同比增长46.48%",
+     ind("fiscal_revenue_total", 15.02, change_pct=46.48, period="截止11月底"), ACCEPT,
+     "财税总收入 is 财政总收入, told to the end of November", None),
     # --- a counting verb governs the items listed after it --------------------------------------------------------
     ("2016年,高新区新认定国家级高新技术企业334家、国家级专精特新“小巨人”企业14家、瞪羚企业51家。", None,
      ind("new_little_giant_enterprises", 14), ACCEPT, "新认定 counts every item of its list: 14 new little giants",

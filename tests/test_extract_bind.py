@@ -64,6 +64,17 @@ def test_a_counting_verb_governs_every_item_of_its_list():
     assert refused(text) == []
 
 
+def test_a_targets_amounts_told_as_a_target_met_are_no_results():
+    # The target's amounts after the results (…6.7亿元的目标) are neither results nor a breakdown of them.
+    text = "截止11月底,高新区财税总收入累计完成15.02亿元,同比增长46.48%;"
+    text += "一般公共预算收入累计完成7.61亿元,同比增长79.30%。"
+    text += "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标。"
+    found = indicators(text, 2016)
+    assert (found["fiscal_revenue_total"]["value"], found["fiscal_revenue_total"]["period"]) == (15.02, "截止11月底")
+    assert found["district_general_budget_revenue"]["value"] == 7.61
+    assert refused(text, 2016) == []
+
+
 def test_a_total_after_a_change_binds_to_the_stock_the_change_counts():
     found = indicators("2012年,全年新认定高新技术企业58家,累计达到312家。", 2012)
     assert found["new_national_high_tech_enterprises"]["value"] == 58

@@ -30,7 +30,14 @@ from generator.reading.parts import (
     setting_of,
 )
 from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
-from generator.reading.words import AS_OF_A_DATE, COMPLETION_WORDS, PLAN_HEADINGS, RESULT_HEADINGS, TOTAL_WORDS
+from generator.reading.words import (
+    AS_OF_A_DATE,
+    COMPLETION_WORDS,
+    PLAN_HEADINGS,
+    RESULT_HEADINGS,
+    TARGET_CLOSING,
+    TOTAL_WORDS,
+)
 
 CLAUSE_SEP = ",，;；:："
 # A quote's clause ends at any of these marks; its sentence at the stronger ones (and at a paragraph's end).
@@ -294,9 +301,13 @@ _STRONG_GOALS = re.compile(rf"力争|确保|{_STRIVE}|(?<![于超出合])预期|
 _PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新增|引进|建成|投产|新建|推动|推进|培育)")
 
 
+# A clause whose amounts are a target's, told as the words closing it say (…地方一般公共财政预算收入6.7亿元的目标).
+_TARGET_AMOUNTS = re.compile(r"[\d万亿元家个%％]" + TARGET_CLOSING)
+
+
 def is_goal(text: str) -> bool:
-    """Whether a clause sets a goal by its words rather than reporting a result."""
-    return bool(_STRONG_GOALS.search(text) or _PLANNED.search(text))
+    """Whether a clause sets a goal by its words rather than reporting a result, or tells a target's amounts."""
+    return bool(_STRONG_GOALS.search(text) or _PLANNED.search(text) or _TARGET_AMOUNTS.search(text))
 
 
 @dataclass

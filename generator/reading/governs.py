@@ -33,6 +33,7 @@ from generator.reading.words import (
     RESPECTIVELY,
     ROUND_HEDGES,
     SHARE_WORDS,
+    TARGET_CLOSING,
     TOTAL_WORDS,
     WHOLE_PARK,
     YEAR_BEFORE_BASES,
@@ -288,7 +289,9 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
             if outturn is not None:
                 return Governed(naming, outturn)
             between = text[start : naming.start] + text[naming.end : token.start]
-            planned = budgeted or any(word in between for word in PLAN_WORDS)
+            # …6.7亿元的目标: the clause closes on the target its amounts are.
+            target = re.search(r"[\d万亿元家个%％]" + TARGET_CLOSING, text[token.start : end]) is not None
+            planned = budgeted or target or any(word in between for word in PLAN_WORDS)
             reached, dated = _reached(token, naming, text, family, end)
             started = token if dated else None
             exact = _exact_after_round(reached, text, end, family) or reached

@@ -68,6 +68,8 @@ SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的
 
 # Words before an amount in its clause that make it a plan, not an actual amount.
 PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划", "有望")  # 有望达到170家: a hope, not a count
+# The words closing a clause whose amounts are a target's (提前完成年初制定的财税总收入14亿元、…6.7亿元的目标).
+TARGET_CLOSING = r"的?(?:目标任务|目标|任务)$"
 # Headings of a report's part that plans a later year, and of one that tells results.
 PLAN_HEADINGS = (
     "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
