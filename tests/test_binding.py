@@ -156,6 +156,12 @@ AIMED_QUARTER = [
     "而前三季度积累的稳健增势,也将为高新区奋战四季度、夺取“全年红”储备充沛动能。",
     "工业增长保持着良好势头,规上工业增加值达699.8亿元,同比增长11.3%。",
 ]
+# A work report's sentence of ;-items opening on the main park's estimate, then the whole zone's.
+MAIN_PARK_ITEMS = (
+    "2016年,主园区预计完成地区生产总值172亿元,同比增长10%;规模以上工业增加值94.9亿元,同比增长6.4%;"
+    "一般公共预算收入15.39亿元,增长24.8%;实际利用外资1.93亿美元,同比增长2.55%。"
+    "“一区五园”实现工业总产值2280亿元,增长6%;工业增加值548亿元,增长6%;拥有高新技术企业360家。"
+)
 ROWS = [
     # --- binding: the quote names the indicator and the value is the amount it governs -------------------------
     ("高新区完成规模以上工业总产值2145.69亿元,同比增长8%", None, ind("industrial_output_above_scale", 2145.69,
@@ -1419,6 +1425,25 @@ ROWS = [
      "the park's own amount, before the comparison", None),
     ("2016年,高新区固定资产投资132.5亿元、外资到账2070万美元、进出口1.2亿美元。", "外资到账2070万美元",
      ind("fdi_actual", 0.207), ACCEPT, "外资到账 is 到账外资 in the other order", None),
+    # --- the main park's estimate carried over its ;-items; a city's; 高企 as a stock's subject; patents held ------
+    (MAIN_PARK_ITEMS, "一般公共预算收入15.39亿元,增长24.8%",
+     ind("district_general_budget_revenue", 15.39, change_pct=24.8, qualifier="预计"), "scope: expected scope: 主园区",
+     "主园区预计完成… opens the items: each with no subject of its own is the main park's", None),
+    (MAIN_PARK_ITEMS, "一般公共预算收入15.39亿元,增长24.8%",
+     ind("district_general_budget_revenue", 15.39, change_pct=24.8, qualifier="预计", scope="主园区"), ACCEPT,
+     "the main park's revenue, with its scope", None),
+    (MAIN_PARK_ITEMS, "工业增加值548亿元,增长6%", ind("industrial_value_added_above_scale", 548, change_pct=6),
+     "quote: expected 规模以上工业增加值, found 工业增加值 of all industry",
+     "the page named 规模以上工业增加值 whole before: its bare 工业增加值 is all industry's", None),
+    ("2018年,珠海市实际利用外资约40亿美元。", None, ind("fdi_actual", 40, qualifier="约"),
+     "value: expected the park's own amount, found that of several parks or an area", "珠海市 is the city", None),
+    ("2016年,新增高企101家,总数达979家,占全市44%。", "新增高企101家,总数达979家",
+     ind("national_high_tech_enterprises", 979), ACCEPT, "总数 after 新增高企 is the stock's total", None),
+    ("2016年,发明专利拥有量11125件、同比增长12%。", None, ind("valid_invention_patents", 11125, change_pct=12), ACCEPT,
+     "发明专利拥有量 is the invention patents held, the valid ones", None),
+    ("2016年,高价值发明专利拥有量达590件,每万人口高价值发明专利量达15.5件。", "高价值发明专利拥有量达590件",
+     ind("valid_invention_patents", 590), "quote: expected the quote to name 有效发明专利",
+     "the high-value patents are a part of those held", None),
     # --- a target's amounts told as a target met; 财税总收入 ---------------------------------------------------------
     ("截止11月底,咸宁高新区财税总收入累计完成15.02亿元,同比增长46.48%,增加4.77亿元。"
      "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标。",

@@ -172,7 +172,7 @@ def bind_indicator(
     if scope_dropped(indicator["name"], match.naming.label, said_before):
         problems.append(
             ("quote", f"expected {indicator['name']}, found {match.naming.label} of all industry (the paragraph names "
-             "no enterprises above designated size before it)")
+             "no enterprises above designated size before it, or names the measure with its scope apart)")
         )  # fmt: skip
     if running_total(text, match.naming, entry["unit"]):
         problems.append(("value", "expected the people at the year's end, found a running total (累计…)"))

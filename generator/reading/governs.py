@@ -462,7 +462,8 @@ def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
         at = text.find(subject)
         # A name that is its own subject (纳统企业) carries on only from a change of it: 新增纳统企业30家,总量达到360家.
         changed = at > 0 and text[:at].endswith(CHANGE_VERBS)
-        if (subject == name and not changed) or len(subject) < 3 or at < 0:
+        # A short form (高企) is the subject only right after the verb of its change: 新增高企101家,总数达979家.
+        if (subject == name and not changed) or len(subject) < (2 if changed else 3) or at < 0:
             continue
         for token in family:
             clause_start, _ = clause_bounds(text, token.start)

@@ -551,7 +551,7 @@ _AREA_OPENING = re.compile(
     # 济南市全市生产总值: the city named, then the whole of it.
     r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"
     # 雁塔区的税收收入为46.80亿元, 雁塔区税收收入…: the district's own measure, named right after it
-    r"的?(?:税收|一般公共预算|一般预算|规模以上|规上|固定资产投资|进出口|社会消费品|营业收入)))"
+    r"的?(?:税收|一般公共预算|一般预算|规模以上|规上|固定资产投资|进出口|社会消费品|营业收入|实际利用外资|实际使用外资)))"
 )
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
@@ -691,7 +691,9 @@ _SCOPE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:高新区|开发区)(?={_SCOPE_ALTERNATIVES}))?"
     # A time or an estimate is no part's name: 目前园区拥有… is the park now, 预计全年园区实现… the park's year.
     rf"(?P<scope>{_SCOPE_ALTERNATIVES}|(?!{_TIME_OPENINGS}|{FORECAST})[\u4e00-\u9fff]{{2,6}}?(?:园区|片区|分园|新城|园|综合保税区|保税区))"
-    r"(?=实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|集聚|拥有)"
+    # …and before what it reports, an estimate first: 主园区预计完成地区生产总值172亿元.
+    r"(?=(?:预计)?(?:实现|完成|共|累计|新增|全年|营业|工业|规模|规上|地区|固定|进出口|出口|税收|引进|的|总面积|规划面积|面积|"
+    r"集聚|拥有))"
 )
 _WHOLE_PARK = re.compile(r"^(?:全区|全园|高新区|开发区|园区全年|全年)")
 # A measure of the whole society (全社会固定资产投资, 全社会研发投入): the whole area's, never one part's.
