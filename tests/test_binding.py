@@ -1444,6 +1444,16 @@ ROWS = [
     ("2016年,高价值发明专利拥有量达590件,每万人口高价值发明专利量达15.5件。", "高价值发明专利拥有量达590件",
      ind("valid_invention_patents", 590), "quote: expected the quote to name 有效发明专利",
      "the high-value patents are a part of those held", None),
+    # --- bare 工业产值; what a figure must come to; the output of a class of firms just counted -----------------------
+    ("2016年上半年,仲恺的工业产值为800多亿,其中LED产业就贡献了100亿。", "2016年上半年,仲恺的工业产值为800多亿",
+     ind("industrial_output", 800, qualifier="多", period="上半年"), ACCEPT, "工业产值 is 工业总产值", None),
+    ("2016年上半年,仲恺的工业产值为800多亿,三年后,仲恺LED工业产值要达到500亿元。",
+     "三年后,仲恺LED工业产值要达到500亿元",
+     ind("industrial_output", 500), "value: expected an actual amount, found 500亿元", "要达到 sets an aim", None),
+    ("2016年,有工业企业520家,员工15.5万人;规模以上企业285家,年工业产值640亿元。",
+     "规模以上企业285家,年工业产值640亿元",
+     ind("industrial_output", 640), "quote: expected the quote to name 工业总产值",
+     "the annual output of the firms above scale just counted is theirs, not all industry's", None),
     # --- a target's amounts told as a target met; 财税总收入 ---------------------------------------------------------
     ("截止11月底,咸宁高新区财税总收入累计完成15.02亿元,同比增长46.48%,增加4.77亿元。"
      "提前完成年初制定的财税总收入14亿元、地方一般公共财政预算收入6.7亿元的目标。",

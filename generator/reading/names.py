@@ -236,6 +236,8 @@ _CLASS_SUBJECT = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:服务业|制造业)(?=\d+家))"
 )
 _CLAUSE_MARKS = re.compile(r"[,，;；]")
+_A_CLASS_COUNTED = re.compile(r"(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,4}?企业\d+[家户个]$")
+_WHAT_FIRMS_MAKE = re.compile("产值|收入|增加值|利润|税")
 # Clauses that go on telling of the subject before them: a growth (同比增长5.2%) or another amount (实现营业收入…).
 _GOING_ON = re.compile(rf"^{_TIME_FIRST}(?:{'|'.join((*REPORT_VERBS, *GROWTH_BASES, *GROWTH_WORDS, *DECLINE_WORDS))})")
 
@@ -249,7 +251,11 @@ def carried_class(text: str, start: int, measure: str) -> str | None:
         return None
     sentence = text[:start].split("。")[-1]
     clauses = _CLAUSE_MARKS.split(sentence)
-    if len(clauses) < 2 or re.sub(f"^{_TIME_FIRST}", "", clauses[-1]) not in REPORT_VERBS:
+    verb = re.sub(f"^{_TIME_FIRST}年?", "", clauses[-1])
+    # 规模以上企业285家,年工业产值640亿元: the annual output of the class just counted, no verb needed.
+    counted = len(clauses) >= 2 and verb == "" and _A_CLASS_COUNTED.search(clauses[-2]) is not None
+    counted = counted and _WHAT_FIRMS_MAKE.search(measure) is not None  # not a count of another kind of firm
+    if len(clauses) < 2 or (verb not in REPORT_VERBS and not counted):
         return None
     found = _class_subject_before(clauses)
     return found[1] if found else None

@@ -67,7 +67,11 @@ SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的
 # --- plans, goals, results ------------------------------------------------------------------------------------------
 
 # Words before an amount in its clause that make it a plan, not an actual amount.
-PLAN_WORDS = ("计划", "目标", "预期", "力争", "争取", "规划", "有望")  # 有望达到170家: a hope, not a count
+PLAN_WORDS = (
+    "计划", "目标", "预期", "力争", "争取", "规划",
+    "有望",  # 有望达到170家: a hope, not a count
+    "要达到", "要实现", "要突破", "要超过",  # LED工业产值要达到500亿元: what it must come to
+)  # fmt: skip
 # The words closing a clause whose amounts are a target's (提前完成年初制定的财税总收入14亿元、…6.7亿元的目标).
 TARGET_CLOSING = r"的?(?:目标任务|目标|任务)$"
 # Headings of a report's part that plans a later year, and of one that tells results.
