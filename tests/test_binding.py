@@ -1444,6 +1444,14 @@ ROWS = [
     ("2016年,高价值发明专利拥有量达590件,每万人口高价值发明专利量达15.5件。", "高价值发明专利拥有量达590件",
      ind("valid_invention_patents", 590), "quote: expected the quote to name 有效发明专利",
      "the high-value patents are a part of those held", None),
+    # --- an area a ranking or a share names is not the subject of the amounts after it -----------------------------
+    ("2016年,全省工业强县(市、区)综合评价、37个创新型试点县(市、区)综合测评我区均名列首位。新兴产业发展强劲。"
+     "规上工业销售产值1162亿元,增长14.0%;实现工业增加值396亿元,增长14.0%。", "实现工业增加值396亿元,增长14.0%",
+     ind("industrial_value_added_above_scale", 396, change_pct=14), ACCEPT,
+     "the park is the one ranked in the province: the amounts after it are the park's", None),
+    ("2016年,出口77.3亿美元,增长15%,占全市53%,全省30%;社会消费品零售总额136.8亿元,增长12.1%。",
+     "社会消费品零售总额136.8亿元,增长12.1%", ind("retail_sales", 136.8, change_pct=12.1), ACCEPT,
+     "全省30% is a share, not the province as the subject of the item after it", None),
     # --- bare 工业产值; what a figure must come to; the output of a class of firms just counted -----------------------
     ("2016年上半年,仲恺的工业产值为800多亿,其中LED产业就贡献了100亿。", "2016年上半年,仲恺的工业产值为800多亿",
      ind("industrial_output", 800, qualifier="多", period="上半年"), ACCEPT, "工业产值 is 工业总产值", None),

@@ -538,7 +538,8 @@ _AREA_OPENING = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
     rf"(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
-    r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类)"
+    # …占全市53%,全省30%: a share of the area, not the area as the subject.
+    r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类|\d)"
     # A subdistrict or town the page told of as the subject (该办实现企业总产值…, 全镇完成…): not the park's.
     r"|(?:该|本|全)(?:办事处|街道|办|镇|乡)"
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
@@ -571,6 +572,10 @@ _VERB_BEFORE = re.compile(
 _CLOSED_BRACKETS = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
 
 
+# The park ranked among an area's others: …我区均名列首位, …高新区位居第一.
+_PARK_RANKED = re.compile(r"(?:我区|本区|我园|高新区)[^,，;；。]{0,4}?(?:名列|位居|位列|排名|排在|居)")
+
+
 def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bool, str | None]:
     """Whether a clause names a subject, and the several parks or area it names (None for one park or none); a
     district in `tied` is the park; on a host's page (page_host) 全区 and 我区 are the host."""
@@ -580,6 +585,8 @@ def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bo
     area = _AREA_OPENING.match(clause)
     if area and area.group("place") in tied:
         return True, None
+    if area and _PARK_RANKED.search(clause, area.end()):
+        return True, None  # 全省工业强县(市、区)综合评价…我区均名列首位: the park, ranked in the area, is the subject
     if area:
         return True, area.group(0).lstrip(",，")
     one = _ONE_PARK.match(clause)
