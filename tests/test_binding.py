@@ -156,6 +156,14 @@ AIMED_QUARTER = [
     "而前三季度积累的稳健增势,也将为高新区奋战四季度、夺取“全年红”储备充沛动能。",
     "工业增长保持着良好势头,规上工业增加值达699.8亿元,同比增长11.3%。",
 ]
+# A page of November: a paragraph opening on 今年以来, its counts in ;-items, one of them a total had.
+SO_FAR_PARAGRAPH = [
+    "某文",
+    "2016-11-05 17:17:48",
+    "今年以来,高新区聚焦创新主体培育,科创动能强劲。新增国家级“专精特新”企业20家,累计已拥有40家;新增上市企业8家。",
+]
+# A paragraph of 前三季度 that carries on the trend of 上半年.
+CARRIED_ON = "2016年前三季度,高新区经济运行延续上半年稳定恢复的发展态势,实现地区生产总值2034.2亿元、增长11.1%。"
 # A work report's sentence of ;-items opening on the main park's estimate, then the whole zone's.
 MAIN_PARK_ITEMS = (
     "2016年,主园区预计完成地区生产总值172亿元,同比增长10%;规模以上工业增加值94.9亿元,同比增长6.4%;"
@@ -1444,6 +1452,14 @@ ROWS = [
     ("2016年,高价值发明专利拥有量达590件,每万人口高价值发明专利量达15.5件。", "高价值发明专利拥有量达590件",
      ind("valid_invention_patents", 590), "quote: expected the quote to name 有效发明专利",
      "the high-value patents are a part of those held", None),
+    # --- the year so far heading a paragraph; a period carried on from; a total another item had --------------------
+    (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8),
+     "period: expected period: 今年以来", "今年以来 heads the paragraph on a page of November: the year so far", None),
+    (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8, period="今年以来"), ACCEPT,
+     "…,累计已拥有40家 is the item before's total: 新增上市企业 is the months' new listings", None),
+    (CARRIED_ON, "2016年前三季度,高新区经济运行延续上半年稳定恢复的发展态势,实现地区生产总值2034.2亿元、增长11.1%",
+     ind("gdp", 2034.2, change_pct=11.1, period="前三季度"), ACCEPT,
+     "延续上半年 carries on a trend; the figures are 前三季度's", None),
     # --- an area a ranking or a share names is not the subject of the amounts after it -----------------------------
     ("2016年,全省工业强县(市、区)综合评价、37个创新型试点县(市、区)综合测评我区均名列首位。新兴产业发展强劲。"
      "规上工业销售产值1162亿元,增长14.0%;实现工业增加值396亿元,增长14.0%。", "实现工业增加值396亿元,增长14.0%",

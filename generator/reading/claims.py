@@ -437,12 +437,13 @@ def _over_years(clauses: list[Clause], index: int, paragraph: str, kind: str) ->
     return total_over_years(paragraph[: clauses[0].sentence_start], said, kind) is not None
 
 
-def _since_the_start(hit: Hit, clause: Clause, said: list[Clause]) -> bool:
-    """目前,…,累计授权专利数343件: a flow named after 累计 in an undated sentence is a total since the park began."""
+def _since_the_start(hit: Hit, clause: Clause, paragraph: str) -> bool:
+    """目前,…,累计授权专利数343件: a flow named after 累计 in an undated sentence is a total since the park began (the
+    sentence read as written, its marks kept, as the checker reads it)."""
     if hit.name.entry.kind != "flow" or clause.period is not None:
         return False
     amount = next((token.start for token in clause.tokens if token.start >= hit.end), len(clause.text))
-    before = ",".join(c.text for c in said[:-1]) + "," + clause.text[:amount]
+    before = paragraph[clause.sentence_start : clause.start + amount]
     return total_since_the_start(before, clause.text[amount:])
 
 
@@ -523,7 +524,7 @@ def candidates(
             clause_hits = [h for h in clause_hits if not _SHARE_BASE.search(clause.text[: h.start])]
             over = {kind for kind in ("flow", "stock") if _over_years(clauses, c_index, paragraph, kind)}
             clause_hits = [h for h in clause_hits if h.name.entry.kind not in over]
-            clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, clauses[: c_index + 1])]
+            clause_hits = [h for h in clause_hits if not _since_the_start(h, clause, paragraph)]
             # 规模以上工业实现总产值…,实现营业收入222.8亿元: that class's revenue, not the park's.
             at = said.shift(clause)
             clause_hits = [h for h in clause_hits if not carried_class(said.text, at + h.start, h.name.entry.name)]

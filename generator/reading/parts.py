@@ -152,8 +152,12 @@ def periods_in(text: str) -> list[str]:
     """The partial periods a text states, as written (a period to the end of December is the whole year)."""
     if "月" not in text and "半年" not in text and "季" not in text:
         return []  # most sentences: no pattern can match
-    found = [match.group(0) for match in PERIOD.finditer(text)]
+    found = [match.group(0) for match in PERIOD.finditer(text) if not _CONTINUED.search(text, 0, match.start())]
     return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
+
+
+# A period a clause carries on from, not the one its figures are of: 前三季度,…经济运行延续上半年稳定恢复…的发展态势.
+_CONTINUED = re.compile(r"(?:延续|延续了|保持|保持了|承接)$")
 
 
 # --- the part of the park ---------------------------------------------------------------------------------------
@@ -311,10 +315,12 @@ def total_since_the_start(said: str, after: str = "") -> str | None:
         return "累计"
     told_now = _NOW_OPENING.search(said)  # 出口累计完成47.7亿美元 in a year's report is the year's to date
     # …拥有…6大企业集团、…、累计固定资产投资500亿元: what a park has, told with no time, is had now.
-    having = said.find("拥有")
+    # What an earlier ;-item had (…,累计已拥有40家;新增上市企业8家) is that item's, not this one's.
+    item_start = max(said.rfind(";"), said.rfind("；")) + 1
+    having = said.find("拥有", item_start)
     if (not told_now and having < 0) or _DATED.search(said):
         return None
-    held = "拥有" in said[told_now.end() if told_now else having :]
+    held = "拥有" in said[max(told_now.end() if told_now else having, item_start) :]
     return next((word for word in ("累计", *(NEW_VERBS if held else ())) if word in clause), None)
 
 

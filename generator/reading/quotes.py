@@ -160,7 +160,10 @@ class Context:
         said = self.opening + self.lead + self.quote
         period, said_whole = period_stated(said)
         stated = [period] if period else []
-        so_far = SO_FAR.search(said + "\n" + paragraph_head(self.paragraph_before)[1]) if self.part_way else None
+        # 今年以来 heading this paragraph or the one before (今年以来,…动能强劲。新增上市企业8家) on such a page too.
+        opening_clause = re.split(r"[,，。;；]", self.setting.partition("\n")[2], maxsplit=1)[0]
+        heads = paragraph_head(self.paragraph_before)[1] + "\n" + opening_clause
+        so_far = SO_FAR.search(said + "\n" + heads) if self.part_way else None
         # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
         # later in the passage than its title or its paragraph's head (这是今年以来…。1—6月份,…。其中,实现…).
         carried = None if stated or said_whole else carried_period(self.previous, said)
