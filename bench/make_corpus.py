@@ -292,6 +292,8 @@ class Prose:
         """A sentence holding the quote verbatim."""
         rng = self.rng
         lead = rng.choice(["", "", f"{rng.choice(ACTIONS)}{rng.choice(OBJECTS)},", "全年", "全区"])
+        if lead == "全区" and quote.startswith(("高新区", "园区")):
+            lead = ""  # 全区高新区总收入 would name a park 全区; the same draw, so the rest of the corpus is unchanged
         tail = rng.choice(["", "", f",{rng.choice(['较好完成年度目标', '创历史新高', '居全省前列', '超额完成计划'])}"])
         return f"{lead}{quote}{tail}。"
 
