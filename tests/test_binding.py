@@ -1452,6 +1452,10 @@ ROWS = [
     ("2016年,高价值发明专利拥有量达590件,每万人口高价值发明专利量达15.5件。", "高价值发明专利拥有量达590件",
      ind("valid_invention_patents", 590), "quote: expected the quote to name 有效发明专利",
      "the high-value patents are a part of those held", None),
+    ("2016年,高新区有效发明专利数量破2万件,居全省首位。", "高新区有效发明专利数量破2万件",
+     ind("valid_invention_patents", 20000, qualifier="突破"), ACCEPT, "破 is 突破 said short", None),
+    ("2016年,高新区有效发明专利数量破2万件,居全省首位。", "高新区有效发明专利数量破2万件",
+     ind("valid_invention_patents", 20000), "qualifier: expected '突破'", "a bound passed is no exact amount", None),
     # --- the year so far heading a paragraph; a period carried on from; a total another item had --------------------
     (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8),
      "period: expected period: 今年以来", "今年以来 heads the paragraph on a page of November: the year so far", None),

@@ -95,6 +95,8 @@ class NumberToken:
         found = [word for word in PREFIX_HEDGES if before.endswith(word)] if ends_in_hedge else []
         if self.inner_hedge:
             found.append(self.inner_hedge)
+        if before.endswith("破") and "突破" not in found:
+            found.append("突破")  # 有效发明专利数量破2万件: 破 is 突破 said short, recorded as 突破
         if "约" in found and before.endswith(NOT_ABOUT):
             found.remove("约")  # 签约133个 is a signing, not "about 133"
         if "近" in found and before.endswith(NOT_NEAR):
