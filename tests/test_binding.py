@@ -1456,6 +1456,8 @@ ROWS = [
      ind("valid_invention_patents", 20000, qualifier="突破"), ACCEPT, "破 is 突破 said short", None),
     ("2016年,高新区有效发明专利数量破2万件,居全省首位。", "高新区有效发明专利数量破2万件",
      ind("valid_invention_patents", 20000), "qualifier: expected '突破'", "a bound passed is no exact amount", None),
+    ("“十三五”以来,高新区专利授权量从2902件增加到6903件,年均增长20.26%。", "高新区专利授权量从2902件增加到6903件",
+     ind("patent_grants", 6903), ACCEPT, "the level a yearly flow rose to by now, no total over the span", None),
     # --- the year so far heading a paragraph; a period carried on from; a total another item had --------------------
     (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8),
      "period: expected period: 今年以来", "今年以来 heads the paragraph on a page of November: the year so far", None),

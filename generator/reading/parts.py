@@ -274,8 +274,11 @@ def total_over_years(before: str, said: str, kind: str) -> str | None:
     the amount's sentence; `said`: that sentence up to the amount."""
     if kind == "flow":
         span = span_of_years(said) or total_after_a_span(before, said)
-        if span and _YEAR_TO_YEAR.match(span) and _RISE_TO_A_LEVEL.search(re.split(r"[,，;；:：]", said)[-1]):
-            return None  # 1992年至2010年,工业总产值从1.46亿元增加到近1300亿元: the level at the span's end
+        # 1992年至2010年,工业总产值从1.46亿元增加到近1300亿元, “十三五”以来,…专利授权量从2902件增加到6903件: the
+        # level at the span's end (its last year, or now for a span up to the time of writing), no total over it.
+        up_to = span and (_YEAR_TO_YEAR.match(span) or span.endswith(("以来", "来")))
+        if up_to and _RISE_TO_A_LEVEL.search(re.split(r"[,，;；:：]", said)[-1]):
+            return None
         return span
     return total_after_a_span(before, said, stock=True) if kind == "stock" else None
 
