@@ -18,7 +18,6 @@ from generator.reading.governs import (
     CHANGE_OPENING,
     FROM_TO,
     LEVEL_AFTER_ROUND,
-    LISTED_ITEM,
     Naming,
     alternatives,
     change_after_stock,
@@ -34,6 +33,8 @@ from generator.reading.governs import (
     stock_total,
 )
 from generator.reading.names import (
+    CLASS_COUNTED,
+    LISTED_ITEM,
     SHARE_OF,
     carried_class,
     class_clause,
@@ -324,9 +325,6 @@ def hit_naming(hit: Hit, clause: Clause, said: Said) -> Naming:
     return Naming(hit.name.text, shift + head_end, shift + start, shift + hit.end)
 
 
-# A count of firms of one class (规模以上工业企业44户, 限上服务业58户): the firms counted after 其中 are among them
-# only.
-_A_CLASS_COUNTED = re.compile(r"(?:规模以上|规上|限上|限额以上|上市|入统|纳统)[\u4e00-\u9fff]{0,8}?\d+(?:户|家)$")
 _LEADING_TIME = re.compile(r"^((?:19|20)\d\d年)?(全年|年内|当年|今年|同期|其中|共|累计|全区|全市)?")
 _PART_OPENING = ("其中", "含")
 
@@ -544,7 +542,7 @@ def candidates(
             if not any(made) and part and clause.scope is None:  # 其中…, 其中:…
                 # 其中…: a part of the figure before it, unless it names another indicator (其中规模以上…).
                 clause_hits = [h for h in clause_hits if h.name.entry.id not in named_before]
-                if c_index and _A_CLASS_COUNTED.search(clauses[c_index - 1].text):
+                if c_index and CLASS_COUNTED.search(clauses[c_index - 1].text):
                     # 规模以上工业企业44户,限上服务业58户,其中高新技术企业13家: counted among that class only.
                     clause_hits = [h for h in clause_hits if h.name.entry.unit != "家"]
                 if not clause_hits:

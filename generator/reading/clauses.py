@@ -303,7 +303,7 @@ _PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新�
 
 
 # A clause whose amounts are a target's, told as the words closing it say (…地方一般公共财政预算收入6.7亿元的目标).
-_TARGET_AMOUNTS = re.compile(r"[\d万亿元家个%％]" + TARGET_CLOSING)
+_TARGET_AMOUNTS = re.compile(TARGET_CLOSING)
 
 
 def is_goal(text: str) -> bool:

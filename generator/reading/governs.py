@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from generator.reading.clauses import SENTENCE_MARKS, clause_bounds
 from generator.reading.figures import is_date, unit_end, unit_of
-from generator.reading.names import name_spans, names_one_board, read_whole
+from generator.reading.names import LISTED_ITEM, name_spans, names_one_board, read_whole
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.parts import NAMED_ZONE, OWN_LEVEL, about_another_park
 from generator.reading.text import SENTENCE_END
@@ -81,9 +81,6 @@ class Naming:
     head_end: int  # end of the first part (= start for a name found whole)
     start: int  # start of the last part
     end: int  # end of the last part
-
-
-LISTED_ITEM = re.compile(r"\d[家个项件户]、")
 
 
 def namings(names: list[str], text: str) -> Iterator[Naming]:
@@ -290,7 +287,7 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
                 return Governed(naming, outturn)
             between = text[start : naming.start] + text[naming.end : token.start]
             # …6.7亿元的目标: the clause closes on the target its amounts are.
-            target = re.search(r"[\d万亿元家个%％]" + TARGET_CLOSING, text[token.start : end]) is not None
+            target = re.search(TARGET_CLOSING, text[token.start : end]) is not None
             planned = budgeted or target or any(word in between for word in PLAN_WORDS)
             reached, dated = _reached(token, naming, text, family, end)
             started = token if dated else None

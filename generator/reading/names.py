@@ -32,7 +32,10 @@ SHARE_OF = "占"  # 研发经费支出占地区生产总值比重: the share of 
 _MAX_SPAN = 10  # characters at one place inside a name, the subject's 企业 and a reporting verb included
 # Items a counting verb governs before the name, each a kind and its count ending on 、:
 # 新认定[国家级高新技术企业334家、]国家级专精特新“小巨人”企业14家 counts the little giants newly certified too.
-_LISTED_BEFORE = r"(?:[^,，。;；:：!?！？、\d]{2,16}?\d+[家个项件户]、){0,4}?"
+_ITEM_END = r"\d+[家个项件户]、"  # an item's count closing it before the next
+_LISTED_BEFORE = rf"(?:[^,，。;；:：!?！？、\d]{{2,16}}?{_ITEM_END}){{0,4}}?"
+# A counted item listed before another (…高新技术企业334家、…): its count is its own, not the next name's.
+LISTED_ITEM = re.compile(_ITEM_END)
 # Words inside a name that tell who reports it and how, not what is measured: 规模以上工业[企业累计完成]工业总产值.
 _SUBJECT_AND_VERB = re.compile(f"企业|单位|{'|'.join(REPORT_VERBS)}|完成了|实现了|了")
 
@@ -236,7 +239,8 @@ _CLASS_SUBJECT = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:服务业|制造业)(?=\d+家))"
 )
 _CLAUSE_MARKS = re.compile(r"[,，;；]")
-_A_CLASS_COUNTED = re.compile(r"(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,4}?企业\d+[家户个]$")
+# A count of firms of one class (规模以上工业企业44户, 限上服务业58户, 规模以上企业285家).
+CLASS_COUNTED = re.compile(r"(?:规模以上|规上|限上|限额以上|上市|入统|纳统)[\u4e00-\u9fff]{0,8}?\d+(?:户|家)$")
 _WHAT_FIRMS_MAKE = re.compile("产值|收入|增加值|利润|税")
 # Clauses that go on telling of the subject before them: a growth (同比增长5.2%) or another amount (实现营业收入…).
 _GOING_ON = re.compile(rf"^{_TIME_FIRST}(?:{'|'.join((*REPORT_VERBS, *GROWTH_BASES, *GROWTH_WORDS, *DECLINE_WORDS))})")
@@ -253,7 +257,7 @@ def carried_class(text: str, start: int, measure: str) -> str | None:
     clauses = _CLAUSE_MARKS.split(sentence)
     verb = re.sub(f"^{_TIME_FIRST}年?", "", clauses[-1])
     # 规模以上企业285家,年工业产值640亿元: the annual output of the class just counted, no verb needed.
-    counted = len(clauses) >= 2 and verb == "" and _A_CLASS_COUNTED.search(clauses[-2]) is not None
+    counted = len(clauses) >= 2 and verb == "" and CLASS_COUNTED.search(clauses[-2]) is not None
     counted = counted and _WHAT_FIRMS_MAKE.search(measure) is not None  # not a count of another kind of firm
     if len(clauses) < 2 or (verb not in REPORT_VERBS and not counted):
         return None

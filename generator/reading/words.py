@@ -72,8 +72,8 @@ PLAN_WORDS = (
     "有望",  # 有望达到170家: a hope, not a count
     "要达到", "要实现", "要突破", "要超过",  # LED工业产值要达到500亿元: what it must come to
 )  # fmt: skip
-# The words closing a clause whose amounts are a target's (提前完成年初制定的财税总收入14亿元、…6.7亿元的目标).
-TARGET_CLOSING = r"的?(?:目标任务|目标|任务)$"
+# An amount and the words closing its clause that make it a target's (提前完成年初制定的…6.7亿元的目标).
+TARGET_CLOSING = r"[\d万亿元家个%％]的?(?:目标任务|目标|任务)$"
 # Headings of a report's part that plans a later year, and of one that tells results.
 PLAN_HEADINGS = (
     "打算", "安排", "思路", "展望", "蓝图", "工作计划", "主要目标", "目标任务", "工作要点", "下一步", "明年",
