@@ -156,8 +156,9 @@ def periods_in(text: str) -> list[str]:
     return [period for period in found if period_key(period) not in WHOLE_YEAR_PERIODS]
 
 
-# A period a clause carries on from, not the one its figures are of: 前三季度,…经济运行延续上半年稳定恢复…的发展态势.
-_CONTINUED = re.compile(r"(?:延续|延续了|保持|保持了|承接)$")
+# A period a clause carries on from, or aims at, not the one its figures are of: 前三季度,…经济运行延续上半年稳定恢复…的
+# 发展态势; 也将为…奋战四季度、夺取“全年红”储备充沛动能, 冲刺四季度.
+_CONTINUED = re.compile(r"(?:延续|延续了|保持|保持了|承接|奋战|冲刺|决战|决胜|备战)(?:好)?$")
 
 
 # --- the part of the park ---------------------------------------------------------------------------------------

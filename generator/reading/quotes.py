@@ -14,7 +14,6 @@ from generator.reading.clauses import SENTENCE_MARKS, page_date, time_heading, w
 from generator.reading.english import english_words
 from generator.reading.numbers import INVISIBLE, normalize
 from generator.reading.parts import (
-    PERIOD,
     SO_FAR,
     carried_period,
     carried_scope,
@@ -375,17 +374,11 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     )
 
 
-# A part of the year aimed at, not told of: 也将为…奋战四季度、夺取“全年红”储备充沛动能, 冲刺四季度.
-_AIMED_AT = re.compile(r"(?:奋战|冲刺|决战|决胜|备战)(?:好)?$")
-
-
 def _named_before(paragraphs: list[str], number: int) -> str | None:
     """The last part of the year named in the paragraphs before paragraph `number`, or None; not one a clause aims
     at (奋战四季度 after 前三季度's figures: the quarter to come, not the one the figures after it are of)."""
     for paragraph in reversed(paragraphs[:number]):
-        text = prepare(paragraph)
-        found = [m for m in PERIOD.finditer(text) if m.group(0) in periods_in(m.group(0))]
-        told = [m.group(0) for m in found if not _AIMED_AT.search(text[: m.start()])]
+        told = periods_in(prepare(paragraph))  # not one aimed at (parts.periods_in)
         if told:
             return told[-1]
     return None
