@@ -1458,6 +1458,10 @@ ROWS = [
      ind("valid_invention_patents", 20000), "qualifier: expected '突破'", "a bound passed is no exact amount", None),
     ("“十三五”以来,高新区专利授权量从2902件增加到6903件,年均增长20.26%。", "高新区专利授权量从2902件增加到6903件",
      ind("patent_grants", 6903), ACCEPT, "the level a yearly flow rose to by now, no total over the span", None),
+    ("2016年上半年,高新区完成规模工业产值252亿元。1月到6月,浙江企业专利申请和授权分别达103271件、72340件。",
+     "1月到6月,浙江企业专利申请和授权分别达103271件、72340件", ind("patent_applications", 103271, period="1月到6月"),
+     "value: expected the park's own amount, found that of several parks or an area",
+     "浙江企业 are the province's firms", None),
     # --- the year so far heading a paragraph; a period carried on from; a total another item had --------------------
     (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8),
      "period: expected period: 今年以来", "今年以来 heads the paragraph on a page of November: the year so far", None),

@@ -543,6 +543,11 @@ def page_host(paragraphs: tuple[str, ...]) -> str | None:
     return HOST_SUBJECT.format(level=found.group("level")) if found else None
 
 
+# The provinces and regions by their bare names (the four cities of provincial rank are cities: 市 names them).
+_PROVINCES = (
+    "河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|"
+    "甘肃|青海|宁夏|新疆"
+)
 _AREA_OPENING = re.compile(
     # 西安2023年全市…: a city's bare name may stand before the year that opens the clause
     rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
@@ -552,6 +557,8 @@ _AREA_OPENING = re.compile(
     r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类|\d)"
     # A subdistrict or town the page told of as the subject (该办实现企业总产值…, 全镇完成…): not the park's.
     r"|(?:该|本|全)(?:办事处|街道|办|镇|乡)"
+    # A province by its bare name as the subject of its firms' or its whole amounts (浙江企业专利申请…, 江苏全省…).
+    rf"|(?:{_PROVINCES})(?:省)?(?=企业|全省|规模以上|规上|各地|共有|累计|今年|全年|上半年|一季度|前三季度)"
     # A city, county or region named as the subject, a time, a verb or a measure right after it: 大庆地区今年上半年
     # 实现GDP…, 荣昌县一季度完成…; not one a preposition or a verb takes as its object (在成都市地区生产总值中的占比,
     # 拉动全市地区生产总值增长1个百分点).
