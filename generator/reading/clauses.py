@@ -31,6 +31,7 @@ from generator.reading.parts import (
 )
 from generator.reading.text import CLOSERS, DATE, LIST_MARK, SENTENCE_END
 from generator.reading.words import (
+    AIMS,
     AS_OF_A_DATE,
     COMPLETION_WORDS,
     PLAN_HEADINGS,
@@ -297,8 +298,8 @@ def time_heading(paragraph: str) -> str:
 
 # A clause sets a goal by its words: 力争, 确保, 争取, 目标, 预期, 计划 with a verb. 将 alone tells what is to come
 # (该项目投产后将实现产值50亿元) and sets a goal only in a part of the report that plans (a plan heading, a later year).
-# 要达到500亿元, 要实现…: what a figure must come to, an aim (as words.PLAN_WORDS tells the checker).
-_STRONG_GOALS = re.compile(rf"力争|确保|{_STRIVE}|(?<![于超出合])预期|目标(是|为|:|：)|要(?:达到|实现|突破|超过)")
+# 要达到500亿元, 要实现…: what a figure must come to, an aim (words.AIMS, among the checker's PLAN_WORDS too).
+_STRONG_GOALS = re.compile(rf"力争|确保|{_STRIVE}|(?<![于超出合])预期|目标(是|为|:|：)|{'|'.join(AIMS)}")
 _PLANNED = re.compile(r"(?<![已年度])计划(完成|实现|开工|竣工|新增|引进|建成|投产|新建|推动|推进|培育)")
 
 

@@ -463,9 +463,8 @@ def stock_total(names, text: str, family: list[NumberToken]) -> Governed | None:
         if (subject == name and not changed) or len(subject) < (2 if changed else 3) or at < 0:
             continue
         for token in family:
+            # …1757家、累计达到5008家: clause_bounds splits at a total after a 、 too (clauses.TOTAL_AFTER_A_MARK).
             clause_start, _ = clause_bounds(text, token.start)
-            # …1757家、累计达到5008家: the total may also open after a 、 inside the clause.
-            clause_start = max(clause_start, text.rfind("、", clause_start, token.start) + 1)
             same_sentence = not any(mark in text[at : token.start] for mark in SENTENCE_END)
             opens = text[clause_start : token.start].startswith(TOTAL_WORDS)
             if clause_start > at + len(subject) and same_sentence and opens:

@@ -224,9 +224,11 @@ def scope_dropped(catalogue_name: str, written: str, before: str) -> bool:
     dropped = scope is not None and written == catalogue_name.removeprefix(scope)  # its own name, the scope left out
     # The measure named whole before (主园区…规模以上工业增加值94.9亿元;…。“一区五园”…工业增加值548亿元): the page tells
     # the two apart, so the bare name is all industry's.
-    told_whole = re.compile("|".join(f"{word}{re.escape(written)}" for word in ABOVE_SCALE)) if dropped else None
-    left = _COUNT_ABOVE_SCALE.sub("", told_whole.sub("", before)) if told_whole else before
-    return dropped and not any(word in left for word in ABOVE_SCALE)
+    if not dropped:
+        return False
+    for word in ABOVE_SCALE:
+        before = before.replace(word + written, "")
+    return not any(word in _COUNT_ABOVE_SCALE.sub("", before) for word in ABOVE_SCALE)
 
 
 _TIME_FIRST = rf"(?:(?:19|20)\d\d年)?(?:全年|年内|当年|今年|同期|{PERIOD.pattern})?"

@@ -159,10 +159,7 @@ class Context:
         said = self.opening + self.lead + self.quote
         period, said_whole = period_stated(said)
         stated = [period] if period else []
-        # 今年以来 heading this paragraph or the one before (今年以来,…动能强劲。新增上市企业8家) on such a page too.
-        opening_clause = re.split(r"[,，。;；]", self.setting.partition("\n")[2], maxsplit=1)[0]
-        heads = paragraph_head(self.paragraph_before)[1] + "\n" + opening_clause
-        so_far = SO_FAR.search(said + "\n" + heads) if self.part_way else None
+        so_far = SO_FAR.search(said + "\n" + self._heads()) if self.part_way else None
         # A sentence with no subject or time of its own goes on in the period of the sentence before, which is
         # later in the passage than its title or its paragraph's head (这是今年以来…。1—6月份,…。其中,实现…).
         carried = None if stated or said_whole else carried_period(self.previous, said)
@@ -173,6 +170,12 @@ class Context:
         passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
         passage += [self.named_before] * bool(self.named_before and self.part_way)
         return stated, in_table, [] if whole else passage
+
+    def _heads(self) -> str:
+        """Where a 今年以来 may head the quote's passage: the head of the paragraph before and the opening clause of
+        its own (今年以来,…动能强劲。新增上市企业8家)."""
+        opening_clause = re.split(r"[,，。;；]", self.setting.partition("\n")[2], maxsplit=1)[0]
+        return paragraph_head(self.paragraph_before)[1] + "\n" + opening_clause
 
     @property
     def sentence(self) -> str:

@@ -67,10 +67,12 @@ SHARE_WORDS = ("占", "比重", "完成计划", "完成年度计划", "计划的
 # --- plans, goals, results ------------------------------------------------------------------------------------------
 
 # Words before an amount in its clause that make it a plan, not an actual amount.
+# What a figure must come to, an aim: LED工业产值要达到500亿元.
+AIMS = ("要达到", "要实现", "要突破", "要超过")
 PLAN_WORDS = (
     "计划", "目标", "预期", "力争", "争取", "规划",
     "有望",  # 有望达到170家: a hope, not a count
-    "要达到", "要实现", "要突破", "要超过",  # LED工业产值要达到500亿元: what it must come to
+    *AIMS,
 )  # fmt: skip
 # An amount and the words closing its clause that make it a target's (提前完成年初制定的…6.7亿元的目标).
 TARGET_CLOSING = r"[\d万亿元家个%％]的?(?:目标任务|目标|任务)$"
