@@ -1413,6 +1413,12 @@ ROWS = [
     # --- R&D's share of GDP with no word of spending; a society-wide measure; new certifications; a subdistrict ------
     ("2016年,全年R&D占 GDP比重达到3.91%;获批建设省级重点实验室4个。", "全年R&D占 GDP比重达到3.91%",
      ind("rd_intensity", 3.91), ACCEPT, "R&D占GDP比重 is the R&D intensity", None),
+    ("2016年,高新区研发经费投入达45.5亿元,比上年增长10%,占GDP比重15.5%。", None, ind("rd_intensity", 15.5), ACCEPT,
+     "a share told after its amount's growth is the amount's share: 占GDP比重 of the R&D spending is the intensity",
+     None),
+    ("2016年,高新区研发经费投入达45.5亿元,比上年增长10%,占全市投入比重约30%。", None, ind("rd_intensity", 30),
+     "quote: expected the quote to name",
+     "the spending's share of the city's spending is no share of GDP, however the clauses run", None),
     (SOFTWARE_PARK_FIRST, "完成全社会固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34), ACCEPT,
      "全社会 is society-wide: the whole area's, not the part the item before told of", None),
     (SOFTWARE_PARK_FIRST.replace("全社会", ""), "完成固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34),

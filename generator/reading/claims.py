@@ -59,6 +59,9 @@ from generator.reading.parts import (
 from generator.reading.script import simplified
 from generator.reading.words import (
     CHANGE_VERBS,
+    DECLINE_WORDS,
+    GROWTH_BASES,
+    GROWTH_WORDS,
     NAME_VERBS,
     NEW_VERBS,
     PREFIX_HEDGES,
@@ -455,6 +458,12 @@ def _projected(clauses: list[Clause], index: int) -> bool:
     return projected(",".join(clause.text for clause in clauses[: index + 1]))
 
 
+# A clause telling only a growth (比上年增长10%, 同比下降3.2%), of the amount in the clause before it.
+_GROWTH_ONLY = re.compile(
+    rf"^(?:{alternatives(GROWTH_BASES)})?(?:{alternatives((*GROWTH_WORDS, *DECLINE_WORDS))})了?[\d.]+%$"
+)
+
+
 def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[int]) -> Clause | None:
     """Where the subject of a clause that names nothing may stand: the clause before (unless it named an indicator
     itself), or a short opening sentence without a number when the clause opens the second sentence."""
@@ -462,6 +471,9 @@ def _subject_clause(sentences: Sentences, s_index: int, c_index: int, keys: set[
     # A stock's total after its change (新认定58家,累计达到312家) and a share after its amount (研发经费支出15.7亿元,
     # 占地区生产总值比重达5.2%) tell of the measure the clause before named.
     told_of_before = _TOTAL_AFTER_CHANGE.match(clauses[c_index].text) or clauses[c_index].text.startswith(SHARE_OF)
+    if told_of_before and c_index > 1 and _GROWTH_ONLY.match(clauses[c_index - 1].text):
+        # 研发经费投入达45.5亿元,比上年增长10%,占GDP比重15.5%: the share of the amount before the amount's growth.
+        return clauses[c_index - 2]
     if c_index > 0 and (clauses[c_index - 1].key not in keys or told_of_before):
         return clauses[c_index - 1]
     if c_index == 0 and s_index == 1:
