@@ -54,30 +54,32 @@ TOTAL_AFTER_A_MARK = re.compile("、(?=" + "|".join(TOTAL_WORDS) + ")")
 
 
 @lru_cache(maxsize=1024)
-def _clause_marks(text: str) -> tuple[int, ...]:
-    marks = [at for at, character in enumerate(text) if character in CLAUSE_MARKS]
-    if "、" in text:  # a stock's total after its change, past a 、, is a clause of its own (TOTAL_AFTER_A_MARK)
-        marks = sorted(marks + [mark.start() for mark in TOTAL_AFTER_A_MARK.finditer(text)])
-    return tuple(marks)
-
-
-def clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the clause of `text` that holds `position`."""
-    marks = _clause_marks(text)
-    index = bisect.bisect_left(marks, position)
-    start = marks[index - 1] + 1 if index > 0 else 0
-    return start, marks[index] if index < len(marks) else len(text)
-
-
-def _clause_spans(sentence: str) -> list[tuple[int, int]]:
-    """The clauses of a sentence: its parts between clause marks, and a total after a 、 apart."""
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a text, as the drafts and the checker both read them: its parts between clause marks (not a
+    comma between digits), and a stock's total after its change past a 、 apart (TOTAL_AFTER_A_MARK)."""
     found = []
-    for start, end in spans(sentence, CLAUSE_SEP):
-        for mark in TOTAL_AFTER_A_MARK.finditer(sentence, start, end):
+    for start, end in spans(text, CLAUSE_MARKS):
+        for mark in TOTAL_AFTER_A_MARK.finditer(text, start, end):
             found.append((start, mark.start()))
             start = mark.end()
         found.append((start, end))
-    return found
+    return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _clause_ends(text: str) -> tuple[int, ...]:
+    return tuple(end for _, end in clause_spans(text))
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of `text` that holds `position` (a mark closing a clause belongs to it)."""
+    found = clause_spans(text)
+    index = bisect.bisect_left(_clause_ends(text), position)
+    if index < len(found) and found[index][0] <= position:
+        return found[index]
+    # Between clauses (on marks standing together): an empty clause there.
+    start = found[index - 1][1] + 1 if index > 0 else 0
+    return start, found[index][0] - 1 if index < len(found) else len(text)
 
 
 def trim(text: str) -> str:
@@ -553,7 +555,7 @@ def split_clauses(
             # A clause before in the sentence counted the time of writing (现有入驻企业653户,其中…;园区内有国家级
             # 高新技术企业10家): the list it opened goes on counting then, on a page written part way through the year.
             counting_now = False
-            for c_index, (c_start, c_end) in enumerate(_clause_spans(sentence)):
+            for c_index, (c_start, c_end) in enumerate(clause_spans(sentence)):
                 mark = _LIST_MARK.match(sentence, c_start, c_end)
                 if mark and mark.end() < c_end:
                     c_start = mark.end()  # quotes start after ● 1. (一)
