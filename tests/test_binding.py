@@ -162,6 +162,13 @@ SO_FAR_PARAGRAPH = [
     "2016-11-05 17:17:48",
     "今年以来,高新区聚焦创新主体培育,科创动能强劲。新增国家级“专精特新”企业20家,累计已拥有40家;新增上市企业8家。",
 ]
+# A page of August: a paragraph opening on 今年以来 whose opening sentence then names the first half.
+SO_FAR_NARROWED = [
+    "某文",
+    "2016/8/17 9:52:36",
+    "今年以来,高新区加快高质量发展,上半年策划实施省市重大项目83个,总投资1213亿元;市重大项目75个,同比增长70%。"
+    "完成省外到位资金57.8亿元,增长60.6%;外资到位1.43亿美元,增长280%。",
+]
 # A paragraph of 前三季度 that carries on the trend of 上半年.
 CARRIED_ON = "2016年前三季度,高新区经济运行延续上半年稳定恢复的发展态势,实现地区生产总值2034.2亿元、增长11.1%。"
 # A work report's sentence of ;-items opening on the main park's estimate, then the whole zone's.
@@ -1482,6 +1489,11 @@ ROWS = [
      "period: expected period: 今年以来", "今年以来 heads the paragraph on a page of November: the year so far", None),
     (SO_FAR_PARAGRAPH, "新增上市企业8家", ind("new_listed_companies", 8, period="今年以来"), ACCEPT,
      "…,累计已拥有40家 is the item before's total: 新增上市企业 is the months' new listings", None),
+    (SO_FAR_NARROWED, "外资到位1.43亿美元,增长280%", ind("fdi_actual", 1.43, change_pct=280, period="上半年"), ACCEPT,
+     "今年以来 frames the paragraph, and the 上半年 its opening sentence names after it measures the figures", None),
+    (SO_FAR_NARROWED, "外资到位1.43亿美元,增长280%", ind("fdi_actual", 1.43, change_pct=280, period="今年以来"),
+     "period: expected the quote's sentence to show the period 今年以来, found 上半年",
+     "the paragraph's figures are of the first half its opening sentence names", None),
     (CARRIED_ON, "2016年前三季度,高新区经济运行延续上半年稳定恢复的发展态势,实现地区生产总值2034.2亿元、增长11.1%",
      ind("gdp", 2034.2, change_pct=11.1, period="前三季度"), ACCEPT,
      "延续上半年 carries on a trend; the figures are 前三季度's", None),

@@ -834,6 +834,14 @@ def latest_period(clause: str) -> str | None:
     return next(reversed(periods_in(clause)), None)
 
 
+def so_far_narrowed(paragraph: str) -> str | None:
+    """The part of the year a paragraph opening on 今年以来 names later in its opening sentence (今年以来,…,上半年
+    策划实施…), which the paragraph's figures are of: 今年以来 frames the story, the period after it measures it."""
+    opening = re.split(r"(?<=[。!?！？])", paragraph.lstrip(), maxsplit=1)[0]
+    so_far = SO_FAR.match(opening)
+    return period_stated(opening[so_far.end() :])[0] if so_far else None
+
+
 def period_in(text: str) -> str | None:
     """The first part of the year a text names (1—12月 and 截至12月底 are the whole year, not a part)."""
     return next(iter(periods_in(text)), None)

@@ -28,6 +28,7 @@ from generator.reading.parts import (
     period_going_on,
     period_stated,
     periods_in,
+    so_far_narrowed,
     title_periods,
     zone_opened_on,
 )
@@ -164,7 +165,9 @@ class Context:
         # later in the passage than its title or its paragraph's head (这是今年以来…。1—6月份,…。其中,实现…).
         carried = None if stated or said_whole else carried_period(self.previous, said)
         if not stated and so_far and not said_whole and not (carried and so_far.start() >= len(said)):
-            stated = [so_far.group(0)]  # 今年以来,… in a note of August: the year so far
+            # 今年以来,… in a note of August: the year so far, or the part its paragraph's opening sentence names after
+            # it (今年以来,…,上半年策划实施…。…外资到位1.43亿美元: the first half).
+            stated = [so_far_narrowed(self.paragraph_before) or so_far.group(0)]
         in_table = [] if stated else periods_in(self.table_heading)  # a table's rows: its caption or column
         whole = stated or in_table or said_whole or _WHOLE_YEAR.search(self.sentence)
         passage = [carried] * bool(carried) + _passage_periods(self) + [self.going_on] * bool(self.going_on)
