@@ -164,12 +164,32 @@ def measure_suffix(text: str, end: int) -> str | None:
 _AN_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{0,5}[^\W\d_企就创事专营作毕学]业$")
 
 
+# 产业增加值 is the value added of all a zone's industries (its GDP, as 成都高新区 names it) only standing alone: an
+# industry named right before it (第三产业增加值, 高新技术产业增加值, 数字经济核心产业增加值) makes it that industry's.
+_ALL_INDUSTRIES = "产业"
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+# What may stand right before 产业增加值 standing alone: a verb, the park or a place of it, a time.
+_BEFORE_ALL_INDUSTRIES = (*REPORT_VERBS, "区", "年", "月", "度", "了", "其中")
+
+
+def _industry_named_before(before: str) -> str | None:
+    """The industry named right before 产业增加值 (第三, 高新技术, 数字经济核心), or None when it stands alone."""
+    words = _WORDS_BEFORE.search(before)
+    if words is None or words.group(0).endswith(_BEFORE_ALL_INDUSTRIES):
+        return None
+    return words.group(0)[-6:]
+
+
 def part_prefix(text: str, start: int) -> str | None:
     """The words right before a name at `start` that make it a part or another measure (工业 in 工业固定资产投资,
     预算 in 一般公共预算税收收入, 服务业实现 in 服务业实现营业收入, 进 in 进出口, 非烟 in 非烟规上…), or None."""
     if text[:start].endswith("进") and text[start : start + 1] == "出":
         return "进"
     before = text[:start]
+    if text.startswith(_ALL_INDUSTRIES, start):
+        industry = _industry_named_before(before)
+        if industry:
+            return industry
     excluded = _EXCLUDED_PART.search(before)
     if excluded:
         return excluded.group(0)
