@@ -165,7 +165,11 @@ _CONTINUED = re.compile(r"(?:延续|延续了|保持|保持了|承接|奋战|冲
 
 # Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
 _SCOPE_ALTERNATIVES = "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
-SCOPE_PATTERN = re.compile(rf"(?:{_SCOPE_ALTERNATIVES})(?!域)")
+# A customs zone by its name (成都高新综合保税区, 南宁综合保税区): the part as the report names it; words that open a
+# clause (其中, 全市, 实现…) are no name.
+_NOT_A_NAME = "其中|全市|全区|全省|我区|我市|区内|园区|以及|实现|完成"
+_BONDED_NAME = rf"(?:(?!{_NOT_A_NAME}|[^\u4e00-\u9fff])[\u4e00-\u9fff]{{2}}(?:高新)?)?"
+SCOPE_PATTERN = re.compile(rf"(?:{_BONDED_NAME}(?=综合保税区|保税区)|)(?:{_SCOPE_ALTERNATIVES})(?!域)")
 # Each scope word's last character: a text with none of them names no part (most sentences; read fast). Derived, so a
 # new scope word (产业带) is never skipped by the guard.
 _SCOPE_MARKS = frozenset(word[-1] for word in SCOPE_WORDS)
