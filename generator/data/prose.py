@@ -25,6 +25,7 @@ from itertools import combinations
 from generator.reading.clauses import clause_bounds
 from generator.reading.hedges import COMPARATOR_WORDS, FORECAST
 from generator.reading.numbers import (
+    MULTIPLIERS,
     PREFIX_HEDGES,
     UNIT_SYNONYMS,
     NumberToken,
@@ -321,7 +322,7 @@ def profile_problems(field: str, text: str | None, kind: str) -> list[str]:
     ]
 
 
-_MULTIPLIER_UNITS = ("万亿", "亿", "万", "千", "百")
+_MULTIPLIER_UNITS = (*MULTIPLIERS, "百")  # the reading's multipliers, and 百 standing alone as a unit
 
 
 def unit_problem(unit: str) -> str | None:
