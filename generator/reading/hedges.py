@@ -31,7 +31,12 @@ def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     near = list(dict.fromkeys(token.hedges()))
     if "约为" in near and "约" not in near:
         near.append("约")  # 约为 is 约: either spelling records it
-    if FORECAST not in sentence_before or any(word.startswith(FORECAST) for word in near):
+    forecast = tuple(word for word in near if word.startswith(FORECAST))
+    if forecast:
+        # 预计突破1500家: the estimate is recorded with the bound (预计突破), never the bound alone (突破), which would
+        # tell an estimate as a result.
+        return forecast
+    if FORECAST not in sentence_before:
         return tuple(near)
     if counted_at_a_date(sentence_before.rpartition(FORECAST)[2]):
         return tuple(near)
