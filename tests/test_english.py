@@ -19,6 +19,8 @@ from tests.extract_helpers import indicators, refused
         ("the output value of industries above designated scale of the zone", "规模以上工业总产值"),
         ("A, B and C amounted to 1, 2 and 3 billion yuan respectively", "分别为1、2、30亿元"),
         ("the zone has 185 high-tech companies", "高新区目前拥有高新技术企业185家"),
+        # A word left out between two numbers keeps them apart: 69 Global Fortune 500 companies is not 69500.
+        ("the zone is home to 69 Global Fortune 500 companies", "高新区目前拥有69 500家"),
         ("patent applications totalled up to 24,833 pieces", "专利申请量达到24833件"),
         ("During the first three quarters of the year, GDP totaled", "前三季度,地区生产总值"),
         ("Updated: 2018-12-17", ":"),

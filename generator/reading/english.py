@@ -874,6 +874,9 @@ def _unused_word(reading: _Reading, at: int, in_list: bool) -> int | None:
     if word.group(0).lower() == "and" and reading.last_part()[-1:] in _AMOUNT_ENDS:
         reading.out.add(",", reading.origins[at])
         reading.out.close_clause()
+    elif reading.last_part()[-1:].isdigit():
+        # 69 Global Fortune 500 companies: a word left out between two numbers keeps them two (69 500), not 69500.
+        reading.out.add(" ", reading.origins[at])
     return word.end()
 
 
