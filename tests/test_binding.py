@@ -169,6 +169,14 @@ SO_FAR_NARROWED = [
     "今年以来,高新区加快高质量发展,上半年策划实施省市重大项目83个,总投资1213亿元;市重大项目75个,同比增长70%。"
     "完成省外到位资金57.8亿元,增长60.6%;外资到位1.43亿美元,增长280%。",
 ]
+# A ranking of a city's units by GDP, one to a line, the park one of them.
+RANKING = [
+    "某文",
+    "一、2016年某市19个区县GDP排名:",
+    "12、路南区, 308.1亿 ,增速 7.0%",
+    "13、高新开发区, 278.6亿 ,增速 7.8%",
+]
+RANKED_INLINE = "根据数据,2016年某市地区生产总值的前五位分别是:历下区2282.9亿元,高新区1619.3亿元,市中区1275.6亿元。"
 # A paragraph of 前三季度 that carries on the trend of 上半年.
 CARRIED_ON = "2016年前三季度,高新区经济运行延续上半年稳定恢复的发展态势,实现地区生产总值2034.2亿元、增长11.1%。"
 # A work report's sentence of ;-items opening on the main park's estimate, then the whole zone's.
@@ -1443,6 +1451,23 @@ ROWS = [
     ("Up to 2016, the zone is home to 69 Global Fortune 500 companies.", None, fact(69500, "家"),
      "value: expected 69500 家 to stand in the quote, found it not",
      "two numbers with words between them (69 Global Fortune 500) are not one number", None),
+    # --- a ranking of places by one measure: the park's item is its amount of that measure ------------------------
+    (RANKING, "13、高新开发区, 278.6亿 ,增速 7.8%", ind("gdp", 278.6, change_pct=7.8), ACCEPT,
+     "the park's line of a ranking whose lead names GDP: its GDP and growth", None),
+    (RANKING, "12、路南区, 308.1亿 ,增速 7.0%", ind("gdp", 308.1, change_pct=7.0),
+     "quote: expected the quote to name 地区生产总值", "a district's line is the district's, not the park's", None),
+    (RANKING, "13、高新开发区, 278.6亿 ,增速 7.8%", ind("gdp", 278.6, change_pct=7.0),
+     "change_pct: expected 7.8%", "the growth on the park's own line", None),
+    ([RANKING[0], RANKING[1].replace("2016年", "2015年"), *RANKING[2:]], "13、高新开发区, 278.6亿 ,增速 7.8%",
+     ind("gdp", 278.6, change_pct=7.8), "value: expected an amount for 2016 (the file's year), found it given for 2015",
+     "the lead line dates the ranking", None),
+    ([RANKING[0], RANKING[1].replace("2016年", "2016年上半年"), *RANKING[2:]], "13、高新开发区, 278.6亿 ,增速 7.8%",
+     ind("gdp", 278.6, change_pct=7.8), "quote: expected the quote to name 地区生产总值",
+     "a ranking of the first half is no ranking of the year", None),
+    (RANKED_INLINE, "高新区1619.3亿元", ind("gdp", 1619.3), ACCEPT,
+     "an item after the ranking word in the sentence: the park's amount", None),
+    (RANKED_INLINE, "高新区1619.3亿元", ind("gdp", 1275.6), "value: expected 1619.3亿元",
+     "the next item's amount is another district's", None),
     (SOFTWARE_PARK_FIRST, "完成全社会固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34), ACCEPT,
      "全社会 is society-wide: the whole area's, not the part the item before told of", None),
     (SOFTWARE_PARK_FIRST.replace("全社会", ""), "完成固定资产投资477.34亿元", ind("fixed_asset_investment", 477.34),

@@ -833,3 +833,19 @@ def test_a_stocks_total_after_its_change_past_a_dunhao_is_drafted_with_the_chang
     assert refused(text, 2023) == []
     listed = "高新区新认定国家高新技术企业1757家、瞪羚企业51家。\n"
     assert "national_high_tech_enterprises" not in indicators(listed, 2023)
+
+
+def test_the_parks_item_of_a_ranking_is_its_amount_of_the_measure_the_lead_names():
+    lines = ["2021年各区县GDP出炉", "一、2021年某市19个区县GDP排名:", "12、路南区, 308.1亿 ,增速 7.0%",
+             "13、高新开发区, 278.6亿 ,增速 7.8%", "14、古冶区, 266.6亿 ,增速 2.0%"]  # fmt: skip
+    gdp = indicators("\n".join(lines), 2021)["gdp"]
+    assert (gdp["value"], gdp["change_pct"]) == (278.6, 7.8)
+    assert gdp["quote"].startswith("13、高新开发区") and gdp["quote"].endswith("7.8%")  # the item, its mark and growth
+    inline = "根据数据,2022年某市地区生产总值的前五位分别是:历下区2282.9亿元,高新区1619.3亿元,市中区1275.6亿元。"
+    assert indicators(inline, 2022)["gdp"]["value"] == 1619.3
+    # A ranking of a part of the year, of another year, or whose lead names two measures drafts nothing.
+    half = "\n".join([lines[0], "一、2021年上半年各区县GDP排名:", *lines[2:]])
+    other_year = "\n".join([lines[0], "一、2020年各区县GDP排名:", *lines[2:]])
+    two = "2022年某市地区生产总值和财政总收入的排名依次为:历下区2282.9亿元,高新区1619.3亿元。"
+    assert "gdp" not in indicators(half, 2021) and "gdp" not in indicators(other_year, 2021)
+    assert not {"gdp", "fiscal_revenue_total"} & set(indicators(two, 2022))

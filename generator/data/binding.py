@@ -57,6 +57,7 @@ from generator.reading.numbers import (
     tokens_of,
 )
 from generator.reading.quotes import Context
+from generator.reading.rankings import lead_for, parks_item
 from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
 from generator.reading.words import UNIT_SYNONYMS
@@ -128,6 +129,11 @@ def bind_indicator(
         if governed.started is not None and same_amount(governed.started.amount, wanted):
             match = Governed(naming, governed.started)  # the start of a rise, its year checked as any amount's
             break
+    if first_naming is None:
+        ranked = _ranked(names, others, text, tokens, context, places)
+        if ranked is not None:
+            first_naming, first = ranked.naming, ranked
+            match = ranked if same_amount(ranked.token.amount, wanted) else None
     if match is None and level:
         total = stock_total(names, text, family)
         if total is not None:
@@ -230,6 +236,21 @@ def bind_indicator(
                 message = f"expected {bound}% (the growth that follows {written(token, text)}{why}), found {change}%"
             problems.append(("change_pct", message))
     return Binding(token, tuple(problems), area_before(text, match.naming), growth)
+
+
+def _ranked(names, others, text: str, tokens, context: Context, places: tuple[str, ...]) -> Governed | None:
+    """The park's amount when the quote is the park's item of a ranking whose lead names the indicator and no other
+    (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%): read as if the item's place named the measure."""
+    lead = lead_for(context.lead, context.numbered_lead)
+    item = parks_item(text, places, context.tied) if lead is not None else None
+    if item is None or any(other in lead for other in others):
+        return None
+    taken = part_names(names, lead)
+    named = next((n for n in namings(names, lead) if not any(a <= n.start < b for a, b in taken)), None)
+    token = next((t for t in tokens if t.start == item.amount[0]), None)
+    if named is None or token is None:
+        return None
+    return Governed(Naming(named.label, item.place[0], item.place[0], item.place[1]), token)
 
 
 def part_names(names: list[str], text: str, unit: str = "") -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from generator.reading.parts import (
     growth_over_years,
     item_scope,
     lead_periods,
+    numbered_lead,
     page_districts,
     page_host,
     paragraph_head,
@@ -123,6 +124,8 @@ class Context:
     month: int | None = None
     # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are its.
     host: str | None = None
+    # The lead line of the numbered list the quote is an item of, whatever it says (…19个区县GDP排名:): a ranking's.
+    numbered_lead: str = ""
 
     @property
     def over_years(self) -> bool:
@@ -266,6 +269,7 @@ class _Paragraph:
     told_before: str | None
     section_heading: str
     list_lead: str
+    numbered_lead: str
     table_heading: str
     going_on: str | None
     subhead: bool
@@ -296,6 +300,7 @@ def _paragraph(source: Source, number: int) -> _Paragraph:
             _carried(source, "told before", number, zone_opened_on),
             _carried(source, "heading above", number, time_heading) or "",
             forecast_list_lead(paragraphs, number) if paragraphs else "",
+            numbered_lead(paragraphs, number) if paragraphs else "",
             table_heading(paragraphs, header) if header is not None else "",
             period_going_on(prepare(paragraphs[number - 1]), prepared) if number else None,
             number > 0 and reads_as_title(paragraphs[number], _CAPTION_LENGTH),
@@ -329,6 +334,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
             told_before=told_before,
             section_heading=section_heading,
             list_lead=list_lead,
+            numbered_lead=read.numbered_lead,
             part_way=part_way,
         )
     row = (
@@ -373,6 +379,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         part_way,
         going_on,
         named_before,
+        numbered_lead=read.numbered_lead,
         tied=page.tied,
         host=page.host,
         written=written,

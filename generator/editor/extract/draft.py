@@ -38,13 +38,16 @@ from generator.reading.parts import (
     about_another_park,
     forecast_list_lead,
     forecast_opening,
+    numbered_lead,
     own_places,
+    page_districts,
     period_named,
     qualify,
     scopes_in_force,
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
+from generator.reading.rankings import items_in
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
@@ -298,6 +301,31 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
+def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], cut) -> list[dict]:
+    """Indicator entries from the park's items of rankings (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%):
+    the measure the ranking's lead names, and no other; the item is the quote (the checker reads it as rankings.py
+    does)."""
+    found = []
+    tied = page_districts(tuple(matching))
+    for number, paragraph in enumerate(matching):
+        for lead, item in items_in(paragraph, numbered_lead(matching, number), own, tied):
+            entries = {hit.name.entry.id: hit.name.entry for hit in hits(lead, names)}
+            if len(entries) != 1:
+                continue
+            entry = next(iter(entries.values()))
+            unit = item.unit if item.unit.endswith("元") else item.unit + "元"  # 278.6亿: 亿元 in a ranking of money
+            if not compatible(unit, entry.unit):
+                continue
+            amount = to_decimal(paragraph[item.amount[0] : item.amount[1]]) * split_unit(unit)[0]
+            value = plain_number(amount / split_unit(entry.unit)[0])
+            drafted = {"id": entry.id, "value": value, "unit": entry.unit}
+            if item.growth is not None:
+                drafted["change_pct"] = plain_number(to_decimal(item.growth))
+            drafted["quote"] = cut(number, item.start, item.end)
+            found.append(drafted)
+    return found
+
+
 def extract(
     text: str,
     source_id: str,
@@ -398,6 +426,11 @@ def extract(
             drafted.append((item, candidate))
     for item, row in _row_candidates(read_tables(lines, year), names, year):
         item.update(source=source_id, quote=row.text)
+        item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
+        if item is not None:
+            drafted.append((item, None))
+    for item in _ranked_items(matching, names, own, cut):
+        item.update(source=source_id)
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
         if item is not None:
             drafted.append((item, None))

@@ -1,0 +1,110 @@
+"""Rankings of places by one measure: a lead that names the measure and a ranking word (…19个区县GDP排名:,
+…地区生产总值的前五位分别是:), then places each with its amount, one to a line (13、高新开发区, 278.6亿 ,增速 7.8%)
+or one after another in the sentence (历下区2282.9亿元,济南高新区1619.3亿元,…). The item that names the park
+tells the park's amount of that measure. The drafts take it from here and the checker proves it here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.reading.parts import about_another_park, park_opening, periods_in
+from generator.reading.text import LIST_MARK
+
+# The words a ranking's lead ends on, before its items: 排名:, 分别是:, 依次为, 具体如下:
+_RANKING_WORDS = r"(?:排名|排行榜?|排序|分别是|分别为|依次为|依次是|(?:各区县?|各地)?具体如下|如下)[:：]?"
+# One item: a place, then its amount (in brackets or after a comma or a space), and its growth.
+_PLACE = r"[#＃]?(?P<place>[\u4e00-\u9fff]{2,12}?)"
+_AMOUNT = r"(?P<amount>\d[\d.]*)\s*(?P<unit>万亿元|亿元|万元|亿)"
+_GROWTH = r"(?:\s*[,，]?\s*(?:增速|增长|同比增长|增幅)\s*(?P<growth>-?[\d.]+)\s*[%％])?"
+_ITEM = rf"{_PLACE}\s*[,，:：]?\s*[(（]?\s*{_AMOUNT}\s*[)）]?{_GROWTH}"
+ITEM = re.compile(rf"^(?:{LIST_MARK})?\s*{_ITEM}")
+# A lead in the sentence, with the items before the quote's: …分别是:历下区2282.9亿元,
+_LEAD_IN_SENTENCE = re.compile(rf"{_RANKING_WORDS}\s*(?:{_ITEM}\s*[,，、;；]\s*)*$")
+_LEAD_LINE = re.compile(rf"{_RANKING_WORDS}\s*$")
+# The park written as the city's one zone, with no place before it (高新区, 高新开发区, 国家高新区).
+_THE_ZONE = re.compile(r"^(?:国家级?)?高新(?:技术)?(?:产业)?(?:开发)?区$")
+
+
+@dataclass(frozen=True)
+class Item:
+    """The park's item of a ranking: where its place and amount stand in the text read."""
+
+    place: tuple[int, int]
+    amount: tuple[int, int]
+    unit: str
+    start: int  # where the item starts, its list mark included
+    end: int  # where the item ends, its growth included
+    growth: str | None = None  # the growth written with it (增速 7.8%), as written
+
+
+def lead_of(before: str, list_lead: str = "") -> str | None:
+    """The lead of a ranking an item stands in: in its sentence before it (`before`), else the line above the run of
+    items it is one of (`list_lead`); the words before the ranking word, which name the measure; or None."""
+    found = _LEAD_IN_SENTENCE.search(before)
+    if found:
+        return before[: found.start()]
+    found = _LEAD_LINE.search(list_lead)
+    return list_lead[: found.start()] if found else None
+
+
+def the_parks(place: str, own: tuple[str, ...], tied: frozenset[str] = frozenset()) -> bool:
+    """Whether an item's place is the park: the city's one zone (高新区, 高新开发区), the park by its own place
+    (济南高新区), or a district the page ties to it."""
+    if _THE_ZONE.match(place) or place in tied:
+        return True
+    opening = park_opening(place)
+    return opening is not None and bool(own) and opening in own and not about_another_park(opening, own)
+
+
+def parks_item(text: str, own: tuple[str, ...], tied: frozenset[str] = frozenset()) -> Item | None:
+    """The park's item if `text` opens on one (13、高新开发区, 278.6亿 ,增速 7.8%; 济南高新区1619.3亿元), else None."""
+    found = ITEM.match(text)
+    if found is None or not the_parks(found.group("place"), own, tied):
+        return None
+    place, amount = found.span("place"), found.span("amount")
+    return Item(place, amount, found.group("unit"), found.start(), found.end(), found.group("growth"))
+
+
+def shifted(item: Item, by: int) -> Item:
+    """The item with its offsets moved on by `by`."""
+    place, amount = (item.place[0] + by, item.place[1] + by), (item.amount[0] + by, item.amount[1] + by)
+    return Item(place, amount, item.unit, item.start + by, item.end + by, item.growth)
+
+
+_AFTER_A_MARK = re.compile(r"[:：,，、;；]\s*")
+_SENTENCE_STOPS = "。!?！？"
+
+
+def ranked_lead(numbered: str) -> str | None:
+    """The lead of the ranking a numbered list's lead line opens (…19个区县GDP排名:), when it names no part of the
+    year (a ranking of 1-6月 is no ranking of the year; the reading leaves it), else None."""
+    lead = lead_of("", numbered)
+    return lead if lead is not None and not periods_in(lead) else None
+
+
+def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied: frozenset[str] = frozenset()):
+    """The park's items in a paragraph (its matching form), each with the lead of its ranking: the paragraph as an item
+    of a numbered list under a ranking's lead line (`numbered`), or an item after a ranking's lead in a sentence."""
+    lead = ranked_lead(numbered) if numbered else None
+    item = parks_item(paragraph, own, tied) if lead is not None else None
+    if item is not None:
+        yield lead, item
+    for mark in _AFTER_A_MARK.finditer(paragraph):
+        at = mark.end()
+        item = parks_item(paragraph[at:], own, tied)
+        if item is None:
+            continue
+        start = max(paragraph.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
+        lead = lead_of(paragraph[start:at])
+        if lead is not None:
+            yield lead, shifted(item, at)
+
+
+def lead_for(before: str, numbered: str) -> str | None:
+    """The lead of the ranking a quote is the park's item of: in its sentence before it (`before`), else, for a quote
+    that is a numbered list's item from its start, that list's lead line (`numbered`)."""
+    found = lead_of(before)
+    if found is not None:
+        return found
+    return ranked_lead(numbered) if numbered and not before.strip() else None
