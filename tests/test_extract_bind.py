@@ -849,3 +849,6 @@ def test_the_parks_item_of_a_ranking_is_its_amount_of_the_measure_the_lead_names
     two = "2022年某市地区生产总值和财政总收入的排名依次为:历下区2282.9亿元,高新区1619.3亿元。"
     assert "gdp" not in indicators(half, 2021) and "gdp" not in indicators(other_year, 2021)
     assert not {"gdp", "fiscal_revenue_total"} & set(indicators(two, 2022))
+    # A ranking told after the page named a part of the year (2022年一季度…) may be of that part: nothing drafted.
+    after_a_quarter = "2022年一季度共实现1039.02亿元的GDP总量。\n根据GDP依次为临淄区(219.3亿元)、高新区(88.5亿元)。"
+    assert indicators(after_a_quarter, 2022).get("gdp", {}).get("value") != 88.5

@@ -33,6 +33,7 @@ from generator.reading.parts import (
     title_periods,
     zone_opened_on,
 )
+from generator.reading.rankings import part_of_year_named
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -126,6 +127,8 @@ class Context:
     host: str | None = None
     # The lead line of the numbered list the quote is an item of, whatever it says (…19个区县GDP排名:): a ranking's.
     numbered_lead: str = ""
+    # The part of the year the paragraphs above the quote's last named (rankings.lead_for), if any.
+    period_above: str | None = None
 
     @property
     def over_years(self) -> bool:
@@ -270,6 +273,7 @@ class _Paragraph:
     section_heading: str
     list_lead: str
     numbered_lead: str
+    period_above: str | None
     table_heading: str
     going_on: str | None
     subhead: bool
@@ -301,6 +305,7 @@ def _paragraph(source: Source, number: int) -> _Paragraph:
             _carried(source, "heading above", number, time_heading) or "",
             forecast_list_lead(paragraphs, number) if paragraphs else "",
             numbered_lead(paragraphs, number) if paragraphs else "",
+            _carried(source, "period above", number, part_of_year_named),
             table_heading(paragraphs, header) if header is not None else "",
             period_going_on(prepare(paragraphs[number - 1]), prepared) if number else None,
             number > 0 and reads_as_title(paragraphs[number], _CAPTION_LENGTH),
@@ -335,6 +340,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
             section_heading=section_heading,
             list_lead=list_lead,
             numbered_lead=read.numbered_lead,
+            period_above=read.period_above,
             part_way=part_way,
         )
     row = (
@@ -380,6 +386,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         going_on,
         named_before,
         numbered_lead=read.numbered_lead,
+        period_above=read.period_above,
         tied=page.tied,
         host=page.host,
         written=written,

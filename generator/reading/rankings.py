@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.reading.parts import about_another_park, park_opening, periods_in
+from generator.reading.parts import about_another_park, park_opening, period_in, periods_in
+from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
 
 # The words a ranking's lead ends on, before its items: 排名:, 分别是:, 依次为, 具体如下:
@@ -83,12 +84,13 @@ def ranked_lead(numbered: str) -> str | None:
     return lead if lead is not None and not periods_in(lead) else None
 
 
-def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied: frozenset[str] = frozenset()):
+def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied=frozenset(), period_above: str | None = None):
     """The park's items in a paragraph (its matching form), each with the lead of its ranking: the paragraph as an item
-    of a numbered list under a ranking's lead line (`numbered`), or an item after a ranking's lead in a sentence."""
-    lead = ranked_lead(numbered) if numbered else None
-    item = parks_item(paragraph, own, tied) if lead is not None else None
-    if item is not None:
+    of a numbered list under a ranking's lead line (`numbered`), or an item after a ranking's lead in a sentence;
+    `period_above`: the part of the year the paragraphs above last named (lead_for)."""
+    item = parks_item(paragraph, own, tied)
+    lead = lead_for("", numbered, period_above) if item is not None else None
+    if lead is not None:
         yield lead, item
     for mark in _AFTER_A_MARK.finditer(paragraph):
         at = mark.end()
@@ -96,14 +98,22 @@ def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied: frozense
         if item is None:
             continue
         start = max(paragraph.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-        lead = lead_of(paragraph[start:at])
+        lead = lead_for(paragraph[start:at], "", period_above or part_of_year_named(paragraph[:start]))
         if lead is not None:
             yield lead, shifted(item, at)
 
 
-def lead_for(before: str, numbered: str) -> str | None:
+def part_of_year_named(paragraph: str) -> str | None:
+    """The part of the year a paragraph names, if any: a ranking told after it on the page may be of that part."""
+    return period_in(simplified(paragraph))
+
+
+def lead_for(before: str, numbered: str, period_above: str | None = None) -> str | None:
     """The lead of the ranking a quote is the park's item of: in its sentence before it (`before`), else, for a quote
-    that is a numbered list's item from its start, that list's lead line (`numbered`)."""
+    that is a numbered list's item from its start, that list's lead line (`numbered`). None when the page names a part
+    of the year above the ranking (`period_above`: 2022年一季度…GDP总量。…根据GDP依次为…): the ranking may be of it."""
+    if period_above is not None:
+        return None
     found = lead_of(before)
     if found is not None:
         return found

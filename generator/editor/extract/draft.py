@@ -47,7 +47,7 @@ from generator.reading.parts import (
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
-from generator.reading.rankings import items_in
+from generator.reading.rankings import items_in, part_of_year_named
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
@@ -307,8 +307,9 @@ def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], 
     does)."""
     found = []
     tied = page_districts(tuple(matching))
+    above = None  # the part of the year the paragraphs above last named
     for number, paragraph in enumerate(matching):
-        for lead, item in items_in(paragraph, numbered_lead(matching, number), own, tied):
+        for lead, item in items_in(paragraph, numbered_lead(matching, number), own, tied, above):
             entries = {hit.name.entry.id: hit.name.entry for hit in hits(lead, names)}
             if len(entries) != 1:
                 continue
@@ -323,6 +324,7 @@ def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], 
                 drafted["change_pct"] = plain_number(to_decimal(item.growth))
             drafted["quote"] = cut(number, item.start, item.end)
             found.append(drafted)
+        above = part_of_year_named(paragraph) or above
     return found
 
 
