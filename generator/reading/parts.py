@@ -165,11 +165,24 @@ _CONTINUED = re.compile(r"(?:延续|延续了|保持|保持了|承接|奋战|冲
 
 # Not when 域 follows: 拓展区域创新生态 is "expand regional innovation".
 _SCOPE_ALTERNATIVES = "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
-# A customs zone by its name (成都高新综合保税区, 南宁综合保税区): the part as the report names it; words that open a
-# clause (其中, 全市, 实现…) are no name.
-_NOT_A_NAME = "其中|全市|全区|全省|我区|我市|区内|园区|以及|实现|完成"
-_BONDED_NAME = rf"(?:(?!{_NOT_A_NAME}|[^\u4e00-\u9fff])[\u4e00-\u9fff]{{2}}(?:高新)?)?"
-SCOPE_PATTERN = re.compile(rf"(?:{_BONDED_NAME}(?=综合保税区|保税区)|)(?:{_SCOPE_ALTERNATIVES})(?!域)")
+SCOPE_PATTERN = re.compile(rf"(?:{_SCOPE_ALTERNATIVES})(?!域)")
+# A customs zone by its name (成都高新综合保税区, 南宁综合保税区): the part as the report names it, the two characters
+# (and 高新) before it; words that open a clause (其中, 全市, 实现…) are no name. Looked for only before a customs zone,
+# so that the scope words are still found by their literal text (fast).
+_CUSTOMS_ZONES = ("综合保税区", "保税区")
+_CLAUSE_OPENINGS = ("其中", "全市", "全区", "全省", "我区", "我市", "区内", "园区", "以及", "实现", "完成")
+_CUSTOMS_ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{2}(?:高新)?$")
+
+
+def _as_named(text: str, found: re.Match) -> str:
+    """A scope word as the text names the part: a customs zone with its name before it, else the word."""
+    scope = found.group(0)
+    if scope not in _CUSTOMS_ZONES:
+        return scope
+    name = _CUSTOMS_ZONE_NAME.search(text, max(0, found.start() - 4), found.start())
+    return name.group(0) + scope if name and not name.group(0).startswith(_CLAUSE_OPENINGS) else scope
+
+
 # Each scope word's last character: a text with none of them names no part (most sentences; read fast). Derived, so a
 # new scope word (产业带) is never skipped by the guard.
 _SCOPE_MARKS = frozenset(word[-1] for word in SCOPE_WORDS)
@@ -183,7 +196,7 @@ def scopes_in(text: str) -> list[str]:
     """The parts of a park a text names."""
     if not _may_name_a_part(text):
         return []
-    return [match.group(0) for match in SCOPE_PATTERN.finditer(text)]
+    return [_as_named(text, match) for match in SCOPE_PATTERN.finditer(text)]
 
 
 # A clause opening on the park itself after a part's name (其中:区本级…130亿元,高新区…): the part no longer holds.
@@ -195,7 +208,8 @@ def scopes_in_force(text: str) -> list[str]:
     itself sets aside (其中:区本级预计完成130亿元,高新区预计完成16.5亿元 is the park's 16.5亿元)."""
     if not _may_name_a_part(text):
         return []
-    return [found.group(0) for found in SCOPE_PATTERN.finditer(text) if not _PARK_AGAIN.search(text, found.end())]
+    found = SCOPE_PATTERN.finditer(text)
+    return [_as_named(text, match) for match in found if not _PARK_AGAIN.search(text, match.end())]
 
 
 # --- totals over several years -----------------------------------------------------------------------------------
