@@ -45,6 +45,7 @@ from generator.reading.names import (
     catalogue_forms,
     increase_of_an_amount,
     measure_suffix,
+    name_spans,
     part_prefix,
     scope_dropped,
 )
@@ -244,14 +245,26 @@ def _ranked(names, others, text: str, tokens, context: Context, places: tuple[st
     above = part_of_year_named(context.paragraph_before) or context.period_above
     lead = lead_for(context.lead, context.numbered_lead, above)
     item = parks_item(text, places, context.tied) if lead is not None else None
-    if item is None or any(other in lead for other in others):
+    if item is None:
         return None
     taken = part_names(names, lead)
-    named = next((n for n in namings(names, lead) if not any(a <= n.start < b for a, b in taken)), None)
+    spans = [(start, end, name) for name in names for start, end, _ in name_spans(name, lead)]
+    spans = [span for span in spans if not any(a <= span[0] < b for a, b in taken)]
     token = next((t for t in tokens if t.start == item.amount[0]), None)
-    if named is None or token is None:
+    if not spans or token is None or _another_measure(others, lead, spans):
         return None
-    return Governed(Naming(named.label, item.place[0], item.place[0], item.place[1]), token)
+    return Governed(Naming(spans[0][2], item.place[0], item.place[0], item.place[1]), token)
+
+
+def _another_measure(others, lead: str, spans) -> bool:
+    """Whether a ranking's lead names a longer indicator than the one its `spans` name, outside them (工业总产值 inside
+    规模以上工业总产值 is no other)."""
+    return any(
+        not any(a <= found.start() and found.end() <= b for a, b, _ in spans)
+        for other in others
+        if other in lead
+        for found in re.finditer(re.escape(other), lead)
+    )
 
 
 def part_names(names: list[str], text: str, unit: str = "") -> list[tuple[int, int]]:

@@ -39,14 +39,23 @@ class Item:
     growth: str | None = None  # the growth written with it (增速 7.8%), as written
 
 
+# Words that join one measure to another in a lead (GDP和财政总收入排名): a ranking of two is read as none.
+_JOINED = re.compile(r"[和与及、]")
+_CLAUSE = re.compile(r"[,，:：;；]")
+_MARK = re.compile(rf"^\s*(?:{LIST_MARK})")
+
+
 def lead_of(before: str, list_lead: str = "") -> str | None:
     """The lead of a ranking an item stands in: in its sentence before it (`before`), else the line above the run of
-    items it is one of (`list_lead`); the words before the ranking word, which name the measure; or None."""
+    items it is one of (`list_lead`); the words before the ranking word, which name the measure; or None, also when
+    the lead's last clause joins words (GDP和财政总收入): it may rank by two measures."""
     found = _LEAD_IN_SENTENCE.search(before)
-    if found:
-        return before[: found.start()]
-    found = _LEAD_LINE.search(list_lead)
-    return list_lead[: found.start()] if found else None
+    lead = before[: found.start()] if found else None
+    if lead is None:
+        found = _LEAD_LINE.search(list_lead)
+        lead = list_lead[: found.start()] if found else None
+    last = _MARK.sub("", _CLAUSE.split(lead)[-1]) if lead is not None else ""  # 一、2021年…GDP: no 、 of its own
+    return lead if lead is not None and not _JOINED.search(last) else None
 
 
 def the_parks(place: str, own: tuple[str, ...], tied: frozenset[str] = frozenset()) -> bool:
