@@ -243,7 +243,7 @@ def _ranked(names, others, text: str, tokens, context: Context, places: tuple[st
     """The park's amount when the quote is the park's item of a ranking whose lead names the indicator and no other
     (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%): read as if the item's place named the measure."""
     above = part_of_year_named(context.paragraph_before) or context.period_above
-    lead = lead_for(context.lead, context.numbered_lead, above)
+    lead = lead_for(context.lead, context.ranking_lead, above)
     item = parks_item(text, places, context.tied) if lead is not None else None
     if item is None:
         return None

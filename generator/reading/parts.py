@@ -782,10 +782,10 @@ def _item_kind(paragraph: str) -> str | None:
     return re.sub(r"\d+", "9", re.sub(r"[一二三四五六七八九十]+", "十", mark.group(0).strip()))
 
 
-def numbered_lead(paragraphs: Sequence[str], number: int) -> str:
-    """The lead line of the numbered list paragraph `number` is an item of (2015年预计主要经济指标完成: / 1、…; …19个
-    区县GDP排名: / 13、高新开发区, 278.6亿): the line before the run of items marked alike, ending on a colon; ''
-    otherwise."""
+def forecast_list_lead(paragraphs: Sequence[str], number: int) -> str:
+    """The lead line of the numbered list paragraph `number` is an item of, when it is an estimate that governs every
+    item (2015年预计主要经济指标完成: / 1、规模以上工业总产值567亿元…): the line before the run of items marked alike,
+    ending on a colon and saying 预计; '' otherwise."""
     kind = _item_kind(paragraphs[number])
     if kind is None:
         return ""
@@ -793,14 +793,7 @@ def numbered_lead(paragraphs: Sequence[str], number: int) -> str:
     while above >= 0 and _item_kind(paragraphs[above]) == kind:  # 1、 2、 …, not the 二、 heading above them
         above -= 1
     lead = simplified(paragraphs[above]).strip() if above >= 0 else ""
-    return lead if lead.endswith((":", "：")) else ""
-
-
-def forecast_list_lead(paragraphs: Sequence[str], number: int) -> str:
-    """The lead line of the numbered list paragraph `number` is an item of, when it is an estimate that governs every
-    item (2015年预计主要经济指标完成: / 1、规模以上工业总产值567亿元…); '' otherwise."""
-    lead = numbered_lead(paragraphs, number)
-    return lead if FORECAST in lead else ""
+    return lead if lead.endswith((":", "：")) and FORECAST in lead else ""
 
 
 # The verbs 预计 may stand right before an amount with (预计达到420亿元): the estimate of that item alone.

@@ -22,7 +22,6 @@ from generator.reading.parts import (
     growth_over_years,
     item_scope,
     lead_periods,
-    numbered_lead,
     page_districts,
     page_host,
     paragraph_head,
@@ -33,7 +32,7 @@ from generator.reading.parts import (
     title_periods,
     zone_opened_on,
 )
-from generator.reading.rankings import part_of_year_named
+from generator.reading.rankings import part_of_year_named, run_lead
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -125,8 +124,8 @@ class Context:
     month: int | None = None
     # The host a page splitting its amounts with the park tells of (parts.page_host): its unnamed amounts are its.
     host: str | None = None
-    # The lead line of the numbered list the quote is an item of, whatever it says (…19个区县GDP排名:): a ranking's.
-    numbered_lead: str = ""
+    # The line above the run of items the quote's paragraph is one of (…19个区县GDP排名:, 各县市区GDP排名): a ranking's.
+    ranking_lead: str = ""
     # The part of the year the paragraphs above the quote's last named (rankings.lead_for), if any.
     period_above: str | None = None
 
@@ -272,7 +271,7 @@ class _Paragraph:
     told_before: str | None
     section_heading: str
     list_lead: str
-    numbered_lead: str
+    ranking_lead: str
     period_above: str | None
     table_heading: str
     going_on: str | None
@@ -304,7 +303,7 @@ def _paragraph(source: Source, number: int) -> _Paragraph:
             _carried(source, "told before", number, zone_opened_on),
             _carried(source, "heading above", number, time_heading) or "",
             forecast_list_lead(paragraphs, number) if paragraphs else "",
-            numbered_lead(paragraphs, number) if paragraphs else "",
+            run_lead(paragraphs, number) if paragraphs else "",
             _carried(source, "period above", number, part_of_year_named),
             table_heading(paragraphs, header) if header is not None else "",
             period_going_on(prepare(paragraphs[number - 1]), prepared) if number else None,
@@ -339,7 +338,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
             told_before=told_before,
             section_heading=section_heading,
             list_lead=list_lead,
-            numbered_lead=read.numbered_lead,
+            ranking_lead=read.ranking_lead,
             period_above=read.period_above,
             part_way=part_way,
         )
@@ -385,7 +384,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
         part_way,
         going_on,
         named_before,
-        numbered_lead=read.numbered_lead,
+        ranking_lead=read.ranking_lead,
         period_above=read.period_above,
         tied=page.tied,
         host=page.host,

@@ -127,3 +127,15 @@ def lead_for(before: str, numbered: str, period_above: str | None = None) -> str
     if found is not None:
         return found
     return ranked_lead(numbered) if numbered and not before.strip() else None
+
+
+def run_lead(paragraphs, number: int) -> str:
+    """The line above the run of items paragraph `number` is one of (各县市区GDP排名 / 端州区389.95亿元,… / …; a
+    numbered list under 一、2021年…GDP排名:), when paragraph `number` is an item; '' otherwise. Items are lines that
+    open on a place and its amount (ITEM), with a list mark or none."""
+    if number <= 0 or not ITEM.match(simplified(paragraphs[number]).strip()):
+        return ""
+    above = number - 1
+    while above > 0 and ITEM.match(simplified(paragraphs[above]).strip()):
+        above -= 1
+    return simplified(paragraphs[above]).strip()

@@ -38,7 +38,6 @@ from generator.reading.parts import (
     about_another_park,
     forecast_list_lead,
     forecast_opening,
-    numbered_lead,
     own_places,
     page_districts,
     period_named,
@@ -47,7 +46,7 @@ from generator.reading.parts import (
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
-from generator.reading.rankings import items_in, part_of_year_named
+from generator.reading.rankings import items_in, part_of_year_named, run_lead
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
@@ -309,7 +308,7 @@ def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], 
     tied = page_districts(tuple(matching))
     above = None  # the part of the year the paragraphs above last named
     for number, paragraph in enumerate(matching):
-        for lead, item in items_in(paragraph, numbered_lead(matching, number), own, tied, above):
+        for lead, item in items_in(paragraph, run_lead(matching, number), own, tied, above):
             entries = {hit.name.entry.id: hit.name.entry for hit in hits(lead, names)}
             if len(entries) != 1:
                 continue
