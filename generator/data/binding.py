@@ -58,7 +58,7 @@ from generator.reading.numbers import (
     tokens_of,
 )
 from generator.reading.quotes import Context
-from generator.reading.rankings import lead_for, parks_item, part_of_year_named
+from generator.reading.rankings import parks_item
 from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
 from generator.reading.words import UNIT_SYNONYMS
@@ -242,8 +242,7 @@ def bind_indicator(
 def _ranked(names, others, text: str, tokens, context: Context, places: tuple[str, ...]) -> Governed | None:
     """The park's amount when the quote is the park's item of a ranking whose lead names the indicator and no other
     (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%): read as if the item's place named the measure."""
-    above = part_of_year_named(context.paragraph_before) or context.period_above
-    lead = lead_for(context.lead, context.ranking_lead, above)
+    lead = context.ranking
     item = parks_item(text, places, context.tied) if lead is not None else None
     if item is None:
         return None

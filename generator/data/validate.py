@@ -45,7 +45,6 @@ from generator.reading.parts import (
     zones_round_up,
 )
 from generator.reading.quotes import Context, context_of, invisible_in, prepare
-from generator.reading.rankings import lead_for
 from generator.reuse import NoReuse, Reuse
 
 
@@ -169,7 +168,7 @@ def _check_year_of(report, location, token: NumberToken, context: Context, year:
         stated = year_of_this_year(context.before(token.start), context.written, context.month, year)
     if stated is None and cell is None and not context.lead.strip():
         # 13、高新开发区, 278.6亿: an item of a ranking whose lead line names its year (2021年…各区县GDP排名:).
-        ranking = lead_for("", context.ranking_lead, context.period_above)
+        ranking = context.ranking
         stated = year_of_amount(ranking) if ranking else None
     if stated is None and cell is None:  # 1至6月,… on a page of July of the year after (clauses.months_past_…)
         stated = months_past_when_written(context.before(token.start), year, context.written, context.month)

@@ -32,7 +32,7 @@ from generator.reading.parts import (
     title_periods,
     zone_opened_on,
 )
-from generator.reading.rankings import part_of_year_named, run_lead
+from generator.reading.rankings import lead_for, part_of_year_named, run_lead
 from generator.reading.script import simplified
 from generator.reading.tables import CONTINUED, DASH_CELLS, UNIT_LINE, Row, header_at, looks_like_row, row_of, units_of
 from generator.reading.text import SENTENCE_END
@@ -179,6 +179,13 @@ class Context:
         passage += [self.named_before] * bool(self.named_before and self.part_way)
         return stated, in_table, [] if whole else passage
 
+    @property
+    def ranking(self) -> str | None:
+        """The lead of the ranking the quote is the park's item of, if it is one (rankings.lead_for): in the quote's
+        sentence, or the line above the run of items its paragraph is one of; none after a part of the year above."""
+        above = part_of_year_named(self.paragraph_before) or self.period_above
+        return lead_for(self.lead, self.ranking_lead, above)
+
     def _heads(self) -> str:
         """Where a 今年以来 may head the quote's passage: the head of the paragraph before and the opening clause of
         its own (今年以来,…动能强劲。新增上市企业8家)."""
@@ -304,7 +311,7 @@ def _paragraph(source: Source, number: int) -> _Paragraph:
             _carried(source, "heading above", number, time_heading) or "",
             forecast_list_lead(paragraphs, number) if paragraphs else "",
             run_lead(paragraphs, number) if paragraphs else "",
-            _carried(source, "period above", number, part_of_year_named),
+            _carried(source, "period above", number, _period_told),
             table_heading(paragraphs, header) if header is not None else "",
             period_going_on(prepare(paragraphs[number - 1]), prepared) if number else None,
             number > 0 and reads_as_title(paragraphs[number], _CAPTION_LENGTH),
@@ -366,7 +373,7 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     # A subhead's bare amount, or an amount told with its growth, on a page written part way through the year: of the
     # part of the year named before it, as the year is not over (a stock or a fact with no growth is of then).
     told_part_way = part_way and (subhead or _GROWTH_TOLD.search(paragraph, at, end) is not None)
-    named_before = _named_before(source.paragraphs, number) if told_part_way else None
+    named_before = read.period_above if told_part_way else None
     return Context(
         prepared,
         paragraph[start:at],
@@ -393,14 +400,9 @@ def context_of(source: Source, quote: str, year: int | None = None) -> Context:
     )
 
 
-def _named_before(paragraphs: list[str], number: int) -> str | None:
-    """The last part of the year named in the paragraphs before paragraph `number`, or None; not one a clause aims
-    at (奋战四季度 after 前三季度's figures: the quarter to come, not the one the figures after it are of)."""
-    for paragraph in reversed(paragraphs[:number]):
-        told = periods_in(prepare(paragraph))  # not one aimed at (parts.periods_in)
-        if told:
-            return told[-1]
-    return None
+def _period_told(paragraph: str) -> str | None:
+    """The last part of the year a paragraph names, read as its quotes are (rankings.part_of_year_named)."""
+    return part_of_year_named(prepare(paragraph))
 
 
 def table_heading(paragraphs: list[str], header: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.reading.parts import about_another_park, park_opening, period_in, periods_in
+from generator.reading.parts import about_another_park, park_opening, periods_in
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
 
@@ -86,19 +86,19 @@ _AFTER_A_MARK = re.compile(r"[:：,，、;；]\s*")
 _SENTENCE_STOPS = "。!?！？"
 
 
-def ranked_lead(numbered: str) -> str | None:
-    """The lead of the ranking a numbered list's lead line opens (…19个区县GDP排名:), when it names no part of the
+def ranked_lead(lead_line: str) -> str | None:
+    """The lead of the ranking a line above a run of items opens (…19个区县GDP排名:), when it names no part of the
     year (a ranking of 1-6月 is no ranking of the year; the reading leaves it), else None."""
-    lead = lead_of("", numbered)
+    lead = lead_of("", lead_line)
     return lead if lead is not None and not periods_in(lead) else None
 
 
-def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied=frozenset(), period_above: str | None = None):
+def items_in(paragraph: str, lead_line: str, own: tuple[str, ...], tied=frozenset(), period_above: str | None = None):
     """The park's items in a paragraph (its matching form), each with the lead of its ranking: the paragraph as an item
-    of a numbered list under a ranking's lead line (`numbered`), or an item after a ranking's lead in a sentence;
+    of a run under a ranking's lead line (`lead_line`: run_lead), or an item after a ranking's lead in a sentence;
     `period_above`: the part of the year the paragraphs above last named (lead_for)."""
     item = parks_item(paragraph, own, tied)
-    lead = lead_for("", numbered, period_above) if item is not None else None
+    lead = lead_for("", lead_line, period_above) if item is not None else None
     if lead is not None:
         yield lead, item
     for mark in _AFTER_A_MARK.finditer(paragraph):
@@ -113,20 +113,23 @@ def items_in(paragraph: str, numbered: str, own: tuple[str, ...], tied=frozenset
 
 
 def part_of_year_named(paragraph: str) -> str | None:
-    """The part of the year a paragraph names, if any: a ranking told after it on the page may be of that part."""
-    return period_in(simplified(paragraph))
+    """The last part of the year a paragraph names, not one a clause aims at (奋战四季度: parts.periods_in), if any: a
+    ranking told after it on the page may be of that part, and a subhead's amount on a page written part way through
+    the year is of it (quotes.Context.named_before)."""
+    told = periods_in(simplified(paragraph))
+    return told[-1] if told else None
 
 
-def lead_for(before: str, numbered: str, period_above: str | None = None) -> str | None:
+def lead_for(before: str, lead_line: str, period_above: str | None = None) -> str | None:
     """The lead of the ranking a quote is the park's item of: in its sentence before it (`before`), else, for a quote
-    that is a numbered list's item from its start, that list's lead line (`numbered`). None when the page names a part
-    of the year above the ranking (`period_above`: 2022年一季度…GDP总量。…根据GDP依次为…): the ranking may be of it."""
+    that is an item of a run from its start, the run's lead line (`lead_line`: run_lead). None when the page names a
+    part of the year above the ranking (`period_above`: 2022年一季度…GDP总量。…根据GDP依次为…): it may be of it."""
     if period_above is not None:
         return None
     found = lead_of(before)
     if found is not None:
         return found
-    return ranked_lead(numbered) if numbered and not before.strip() else None
+    return ranked_lead(lead_line) if lead_line and not before.strip() else None
 
 
 def run_lead(paragraphs, number: int) -> str:

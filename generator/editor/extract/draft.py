@@ -306,7 +306,7 @@ def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], 
     does)."""
     found = []
     tied = page_districts(tuple(matching))
-    above = None  # the part of the year the paragraphs above last named
+    above = None  # the part of the year the paragraphs above last named (as quotes.Context.period_above)
     for number, paragraph in enumerate(matching):
         for lead, item in items_in(paragraph, run_lead(matching, number), own, tied, above):
             entries = {hit.name.entry.id: hit.name.entry for hit in hits(lead, names)}
