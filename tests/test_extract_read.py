@@ -47,6 +47,36 @@ def test_a_title_is_never_joined_to_the_text_below_it():
     assert logical_paragraphs(wrapped) == [wrapped.replace("\n", "")]  # a title a line break cut is one
 
 
+def test_figures_written_one_to_a_line_without_a_stop_stay_apart():
+    # A page writing its figures one to a line, none closed by a stop: an amount or a percentage ends the item, and
+    # the next line, opening on a name, starts another (joined, one item's growth would run into the next's name).
+    text = "第一产业增加值324.96亿元,增长4.4%\n第二产业增加值1032.70亿元,增长4.6%\n全市完成固定资产投资1497.55亿元,增长9.0%。\n"
+    assert logical_paragraphs(text) == [
+        "第一产业增加值324.96亿元,增长4.4%",
+        "第二产业增加值1032.70亿元,增长4.6%",
+        "全市完成固定资产投资1497.55亿元,增长9.0%。",
+    ]
+    # A layout break right after an amount goes on where the next line opens on a word that follows an amount.
+    for going_on in ("以上的企业有12家。", "同比增长9.0%。", "占全区的45%。", "的项目8个。", "和1.2亿美元。"):
+        wrapped = f"2024年,高新区规模以上工业企业实现营业收入达到1497.55亿元\n{going_on}\n"
+        assert logical_paragraphs(wrapped) == [wrapped.replace("\n", "")], going_on
+
+
+def test_an_e_paper_date_line_dates_the_page():
+    # An e-paper's breadcrumb (玉溪日报/2023 年/7 月/28 日/第 003 版) is the page's date line: a note of July, so
+    # the subhead under a headline of the first half tells the first half's amount.
+    from generator.reading.clauses import written_part_way
+
+    opening = ("玉溪日报/2023 年/7 月/28 日/第 003 版高新区新闻", "玉溪高新区上半年经济运行稳中有进")
+    assert written_part_way(opening, None, 2023)
+    assert not written_part_way(("玉溪日报/2023 年/12 月/28 日/第 003 版", "玉溪高新区经济运行稳中有进"), None, 2023)
+    text = (
+        "玉溪日报/2023 年/7 月/28 日/第 003 版高新区新闻\n玉溪高新区上半年经济运行稳中有进\n"
+        "完成规上工业产值 462.74 亿元,同比增长 5.1%\n记者 李文雯\n"
+    )
+    assert indicators(text, 2023)["industrial_output_above_scale"]["period"] == "上半年"
+
+
 def test_a_story_opening_on_its_date_is_never_joined_to_the_headline_above():
     # A headline may hold a comma (营收同比涨25%,五年复合超8%); the body opening on its date (5月17日,记者…) is a
     # paragraph of its own, so the year it names (2021年第一季度) is not read as the headline's.

@@ -582,7 +582,8 @@ _AREA_OPENING = re.compile(
     # 拉动全市地区生产总值增长1个百分点).
     # Another place's amount a sentence compares the park's with (…,略低于薛家镇的一般预算收入(19.7亿元)).
     r"|(?:(?:略|稍|远|均)?(?:低于|高于|超过|超出|相当于|接近|仅次于|多于|少于))?"
-    r"(?![在对为占比较拉带高低居位向])"
+    # (a place's own first character may be one of those words': 高要区 is no 高于)
+    r"(?!在|对|为|占|比|较|拉动|带动|高于|低于|居|位于|位居|位列|向)"
     r"(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + "))"
     # 济南市全市生产总值: the city named, then the whole of it.
     r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"

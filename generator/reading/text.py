@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 
 from generator.reading.script import LATIN_SCRIPT, other_language, simplified
+from generator.reading.words import (
+    AFTER_ONLY,
+    DECLINE_WORDS,
+    GROWTH_WORDS,
+    LIST_MARKS,
+    SHARE_WORDS,
+    SUFFIX_HEDGES,
+    YEAR_BEFORE_BASES,
+)
 
 _SPACES = re.compile(r"[\s\u3000]+")
 SENTENCE_END = "。!?！？"
@@ -98,15 +107,47 @@ def _closed(line: str) -> bool:
 _ENGLISH_STOP = re.compile(r"[A-Za-z0-9%)’'\"]\.$")
 
 
-# A day's date (2025-01-16, 2025年01月20日), its year and month in groups 1 and 2 or 3.
-DATE = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|年(\d{1,2})月\d{1,2}日)")
+# A day's date (2025-01-16, 2025年01月20日, an e-paper's 2023 年/7 月/28 日), its year and month in groups 1 and 2
+# or 3.
+DATE = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})[-/.]\d{1,2}|\s?年/?\s?(\d{1,2})\s?月/?\s?\d{1,2}\s?日)")
 # A line ending on a date, with its time or not (compacted: 2024-04-2622:18:15, 2024年4月26日).
 _ENDS_ON_A_DATE = re.compile(rf"{DATE.pattern}(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 
 
+# A line ending on an amount of money or a percentage (…324.96亿元, …增长4.4%) and a line opening on a character:
+# the sentence goes on only where the line opens on a word that follows an amount (以上, 同比增长, 占, 的, 和 …).
+# Otherwise the amount closed an item of a page that writes its figures one to a line with no stop (第一产业增加值
+# 324.96亿元,增长4.4% / 第二产业增加值…), and joining them would run one item's growth into the next one's name.
+_ENDS_ON_AN_AMOUNT = re.compile(r"\d(?:%|％|[万亿]*(?:美元|元))$")
+_OPENS_ON_A_CHARACTER = re.compile(r"^[\u3400-\u9fff]")
+_AFTER_AN_AMOUNT = (
+    *SUFFIX_HEDGES,
+    *AFTER_ONLY,
+    *GROWTH_WORDS,
+    *DECLINE_WORDS,
+    *YEAR_BEFORE_BASES,
+    *SHARE_WORDS,
+    *LIST_MARKS,
+    "的",
+    "等",
+    "之",
+    "为",
+    "是",
+)
+
+
+def _item_ends(previous: str, line: str) -> bool:
+    """Whether `previous` ends an item on an amount and `line` opens the next one (no word that follows an amount)."""
+    return bool(
+        _ENDS_ON_AN_AMOUNT.search(previous)
+        and _OPENS_ON_A_CHARACTER.match(line)
+        and not simplified(line[:4]).startswith(_AFTER_AN_AMOUNT)
+    )
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` goes on the sentence `previous` left open (a layout line break)."""
-    if not previous or _closed(previous):
+    if not previous or _closed(previous) or _item_ends(previous, line):
         return False
     if _STORY_OPENING.match(line) and not previous.endswith(tuple(_CLAUSE_MARKS)):
         return False
