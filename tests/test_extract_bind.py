@@ -852,3 +852,15 @@ def test_the_parks_item_of_a_ranking_is_its_amount_of_the_measure_the_lead_names
     # A ranking told after the page named a part of the year (2022年一季度…) may be of that part: nothing drafted.
     after_a_quarter = "2022年一季度共实现1039.02亿元的GDP总量。\n根据GDP依次为临淄区(219.3亿元)、高新区(88.5亿元)。"
     assert indicators(after_a_quarter, 2022).get("gdp", {}).get("value") != 88.5
+
+
+def test_places_listed_before_one_measure_are_paired_with_its_amounts_in_order():
+    # 分别 pairs places, not measures, when places are listed before the one measure: the park's place has its own.
+    gdp = indicators("怀集县和高新区2023年GDP总量分别为305.26亿元和269.08亿元,在全市各区县市中排名第四和第五。", 2023)
+    assert gdp["gdp"]["value"] == 269.08
+    with_growth = indicators("2023年高新区和端州区GDP分别为269.08亿元和478.99亿元,分别增长5.1%和3.2%。", 2023)["gdp"]
+    assert (with_growth["value"], with_growth["change_pct"]) == (269.08, 5.1)
+    # Two other places: nothing is the park's; measures listed (地区生产总值、财政总收入) are paired as before.
+    assert "gdp" not in indicators("四会市和端州区2023年GDP总量分别为490.07亿元和478.99亿元。", 2023)
+    measures = indicators("2023年,高新区地区生产总值、财政总收入分别为215亿元、17.99亿元。", 2023)
+    assert (measures["gdp"]["value"], measures["fiscal_revenue_total"]["value"]) == (215, 17.99)

@@ -111,7 +111,7 @@ def bind_indicator(
         if holder is not None:
             inside = inside or text[holder[0] : holder[1]]
             continue
-        pairing = respective(naming, text, family, tokens)
+        pairing = respective(naming, text, family, tokens, places)
         if pairing is not None and pairing.amounts:
             governed = Governed(naming, pairing.amounts[pairing.index], paired=True)
         else:
@@ -210,7 +210,7 @@ def bind_indicator(
         growth, paired = (
             (None, False)
             if match.bracketed
-            else growth_of(match.naming, token, text, family, tokens, context.over_years)
+            else growth_of(match.naming, token, text, family, tokens, context.over_years, places)
         )
         if growth is None and (context.over_years or over_a_span(match.naming, token, text)):
             problems.append(

@@ -262,7 +262,7 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     change, which the checker reads apart; `named_at`: where the name's first part stands when a clause before
     tells it), when the draft can be sure of it."""
     family = family_of(said.tokens, entry.unit)
-    pairing = respective(naming, said.text, family, said.tokens)
+    pairing = respective(naming, said.text, family, said.tokens, own)
     bracketed = False  # the park's part in brackets after several parks' total
     if total is not None:
         token = total
@@ -282,7 +282,7 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     if clause.year != year or clause.goal or clause.mode != "results":
         return None
     growth, paired = (
-        (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens, clause.over_years)
+        (None, False) if bracketed else growth_of(naming, token, said.text, family, said.tokens, clause.over_years, own)
     )
     if named_at is None:
         named_in = said.clause_at(naming.start) or clause

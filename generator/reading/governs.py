@@ -16,6 +16,7 @@ from generator.reading.figures import is_date, unit_end, unit_of
 from generator.reading.names import LISTED_ITEM, name_spans, names_one_board, read_whole
 from generator.reading.numbers import NumberToken, reads_as_decline, split_unit, unit_follows
 from generator.reading.parts import NAMED_ZONE, OWN_LEVEL, about_another_park
+from generator.reading.rankings import the_parks
 from generator.reading.text import SENTENCE_END
 from generator.reading.words import (
     AVERAGE_WORDS,
@@ -349,11 +350,32 @@ _TIME_WORDS = re.compile(r"(?:19|20)\d\d年|\d{1,2}(?:[-—–~～至到]\d{1,2}
 _NAMES_COUNTED = re.compile(r"等?(?:\d|[两二三四五六七八九十])(?:项|个|大)(?:主要)?(?:经济|核心)?指标$")
 
 
-def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> Respective | None:
+# A list item that is a place (四会市, 端州区, 高新区): places listed before one measure and 分别 pair the places with
+# the amounts (怀集县和高新区2023年GDP总量分别为305.26亿元和269.08亿元: 269.08亿元 is the park's).
+_PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:市|区|县|镇|街道)$")
+_LIST_MARK = re.compile(f"[{LIST_MARKS}]")
+
+
+def places_listed(names: str, naming_at: int) -> list[str] | None:
+    """The places a list before 分别 names, when it lists places and then the one measure at `naming_at`
+    (四会市和端州区2023年GDP总量), else None: a list of measures (地区生产总值、财政总收入)."""
+    bounds = [0, *(m.end() for m in _LIST_MARK.finditer(names, 0, naming_at)), naming_at]
+    # 端州区2023年, 2023年高新区: the places without the time the list opens on or the measure's item tells
+    items = [_TIME_WORDS.sub("", names[a:b].rstrip(LIST_MARKS)) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(items) < 2 or _LIST_MARK.search(names, naming_at):
+        return None
+    return items if all(_PLACE_ITEM.match(item) for item in items) else None
+
+
+def respective(
+    naming: Naming, text: str, family: list[NumberToken], tokens, own: tuple[str, ...] = ()
+) -> Respective | None:
     """The pairing of a name listed before 分别 (地区生产总值、财政总收入分别为215亿元、17.99亿元), or None.
 
     The names stand in one clause, apart by 、/和/与/及 and with no number among them; 分别 follows in that clause and
     the amounts after it are paired with the names in order (as many amounts as names, else no pairing is read).
+    Places listed before one name (四会市和端州区2023年GDP总量分别为…) are paired instead: the name's amount is the
+    park's place's (`own`: the park's places), and none when the park is none of them.
     """
     start, end = clause_bounds(text, naming.start)
     at = text.find(RESPECTIVELY, naming.end, end)
@@ -366,6 +388,12 @@ def respective(naming: Naming, text: str, family: list[NumberToken], tokens) -> 
         return None
     index = sum(text[start : naming.start].count(mark) for mark in LIST_MARKS)
     count = sum(names.count(mark) for mark in LIST_MARKS) + 1
+    places = places_listed(names, naming.start - start)
+    if places is not None:
+        parks = [n for n, place in enumerate(places) if the_parks(place, own)]
+        if len(parks) != 1:
+            return None
+        index, count = parks[0], len(places)
     sentence_end = min([i for i in (text.find(m, at) for m in SENTENCE_MARKS) if i >= 0] or [len(text)])
     after = [t for t in family if at < t.start < sentence_end]
     growths = _respective_growths(text, at, sentence_end, tokens, count)
@@ -610,13 +638,13 @@ def over_a_span(naming: Naming, token: NumberToken, text: str) -> bool:
 
 
 def growth_of(
-    naming: Naming, token: NumberToken, text: str, family, tokens, over_years: bool = False
+    naming: Naming, token: NumberToken, text: str, family, tokens, over_years: bool = False, own: tuple[str, ...] = ()
 ) -> tuple[NumberToken | None, bool]:
     """The growth percentage of the amount a name governs, and whether 分别 paired it: the name's place in a 分别
     list of growths, the amount's place among amounts listed before one, the growth after the amount, or one
     between the name and the amount; none for a growth over several years (`over_years`: under a heading of a
     span of years, parts.growth_over_years) unless said to be on the year before."""
-    pairing = respective(naming, text, family, tokens)
+    pairing = respective(naming, text, family, tokens, own)
     if pairing is not None and pairing.growths:
         return pairing.growths[pairing.index], True
     listed = listed_growth(token, text, family, tokens)

@@ -24,6 +24,7 @@ from generator.reading.text import LIST_MARK
 from generator.reading.words import (
     AS_OF_A_DATE,
     FORECAST,
+    LIST_MARKS,
     NEW_VERBS,
     REPORT_VERBS,
     SCOPE_WORDS,
@@ -395,7 +396,8 @@ def span_of_years(sentence: str) -> str | None:
 NAMED_ZONE = r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
 _PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}")
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批",
-                "年", "年内", "同期")  # fmt: skip  # 全年高新区…, 今年高新区…: a time, not a place
+                "年", "年内", "同期", *LIST_MARKS)  # fmt: skip  # 全年高新区…, 今年高新区…: a time, not a place
+# (怀集县和高新区…: a list of places and the zone, the county no place of the zone's)
 
 
 # What a headline puts before 高新区 when it tells of a visit or a meeting, not of a place: 范燕青听取高新区…,
@@ -569,7 +571,9 @@ _PROVINCES = (
 _AREA_OPENING = re.compile(
     # 西安2023年全市…: a city's bare name may stand before the year that opens the clause
     rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
-    rf"(?:(?:19|20)\d\d年[^,，。]{{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?(?:据[^,，。]{{0,12}}统计[,，]?)?"
+    # (the words after a year are a time's, not a list's or the zone's: 2023年高新区和端州区 opens on the zone)
+    rf"(?:(?:19|20)\d\d年(?:(?!高新)[^,，。{LIST_MARKS}]){{0,6}}?|去年|今年|{PERIOD.pattern})?[,，]?"
+    rf"(?:据[^,，。]{{0,12}}统计[,，]?)?"
     # Not a ranking or a comparison that follows a figure: 全市第一, 全省前列, 全国领先, 全市平均.
     # …占全市53%,全省30%: a share of the area, not the area as the subject.
     r"(?:(?:我|全|本)(?:省|市|国)(?!级|第|前|领先|最|首|排|之|平均|的|同类|\d)"
@@ -584,7 +588,9 @@ _AREA_OPENING = re.compile(
     r"|(?:(?:略|稍|远|均)?(?:低于|高于|超过|超出|相当于|接近|仅次于|多于|少于))?"
     # (a place's own first character may be one of those words': 高要区 is no 高于)
     r"(?!在|对|为|占|比|较|拉动|带动|高于|低于|居|位于|位居|位列|向)"
-    r"(?P<place>(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + "))"
+    # Places listed (四会市和端州区2023年GDP总量分别为…): the areas together, none of them the park.
+    r"(?P<place>(?:(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + r")[和与及、])*"
+    r"(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + "))"
     # 济南市全市生产总值: the city named, then the whole of it.
     r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"
     # 雁塔区的税收收入为46.80亿元, 雁塔区税收收入…: the district's own measure, named right after it
