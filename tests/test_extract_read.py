@@ -50,7 +50,10 @@ def test_a_title_is_never_joined_to_the_text_below_it():
 def test_figures_written_one_to_a_line_without_a_stop_stay_apart():
     # A page writing its figures one to a line, none closed by a stop: an amount or a percentage ends the item, and
     # the next line, opening on a name, starts another (joined, one item's growth would run into the next's name).
-    text = "第一产业增加值324.96亿元,增长4.4%\n第二产业增加值1032.70亿元,增长4.6%\n全市完成固定资产投资1497.55亿元,增长9.0%。\n"
+    text = (
+        "第一产业增加值324.96亿元,增长4.4%\n第二产业增加值1032.70亿元,增长4.6%\n"
+        "全市完成固定资产投资1497.55亿元,增长9.0%。"
+    )
     assert logical_paragraphs(text) == [
         "第一产业增加值324.96亿元,增长4.4%",
         "第二产业增加值1032.70亿元,增长4.6%",
