@@ -1568,6 +1568,13 @@ ROWS = [
      ind("gdp", 202.68), ACCEPT, "the park as the subject of the same sentence: its own GDP", None),
     ("2016年,高于高要区的GDP,高新区实现地区生产总值602.68亿元。", "高新区实现地区生产总值602.68亿元",
      ind("gdp", 602.68), ACCEPT, "高于 before a district compares with it; the park's clause is its own", None),
+    # --- sentences of a city's units one after another, each opening on its year and its place ----------------------
+    ("2016年端州区GDP为249.98亿人民币,在肇庆下辖地区中排第一名;2016年高新区GDP为82.92亿人民币,在肇庆下辖地区中排第五名。",
+     "2016年高新区GDP为82.92亿人民币", ind("gdp", 82.92), ACCEPT,
+     "the zone after the year that opens its own ;-item is the subject: its GDP", None),
+    ("2016年端州区GDP为249.98亿人民币,在肇庆下辖地区中排第一名;2016年高新区GDP为82.92亿人民币,在肇庆下辖地区中排第五名。",
+     "2016年端州区GDP为249.98亿人民币", ind("gdp", 249.98), "value: expected the park's own amount",
+     "the district's item before it is the district's", None),
     # --- places listed before one measure and 分别: each place's amount in order, the park's its own -----------------
     ("怀集县和高新区2016年GDP总量分别为305.26亿元和269.08亿元,在全市各区县市中排名第四和第五。",
      "怀集县和高新区2016年GDP总量分别为305.26亿元和269.08亿元", ind("gdp", 269.08), ACCEPT,

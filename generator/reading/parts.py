@@ -599,7 +599,11 @@ _AREA_OPENING = re.compile(
 # A clause that names one park or the park itself as its subject takes the amounts back (…,乐山高新区园区产值…), and
 # so does one zone of another kind named by its place (…。1999年底,烈山经济技术开发区生产总值1.1亿元).
 _ONE_ZONE = r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|经济开发区|工业园区|工业集中区|产业集聚区)"
-_ONE_PARK = re.compile(rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|{_ONE_ZONE}|我区|全区)|^(?:其中[:：]?)?高新区")
+# (2011年高新区GDP为…: the zone after the year that opens the clause)
+_ONE_PARK = re.compile(
+    rf"^[^,，。]{{0,12}}?(?:{NAMED_ZONE}|{_ONE_ZONE}|我区|全区)"
+    r"|^(?:其中[:：]?)?(?:(?:19|20)\d\d年(?:\d{1,2}月)?[,，]?|今年|去年|全年)?高新区"
+)
 
 
 # Several parks as the object of a verb are not the subject: 整合3个园区, 由两个园区组成, 新建5个园区; nor those a
