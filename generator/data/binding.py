@@ -41,12 +41,8 @@ from generator.reading.governs import (
     written,
 )
 from generator.reading.names import (
-    carried_class,
     catalogue_forms,
-    increase_of_an_amount,
-    measure_suffix,
-    name_spans,
-    part_prefix,
+    part_names,
     scope_dropped,
 )
 from generator.reading.numbers import (
@@ -58,7 +54,7 @@ from generator.reading.numbers import (
     tokens_of,
 )
 from generator.reading.quotes import Context
-from generator.reading.rankings import parks_item
+from generator.reading.rankings import measure_named, parks_item
 from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
 from generator.reading.words import UNIT_SYNONYMS
@@ -244,47 +240,11 @@ def _ranked(names, others, text: str, tokens, context: Context, places: tuple[st
     (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%): read as if the item's place named the measure."""
     lead = context.ranking
     item = parks_item(text, places, context.tied) if lead is not None else None
-    if item is None:
+    named = measure_named(lead, names, others) if item is not None else None
+    token = next((t for t in tokens if t.start == item.amount[0]), None) if named is not None else None
+    if token is None:
         return None
-    taken = part_names(names, lead)
-    spans = [(start, end, name) for name in names for start, end, _ in name_spans(name, lead)]
-    spans = [span for span in spans if not any(a <= span[0] < b for a, b in taken)]
-    token = next((t for t in tokens if t.start == item.amount[0]), None)
-    if not spans or token is None or _another_measure(others, lead, spans):
-        return None
-    return Governed(Naming(spans[0][2], item.place[0], item.place[0], item.place[1]), token)
-
-
-def _another_measure(others, lead: str, spans) -> bool:
-    """Whether a ranking's lead names a longer indicator than the one its `spans` name, outside them (工业总产值 inside
-    规模以上工业总产值 is no other)."""
-    return any(
-        not any(a <= found.start() and found.end() <= b for a, b, _ in spans)
-        for other in others
-        if other in lead
-        for found in re.finditer(re.escape(other), lead)
-    )
-
-
-def part_names(names: list[str], text: str, unit: str = "") -> list[tuple[int, int]]:
-    """Where a name stands next to a word that makes it a part or another measure (一般公共预算税收收入, 人均GDP,
-    出口 in 进出口, 出口创汇), makes an amount in `unit` its increase (新增国内生产总值) or carries on a class of firms
-    named before it (names.carried_class), unless the longer wording is the indicator's own name
-    (规模以上工业增加值)."""
-    own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
-    parts = []
-    for start, end in own:
-        prefix = part_prefix(text, start) or increase_of_an_amount(text, start, unit)
-        suffix = measure_suffix(text, end)
-        carried = carried_class(text, start, names[0])
-        if prefix is None and suffix is None and carried is None:
-            continue
-        # 规模以上工业实现总产值…,实现营业收入: from the class that the name's clause carries on to the name.
-        opening = text.rfind(carried, 0, start) if carried else start
-        span = (min(opening, start - len(prefix or "")), end + len(suffix or ""))
-        if not any(a <= span[0] and span[1] <= b for a, b in own):
-            parts.append(span)
-    return parts
+    return Governed(Naming(named[2], item.place[0], item.place[0], item.place[1]), token)
 
 
 def _row_unit(row: Row, cell: Cell, units: tuple[str, ...]) -> str:

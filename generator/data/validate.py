@@ -23,7 +23,7 @@ from generator.reading.clauses import (
     year_of_this_year,
 )
 from generator.reading.hedges import comparator_problem, growth_hedges, hedges_of, qualifier_problem
-from generator.reading.names import name_spans
+from generator.reading.names import longer_names
 from generator.reading.numbers import INVISIBLE, NumberToken, figure_token, find_figure
 from generator.reading.parts import (
     ALL_TAXES,
@@ -349,17 +349,15 @@ def alias_year_problems(entry: dict) -> list[tuple[tuple, str]]:
 
 
 def other_names(catalogue: dict[str, dict], indicator_id: str) -> tuple[str, ...]:
-    """The names and aliases of every catalogue indicator but one that hold one of its names, as the reading finds a
-    name (a few words inside it allowed: 公共财政预算收入 in 公共财政预算总收入), longer ones only."""
+    """The names and aliases of every catalogue indicator but one that hold one of its names (names.longer_names)."""
     own = catalogue[indicator_id]
-    mine = [own["name"], *own.get("aliases", [])]
     names = (
         name
         for key, entry in catalogue.items()
         if key != indicator_id
         for name in (entry["name"], *entry.get("aliases", []))
     )
-    return tuple(name for name in names if any(len(name) > len(m) and next(name_spans(m, name), None) for m in mine))
+    return longer_names([own["name"], *own.get("aliases", [])], names)
 
 
 def _check_units(report, location, entry) -> None:

@@ -318,3 +318,31 @@ def increase_of_an_amount(text: str, start: int, unit: str) -> str | None:
     return (
         next((word for word in _INCREASE_WORDS if text[:start].endswith(word)), None) if unit.endswith("元") else None
     )
+
+
+def part_names(names: list[str], text: str, unit: str = "") -> list[tuple[int, int]]:
+    """Where a name stands next to a word that makes it a part or another measure (一般公共预算税收收入, 人均GDP,
+    出口 in 进出口, 出口创汇), makes an amount in `unit` its increase (新增国内生产总值) or carries on a class of firms
+    named before it (names.carried_class), unless the longer wording is the indicator's own name
+    (规模以上工业增加值)."""
+    own = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    parts = []
+    for start, end in own:
+        prefix = part_prefix(text, start) or increase_of_an_amount(text, start, unit)
+        suffix = measure_suffix(text, end)
+        carried = carried_class(text, start, names[0])
+        if prefix is None and suffix is None and carried is None:
+            continue
+        # 规模以上工业实现总产值…,实现营业收入: from the class that the name's clause carries on to the name.
+        opening = text.rfind(carried, 0, start) if carried else start
+        span = (min(opening, start - len(prefix or "")), end + len(suffix or ""))
+        if not any(a <= span[0] and span[1] <= b for a, b in own):
+            parts.append(span)
+    return parts
+
+
+def longer_names(mine, theirs) -> tuple[str, ...]:
+    """Of other indicators' names (`theirs`), those that hold one of `mine` as the reading finds a name (a few words
+    inside it allowed: 公共财政预算收入 in 公共财政预算总收入), longer ones only: a name of mine inside one of them
+    names that indicator, not mine."""
+    return tuple(name for name in theirs if any(len(name) > len(m) and next(name_spans(m, name), None) for m in mine))

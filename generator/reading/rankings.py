@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.reading.names import name_spans, part_names
 from generator.reading.parts import about_another_park, park_opening, periods_in
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
@@ -142,3 +143,26 @@ def run_lead(paragraphs, number: int) -> str:
     while above > 0 and ITEM.match(simplified(paragraphs[above]).strip()):
         above -= 1
     return simplified(paragraphs[above]).strip()
+
+
+def measure_named(lead: str, names: list[str], others: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """Where a ranking's lead names the measure of `names` (an indicator's written forms): the first of its names
+    that is no part (人均GDP) and no piece of another indicator's longer name in `others` (工业总产值 in 规模以上
+    工业总产值 names that one), else None. The drafts and the checker find a ranking's measure by this alone."""
+    taken = part_names(names, lead)
+    spans = [(start, end, name) for name in names for start, end, _ in name_spans(name, lead)]
+    spans = [span for span in spans if not any(a <= span[0] < b for a, b in taken)]
+    if not spans or _another_measure(others, lead, spans):
+        return None
+    return spans[0]
+
+
+def _another_measure(others, lead: str, spans) -> bool:
+    """Whether a ranking's lead names a longer indicator than the one its `spans` name, outside them (工业总产值 inside
+    规模以上工业总产值 is no other)."""
+    return any(
+        not any(a <= found.start() and found.end() <= b for a, b, _ in spans)
+        for other in others
+        if other in lead
+        for found in re.finditer(re.escape(other), lead)
+    )

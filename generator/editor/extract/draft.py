@@ -33,6 +33,7 @@ from generator.reading.english import as_written, chinese_form
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
+from generator.reading.names import catalogue_forms, longer_names
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
     about_another_park,
@@ -46,7 +47,7 @@ from generator.reading.parts import (
     year_of_fact_amount,
 )
 from generator.reading.quotes import context_of, prepare
-from generator.reading.rankings import items_in, part_of_year_named, run_lead
+from generator.reading.rankings import items_in, measure_named, part_of_year_named, run_lead
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
@@ -300,19 +301,33 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
-def _ranked_items(matching: list[str], names: list[Name], own: tuple[str, ...], cut) -> list[dict]:
+def _measures(catalogue: list[CatalogueEntry]) -> list[tuple[CatalogueEntry, list[str], tuple[str, ...]]]:
+    """Each catalogue entry with its written forms and the other entries' longer names, as the checker reads an
+    indicator's names (binding.bind_indicator)."""
+    written = {entry.id: [entry.name, *entry.aliases] for entry in catalogue}
+
+    def others(entry: CatalogueEntry) -> tuple[str, ...]:
+        theirs = (name for key, names in written.items() if key != entry.id for name in names)
+        return tuple(simplified(name) for name in longer_names(written[entry.id], theirs))
+
+    return [(entry, catalogue_forms(written[entry.id]), others(entry)) for entry in catalogue]
+
+
+def _ranked_items(matching: list[str], catalogue: list[CatalogueEntry], own: tuple[str, ...], cut) -> list[dict]:
     """Indicator entries from the park's items of rankings (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%):
-    the measure the ranking's lead names, and no other; the item is the quote (the checker reads it as rankings.py
-    does)."""
+    the measure the ranking's lead names, and no other (rankings.measure_named, as the checker finds it); the item is
+    the quote."""
     found = []
     tied = page_districts(tuple(matching))
     above = None  # the part of the year the paragraphs above last named (as quotes.Context.period_above)
+    measures = None
     for number, paragraph in enumerate(matching):
         for lead, item in items_in(paragraph, run_lead(matching, number), own, tied, above):
-            entries = {hit.name.entry.id: hit.name.entry for hit in hits(lead, names)}
-            if len(entries) != 1:
+            measures = measures or _measures(catalogue)
+            named = [entry for entry, names, others in measures if measure_named(lead, names, others)]
+            if len(named) != 1:
                 continue
-            entry = next(iter(entries.values()))
+            entry = named[0]
             unit = item.unit if item.unit.endswith("元") else item.unit + "元"  # 278.6亿: 亿元 in a ranking of money
             if not compatible(unit, entry.unit):
                 continue
@@ -430,7 +445,7 @@ def extract(
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
         if item is not None:
             drafted.append((item, None))
-    for item in _ranked_items(matching, names, own, cut):
+    for item in _ranked_items(matching, catalogue, own, cut):
         item.update(source=source_id)
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
         if item is not None:
