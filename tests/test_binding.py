@@ -1577,6 +1577,15 @@ ROWS = [
     ("2016年端州区GDP为249.98亿人民币,在肇庆下辖地区中排第一名;2016年高新区GDP为82.92亿人民币,在肇庆下辖地区中排第五名。",
      "2016年端州区GDP为249.98亿人民币", ind("gdp", 249.98), "value: expected the park's own amount",
      "the district's item before it is the district's", None),
+    # --- 地方 before an all-in fiscal measure: the local share, a part ---------------------------------------------
+    ("2016年,高新区地方财政总收入完成8.54亿元。", "地方财政总收入完成8.54亿元", ind("fiscal_revenue_total", 8.54),
+     "quote: expected the quote to name 财政总收入", "地方财政总收入 is the local share of all the revenue collected",
+     None),
+    ("2016年,高新区财政总收入完成18.54亿元。", "财政总收入完成18.54亿元", ind("fiscal_revenue_total", 18.54), ACCEPT,
+     "财政总收入 alone is all of it", None),
+    ("2016年,高新区地方一般公共预算收入完成8.54亿元。", "地方一般公共预算收入完成8.54亿元",
+     ind("district_general_budget_revenue", 8.54), ACCEPT,
+     "a local level's general budget revenue is the measure itself: 地方 names no part of it", None),
     # --- places listed before one measure and 分别: each place's amount in order, the park's its own -----------------
     ("怀集县和高新区2016年GDP总量分别为305.26亿元和269.08亿元,在全市各区县市中排名第四和第五。",
      "怀集县和高新区2016年GDP总量分别为305.26亿元和269.08亿元", ind("gdp", 269.08), ACCEPT,

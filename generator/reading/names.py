@@ -11,9 +11,11 @@ from functools import lru_cache
 from generator.reading.parts import PERIOD
 from generator.reading.script import simplified
 from generator.reading.words import (
+    ALL_IN_FISCAL,
     DECLINE_WORDS,
     GROWTH_BASES,
     GROWTH_WORDS,
+    LOCAL_SHARE,
     NAME_VERBS,
     NOT_INSIDE_A_NAME,
     ONE_BOARD,
@@ -186,6 +188,8 @@ def part_prefix(text: str, start: int) -> str | None:
     if text[:start].endswith("进") and text[start : start + 1] == "出":
         return "进"
     before = text[:start]
+    if before.endswith(LOCAL_SHARE) and text.startswith(ALL_IN_FISCAL, start):
+        return LOCAL_SHARE  # 地方财政总收入: the local share of all the revenue collected, not all of it
     if text.startswith(_ALL_INDUSTRIES, start):
         industry = _industry_named_before(before)
         if industry:

@@ -148,6 +148,11 @@ PART_PREFIXES = (
     "省外",  # 省外实际到位内资: capital from outside the province only, a part of that from outside the city
 )  # fmt: skip
 
+# 地方 before an all-in fiscal measure names the local share of it (地方财政总收入, 地方税收收入), a part; before
+# 一般公共预算收入, a local level's revenue by definition, it names the measure itself.
+LOCAL_SHARE = "地方"
+ALL_IN_FISCAL = ("财政总收入", "财税总收入", "全部财政收入", "税收收入", "税收总收入")
+
 # --- parts of the park ------------------------------------------------------------------------------------------
 
 # Words that name a part of a park rather than the whole: a figure of the 主园区 is not the park's figure.
