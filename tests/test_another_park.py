@@ -146,3 +146,33 @@ def test_the_taxes_of_a_budgets_revenue_are_not_all_the_taxes_collected():
     assert set(budget) == {"district_general_budget_revenue"}
     total = indicators("2023年,高新区财政总收入170.19亿元,其中税收收入159.23亿元。\n", 2023)
     assert total["tax_revenue"]["value"] == 159.23
+
+
+# A round-up of zones in one sentence, its time first and each ；-item opening on its own zone.
+ITEMS = (
+    "今年1-6月,成都高新区实现地区生产总值1393.1亿元,同比增长13.6%;杭州高新区实现地区生产总值940.7亿元,同比增长13.9%;"
+    "合肥高新区实现地区生产总值618.3亿元,同比增长19.3%。"
+)
+
+
+def test_each_item_of_a_round_up_is_its_own_zones():
+    from generator.data.model import Source
+    from generator.data.validate import entry_problems
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    source = Source(id="s", title="t", publisher="p", kind="work-report", published=None, park="hefei",
+                    paragraphs=[ITEMS], covers=(2021,))  # fmt: skip
+    names = {"gdp": {"id": "gdp", "name": "地区生产总值", "aliases": [], "unit": "亿元", "kind": "flow"}}
+
+    def problems(quote: str, value: float, change: float) -> list[str]:
+        entry = {"id": "gdp", "value": value, "unit": "亿元", "change_pct": change, "period": "1-6月", "source": "s",
+                 "quote": quote}  # fmt: skip
+        return entry_problems("indicators", entry, source, ("hefei", 2021, ("合肥",)), names)
+
+    assert problems("合肥高新区实现地区生产总值618.3亿元,同比增长19.3%", 618.3, 19.3) == []
+    assert problems("杭州高新区实现地区生产总值940.7亿元,同比增长13.9%", 940.7, 13.9) == [
+        "indicators[0].value: expected the park's own amount, found another park's (杭州高新区…)"
+    ]
+    drafted = extract(ITEMS, "s", catalogue(), "hefei", 2021, ("合肥高新技术产业开发区",)).data["indicators"]
+    assert [(item["id"], item["value"]) for item in drafted] == [("gdp", 618.3)]

@@ -394,7 +394,10 @@ def span_of_years(sentence: str) -> str | None:
 # 株洲高新区成立于…, 2016年株洲国家高新区实现…: a zone named where a paragraph or sentence opens is its subject.
 # A zone named by its place: 株洲高新区, 兰州国家高新区, 深圳高新技术产业开发区 (the place in the group `stem`).
 NAMED_ZONE = r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:国家级|国家)?(?:高新技术产业开发区|高新技术开发区|高新区)"
-_PARK_OPENING = re.compile(rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}")
+# (a time may open the sentence before the zone: 2021年,…; 今年1-6月,成都高新区实现…)
+_PARK_OPENING = re.compile(
+    rf"^(?:(?:19|20)\d\d年(?:\d{{1,2}}月)?[,，]?)?(?:(?:今年|去年)?(?:{PERIOD.pattern})[,，]?)?(?:据统计[,，]?)?{NAMED_ZONE}"
+)
 _NOT_A_PLACE = ("全国", "各", "全省", "省级", "其他", "本", "该", "我", "国家", "两", "三", "多个", "全市", "首批",
                 "年", "年内", "同期", *LIST_MARKS)  # fmt: skip  # 全年高新区…, 今年高新区…: a time, not a place
 # (怀集县和高新区…: a list of places and the zone, the county no place of the zone's)
@@ -444,7 +447,8 @@ def park_told(passage: str) -> str | None:
     place = None
     # A half-width ? is no question mark in a Chinese text but a character the page lost (?趪家高新区 for 海口国家
     # 高新区): what follows it is no sentence opening on a place.
-    for sentence in re.split(r"(?<=[。!！？])", passage):
+    # A ；-item opening on a zone of its own tells of that zone (今年1-6月,中关村…;成都高新区实现…;合肥高新区实现…).
+    for sentence in re.split(r"(?<=[。!！？;；])", passage):
         place = park_opening(sentence) or place
     return place
 
@@ -943,6 +947,7 @@ def qualify(read: list[Sentences], paragraphs: list[str], headings: set[int]) ->
                     so_far = paragraphs[number][clause.sentence_start : clause.start]
                     hedge = "预计" if forecast_opening(so_far) else None
                     scope = item_scope(so_far, clause.text)
+                    place = park_opening(clause.text) or place  # an item opening on a zone: that zone's (park_told)
                 if period is titled_period and dated_by_a_year(paragraphs[number][: clause.end]):
                     period = None  # 2018年,…: a year of its own, not the title's 一季度
                 named = latest_period(clause.text)
