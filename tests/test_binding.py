@@ -1577,6 +1577,18 @@ ROWS = [
     ("2016年端州区GDP为249.98亿人民币,在肇庆下辖地区中排第一名;2016年高新区GDP为82.92亿人民币,在肇庆下辖地区中排第五名。",
      "2016年端州区GDP为249.98亿人民币", ind("gdp", 249.98), "value: expected the park's own amount",
      "the district's item before it is the district's", None),
+    # --- a rise told in the clause after the name, from a dated start to the year's level --------------------------
+    ("2016年,高新区持续加大创新投入,R&D经费支出占GDP比重逐年递增,由2011年占比2.1%上升到2016年的2.39%。",
+     "R&D经费支出占GDP比重逐年递增,由2011年占比2.1%上升到2016年的2.39%", ind("rd_intensity", 2.39), ACCEPT,
+     "the clause after the name tells its rise: the level reached in 2016 is the year's", None),
+    ("2016年,高新区持续加大创新投入,R&D经费支出占GDP比重逐年递增,由2011年占比2.1%上升到2016年的2.39%。",
+     "R&D经费支出占GDP比重逐年递增,由2011年占比2.1%上升到2016年的2.39%", ind("rd_intensity", 2.1),
+     "value: expected an amount for 2016 (the file's year), found it given for 2011", "the start is 2011's share",
+     None),
+    ("2016年,高新区R&D经费支出占GDP比重由2011年占比2.1%上升到2016年的2.39%。",
+     "高新区R&D经费支出占GDP比重由2011年占比2.1%上升到2016年的2.39%", ind("rd_intensity", 2.1),
+     "value: expected an amount for 2016 (the file's year), found it given for 2011",
+     "2011年占比 dates the share after it, as 2011年的 would", None),
     # --- 地方 before an all-in fiscal measure: the local share, a part ---------------------------------------------
     ("2016年,高新区地方财政总收入完成8.54亿元。", "地方财政总收入完成8.54亿元", ind("fiscal_revenue_total", 8.54),
      "quote: expected the quote to name 财政总收入", "地方财政总收入 is the local share of all the revenue collected",

@@ -305,6 +305,12 @@ def governed_amount(naming: Naming, text: str, family: list[NumberToken]) -> Gov
         no_end = not any(mark in text[end : following.start] for mark in SENTENCE_END)
         if carries_on and no_end and clause_start == end + 1:
             return Governed(naming, following)
+        if opening.startswith(("由", "从")) and no_end and clause_start == end + 1:
+            # …比重逐年递增,由2015年占比2.1%上升到2020年的2.39%: the rise the next clause tells, from its start to
+            # the level reached, which is the name's.
+            reached, dated = _reached(following, naming, text, family, clause_bounds(text, following.start)[1])
+            if reached is not following:
+                return Governed(naming, reached, started=following if dated else None)
     return Governed(naming, None)
 
 

@@ -691,9 +691,9 @@ def several_parks(
 _YEAR = re.compile(
     r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|的[0-9.]+倍)"
 )
-# An amount right after 2015年的 (2015年末的, 2015年底的) is that year's, whatever stands before:
-# 较2015年的12家增加到35家.
-_YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?的(?:约|近|逾)?$")
+# An amount right after 2015年的 (2015年末的, 2015年底的), or after the year and its share or verb (由2015年占比2.1%,
+# 2015年为…), is that year's, whatever stands before: 较2015年的12家增加到35家.
+_YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?(?:的|的?(?:占比|比重)(?:为)?|为|达到?)(?:约|近|逾)?$")
 
 
 # A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
