@@ -121,3 +121,18 @@ def test_the_fixture_table_writes_a_share_of_nothing_drafted_without_a_percentag
     from bench.score_fixtures import share
 
     assert (share(2, 3), share(0, 2), share(0, 0)) == ("2/3 = 67%", "0/2 = 0%", "0/0")
+
+
+def test_first_runs_are_summed_from_their_total_rows():
+    from bench.first_run_totals import first_runs
+
+    text = (
+        "## Fifth set: the reports (collected before any run)\n\n| **1 files** | **9/9 = 100%** |\n\n"
+        "## Fifth set: first run (main at abc)\n\n| a | 1/2 |\n| **2 files** | **3/4 = 75%** | 3/4 |\n\n"
+        "## Sixth set: first run (main at def)\n\nper figure, no total\n\n"
+        "## Fifth and sixth sets: first runs together\n\n| **3 files** | **5/9** |\n"
+    )
+    assert first_runs(text) == [
+        ("Fifth set: first run (main at abc)", (2, 3, 4)),
+        ("Sixth set: first run (main at def)", None),
+    ]
