@@ -1589,6 +1589,12 @@ ROWS = [
      "高新区R&D经费支出占GDP比重由2011年占比2.1%上升到2016年的2.39%", ind("rd_intensity", 2.1),
      "value: expected an amount for 2016 (the file's year), found it given for 2011",
      "2011年占比 dates the share after it, as 2011年的 would", None),
+    # --- 产业 inside a name makes another measure: the firms of high-tech industries are not certified ones ---------
+    ("2016年,高新区共有规上企业9家,高新技术产业企业3家,高新技术企业1家。", "高新技术产业企业3家",
+     ind("national_high_tech_enterprises", 3), "quote: expected the quote to name 国家高新技术企业数",
+     "高新技术[产业]企业 are the firms of high-tech industries, not the certified high-tech enterprises", None),
+    ("2016年,高新区共有规上企业9家,高新技术产业企业3家,高新技术企业1家。", "高新技术企业1家",
+     ind("national_high_tech_enterprises", 1), ACCEPT, "the certified ones, named as such, beside them", None),
     # --- 地方 before an all-in fiscal measure: the local share, a part ---------------------------------------------
     ("2016年,高新区地方财政总收入完成8.54亿元。", "地方财政总收入完成8.54亿元", ind("fiscal_revenue_total", 8.54),
      "quote: expected the quote to name 财政总收入", "地方财政总收入 is the local share of all the revenue collected",

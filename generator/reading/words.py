@@ -126,8 +126,9 @@ SHORT_FORMS = (
 SAME_WORDS = (("比重", "比值"), ("研发", "R&D"), ("研发", "研究与试验发展"), ("新增", "新认定"))
 
 # Words that, standing inside a long name, make it another measure: 一般公共预算[税收]收入 is the tax part of the
-# budget's revenue, not 一般公共预算收入; 规上工业[销售]产值 is the output sold, not the output.
-NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非", "销售")
+# budget's revenue, not 一般公共预算收入; 规上工业[销售]产值 is the output sold, not the output; 高新技术[产业]企业 are
+# the firms of high-tech industries, not the certified high-tech enterprises.
+NOT_INSIDE_A_NAME = ("税", "利润", "出口", "进口", "外资", "外贸", "非", "销售", "产业")
 # One stock board named between a verb and its name (新增[创业板]上市企业6家): that board's listings, a part of the
 # year's new listings.
 ONE_BOARD = ("创业板", "科创板", "中小板", "北交所", "主板")
