@@ -572,6 +572,8 @@ _PROVINCES = (
     "河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|"
     "甘肃|青海|宁夏|新疆"
 )
+# A city, county, town or district by its name (not one opening on 全: 全市 is the whole of the one named before).
+_AREA = r"(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + ")"
 _AREA_OPENING = re.compile(
     # 西安2023年全市…: a city's bare name may stand before the year that opens the clause
     rf"^(?:[\u4e00-\u9fff]{{2,3}}(?=(?:19|20)\d\d年))?"
@@ -593,8 +595,7 @@ _AREA_OPENING = re.compile(
     # (a place's own first character may be one of those words': 高要区 is no 高于)
     r"(?!在|对|为|占|比|较|拉动|带动|高于|低于|居|位于|位居|位列|向)"
     # Places listed (四会市和端州区2023年GDP总量分别为…): the areas together, none of them the park.
-    r"(?P<place>(?:(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + r")[和与及、])*"
-    r"(?:(?!全)[\u4e00-\u9fff]){2,4}?(?:市|地区|县|镇|街道|" + _DISTRICT + "))"
+    rf"(?P<place>(?:{_AREA}[{LIST_MARKS}])*{_AREA})"
     # 济南市全市生产总值: the city named, then the whole of it.
     r"(?=今年|去年|全年|上半年|一季度|前三季度|(?:19|20)\d\d年|实现|完成|GDP|地区生产总值|财政|全市生产总值|"
     # 雁塔区的税收收入为46.80亿元, 雁塔区税收收入…: the district's own measure, named right after it

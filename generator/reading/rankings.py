@@ -12,6 +12,7 @@ from generator.reading.names import name_spans, part_names
 from generator.reading.parts import about_another_park, park_opening, periods_in
 from generator.reading.script import simplified
 from generator.reading.text import LIST_MARK
+from generator.reading.words import LIST_MARKS
 
 # The words a ranking's lead ends on, before its items: 排名:, 分别是:, 依次为, 具体如下:
 _RANKING_WORDS = r"(?:排名|排行榜?|排序|分别是|分别为|依次为|依次是|(?:各区县?|各地)?具体如下|如下)[:：]?"
@@ -41,7 +42,7 @@ class Item:
 
 
 # Words that join one measure to another in a lead (GDP和财政总收入排名): a ranking of two is read as none.
-_JOINED = re.compile(r"[和与及、]")
+_JOINED = re.compile(f"[{LIST_MARKS}]")
 _CLAUSE = re.compile(r"[,，:：;；]")
 _MARK = re.compile(rf"^\s*(?:{LIST_MARK})")
 

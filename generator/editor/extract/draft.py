@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.data.model import Source, paragraphs_of
-from generator.data.validate import entry_problems
+from generator.data.validate import entry_problems, other_names
 from generator.editor.extract.catalogue import CatalogueEntry
 from generator.editor.extract.targets import sets_target, targets
 from generator.editor.extract.themes import theme
@@ -33,7 +33,7 @@ from generator.reading.english import as_written, chinese_form
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
-from generator.reading.names import catalogue_forms, longer_names
+from generator.reading.names import catalogue_forms
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
     about_another_park,
@@ -301,19 +301,20 @@ def _row_candidates(rows: list[DraftRow], names: list[Name], year: int) -> list[
     return found
 
 
-def _measures(catalogue: list[CatalogueEntry]) -> list[tuple[CatalogueEntry, list[str], tuple[str, ...]]]:
-    """Each catalogue entry with its written forms and the other entries' longer names, as the checker reads an
-    indicator's names (binding.bind_indicator)."""
-    written = {entry.id: [entry.name, *entry.aliases] for entry in catalogue}
+def _measures(catalogue: dict[str, dict]) -> list[tuple[str, list[str], tuple[str, ...]]]:
+    """Each catalogue indicator with its written forms and the other indicators' longer names, as the checker reads an
+    indicator's names (binding.bind_indicator, validate.other_names)."""
+    return [
+        (
+            key,
+            catalogue_forms((entry["name"], *entry.get("aliases", []))),
+            tuple(simplified(other) for other in other_names(catalogue, key)),
+        )
+        for key, entry in catalogue.items()
+    ]
 
-    def others(entry: CatalogueEntry) -> tuple[str, ...]:
-        theirs = (name for key, names in written.items() if key != entry.id for name in names)
-        return tuple(simplified(name) for name in longer_names(written[entry.id], theirs))
 
-    return [(entry, catalogue_forms(written[entry.id]), others(entry)) for entry in catalogue]
-
-
-def _ranked_items(matching: list[str], catalogue: list[CatalogueEntry], own: tuple[str, ...], cut) -> list[dict]:
+def _ranked_items(matching: list[str], catalogue: dict[str, dict], own: tuple[str, ...], cut) -> list[dict]:
     """Indicator entries from the park's items of rankings (…19个区县GDP排名: / 13、高新开发区, 278.6亿 ,增速 7.8%):
     the measure the ranking's lead names, and no other (rankings.measure_named, as the checker finds it); the item is
     the quote."""
@@ -324,16 +325,16 @@ def _ranked_items(matching: list[str], catalogue: list[CatalogueEntry], own: tup
     for number, paragraph in enumerate(matching):
         for lead, item in items_in(paragraph, run_lead(matching, number), own, tied, above):
             measures = measures or _measures(catalogue)
-            named = [entry for entry, names, others in measures if measure_named(lead, names, others)]
+            named = [key for key, names, others in measures if measure_named(lead, names, others)]
             if len(named) != 1:
                 continue
-            entry = named[0]
+            entry = catalogue[named[0]]
             unit = item.unit if item.unit.endswith("元") else item.unit + "元"  # 278.6亿: 亿元 in a ranking of money
-            if not compatible(unit, entry.unit):
+            if not compatible(unit, entry["unit"]):
                 continue
             amount = to_decimal(paragraph[item.amount[0] : item.amount[1]]) * split_unit(unit)[0]
-            value = plain_number(amount / split_unit(entry.unit)[0])
-            drafted = {"id": entry.id, "value": value, "unit": entry.unit}
+            value = plain_number(amount / split_unit(entry["unit"])[0])
+            drafted = {"id": entry["id"], "value": value, "unit": entry["unit"]}
             if item.growth is not None:
                 drafted["change_pct"] = plain_number(to_decimal(item.growth))
             drafted["quote"] = cut(number, item.start, item.end)
@@ -445,7 +446,7 @@ def extract(
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
         if item is not None:
             drafted.append((item, None))
-    for item in _ranked_items(matching, catalogue, own, cut):
+    for item in _ranked_items(matching, proof.catalogue, own, cut):
         item.update(source=source_id)
         item = proof.indicator(_ordered(proof.complete(item, item["value"], item["unit"])))
         if item is not None:
