@@ -11,6 +11,7 @@ from functools import lru_cache
 from generator.reading.parts import PERIOD
 from generator.reading.script import simplified
 from generator.reading.words import (
+    ALL_FIRMS,
     ALL_IN_FISCAL,
     DECLINE_WORDS,
     GROWTH_BASES,
@@ -250,6 +251,8 @@ def scope_dropped(catalogue_name: str, written: str, before: str) -> bool:
     # the two apart, so the bare name is all industry's.
     if not dropped:
         return False
+    if before.endswith(ALL_FIRMS):
+        return True  # 全部工业增加值: all firms' named outright
     for word in ABOVE_SCALE:
         before = before.replace(word + written, "")
     return not any(word in _COUNT_ABOVE_SCALE.sub("", before) for word in ABOVE_SCALE)

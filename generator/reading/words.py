@@ -139,7 +139,7 @@ PART_PREFIXES = (
     "工业", "民间", "制造业", "房地产", "基础设施", "技改", "高技术产业", "高新技术产业", "高新技术产品",
     "机电产品", "服务业", "第一产业", "第二产业", "第三产业", "软件", "外商", "国有", "民营", "片区",
     "每万人", "万人", "每万人拥有", "万人拥有", "每万人口", "万人口", "人均", "地均", "单位面积",
-    "规模以上", "规上", "预算", "全部", "产业",
+    "规模以上", "规上", "预算", "产业",
     "高价值",  # 高价值发明专利拥有量: the high-value patents only, a part of all
     "自营", "产品", "贸易", "保税区", "综保区",
     "申报",  # 申报高企: firms applying, not certified
@@ -148,6 +148,10 @@ PART_PREFIXES = (
     "合同",  # 合同外商直接投资: the investment contracted, not the investment paid in
     "省外",  # 省外实际到位内资: capital from outside the province only, a part of that from outside the city
 )  # fmt: skip
+
+# 全部 before a name whose catalogue measure is the firms' above scale names all firms' (全部工业增加值, not 规模以上
+# 工业增加值); before any other name it is the whole measure (全部营业收入, 全部工业总产值).
+ALL_FIRMS = "全部"
 
 # 地方 before an all-in fiscal measure names the local share of it (地方财政总收入, 地方税收收入), a part; before
 # 一般公共预算收入, a local level's revenue by definition, it names the measure itself.
