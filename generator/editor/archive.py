@@ -231,6 +231,16 @@ def source_field(data: Path, source: str, field_name: str):
     return document.data.get(field_name) if document is not None and isinstance(document.data, dict) else None
 
 
+def park_names(data: Path, park: str) -> tuple[str, ...]:
+    """The park's name and short name as its file (data/parks/<park>.yaml) gives them: a draft reads them to leave out
+    other parks' paragraphs and to find the park's own part of several parks' total."""
+    from generator.data.yamlsafe import read_yaml
+
+    document, _ = read_yaml(data / "parks" / f"{park}.yaml", f"data/parks/{park}.yaml")
+    fields = document.data if document is not None and isinstance(document.data, dict) else {}
+    return tuple(str(fields[key]) for key in ("name", "short_name") if isinstance(fields.get(key), str))
+
+
 def source_published(data: Path, source: str) -> str | None:
     """The date an archived source records (YYYY-MM-DD): the page's date, which the archive keeps out of the text."""
     published = source_field(data, source, "published")

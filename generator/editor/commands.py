@@ -376,12 +376,10 @@ def _source_published(args) -> str | None:
 
 
 def _park_names(args) -> tuple[str, ...]:
-    """The park's name and short name as its file gives them (a draft leaves out other parks' paragraphs)."""
-    from generator.data.yamlsafe import read_yaml
+    """The park's name and short name as its file gives them (archive.park_names, imported when needed)."""
+    from generator.editor.archive import park_names
 
-    document, _ = read_yaml(args.data / "parks" / f"{args.park}.yaml", "park")
-    fields = document.data if document is not None and isinstance(document.data, dict) else {}
-    return tuple(str(fields[key]) for key in ("name", "short_name") if isinstance(fields.get(key), str))
+    return park_names(args.data, args.park)
 
 
 def _note_language(text: str, text_path: Path) -> None:

@@ -290,6 +290,11 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     else:
         start = min(named_at, naming.start)
     last = growth if growth is not None and growth.start > token.start else token
+    if bracketed:
+        # The quote holds the whole brackets: the checker reads the park's part as its own only beside the others'
+        # (…(兰州高新区292亿元、白银高新区128亿元)); cut after 292亿元 it is a part of 420亿元 and nothing more.
+        closing = min((at for at in (said.text.find(mark, token.end) for mark in ")）") if at >= 0), default=-1)
+        last = next((t for t in reversed(said.tokens) if token.start <= t.start < closing), last)
     if listed and pairing.amounts[-1].start > last.start:
         last = pairing.amounts[-1]  # the checker pairs the names with the whole list of amounts
     if paired and pairing is not None and pairing.growths and pairing.growths[-1].start > last.start:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generator.data.yamlsafe import Document, read_yaml
-from generator.editor.archive import source_published
+from generator.editor.archive import park_names, source_published
 from generator.editor.extract import CatalogueEntry, extract
 from generator.reading.english import english_words
 from generator.reading.numbers import to_decimal
@@ -139,6 +139,7 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
         if isinstance(entry, dict) and isinstance(entry.get("source"), str) and entry["source"] not in sources:
             sources.append(entry["source"])
     drafted: list[dict] = []
+    names = park_names(data, park)  # as `yearbook extract` reads them
     for source_id in sources:
         text_path = data / "sources" / f"{source_id}.txt"
         try:
@@ -147,7 +148,7 @@ def score_file(data: Path, path: Path, catalogue: list[CatalogueEntry]) -> FileS
             result.problems.append(f"{text_path.as_posix()}: source text not readable ({error})")
             continue
         published = source_published(data, source_id)
-        drafted += extract(text, source_id, catalogue, park, year, (), published).data["indicators"]
+        drafted += extract(text, source_id, catalogue, park, year, names, published).data["indicators"]
     parts = [e for e in curated_entries if isinstance(e, dict) and (e.get("period") or e.get("scope"))]
     _compare(result, curated_entries, drafted, parts)
     return result
