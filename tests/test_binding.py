@@ -40,8 +40,9 @@ def fact(value, unit: str, qualifier=None, **fields) -> tuple[str, dict]:
     return "facts", {"theme": "主题", "text": "事实。", "figures": [figure], **fields}
 
 
-def target(value, unit: str, comparator: str) -> tuple[str, dict]:
-    return "targets", {"for_year": 2017, "text": "目标。", "value": value, "unit": unit, "comparator": comparator}
+def target(value, unit: str, comparator: str, indicator: str | None = None) -> tuple[str, dict]:
+    goal = {"for_year": 2017, "text": "目标。", "value": value, "unit": unit, "comparator": comparator}
+    return "targets", {**goal, "indicator": indicator}
 
 
 # A note of the first half with a subhead that tells an amount again, bare: dated in July, and in December.
@@ -1374,6 +1375,18 @@ ROWS = [
      "园区[技术]总收入 is another measure: a name opening on the park is read only as written whole", None),
     ("2016年,园区经营总收入达到1100亿元。", None, ind("operating_revenue", 1100), ACCEPT,
      "经营总收入 is 营业收入 under an older name (宝鸡, 张江), the park its subject", None),
+    # --- a target's indicator, proven as an indicator's is ----------------------------------------------------------
+    ("部署2017年主要预期发展指标是:全口径财政收入、一般预算财政收入分别实现500亿元、100亿元。", None,
+     target(500, "亿元", "=", "fiscal_revenue_total"), ACCEPT, "分别 pairs the first name with the first amount", None),
+    ("部署2017年主要预期发展指标是:全口径财政收入、一般预算财政收入分别实现500亿元、100亿元。", None,
+     target(500, "亿元", "=", "district_general_budget_revenue"),
+     "value: expected 100亿元 (the amount 分别 pairs with",
+     "500亿元 is the all-in revenue's goal, not the budget's", None),
+    ("力争2017年财政收入达到18.36亿元。", None, target(18.36, "亿元", ">=", "fiscal_revenue_total"),
+     "quote: expected the quote to name 财政总收入", "bare 财政收入 does not say which revenue the goal is of", None),
+    ("力争2017年全年净增国高企业130家以上,总数突破1000家。", None,
+     target(1000, "家", ">=", "national_high_tech_enterprises"), ACCEPT,
+     "国高企 is 国家高新技术企业; 总数 after the net increase is the count's goal", None),
     ("2016年,宜宾高新区实现全部营业收入约392亿元。", None, ind("operating_revenue", 392, qualifier="约"), ACCEPT,
      "全部营业收入 is all of the revenue, the measure itself, not a part of it", None),
     ("2016年,高新区规模以上工业企业达到120家,全部工业增加值达到50亿元。", "全部工业增加值达到50亿元",

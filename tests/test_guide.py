@@ -109,6 +109,13 @@ def test_every_theme_in_use_is_named_in_the_guide():
     assert sorted(theme for theme in themes if theme not in GUIDE) == []
 
 
+def test_every_theme_a_draft_gives_is_one_the_guide_lists():
+    from generator.editor.extract.themes import THEMES
+
+    listed = "".join(GUIDE[GUIDE.index("主题尽量沿用已有的") :].split("\n", 3)[1:3])  # the list's two lines
+    assert [theme for theme in THEMES if theme not in listed] == []
+
+
 def test_the_guide_lists_the_exit_codes_the_cli_uses():
     from generator.cli import EXAMPLES
 

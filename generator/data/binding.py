@@ -59,6 +59,8 @@ from generator.reading.script import simplified
 from generator.reading.tables import Cell, Row
 from generator.reading.words import UNIT_SYNONYMS
 
+PLANNED = "given as a plan"  # the end of the message for a planned amount, which a target's binding leaves out
+
 
 @dataclass(frozen=True)
 class Binding:
@@ -183,7 +185,7 @@ def bind_indicator(
         problems.append(("value", f"expected the park's own amount, found the total of several parks ({match.parks})"))
     # 项目建成后,年可实现…: what a project is to bring once built is no more an amount of the year than a plan is.
     if match.planned or projected(context.lead + text[: match.naming.start]):
-        problems.append(("value", f"expected an actual amount, found {written(token, text)} given as a plan"))
+        problems.append(("value", f"expected an actual amount, found {written(token, text)} {PLANNED}"))
     if token.in_range:
         problems.append(("value", f"expected a single amount, found a range ending in {written(token, text)}"))
     change = entry.get("change_pct")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.cache import Proofs, digest
-from generator.data.binding import bind_indicator
+from generator.data.binding import PLANNED, bind_indicator
 from generator.data.drafts import unreviewed
 from generator.data.load import RawData
 from generator.data.model import Source, paragraphs_of
@@ -397,12 +397,14 @@ def _check_fact_entry(report, location, entry, sources, source_ids, owner) -> No
     _check_part(report, location, entry, context, len(context.quote))
 
 
-def _check_target_entry(report, location, entry, sources, source_ids, owner) -> None:
+def _check_target_entry(report, location, entry, sources, source_ids, owner, indicator=None, others=()) -> None:
     _check_units(report, location, entry)
     _check_text(report, location, "targets", entry)
     context = _check_quote(report, location, entry, sources, source_ids, owner)
     if context is None:
         return
+    if indicator is not None and entry["unit"] == indicator["unit"] and to_finite(entry["value"]):
+        _check_target_indicator(report, location, entry, indicator, context, others, owner)
     token = _check_number(
         report, location, entry["value"], entry["unit"], entry["quote"], None, hedged=False, context=context
     )
@@ -416,6 +418,16 @@ def _check_target_entry(report, location, entry, sources, source_ids, owner) -> 
                 location + ("for_year",),
                 f"expected for_year {stated} (the year the quote sets the goal for), found {entry['for_year']}",
             )
+
+
+def _check_target_indicator(report, location, entry, indicator, context: Context, others, owner) -> None:
+    """A target's indicator is proven as an indicator's is: the quote names it and the name governs the value (分别
+    pairs names and amounts in order); only that the amount is a plan is no fault of a target."""
+    places = owner[2] if owner is not None and len(owner) > 2 else ()
+    goal = {"value": entry["value"], "unit": entry["unit"]}
+    for field, message in bind_indicator(goal, indicator, context, others, places).problems:
+        if field in ("quote", "value") and not message.endswith(PLANNED):
+            report(location + (field,), message)
 
 
 def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, int], catalogue: dict) -> list[str]:
@@ -433,7 +445,9 @@ def entry_problems(section: str, entry: dict, source: Source, owner: tuple[str, 
     elif section == "facts":
         _check_fact_entry(report, location, entry, sources, ids, owner)
     else:
-        _check_target_entry(report, location, entry, sources, ids, owner)
+        indicator = catalogue.get(entry.get("indicator"))
+        others = other_names(catalogue, entry["indicator"]) if indicator else ()
+        _check_target_entry(report, location, entry, sources, ids, owner, indicator, others)
     return found
 
 
@@ -487,6 +501,7 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                 f"expected {data['year']} or later (the file's year), found {entry['for_year']}",
             )
         indicator_id = entry.get("indicator")
+        indicator, others = None, ()
         if indicator_id is not None:
             indicator = catalogue.get(indicator_id)
             if indicator is None:
@@ -499,7 +514,9 @@ def _check_year(document, key, raw, catalogue, parks, source_ids, sources, probl
                     location + ("unit",),
                     f"expected '{indicator['unit']}' (the catalogue unit of {indicator_id}), found '{entry['unit']}'",
                 )
-        _check_target_entry(report, location, entry, sources, source_ids, owner)
+            if indicator is not None:
+                others = others_of[indicator_id] if others_of else other_names(catalogue, indicator_id)
+        _check_target_entry(report, location, entry, sources, source_ids, owner, indicator, others)
     for problem in summary_problems(data):
         report(("summary",), problem)
     for location, problem in note_problems(data):

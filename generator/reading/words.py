@@ -117,7 +117,8 @@ TIME_UNITS = ("月", "日", "号", "讯", "季度", "时")
 
 # Abbreviations every Chinese report uses, each with its full form.
 SHORT_FORMS = (
-    ("规模以上", "规上"), ("规模以上", "规模"), ("高新技术企业", "高企"), ("固定资产投资", "固投"),
+    ("规模以上", "规上"), ("规模以上", "规模"), ("国家高新技术企业", "国高企"), ("高新技术企业", "高企"),
+    ("固定资产投资", "固投"),
     ("地区生产总值", "GDP"),
 )  # fmt: skip
 # Words reports write for the same thing inside a name: 研发投入占GDP比值 and R&D投入占GDP比重 are

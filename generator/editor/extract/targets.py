@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.reading.claims import Name, hits, sure
 from generator.reading.clauses import Clause
 from generator.reading.figures import in_unit, plain_number, unit_of
-from generator.reading.governs import Naming, family_of, governed_amount
+from generator.reading.governs import Naming, family_of, governed_amount, respective
 from generator.reading.hedges import comparator_of
 from generator.reading.numbers import tokens_of
 
@@ -27,9 +27,15 @@ def targets(clause: Clause, tokens, quote: str, names: list[Name], units: dict, 
         head_end, start = hit.verb_gap or (hit.start, hit.start)
         naming = Naming(hit.name.text, head_end, start, hit.end)
         unit = hit.name.entry.unit
-        token = governed_amount(naming, clause.text, family_of(tokens_of(clause.text), unit)).token
+        all_tokens = tokens_of(clause.text)
+        family = family_of(all_tokens, unit)
+        # Names listed before 分别 take the amounts in order (全口径财政收入、一般预算财政收入分别实现500亿元、100亿元),
+        # as the checker pairs them; else the amount the name governs.
+        pairing = respective(naming, clause.text, family, all_tokens)
+        paired = pairing is not None and bool(pairing.amounts)
+        token = pairing.amounts[pairing.index] if paired else governed_amount(naming, clause.text, family).token
         known = token is not None and token.start in counted and token.start not in mapped
-        if known and sure(naming, token, clause.text, unit):
+        if known and (paired or sure(naming, token, clause.text, unit)):
             mapped[token.start] = hit.name.entry.id
     made = []
     for token in tokens:
