@@ -1375,6 +1375,13 @@ ROWS = [
      "园区[技术]总收入 is another measure: a name opening on the park is read only as written whole", None),
     ("2016年,园区经营总收入达到1100亿元。", None, ind("operating_revenue", 1100), ACCEPT,
      "经营总收入 is 营业收入 under an older name (宝鸡, 张江), the park its subject", None),
+    # --- 约占: about a share ----------------------------------------------------------------------------------------
+    ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%", "约"), ACCEPT,
+     "约占全市50% is about half the city's: the share is hedged", None),
+    ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%"), "qualifier: expected '约'",
+     "约占 hedges the share after it; recorded bare it reads as exact", None),
+    ("2016年全年签约占地50亩的项目3个。", "签约占地50亩的项目3个", fact(50, "亩"), ACCEPT,
+     "签约 is a signing, no hedge of what follows", None),
     # --- a target's indicator, proven as an indicator's is ----------------------------------------------------------
     ("部署2017年主要预期发展指标是:全口径财政收入、一般预算财政收入分别实现500亿元、100亿元。", None,
      target(500, "亿元", "=", "fiscal_revenue_total"), ACCEPT, "分别 pairs the first name with the first amount", None),

@@ -101,9 +101,10 @@ def _proven(
 
 
 def _quotes_and_notes(yearbook: Yearbook) -> list[str]:
-    """The quotes (the reports' own words, proven to stand in the archive) and the reports' titles (cited as their
-    publishers wrote them)."""
+    """The quotes (the reports' own words, proven to stand in the archive), the reports' titles (cited as their
+    publishers wrote them) and their publishers' names (创新360)."""
     found = [normalize(source.title) for source in yearbook.sources.values()]
+    found += [normalize(source.publisher) for source in yearbook.sources.values() if source.publisher]
     for park_year in yearbook.years.values():
         for entry in (*park_year.figures, *park_year.facts, *park_year.targets):
             found.append(normalize(entry.origin.quote))

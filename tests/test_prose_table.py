@@ -116,12 +116,16 @@ PROFILES = [
      "a threshold no quote proves"),
     ("definition", "indicator", "R&D经费内部支出占园区地区生产总值的百分比;不是“每万人有效发明专利拥有量”。", ACCEPT,
      "R&D and 每万人 state no figure"),
+    ("note", "source", "本页是创新360网站转载的工作报告。", ACCEPT,
+     "the publisher's own name (创新360) is a name, not a figure"),
+    ("note", "source", "本页是创新360网站转载的工作报告,全区企业360家。", "found 360家",
+     "the same digits as a count outside the name are a figure"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("field", "kind", "words", "answer", "why"), PROFILES, ids=[row[4] for row in PROFILES])
 def test_the_careful_editors_answer_on_profile_words(field, kind, words, answer, why):
-    found = profile_problems(field, words, kind)
+    found = profile_problems(field, words, kind, ("政府工作报告", "创新360") if kind == "source" else ())
     if answer is ACCEPT:
         assert found == [], why
     else:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
-from generator.reading.hedges import COMPARATOR_WORDS, FORECAST
+from generator.reading.hedges import COMPARATOR_WORDS, FORECAST, about_a_share
 from generator.reading.numbers import (
     MULTIPLIERS,
     PREFIX_HEDGES,
@@ -148,6 +148,8 @@ def figures_in(text: str) -> list[Said]:
         decline = unit == "%" and reads_as_decline(text[start : token.start], token)
         hedges = tuple(h for h in token.hedges() if h != "力争")
         sentence_start = max(text.rfind(mark, 0, token.start) for mark in _SENTENCE_MARKS)
+        if not hedges and about_a_share(text[sentence_start + 1 : token.start]):
+            hedges = ("约",)  # 约占全市的13%: about 13%, as a quote's share is read
         if "预计" in text[sentence_start + 1 : token.start] and not any(h.startswith("预计") for h in hedges):
             hedges += ("预计",)
         prefix = next((h for h in PREFIX_HEDGES if token.before.endswith(h)), "")
@@ -313,12 +315,16 @@ def note_problems(data: dict) -> list[tuple[tuple, str]]:
     return problems
 
 
-def profile_problems(field: str, text: str | None, kind: str) -> list[str]:
-    """A park's description, a source's note, an indicator's definition: no figure, as no quote proves it."""
+def profile_problems(field: str, text: str | None, kind: str, names: tuple[str, ...] = ()) -> list[str]:
+    """A park's description, a source's note, an indicator's definition: no figure, as no quote proves it. `names`
+    (a source's own title and publisher) are words, their digits no figure: a note may name 创新360."""
+    text = text or ""
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        text = text.replace(name, "＿" * len(name))
     return [
         f"expected no figure in the {kind}'s {field} (no quote proves it: put it in a year file, as a fact with "
         f"its quote), found {said.written}"
-        for said in figures_in(text or "")
+        for said in figures_in(text)
     ]
 
 

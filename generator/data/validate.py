@@ -626,7 +626,8 @@ def validate(raw: RawData, reuse: Reuse | None = None, proofs: Proofs | None = N
             report(("id",), f"expected '{source_id}' (the file name), found '{document.data['id']}'")
         if document.data["park"] not in parks:
             report(("park",), f"expected a park with a file in data/parks/, found '{document.data['park']}'")
-        for problem in profile_problems("note", document.data.get("note"), "source"):
+        names = tuple(str(document.data.get(field) or "") for field in ("title", "publisher"))
+        for problem in profile_problems("note", document.data.get("note"), "source", names):
             report(("note",), problem)
         text = raw.source_texts.get(source_id)
         if text is not None and INVISIBLE.search(text):

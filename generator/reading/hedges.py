@@ -17,6 +17,8 @@ from generator.reading.words import (
 )
 
 _COUNTED_AT_A_DATE = re.compile(f"[,，;；]{AS_OF_A_DATE}")
+# 约占全市50%, 约占成都市的一半: 约 before 占 hedges the share after it (about half), a few words of the whole between.
+_ABOUT_A_SHARE = re.compile(r"约占[^,，。;；:：!?！？\d]{0,12}$")
 
 
 def counted_at_a_date(after_forecast: str) -> bool:
@@ -25,12 +27,20 @@ def counted_at_a_date(after_forecast: str) -> bool:
     return _COUNTED_AT_A_DATE.search(after_forecast) is not None
 
 
+def about_a_share(before: str) -> bool:
+    """Whether the words `before` a number end on 约占 and a few words of the whole (约占全市的): 约 hedges it."""
+    share = _ABOUT_A_SHARE.search(before)
+    return share is not None and not before[: share.start() + 1].endswith(NOT_ABOUT)
+
+
 def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence up
     to a clause that opens on the date of a count (words.AS_OF_A_DATE)."""
     near = list(dict.fromkeys(token.hedges()))
     if "约为" in near and "约" not in near:
         near.append("约")  # 约为 is 约: either spelling records it
+    if not near and about_a_share(sentence_before):
+        near.append("约")
     forecast = tuple(word for word in near if word.startswith(FORECAST))
     if forecast:
         # 预计突破1500家: the estimate is recorded with the bound (预计突破), never the bound alone (突破), which would
