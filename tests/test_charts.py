@@ -153,14 +153,16 @@ def test_home_and_indicator_pages_state_the_year_they_compare():
     assert "data/latest.json" not in files
     # Whatever the data, the home page compares what present.compared chooses, and says how many parks.
     chosen = present.compared(SiteIndex(read_yearbook(PROJECT / "data")).figures_by_indicator)
-    # 蚌埠 and 兰州 report 2020's GDP, as 绵阳 and 蚌埠 report 2015's: of two years as full, the later
-    assert chosen == ("gdp", 2020, 2)
-    assert "2020年的地区生产总值是报告同一指标、同一年份全年数字的园区最多的一组,共 2 个园区" in home
+    # 2020's 规模以上工业增加值 (蚌埠, 河源, 郑州) and GDP (蚌埠, 兰州, 郑州) have three parks each: of equals the
+    # indicator first in the catalogue.
+    assert chosen == ("industrial_value_added_above_scale", 2020, 3)
+    assert "2020年的规模以上工业增加值是报告同一指标、同一年份全年数字的园区最多的一组,共 3 个园区" in home
     page = files["indicators/gdp.md"].decode("utf-8")
-    assert "## 2020年各园区排名" in page and "园区最多的2020年(2 个园区)" in page
+    assert "## 2020年各园区排名" in page and "园区最多的2020年(3 个园区)" in page
     page = files["indicators/industrial_output_above_scale.md"].decode("utf-8")
-    assert "2022年各园区排名" in page and "还没有一个年份有两个园区报告" in page
-    for year in (2014, 2016, 2022):
+    # 2020 (河源, 沈阳) and 2021 (昆明, 苏州) have two parks each: the later.
+    assert "## 2021年各园区排名" in page and "园区最多的2021年(2 个园区)" in page
+    for year in (2008, 2011, 2014, 2015, 2016, 2020, 2021, 2022):
         assert f"indicators/industrial_output_above_scale/{year}.md" in files
         assert f"data/indicators/industrial_output_above_scale/{year}.json" in files
 

@@ -110,7 +110,8 @@ HAND_VERDICTS = {
     ("xiamen-torch", 2025): ["尚无报告"] * 9,
     ("xinyu", 2014): ["尚无报告"] * 13,
     ("dalian", 2010): ["当年未报告该指标"] * 2 + ["无可比指标"] + ["当年未报告该指标"] * 2,
-    ("dalian", 2011): ["当年未报告该指标"],
+    ("dalian", 2011): ["无可比指标"],  # its goal says only 收入, no indicator's name
+    ("changchun", 2013): ["尚无报告"] * 6,
 }
 HAND_TARGET_ROW = {
     "park": "xiamen-torch", "park_name": "厦门火炬高新区", "set_in": "2020", "for_year": "2020",

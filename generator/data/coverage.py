@@ -3,9 +3,11 @@ generator/reading/figures.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.data.model import Source
+from generator.reading.clauses import clause_bounds
 from generator.reading.figures import is_counted
 from generator.reading.numbers import find_numbers
 
@@ -43,8 +45,33 @@ class Coverage:
         return len(self.covered) / total if total else 1.0
 
 
+_NAMED_BY = 6  # characters before a number, back to its clause's start, that name what it counts
+_NAMED_AT_LEAST = 2  # the words two mentions must share before the number (增长 of 增长17.7%) to be one figure
+
+
+def _named(source: Source, mention: Mention) -> tuple[str, str]:
+    """The words right before a mention in its clause, and the mention (工业总产值, 1572亿): what tells it again."""
+    paragraph = source.paragraphs[mention.paragraph]
+    start = max(clause_bounds(paragraph, mention.offset)[0], mention.offset - _NAMED_BY)
+    return re.split(r"[,，;；:：、。\s]", paragraph[start : mention.offset])[-1], mention.text
+
+
+def _told_again(named: tuple[str, str], covered: set[tuple[str, str]]) -> bool:
+    """Whether a mention is a covered one told again: the same number after the same words (one's words ending on the
+    other's, two characters at least), as a lead or a headline tells a figure of the body (工业总产值1572亿元 in the
+    lead and in the body; 去年竣工项目37个 above 竣工项目37个)."""
+    words, text = named
+    return any(
+        text == other_text
+        and (words.endswith(other_words) or other_words.endswith(words))
+        and min(len(words), len(other_words)) >= _NAMED_AT_LEAST
+        for other_words, other_text in covered
+    )
+
+
 def coverage(source: Source, quotes: list[str]) -> Coverage:
-    """Which mentions of `source` stand inside one of `quotes`."""
+    """Which mentions of `source` stand inside one of `quotes`; a mention telling a covered one again, with the same
+    words before it, is covered by it."""
     marked: dict[int, set[int]] = {}
     for quote in quotes:
         for occurrence in source.occurrences(quote):
@@ -54,4 +81,6 @@ def coverage(source: Source, quotes: list[str]) -> Coverage:
     for mention in mentions(source):
         inside = mention.offset in marked.get(mention.paragraph, set())
         (covered if inside else missed).append(mention)
-    return Coverage(source.id, covered, missed)
+    told = {_named(source, mention) for mention in covered}
+    again = [mention for mention in missed if _told_again(_named(source, mention), told)]
+    return Coverage(source.id, covered + again, [mention for mention in missed if mention not in again])

@@ -16,7 +16,7 @@ from generator.reading.words import INNER_HEDGES, TIME_UNITS, UNIT_SYNONYMS, UNI
 _LIST_MARK = re.compile(r"^[.、．)）]")
 _DATE_AFTER = re.compile(rf"^(年|{'|'.join(TIME_UNITS)}|-\d|/\d|届)")
 _LETTER = re.compile(r"[A-Za-z]")
-_YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景")
+_YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景", "远景")  # 2035远景目标: the long-range goals' year
 
 UNITS = sorted(UNIT_WORDS, key=len, reverse=True)  # longest first
 _MONEY_AND_COUNTS = ("元", "美元", "欧元", "家", "个", "件", "项", "人", "名", "%")

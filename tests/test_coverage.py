@@ -1,0 +1,26 @@
+"""Coverage: which numbers of a report the curated quotes cover, a figure told again counted with the telling."""
+
+from generator.data.coverage import coverage
+from generator.data.model import Source
+
+LEAD = "天津北方网讯: 2015年完成规模以上工业总产值1572亿元,增长17.7%。"
+BODY = "全年完成规模以上工业总产值1572亿元,增长17.7%;新开工项目37个;竣工项目37个,竣工面积256万平方米。"
+
+
+def _source(*paragraphs: str) -> Source:
+    return Source(id="s", title="t", publisher="p", kind="press", published=None, park="demo",
+                  paragraphs=list(paragraphs), covers=(2015,))  # fmt: skip
+
+
+def test_a_lead_telling_a_covered_figure_again_is_covered():
+    result = coverage(_source(LEAD, BODY), ["全年完成规模以上工业总产值1572亿元,增长17.7%"])
+    assert [m.text for m in result.missed] == ["37", "37", "256万"]  # the body's own other figures, not quoted
+    assert sorted(m.text for m in result.covered) == ["1572亿", "1572亿", "17.7", "17.7"]
+
+
+def test_the_same_number_after_other_words_is_another_figure():
+    headline = "去年竣工项目37个"
+    covered = coverage(_source(headline, BODY), ["竣工项目37个,竣工面积256万平方米"])
+    assert "37" not in [m.text for m in covered.missed if m.paragraph == 0]  # 去年竣工项目 ends on 竣工项目
+    other = coverage(_source("引进人才37个", BODY), ["竣工项目37个,竣工面积256万平方米"])
+    assert [m.text for m in other.missed if m.paragraph == 0] == ["37"]  # 引进人才37个 is another count
