@@ -1375,6 +1375,14 @@ ROWS = [
      "园区[技术]总收入 is another measure: a name opening on the park is read only as written whole", None),
     ("2016年,园区经营总收入达到1100亿元。", None, ind("operating_revenue", 1100), ACCEPT,
      "经营总收入 is 营业收入 under an older name (宝鸡, 张江), the park its subject", None),
+    # --- 预计 opening a sentence governs a fact's figures as an indicator's ---------------------------------------
+    ("2016年全年预计完成地区生产总值650亿元,同比增长7.3%;固定资产投资161亿元,其中工业投资60亿元;进出口总额53亿美元。",
+     "进出口总额53亿美元", fact(53, "亿美元", "预计"), ACCEPT,
+     "预计 opening the sentence governs its ；-items: the fact's figure is an estimate, as an indicator's would be",
+     None),
+    ("2016年全年预计完成地区生产总值650亿元,同比增长7.3%;固定资产投资161亿元,其中工业投资60亿元;进出口总额53亿美元。",
+     "进出口总额53亿美元", fact(53, "亿美元"), "qualifier: expected '预计'",
+     "recorded bare, the estimate would read as a result", None),
     # --- 约占: about a share ----------------------------------------------------------------------------------------
     ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%", "约"), ACCEPT,
      "约占全市50% is about half the city's: the share is hedged", None),

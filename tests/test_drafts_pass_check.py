@@ -65,5 +65,8 @@ def test_what_the_checker_refuses_is_left_out_of_a_draft_and_noted():
     assert proof.indicator({**right, "value": 1300}) is None
     fact = {"theme": "企业", "text": "新增企业36家", "source": "s", "quote": "新增企业36家",
             "figures": [{"value": 36, "unit": "家"}, {"value": 37, "unit": "家"}]}  # fmt: skip
-    assert proof.fact(fact)["figures"] == [{"value": 36, "unit": "家"}]  # the figure it refuses goes
+    noted = len(proof.withheld)
+    assert proof.fact(fact)["figures"] == [{"value": 36, "unit": "家"}]  # the figure it refuses goes …
+    assert len(proof.withheld) == noted + 1 and "facts[0].figures[1]" in proof.withheld[-1]  # … and is noted
     assert proof.fact({**fact, "figures": [{"value": 37, "unit": "家"}]}) is None
+    assert len(proof.withheld) == noted + 2

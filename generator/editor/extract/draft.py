@@ -115,8 +115,11 @@ class _Proof:
         return item if self.passes("indicators", item) else None
 
     def fact(self, fact: dict) -> dict | None:
-        """The fact with only the figures the checker accepts, or None when it accepts none of it."""
-        refused = {int(m.group(1)) for p in self.problems("facts", fact) if (m := _FIGURE_FIELD.match(p))}
+        """The fact with only the figures the checker accepts, or None when it accepts none of it; the figures it
+        refuses are noted as withheld, as a refused entry is (the editor is told what the draft left out)."""
+        found = [(p, m) for p in self.problems("facts", fact) if (m := _FIGURE_FIELD.match(p))]
+        refused = {int(m.group(1)) for _, m in found}
+        self.withheld += [f"facts: {problem} ({fact['quote']})" for problem, _ in found]
         if refused:
             figures = [figure for index, figure in enumerate(fact["figures"]) if index not in refused]
             fact = {**fact, "figures": figures}
