@@ -1383,6 +1383,12 @@ ROWS = [
     ("2016年全年预计完成地区生产总值650亿元,同比增长7.3%;固定资产投资161亿元,其中工业投资60亿元;进出口总额53亿美元。",
      "进出口总额53亿美元", fact(53, "亿美元"), "qualifier: expected '预计'",
      "recorded bare, the estimate would read as a result", None),
+    # --- a multiple of an earlier year's amount ----------------------------------------------------------------------
+    ("2016年,工业产值、经济总量分别相当于2011年的5倍、4倍。", None, fact(5, "倍"), ACCEPT,
+     "相当于2011年的5倍 is 2016's multiple of 2011's amount, told for 2016", None),
+    ("2016年,企业数由2011年的5家增加到35家。", "企业数由2011年的5家增加到35家", fact(5, "家"),
+     "value: expected an amount for 2016 (the file's year), found it given for 2011",
+     "2011年的5家 is 2011's own count, where the rise starts", None),
     # --- 约占: about a share ----------------------------------------------------------------------------------------
     ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%", "约"), ACCEPT,
      "约占全市50% is about half the city's: the share is hedged", None),

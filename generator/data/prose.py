@@ -128,6 +128,8 @@ def _is_figure(token: NumberToken, unit: str, text: str, chinese: bool) -> bool:
             return False  # 三大, 十四五, 三优两先: a numeral that counts nothing written after it
         if text[token.start : token.end] == "一":
             return False  # 一个指数, 再记一条: 一 before a counting word is mostly the article "a"
+        if unit == "次" and text.startswith("次产业", token.end):
+            return False  # 三次产业: the three sectors of the economy, a statistics term, not three times
     return True
 
 

@@ -695,6 +695,9 @@ _YEAR = re.compile(
 # An amount right after 2015年的 (2015年末的, 2015年底的), or after the year and its share or verb (由2015年占比2.1%,
 # 2015年为…), is that year's, whatever stands before: 较2015年的12家增加到35家.
 _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?(?:的|的?(?:占比|比重)(?:为)?|为|达到?)(?:约|近|逾)?$")
+# An amount compared with a year's (相当于2011年的5倍, 是2011年的80%): a multiple or share of it, told for the year
+# the words before the comparison state, not for 2011.
+_COMPARED_WITH = re.compile(r"(?:相当于|是|为)(?:19|20)\d\d年(?:末|底)?的$")
 
 
 # A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
@@ -732,6 +735,9 @@ def own_year_amount(before: str) -> bool:
 
 def year_of_amount(before: str) -> int | None:
     """The year an amount is given for, from the text before it: 2015年的 right before it, else the year stated."""
+    compared = _COMPARED_WITH.search(before)
+    if compared:
+        return year_stated(before[: compared.start()])
     own = _YEARS_OWN.search(before)
     return int(own.group(1)) if own else year_stated(before)
 
