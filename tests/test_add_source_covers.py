@@ -58,3 +58,19 @@ def test_add_source_dates_a_page_with_no_date_by_its_address_and_says_so(tmp_pat
     source = yaml.safe_load((data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))
     assert str(source["published"]) == "2024-01-22"
     assert "note: published '2024-01-22' taken from the page's address; check it" in capsys.readouterr().out
+
+
+def test_add_source_names_the_address_when_its_date_differs_from_the_one_given(tmp_path, capsys):
+    # The page has no date line: the date it offers comes from its address, and the note says so (it had said the
+    # page's metadata block, which the page does not have).
+    _add(tmp_path, "--url", "https://news.example.cn/2024/01/22/4712929.html")
+    out = capsys.readouterr().out
+    assert "note: the page's address gives published '2024-01-22', you gave '2024-01-20'" in out
+    assert "metadata block" not in out
+    assert "note: kind 'work-report' (the default); a news story or a repost of one is --kind press" in out
+
+
+def test_add_source_says_nothing_of_the_kind_given(tmp_path, capsys):
+    data = _add(tmp_path, "--kind", "press")
+    assert "note: kind" not in capsys.readouterr().out
+    assert yaml.safe_load((data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))["kind"] == "press"

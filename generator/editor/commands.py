@@ -210,7 +210,7 @@ def _source_metadata(args, publisher: str, offered: dict) -> dict:
         "id": args.id,
         "title": args.title.strip(),
         "publisher": publisher.strip(),
-        "kind": args.kind,
+        "kind": args.kind or "work-report",
         "published": args.published or offered.get("published"),
         "reference": args.reference or offered.get("reference"),
         "park": args.park,
@@ -246,13 +246,15 @@ def _report_archived(args, log, offered: dict, address_dated: bool) -> None:
         print(f"  removed: {log.pinyin} pinyin readings in brackets after characters (區(qū))")
     for line in log.furniture[:20]:
         print(f"  removed: {line[:60]}")
+    if args.kind is None:
+        print("note: kind 'work-report' (the default); a news story or a repost of one is --kind press")
     for field, value in offered.items():
         given = getattr(args, field)
+        where = "address" if address_dated and field == "published" else "metadata block"
         if given is None:
-            where = "address" if address_dated and field == "published" else "metadata block"
             print(f"note: {field} '{value}' taken from the page's {where}; check it")
         elif given != value:
-            print(f"note: the page's metadata block gives {field} '{value}', you gave '{given}'")
+            print(f"note: the page's {where} gives {field} '{value}', you gave '{given}'")
 
 
 def cmd_add_source(args) -> int:
@@ -583,7 +585,9 @@ def _register_add_source(commands: Commands) -> None:
     add.add_argument("--published", default=None, help="YYYY-MM-DD; omit where the document gives no date")
     add.add_argument("--url", default=None, help="where it was published online")
     add.add_argument("--retrieved", default=None, help="YYYY-MM-DD: when the archived copy was taken")
-    add.add_argument("--kind", choices=["work-report", "press"], default="work-report")
+    add.add_argument(
+        "--kind", choices=["work-report", "press"], help="work-report (the default: a park's own report) or press"
+    )
     add.add_argument("--reference", default=None, help="索引号 / 文号")
     add.add_argument(
         "--covers", type=int, nargs="+", default=None, help="the years whose results or plans it gives, e.g. 2023 2024"
