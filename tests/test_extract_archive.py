@@ -168,3 +168,17 @@ def test_a_pages_address_dates_it_where_the_page_gives_no_date():
         "http://hnxjxq.rednet.cn/c/2017/13/05/4494268.htm": None,  # no 13th month
     }
     assert {url: date_in_address(url) for url in rows} == rows
+
+
+def test_a_pages_widgets_and_greeting_are_furniture_and_a_sentence_that_welcomes_is_not():
+    from generator.editor.archive import clean_report_with_log
+
+    page = (
+        "您好,欢迎来到创新360,在这里开启您的创新之旅!\n  • 2017-04-28 00:00\n  • 分享到\n字体【\n保护视力色:\n"
+        "1 / 听新闻\n2020年,高新区实现地区生产总值100亿元。\n"
+        "欢迎来到高新区投资兴业的企业达到120家,比上年增加20家,其中外资企业30家。"
+    )
+    kept, log = clean_report_with_log(page)
+    assert kept.splitlines()[0] == "2020年,高新区实现地区生产总值100亿元。"
+    assert len(log.furniture) == 6
+    assert "企业达到120家" in kept  # a long line that opens on 欢迎来到 is the report's own sentence
