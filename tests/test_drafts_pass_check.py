@@ -70,3 +70,17 @@ def test_what_the_checker_refuses_is_left_out_of_a_draft_and_noted():
     assert len(proof.withheld) == noted + 1 and "facts[0].figures[1]" in proof.withheld[-1]  # … and is noted
     assert proof.fact({**fact, "figures": [{"value": 37, "unit": "家"}]}) is None
     assert len(proof.withheld) == noted + 2
+
+
+def test_a_share_or_total_told_after_a_figure_is_drafted_with_it_not_alone():
+    from generator.editor.extract.draft import extract
+    from tests.extract_helpers import catalogue
+
+    text = "2016年,高新区全年申请专利1.4万件,约占全市50%;培育孵化器12家,累计达到86家,居全省第一。"
+    facts = extract(text, "s", catalogue(), "p", 2016, ("某高新技术产业开发区",)).data["facts"]
+    quotes = [fact["quote"] for fact in facts]
+    # The share after an indicator's figure shows what it is a share of; the total joins the count it follows.
+    assert "高新区全年申请专利1.4万件,约占全市50%" in quotes and "约占全市50%" not in quotes
+    assert "培育孵化器12家,累计达到86家" in quotes and "累计达到86家" not in quotes
+    share = next(fact for fact in facts if fact["quote"].endswith("约占全市50%"))
+    assert share["figures"] == [{"value": 50, "unit": "%", "qualifier": "约"}]

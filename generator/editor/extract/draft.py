@@ -33,7 +33,7 @@ from generator.reading.english import as_written, chinese_form
 from generator.reading.figures import compatible, plain_number, unit_of
 from generator.reading.governs import GROWTH, governed_amount
 from generator.reading.hedges import hedges_of
-from generator.reading.names import catalogue_forms
+from generator.reading.names import SHARE_OF, catalogue_forms
 from generator.reading.numbers import figure_token, find_change_pct, find_figure, split_unit, to_decimal
 from generator.reading.parts import (
     about_another_park,
@@ -51,7 +51,7 @@ from generator.reading.rankings import items_in, measure_named, part_of_year_nam
 from generator.reading.script import JAPANESE, LATIN_SCRIPT, other_language, simplified
 from generator.reading.tables import DraftRow, read_tables, table_lines
 from generator.reading.text import SENTENCE_END, paragraphs_with_lines, raw_lines
-from generator.reading.words import COMPARATOR_WORDS, ROUND_HEDGES
+from generator.reading.words import COMPARATOR_WORDS, ROUND_HEDGES, TOTAL_WORDS
 
 _MAX_QUOTE = 100  # a quote widened to show its period, scope or hedge stays a passage, not a paragraph
 
@@ -200,6 +200,17 @@ def _widened(candidate: Candidate, sentence: list[Clause]) -> int:
         if shows and candidate.quote_end - earlier.start <= _MAX_QUOTE:
             return earlier.start
     return start
+
+
+# Words opening a clause that tells more of the figure before it: its share of a whole (占全市50%, 约占…), its total
+# after a change (累计达832家, 总数达到23家), its rank (居全市第一).
+_MORE_OF_IT = (SHARE_OF, "约占", *TOTAL_WORDS, "居", "位居", "位列", "排名")
+
+
+def _tells_more(clause: Clause) -> bool:
+    """Whether a clause opens on words that tell more of the figure before it rather than a figure of its own."""
+    opening = clause.text.removeprefix("并")
+    return opening.startswith(_MORE_OF_IT) and not opening.startswith("占地")  # 占地100亩: an area of its own
 
 
 def _only_growth(clause: Clause, tokens) -> bool:
@@ -496,26 +507,43 @@ def extract(
     for sentences in read:
         for clauses in sentences:
             previous: tuple[Clause, dict] | None = None  # the fact of the clause before, for its 同比
+            told: Clause | None = None  # the clause before, when all it told went into indicators
             for clause in clauses:
                 rest = [t for t in clause.tokens if (clause.key, t.start) not in consumed]
                 if _none_of_the_parks(clause, own):
                     rest = []
                 if not rest:
                     previous = None
+                    told = clause if clause.tokens and not _none_of_the_parks(clause, own) else None
                     continue
-                quote = cut(clause.paragraph, clause.start, clause.end).rstrip(CLAUSE_SEP + "、")
-                if previous is not None and _only_growth(clause, rest):
-                    # 主园区实现营业收入1508.2亿元,同比增长10.3%: the rate belongs to the fact before it.
+                start = clause.start
+                if previous is None and told is not None and _tells_more(clause):
+                    start = told.start  # 全年申请专利1.4万件(an indicator),约占全市50%: the share's fact shows of what
+                told = None
+                quote = cut(clause.paragraph, start, clause.end).rstrip(CLAUSE_SEP + "、")
+                if len(quote) > _MAX_QUOTE:
+                    start, quote = (
+                        clause.start,
+                        cut(clause.paragraph, clause.start, clause.end).rstrip(CLAUSE_SEP + "、"),
+                    )
+                if previous is not None and (_only_growth(clause, rest) or _tells_more(clause)):
+                    # 主园区实现营业收入1508.2亿元,同比增长10.3%; 全年申请专利1.4万件,约占全市50%; 新认定高新技术企业
+                    # 161家,累计达832家: the rate, share or total belongs to the fact before it, which it tells more of.
                     before, fact = previous
                     joined = cut(clause.paragraph, before.start, clause.end).rstrip(CLAUSE_SEP + "、")
-                    figure = {"value": plain_number(rest[0].number), "unit": "%"}
-                    shown, hedge = _shows(figure["value"], "%", joined, _lead(readable, clause.paragraph, before.start))
-                    if hedge:
-                        figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
-                    if shown:
+                    lead = _lead(readable, clause.paragraph, before.start)
+                    added = []
+                    for token in rest:
+                        figure = {"value": plain_number(token.number), "unit": unit_of(token)}
+                        shown, hedge = _shows(figure["value"], figure["unit"], joined, lead)
+                        if not shown:
+                            break
+                        if hedge:
+                            figure["qualifier"] = hedge  # 增速近9%: the rate's own hedge
+                        added.append(figure)
+                    if added and len(added) == len(rest) and len(joined) <= _MAX_QUOTE:
                         fact.update(text=joined, quote=joined)
-                        fact["figures"].append(figure)
-                        previous = None
+                        fact["figures"] += [figure for figure in added if figure not in fact["figures"]]
                         continue
                 previous = None
 
@@ -531,7 +559,7 @@ def extract(
                     if year_of_fact_amount(before) not in (None, year):
                         continue  # 2023年营业收入…, 较2023年的1547.6亿元: another year's amount (as the check reads)
                     unit, value = unit_of(token), plain_number(token.number)
-                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs, clause.paragraph, clause.start))
+                    shown, hedge = _shows(value, unit, quote, _lead(paragraphs, clause.paragraph, start))
                     if not shown:
                         continue
                     figure = {"value": value, "unit": unit}
