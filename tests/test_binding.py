@@ -1383,6 +1383,13 @@ ROWS = [
     ("2016年全年预计完成地区生产总值650亿元,同比增长7.3%;固定资产投资161亿元,其中工业投资60亿元;进出口总额53亿美元。",
      "进出口总额53亿美元", fact(53, "亿美元"), "qualifier: expected '预计'",
      "recorded bare, the estimate would read as a result", None),
+    # --- the park ranked in an area, then its own amounts --------------------------------------------------------
+    ("2016年,高新区新增上市企业5家,全省县(市)区第一,实现地区生产总值2645亿元。", "实现地区生产总值2645亿元",
+     ind("gdp", 2645), ACCEPT, "全省县(市)区第一 ranks the park among the province's counties; the area is no subject",
+     None),
+    ("2016年,全省县(市)区实现地区生产总值2645亿元。", "全省县(市)区实现地区生产总值2645亿元", ind("gdp", 2645),
+     "value: expected the park's own amount, found that of several parks or an area", "the counties' own amount",
+     None),
     # --- a multiple of an earlier year's amount ----------------------------------------------------------------------
     ("2016年,工业产值、经济总量分别相当于2011年的5倍、4倍。", None, fact(5, "倍"), ACCEPT,
      "相当于2011年的5倍 is 2016's multiple of 2011's amount, told for 2016", None),

@@ -627,6 +627,10 @@ _CLOSED_BRACKETS = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
 _PARK_RANKED = re.compile(r"(?:我区|本区|我园|高新区)[^,，;；。]{0,4}?(?:名列|位居|位列|排名|排在|居)")
 
 
+# A rank right after an area (全省县(市)区第一, 全市首位): where the park stands among its units, not their amount.
+_RANK_AFTER = re.compile(r"[^,，;；。\d]{0,8}?(?:中)?(?:均)?(?:第[一二三四五六七八九十\d]+|首位|前列|前[三五十])")
+
+
 def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bool, str | None]:
     """Whether a clause names a subject, and the several parks or area it names (None for one park or none); a
     district in `tied` is the park; on a host's page (page_host) 全区 and 我区 are the host."""
@@ -636,8 +640,10 @@ def _subject_of(clause: str, tied: frozenset[str], host: str | None) -> tuple[bo
     area = _AREA_OPENING.match(clause)
     if area and area.group("place") in tied:
         return True, None
-    if area and _PARK_RANKED.search(clause, area.end()):
-        return True, None  # 全省工业强县(市、区)综合评价…我区均名列首位: the park, ranked in the area, is the subject
+    if area and (_PARK_RANKED.search(clause, area.end()) or _RANK_AFTER.match(clause, area.end())):
+        # 全省工业强县(市、区)综合评价…我区均名列首位, 新增上市企业5家,全省县(市)区第一: the park, ranked in the area,
+        # is the subject
+        return True, None
     if area:
         return True, area.group(0).lstrip(",，")
     one = _ONE_PARK.match(clause)
