@@ -1383,6 +1383,9 @@ ROWS = [
     ("2016年全年预计完成地区生产总值650亿元,同比增长7.3%;固定资产投资161亿元,其中工业投资60亿元;进出口总额53亿美元。",
      "进出口总额53亿美元", fact(53, "亿美元"), "qualifier: expected '预计'",
      "recorded bare, the estimate would read as a result", None),
+    # --- a purpose whose object is the park ---------------------------------------------------------------------------
+    ("为进一步弘扬高新区企业的创新精神,高新区2016年实现地区生产总值2645亿元。", None, ind("gdp", 2645), ACCEPT,
+     "为进一步弘扬高新区… is a purpose with the park as its object, no other zone named 为进一步弘扬", None),
     # --- the park ranked in an area, then its own amounts --------------------------------------------------------
     ("2016年,高新区新增上市企业5家,全省县(市)区第一,实现地区生产总值2645亿元。", "实现地区生产总值2645亿元",
      ind("gdp", 2645), ACCEPT, "全省县(市)区第一 ranks the park among the province's counties; the area is no subject",
@@ -1393,6 +1396,8 @@ ROWS = [
     # --- a multiple of an earlier year's amount ----------------------------------------------------------------------
     ("2016年,工业产值、经济总量分别相当于2011年的5倍、4倍。", None, fact(5, "倍"), ACCEPT,
      "相当于2011年的5倍 is 2016's multiple of 2011's amount, told for 2016", None),
+    ("2016年,固定资产投资为2011年(51亿元)的1.9倍。", "固定资产投资为2011年(51亿元)的1.9倍", fact(1.9, "倍"), ACCEPT,
+     "为2011年(51亿元)的1.9倍: the multiple is 2016's, the bracket gives 2011's amount", None),
     ("2016年,企业数由2011年的5家增加到35家。", "企业数由2011年的5家增加到35家", fact(5, "家"),
      "value: expected an amount for 2016 (the file's year), found it given for 2011",
      "2011年的5家 is 2011's own count, where the rise starts", None),

@@ -423,8 +423,9 @@ def park_opening(text: str) -> str | None:
     text = simplified(text)
     match = _PARK_OPENING.match(text)
     stem = match.group("stem") if match else None
-    if stem and _ACTION_IN_STEM.search(stem):
-        return None  # 范燕青听取高新区工作安排: a visitor and a verb, no place
+    if stem and (_ACTION_IN_STEM.search(stem) or _NOT_A_NAME.search(stem)):
+        # 范燕青听取高新区工作安排: a visitor and a verb; 为进一步弘扬高新区企业的…: a purpose, the park its object
+        return None
     if stem and not stem.endswith(_NOT_A_PLACE):
         return stem
     other = _OTHER_KIND_OPENING.match(text)
@@ -703,7 +704,7 @@ _YEAR = re.compile(
 _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?(?:的|的?(?:占比|比重)(?:为)?|为|达到?)(?:约|近|逾)?$")
 # An amount compared with a year's (相当于2011年的5倍, 是2011年的80%): a multiple or share of it, told for the year
 # the words before the comparison state, not for 2011.
-_COMPARED_WITH = re.compile(r"(?:相当于|是|为)(?:19|20)\d\d年(?:末|底)?的$")
+_COMPARED_WITH = re.compile(r"(?:相当于|是|为)(?:19|20)\d\d年(?:末|底)?(?:[(（][^()（）]{0,16}[)）])?的$")  # (51亿元)
 
 
 # A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)
