@@ -21,7 +21,10 @@ from generator.editor.extract.score import expected_cases, fixture_report  # noq
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Openings of a clause that tells more of the figure before it rather than one of its own.
-OPENINGS = ("占", "约占", "累计", "总数", "总量", "共有", "共计", "居", "位居", "位列", "排名", "同比", "增长", "比上年", "下降")
+OPENINGS = (
+    "占", "约占", "累计", "总数", "总量", "共有", "共计", "居", "位居", "位列", "排名",
+    "同比", "增长", "比上年", "下降",
+)  # fmt: skip
 
 
 def is_fragment(quote: str) -> bool:
