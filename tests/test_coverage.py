@@ -24,3 +24,18 @@ def test_the_same_number_after_other_words_is_another_figure():
     assert "37" not in [m.text for m in covered.missed if m.paragraph == 0]  # 去年竣工项目 ends on 竣工项目
     other = coverage(_source("引进人才37个", BODY), ["竣工项目37个,竣工面积256万平方米"])
     assert [m.text for m in other.missed if m.paragraph == 0] == ["37"]  # 引进人才37个 is another count
+
+
+def test_numbers_that_count_nothing_are_no_mentions():
+    from generator.reading.figures import is_counted
+    from generator.reading.numbers import find_numbers
+
+    def counted(text: str) -> list[str]:
+        return [text[t.start : t.end] for t in find_numbers(text) if is_counted(t, text)]
+
+    # A year naming what follows, a slogan's parts, a ranking's class, a road, a telephone: none counts anything.
+    assert counted("被评为2023政法智能化建设创新案例;2035远景目标") == []
+    assert counted("实施“3大战略”,紧盯世界500强,沿338省道布局") == []
+    assert counted("举报电话:0591-87275327") == []
+    # Amounts stay, a year-like one too: 2000亿元, 2023家.
+    assert counted("5个2000亿园区之一,集聚企业2023家,产值2019.5亿元") == ["5", "2000亿", "2023", "2019.5亿"]

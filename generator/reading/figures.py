@@ -11,12 +11,19 @@ import re
 from decimal import Decimal
 
 from generator.reading.numbers import NumberToken, find_chinese_numbers, find_numbers, in_yuan_unsaid, split_unit
+from generator.reading.script import simplified
 from generator.reading.words import INNER_HEDGES, TIME_UNITS, UNIT_SYNONYMS, UNIT_WORDS
 
 _LIST_MARK = re.compile(r"^[.、．)）]")
 _DATE_AFTER = re.compile(rf"^(年|{'|'.join(TIME_UNITS)}|-\d|/\d|届)")
 _LETTER = re.compile(r"[A-Za-z]")
 _YEAR_WORDS = ("蓝图", "展望", "规划", "计划", "版", "愿景", "远景")  # 2035远景目标: the long-range goals' year
+# What may follow a year-like number that is an amount: a multiplier or a unit (2000亿元, 2019.5亿元, 2023家).
+_AMOUNT_AFTER = re.compile(
+    "[万亿千百]|" + "|".join(re.escape(unit) for unit in sorted(UNIT_WORDS, key=len, reverse=True))
+)
+_NOT_A_COUNT = ("大", "强", "省道", "国道", "县道")
+_TELEPHONE_BEFORE = re.compile(r"电话[:：]?\s*(?:\d{3,4}\s*[-—–]\s*)?$")
 
 UNITS = sorted(UNIT_WORDS, key=len, reverse=True)  # longest first
 _MONEY_AND_COUNTS = ("元", "美元", "欧元", "家", "个", "件", "项", "人", "名", "%")
@@ -41,8 +48,14 @@ def is_counted(token: NumberToken, paragraph: str) -> bool:
         return False  # 5G, ISO9001
     if is_date(token):
         return False  # 2016年, 1月, 13日, 十四五 years
-    if re.fullmatch(r"(19|20)\d\d", str(token.number)) and after.startswith(_YEAR_WORDS):
-        return False  # 2020蓝图, 2023展望: a year naming a plan
+    if re.fullmatch(r"(19|20)\d\d", str(token.number)) and (
+        after.startswith(_YEAR_WORDS) or not (token.multiplier or _AMOUNT_AFTER.match(simplified(after)))
+    ):
+        return False  # 2020蓝图, 2023展望, 2023政法…创新案例, 2021沈阳浑南区: a year naming what follows, no amount
+    if after.startswith(_NOT_A_COUNT):
+        return False  # “3大战略”, 世界500强: a slogan's parts, a ranking's class; 338省道: a road's number
+    if _TELEPHONE_BEFORE.search(paragraph[max(0, token.start - 16) : token.start]):
+        return False  # 举报电话:0591-87275327
     if before.endswith(("〔", "[", "【")):
         return False  # 〔2026〕4号
     if before.endswith((":", ":")) and before[-2:-1].isdigit():

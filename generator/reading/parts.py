@@ -694,10 +694,11 @@ def several_parks(
 
 # --- the year --------------------------------------------------------------------------------------------------
 
-# 2015年 names the year of what follows, unless it is a comparison (比2015年, 是1991年的365倍), a start (自2015年以来,
-# 由2015年的) or a range.
+# 2015年 names the year of what follows, unless it is a comparison (比2015年, 是1991年的365倍, 为2015年(51亿元)的1.9倍),
+# a start (自2015年以来, 由2015年的) or a range.
 _YEAR = re.compile(
-    r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|的[0-9.]+倍)"
+    r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年"
+    r"(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|(?:[(（][^()（）]{0,16}[)）])?的[0-9.]+倍)"
 )
 # An amount right after 2015年的 (2015年末的, 2015年底的), or after the year and its share or verb (由2015年占比2.1%,
 # 2015年为…), is that year's, whatever stands before: 较2015年的12家增加到35家.
