@@ -1404,6 +1404,15 @@ ROWS = [
     ("2016年,企业数由2011年的5家增加到35家。", "企业数由2011年的5家增加到35家", fact(5, "家"),
      "value: expected an amount for 2016 (the file's year), found it given for 2011",
      "2011年的5家 is 2011's own count, where the rise starts", None),
+    # --- a rank or a streak in a sentence 预计 governs ------------------------------------------------------------
+    ("2016年,“一区多园”预计实现营业总收入3035亿元、同比增长8%,综合评价排名在国家高新区中上升至第22位。",
+     "综合评价排名在国家高新区中上升至第22位", fact(22, "位"), ACCEPT,
+     "a published rank is known, not estimated, whatever 预计 governs the sentence", None),
+    ("2016年,“一区多园”预计实现营业总收入3035亿元、同比增长8%,综合评价排名在国家高新区中上升至第22位。",
+     "综合评价排名在国家高新区中上升至第22位", fact(22, "位", "预计"), "qualifier: expected the hedge to stand",
+     "recorded as an estimate, the rank would tell a reader it is not yet known", None),
+    ("2016年,预计生物医药产业产值达54.5亿元,连续3年保持20%以上增长。", None, fact(20, "%", "以上"), ACCEPT,
+     "连续3年保持20%以上增长 is a streak of past years, its 以上 its own", None),
     # --- 约占: about a share ----------------------------------------------------------------------------------------
     ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%", "约"), ACCEPT,
      "约占全市50% is about half the city's: the share is hedged", None),

@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from generator.reading.clauses import clause_bounds
-from generator.reading.hedges import COMPARATOR_WORDS, FORECAST, about_a_share
+from generator.reading.hedges import COMPARATOR_WORDS, FORECAST, about_a_share, known_whatever_estimated
 from generator.reading.numbers import (
     MULTIPLIERS,
     PREFIX_HEDGES,
@@ -152,7 +152,9 @@ def figures_in(text: str) -> list[Said]:
         sentence_start = max(text.rfind(mark, 0, token.start) for mark in _SENTENCE_MARKS)
         if not hedges and about_a_share(text[sentence_start + 1 : token.start]):
             hedges = ("约",)  # 约占全市的13%: about 13%, as a quote's share is read
-        if "预计" in text[sentence_start + 1 : token.start] and not any(h.startswith("预计") for h in hedges):
+        sentence_before = text[sentence_start + 1 : token.start]
+        estimated = "预计" in sentence_before and not known_whatever_estimated(token, sentence_before)
+        if estimated and not any(h.startswith("预计") for h in hedges):
             hedges += ("预计",)
         prefix = next((h for h in PREFIX_HEDGES if token.before.endswith(h)), "")
         rest = text[token.end + len(hedge) + len(unit) :]

@@ -17,6 +17,7 @@ from generator.reading.words import (
 )
 
 _COUNTED_AT_A_DATE = re.compile(f"[,，;；]{AS_OF_A_DATE}")
+_STREAK = re.compile(r"(?:^|[,，;；])连续[^,，;；。]*$")  # a clause opening on 连续 (three years in a row)
 # 约占全市50%, 约占成都市的一半: 约 before 占 hedges the share after it (about half), a few words of the whole between.
 _ABOUT_A_SHARE = re.compile(r"约占[^,，。;；:：!?！？\d]{0,12}$")
 
@@ -33,6 +34,12 @@ def about_a_share(before: str) -> bool:
     return share is not None and not before[: share.start() + 1].endswith(NOT_ABOUT)
 
 
+def known_whatever_estimated(token: NumberToken, sentence_before: str) -> bool:
+    """Whether a number is a rank or a streak (上升至第22位, 连续3年保持20%以上增长): known, not estimated, whatever
+    预计 governs its sentence."""
+    return token.before.endswith("第") or _STREAK.search(sentence_before) is not None
+
+
 def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
     """The qualifiers that record the hedges bearing on `token`: those next to it, and 预计 governing its sentence up
     to a clause that opens on the date of a count (words.AS_OF_A_DATE)."""
@@ -41,6 +48,8 @@ def hedges_of(token: NumberToken, sentence_before: str) -> tuple[str, ...]:
         near.append("约")  # 约为 is 约: either spelling records it
     if not near and about_a_share(sentence_before):
         near.append("约")
+    if known_whatever_estimated(token, sentence_before):
+        return tuple(near)
     forecast = tuple(word for word in near if word.startswith(FORECAST))
     if forecast:
         # 预计突破1500家: the estimate is recorded with the bound (预计突破), never the bound alone (突破), which would
