@@ -1413,6 +1413,12 @@ ROWS = [
      "recorded as an estimate, the rank would tell a reader it is not yet known", None),
     ("2016年,预计生物医药产业产值达54.5亿元,连续3年保持20%以上增长。", None, fact(20, "%", "以上"), ACCEPT,
      "连续3年保持20%以上增长 is a streak of past years, its 以上 its own", None),
+    ("2016年,主园区软件和集成电路产业预计规模达64亿元、同比增长28.5%;生物医药产业产值达54.5亿元。",
+     "主园区软件和集成电路产业预计规模达64亿元、同比增长28.5%;生物医药产业产值达54.5亿元",
+     fact(54.5, "亿元", scope="主园区"), ACCEPT,
+     "预计 after the first item's name (产业预计规模达) hedges that item alone, not the next ；-item", None),
+    ("2016年,预计全年软件和集成电路产业规模达64亿元;生物医药产业产值达54.5亿元。", None, fact(54.5, "亿元", "预计"),
+     ACCEPT, "预计 opening the sentence (预计全年…) governs every ；-item", None),
     # --- 约占: about a share ----------------------------------------------------------------------------------------
     ("2016年全年申请专利1.4万件,约占全市50%。", "约占全市50%", fact(50, "%", "约"), ACCEPT,
      "约占全市50% is about half the city's: the share is hedged", None),

@@ -30,6 +30,7 @@ from generator.reading.parts import (
     about_another_park,
     budget_taxes,
     forecast_opening,
+    items_governed,
     own_places,
     park_told,
     period_key,
@@ -159,7 +160,7 @@ def _check_number(report, location, value, unit, quote, qualifier, hedged, conte
     if token.in_range:
         report(location + ("value",), f"expected a single amount, found a range ending in {value} {unit}")
     if hedged:
-        hedges = hedges_of(token, _governing(context) + context.before(token.start) if context else "")
+        hedges = hedges_of(token, _governing(context) + items_governed(context.before(token.start)) if context else "")
         problem = qualifier_problem(qualifier, hedges)
         if problem:
             report(location + ("qualifier",), problem)
@@ -288,7 +289,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     if token is None:
         return
     problem = qualifier_problem(
-        entry.get("qualifier"), hedges_of(token, _governing(context) + context.before(token.start))
+        entry.get("qualifier"), hedges_of(token, _governing(context) + items_governed(context.before(token.start)))
     )
     if problem:
         report(location + ("qualifier",), problem)

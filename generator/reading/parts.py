@@ -838,6 +838,16 @@ def setting_of(sentence: str) -> str:
     return _FIRST_AMOUNT.split(sentence, maxsplit=1)[0]
 
 
+def items_governed(before: str) -> str:
+    """The words before a number whose 预计 bears on it: its own ；-item's, and the earlier items' only where the
+    first opens on an estimate of them all (forecast_opening); 主园区软件和集成电路产业预计规模达64亿元…;生物医药…
+    产值达54.5亿元: the 预计 after the first item's name hedges that item alone."""
+    items = re.split(r"(?<=[;；])", before)
+    if len(items) > 1 and FORECAST in "".join(items[:-1]) and not forecast_opening(items[0]):
+        return items[-1]
+    return before
+
+
 def forecast_opening(sentence: str) -> bool:
     """Whether a sentence opens on an estimate that governs every figure of it, its ；-items too (初步预计,…;…):
     预计 opening it, or standing in its setting before its first amount (据悉,高新区预计全年地区生产总值实现205亿元,…;
@@ -849,7 +859,8 @@ def forecast_opening(sentence: str) -> bool:
     at = setting.rfind(FORECAST)
     # 地区生产总值预计达到420亿元(…);…比重预计17.48%: after its name, 预计 hedges that item alone, as each item says.
     after = setting[at + len(FORECAST) :] if at >= 0 else ""
-    return at >= 0 and after not in _ESTIMATED_VERBS and not counted_at_a_date(after)
+    item_only = re.sub(r"^(?:规模|总量|总额|产值|收入)", "", after) in _ESTIMATED_VERBS  # 产业预计规模达64亿元
+    return at >= 0 and not item_only and not counted_at_a_date(after)
 
 
 def period_going_on(paragraph_before: str, paragraph: str) -> str | None:

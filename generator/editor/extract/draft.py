@@ -39,6 +39,7 @@ from generator.reading.parts import (
     about_another_park,
     forecast_list_lead,
     forecast_opening,
+    items_governed,
     own_places,
     page_districts,
     period_named,
@@ -146,7 +147,7 @@ def _shows(value, unit: str, quote: str, lead: str = "") -> tuple[bool, str | No
     token = figure_token(value, unit, text) if find_figure(value, unit, simplified(quote)).found else None
     if token is None:
         return False, None
-    hedges = hedges_of(token, prepare(lead) + text[: token.start])
+    hedges = hedges_of(token, prepare(lead) + items_governed(text[: token.start]))
     return True, (hedges[0] if hedges else None)
 
 
