@@ -170,6 +170,8 @@ def test_scaffolds_fail_check_until_their_placeholders_are_filled_in(tmp_path, c
     err = capsys.readouterr().err
     assert "parks/test-park.yaml:4: name: expected the park's own name, found the placeholder '待填写'" in err
     assert err.count("found the placeholder") == 5  # name, short_name, name_en, province, city
+    # The region is a placeholder too, not a valid region the editor might leave unchecked.
+    assert "parks/test-park.yaml:9: region: expected one of '东部', '中部', '西部', '东北', found '待填写'" in err
     path.unlink()
     assert _run(data, *PARK_ARGS) == 0
     assert _run(data, "check") == 0
@@ -194,6 +196,9 @@ def test_scaffolds_refuse_to_overwrite_and_name_bad_input(tmp_path, capsys):
     assert _run(data, "new", "park", PARK, "--name", "别的名字") == 1
     assert "expected a new file, found one already" in capsys.readouterr().err
     assert (data / "parks" / f"{PARK}.yaml").read_text(encoding="utf-8") == before
+    # --force, as the message says, replaces it.
+    assert _run(data, "new", "park", PARK, "--name", "别的名字", "--force") == 0
+    assert "name: 别的名字" in (data / "parks" / f"{PARK}.yaml").read_text(encoding="utf-8")
     cases = [
         (["new", "park", "Bad_Id"], "id: expected lowercase letters, digits and '-'"),
         (["new", "park", "../escape"], "id: expected lowercase letters"),

@@ -100,7 +100,7 @@ def cmd_new_park(args) -> int:
         "city": args.city,
         "region": args.region,
     }
-    return _write_new(args.data / "parks" / f"{args.id}.yaml", park_file(args.id, **fields))
+    return _write_new(args.data / "parks" / f"{args.id}.yaml", park_file(args.id, **fields), args.force)
 
 
 def cmd_new_year(args) -> int:
@@ -118,7 +118,7 @@ def cmd_new_year(args) -> int:
     if owner is not None and owner != args.park:
         print(f"note: data/sources/{args.source}.yaml is about the park '{owner}', not '{args.park}'", file=sys.stderr)
     path = args.data / "years" / args.park / f"{args.year}.yaml"
-    return _write_new(path, year_file(args.park, args.year, args.source))
+    return _write_new(path, year_file(args.park, args.year, args.source), args.force)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,6 +551,7 @@ def _register_new(commands: Commands) -> None:
     park.add_argument("--province", help="e.g. 福建省")
     park.add_argument("--city", help="e.g. 厦门市")
     park.add_argument("--region", help="东部 | 中部 | 西部 | 东北")
+    park.add_argument("--force", action="store_true", help="replace an existing park file")
     year = new.add(
         "year",
         "yearbook new year <park> <year> --source <id>",
@@ -561,6 +562,7 @@ def _register_new(commands: Commands) -> None:
     year.add_argument("park", help="the park's id (data/parks/<park>.yaml)")
     year.add_argument("year", type=int, help="the year the report describes, e.g. 2024")
     year.add_argument("--source", required=True, help="the archived source the year draws on")
+    year.add_argument("--force", action="store_true", help="replace an existing year file")
 
 
 def _register_add_source(commands: Commands) -> None:

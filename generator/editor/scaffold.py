@@ -11,7 +11,7 @@ short_name: {short_name}          # how reports and readers call it, e.g. 厦门
 name_en: {name_en}
 province: {province}              # e.g. 福建省
 city: {city}                  # e.g. 厦门市
-region: {region}                 # 东部 | 中部 | 西部 | 东北 (Torch statistical yearbook groups){region_note}
+region: {region}                 # 东部 | 中部 | 西部 | 东北 (Torch statistical yearbook groups)
 # national_since: 1991      # year approved as a national high-tech zone
 # description: …            # a short profile in your own words
 """
@@ -72,7 +72,8 @@ def park_file(
     city: str | None = None,
     region: str | None = None,
 ) -> str:
-    """A new park's profile; fields not given are placeholders that pass the checker until filled in."""
+    """A new park's profile; fields not given are placeholders the checker refuses until they are filled in (the region
+    too: a valid region written for the editor would pass unchecked)."""
     return PARK_TEMPLATE.format(
         id=park_id,
         name=_scalar(name or "待填写"),
@@ -80,8 +81,7 @@ def park_file(
         name_en=_scalar(name_en or "To be filled in"),
         province=_scalar(province or "待填写"),
         city=_scalar(city or "待填写"),
-        region=region or "东部",
-        region_note="" if region else "  ← placeholder: check it",
+        region=_scalar(region or "待填写"),
     )
 
 
