@@ -112,6 +112,8 @@ HAND_VERDICTS = {
     ("dalian", 2010): ["当年未报告该指标"] * 2 + ["无可比指标"] + ["当年未报告该指标"] * 2,
     ("dalian", 2011): ["无可比指标"],  # its goal says only 收入, no indicator's name
     ("changchun", 2013): ["尚无报告"] * 6,
+    ("guilin", 2014): ["尚无报告"] * 2,
+    ("jingyue", 2022): ["尚无报告"] * 3,
 }
 HAND_TARGET_ROW = {
     "park": "xiamen-torch", "park_name": "厦门火炬高新区", "set_in": "2020", "for_year": "2020",

@@ -83,10 +83,10 @@ def test_the_home_page_has_one_table_of_latest_figures_a_row_a_park(pages):
         f"最近报告的 {HOME_PARKS} 个园区;全部 {len(yearbook.parks)} 个园区及其历年数据见[园区](parks/index.md)页"
         in part
     )
-    # 绵阳's 2015 GDP is of its latest year (no year mark); a column of 昆明 is of 2021, its latest year 2023.
-    mianyang = next(line for line in part.splitlines() if 'href="parks/mianyang/"' in line)
+    # 无锡's 2024 GDP is of its latest year (no year mark); a column of 昆明 is of 2021, its latest year 2023.
+    wuxi = next(line for line in part.splitlines() if 'href="parks/wuxi/"' in line)
     kunming = next(line for line in part.splitlines() if 'href="parks/kunming/"' in line)
-    assert ">256.5</a></td>" in mianyang
+    assert ">2645.28</a></td>" in wuxi
     assert '</a> <span class="yb-mark">(2021年)</span>' in kunming  # a column of 2021, its latest year 2023
 
 

@@ -28,6 +28,7 @@ from generator.reading.numbers import (
     to_decimal,
     unit_after,
 )
+from generator.reading.words import UNIT_SYNONYMS
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -77,7 +78,7 @@ def _proven(
 
     def add(value, unit: str) -> None:
         scale, base = split_unit(unit)
-        found.add((abs(to_decimal(value) * scale), {"名": "人", "位": "人"}.get(base, base)))
+        found.add((abs(to_decimal(value) * scale), _BASE_UNIT.get(base, base)))
         found.add((abs(to_decimal(value)), "(cell)"))
 
     for (park, _), park_year in yearbook.years.items():
@@ -98,6 +99,10 @@ def _proven(
         for target in park_year.targets:
             add(target.value, target.unit)
     return found
+
+
+# A unit's other words as the checker reads them (words.UNIT_SYNONYMS): 227户 is 227家, 3名 is 3人.
+_BASE_UNIT = {other: base for base, others in UNIT_SYNONYMS.items() for other in others}
 
 
 def _quotes_and_notes(yearbook: Yearbook) -> list[str]:
@@ -212,7 +217,7 @@ def untraced(yearbook: Yearbook, page: str, markdown: str) -> list[str]:
             continue  # a year as words write it: 2016年, 2021年度
         if whole and int(amount) in years and not unit:
             continue  # a year in a link, a row of years, a bracket after a value: one of the yearbook's years
-        if (amount, {"名": "人", "位": "人"}.get(unit, unit)) in proven:
+        if (amount, _BASE_UNIT.get(unit, unit)) in proven:
             continue
         if not unit and not token.multiplier and (amount, "(cell)") in proven:
             continue  # a table's cell: the unit stands in its row's or column's head
