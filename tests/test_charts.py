@@ -153,7 +153,7 @@ def test_home_and_indicator_pages_state_the_year_they_compare():
     assert "data/latest.json" not in files
     # Whatever the data, the home page compares what present.compared chooses, and says how many parks.
     chosen = present.compared(SiteIndex(read_yearbook(PROJECT / "data")).figures_by_indicator)
-    # 2020's GDP is reported whole by six parks (鞍山, 蚌埠, 兰州, 宁波, 太仓, 郑州): more than any year's other measure.
+    # 2020's GDP is reported whole by six parks (鞍山, 蚌埠, 兰州, 宁波, 太仓, 郑州), the most of any year and measure.
     assert chosen == ("gdp", 2020, 6)
     assert "2020年的地区生产总值是报告同一指标、同一年份全年数字的园区最多的一组,共 6 个园区" in home
     page = files["indicators/gdp.md"].decode("utf-8")
