@@ -74,3 +74,21 @@ def test_add_source_says_nothing_of_the_kind_given(tmp_path, capsys):
     data = _add(tmp_path, "--kind", "press")
     assert "note: kind" not in capsys.readouterr().out
     assert yaml.safe_load((data / "sources" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))["kind"] == "press"
+
+
+def test_extract_tells_the_editor_when_the_report_makes_a_district_the_park(tmp_path, capsys):
+    def extracted(report: str) -> str:
+        data = _data(tmp_path / str(len(report)))
+        assert _run(data, *PARK_ARGS) == 0
+        path = tmp_path / "report.txt"
+        path.write_text(report, encoding="utf-8")
+        add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "t", "--publisher", "p",
+               "--covers", "2023"]  # fmt: skip
+        assert _run(data, *add) == 0
+        capsys.readouterr()
+        assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2023") == 0
+        return capsys.readouterr().err
+
+    tied = extracted("2023年,测试高新区(新吴区)全区实现地区生产总值2645.28亿元。\n")
+    assert "note: the report tells 新吴区 as the park itself" in tied
+    assert "tells" not in extracted("2023年,测试高新区全区实现地区生产总值2645.28亿元,同比增长5%。\n")

@@ -384,6 +384,25 @@ def _park_names(args) -> tuple[str, ...]:
     return park_names(args.data, args.park)
 
 
+def _note_tied_districts(text: str) -> None:
+    """Tell the editor when the report makes a district the park itself (高新区(新吴区), 两块牌子、一套班子): the draft
+    reads the district's 全区 figures as the park's, which the editor should confirm and say in the source's note."""
+    from generator.reading.parts import tied_districts
+    from generator.reading.script import simplified
+
+    text = simplified(text)
+    # The districts the page names as such (新吴区): the reading's places also hold a city's name (苏州 of 苏州高新区).
+    names = {place if place.endswith("区") else f"{place}区" for place in tied_districts(text)}
+    districts = sorted(name for name in names if re.search(rf"(?:^|[(（,，、]|高新区){name}", text, re.M))
+    if districts:
+        named = "、".join(districts)
+        print(
+            f"note: the report tells {named} as the park itself: its 全区 figures are drafted as the park's; "
+            "check that they are, and say so in the source's note",
+            file=sys.stderr,
+        )
+
+
 def _note_language(text: str, text_path: Path) -> None:
     """Tell the editor when a report is not in Chinese: an English page is read in English phrases, another
     language hardly at all."""
@@ -435,6 +454,7 @@ def cmd_extract(args) -> int:
         )
     _note_source_fit(args)
     _note_language(text, text_path)
+    _note_tied_districts(text)
     names, published = _park_names(args), _source_published(args)
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, names, published)
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
