@@ -4,6 +4,7 @@ and the search metadata that lets a park be found by any of its names."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from generator.data.pipeline import read_yearbook
 from generator.pages.render import MARKS_NOTE, quote_anchor, render_pages
@@ -86,3 +87,19 @@ def test_park_pages_carry_every_name_as_search_terms(mini_data, tmp_path):
     for term in ("示", "示范", "示范高新", "高新区", "厦门", "Demo", "Zone"):
         assert term in words, term
     assert "示范高新技术" not in words  # longer runs are cut by either side anyway
+
+
+def test_a_quote_over_several_paragraphs_has_its_anchor_once():
+    """A table's rows quoted as one passage (指标 | 2008年 | … over several lines): one anchor, on its first piece;
+    the rows after it carry the passage in data-q, as overlapping pieces do."""
+    from generator.data.model import Source, paragraphs_of
+    from generator.pages.report_text import source_body
+
+    text = "指标名称 |\n2008年 |\n粮食产量 |\n4.48万吨 |\n说明。"
+    source = Source(id="s", title="t", publisher="p", kind="press", published=None, park="p",
+                    paragraphs=paragraphs_of(text), covers=(2008,))  # fmt: skip
+    quote = "指标名称 | 2008年 | 粮食产量 | 4.48万吨"
+    body = source_body(source, [SimpleNamespace(origin=SimpleNamespace(quote=quote))])  # an entry and its quote
+    anchor = quote_anchor(quote)
+    assert body.count(f'id="{anchor}"') == 1
+    assert body.count(f'data-q="{anchor}"') == 3
