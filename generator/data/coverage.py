@@ -10,6 +10,7 @@ from generator.data.model import Source
 from generator.reading.clauses import clause_bounds
 from generator.reading.figures import is_counted
 from generator.reading.numbers import find_numbers
+from generator.reading.words import CARRY_ON, REPORT_VERBS
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def _named(source: Source, mention: Mention) -> tuple[str, str]:
     """The words right before a mention in its clause, and the mention (工业总产值, 1572亿): what tells it again."""
     paragraph = source.paragraphs[mention.paragraph]
     start = max(clause_bounds(paragraph, mention.offset)[0], mention.offset - _NAMED_BY)
-    return re.split(r"[,，;；:：、。\s]", paragraph[start : mention.offset])[-1], mention.text
+    words = re.split(r"[,，;；:：、。\s]", paragraph[start : mention.offset])[-1]
+    # The verb before the amount says nothing of what it counts: 预计总投资达到76.63亿元 tells 预计总投资76.63亿元.
+    verb = next((verb for verb in (*REPORT_VERBS, *CARRY_ON) if words.endswith(verb)), "")
+    return words.removesuffix(verb) if len(words) > len(verb) else words, mention.text
 
 
 def _told_again(named: tuple[str, str], covered: set[tuple[str, str]]) -> bool:
