@@ -78,7 +78,7 @@ def test_add_source_says_nothing_of_the_kind_given(tmp_path, capsys):
 
 def test_extract_tells_the_editor_when_the_report_makes_a_district_the_park(tmp_path, capsys):
     def extracted(report: str) -> str:
-        data = _data(tmp_path / str(len(report)))
+        data = _data(tmp_path / str(len(list(tmp_path.iterdir()))))  # a project of its own for each report
         assert _run(data, *PARK_ARGS) == 0
         path = tmp_path / "report.txt"
         path.write_text(report, encoding="utf-8")
@@ -91,4 +91,8 @@ def test_extract_tells_the_editor_when_the_report_makes_a_district_the_park(tmp_
 
     tied = extracted("2023年,测试高新区(新吴区)全区实现地区生产总值2645.28亿元。\n")
     assert "note: the report tells 新吴区 as the park itself" in tied
-    assert "tells" not in extracted("2023年,测试高新区全区实现地区生产总值2645.28亿元,同比增长5%。\n")
+    whole = extracted("2023年,测试高新区全区实现地区生产总值2645.28亿元,同比增长5%。\n")
+    assert "tells" not in whole and "mid-sentence" not in whole
+    # A text the archive cut mid-sentence: what the draft takes from its last clause may be cut short.
+    cut = extracted("2023年,测试高新区全区实现地区生产总值2645.28亿元,形成20项制")
+    assert "note: the text stops mid-sentence (…" in cut

@@ -384,6 +384,17 @@ def _park_names(args) -> tuple[str, ...]:
     return park_names(args.data, args.park)
 
 
+def _note_cut_text(text: str) -> None:
+    """Tell the editor when the archived text stops mid-sentence (a page's opening as an archive keeps it): what the
+    draft takes from its last clause may be cut short (形成20项制…)."""
+    last = text.rstrip()
+    if re.search(r"[\u4e00-\u9fff\d]$", last):  # a character or a digit last, no stop, bracket or quote mark
+        print(
+            f"note: the text stops mid-sentence (…{last[-12:]}): check what the draft takes from its last clause",
+            file=sys.stderr,
+        )
+
+
 def _note_tied_districts(text: str) -> None:
     """Tell the editor when the report makes a district the park itself (高新区(新吴区), 两块牌子、一套班子): the draft
     reads the district's 全区 figures as the park's, which the editor should confirm and say in the source's note."""
@@ -455,6 +466,7 @@ def cmd_extract(args) -> int:
     _note_source_fit(args)
     _note_language(text, text_path)
     _note_tied_districts(text)
+    _note_cut_text(text)
     names, published = _park_names(args), _source_published(args)
     draft = extract(text.removeprefix("\ufeff"), args.source, catalogue, args.park, args.year, names, published)
     if draft.withheld:  # a reading defect: shown so it can be reported, never left for the editor to repair
