@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.test_editor_tools import PARK, PARK_ARGS, REPORT, SOURCE, _data, _run, reviewed
+from tests.test_editor_tools import PARK, PARK_ARGS, REPORT, SOURCE, _data, _run, extract_notes, reviewed
 
 
 def _add(tmp_path: Path, *extra: str, dated: bool = True) -> Path:
@@ -78,16 +78,7 @@ def test_add_source_says_nothing_of_the_kind_given(tmp_path, capsys):
 
 def test_extract_tells_the_editor_when_the_report_makes_a_district_the_park(tmp_path, capsys):
     def extracted(report: str) -> str:
-        data = _data(tmp_path / str(len(list(tmp_path.iterdir()))))  # a project of its own for each report
-        assert _run(data, *PARK_ARGS) == 0
-        path = tmp_path / "report.txt"
-        path.write_text(report, encoding="utf-8")
-        add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "t", "--publisher", "p",
-               "--covers", "2023"]  # fmt: skip
-        assert _run(data, *add) == 0
-        capsys.readouterr()
-        assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2023") == 0
-        return capsys.readouterr().err
+        return extract_notes(tmp_path / str(len(list(tmp_path.iterdir()))), capsys, report, 2023)  # a project each
 
     tied = extracted("2023年,测试高新区(新吴区)全区实现地区生产总值2645.28亿元。\n")
     assert "note: the report tells 新吴区 as the park itself" in tied

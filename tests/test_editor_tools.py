@@ -463,3 +463,17 @@ def test_a_wrong_growth_listed_as_not_a_figure_counts_only_when_the_draft_carrie
     other = entry.replace("value: 486, unit: 亿元, change_pct: 11.8", "value: 487, unit: 亿元")
     (tmp_path / "expected.yaml").write_text(other + "    - {id: gdp, value: 486}\n", encoding="utf-8")
     assert score_fixtures(tmp_path, catalogue())[0].partial_as_year == ["gdp 486 (another measure)"]
+
+
+def extract_notes(folder: Path, capsys, report: str, year: int) -> str:
+    """What `yearbook extract` tells the editor (its standard error) of `report`, archived for the test park."""
+    data = _data(folder)
+    assert _run(data, *PARK_ARGS) == 0
+    path = folder / "report.txt"
+    path.write_text(report, encoding="utf-8")
+    add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "t", "--publisher", "p",
+           "--covers", str(year)]  # fmt: skip
+    assert _run(data, *add) == 0
+    capsys.readouterr()
+    assert _run(data, "extract", SOURCE, "--park", PARK, "--year", str(year), "--output", "-") == 0
+    return capsys.readouterr().err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.reading.script import other_language
-from tests.test_editor_tools import PARK, PARK_ARGS, SOURCE, _data, _run
+from tests.test_editor_tools import SOURCE, extract_notes
 
 ENGLISH = (
     "Jining High-tech Zone held a press conference on its work in 2021. The zone's GDP reached 53.19 billion yuan, "
@@ -21,16 +21,7 @@ def test_the_language_of_a_page():
 
 
 def test_extract_says_a_page_is_not_in_chinese(tmp_path, capsys):
-    data = _data(tmp_path)
-    assert _run(data, *PARK_ARGS) == 0
-    path = tmp_path / "report.txt"
-    path.write_text(ENGLISH, encoding="utf-8")
-    add = ["add-source", str(path), "--id", SOURCE, "--park", PARK, "--title", "Jining", "--publisher", "Jining",
-           "--covers", "2021"]  # fmt: skip
-    assert _run(data, *add) == 0
-    capsys.readouterr()
-    assert _run(data, "extract", SOURCE, "--park", PARK, "--year", "2021", "--output", "-") == 0
-    error = capsys.readouterr().err
+    error = extract_notes(tmp_path, capsys, ENGLISH, 2021)
     assert (
         f"sources/{SOURCE}.txt is written in a Latin-script language, not Chinese: the reading reads its figures in"
         in error
