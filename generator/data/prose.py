@@ -150,9 +150,9 @@ def figures_in(text: str) -> list[Said]:
         decline = unit == "%" and reads_as_decline(text[start : token.start], token)
         hedges = tuple(h for h in token.hedges() if h != "力争")
         sentence_start = max(text.rfind(mark, 0, token.start) for mark in _SENTENCE_MARKS)
-        if not hedges and about_a_share(text[sentence_start + 1 : token.start]):
-            hedges = ("约",)  # 约占全市的13%: about 13%, as a quote's share is read
         sentence_before = text[sentence_start + 1 : token.start]
+        if not hedges and about_a_share(sentence_before):
+            hedges = ("约",)  # 约占全市的13%: about 13%, as a quote's share is read
         estimated = "预计" in sentence_before and not known_whatever_estimated(token, sentence_before)
         if estimated and not any(h.startswith("预计") for h in hedges):
             hedges += ("预计",)

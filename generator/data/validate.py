@@ -140,11 +140,12 @@ def _check_quote(report, location, entry, sources, source_ids, owner):
     return context_of(source, entry["quote"], owner[1] if owner else None)
 
 
-def _governing(context: Context) -> str:
-    """What governs a quote's numbers from before it: the lead of the list it is an item of, and 预计 opening its
-    sentence, which governs the ；-items too (初步预计,2017年…;社会消费品零售总额92.78亿元), for an indicator's value
-    and a fact's figures alike."""
-    return context.list_lead + (context.opening if forecast_opening(context.opening) else "")
+def _hedged_by(context: Context, token: NumberToken) -> str:
+    """The words whose hedges bear on a quote's number, for an indicator's value and a fact's figures alike: the lead
+    of the list the quote is an item of, 预计 opening its sentence, which governs the ；-items too (初步预计,2017年…;
+    社会消费品零售总额92.78亿元), and the quote's words before the number (parts.items_governed)."""
+    governing = context.list_lead + (context.opening if forecast_opening(context.opening) else "")
+    return governing + items_governed(context.before(token.start))
 
 
 def _check_number(report, location, value, unit, quote, qualifier, hedged, context: Context | None = None):
@@ -160,7 +161,7 @@ def _check_number(report, location, value, unit, quote, qualifier, hedged, conte
     if token.in_range:
         report(location + ("value",), f"expected a single amount, found a range ending in {value} {unit}")
     if hedged:
-        hedges = hedges_of(token, _governing(context) + items_governed(context.before(token.start)) if context else "")
+        hedges = hedges_of(token, _hedged_by(context, token) if context else "")
         problem = qualifier_problem(qualifier, hedges)
         if problem:
             report(location + ("qualifier",), problem)
@@ -288,9 +289,7 @@ def _check_indicator(report, location, entry, indicator, context: Context, year:
     token = binding.token
     if token is None:
         return
-    problem = qualifier_problem(
-        entry.get("qualifier"), hedges_of(token, _governing(context) + items_governed(context.before(token.start)))
-    )
+    problem = qualifier_problem(entry.get("qualifier"), hedges_of(token, _hedged_by(context, token)))
     if problem:
         report(location + ("qualifier",), problem)
     _check_growth_hedge(report, location, entry, binding)

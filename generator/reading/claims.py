@@ -263,7 +263,7 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     tells it), when the draft can be sure of it."""
     family = family_of(said.tokens, entry.unit)
     pairing = respective(naming, said.text, family, said.tokens, own)
-    bracketed = False  # the park's part in brackets after several parks' total
+    brackets_last = None  # the park's part in brackets after several parks' total: the brackets' last amount
     if total is not None:
         token = total
     elif pairing is not None and pairing.amounts:
@@ -273,7 +273,8 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
         governed = own_part(governed_amount(naming, said.text, family), said.text, family, own)
         if governed.token is None or governed.planned or governed.parks:
             return None
-        token, bracketed = governed.token, governed.bracketed
+        token, brackets_last = governed.token, governed.brackets_last
+    bracketed = brackets_last is not None
     held = _in_clause(said, token)
     listed = pairing is not None and bool(pairing.amounts)  # paired by 分别: the names' list stands between
     if held is None or token.in_range or not (listed or bracketed or sure(naming, token, said.text, entry.unit)):
@@ -290,11 +291,10 @@ def claim(naming: Naming, entry: CatalogueEntry, said: Said, year: int, total: N
     else:
         start = min(named_at, naming.start)
     last = growth if growth is not None and growth.start > token.start else token
-    if bracketed:
+    if bracketed and brackets_last.start > last.start:
         # The quote holds the whole brackets: the checker reads the park's part as its own only beside the others'
         # (…(兰州高新区292亿元、白银高新区128亿元)); cut after 292亿元 it is a part of 420亿元 and nothing more.
-        closing = min((at for at in (said.text.find(mark, token.end) for mark in ")）") if at >= 0), default=-1)
-        last = next((t for t in reversed(said.tokens) if token.start <= t.start < closing), last)
+        last = brackets_last
     if listed and pairing.amounts[-1].start > last.start:
         last = pairing.amounts[-1]  # the checker pairs the names with the whole list of amounts
     if paired and pairing is not None and pairing.growths and pairing.growths[-1].start > last.start:

@@ -150,11 +150,18 @@ class Governed:
     token: NumberToken | None
     planned: bool = False
     paired: bool = False  # paired by 分别 with its place in a list of names
-    bracketed: bool = False  # the park's own part, in brackets after the total of several parks
+    # The park's own part, in brackets after the total of several parks: the brackets' last amount (a quote shows them
+    # whole, the others' parts with the park's).
+    brackets_last: NumberToken | None = None
     parks: str = ""  # the brackets that split the amount over several parks, none of them this park (…、…)
     # The amount a rise starts from, dated by its year, when `token` is the level reached (由2015年的94.42亿元到2020年
     # 的161.7亿元): that year's own amount, for an entry of that year.
     started: NumberToken | None = None
+
+    @property
+    def bracketed(self) -> bool:
+        """Whether the amount is the park's own part in brackets after several parks' total."""
+        return self.brackets_last is not None
 
 
 # 420亿元(兰州高新区292亿元、白银高新区128亿元): a total of several parks, each park's part in the brackets after it.
@@ -197,7 +204,7 @@ def own_part(governed: Governed, text: str, family, own: tuple[str, ...]) -> Gov
         return governed
     mine = [amount for place, amount in parts if place == "" or (own and not about_another_park(place, own))]
     if mine:
-        return Governed(governed.naming, mine[0], governed.planned, bracketed=True)
+        return Governed(governed.naming, mine[0], governed.planned, brackets_last=parts[-1][1])
     listed = "、".join(f"{place}高新区" for place, _ in parts)
     return Governed(governed.naming, governed.token, governed.planned, governed.paired, parks=listed)
 

@@ -694,18 +694,20 @@ def several_parks(
 
 # --- the year --------------------------------------------------------------------------------------------------
 
+# A year's amount in brackets between the year and the multiple that compares with it: 为2015年(51亿元)的1.9倍.
+_ITS_AMOUNT = r"(?:[(（][^()（）]{0,16}[)）])?"
 # 2015年 names the year of what follows, unless it is a comparison (比2015年, 是1991年的365倍, 为2015年(51亿元)的1.9倍),
 # a start (自2015年以来, 由2015年的) or a range.
 _YEAR = re.compile(
     r"(?<![0-9比较同与自从由—-])((?:19|20)\d\d)年"
-    r"(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|(?:[(（][^()（）]{0,16}[)）])?的[0-9.]+倍)"
+    rf"(?!以来|来|起|至|到|底前|前|[-—~～]|度预算|{_ITS_AMOUNT}的[0-9.]+倍)"
 )
 # An amount right after 2015年的 (2015年末的, 2015年底的), or after the year and its share or verb (由2015年占比2.1%,
 # 2015年为…), is that year's, whatever stands before: 较2015年的12家增加到35家.
 _YEARS_OWN = re.compile(r"((?:19|20)\d\d)年(?:末|底)?(?:的|的?(?:占比|比重)(?:为)?|为|达到?)(?:约|近|逾)?$")
 # An amount compared with a year's (相当于2011年的5倍, 是2011年的80%): a multiple or share of it, told for the year
 # the words before the comparison state, not for 2011.
-_COMPARED_WITH = re.compile(r"(?:相当于|是|为)(?:19|20)\d\d年(?:末|底)?(?:[(（][^()（）]{0,16}[)）])?的$")  # (51亿元)
+_COMPARED_WITH = re.compile(rf"(?:相当于|是|为)(?:19|20)\d\d年(?:末|底)?{_ITS_AMOUNT}的$")
 
 
 # A year that dates the park's approval or founding (1992年经国务院批准成立的…, 2010年11月,经国务院批准升格为…)

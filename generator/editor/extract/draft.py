@@ -214,6 +214,11 @@ def _tells_more(clause: Clause) -> bool:
     return opening.startswith(_MORE_OF_IT) and not opening.startswith("占地")  # 占地100亩: an area of its own
 
 
+def _to_clause_end(cut, clause: Clause, start: int) -> str:
+    """The quote from `start` of the clause's paragraph to the clause's end, without the mark that closes it."""
+    return cut(clause.paragraph, start, clause.end).rstrip(CLAUSE_SEP + "、")
+
+
 def _only_growth(clause: Clause, tokens) -> bool:
     """Whether a clause is nothing but a 同比 rate (同比增长10.3%, 下降2.1%)."""
     match = GROWTH.match(clause.text)
@@ -519,19 +524,15 @@ def extract(
                     continue
                 start = clause.start
                 if previous is None and told is not None and _tells_more(clause):
-                    start = told.start  # 全年申请专利1.4万件(an indicator),约占全市50%: the share's fact shows of what
+                    # 全年申请专利1.4万件(an indicator),约占全市50%: the share's fact shows what it is a share of.
+                    start = told.start if len(_to_clause_end(cut, clause, told.start)) <= _MAX_QUOTE else clause.start
                 told = None
-                quote = cut(clause.paragraph, start, clause.end).rstrip(CLAUSE_SEP + "、")
-                if len(quote) > _MAX_QUOTE:
-                    start, quote = (
-                        clause.start,
-                        cut(clause.paragraph, clause.start, clause.end).rstrip(CLAUSE_SEP + "、"),
-                    )
+                quote = _to_clause_end(cut, clause, start)
                 if previous is not None and (_only_growth(clause, rest) or _tells_more(clause)):
                     # 主园区实现营业收入1508.2亿元,同比增长10.3%; 全年申请专利1.4万件,约占全市50%; 新认定高新技术企业
                     # 161家,累计达832家: the rate, share or total belongs to the fact before it, which it tells more of.
                     before, fact = previous
-                    joined = cut(clause.paragraph, before.start, clause.end).rstrip(CLAUSE_SEP + "、")
+                    joined = _to_clause_end(cut, clause, before.start)
                     lead = _lead(readable, clause.paragraph, before.start)
                     added = []
                     for token in rest:
